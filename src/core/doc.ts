@@ -1,0 +1,215 @@
+/**
+ * The document model.
+ *
+ * A Doc holds the input text exactly as ingest extracted it. Nothing after ingest changes `text`:
+ * every annotation is a half-open span `[start, end)` of UTF-16 code-unit offsets into it, i.e.
+ * plain JavaScript string indices, so `text.slice(start, end)` is always the annotated surface.
+ * Tools that count code points must convert at their boundary (see `core/offsets.ts`).
+ *
+ * Stages fill the optional layers; a field left `undefined` means "not computed yet", an empty
+ * array means "computed, nothing found".
+ */
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A problem with a document's content (never a programmer error: those throw). */
+export interface Diagnostic {
+  /** `stage:rule`, e.g. `ingest:invalid-utf8`. */
+  ruleId: string;
+  reason: string;
+  severity: Severity;
+  start?: number;
+  end?: number;
+  /** What was found, when it helps the reader (a byte count, a file name, a bad value). */
+  actual?: string;
+  expected?: string;
+}
+
+export interface Source {
+  /** A file path, a URL, `stdin`, or `path#line` for a JSONL record. */
+  uri: string;
+  mediaType: string;
+  /** ISO 8601 instant the bytes were read or fetched. */
+  fetched?: string;
+  /** ISO 8601 date (YYYY-MM-DD) or instant the article was published, when known. */
+  published?: string;
+  /** Encoding the bytes were decoded from (`utf-8`, `windows-1252`, …). */
+  encoding?: string;
+}
+
+export type RemovedReason = 'boilerplate' | 'duplicate-sentence' | 'duplicate-paragraph' | 'foreign-story';
+
+export interface Removed extends Span {
+  reason: RemovedReason;
+  /** Id of the rule that removed it (`clean:boilerplate-line`). */
+  rule: string;
+  /** For duplicates: where the kept copy starts. */
+  duplicateOf?: number;
+}
+
+export interface Paragraph extends Span {}
+
+export interface Sentence extends Span {
+  /** Index of the paragraph that holds it. */
+  paragraph: number;
+}
+
+export type EntityType = 'country' | 'city' | 'place' | 'person' | 'organization';
+
+/** Actor sectors, PLOVER/CAMEO agent style: GOV, MIL, MED, BUS, … (see rules/sectors). */
+export type Sector = string;
+
+export interface Mention extends Span {
+  /** How the mention was found, e.g. `entities:country-name`, `entities:demonym`. */
+  rule: string;
+  /** The surface is a demonym ("Russian") or capital used as metonym ("Moscow"). */
+  form?: 'name' | 'demonym' | 'capital' | 'alias' | 'title-name' | 'surname';
+}
+
+export interface Entity {
+  /** Stable within a document: `country:RUS`, `person:vladimir-putin`. */
+  id: string;
+  name: string;
+  type: EntityType;
+  /** ISO 3166-1 alpha-3, when the entity belongs to a country. */
+  country?: string;
+  sector?: Sector;
+  /** Office or role, e.g. `president` for "Russian President Vladimir Putin". */
+  role?: string;
+  lat?: number;
+  lon?: number;
+  mentions: Mention[];
+}
+
+export interface Quote extends Span {
+  /** Entity id of the speaker, when resolved. */
+  speaker?: string;
+  speakerText?: string;
+  rule: string;
+}
+
+export interface Attribution extends Span {
+  /** "CNN", "the Kremlin". */
+  source: string;
+  sourceEntity?: string;
+  /** The reporting cue ("reported", "said", "according to"). */
+  cue: Span;
+  /** The content attributed to the source. */
+  content?: Span;
+  /** A resolved date for the report ("said Tuesday"). */
+  date?: string;
+  rule: string;
+}
+
+export type Granularity = 'instant' | 'day' | 'week' | 'month' | 'quarter' | 'year' | 'decade' | 'duration';
+
+export interface TimeExpression extends Span {
+  text: string;
+  /** TIMEX3-style value: `2024-05-16`, `2024-W19`, `2024-05`, `2024`, `P2D`, `2024-05-16T09:00`. */
+  value: string;
+  granularity: Granularity;
+  /** TIMEX3 type. */
+  type: 'DATE' | 'TIME' | 'DURATION' | 'SET';
+  rule: string;
+}
+
+export interface Quantity extends Span {
+  text: string;
+  value: number;
+  /** ISO 4217 for money (`USD`), otherwise a unit word (`percent`, `km`, `people`). */
+  unit: string;
+  kind: 'money' | 'percent' | 'count' | 'measure';
+  rule: string;
+}
+
+/** Whether the event is reported as having happened. */
+export type EventStatus = 'asserted' | 'negated' | 'future' | 'hypothetical' | 'historical';
+
+export interface EventParticipant extends Span {
+  text: string;
+  /** Entity id, when the participant resolved to one. */
+  entity?: string;
+  country?: string;
+  sector?: Sector;
+}
+
+export interface NewsEvent extends Span {
+  /** PLOVER event type, e.g. `CONSULT`. */
+  type: string;
+  /** PLOVER mode, e.g. `visit`, `meet`. */
+  mode?: string;
+  /** PLOVER contexts, e.g. `diplomatic`. */
+  context?: string[];
+  status: EventStatus;
+  cameo?: string;
+  /** GDELT quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict. */
+  quad?: 1 | 2 | 3 | 4;
+  goldstein?: number;
+  actor?: EventParticipant;
+  recipient?: EventParticipant;
+  /** Resolved date (TIMEX value) of the event, when stated or inferable. */
+  date?: string;
+  location?: EventParticipant;
+  /** The trigger: the words that carry the event. */
+  trigger: Span;
+  /** Index of the sentence that holds it. */
+  sentence: number;
+  /** The id of the rule that coded it: `events:consult.arrive-in`. */
+  rule: string;
+}
+
+export interface Doc {
+  source: Source;
+  /** The input text, never modified after ingest. */
+  readonly text: string;
+  /** Headline, when the first line looked like one. */
+  title?: Span;
+  byline?: Span;
+  removed?: Removed[];
+  paragraphs?: Paragraph[];
+  sentences?: Sentence[];
+  entities?: Entity[];
+  quotes?: Quote[];
+  attributions?: Attribution[];
+  times?: TimeExpression[];
+  quantities?: Quantity[];
+  events?: NewsEvent[];
+  diagnostics: Diagnostic[];
+  /** Set when the document cannot be processed at all; it is kept and stored as rejected. */
+  rejected?: boolean;
+}
+
+/** Keys of Doc that stages may require or assign. */
+export type Layer = Exclude<keyof Doc, 'diagnostics' | 'source' | 'text' | 'rejected'>;
+
+export function createDoc(text: string, source: Source, diagnostics: Diagnostic[] = []): Doc {
+  if (typeof text !== 'string') {
+    throw new TypeError(`createDoc: expected the text as a string, instead found ${typeof text}`);
+  }
+  return { source, text, diagnostics };
+}
+
+/** The surface of a span; throws when the span does not fit the text (a programmer error). */
+export function spanText(doc: Pick<Doc, 'text'>, span: Span): string {
+  if (!(span.start >= 0 && span.end >= span.start && span.end <= doc.text.length)) {
+    throw new RangeError(
+      `spanText: span [${span.start}, ${span.end}) does not fit a text of ${doc.text.length} code units`,
+    );
+  }
+  return doc.text.slice(span.start, span.end);
+}
+
+/** True when `[start, end)` overlaps any of the removed spans. Removed spans are sorted by start. */
+export function isRemoved(removed: readonly Removed[] | undefined, start: number, end: number): boolean {
+  if (!removed) return false;
+  for (const r of removed) {
+    if (r.start >= end) break;
+    if (r.end > start) return true;
+  }
+  return false;
+}

@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createDoc } from './doc.js';
+import { createPipeline, runStage } from './runner.js';
+import type { Stage } from './stage.js';
+
+const source = { uri: 'memory:test', mediaType: 'text/plain' };
+
+const sentences: Stage = {
+  name: 'split',
+  requires: [],
+  assigns: ['sentences'],
+  run: (doc) => ({ sentences: [{ start: 0, end: doc.text.length, paragraph: 0 }] }),
+};
+
+test('runner applies stages in order and keeps the text unchanged', () => {
+  const counter: Stage = {
+    name: 'count',
+    requires: ['sentences'],
+    assigns: ['events'],
+    run: (doc) => ({
+      events: [],
+      diagnostics: [{ ruleId: 'count:n', severity: 'info', reason: `${doc.sentences?.length}` }],
+    }),
+  };
+  const doc = createPipeline([sentences, counter]).run(createDoc('Hello there.', source));
+  assert.equal(doc.text, 'Hello there.');
+  assert.deepEqual(doc.sentences, [{ start: 0, end: 12, paragraph: 0 }]);
+  assert.deepEqual(doc.events, []);
+  assert.equal(doc.diagnostics[0]?.reason, '1');
+});
+
+test('a throwing stage becomes a diagnostic and dependent stages are skipped', () => {
+  const boom: Stage = {
+    name: 'boom',
+    requires: [],
+    assigns: ['sentences'],
+    run: () => {
+      throw new Error('bad thing');
+    },
+  };
+  const after: Stage = {
+    name: 'after',
+    requires: ['sentences'],
+    assigns: ['events'],
+    run: () => ({ events: [] }),
+  };
+  const doc = createPipeline([boom, after]).run(createDoc('x', source));
+  assert.equal(doc.sentences, undefined);
+  assert.equal(doc.events, undefined);
+  assert.deepEqual(
+    doc.diagnostics.map((d) => d.ruleId),
+    ['runner:stage-failed', 'runner:stage-skipped'],
+  );
+  assert.match(doc.diagnostics[0]?.reason ?? '', /"boom" failed: bad thing/);
+});
+
+test('pipeline construction rejects a stage whose requirement nothing assigns', () => {
+  const needsEntities: Stage = {
+    name: 'needs',
+    requires: ['entities'],
+    assigns: ['events'],
+    run: () => ({ events: [] }),
+  };
+  assert.throws(() => createPipeline([needsEntities]), /requires layer "entities"/);
+});
+
+test('undeclared and missing assignments are reported, undeclared ones ignored', () => {
+  const sloppy: Stage = {
+    name: 'sloppy',
+    requires: [],
+    assigns: ['events'],
+    run: () => ({ entities: [] }),
+  };
+  const doc = runStage(sloppy, createDoc('x', source), undefined);
+  assert.equal(doc.entities, undefined);
+  assert.deepEqual(doc.diagnostics.map((d) => d.ruleId).sort(), [
+    'runner:assign-missing',
+    'runner:assign-undeclared',
+  ]);
+});

@@ -1,0 +1,104 @@
+import type { Diagnostic, Doc, Layer } from './doc.js';
+import type { Stage, StageResult } from './stage.js';
+
+export interface Pipeline {
+  stages: readonly Stage<unknown>[];
+  run(doc: Doc): Doc;
+}
+
+/**
+ * Checks at construction time that every stage's requirements are assigned by an earlier
+ * stage (a programmer error, so it throws), then returns a runner that applies the stages
+ * in order. A stage that throws on a document becomes an `error` diagnostic on that document
+ * (`runner:stage-failed`), its layers stay unset, and later stages that need them are skipped
+ * with a diagnostic; the batch goes on.
+ */
+export function createPipeline(
+  stages: readonly Stage<unknown>[],
+  options: Record<string, unknown> = {},
+  initialLayers: readonly Layer[] = [],
+): Pipeline {
+  const available = new Set<Layer>(initialLayers);
+  for (const stage of stages) {
+    for (const need of stage.requires) {
+      if (!available.has(need)) {
+        throw new Error(
+          `createPipeline: stage "${stage.name}" requires layer "${need}", which no earlier stage assigns; ` +
+            `add the stage that assigns it before "${stage.name}"`,
+        );
+      }
+    }
+    for (const out of stage.assigns) available.add(out);
+  }
+  return {
+    stages,
+    run(input: Doc): Doc {
+      let doc = input;
+      for (const stage of stages) {
+        if (doc.rejected) break;
+        doc = runStage(stage, doc, options[stage.name]);
+      }
+      return doc;
+    },
+  };
+}
+
+export function runStage<O>(stage: Stage<O>, doc: Doc, options: O): Doc {
+  const missing = stage.requires.filter((layer) => doc[layer] === undefined);
+  if (missing.length > 0) {
+    return withDiagnostics(doc, [
+      {
+        ruleId: 'runner:stage-skipped',
+        severity: 'warning',
+        reason: `stage "${stage.name}" skipped: layer(s) ${missing.join(', ')} missing (an earlier stage failed)`,
+      },
+    ]);
+  }
+  let result: StageResult;
+  try {
+    result = stage.run(doc, options);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return withDiagnostics(doc, [
+      {
+        ruleId: 'runner:stage-failed',
+        severity: 'error',
+        reason: `stage "${stage.name}" failed: ${message}`,
+      },
+    ]);
+  }
+  const { diagnostics, ...layers } = result ?? {};
+  const problems: Diagnostic[] = [];
+  const next: Doc = { ...doc };
+  for (const layer of stage.assigns) {
+    const value = (layers as Record<string, unknown>)[layer];
+    if (value === undefined && !optionalLayers.has(layer)) {
+      problems.push({
+        ruleId: 'runner:assign-missing',
+        severity: 'error',
+        reason: `stage "${stage.name}" declared it assigns "${layer}" but returned none`,
+      });
+    }
+  }
+  for (const [key, value] of Object.entries(layers)) {
+    if (!stage.assigns.includes(key as Layer)) {
+      problems.push({
+        ruleId: 'runner:assign-undeclared',
+        severity: 'error',
+        reason: `stage "${stage.name}" returned "${key}", which it does not declare in assigns; ignored`,
+      });
+      continue;
+    }
+    (next as unknown as Record<string, unknown>)[key] = value;
+  }
+  const added = [...(diagnostics ?? []), ...problems];
+  if (added.length > 0) next.diagnostics = [...doc.diagnostics, ...added];
+  return next;
+}
+
+/** Layers a stage may legitimately leave unset (a headline or byline may simply be absent). */
+const optionalLayers = new Set<Layer>(['title', 'byline']);
+
+function withDiagnostics(doc: Doc, diagnostics: Diagnostic[]): Doc {
+  return { ...doc, diagnostics: [...doc.diagnostics, ...diagnostics] };
+}
