@@ -1,0 +1,67 @@
+import type {
+  Attribution,
+  Diagnostic,
+  Doc,
+  Entity,
+  NewsEvent,
+  Paragraph,
+  Quantity,
+  Quote,
+  Removed,
+  Sentence,
+  Source,
+  Span,
+  TimeExpression,
+} from './doc.js';
+
+/** Version of the analysis format (docs/analysis-format.md). Bump the minor on additions. */
+export const ANALYSIS_FORMAT = 'tidings.analysis/1.0';
+
+/**
+ * The stable, serialisable result of analysing one document. Every span is `[start, end)`
+ * in UTF-16 code units into `text`, which is the ingested text unchanged.
+ */
+export interface Analysis {
+  format: typeof ANALYSIS_FORMAT;
+  /** Content hash of `text` (sha256, hex): the document's identity in the store. */
+  id: string;
+  source: Source;
+  title: string | null;
+  titleSpan: Span | null;
+  published: string | null;
+  text: string;
+  rejected: boolean;
+  removed: Removed[];
+  diagnostics: Diagnostic[];
+  paragraphs: Paragraph[];
+  sentences: Sentence[];
+  entities: Entity[];
+  quotes: Quote[];
+  attributions: Attribution[];
+  times: TimeExpression[];
+  quantities: Quantity[];
+  events: NewsEvent[];
+}
+
+export function toAnalysis(doc: Doc, id: string): Analysis {
+  return {
+    format: ANALYSIS_FORMAT,
+    id,
+    source: doc.source,
+    title: doc.title ? doc.text.slice(doc.title.start, doc.title.end) : null,
+    titleSpan: doc.title ?? null,
+    published: doc.source.published ?? null,
+    text: doc.text,
+    rejected: doc.rejected === true,
+    removed: doc.removed ?? [],
+    diagnostics: doc.diagnostics,
+    paragraphs: doc.paragraphs ?? [],
+    sentences: doc.sentences ?? [],
+    entities: doc.entities ?? [],
+    quotes: doc.quotes ?? [],
+    attributions: doc.attributions ?? [],
+    times: doc.times ?? [],
+    quantities: doc.quantities ?? [],
+    events: doc.events ?? [],
+  };
+}
