@@ -40,6 +40,10 @@ export interface Source {
   published?: string;
   /** Encoding the bytes were decoded from (`utf-8`, `windows-1252`, …). */
   encoding?: string;
+  /** The first line of `text` is the headline, given as such by the input (a JSONL `title`). */
+  titleGiven?: boolean;
+  /** The article's own URL when the input names it (a JSONL `url`); `uri` says where the bytes came from. */
+  url?: string;
 }
 
 export type RemovedReason = 'boilerplate' | 'duplicate-sentence' | 'duplicate-paragraph' | 'foreign-story';
@@ -161,6 +165,8 @@ export interface NewsEvent extends Span {
   sentence: number;
   /** The id of the rule that coded it: `events:consult.arrive-in`. */
   rule: string;
+  /** The id of the cue that set `status` (`status:negation.never`), when a cue did. */
+  statusRule?: string;
 }
 
 export interface Doc {

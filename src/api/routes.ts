@@ -1,0 +1,215 @@
+import type { FastifyInstance } from 'fastify';
+import { ANALYSIS_FORMAT } from '../core/analysis.js';
+import { createDoc, type EntityType, type EventStatus } from '../core/doc.js';
+import { contentHash } from '../core/hash.js';
+import { type Analyze, prepareEntry } from '../services/ingest-batch.js';
+import {
+  getAnalysis,
+  getDiagnostics,
+  getStats,
+  listDocuments,
+  listEntities,
+  queryEvents,
+} from '../services/query.js';
+import { isDateBound } from '../store/dates.js';
+import type { DocumentStatus, Repository } from '../store/repository.js';
+import { apiError } from './errors.js';
+import { documentsQuery, entitiesQuery, eventsQuery, idParams } from './schemas.js';
+
+export interface ApiOptions {
+  store: Repository;
+  analyze: Analyze;
+  /** Largest accepted text, in UTF-8 bytes. */
+  maxTextBytes: number;
+  now: () => Date;
+}
+
+interface PageQuery {
+  limit?: number;
+  offset?: number;
+}
+
+export function registerApiRoutes(app: FastifyInstance, options: ApiOptions): void {
+  const { store, analyze, maxTextBytes, now } = options;
+
+  app.get('/api/health', async () => ({ status: 'ok', format: ANALYSIS_FORMAT }));
+
+  app.get('/api/stats', async () => getStats(store));
+
+  app.get<{ Querystring: PageQuery & { q?: string; status?: DocumentStatus } }>(
+    '/api/documents',
+    { schema: { querystring: documentsQuery } },
+    async (request) => listDocuments(store, request.query),
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/documents/:id',
+    { schema: { params: idParams } },
+    async (request, reply) => {
+      const analysis = await getAnalysis(store, request.params.id);
+      if (!analysis) return reply.code(404).send(apiError(404, `no document with id "${request.params.id}"`));
+      return analysis;
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/documents/:id/diagnostics',
+    { schema: { params: idParams } },
+    async (request, reply) => {
+      const diagnostics = await getDiagnostics(store, request.params.id);
+      if (!diagnostics)
+        return reply.code(404).send(apiError(404, `no document with id "${request.params.id}"`));
+      return { items: diagnostics };
+    },
+  );
+
+  app.get<{
+    Querystring: PageQuery & {
+      actor?: string;
+      recipient?: string;
+      type?: string;
+      status?: EventStatus;
+      from?: string;
+      to?: string;
+      doc?: string;
+    };
+  }>('/api/events', { schema: { querystring: eventsQuery } }, async (request, reply) => {
+    const { doc, ...filters } = request.query;
+    const bad = (['from', 'to'] as const).filter(
+      (k) => filters[k] !== undefined && !isDateBound(filters[k] as string),
+    );
+    if (bad.length > 0) {
+      return reply.code(400).send(
+        apiError(
+          400,
+          `querystring/${bad[0]} is not a calendar date`,
+          bad.map((k) => ({
+            field: k,
+            message: 'must be a real date: YYYY, YYYY-MM or YYYY-MM-DD',
+            value: filters[k],
+          })),
+        ),
+      );
+    }
+    return queryEvents(store, { ...filters, ...(doc ? { docId: doc } : {}) });
+  });
+
+  app.get<{ Querystring: PageQuery & { doc?: string; q?: string; type?: EntityType; country?: string } }>(
+    '/api/entities',
+    { schema: { querystring: entitiesQuery } },
+    async (request) => {
+      const { doc, ...filters } = request.query;
+      return listEntities(store, { ...filters, ...(doc ? { docId: doc } : {}) });
+    },
+  );
+
+  app.post(
+    '/api/documents',
+    // JSON escaping can make the body larger than the text it carries; the text itself is checked below.
+    { bodyLimit: Math.ceil(maxTextBytes * 1.1) + 65_536 },
+    async (request, reply) => {
+      const parsed = parseDocumentBody(request.body, maxTextBytes);
+      if ('status' in parsed) return reply.code(parsed.status).send(parsed.body);
+      const { title, url, published } = parsed;
+      // A headline travels as the first line, which is where the pipeline looks for it.
+      const text = title && !parsed.text.startsWith(title) ? `${title}\n\n${parsed.text}` : parsed.text;
+      const doc = createDoc(text, {
+        uri: url ?? `api:${contentHash(text).slice(0, 16)}`,
+        mediaType: 'text/plain',
+        fetched: now().toISOString(),
+        ...(published ? { published } : {}),
+      });
+      const prepared = prepareEntry({ doc }, analyze);
+      const [result] = await store.putMany([prepared.entry]);
+      if (!result) throw new Error('store.putMany returned no result for one entry');
+      if (prepared.rejection) {
+        const diagnostics = prepared.entry.kind === 'rejected' ? prepared.entry.input.diagnostics : [];
+        return reply.code(422).send({
+          ...apiError(422, `the document was stored as rejected: ${prepared.rejection.reason}`, diagnostics),
+          id: result.id,
+          status: 'rejected',
+        });
+      }
+      const analysis = prepared.entry.kind === 'document' ? prepared.entry.analysis : null;
+      return reply.code(result.status === 'inserted' ? 201 : 200).send({
+        id: result.id,
+        status: result.status,
+        summary: analysis && {
+          title: analysis.title,
+          published: analysis.published,
+          sentences: analysis.sentences.length,
+          entities: analysis.entities.length,
+          events: analysis.events.length,
+          diagnostics: analysis.diagnostics.length,
+        },
+        links: { self: `/api/documents/${result.id}`, html: `/documents/${result.id}` },
+      });
+    },
+  );
+}
+
+type ParsedBody =
+  | { text: string; title?: string; url?: string; published?: string }
+  | { status: number; body: ReturnType<typeof apiError> };
+
+/** Validates a POSTed document: a text/plain body, or JSON `{text, title?, url?, published?}`. */
+export function parseDocumentBody(body: unknown, maxTextBytes: number): ParsedBody {
+  const problems: { field: string; message: string }[] = [];
+  let fields: Record<string, unknown>;
+  if (typeof body === 'string') fields = { text: body };
+  else if (body && typeof body === 'object' && !Array.isArray(body)) fields = body as Record<string, unknown>;
+  else {
+    return {
+      status: 400,
+      body: apiError(400, 'send the document as text/plain, or as JSON {"text": "…"}', [
+        { field: 'body', message: 'must be a JSON object or plain text' },
+      ]),
+    };
+  }
+  const { text, title, url, published } = fields;
+  if (typeof text !== 'string') problems.push({ field: 'text', message: 'is required and must be a string' });
+  else if (text.trim() === '') problems.push({ field: 'text', message: 'must not be empty' });
+  else if (Buffer.byteLength(text, 'utf8') > maxTextBytes) {
+    return {
+      status: 413,
+      body: apiError(413, `text is larger than ${maxTextBytes} bytes`, [
+        { field: 'text', message: `must be at most ${maxTextBytes} bytes of UTF-8` },
+      ]),
+    };
+  }
+  if (title !== undefined && (typeof title !== 'string' || title.length > 1000 || /[\r\n]/.test(title))) {
+    problems.push({ field: 'title', message: 'must be a single line of at most 1000 characters' });
+  }
+  if (url !== undefined && !(typeof url === 'string' && isHttpUrl(url))) {
+    problems.push({ field: 'url', message: 'must be an absolute http(s) URL' });
+  }
+  if (published !== undefined && !(typeof published === 'string' && isPublished(published))) {
+    problems.push({ field: 'published', message: 'must be YYYY-MM-DD or an ISO 8601 instant' });
+  }
+  if (problems.length > 0) {
+    return {
+      status: 400,
+      body: apiError(400, problems.map((p) => `${p.field} ${p.message}`).join('; '), problems),
+    };
+  }
+  return {
+    text: text as string,
+    ...(typeof title === 'string' && title.trim() ? { title: title.trim() } : {}),
+    ...(typeof url === 'string' ? { url } : {}),
+    ...(typeof published === 'string' ? { published } : {}),
+  };
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const u = new URL(value);
+    return u.protocol === 'http:' || u.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+function isPublished(value: string): boolean {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return isDateBound(value);
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) && !Number.isNaN(Date.parse(value));
+}

@@ -1,0 +1,64 @@
+import cliProgress from 'cli-progress';
+import { analyzeDoc } from '../pipeline.js';
+import { type IngestSummary, ingestBatch } from '../services/ingest-batch.js';
+import { countInputs, readInputs } from '../stages/01-ingest/index.js';
+import { openStore } from '../store/index.js';
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+export async function runIngest(
+  paths: string[],
+  opts: { db: string; date?: string; quiet?: boolean },
+  io: Io,
+): Promise<IngestSummary> {
+  const store = await openStore(opts.db);
+  const showBar = !opts.quiet && process.stderr.isTTY === true;
+  const bar = showBar
+    ? new cliProgress.SingleBar(
+        {
+          format: 'ingest [{bar}] {value}/{total} docs · {rate} docs/s · {eta_formatted} left',
+          etaBuffer: 200,
+        },
+        cliProgress.Presets.shades_classic,
+      )
+    : undefined;
+  const started = performance.now();
+  try {
+    const total = bar ? await countInputs(paths) : 0;
+    bar?.start(total, 0, { rate: '0' });
+    const summary = await ingestBatch({
+      store,
+      inputs: readInputs(paths, opts.date ? { published: opts.date } : {}),
+      analyze: analyzeDoc,
+      onProgress: (done: number) => {
+        if (!bar) return;
+        const seconds = (performance.now() - started) / 1000;
+        if (done > bar.getTotal()) bar.setTotal(done);
+        bar.update(done, { rate: seconds > 0 ? Math.round(done / seconds).toString() : '0' });
+      },
+    });
+    bar?.stop();
+    const seconds = (performance.now() - started) / 1000;
+    io.out(formatSummary(summary, seconds, opts.db));
+    return summary;
+  } finally {
+    bar?.stop();
+    await store.close();
+  }
+}
+
+export function formatSummary(s: IngestSummary, seconds: number, db: string): string {
+  const lines = [
+    `processed ${s.processed} in ${seconds.toFixed(2)} s → ${db}`,
+    `  inserted   ${s.inserted}`,
+    `  duplicates ${s.duplicates}`,
+    `  rejected   ${s.rejected}`,
+  ];
+  for (const r of s.rejections.slice(0, 20)) lines.push(`    ${r.uri}: ${r.ruleId} — ${r.reason}`);
+  if (s.rejections.length > 20)
+    lines.push(`    … and ${s.rejections.length - 20} more (see the store's diagnostics)`);
+  return `${lines.join('\n')}\n`;
+}

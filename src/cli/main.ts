@@ -1,0 +1,128 @@
+import { readFile } from 'node:fs/promises';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { toAnalysis } from '../core/analysis.js';
+import type { Doc } from '../core/doc.js';
+import { contentHash } from '../core/hash.js';
+import { analyzeDoc } from '../pipeline.js';
+import { decodeBytes } from '../stages/01-ingest/index.js';
+import { formatReport } from './report.js';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function parseDate(value: string): string {
+  if (!DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+    throw new InvalidArgumentError(`expected a date as YYYY-MM-DD, got "${value}"`);
+  }
+  return value;
+}
+
+function parsePort(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new InvalidArgumentError(`expected a port 0–65535, got "${value}"`);
+  return n;
+}
+
+function parsePositive(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new InvalidArgumentError(`expected a positive whole number, got "${value}"`);
+  return n;
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks);
+}
+
+export function buildProgram(io: { out: (s: string) => void; err: (s: string) => void }): Command {
+  const program = new Command('tidings')
+    .description('Turn raw news into structured, sourced event data.')
+    .showHelpAfterError()
+    // Set before the subcommands are added so they inherit it: errors throw instead of exiting.
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err });
+
+  program
+    .command('analyze')
+    .description('analyse one article (a file, or - for standard input) and print its analysis')
+    .argument('<file>', 'a text file, or - for standard input')
+    .option('--date <YYYY-MM-DD>', 'publication date: the anchor for "Thursday", "last week"…', parseDate)
+    .addOption(new Option('--format <format>', 'output format').choices(['json', 'text']).default('text'))
+    .action(async (file: string, opts: { date?: string; format: 'json' | 'text' }) => {
+      const bytes = file === '-' ? await readAll(process.stdin) : await readFile(file);
+      const source = {
+        uri: file === '-' ? 'stdin' : file,
+        mediaType: 'text/plain',
+        fetched: new Date().toISOString(),
+        ...(opts.date ? { published: opts.date } : {}),
+      };
+      const ingested: Doc = decodeBytes(bytes, source);
+      const doc = ingested.rejected ? ingested : analyzeDoc(ingested);
+      const analysis = toAnalysis(doc, contentHash(doc.text));
+      io.out(
+        opts.format === 'json' ? `${JSON.stringify(analysis, null, 2)}\n` : `${formatReport(analysis)}\n`,
+      );
+      if (analysis.rejected) process.exitCode = 2;
+    });
+
+  program
+    .command('ingest')
+    .description('ingest files, folders, JSONL or - (stdin) into a store')
+    .argument('<paths...>', 'files, folders (recursive), .jsonl files, or -')
+    .option('--db <file>', 'SQLite database file (or a store URL)', 'tidings.db')
+    .option('--date <YYYY-MM-DD>', 'default publication date for documents that have none', parseDate)
+    .option('--quiet', 'no progress bar')
+    .action(async (paths: string[], opts: { db: string; date?: string; quiet?: boolean }) => {
+      const { runIngest } = await import('./ingest-command.js');
+      const summary = await runIngest(paths, opts, io);
+      if (summary.processed === 0) process.exitCode = 1;
+    });
+
+  program
+    .command('serve')
+    .description('serve the web UI and the HTTP API over a store')
+    .option('--db <file>', 'SQLite database file (or a store URL)', 'tidings.db')
+    .option('--port <n>', 'port (0 picks a free one)', parsePort, 3000)
+    .option('--host <host>', 'interface to listen on', '127.0.0.1')
+    .action(async (opts: { db: string; port: number; host: string }) => {
+      const { runServe } = await import('./serve-command.js');
+      await runServe(opts, io);
+    });
+
+  program
+    .command('eval')
+    .description('score Tidings against an evaluation data set (see `tidings eval --list`)')
+    .argument('[suite]', 'suite name')
+    .option('--data <path>', 'a file, or a folder searched for every file of the suite’s format')
+    .option('--split <name>', 'keep only files below a folder of this name')
+    .option('--limit <n>', 'score at most this many items', parsePositive)
+    .option('--json', 'print one JSON object: suite, items, metrics')
+    .option('--list', 'list the suites')
+    .action(
+      async (
+        suite: string | undefined,
+        opts: { data?: string; split?: string; limit?: number; json?: boolean; list?: boolean },
+      ) => {
+        const { runEval } = await import('./eval-command.js');
+        process.exitCode = await runEval(suite, opts, io);
+      },
+    );
+
+  return program;
+}
+
+/** Entry point of the `tidings` command; returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const io = { out: (s: string) => process.stdout.write(s), err: (s: string) => process.stderr.write(s) };
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    const code = (error as { exitCode?: number }).exitCode;
+    if (typeof code === 'number') return code;
+    throw error;
+  }
+  return typeof process.exitCode === 'number' ? process.exitCode : 0;
+}

@@ -1,0 +1,52 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { EvalOptions, EvalResult, Suite } from './suite.js';
+import { ploverGsrSuite } from './suites/events-plover-gsr.js';
+import { timexTempeval3 } from './suites/timex-tempeval3.js';
+
+/** Every evaluation suite `tidings eval` knows, by name. */
+export const suites: Suite[] = [timexTempeval3, ploverGsrSuite];
+
+export function findSuite(name: string): Suite | undefined {
+  return suites.find((s) => s.name === name);
+}
+
+/**
+ * The files a suite reads from `data`: the file itself, or every file beneath a folder that the
+ * suite accepts (recursively, sorted, whatever the split folders are called). With `split`, only
+ * files with a folder of that name in their path below `data` (or in the path of a single file).
+ */
+export function collectFiles(suite: Suite, data: string, split?: string): string[] {
+  const stat = statSync(data);
+  if (!stat.isDirectory()) {
+    if (split !== undefined && !data.split(/[\\/]/).slice(0, -1).includes(split)) return [];
+    return [data];
+  }
+  const out: string[] = [];
+  walk(data, out);
+  return out
+    .filter((path) => suite.accepts(path))
+    .filter((path) => split === undefined || relative(data, path).split(sep).slice(0, -1).includes(split))
+    .sort();
+}
+
+function walk(dir: string, out: string[]): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) walk(path, out);
+    else if (entry.isFile()) out.push(path);
+  }
+}
+
+/** Runs a suite by name. An unknown name is a programmer error (the CLI checks it first). */
+export async function runSuite(name: string, options: EvalOptions): Promise<EvalResult> {
+  const suite = findSuite(name);
+  if (!suite) {
+    throw new Error(
+      `runSuite: unknown suite "${name}"; known suites: ${suites.map((s) => s.name).join(', ')}`,
+    );
+  }
+  const files = collectFiles(suite, options.data, options.split);
+  return await suite.run(files, options);
+}

@@ -1,0 +1,68 @@
+import { type Analysis, toAnalysis } from './core/analysis.js';
+import { createDoc, type Doc, type Source } from './core/doc.js';
+import { contentHash } from './core/hash.js';
+import { createPipeline, type Pipeline } from './core/runner.js';
+import type { Stage } from './core/stage.js';
+import { decodeBytes } from './stages/01-ingest/index.js';
+import { cleanStage } from './stages/02-clean/index.js';
+import { segmentStage } from './stages/03-segment/index.js';
+import { entitiesStage } from './stages/04-annotate/entities/index.js';
+import { quantitiesStage } from './stages/04-annotate/quantities/index.js';
+import { quotesStage } from './stages/04-annotate/quotes/index.js';
+import { timeStage } from './stages/04-annotate/time/index.js';
+import { eventsStage } from './stages/05-events/index.js';
+
+/**
+ * The per-document stages, in order. Order matters: clean marks removed spans before segment
+ * splits the kept text; annotators read sentences; events read every annotation layer.
+ */
+export const documentStages: readonly Stage<unknown>[] = [
+  cleanStage,
+  segmentStage,
+  entitiesStage,
+  timeStage,
+  quantitiesStage,
+  quotesStage,
+  eventsStage,
+] as readonly Stage<unknown>[];
+
+let shared: Pipeline | undefined;
+
+/** The default pipeline, built once (stage contracts are checked at construction). */
+export function defaultPipeline(): Pipeline {
+  shared ??= createPipeline(documentStages);
+  return shared;
+}
+
+/** Runs every per-document stage over an ingested Doc. Never throws for content problems. */
+export function analyzeDoc(doc: Doc): Doc {
+  return defaultPipeline().run(doc);
+}
+
+export interface AnalyzeOptions {
+  /** Publication date (YYYY-MM-DD or ISO instant): the anchor for relative times. */
+  published?: string;
+  /** Where the text came from; `memory:` when omitted. */
+  uri?: string;
+  mediaType?: string;
+}
+
+/**
+ * Analyses one text and returns the stable analysis format (docs/analysis-format.md).
+ *
+ * ```ts
+ * import { analyze } from 'tidings';
+ * const a = analyze(text, { published: '2024-05-16' });
+ * for (const e of a.events) console.log(e.type, e.actor?.country, e.recipient?.country, e.rule);
+ * ```
+ */
+export function analyze(text: string | Uint8Array, options: AnalyzeOptions = {}): Analysis {
+  const source: Source = {
+    uri: options.uri ?? 'memory:',
+    mediaType: options.mediaType ?? 'text/plain',
+    ...(options.published ? { published: options.published } : {}),
+  };
+  const doc = typeof text === 'string' ? createDoc(text, source) : decodeBytes(text, source);
+  const done = doc.rejected ? doc : analyzeDoc(doc);
+  return toAnalysis(done, contentHash(done.text));
+}

@@ -1,0 +1,2 @@
+export * from './ingest-batch.js';
+export * from './query.js';

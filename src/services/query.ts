@@ -1,0 +1,94 @@
+import type { Analysis } from '../core/analysis.js';
+import type { EntityType, EventStatus } from '../core/doc.js';
+import type {
+  DocumentStatus,
+  DocumentSummary,
+  EntityRow,
+  EventRow,
+  Page,
+  Repository,
+  StoredDiagnostic,
+  StoreStats,
+} from '../store/repository.js';
+
+/** Page sizes every caller shares, so the API and the web pages agree. */
+export const DEFAULT_LIMIT = 50;
+export const MAX_LIMIT = 500;
+
+export interface PageParams {
+  limit?: number;
+  offset?: number;
+}
+
+function page(params: PageParams): { limit: number; offset: number } {
+  const limit = Math.min(Math.max(Math.trunc(params.limit ?? DEFAULT_LIMIT), 1), MAX_LIMIT);
+  const offset = Math.max(Math.trunc(params.offset ?? 0), 0);
+  return { limit, offset };
+}
+
+/** Drops empty strings so `?q=` means "no filter" everywhere. */
+function given(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+export function listDocuments(
+  store: Repository,
+  params: PageParams & { q?: string; status?: DocumentStatus },
+): Promise<Page<DocumentSummary>> {
+  const q = given(params.q);
+  return store.listDocuments({
+    ...page(params),
+    ...(q ? { q } : {}),
+    ...(params.status ? { status: params.status } : {}),
+  });
+}
+
+export function getAnalysis(store: Repository, id: string): Promise<Analysis | null> {
+  return store.getDocument(id);
+}
+
+export interface EventFilters extends PageParams {
+  actor?: string;
+  recipient?: string;
+  type?: string;
+  status?: EventStatus;
+  from?: string;
+  to?: string;
+  docId?: string;
+}
+
+export function queryEvents(store: Repository, params: EventFilters): Promise<Page<EventRow>> {
+  const query: Parameters<Repository['queryEvents']>[0] = page(params);
+  for (const key of ['actor', 'recipient', 'type', 'from', 'to', 'docId'] as const) {
+    const value = given(params[key]);
+    if (value) query[key] = value;
+  }
+  if (params.status) query.status = params.status;
+  return store.queryEvents(query);
+}
+
+export interface EntityFilters extends PageParams {
+  docId?: string;
+  q?: string;
+  type?: EntityType;
+  country?: string;
+}
+
+export function listEntities(store: Repository, params: EntityFilters): Promise<Page<EntityRow>> {
+  const query: Parameters<Repository['listEntities']>[0] = page(params);
+  for (const key of ['docId', 'q', 'country'] as const) {
+    const value = given(params[key]);
+    if (value) query[key] = value;
+  }
+  if (params.type) query.type = params.type;
+  return store.listEntities(query);
+}
+
+export function getDiagnostics(store: Repository, docId: string): Promise<StoredDiagnostic[] | null> {
+  return store.getDiagnostics(docId);
+}
+
+export function getStats(store: Repository): Promise<StoreStats> {
+  return store.stats();
+}

@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Source } from '../../core/doc.js';
+import { decodeBytes, decodeWindows1252, firstInvalidUtf8 } from './decode-bytes.js';
+import { isValidPublished } from './published.js';
+
+const source: Source = { uri: 'memory:test', mediaType: 'text/plain' };
+const utf8 = (s: string) => new TextEncoder().encode(s);
+
+test('decodes UTF-8 as is: CRLF and surrounding whitespace kept', () => {
+  const doc = decodeBytes(utf8('  Title\r\n\r\nBody 𝒳 text.\r\n'), source);
+  assert.equal(doc.text, '  Title\r\n\r\nBody 𝒳 text.\r\n');
+  assert.equal(doc.source.encoding, 'utf-8');
+  assert.equal(doc.rejected, undefined);
+  assert.deepEqual(doc.diagnostics, []);
+});
+
+test('strips a UTF-8 BOM and records it', () => {
+  const doc = decodeBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('Hello there.')]), source);
+  assert.equal(doc.text, 'Hello there.');
+  assert.equal(doc.diagnostics[0]?.ruleId, 'ingest:utf8-bom');
+});
+
+test('empty and whitespace-only input is rejected', () => {
+  for (const bytes of [new Uint8Array(), utf8(' \r\n\t ')]) {
+    const doc = decodeBytes(bytes, source);
+    assert.equal(doc.rejected, true);
+    assert.equal(doc.text, '');
+    assert.equal(doc.diagnostics.at(-1)?.ruleId, 'ingest:empty');
+    assert.equal(doc.diagnostics.at(-1)?.severity, 'error');
+  }
+});
+
+test('NUL bytes or many control characters mean binary', () => {
+  const nul = decodeBytes(new Uint8Array([0x48, 0x69, 0x00, 0x21]), source);
+  assert.equal(nul.rejected, true);
+  assert.equal(nul.diagnostics[0]?.ruleId, 'ingest:binary');
+  assert.match(nul.diagnostics[0]?.reason ?? '', /byte 2/);
+  const controls = decodeBytes(new Uint8Array([0x01, 0x02, 0x41, 0x03, 0x42, 0x1b]), source);
+  assert.equal(controls.diagnostics[0]?.ruleId, 'ingest:binary');
+  assert.equal(decodeBytes(utf8('Tabs\tand\fform feeds are text.'), source).rejected, undefined);
+});
+
+test('invalid UTF-8 is decoded as windows-1252 with a warning naming the first bad byte', () => {
+  // "Café – naïve" in windows-1252: é = E9, – = 96, ï = EF
+  const bytes = new Uint8Array([0x43, 0x61, 0x66, 0xe9, 0x20, 0x96, 0x20, 0x6e, 0x61, 0xef, 0x76, 0x65]);
+  const doc = decodeBytes(bytes, source);
+  assert.equal(doc.text, 'Café – naïve');
+  assert.equal(doc.source.encoding, 'windows-1252');
+  assert.equal(doc.rejected, undefined);
+  assert.equal(doc.diagnostics[0]?.ruleId, 'ingest:invalid-utf8');
+  assert.equal(doc.diagnostics[0]?.severity, 'warning');
+  assert.equal(doc.diagnostics[0]?.actual, '0xE9@3');
+});
+
+test('firstInvalidUtf8 finds truncated, overlong and surrogate sequences', () => {
+  assert.equal(firstInvalidUtf8(utf8('ok é 𝒳')), utf8('ok é 𝒳').length);
+  assert.equal(firstInvalidUtf8(new Uint8Array([0x41, 0xc3])), 1);
+  assert.equal(firstInvalidUtf8(new Uint8Array([0x41, 0xc0, 0x80])), 1);
+  assert.equal(firstInvalidUtf8(new Uint8Array([0xed, 0xa0, 0x80])), 0);
+});
+
+test('over the size limit is rejected before decoding, quickly even at 50 MB', () => {
+  const small = decodeBytes(utf8('This text is too long.'), source, { maxBytes: 10 });
+  assert.equal(small.rejected, true);
+  assert.equal(small.diagnostics[0]?.ruleId, 'ingest:too-large');
+  const huge = new Uint8Array(50 * 1024 * 1024).fill(0x61);
+  const started = performance.now();
+  const doc = decodeBytes(huge, source);
+  assert.ok(performance.now() - started < 50, 'rejected without scanning the bytes');
+  assert.equal(doc.rejected, true);
+  assert.equal(doc.text, '');
+  assert.equal(doc.diagnostics[0]?.actual, String(50 * 1024 * 1024));
+});
+
+test('an invalid published date is dropped with a warning; a valid one is kept', () => {
+  const bad = decodeBytes(utf8('Some text.'), { ...source, published: '2024-02-30' });
+  assert.equal(bad.source.published, undefined);
+  assert.equal(bad.diagnostics[0]?.ruleId, 'ingest:bad-published');
+  const good = decodeBytes(utf8('Some text.'), { ...source, published: '2024-05-16' });
+  assert.equal(good.source.published, '2024-05-16');
+  assert.ok(isValidPublished('2024-05-16T09:30:00Z'));
+  assert.ok(isValidPublished('2024-05-16T09:30:00.123+08:00'));
+  assert.ok(!isValidPublished('16/05/2024'));
+  assert.ok(!isValidPublished('2024-13-01'));
+});
+
+test('a programmer error (not bytes) throws with what was found', () => {
+  assert.throws(
+    () => decodeBytes('text' as unknown as Uint8Array, source),
+    /expected a Uint8Array .* instead found string/,
+  );
+});
+
+test('decodeWindows1252 maps the 0x80–0x9F range to its punctuation', () => {
+  assert.equal(decodeWindows1252(new Uint8Array([0x80, 0x93, 0x41, 0x94, 0x85, 0x99, 0xa3])), '€“A”…™£');
+});

@@ -1,0 +1,305 @@
+import { createReadStream, type Stats } from 'node:fs';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import type { Diagnostic, Doc, Source } from '../../core/doc.js';
+import { DEFAULT_MAX_BYTES, decodeBytes, type IngestLimits, rejected } from './decode-bytes.js';
+import { parseJsonlLine } from './parse-jsonl.js';
+import { checkPublished } from './published.js';
+
+/** One input document. Rejected documents are items too: the reader never throws for content. */
+export interface IngestItem {
+  doc: Doc;
+  /** The raw bytes of a rejected document, when they were read (never for `ingest:too-large`). */
+  bytes?: Uint8Array;
+}
+
+export interface ReadOptions {
+  /** Default publication date (`--date`): YYYY-MM-DD or an ISO instant. A JSONL `published` overrides it. */
+  published?: string;
+  limits?: IngestLimits;
+  /** Read for the path `-` (default `process.stdin`). */
+  stdin?: AsyncIterable<Uint8Array | string>;
+  /** How to read stdin (default `text`: one document). */
+  stdinFormat?: 'text' | 'jsonl';
+  /** Clock for `source.fetched` (tests). */
+  now?: () => Date;
+}
+
+/** Extensions read when walking a directory; files without an extension are read too. */
+export const TEXT_EXTENSIONS: ReadonlySet<string> = new Set(['.txt', '.text', '.md', '.jsonl', '.ndjson']);
+const JSONL_EXTENSIONS: ReadonlySet<string> = new Set(['.jsonl', '.ndjson']);
+
+type Entry =
+  | { kind: 'text'; path: string; size: number }
+  | { kind: 'jsonl'; path: string; size: number }
+  | { kind: 'stdin' }
+  | { kind: 'unreadable'; path: string; why: string };
+
+/**
+ * Documents from files, directories (recursive, sorted by name, dotfiles skipped, text-like
+ * extensions only), JSONL files (one document per line) and `-` (stdin), in the order given.
+ * Sizes are checked before reading, so an oversized file is rejected without being read.
+ */
+export async function* readInputs(
+  paths: readonly string[],
+  options: ReadOptions = {},
+): AsyncGenerator<IngestItem> {
+  const maxBytes = options.limits?.maxBytes ?? DEFAULT_MAX_BYTES;
+  for await (const entry of listEntries(paths)) {
+    const fetched = (options.now?.() ?? new Date()).toISOString();
+    switch (entry.kind) {
+      case 'unreadable':
+        yield { doc: unreadable(entry.path, entry.why, fetched) };
+        break;
+      case 'stdin':
+        if (options.stdinFormat === 'jsonl')
+          yield* readJsonl('stdin', stdinChunks(options), options, fetched);
+        else yield await readStdin(options, fetched, maxBytes);
+        break;
+      case 'jsonl':
+        yield* readJsonl(entry.path, fileChunks(entry.path), options, fetched);
+        break;
+      case 'text':
+        yield await readTextFile(entry, options, fetched, maxBytes);
+        break;
+    }
+  }
+}
+
+/**
+ * How many documents `readInputs` will yield, for a progress bar: one per file (and per unreadable
+ * entry, and for stdin), plus one per line of each JSONL file (counted by streaming the file for
+ * line feeds; blank lines are counted too, so it may overestimate slightly). With `jsonlLines: false`
+ * a JSONL file counts as one and the bar grows as records arrive.
+ */
+export async function countInputs(
+  paths: readonly string[],
+  options: { jsonlLines?: boolean } = {},
+): Promise<number> {
+  let total = 0;
+  for await (const entry of listEntries(paths)) {
+    if (entry.kind === 'jsonl' && options.jsonlLines !== false) total += await countLines(entry.path);
+    else total++;
+  }
+  return total;
+}
+
+async function* listEntries(paths: readonly string[]): AsyncGenerator<Entry> {
+  for (const path of paths) {
+    if (path === '-') {
+      yield { kind: 'stdin' };
+      continue;
+    }
+    let info: Stats;
+    try {
+      info = await stat(path);
+    } catch (error) {
+      yield { kind: 'unreadable', path, why: errorText(error) };
+      continue;
+    }
+    if (info.isDirectory()) yield* walk(path, new Set());
+    else yield fileEntry(path, info.size);
+  }
+}
+
+function fileEntry(path: string, size: number): Entry {
+  return JSONL_EXTENSIONS.has(extname(path).toLowerCase())
+    ? { kind: 'jsonl', path, size }
+    : { kind: 'text', path, size };
+}
+
+async function* walk(dir: string, visited: Set<string>): AsyncGenerator<Entry> {
+  let names: string[];
+  try {
+    const real = await realpath(dir);
+    if (visited.has(real)) return; // a symlink loop
+    visited.add(real);
+    names = (await readdir(dir)).filter((name) => !name.startsWith('.'));
+  } catch (error) {
+    yield { kind: 'unreadable', path: dir, why: errorText(error) };
+    return;
+  }
+  names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const name of names) {
+    const path = join(dir, name);
+    let info: Stats;
+    try {
+      info = await stat(path);
+    } catch (error) {
+      // A dangling symlink or an entry we may not look at: report it, go on.
+      yield { kind: 'unreadable', path, why: errorText(error) };
+      continue;
+    }
+    if (info.isDirectory()) yield* walk(path, visited);
+    else if (info.isFile()) {
+      const ext = extname(name).toLowerCase();
+      if (ext === '' || TEXT_EXTENSIONS.has(ext)) yield fileEntry(path, info.size);
+    }
+  }
+}
+
+async function readTextFile(
+  entry: { path: string; size: number },
+  options: ReadOptions,
+  fetched: string,
+  maxBytes: number,
+): Promise<IngestItem> {
+  const source = textSource(entry.path, options, fetched);
+  if (entry.size > maxBytes) {
+    return { doc: tooLarge(source, entry.size, maxBytes) };
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(entry.path);
+  } catch (error) {
+    return { doc: unreadable(entry.path, errorText(error), fetched) };
+  }
+  const doc = decodeBytes(bytes, source, options.limits);
+  return doc.rejected ? { doc, bytes } : { doc };
+}
+
+async function readStdin(options: ReadOptions, fetched: string, maxBytes: number): Promise<IngestItem> {
+  const source = textSource('stdin', options, fetched);
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of stdinChunks(options)) {
+    size += chunk.length;
+    if (size <= maxBytes) parts.push(chunk); // past the limit keep draining, but keep nothing
+  }
+  if (size > maxBytes) return { doc: tooLarge(source, size, maxBytes) };
+  const bytes = Buffer.concat(parts);
+  const doc = decodeBytes(bytes, source, options.limits);
+  return doc.rejected ? { doc, bytes } : { doc };
+}
+
+async function* readJsonl(
+  path: string,
+  chunks: AsyncIterable<Uint8Array>,
+  options: ReadOptions,
+  fetched: string,
+): AsyncGenerator<IngestItem> {
+  const maxBytes = options.limits?.maxBytes ?? DEFAULT_MAX_BYTES;
+  const recordOptions = {
+    fetched,
+    ...(options.published !== undefined ? { published: options.published } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
+  };
+  try {
+    for await (const line of splitLines(chunks, maxBytes)) {
+      const uri = `${path}#L${line.number}`;
+      if (line.bytes === undefined) {
+        yield { doc: tooLarge({ uri, mediaType: 'text/plain', fetched }, line.size, maxBytes) };
+        continue;
+      }
+      if (isBlankBytes(line.bytes)) continue;
+      const doc = parseJsonlLine(line.bytes, uri, recordOptions);
+      yield doc.rejected ? { doc, bytes: line.bytes } : { doc };
+    }
+  } catch (error) {
+    yield { doc: unreadable(path, errorText(error), fetched) };
+  }
+}
+
+interface LineBytes {
+  number: number;
+  size: number;
+  /** Undefined when the line was longer than the limit (its bytes were not kept). */
+  bytes?: Uint8Array;
+}
+
+/** Splits a byte stream at line feeds, never holding more than `maxBytes` of one line. */
+export async function* splitLines(
+  chunks: AsyncIterable<Uint8Array>,
+  maxBytes: number,
+): AsyncGenerator<LineBytes> {
+  let parts: Uint8Array[] = [];
+  let size = 0;
+  let number = 1;
+  const finish = (): LineBytes => {
+    const line: LineBytes =
+      size > maxBytes ? { number, size } : { number, size, bytes: Buffer.concat(parts, size) };
+    parts = [];
+    size = 0;
+    number++;
+    return line;
+  };
+  for await (const chunk of chunks) {
+    let from = 0;
+    while (from <= chunk.length) {
+      const lf = chunk.indexOf(0x0a, from);
+      const to = lf < 0 ? chunk.length : lf;
+      if (to > from) {
+        size += to - from;
+        if (size <= maxBytes) parts.push(chunk.subarray(from, to));
+        else parts = [];
+      }
+      if (lf < 0) break;
+      yield finish();
+      from = lf + 1;
+    }
+  }
+  if (size > 0) yield finish();
+}
+
+async function countLines(path: string): Promise<number> {
+  let lines = 0;
+  let last = 0x0a;
+  try {
+    for await (const chunk of fileChunks(path)) {
+      for (let i = chunk.indexOf(0x0a); i >= 0; i = chunk.indexOf(0x0a, i + 1)) lines++;
+      if (chunk.length > 0) last = chunk[chunk.length - 1] as number;
+    }
+  } catch {
+    return lines + 1;
+  }
+  return last === 0x0a ? lines : lines + 1;
+}
+
+async function* fileChunks(path: string): AsyncGenerator<Uint8Array> {
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 16 })) yield chunk as Buffer;
+}
+
+async function* stdinChunks(options: ReadOptions): AsyncGenerator<Uint8Array> {
+  const input = options.stdin ?? (process.stdin as AsyncIterable<Uint8Array | string>);
+  for await (const chunk of input) yield typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+}
+
+function textSource(uri: string, options: ReadOptions, fetched: string): Source {
+  const source: Source = { uri, mediaType: 'text/plain', fetched };
+  if (options.published !== undefined) source.published = options.published;
+  return source;
+}
+
+function tooLarge(source: Source, size: number, maxBytes: number): Doc {
+  const diagnostics: Diagnostic[] = [];
+  const published = checkPublished(source.published, diagnostics);
+  const src = { ...source };
+  if (published === undefined) delete src.published;
+  return rejected(src, diagnostics, {
+    ruleId: 'ingest:too-large',
+    reason: `input is ${size} bytes, over the ${maxBytes}-byte limit; not read`,
+    actual: String(size),
+    expected: `<= ${maxBytes}`,
+  });
+}
+
+function unreadable(path: string, why: string, fetched: string): Doc {
+  return rejected({ uri: path, mediaType: 'text/plain', fetched }, [], {
+    ruleId: 'ingest:unreadable',
+    reason: `cannot read ${path}: ${why}`,
+    actual: why,
+  });
+}
+
+function isBlankBytes(bytes: Uint8Array): boolean {
+  for (const b of bytes) if (b !== 0x20 && b !== 0x09 && b !== 0x0d) return false;
+  return true;
+}
+
+function errorText(error: unknown): string {
+  if (error && typeof error === 'object' && 'code' in error) {
+    const e = error as NodeJS.ErrnoException;
+    return `${e.code}${e.syscall ? ` (${e.syscall})` : ''}`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,74 @@
+import type { Removed } from '../../core/doc.js';
+import boilerplateRules from '../../rules/clean/boilerplate.json' with { type: 'json' };
+import { isBlank, type Line } from '../03-segment/index.js';
+
+interface BoilerplateRule {
+  id: string;
+  description?: string;
+  lines?: string[];
+  prefixes?: string[];
+  maxWords?: number;
+}
+
+/** Lines longer than this are never furniture; skip them before lowercasing anything. */
+const MAX_LINE_LENGTH = 240;
+
+/** Lowercase, inner whitespace collapsed, trailing `: . … › » | - – —` dropped. */
+export function normaliseLine(line: string): string {
+  const s = line.trim().toLowerCase().replace(/\s+/g, ' ');
+  let end = s.length;
+  while (end > 0 && ':.…›»|-–— '.includes(s.charAt(end - 1))) end--;
+  return s.slice(0, end);
+}
+
+function compile(rules: readonly BoilerplateRule[]) {
+  const exact = new Map<string, string>();
+  const prefixes: { prefix: string; maxWords: number; id: string }[] = [];
+  for (const rule of rules) {
+    if (!/^clean:boilerplate\.[a-z0-9-]+$/.test(rule.id)) {
+      throw new Error(
+        `rules/clean/boilerplate.json: rule id "${rule.id}" should look like clean:boilerplate.<name>`,
+      );
+    }
+    for (const line of rule.lines ?? []) exact.set(normaliseLine(line), rule.id);
+    for (const prefix of rule.prefixes ?? []) {
+      prefixes.push({ prefix: prefix.toLowerCase(), maxWords: rule.maxWords ?? 20, id: rule.id });
+    }
+  }
+  return { exact, prefixes };
+}
+
+const COMPILED = compile(boilerplateRules as BoilerplateRule[]);
+/** No exact entry is longer than this, even with stray whitespace and trailing marks. */
+const MAX_EXACT_LENGTH = 2 * Math.max(...[...COMPILED.exact.keys()].map((k) => k.length));
+
+/** Rule id when the whole line (already trimmed) is boilerplate, else undefined. */
+export function matchBoilerplate(line: string): string | undefined {
+  if (line.length > MAX_LINE_LENGTH) return undefined;
+  // Most article lines end in a period and are long: neither an exact entry nor a link line.
+  if (line.length > MAX_EXACT_LENGTH && line.charCodeAt(line.length - 1) === 0x2e) return undefined;
+  const key = normaliseLine(line);
+  const id = COMPILED.exact.get(key);
+  if (id !== undefined) return id;
+  if (key.length === line.length && line.endsWith('.')) return undefined;
+  for (const p of COMPILED.prefixes) {
+    if (key.startsWith(p.prefix) && key.length > p.prefix.length && !line.trimEnd().endsWith('.')) {
+      if (key.split(' ').length <= p.maxWords) return p.id;
+    }
+  }
+  return undefined;
+}
+
+/** Removed spans for whole boilerplate lines (their content, not the line break). */
+export function findBoilerplate(text: string, lines: readonly Line[], keepLine = -1): Removed[] {
+  const out: Removed[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as Line;
+    if (i === keepLine || isBlank(line) || line.contentEnd - line.contentStart > MAX_LINE_LENGTH) continue;
+    const rule = matchBoilerplate(text.slice(line.contentStart, line.contentEnd));
+    if (rule !== undefined) {
+      out.push({ start: line.contentStart, end: line.contentEnd, reason: 'boilerplate', rule });
+    }
+  }
+  return out;
+}

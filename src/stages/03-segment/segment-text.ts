@@ -1,0 +1,178 @@
+import type { Paragraph, Removed, Sentence, Span } from '../../core/doc.js';
+import { isCloser, isLetter, isWhitespace } from './chars.js';
+import { isBlank, type Line, scanLines } from './scan-lines.js';
+import { splitSentences } from './split-sentences.js';
+
+export interface Segmentation {
+  title?: Span;
+  paragraphs: Paragraph[];
+  sentences: Sentence[];
+}
+
+const MAX_TITLE_WORDS = 20;
+const MAX_TITLE_LENGTH = 250;
+
+/**
+ * Title, paragraphs and sentences of the text outside `removed` (sorted by start, non-overlapping).
+ * Pure; used by the segment stage and by clean (to find duplicates with the same splitter), which
+ * passes the `lines` it has already scanned.
+ */
+export function segmentText(
+  text: string,
+  removed: readonly Removed[] = [],
+  titleGiven = false,
+  lines: readonly Line[] = scanLines(text),
+): Segmentation {
+  const titleLine = detectTitle(text, lines, removed, titleGiven);
+  const paragraphs: Paragraph[] = [];
+  const sentences: Sentence[] = [];
+  let title: Span | undefined;
+  let cursor = { next: 0 };
+
+  let bodyFrom = 0;
+  if (titleLine >= 0) {
+    const line = lines[titleLine] as Line;
+    bodyFrom = titleLine + 1;
+    const pieces = subtractRemoved(text, line.contentStart, line.contentEnd, removed, cursor);
+    if (pieces.length === 1 && pieces[0]?.start === line.contentStart && pieces[0].end === line.contentEnd) {
+      title = { start: line.contentStart, end: line.contentEnd };
+      paragraphs.push({ ...title });
+      sentences.push({ ...title, paragraph: 0 });
+    } else {
+      bodyFrom = 0;
+      cursor = { next: 0 };
+    }
+  }
+
+  const blockMode = hasInnerBlankLine(lines, bodyFrom);
+  let i = bodyFrom;
+  while (i < lines.length) {
+    const line = lines[i] as Line;
+    if (isBlank(line)) {
+      i++;
+      continue;
+    }
+    let last = line;
+    i++;
+    if (blockMode) {
+      while (i < lines.length && !isBlank(lines[i] as Line)) last = lines[i++] as Line;
+    }
+    for (const piece of subtractRemoved(text, line.contentStart, last.contentEnd, removed, cursor)) {
+      const index = paragraphs.length;
+      paragraphs.push(piece);
+      for (const s of splitSentences(text, piece.start, piece.end)) {
+        sentences.push({ start: s.start, end: s.end, paragraph: index });
+      }
+    }
+  }
+  return title ? { title, paragraphs, sentences } : { paragraphs, sentences };
+}
+
+/**
+ * Index of the headline line, or -1. The first non-blank line not removed is a headline when it is
+ * short, does not end like a sentence or a clause (`.` `,` `;` `:`, an ellipsis is fine), has a letter, and more text
+ * follows it. With `titleGiven` the first non-blank line is the title regardless.
+ */
+export function detectTitle(
+  text: string,
+  lines: readonly Line[],
+  removed: readonly Removed[],
+  titleGiven: boolean,
+): number {
+  let index = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as Line;
+    if (isBlank(line)) continue;
+    if (titleGiven) return i;
+    if (overlaps(removed, line.contentStart, line.contentEnd)) continue;
+    index = i;
+    break;
+  }
+  if (index < 0) return -1;
+  const line = lines[index] as Line;
+  if (line.contentEnd - line.contentStart > MAX_TITLE_LENGTH) return -1;
+  let more = false;
+  for (let i = index + 1; i < lines.length && !more; i++) more = !isBlank(lines[i] as Line);
+  if (!more) return -1;
+
+  let k = line.contentEnd - 1;
+  while (k > line.contentStart && isCloser(text.charCodeAt(k))) k--;
+  const lastChar = text.charCodeAt(k);
+  // A headline may trail off ("Rivals of the £400 Apple..."), but a single period ends a sentence.
+  const ellipsis =
+    lastChar === 0x2e && k >= 2 && text.charCodeAt(k - 1) === 0x2e && text.charCodeAt(k - 2) === 0x2e;
+  if ((lastChar === 0x2e && !ellipsis) || lastChar === 0x2c || lastChar === 0x3b || lastChar === 0x3a)
+    return -1;
+  let words = 0;
+  let letters = false;
+  let inWord = false;
+  for (let j = line.contentStart; j < line.contentEnd; j++) {
+    const c = text.charCodeAt(j);
+    if (isWhitespace(c)) {
+      inWord = false;
+      continue;
+    }
+    if (!inWord) {
+      inWord = true;
+      if (++words > MAX_TITLE_WORDS) return -1;
+    }
+    if (!letters && isLetter(c)) letters = true;
+  }
+  return letters ? index : -1;
+}
+
+/** Blank-line separated blocks when the body (from line `from`) has a blank line between two lines of text. */
+function hasInnerBlankLine(lines: readonly Line[], from: number): boolean {
+  let seenText = false;
+  let seenBlankAfterText = false;
+  for (let i = from; i < lines.length; i++) {
+    const blank = isBlank(lines[i] as Line);
+    if (!blank && seenBlankAfterText) return true;
+    if (!blank) seenText = true;
+    else if (seenText) seenBlankAfterText = true;
+  }
+  return false;
+}
+
+function overlaps(removed: readonly Removed[], start: number, end: number): boolean {
+  for (const r of removed) {
+    if (r.start >= end) return false;
+    if (r.end > start) return true;
+  }
+  return false;
+}
+
+/**
+ * The parts of `[start, end)` outside the removed spans, trimmed of whitespace, empty parts dropped.
+ * Blocks arrive in text order, so `cursor.next` (the first removed span that may still matter) only
+ * moves forward.
+ */
+function subtractRemoved(
+  text: string,
+  start: number,
+  end: number,
+  removed: readonly Removed[],
+  cursor: { next: number },
+): Span[] {
+  const out: Span[] = [];
+  let r = cursor.next;
+  while (r < removed.length && (removed[r] as Removed).end <= start) r++;
+  cursor.next = r;
+  let from = start;
+  for (let k = r; k < removed.length; k++) {
+    const span = removed[k] as Removed;
+    if (span.start >= end) break;
+    if (span.start > from) pushTrimmed(text, from, span.start, out);
+    if (span.end > from) from = span.end;
+  }
+  if (from < end) pushTrimmed(text, from, end, out);
+  return out;
+}
+
+function pushTrimmed(text: string, start: number, end: number, out: Span[]): void {
+  let s = start;
+  let e = end;
+  while (s < e && isWhitespace(text.charCodeAt(s))) s++;
+  while (e > s && isWhitespace(text.charCodeAt(e - 1))) e--;
+  if (e > s) out.push({ start: s, end: e });
+}

@@ -1,0 +1,578 @@
+import type { Doc, Entity, Mention } from '../../../core/doc.js';
+import { isRemoved } from '../../../core/doc.js';
+import type { Stage, StageResult } from '../../../core/stage.js';
+import { type CountryForm, countries, countrySurfaces } from '../../../kb/countries.js';
+import { type Leader, leaders, type Place, places, slugify } from '../../../kb/leaders.js';
+import orgData from '../../../rules/entities/organizations.json' with { type: 'json' };
+import roleData from '../../../rules/entities/roles.json' with { type: 'json' };
+import { compilePhrases } from './phrase-matcher.js';
+import { type Token, tokenize } from './tokenize.js';
+
+interface Title {
+  role: string;
+  sector: string;
+}
+
+interface Organization {
+  id: string;
+  name: string;
+  country?: string;
+  sector: string;
+}
+
+type Hit =
+  | { kind: 'country'; iso3: string; form: CountryForm }
+  | { kind: 'org'; org: Organization }
+  | { kind: 'leader'; leader: Leader; form: 'name' | 'surname' }
+  | { kind: 'place'; place: Place }
+  | { kind: 'title'; title: Title };
+
+// ---- compiled once at module load ---------------------------------------------------------
+
+const matcher = compilePhrases<Hit>(
+  (function* () {
+    // Most specific lists first: the first phrase added for a token sequence wins.
+    for (const o of orgData.organizations) {
+      const org: Organization = { id: o.id, name: o.name, sector: o.sector };
+      if (o.country) org.country = o.country;
+      for (const s of [o.name, ...o.aliases]) yield { surface: s, value: { kind: 'org', org } as Hit };
+    }
+    for (const l of leaders) {
+      yield { surface: l.name, value: { kind: 'leader', leader: l, form: 'name' } as Hit };
+      for (const a of l.aliases) {
+        const form = a.includes(' ') ? 'name' : 'surname';
+        yield { surface: a, value: { kind: 'leader', leader: l, form } as Hit };
+      }
+    }
+    for (const p of places) {
+      for (const s of [p.name, ...p.aliases]) yield { surface: s, value: { kind: 'place', place: p } as Hit };
+    }
+    for (const c of countrySurfaces.values()) {
+      yield { surface: c.surface, value: { kind: 'country', iso3: c.iso3, form: c.form } as Hit };
+    }
+    for (const t of roleData.titles) {
+      const title: Title = { role: t.role, sector: t.sector };
+      // Only capitalised titles here ("President"); lowercase ones are looked up on demand by
+      // the `title` slot, so the main pass never hashes ordinary lowercase words.
+      for (const s of t.surfaces) {
+        if (s[0] !== s[0]?.toLowerCase()) yield { surface: s, value: { kind: 'title', title } as Hit };
+      }
+    }
+  })(),
+);
+
+/** Titles in any case, for the `title` slot ("Russia’s president"). */
+const titleMatcher = compilePhrases<Title>(
+  roleData.titles.flatMap((t) =>
+    t.surfaces.map((s) => ({ surface: s, value: { role: t.role, sector: t.sector }, anyCase: true })),
+  ),
+);
+
+type Slot = {
+  kind: 'COUNTRY' | 'TITLE' | 'title' | 'NAME' | 'ORG' | 'literal';
+  literal?: string;
+  optional: boolean;
+};
+
+interface Pattern {
+  id: string;
+  slots: Slot[];
+  /** For organisation patterns: the sector they give. */
+  sector?: string;
+}
+
+const slotKinds = new Set(['COUNTRY', 'TITLE', 'title', 'NAME', 'ORG']);
+
+function compilePattern(id: string, slots: readonly string[], sector?: string): Pattern {
+  const compiled = slots.map((raw): Slot => {
+    const optional = raw.endsWith('?');
+    const name = optional ? raw.slice(0, -1) : raw;
+    if (slotKinds.has(name)) return { kind: name as Slot['kind'], optional };
+    return { kind: 'literal', literal: name.toLowerCase(), optional };
+  });
+  if (!compiled.some((s) => s.kind === 'NAME' || s.kind === 'ORG')) {
+    throw new Error(
+      `entities: pattern "${id}" has no NAME or ORG slot; add one so the pattern can name someone`,
+    );
+  }
+  const p: Pattern = { id, slots: compiled };
+  if (sector) p.sector = sector;
+  return p;
+}
+
+const rolePatterns = roleData.patterns.map((p) => compilePattern(p.id, p.slots));
+const orgPatterns = orgData.patterns.map((p) => compilePattern(p.id, p.slots, p.sector));
+
+/** Capitalised words that never start or continue a person's name. */
+const notNameWords = new Set(
+  (
+    'the a an he she it they we i you his her their its this that these those there here on in at of for ' +
+    'and but or if as by to from with after before when while monday tuesday wednesday thursday friday ' +
+    'saturday sunday january february march april may june july august september october november december ' +
+    'department ministry office party council committee bank house street university court cup club league ' +
+    'day news agency group state government army police union company times post assembly motors election ' +
+    'electric forces'
+  ).split(' '),
+);
+const nameParticles = new Set(['bin', 'al', 'de', 'da', 'van', 'von', 'der', 'la', 'le', 'del', 'el', 'ibn']);
+
+const formRule: Record<CountryForm, string> = {
+  name: 'entities:country-name',
+  demonym: 'entities:demonym',
+  capital: 'entities:capital',
+  alias: 'entities:country-alias',
+};
+
+// ---- per-document work --------------------------------------------------------------------
+
+interface Capture {
+  country?: string;
+  title?: Title;
+  titleStart?: number;
+  leader?: Leader;
+  org?: Organization;
+  /** Token range of the name. */
+  nameFrom?: number;
+  nameTo?: number;
+  /** Index of the gazetteer hit used for the name, if any. */
+  nameHit?: number;
+}
+
+interface SentenceScan {
+  text: string;
+  tokens: Token[];
+  /** Hit starting at each token, with its length. */
+  hits: ({ hit: Hit; length: number } | undefined)[];
+  /** 1 where a token is inside a mention already. */
+  covered: Uint8Array;
+}
+
+class EntityTable {
+  readonly byId = new Map<string, Entity>();
+  constructor(private readonly removed: Doc['removed']) {}
+
+  /** Adds a mention to entity `id`, creating it with `make(arg)` on first sight. */
+  add<A>(make: (arg: A) => Entity, arg: A, id: string, mention: Mention): Entity | undefined {
+    if (isRemoved(this.removed, mention.start, mention.end)) return undefined;
+    let e = this.byId.get(id);
+    if (!e) {
+      e = make(arg);
+      this.byId.set(id, e);
+    }
+    e.mentions.push(mention);
+    return e;
+  }
+
+  result(): Entity[] {
+    const out: Entity[] = [];
+    for (const e of this.byId.values()) {
+      e.mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+      e.mentions = e.mentions.filter((m, i, all) => i === 0 || m.start !== all[i - 1]?.start);
+      if (e.mentions.length > 0) out.push(e);
+    }
+    return out.sort((a, b) => (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
+  }
+}
+
+function countryEntity(iso3: string): Entity {
+  const info = countries.get(iso3);
+  const e: Entity = {
+    id: `country:${iso3}`,
+    name: info?.name ?? iso3,
+    type: 'country',
+    country: iso3,
+    mentions: [],
+  };
+  if (info?.lat !== undefined && info.lon !== undefined) {
+    e.lat = info.lat;
+    e.lon = info.lon;
+  }
+  return e;
+}
+
+function orgEntity(org: Organization): Entity {
+  const e: Entity = {
+    id: `org:${org.id}`,
+    name: org.name,
+    type: 'organization',
+    sector: org.sector,
+    mentions: [],
+  };
+  if (org.country) e.country = org.country;
+  return e;
+}
+
+const ids = new WeakMap<object, string>();
+
+function placeId(p: Place): string {
+  let id = ids.get(p);
+  if (id === undefined) {
+    id = `${p.type}:${slugify(p.name)}`;
+    ids.set(p, id);
+  }
+  return id;
+}
+
+function leaderId(l: Leader): string {
+  let id = ids.get(l);
+  if (id === undefined) {
+    id = `person:${slugify(l.name)}`;
+    ids.set(l, id);
+  }
+  return id;
+}
+
+function identity(e: Entity): Entity {
+  return e;
+}
+
+function placeEntity(p: Place): Entity {
+  const e: Entity = {
+    id: placeId(p),
+    name: p.name,
+    type: p.type,
+    lat: p.lat,
+    lon: p.lon,
+    mentions: [],
+  };
+  if (p.country) e.country = p.country;
+  return e;
+}
+
+function leaderEntity(l: Leader): Entity {
+  const e: Entity = {
+    id: leaderId(l),
+    name: l.name,
+    type: 'person',
+    role: l.role,
+    sector: l.sector,
+    mentions: [],
+  };
+  if (l.country) e.country = l.country;
+  return e;
+}
+
+function isNameWord(t: Token | undefined): boolean {
+  return t !== undefined && t.kind === 'word' && t.upper && !notNameWords.has(t.lower);
+}
+
+/** Length in tokens of a capitalised name starting at `i` that no gazetteer hit claims (0 if none). */
+function nameRun(scan: SentenceScan, i: number): number {
+  const { tokens, hits } = scan;
+  if (!isNameWord(tokens[i]) || hits[i]) return 0;
+  let j = i + 1;
+  let words = 1;
+  while (j < tokens.length && words < 4) {
+    const t = tokens[j] as Token;
+    const prev = tokens[j - 1] as Token;
+    if (isNameWord(t) && !hits[j]) {
+      j++;
+      words++;
+    } else if (
+      t.lower === '-' &&
+      t.start === prev.end &&
+      tokens[j + 1]?.kind === 'word' &&
+      tokens[j + 1]?.start === t.end
+    ) {
+      j += 2; // "Jong-un"
+    } else if (
+      (t.lower === '’' || t.lower === "'") &&
+      (prev.lower === 'o' || prev.lower === 'd') &&
+      t.start === prev.end &&
+      tokens[j + 1]?.upper &&
+      tokens[j + 1]?.start === t.end
+    ) {
+      j += 2; // "O'Connor", "D’Souza"
+    } else if (nameParticles.has(t.lower) && !t.upper && isNameWord(tokens[j + 1]) && !hits[j + 1]) {
+      j += 2;
+      words++;
+    } else break;
+  }
+  // A run ending in an institution word ("Foreign Office") is not a person.
+  const last = tokens[j - 1] as Token;
+  if (notNameWords.has(last.lower)) return 0;
+  return j - i;
+}
+
+function matchSlots(scan: SentenceScan, slots: readonly Slot[], k: number, i: number, cap: Capture): number {
+  if (k === slots.length) return i;
+  const slot = slots[k] as Slot;
+  const end = matchSlot(scan, slots, k, i, cap);
+  if (end >= 0 || !slot.optional) return end;
+  return matchSlots(scan, slots, k + 1, i, cap);
+}
+
+/** Matches slot `k` at token `i` and the rest after it; fills `cap` on success. */
+function matchSlot(scan: SentenceScan, slots: readonly Slot[], k: number, i: number, cap: Capture): number {
+  const slot = slots[k] as Slot;
+  const { tokens, hits } = scan;
+  const t = tokens[i];
+  if (!t) return -1;
+  const h = hits[i];
+  switch (slot.kind) {
+    case 'COUNTRY': {
+      if (h?.hit.kind !== 'country' || h.hit.form === 'capital') return -1;
+      let j = i + h.length;
+      const apos = tokens[j];
+      if (apos && (apos.lower === '’' || apos.lower === "'") && tokens[j + 1]?.lower === 's') j += 2;
+      const end = matchSlots(scan, slots, k + 1, j, cap);
+      if (end >= 0) cap.country = h.hit.iso3;
+      return end;
+    }
+    case 'TITLE':
+    case 'title': {
+      let title: Title | undefined;
+      let len = 0;
+      if (h?.hit.kind === 'title') {
+        title = h.hit.title;
+        len = h.length;
+      } else if (slot.kind === 'title' && !h) {
+        const m = titleMatcher.match(scan.text, tokens, i);
+        if (m) {
+          title = m.value;
+          len = m.length;
+        }
+      }
+      if (!title || (slot.kind === 'TITLE' && !t.upper)) return -1;
+      const end = matchSlots(scan, slots, k + 1, i + len, cap);
+      if (end >= 0) {
+        cap.title = title;
+        cap.titleStart = i;
+      }
+      return end;
+    }
+    case 'NAME':
+    case 'ORG': {
+      let len = 0;
+      if (slot.kind === 'NAME' && h?.hit.kind === 'leader') len = h.length;
+      else if (slot.kind === 'ORG' && h?.hit.kind === 'org') len = h.length;
+      else len = nameRun(scan, i);
+      if (len === 0) return -1;
+      const end = matchSlots(scan, slots, k + 1, i + len, cap);
+      if (end >= 0) {
+        cap.nameFrom = i;
+        cap.nameTo = i + len;
+        if (h?.hit.kind === 'leader') cap.leader = h.hit.leader;
+        if (h?.hit.kind === 'org') cap.org = h.hit.org;
+        if (h) cap.nameHit = i;
+      }
+      return end;
+    }
+    default:
+      return t.lower === slot.literal ? matchSlots(scan, slots, k + 1, i + 1, cap) : -1;
+  }
+}
+
+export interface EntitiesOptions {
+  /** Skip sentences longer than this many code units (a diagnostic is added). Default 5000. */
+  maxSentenceLength?: number;
+}
+
+export function annotateEntities(doc: Readonly<Doc>, options: EntitiesOptions = {}): StageResult {
+  const maxLen = options.maxSentenceLength ?? 5000;
+  const text = doc.text;
+  const table = new EntityTable(doc.removed);
+  const diagnostics: StageResult['diagnostics'] = [];
+  const scans: SentenceScan[] = [];
+
+  for (const s of doc.sentences ?? []) {
+    if (s.end - s.start > maxLen) {
+      diagnostics.push({
+        ruleId: 'entities:sentence-too-long',
+        severity: 'warning',
+        reason: `sentence of ${s.end - s.start} code units skipped (limit ${maxLen})`,
+        start: s.start,
+        end: s.end,
+      });
+      continue;
+    }
+    const tokens = tokenize(text, s.start, s.end);
+    const n = tokens.length;
+    const scan: SentenceScan = {
+      text,
+      tokens,
+      hits: new Array(n).fill(undefined),
+      covered: new Uint8Array(n),
+    };
+    scans.push(scan);
+    for (let i = 0; i < n; ) {
+      const m = matcher.match(text, tokens, i);
+      if (m) {
+        scan.hits[i] = { hit: m.value, length: m.length };
+        i += m.length;
+      } else i++;
+    }
+
+    // Patterns first, so the persons they find claim their name tokens.
+    for (let i = 0; i < n; i++) {
+      // Every pattern opens with a country, a title, or a name followed by a comma.
+      const h = scan.hits[i];
+      if (h ? h.hit.kind === 'place' : !((tokens[i] as Token).upper && tokens[i + 1]?.lower === ','))
+        continue;
+      for (const p of rolePatterns) {
+        const cap: Capture = {};
+        const end = matchSlots(scan, p.slots, 0, i, cap);
+        if (end < 0 || cap.nameFrom === undefined || cap.nameTo === undefined) continue;
+        if (scan.covered[cap.nameFrom]) continue;
+        addPatternPerson(text, scan, p, cap, table);
+        break;
+      }
+      for (const p of orgPatterns) {
+        const cap: Capture = {};
+        const end = matchSlots(scan, p.slots, 0, i, cap);
+        if (end < 0 || cap.nameFrom === undefined || cap.nameTo === undefined) continue;
+        if (scan.covered[cap.nameFrom]) continue;
+        const from = tokens[cap.nameFrom] as Token;
+        const to = tokens[cap.nameTo - 1] as Token;
+        const org: Organization = cap.org ?? {
+          id: slugify(text.slice(from.start, to.end)),
+          name: text.slice(from.start, to.end),
+          sector: p.sector ?? 'MED',
+        };
+        if (!cap.org && cap.country) org.country = cap.country;
+        table.add(orgEntity, org, `org:${org.id}`, {
+          start: from.start,
+          end: to.end,
+          rule: p.id,
+          form: 'name',
+        });
+        scan.covered.fill(1, cap.nameFrom, cap.nameTo);
+        break;
+      }
+    }
+
+    for (let i = 0; i < n; i++) {
+      const h = scan.hits[i];
+      if (!h || scan.covered[i]) continue;
+      const from = tokens[i] as Token;
+      const to = tokens[i + h.length - 1] as Token;
+      const span = { start: from.start, end: to.end };
+      const hit = h.hit;
+      switch (hit.kind) {
+        case 'country':
+          table.add(countryEntity, hit.iso3, `country:${hit.iso3}`, {
+            ...span,
+            rule: formRule[hit.form],
+            form: hit.form,
+          });
+          break;
+        case 'org':
+          table.add(orgEntity, hit.org, `org:${hit.org.id}`, {
+            ...span,
+            rule: 'entities:organization',
+            form: 'name',
+          });
+          break;
+        case 'place': {
+          table.add(placeEntity, hit.place, placeId(hit.place), {
+            ...span,
+            rule: 'entities:place',
+            form: 'name',
+          });
+          break;
+        }
+        case 'leader':
+          table.add(leaderEntity, hit.leader, leaderId(hit.leader), {
+            ...span,
+            rule: hit.form === 'surname' ? 'entities:leader-surname' : 'entities:leader',
+            form: hit.form,
+          });
+          break;
+        case 'title':
+          continue;
+      }
+      scan.covered.fill(1, i, i + h.length);
+    }
+  }
+
+  addSurnameMentions(scans, table);
+  return { entities: table.result(), diagnostics };
+}
+
+function addPatternPerson(
+  text: string,
+  scan: SentenceScan,
+  p: Pattern,
+  cap: Capture,
+  table: EntityTable,
+): void {
+  const { tokens } = scan;
+  const nameFrom = cap.nameFrom as number;
+  const nameTo = cap.nameTo as number;
+  const first = tokens[nameFrom] as Token;
+  const last = tokens[nameTo - 1] as Token;
+  const surface = text.slice(first.start, last.end);
+  let id: string;
+  let fresh: Entity;
+  if (cap.leader) {
+    id = leaderId(cap.leader);
+    fresh = leaderEntity(cap.leader);
+  } else {
+    // A single word may be the surname of someone already named in full.
+    const known =
+      nameTo - nameFrom === 1
+        ? [...table.byId.values()].find(
+            (e) => e.type === 'person' && surnameOf(e.name, e.country) === first.lower,
+          )
+        : undefined;
+    id = known?.id ?? `person:${slugify(surface)}`;
+    fresh = { id, name: surface, type: 'person', mentions: [] };
+  }
+  const titleFirst = cap.titleStart !== undefined && cap.titleStart < nameFrom;
+  const start = titleFirst ? (tokens[cap.titleStart as number] as Token).start : first.start;
+  const form: Mention['form'] = titleFirst ? 'title-name' : nameTo - nameFrom === 1 ? 'surname' : 'name';
+  const e = table.add(identity, fresh, id, { start, end: last.end, rule: p.id, form });
+  if (e) {
+    // What the text says outranks the hand-written list of office holders.
+    if (cap.title) {
+      e.role = cap.title.role;
+      e.sector = cap.title.sector;
+    }
+    if (cap.country) e.country = cap.country;
+  }
+  scan.covered.fill(1, titleFirst ? (cap.titleStart as number) : nameFrom, nameTo);
+}
+
+/** Countries whose names English news writes family name first ("Xi Jinping", "Kim Jong Un"). */
+const familyNameFirst = new Set(['CHN', 'TWN', 'HKG', 'KOR', 'PRK', 'VNM']);
+
+function surnameOf(name: string, country?: string): string {
+  const parts = tokenize(name).filter((t) => t.kind === 'word');
+  const part = country && familyNameFirst.has(country) ? parts[0] : parts[parts.length - 1];
+  return part?.lower ?? '';
+}
+
+/** "Starmer" after "Prime Minister Keir Starmer": later bare surnames link to the person. */
+function addSurnameMentions(scans: readonly SentenceScan[], table: EntityTable): void {
+  const bySurname = new Map<string, string | null>();
+  for (const e of table.byId.values()) {
+    if (e.type !== 'person' || !e.name.includes(' ')) continue;
+    const s = surnameOf(e.name, e.country);
+    if (s.length < 2) continue;
+    bySurname.set(s, bySurname.has(s) && bySurname.get(s) !== e.id ? null : e.id);
+  }
+  if (bySurname.size === 0) return;
+  for (const scan of scans) {
+    const { tokens, covered } = scan;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i] as Token;
+      if (covered[i] || !t.upper || t.kind !== 'word') continue;
+      const id = bySurname.get(t.lower);
+      if (!id) continue;
+      // Part of a longer capitalised name ("Jill Biden") is someone else.
+      if (isNameWord(tokens[i - 1]) && !covered[i - 1] && i > 0) continue;
+      if (isNameWord(tokens[i + 1]) && !covered[i + 1]) continue;
+      const e = table.byId.get(id);
+      if (!e) continue;
+      table.add(identity, e, id, { start: t.start, end: t.end, rule: 'entities:surname', form: 'surname' });
+      covered[i] = 1;
+    }
+  }
+}
+
+export const entitiesStage: Stage<EntitiesOptions | undefined> = {
+  name: 'annotate-entities',
+  requires: ['sentences', 'removed'],
+  assigns: ['entities'],
+  run: (doc, options) => annotateEntities(doc, options ?? {}),
+};

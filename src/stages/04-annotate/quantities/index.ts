@@ -1,0 +1,1 @@
+export { annotateQuantities, quantitiesStage } from './annotate-quantities.js';

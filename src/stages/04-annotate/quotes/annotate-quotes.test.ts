@@ -1,0 +1,127 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import type { Doc } from '../../../core/doc.js';
+import { createPipeline } from '../../../core/runner.js';
+import type { Stage } from '../../../core/stage.js';
+import { annotateEntities, entitiesStage } from '../entities/annotate-entities.js';
+import { docFromText } from '../entities/test-doc.js';
+import { annotateQuotes, quotesStage } from './annotate-quotes.js';
+
+function annotate(text: string, removed: string[] = []) {
+  const base = docFromText(text, removed);
+  const doc: Doc = { ...base, entities: annotateEntities(base).entities ?? [] };
+  const r = annotateQuotes(doc);
+  assert.ok(r.quotes && r.attributions);
+  const s = (span: { start: number; end: number } | undefined) =>
+    span ? text.slice(span.start, span.end) : undefined;
+  return {
+    quotes: r.quotes.map((q) => ({ text: s(q), speaker: q.speaker, speakerText: q.speakerText })),
+    attributions: r.attributions.map((a) => ({
+      whole: s(a),
+      source: a.source,
+      sourceEntity: a.sourceEntity,
+      cue: s(a.cue),
+      content: s(a.content),
+      rule: a.rule,
+    })),
+  };
+}
+
+test('quotes: curly and straight marks, speaker before or after, pronoun kept as text', () => {
+  const { quotes } = annotate(
+    'Macron hailed the “historic deal” on Friday. He said it was "a good day". “We are ready,” said Scholz. “Maybe,” Modi said. Prices hit a “record”.',
+  );
+  assert.deepEqual(quotes, [
+    { text: 'historic deal', speaker: 'person:emmanuel-macron', speakerText: 'Macron' },
+    { text: 'a good day', speaker: undefined, speakerText: 'He' },
+    { text: 'We are ready,', speaker: 'person:olaf-scholz', speakerText: 'Scholz' },
+    { text: 'Maybe,', speaker: 'person:narendra-modi', speakerText: 'Modi' },
+    { text: 'record', speaker: undefined, speakerText: undefined },
+  ]);
+});
+
+test('attributions: trailing, leading, according to, with a date word', () => {
+  const { attributions } = annotate(
+    'Troops crossed the border, Reuters reported. ' +
+      'According to the BBC, talks failed. ' +
+      'The deal is off, the White House said Monday. ' +
+      'The Pentagon said that no troops moved.',
+  );
+  assert.deepEqual(attributions, [
+    {
+      whole: 'Troops crossed the border, Reuters reported',
+      source: 'Reuters',
+      sourceEntity: 'org:reuters',
+      cue: 'reported',
+      content: 'Troops crossed the border',
+      rule: 'quotes:attribution.trailing-source-verb',
+    },
+    {
+      whole: 'According to the BBC, talks failed',
+      source: 'the BBC',
+      sourceEntity: 'org:bbc',
+      cue: 'According to',
+      content: 'talks failed',
+      rule: 'quotes:attribution.according-to',
+    },
+    {
+      whole: 'The deal is off, the White House said Monday',
+      source: 'the White House',
+      sourceEntity: 'org:white-house',
+      cue: 'said',
+      content: 'The deal is off',
+      rule: 'quotes:attribution.trailing-source-verb',
+    },
+    {
+      whole: 'The Pentagon said that no troops moved',
+      source: 'The Pentagon',
+      sourceEntity: 'org:pentagon',
+      cue: 'said',
+      content: 'no troops moved',
+      rule: 'quotes:attribution.source-verb-content',
+    },
+  ]);
+});
+
+test('quotes do not cross paragraphs and never come from removed lines', () => {
+  const { quotes, attributions } = annotate('He said “this opens\nAdvertisement “x” here\nand closes” now.', [
+    'Advertisement “x” here',
+  ]);
+  assert.deepEqual(quotes, []);
+  assert.equal(attributions.length, 1);
+});
+
+test('stage contract through the pipeline', () => {
+  const seg: Stage = {
+    name: 'test-segment',
+    requires: [],
+    assigns: ['removed', 'paragraphs', 'sentences'],
+    run: (doc) => {
+      const d = docFromText(doc.text);
+      return { removed: d.removed, paragraphs: d.paragraphs, sentences: d.sentences };
+    },
+  };
+  const doc = createPipeline([seg, entitiesStage, quotesStage]).run(docFromText('“Enough,” said Biden.'));
+  assert.equal(doc.quotes?.[0]?.speaker, 'person:joe-biden');
+  assert.deepEqual(doc.diagnostics, []);
+});
+
+const seedPath = new URL('../../../../../shared/data/seed/cautious-stimulus.txt', import.meta.url);
+
+test('seed article: quotes with speakers and the four attributions', { skip: !existsSync(seedPath) }, () => {
+  const { quotes, attributions } = annotate(readFileSync(seedPath, 'utf8'), ['Advertisement']);
+  const partnership = quotes.find((q) => q.text === 'unprecedented level of strategic partnership');
+  assert.equal(partnership?.speaker, 'person:vladimir-putin');
+  assert.equal(quotes.find((q) => q.text === 'strengthen foreign policy coordination')?.speakerText, 'He');
+  const cnnReported = attributions.filter((a) => a.source === 'CNN' && a.cue === 'reported');
+  assert.equal(cnnReported.length, 2);
+  assert.ok(cnnReported.every((a) => a.sourceEntity === 'org:cnn' && a.content && a.content.length > 40));
+  const according = attributions.find((a) => a.cue === 'According to');
+  assert.equal(according?.sourceEntity, 'org:cnn');
+  assert.ok(according?.content?.startsWith('the Russia-Ukraine conflict'));
+  const kremlin = attributions.find((a) => a.source === 'the Kremlin');
+  assert.equal(kremlin?.sourceEntity, 'org:kremlin');
+  assert.ok(kremlin?.whole?.endsWith('the Kremlin said Tuesday'));
+  assert.equal(kremlin?.content, 'The two leaders are expected to sign a number of bilateral agreements');
+});

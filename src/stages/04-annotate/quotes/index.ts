@@ -1,0 +1,1 @@
+export { annotateQuotes, quotesStage } from './annotate-quotes.js';

@@ -1,0 +1,3 @@
+export { compileCues, compileLexicon } from './compile-lexicon.js';
+export { type CodedEvent, codeEvents, type EventsOptions, eventsStage } from './events-stage.js';
+export { nounForms, verbForms } from './inflect.js';

@@ -1,0 +1,4 @@
+export { firstDayOf, isDateBound, lastDayOf } from './dates.js';
+export { openStore } from './open-store.js';
+export type * from './repository.js';
+export { migrate, openSqliteRepository, type SqliteOptions } from './sqlite/sqlite-repository.js';

@@ -1,0 +1,161 @@
+import type { Analysis } from '../core/analysis.js';
+import type { Diagnostic, EntityType, EventStatus, Severity } from '../core/doc.js';
+
+/**
+ * The one storage interface callers see. Services and routes never see SQL; an engine
+ * (sqlite/, later postgres/) implements this. Every method returns a Promise so a networked
+ * engine can follow without touching callers, even though SQLite answers synchronously.
+ */
+export interface Repository {
+  /** Stores an analysed document keyed by its content hash; the same text again changes nothing. */
+  putDocument(analysis: Analysis): Promise<PutResult>;
+  /** Keeps a document that could not be processed, with its diagnostics (keyed by uri + content). */
+  putRejected(input: RejectedInput): Promise<PutResult>;
+  /** Stores many entries in one transaction (ingest throughput); results in input order. */
+  putMany(entries: readonly PutEntry[]): Promise<PutResult[]>;
+  getDocument(id: string): Promise<Analysis | null>;
+  listDocuments(query: DocumentQuery): Promise<Page<DocumentSummary>>;
+  queryEvents(query: EventQuery): Promise<Page<EventRow>>;
+  listEntities(query: EntityQuery): Promise<Page<EntityRow>>;
+  /** Diagnostics of one document, in the order they were raised; null when the document is unknown. */
+  getDiagnostics(docId: string): Promise<StoredDiagnostic[] | null>;
+  stats(): Promise<StoreStats>;
+  close(): Promise<void>;
+}
+
+export interface PutResult {
+  id: string;
+  status: 'inserted' | 'duplicate';
+}
+
+/** A document that never became an analysis: whatever bytes or text there were, and why. */
+export interface RejectedInput {
+  uri: string;
+  text?: string;
+  /** Raw bytes, when there was no usable text (they are hashed for the key, not stored). */
+  bytes?: Uint8Array;
+  mediaType?: string;
+  published?: string;
+  fetched?: string;
+  diagnostics: Diagnostic[];
+}
+
+export type PutEntry = { kind: 'document'; analysis: Analysis } | { kind: 'rejected'; input: RejectedInput };
+
+export type DocumentStatus = 'ok' | 'rejected';
+
+export interface Page<T> {
+  items: T[];
+  /** All rows matching the query, ignoring limit/offset. */
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export interface DocumentQuery {
+  /** Full-text query over title + kept text; words are ANDed, punctuation is ignored. */
+  q?: string;
+  status?: DocumentStatus;
+  limit: number;
+  offset: number;
+}
+
+export interface DocumentSummary {
+  id: string;
+  uri: string;
+  title: string | null;
+  /** The first words of the kept text, for documents without a title. */
+  snippet: string;
+  published: string | null;
+  mediaType: string | null;
+  status: DocumentStatus;
+  createdAt: string;
+  /** For rejected documents: the reason of the first error diagnostic. */
+  reason: string | null;
+  counts: { sentences: number; entities: number; events: number; diagnostics: number };
+}
+
+export interface EventQuery {
+  /** ISO3 country, entity id, or (case-insensitive) part of the actor's text. */
+  actor?: string;
+  recipient?: string;
+  /** PLOVER type, case-insensitive. */
+  type?: string;
+  status?: EventStatus;
+  /** Inclusive `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; matched against the event date, else the publication date. */
+  from?: string;
+  to?: string;
+  docId?: string;
+  limit: number;
+  offset: number;
+}
+
+export interface Participant {
+  text: string;
+  entity: string | null;
+  country: string | null;
+  sector: string | null;
+}
+
+export interface EventRow {
+  docId: string;
+  /** Index of the event in its document's `events`. */
+  idx: number;
+  docTitle: string | null;
+  type: string;
+  mode: string | null;
+  status: EventStatus;
+  cameo: string | null;
+  quad: number | null;
+  goldstein: number | null;
+  actor: Participant | null;
+  recipient: Participant | null;
+  date: string | null;
+  published: string | null;
+  start: number;
+  end: number;
+  sentence: number;
+  rule: string;
+}
+
+export interface EntityQuery {
+  /** Only this document's entities (otherwise aggregated over all documents). */
+  docId?: string;
+  /** Case-insensitive part of the name, or an exact entity id / ISO3. */
+  q?: string;
+  type?: EntityType;
+  country?: string;
+  limit: number;
+  offset: number;
+}
+
+export interface EntityRow {
+  entityId: string;
+  name: string;
+  type: string;
+  country: string | null;
+  sector: string | null;
+  /** Documents that mention it (1 when listing one document). */
+  documents: number;
+  mentions: number;
+}
+
+export interface StoredDiagnostic {
+  ruleId: string;
+  severity: Severity;
+  reason: string;
+  start: number | null;
+  end: number | null;
+}
+
+export interface StoreStats {
+  engine: string;
+  schemaVersion: number;
+  documents: number;
+  ok: number;
+  rejected: number;
+  entities: number;
+  events: number;
+  diagnostics: number;
+  eventsByType: Record<string, number>;
+}

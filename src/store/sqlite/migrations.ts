@@ -1,0 +1,88 @@
+/**
+ * Schema migrations, applied in order. Entry i brings the schema to version i + 1.
+ * Never edit an applied entry: append a new one.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE documents (
+    id TEXT PRIMARY KEY,
+    uri TEXT NOT NULL,
+    title TEXT,
+    published TEXT,
+    fetched TEXT,
+    media_type TEXT,
+    status TEXT NOT NULL CHECK (status IN ('ok', 'rejected')),
+    text TEXT NOT NULL,
+    analysis TEXT NOT NULL,
+    snippet TEXT NOT NULL DEFAULT '',
+    reason TEXT,
+    sentence_count INTEGER NOT NULL DEFAULT 0,
+    entity_count INTEGER NOT NULL DEFAULT 0,
+    event_count INTEGER NOT NULL DEFAULT 0,
+    diagnostic_count INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX documents_by_status ON documents (status, published DESC, created_at DESC);
+
+  CREATE TABLE entities (
+    doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    entity_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    country TEXT,
+    sector TEXT,
+    mention_count INTEGER NOT NULL
+  );
+  CREATE INDEX entities_by_doc ON entities (doc_id);
+  CREATE INDEX entities_by_id ON entities (entity_id);
+  CREATE INDEX entities_by_country ON entities (country);
+
+  CREATE TABLE events (
+    doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    mode TEXT,
+    status TEXT NOT NULL,
+    cameo TEXT,
+    quad INTEGER,
+    goldstein REAL,
+    actor_text TEXT,
+    actor_entity TEXT,
+    actor_country TEXT,
+    actor_sector TEXT,
+    recipient_text TEXT,
+    recipient_entity TEXT,
+    recipient_country TEXT,
+    recipient_sector TEXT,
+    date TEXT,
+    day TEXT,
+    "start" INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    rule TEXT NOT NULL,
+    sentence INTEGER NOT NULL,
+    PRIMARY KEY (doc_id, idx)
+  );
+  CREATE INDEX events_by_type ON events (type);
+  CREATE INDEX events_by_actor_country ON events (actor_country);
+  CREATE INDEX events_by_recipient_country ON events (recipient_country);
+  CREATE INDEX events_by_day ON events (day);
+
+  CREATE TABLE diagnostics (
+    doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    rule_id TEXT NOT NULL,
+    severity TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    "start" INTEGER,
+    "end" INTEGER,
+    PRIMARY KEY (doc_id, idx)
+  );
+
+  -- Contentless (the text already lives in documents) and column-level detail: queries are
+  -- bags of words, never phrases, so positions would only cost space and ingest time.
+  CREATE VIRTUAL TABLE documents_fts USING fts5 (
+    title, body, content = '', contentless_delete = 1, detail = column,
+    tokenize = 'unicode61 remove_diacritics 2'
+  );
+  `,
+];

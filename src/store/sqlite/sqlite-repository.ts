@@ -1,0 +1,501 @@
+import { createHash } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { ANALYSIS_FORMAT, type Analysis } from '../../core/analysis.js';
+import type { EventStatus, NewsEvent, Severity } from '../../core/doc.js';
+import { firstDayOf, lastDayOf } from '../dates.js';
+import type {
+  DocumentQuery,
+  DocumentStatus,
+  DocumentSummary,
+  EntityQuery,
+  EntityRow,
+  EventQuery,
+  EventRow,
+  Page,
+  Participant,
+  PutEntry,
+  PutResult,
+  RejectedInput,
+  Repository,
+  StoredDiagnostic,
+  StoreStats,
+} from '../repository.js';
+import { MIGRATIONS } from './migrations.js';
+
+export interface SqliteOptions {
+  /** Clock for `created_at` (tests pin it). */
+  now?: () => Date;
+}
+
+type Db = Database.Database;
+type Row = Record<string, unknown>;
+
+/** Opens (creating and migrating when needed) a SQLite store at `path` or `:memory:`. */
+export function openSqliteRepository(path: string, options: SqliteOptions = {}): Repository {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('temp_store = MEMORY');
+  db.pragma('cache_size = -32000');
+  // Ingest writes in bursts; checkpointing every ~32 MB of WAL instead of 4 MB halves write time.
+  db.pragma('wal_autocheckpoint = 8000');
+  migrate(db);
+  return new SqliteRepository(db, options.now ?? (() => new Date()));
+}
+
+/** Applies the pending migrations in one transaction; returns the schema version reached. */
+export function migrate(db: Db): number {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
+  const apply = db.transaction(() => {
+    const row = db.prepare('SELECT version FROM schema_version').get() as { version: number } | undefined;
+    let version = row?.version ?? 0;
+    if (version > MIGRATIONS.length) {
+      throw new Error(
+        `sqlite store: the database is at schema version ${version}, newer than this build knows ` +
+          `(${MIGRATIONS.length}); upgrade tidings before opening it`,
+      );
+    }
+    if (!row) db.prepare('INSERT INTO schema_version (version) VALUES (0)').run();
+    for (; version < MIGRATIONS.length; version++) db.exec(MIGRATIONS[version] as string);
+    db.prepare('UPDATE schema_version SET version = ?').run(version);
+    return version;
+  });
+  return apply.immediate();
+}
+
+const SUMMARY_COLUMNS = `d.id, d.uri, d.title, d.snippet, d.published, d.media_type, d.status, d.created_at,
+  d.reason, d.sentence_count, d.entity_count, d.event_count, d.diagnostic_count`;
+
+const EVENT_COLUMNS = `e.*, d.title AS doc_title, d.published AS doc_published`;
+
+class SqliteRepository implements Repository {
+  readonly #db: Db;
+  readonly #now: () => Date;
+  readonly #statements = new Map<string, Database.Statement>();
+  readonly #insertMany: (entries: readonly PutEntry[]) => PutResult[];
+
+  constructor(db: Db, now: () => Date) {
+    this.#db = db;
+    this.#now = now;
+    this.#insertMany = db.transaction((entries: readonly PutEntry[]) =>
+      entries.map((entry) =>
+        entry.kind === 'document'
+          ? this.#insertAnalysis(entry.analysis, 'ok')
+          : this.#insertRejected(entry.input),
+      ),
+    );
+  }
+
+  async putDocument(analysis: Analysis): Promise<PutResult> {
+    return this.#putManySync([{ kind: 'document', analysis }])[0] as PutResult;
+  }
+
+  async putRejected(input: RejectedInput): Promise<PutResult> {
+    return this.#putManySync([{ kind: 'rejected', input }])[0] as PutResult;
+  }
+
+  async putMany(entries: readonly PutEntry[]): Promise<PutResult[]> {
+    return this.#putManySync(entries);
+  }
+
+  async getDocument(id: string): Promise<Analysis | null> {
+    const row = this.#stmt('SELECT text, analysis FROM documents WHERE id = ?').get(id) as
+      | { text: string; analysis: string }
+      | undefined;
+    if (!row) return null;
+    return { ...(JSON.parse(row.analysis) as Omit<Analysis, 'text'>), text: row.text } as Analysis;
+  }
+
+  async listDocuments(query: DocumentQuery): Promise<Page<DocumentSummary>> {
+    const match = ftsQuery(query.q);
+    const params = { status: query.status ?? null, match, limit: query.limit, offset: query.offset };
+    let rows: Row[];
+    let total: number;
+    if (match) {
+      const from = `FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
+        WHERE documents_fts MATCH @match AND (@status IS NULL OR d.status = @status)`;
+      rows = this.#stmt(
+        `SELECT ${SUMMARY_COLUMNS} ${from} ORDER BY bm25(documents_fts, 4.0, 1.0), d.id LIMIT @limit OFFSET @offset`,
+      ).all(params) as Row[];
+      total = (this.#stmt(`SELECT count(*) AS n ${from}`).get(params) as { n: number }).n;
+    } else {
+      const from = 'FROM documents d WHERE (@status IS NULL OR d.status = @status)';
+      rows = this.#stmt(
+        `SELECT ${SUMMARY_COLUMNS} ${from}
+         ORDER BY d.published IS NULL, d.published DESC, d.created_at DESC, d.id LIMIT @limit OFFSET @offset`,
+      ).all(params) as Row[];
+      total = (this.#stmt(`SELECT count(*) AS n ${from}`).get(params) as { n: number }).n;
+    }
+    return { items: rows.map(toSummary), total, limit: query.limit, offset: query.offset };
+  }
+
+  async queryEvents(query: EventQuery): Promise<Page<EventRow>> {
+    const where: string[] = [];
+    const params: Record<string, unknown> = { limit: query.limit, offset: query.offset };
+    for (const role of ['actor', 'recipient'] as const) {
+      const value = query[role];
+      if (!value) continue;
+      where.push(
+        `(e.${role}_country = upper(@${role}) OR e.${role}_entity = @${role} COLLATE NOCASE ` +
+          `OR e.${role}_text LIKE @${role}Like ESCAPE '\\')`,
+      );
+      params[role] = value;
+      params[`${role}Like`] = `%${escapeLike(value)}%`;
+    }
+    if (query.type) {
+      where.push('e.type = upper(@type)');
+      params.type = query.type;
+    }
+    if (query.status) {
+      where.push('e.status = @status');
+      params.status = query.status;
+    }
+    if (query.docId) {
+      where.push('e.doc_id = @docId');
+      params.docId = query.docId;
+    }
+    const from = query.from ? firstDayOf(query.from) : null;
+    if (from) {
+      where.push('e.day >= @from');
+      params.from = from;
+    }
+    const to = query.to ? lastDayOf(query.to) : null;
+    if (to) {
+      where.push('e.day <= @to');
+      params.to = to;
+    }
+    const filter = `FROM events e JOIN documents d ON d.id = e.doc_id ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+    const rows = this.#stmt(
+      `SELECT ${EVENT_COLUMNS} ${filter} ORDER BY e.day IS NULL, e.day DESC, e.doc_id, e.idx LIMIT @limit OFFSET @offset`,
+    ).all(params) as Row[];
+    const { limit: _l, offset: _o, ...countParams } = params;
+    const total = (this.#stmt(`SELECT count(*) AS n ${filter}`).get(countParams) as { n: number }).n;
+    return { items: rows.map(toEventRow), total, limit: query.limit, offset: query.offset };
+  }
+
+  async listEntities(query: EntityQuery): Promise<Page<EntityRow>> {
+    const where: string[] = [];
+    const params: Record<string, unknown> = { limit: query.limit, offset: query.offset };
+    if (query.docId) {
+      where.push('doc_id = @docId');
+      params.docId = query.docId;
+    }
+    if (query.q) {
+      where.push(`(entity_id = @q COLLATE NOCASE OR country = upper(@q) OR name LIKE @qLike ESCAPE '\\')`);
+      params.q = query.q;
+      params.qLike = `%${escapeLike(query.q)}%`;
+    }
+    if (query.type) {
+      where.push('type = @type');
+      params.type = query.type;
+    }
+    if (query.country) {
+      where.push('country = upper(@country)');
+      params.country = query.country;
+    }
+    const filter = `FROM entities ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+    const rows = this.#stmt(
+      `SELECT entity_id, max(name) AS name, max(type) AS type, max(country) AS country, max(sector) AS sector,
+         count(DISTINCT doc_id) AS documents, sum(mention_count) AS mentions
+       ${filter} GROUP BY entity_id ORDER BY documents DESC, mentions DESC, entity_id LIMIT @limit OFFSET @offset`,
+    ).all(params) as Row[];
+    const { limit: _l, offset: _o, ...countParams } = params;
+    const total = (
+      this.#stmt(`SELECT count(DISTINCT entity_id) AS n ${filter}`).get(countParams) as { n: number }
+    ).n;
+    return {
+      items: rows.map((r) => ({
+        entityId: r.entity_id as string,
+        name: r.name as string,
+        type: r.type as string,
+        country: (r.country as string | null) ?? null,
+        sector: (r.sector as string | null) ?? null,
+        documents: r.documents as number,
+        mentions: r.mentions as number,
+      })),
+      total,
+      limit: query.limit,
+      offset: query.offset,
+    };
+  }
+
+  async getDiagnostics(docId: string): Promise<StoredDiagnostic[] | null> {
+    if (!this.#stmt('SELECT 1 FROM documents WHERE id = ?').get(docId)) return null;
+    const rows = this.#stmt(
+      'SELECT rule_id, severity, reason, "start", "end" FROM diagnostics WHERE doc_id = ? ORDER BY idx',
+    ).all(docId) as Row[];
+    return rows.map((r) => ({
+      ruleId: r.rule_id as string,
+      severity: r.severity as Severity,
+      reason: r.reason as string,
+      start: (r.start as number | null) ?? null,
+      end: (r.end as number | null) ?? null,
+    }));
+  }
+
+  async stats(): Promise<StoreStats> {
+    const docs = this.#stmt(
+      `SELECT count(*) AS n, coalesce(sum(status = 'ok'), 0) AS ok, coalesce(sum(status = 'rejected'), 0) AS rejected
+       FROM documents`,
+    ).get() as { n: number; ok: number; rejected: number };
+    const count = (sql: string) => (this.#stmt(sql).get() as { n: number }).n;
+    const byType = this.#stmt(
+      'SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY n DESC, type',
+    ).all() as {
+      type: string;
+      n: number;
+    }[];
+    return {
+      engine: 'sqlite',
+      schemaVersion: (this.#stmt('SELECT version FROM schema_version').get() as { version: number }).version,
+      documents: docs.n,
+      ok: docs.ok,
+      rejected: docs.rejected,
+      entities: count('SELECT count(DISTINCT entity_id) AS n FROM entities'),
+      events: count('SELECT count(*) AS n FROM events'),
+      diagnostics: count('SELECT count(*) AS n FROM diagnostics'),
+      eventsByType: Object.fromEntries(byType.map((r) => [r.type, r.n])),
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.#db.open) this.#db.close();
+  }
+
+  #putManySync(entries: readonly PutEntry[]): PutResult[] {
+    if (entries.length === 0) return [];
+    return this.#insertMany(entries);
+  }
+
+  /** Statements are compiled once per distinct SQL text (a handful of query shapes). */
+  #stmt(sql: string): Database.Statement {
+    let statement = this.#statements.get(sql);
+    if (!statement) {
+      statement = this.#db.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  #insertRejected(input: RejectedInput): PutResult {
+    const text = input.text ?? '';
+    const content =
+      input.text !== undefined ? sha256(input.text) : input.bytes ? sha256(input.bytes) : 'no-content';
+    const id = sha256(`rejected\u0000${input.uri}\u0000${content}`);
+    const analysis: Analysis = {
+      format: ANALYSIS_FORMAT,
+      id,
+      source: {
+        uri: input.uri,
+        mediaType: input.mediaType ?? 'application/octet-stream',
+        ...(input.fetched ? { fetched: input.fetched } : {}),
+        ...(input.published ? { published: input.published } : {}),
+      },
+      title: null,
+      titleSpan: null,
+      published: input.published ?? null,
+      text,
+      rejected: true,
+      removed: [],
+      diagnostics: input.diagnostics,
+      paragraphs: [],
+      sentences: [],
+      entities: [],
+      quotes: [],
+      attributions: [],
+      times: [],
+      quantities: [],
+      events: [],
+    };
+    return this.#insertAnalysis(analysis, 'rejected');
+  }
+
+  #insertAnalysis(analysis: Analysis, status: DocumentStatus): PutResult {
+    const { text, ...rest } = analysis;
+    const kept = keptText(analysis);
+    const firstError = analysis.diagnostics.find((d) => d.severity === 'error') ?? analysis.diagnostics[0];
+    const info = this.#stmt(
+      `INSERT OR IGNORE INTO documents (id, uri, title, published, fetched, media_type, status, text, analysis,
+         snippet, reason, sentence_count, entity_count, event_count, diagnostic_count, created_at)
+       VALUES (@id, @uri, @title, @published, @fetched, @mediaType, @status, @text, @analysis,
+         @snippet, @reason, @sentences, @entities, @events, @diagnostics, @createdAt)`,
+    ).run({
+      id: analysis.id,
+      uri: analysis.source.uri,
+      title: analysis.title,
+      published: analysis.published,
+      fetched: analysis.source.fetched ?? null,
+      mediaType: analysis.source.mediaType ?? null,
+      status,
+      text,
+      analysis: JSON.stringify(rest),
+      snippet: snippetOf(kept.body),
+      reason: status === 'rejected' ? (firstError?.reason ?? null) : null,
+      sentences: analysis.sentences.length,
+      entities: analysis.entities.length,
+      events: analysis.events.length,
+      diagnostics: analysis.diagnostics.length,
+      createdAt: this.#now().toISOString(),
+    });
+    if (info.changes === 0) return { id: analysis.id, status: 'duplicate' };
+
+    this.#stmt('INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)').run(
+      info.lastInsertRowid,
+      analysis.title ?? '',
+      kept.body,
+    );
+    const insertEntity = this.#stmt(
+      `INSERT INTO entities (doc_id, entity_id, name, type, country, sector, mention_count)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const entity of analysis.entities) {
+      insertEntity.run(
+        analysis.id,
+        entity.id,
+        entity.name,
+        entity.type,
+        entity.country ?? null,
+        entity.sector ?? null,
+        entity.mentions.length,
+      );
+    }
+    const insertEvent = this.#stmt(
+      `INSERT INTO events (doc_id, idx, type, mode, status, cameo, quad, goldstein,
+         actor_text, actor_entity, actor_country, actor_sector,
+         recipient_text, recipient_entity, recipient_country, recipient_sector,
+         date, day, "start", "end", rule, sentence)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const publishedDay = firstDayOf(analysis.published);
+    analysis.events.forEach((event, idx) => {
+      insertEvent.run(
+        analysis.id,
+        idx,
+        event.type,
+        event.mode ?? null,
+        event.status,
+        event.cameo ?? null,
+        event.quad ?? null,
+        event.goldstein ?? null,
+        ...participantColumns(event.actor),
+        ...participantColumns(event.recipient),
+        event.date ?? null,
+        firstDayOf(event.date) ?? publishedDay,
+        event.start,
+        event.end,
+        event.rule,
+        event.sentence,
+      );
+    });
+    const insertDiagnostic = this.#stmt(
+      `INSERT INTO diagnostics (doc_id, idx, rule_id, severity, reason, "start", "end") VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    analysis.diagnostics.forEach((d, idx) => {
+      insertDiagnostic.run(analysis.id, idx, d.ruleId, d.severity, d.reason, d.start ?? null, d.end ?? null);
+    });
+    return { id: analysis.id, status: 'inserted' };
+  }
+}
+
+function participantColumns(
+  p: NewsEvent['actor'],
+): [string | null, string | null, string | null, string | null] {
+  if (!p) return [null, null, null, null];
+  return [p.text, p.entity ?? null, p.country ?? null, p.sector ?? null];
+}
+
+/** The text without removed spans (and without the headline, which is indexed as the title). */
+function keptText(analysis: Analysis): { body: string } {
+  const cuts = [...analysis.removed];
+  if (analysis.titleSpan) cuts.push({ ...analysis.titleSpan, reason: 'boilerplate', rule: 'title' });
+  if (cuts.length === 0) return { body: analysis.text };
+  cuts.sort((a, b) => a.start - b.start);
+  let body = '';
+  let at = 0;
+  for (const cut of cuts) {
+    if (cut.start > at) body += `${analysis.text.slice(at, cut.start)} `;
+    at = Math.max(at, cut.end);
+  }
+  body += analysis.text.slice(at);
+  return { body };
+}
+
+function snippetOf(body: string): string {
+  const flat = body.replace(/\s+/g, ' ').trim();
+  if (flat.length <= 160) return flat;
+  const cut = flat.lastIndexOf(' ', 160);
+  return `${flat.slice(0, cut > 80 ? cut : 160)}…`;
+}
+
+/** Turns free text into a safe FTS5 query: each word quoted, all words required. */
+function ftsQuery(q: string | undefined): string | null {
+  if (!q) return null;
+  const words = q.match(/[\p{L}\p{N}]+/gu);
+  if (!words) return null;
+  return words
+    .slice(0, 16)
+    .map((w) => `"${w}"`)
+    .join(' ');
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+function toSummary(r: Row): DocumentSummary {
+  return {
+    id: r.id as string,
+    uri: r.uri as string,
+    title: (r.title as string | null) ?? null,
+    snippet: r.snippet as string,
+    published: (r.published as string | null) ?? null,
+    mediaType: (r.media_type as string | null) ?? null,
+    status: r.status as DocumentStatus,
+    createdAt: r.created_at as string,
+    reason: (r.reason as string | null) ?? null,
+    counts: {
+      sentences: r.sentence_count as number,
+      entities: r.entity_count as number,
+      events: r.event_count as number,
+      diagnostics: r.diagnostic_count as number,
+    },
+  };
+}
+
+function participant(r: Row, role: 'actor' | 'recipient'): Participant | null {
+  const text = r[`${role}_text`] as string | null;
+  if (text === null) return null;
+  return {
+    text,
+    entity: (r[`${role}_entity`] as string | null) ?? null,
+    country: (r[`${role}_country`] as string | null) ?? null,
+    sector: (r[`${role}_sector`] as string | null) ?? null,
+  };
+}
+
+function toEventRow(r: Row): EventRow {
+  return {
+    docId: r.doc_id as string,
+    idx: r.idx as number,
+    docTitle: (r.doc_title as string | null) ?? null,
+    type: r.type as string,
+    mode: (r.mode as string | null) ?? null,
+    status: r.status as EventStatus,
+    cameo: (r.cameo as string | null) ?? null,
+    quad: (r.quad as number | null) ?? null,
+    goldstein: (r.goldstein as number | null) ?? null,
+    actor: participant(r, 'actor'),
+    recipient: participant(r, 'recipient'),
+    date: (r.date as string | null) ?? null,
+    published: (r.doc_published as string | null) ?? null,
+    start: r.start as number,
+    end: r.end as number,
+    sentence: r.sentence as number,
+    rule: r.rule as string,
+  };
+}

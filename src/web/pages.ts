@@ -1,0 +1,222 @@
+import type { Analysis } from '../core/analysis.js';
+import type { DocumentSummary, EventRow, Page } from '../store/repository.js';
+import { renderHighlighted } from './highlight.js';
+import { html, raw, type SafeHtml } from './html.js';
+import { analysisSpans, anchors, entityClass } from './layers.js';
+
+const STYLE = `
+:root{--fg:#1d232b;--muted:#667085;--line:#e4e7ec;--bg:#fff;--accent:#2f5bd3}
+*{box-sizing:border-box}body{margin:0;font:15px/1.55 system-ui,-apple-system,Segoe UI,sans-serif;color:var(--fg);background:var(--bg)}
+header.top{display:flex;gap:1.5rem;align-items:center;padding:.7rem 1.5rem;border-bottom:1px solid var(--line)}
+header.top a{color:var(--fg);text-decoration:none}header.top .brand{font-weight:700}
+main{max-width:72rem;margin:0 auto;padding:1rem 1.5rem 3rem}
+h1{font-size:1.5rem;margin:.5rem 0}h2{font-size:1.1rem;margin:2rem 0 .5rem}
+a{color:var(--accent)}.muted{color:var(--muted)}.small{font-size:.85rem}
+table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid var(--line);vertical-align:top}
+th{font-weight:600;color:var(--muted)}tr.hl td{background:#fff6d6}
+form.filters{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end;margin:.5rem 0 1rem}
+form.filters label{display:flex;flex-direction:column;font-size:.8rem;color:var(--muted)}
+input,select,button{font:inherit;padding:.3rem .5rem;border:1px solid #c9ced6;border-radius:4px}
+button{background:var(--accent);color:#fff;border-color:var(--accent);cursor:pointer}
+.text{white-space:pre-wrap;font-size:1rem;line-height:1.75;max-width:48rem}
+.headline{font-weight:700}
+.rm{opacity:.45;text-decoration:line-through}
+.ent{border-radius:3px;padding:0 1px}.ent-country{background:#dbe8ff}.ent-person{background:#ffe1d6}.ent-org{background:#e6dcff}.ent-place{background:#d9f5e3}
+.time{border-bottom:2px solid #d4a20b}.qty{border-bottom:2px dotted #0a8a7a}
+.quote{text-decoration:underline;text-decoration-color:#888;text-underline-offset:3px}
+.trigger{font-weight:650;outline:1.5px solid #d0342c;outline-offset:1px;border-radius:2px}
+.trigger.hl,:target{background:#ffe58a!important}
+.legend span{margin-right:.75rem}
+.pill{display:inline-block;padding:0 .4rem;border-radius:9px;background:#f0f2f5;font-size:.8rem}
+.sev-error{color:#b42318}.sev-warning{color:#b54708}
+nav.pages{margin-top:1rem;display:flex;gap:1rem}
+`;
+
+const SCRIPT = `
+for (const row of document.querySelectorAll('tr[data-target]')) {
+  const el = document.getElementById(row.dataset.target);
+  if (!el) continue;
+  row.addEventListener('mouseenter', () => { el.classList.add('hl'); row.classList.add('hl'); });
+  row.addEventListener('mouseleave', () => { el.classList.remove('hl'); row.classList.remove('hl'); });
+}`;
+
+export function layout(title: string, body: SafeHtml): string {
+  return html`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${title} · Tidings</title><style>${raw(STYLE)}</style></head>
+<body><header class="top"><a class="brand" href="/">Tidings</a><a href="/">Articles</a><a href="/events">Events</a>
+<a href="/api/stats">API</a></header>
+<main>${body}</main><script>${raw(SCRIPT)}</script></body></html>`.toString();
+}
+
+function pager(path: string, params: Record<string, string | undefined>, page: Page<unknown>): SafeHtml {
+  const link = (offset: number) => {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries(params)) if (v) q.set(k, v);
+    if (offset > 0) q.set('offset', String(offset));
+    const s = q.toString();
+    return s ? `${path}?${s}` : path;
+  };
+  const end = Math.min(page.offset + page.items.length, page.total);
+  return html`<nav class="pages small muted">
+    <span>${page.total === 0 ? 'none' : `${page.offset + 1}–${end} of ${page.total}`}</span>
+    ${page.offset > 0 && html`<a href="${link(Math.max(0, page.offset - page.limit))}">← previous</a>`}
+    ${end < page.total && html`<a href="${link(page.offset + page.limit)}">next →</a>`}
+  </nav>`;
+}
+
+/** `/`: the articles, a search box, and the rejected documents with their reasons. */
+export function indexPage(q: string, docs: Page<DocumentSummary>, rejected: Page<DocumentSummary>): string {
+  const rows = docs.items.map(
+    (d) => html`<tr>
+      <td><a href="/documents/${d.id}">${d.title || d.snippet.slice(0, 90) || d.id.slice(0, 12)}</a></td>
+      <td class="small muted">${d.uri}</td><td>${d.published ?? '—'}</td>
+      <td>${d.counts.entities}</td><td>${d.counts.events}</td></tr>`,
+  );
+  const body = html`<h1>Articles</h1>
+  <form class="filters" method="get" action="/">
+    <label>Search title and text<input type="search" name="q" value="${q}" size="40"></label><button>Search</button>
+    ${q && html`<a class="small" href="/">clear</a>`}
+  </form>
+  ${
+    docs.items.length === 0
+      ? html`<p class="muted">${q ? 'No article matches this search.' : 'No articles yet: ingest some with `tidings ingest`.'}</p>`
+      : html`<table><thead><tr><th>Title</th><th>Source</th><th>Published</th><th>Entities</th><th>Events</th></tr></thead>
+      <tbody>${rows}</tbody></table>`
+  }
+  ${pager('/', { q }, docs)}
+  ${
+    rejected.total > 0 &&
+    html`<h2>Rejected (${rejected.total})</h2>
+  <table><thead><tr><th>Source</th><th>Reason</th><th></th></tr></thead><tbody>
+  ${rejected.items.map(
+    (d) => html`<tr><td class="small">${d.uri}</td><td>${d.reason ?? '—'}</td>
+    <td><a class="small" href="/documents/${d.id}">diagnostics</a></td></tr>`,
+  )}</tbody></table>`
+  }`;
+  return layout(q ? `Search: ${q}` : 'Articles', body);
+}
+
+function participantCell(
+  p: { text: string; country?: string | null; sector?: string | null } | null | undefined,
+): SafeHtml {
+  if (!p) return html`<span class="muted">—</span>`;
+  const code = [p.country, p.sector].filter(Boolean).join(' ');
+  return html`${p.text}${code && html` <span class="pill">${code}</span>`}`;
+}
+
+function safeHref(uri: string): string | null {
+  return /^https?:\/\//i.test(uri) ? uri : null;
+}
+
+/** `/documents/:id`: the article rendered from its spans, then events, entities and diagnostics. */
+export function documentPage(a: Analysis): string {
+  const title = a.title ?? (a.rejected ? 'Rejected document' : 'Untitled document');
+  const href = safeHref(a.source.uri);
+  const events = a.events.map(
+    (e, i) => html`<tr data-target="${anchors.event(i)}">
+      <td><a href="#${anchors.event(i)}">${e.type}</a></td><td>${e.mode ?? '—'}</td><td>${e.status}</td>
+      <td>${participantCell(e.actor)}</td><td>${participantCell(e.recipient)}</td><td>${e.date ?? '—'}</td>
+      <td>${e.cameo ?? '—'}</td><td>${e.quad ?? '—'}</td><td>${e.goldstein ?? '—'}</td><td class="small">${e.rule}</td></tr>`,
+  );
+  const entities = a.entities.map(
+    (en, ei) => html`<tr data-target="${anchors.mention(ei, 0)}">
+      <td><a href="#${anchors.mention(ei, 0)}"><span class="ent ent-${entityClass(en.type)}">${en.name}</span></a></td>
+      <td>${en.type}</td><td>${en.country ?? '—'}</td><td>${en.sector ?? '—'}</td><td>${en.role ?? '—'}</td>
+      <td>${en.mentions.length}</td><td class="small muted">${en.id}</td></tr>`,
+  );
+  const body = html`<h1>${title}</h1>
+  <p class="small muted">${href ? html`<a href="${href}" rel="noopener noreferrer">${a.source.uri}</a>` : a.source.uri}
+    · published ${a.published ?? 'unknown'} · ${a.rejected ? html`<span class="sev-error">rejected</span>` : 'analysed'}
+    · <a href="/api/documents/${a.id}">JSON</a> · <span title="content hash">${a.id.slice(0, 12)}</span></p>
+  <p class="legend small"><span class="ent ent-country">country</span><span class="ent ent-person">person</span>
+    <span class="ent ent-org">organisation</span><span class="ent ent-place">place</span><span class="time">time</span>
+    <span class="qty">quantity</span><span class="quote">quote</span><span class="trigger">event trigger</span>
+    <span class="rm">removed</span></p>
+  <article class="text">${raw(renderHighlighted(a.text, analysisSpans(a)))}</article>
+  <h2>Events (${a.events.length})</h2>
+  ${
+    a.events.length === 0
+      ? html`<p class="muted">No events coded.</p>`
+      : html`<table><thead><tr><th>Type</th><th>Mode</th><th>Status</th><th>Actor</th><th>Recipient</th><th>Date</th>
+    <th>CAMEO</th><th>Quad</th><th>Goldstein</th><th>Rule</th></tr></thead><tbody>${events}</tbody></table>`
+  }
+  <h2>Entities (${a.entities.length})</h2>
+  ${
+    a.entities.length === 0
+      ? html`<p class="muted">No entities found.</p>`
+      : html`<table><thead><tr><th>Name</th><th>Type</th><th>Country</th><th>Sector</th><th>Role</th><th>Mentions</th><th>Id</th></tr></thead>
+    <tbody>${entities}</tbody></table>`
+  }
+  <h2>Diagnostics (${a.diagnostics.length})</h2>
+  ${
+    a.diagnostics.length === 0
+      ? html`<p class="muted">None.</p>`
+      : html`<ul>${a.diagnostics.map(
+          (
+            d,
+          ) => html`<li><span class="sev-${d.severity}">${d.severity}</span> <code>${d.ruleId}</code> ${d.reason}
+          ${d.start !== undefined && html`<span class="small muted">[${d.start}, ${d.end ?? d.start})</span>`}</li>`,
+        )}</ul>`
+  }`;
+  return layout(title, body);
+}
+
+export interface EventFilterValues {
+  actor?: string;
+  recipient?: string;
+  type?: string;
+  status?: string;
+  from?: string;
+  to?: string;
+}
+
+const STATUSES = ['', 'asserted', 'negated', 'future', 'hypothetical', 'historical'];
+
+/** `/events`: the event table with the API's filters as a GET form. */
+export function eventsPage(filters: EventFilterValues, events: Page<EventRow>, problem?: string): string {
+  const input = (name: keyof EventFilterValues, label: string, placeholder: string) =>
+    html`<label>${label}<input name="${name}" value="${filters[name] ?? ''}" placeholder="${placeholder}" size="14"></label>`;
+  const rows = events.items.map(
+    (e) => html`<tr>
+      <td>${e.date ?? html`<span class="muted" title="publication date">${e.published ?? '—'}</span>`}</td>
+      <td>${e.type}</td><td>${e.mode ?? '—'}</td><td>${e.status}</td>
+      <td>${participantCell(e.actor)}</td><td>${participantCell(e.recipient)}</td>
+      <td>${e.cameo ?? '—'}</td><td>${e.quad ?? '—'}</td><td>${e.goldstein ?? '—'}</td>
+      <td><a href="/documents/${e.docId}#${anchors.event(e.idx)}">${e.docTitle ?? e.docId.slice(0, 12)}</a></td>
+      <td class="small">${e.rule}</td></tr>`,
+  );
+  const body = html`<h1>Events</h1>
+  <form class="filters" method="get" action="/events">
+    ${input('actor', 'Actor', 'RUS, person:…, text')}${input('recipient', 'Recipient', 'CHN')}
+    ${input('type', 'Type', 'CONSULT')}
+    <label>Status<select name="status">${STATUSES.map(
+      (s) =>
+        html`<option value="${s}"${s === (filters.status ?? '') ? raw(' selected') : ''}>${s || 'any'}</option>`,
+    )}</select></label>
+    ${input('from', 'From', 'YYYY-MM-DD')}${input('to', 'To', 'YYYY-MM-DD')}<button>Filter</button>
+  </form>
+  ${problem && html`<p class="sev-error">${problem}</p>`}
+  ${
+    events.items.length === 0
+      ? html`<p class="muted">No events match.</p>`
+      : html`<table><thead><tr><th>Date</th><th>Type</th><th>Mode</th><th>Status</th><th>Actor</th><th>Recipient</th>
+    <th>CAMEO</th><th>Quad</th><th>Goldstein</th><th>Article</th><th>Rule</th></tr></thead><tbody>${rows}</tbody></table>`
+  }
+  ${pager('/events', { ...filters }, events)}`;
+  return layout('Events', body);
+}
+
+export function notFoundPage(message: string): string {
+  return layout(
+    'Not found',
+    html`<h1>Not found</h1><p>${message}</p><p><a href="/">Back to the articles</a></p>`,
+  );
+}
+
+export function errorPage(status: number, message: string): string {
+  return layout(
+    `Error ${status}`,
+    html`<h1>Error ${status}</h1><p>${message}</p><p><a href="/">Back to the articles</a></p>`,
+  );
+}

@@ -1,0 +1,73 @@
+import type { FastifyInstance } from 'fastify';
+import type { EventStatus } from '../core/doc.js';
+import { getAnalysis, listDocuments, queryEvents } from '../services/query.js';
+import { isDateBound } from '../store/dates.js';
+import type { Repository } from '../store/repository.js';
+import { documentPage, type EventFilterValues, eventsPage, indexPage, notFoundPage } from './pages.js';
+
+const EVENT_STATUSES = new Set(['asserted', 'negated', 'future', 'hypothetical', 'historical']);
+
+/** Forms send strings; pages read them leniently (the JSON API is the strict one). */
+function str(value: unknown, max = 200): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, max) : undefined;
+}
+
+function offsetOf(value: unknown): number {
+  const n = typeof value === 'string' ? Number.parseInt(value, 10) : 0;
+  return Number.isFinite(n) && n > 0 ? Math.min(n, 10_000_000) : 0;
+}
+
+export function registerWebRoutes(app: FastifyInstance, options: { store: Repository }): void {
+  const { store } = options;
+  const page = 50;
+
+  app.get<{ Querystring: Record<string, unknown> }>('/', async (request, reply) => {
+    const q = str(request.query.q) ?? '';
+    const [docs, rejected] = await Promise.all([
+      listDocuments(store, { q, status: 'ok', limit: page, offset: offsetOf(request.query.offset) }),
+      q
+        ? Promise.resolve({ items: [], total: 0, limit: page, offset: 0 })
+        : listDocuments(store, { status: 'rejected', limit: page }),
+    ]);
+    return reply.type('text/html; charset=utf-8').send(indexPage(q, docs, rejected));
+  });
+
+  app.get<{ Params: { id: string } }>('/documents/:id', async (request, reply) => {
+    const analysis = await getAnalysis(store, request.params.id);
+    if (!analysis) {
+      return reply
+        .code(404)
+        .type('text/html; charset=utf-8')
+        .send(notFoundPage(`No document with id “${request.params.id}”.`));
+    }
+    return reply.type('text/html; charset=utf-8').send(documentPage(analysis));
+  });
+
+  app.get<{ Querystring: Record<string, unknown> }>('/events', async (request, reply) => {
+    const query = request.query;
+    const filters: EventFilterValues = {};
+    for (const key of ['actor', 'recipient', 'type', 'from', 'to'] as const) {
+      const value = str(query[key]);
+      if (value) filters[key] = value;
+    }
+    const status = str(query.status);
+    if (status && EVENT_STATUSES.has(status)) filters.status = status;
+    const bad = (['from', 'to'] as const).filter((k) => filters[k] && !isDateBound(filters[k] as string));
+    const problem = bad.length
+      ? `Not a date: ${bad.map((k) => filters[k]).join(', ')} (use YYYY, YYYY-MM or YYYY-MM-DD).`
+      : undefined;
+    const { from, to, status: st, ...rest } = filters;
+    const events = await queryEvents(store, {
+      ...rest,
+      ...(from && !bad.includes('from') ? { from } : {}),
+      ...(to && !bad.includes('to') ? { to } : {}),
+      ...(st ? { status: st as EventStatus } : {}),
+      limit: page,
+      offset: offsetOf(query.offset),
+    });
+    return reply
+      .code(problem ? 400 : 200)
+      .type('text/html; charset=utf-8')
+      .send(eventsPage(filters, events, problem));
+  });
+}
