@@ -22,14 +22,14 @@ const { values: args } = parseArgs({
   },
 });
 
-function listFiles(dir) {
+/** Articles sit in one folder per category; files at the top (README, PROVENANCE) are not articles. */
+function listFiles(dir, depth = 0) {
   const out = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
-    a.name.localeCompare(b.name),
-  )) {
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+  for (const entry of entries) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...listFiles(path));
-    else if (entry.name.endsWith('.txt')) out.push(path);
+    if (entry.isDirectory()) out.push(...listFiles(path, depth + 1));
+    else if (depth > 0 && entry.name.endsWith('.txt')) out.push(path);
   }
   return out;
 }
