@@ -122,6 +122,11 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     const code = (error as { exitCode?: number }).exitCode;
     if (typeof code === 'number') return code;
+    // A failure a user can act on (a missing file, a taken port) is one line, not a stack trace.
+    if (error instanceof Error && !process.env.TIDINGS_DEBUG) {
+      io.err(`${error.message}\n`);
+      return 1;
+    }
     throw error;
   }
   return typeof process.exitCode === 'number' ? process.exitCode : 0;
