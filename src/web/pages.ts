@@ -9,11 +9,12 @@ const STYLE = `
 *{box-sizing:border-box}body{margin:0;font:15px/1.55 system-ui,-apple-system,Segoe UI,sans-serif;color:var(--fg);background:var(--bg)}
 header.top{display:flex;gap:1.5rem;align-items:center;padding:.7rem 1.5rem;border-bottom:1px solid var(--line)}
 header.top a{color:var(--fg);text-decoration:none}header.top .brand{font-weight:700}
-main{max-width:72rem;margin:0 auto;padding:1rem 1.5rem 3rem}
+main{max-width:80rem;margin:0 auto;padding:1rem 1.5rem 3rem}
 h1{font-size:1.5rem;margin:.5rem 0}h2{font-size:1.1rem;margin:2rem 0 .5rem}
 a{color:var(--accent)}.muted{color:var(--muted)}.small{font-size:.85rem}
 table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid var(--line);vertical-align:top}
 th{font-weight:600;color:var(--muted)}tr.hl td{background:#fff6d6}
+.nowrap{white-space:nowrap}td.article{min-width:12rem}td.rule{font-size:.8rem;color:var(--muted);white-space:nowrap}
 form.filters{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end;margin:.5rem 0 1rem}
 form.filters label{display:flex;flex-direction:column;font-size:.8rem;color:var(--muted)}
 input,select,button{font:inherit;padding:.3rem .5rem;border:1px solid #c9ced6;border-radius:4px}
@@ -25,10 +26,11 @@ button{background:var(--accent);color:#fff;border-color:var(--accent);cursor:poi
 .time{border-bottom:2px solid #d4a20b}.qty{border-bottom:2px dotted #0a8a7a}
 .quote{text-decoration:underline;text-decoration-color:#888;text-underline-offset:3px}
 .trigger{font-weight:650;outline:1.5px solid #d0342c;outline-offset:1px;border-radius:2px}
-.trigger.hl,:target{background:#ffe58a!important}
+.text .hl,.text :target{background:#ffe58a!important}
 .legend span{margin-right:.75rem}
 .pill{display:inline-block;padding:0 .4rem;border-radius:9px;background:#f0f2f5;font-size:.8rem}
-.sev-error{color:#b42318}.sev-warning{color:#b54708}
+.sev-error{color:#b42318}.sev-warning{color:#b54708}.sev-info{color:var(--muted)}
+.notice{max-width:48rem;border-left:4px solid #b42318;background:#fef3f2;padding:.6rem .9rem;margin:1rem 0}
 nav.pages{margin-top:1rem;display:flex;gap:1rem}
 `;
 
@@ -43,7 +45,7 @@ for (const row of document.querySelectorAll('tr[data-target]')) {
 export function layout(title: string, body: SafeHtml): string {
   return html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${title} · Tidings</title><style>${raw(STYLE)}</style></head>
+<title>${title} · Tidings</title><link rel="icon" href="data:,"><style>${raw(STYLE)}</style></head>
 <body><header class="top"><a class="brand" href="/">Tidings</a><a href="/">Articles</a><a href="/events">Events</a>
 <a href="/api/stats">API</a></header>
 <main>${body}</main><script>${raw(SCRIPT)}</script></body></html>`.toString();
@@ -105,6 +107,21 @@ function participantCell(
   return html`${p.text}${code && html` <span class="pill">${code}</span>`}`;
 }
 
+/**
+ * An event date as the reader should see it: TIMEX-style placeholders (`XXXX-WXX-7`) mean the
+ * relative date could not be anchored, so they are shown as such rather than as a date.
+ */
+function dateCell(date: string | null | undefined, published?: string | null): SafeHtml {
+  if (date && /X/.test(date)) {
+    return html`<td class="nowrap"><span class="muted" title="relative date left unresolved: ${date}">unresolved</span></td>`;
+  }
+  if (date) return html`<td class="nowrap">${date}</td>`;
+  if (published) {
+    return html`<td class="nowrap"><span class="muted" title="no date of its own: the article's publication date">${published}</span></td>`;
+  }
+  return html`<td class="muted">—</td>`;
+}
+
 function safeHref(uri: string): string | null {
   return /^https?:\/\//i.test(uri) ? uri : null;
 }
@@ -116,7 +133,7 @@ export function documentPage(a: Analysis): string {
   const events = a.events.map(
     (e, i) => html`<tr data-target="${anchors.event(i)}">
       <td><a href="#${anchors.event(i)}">${e.type}</a></td><td>${e.mode ?? '—'}</td><td>${e.status}</td>
-      <td>${participantCell(e.actor)}</td><td>${participantCell(e.recipient)}</td><td>${e.date ?? '—'}</td>
+      <td>${participantCell(e.actor)}</td><td>${participantCell(e.recipient)}</td>${dateCell(e.date)}
       <td>${e.cameo ?? '—'}</td><td>${e.quad ?? '—'}</td><td>${e.goldstein ?? '—'}</td><td class="small">${e.rule}</td></tr>`,
   );
   const entities = a.entities.map(
@@ -125,14 +142,36 @@ export function documentPage(a: Analysis): string {
       <td>${en.type}</td><td>${en.country ?? '—'}</td><td>${en.sector ?? '—'}</td><td>${en.role ?? '—'}</td>
       <td>${en.mentions.length}</td><td class="small muted">${en.id}</td></tr>`,
   );
-  const body = html`<h1>${title}</h1>
-  <p class="small muted">${href ? html`<a href="${href}" rel="noopener noreferrer">${a.source.uri}</a>` : a.source.uri}
+  const diagnostics = html`<h2>Diagnostics (${a.diagnostics.length})</h2>
+  ${
+    a.diagnostics.length === 0
+      ? html`<p class="muted">None.</p>`
+      : html`<ul>${a.diagnostics.map(
+          (
+            d,
+          ) => html`<li><span class="sev-${d.severity}">${d.severity}</span> <code>${d.ruleId}</code> ${d.reason}
+          ${d.start !== undefined && html`<span class="small muted">[${d.start}, ${d.end ?? d.start})</span>`}</li>`,
+        )}</ul>`
+  }`;
+  const meta = html`<p class="small muted">${href ? html`<a href="${href}" rel="noopener noreferrer">${a.source.uri}</a>` : a.source.uri}
     · published ${a.published ?? 'unknown'} · ${a.rejected ? html`<span class="sev-error">rejected</span>` : 'analysed'}
-    · <a href="/api/documents/${a.id}">JSON</a> · <span title="content hash">${a.id.slice(0, 12)}</span></p>
+    · <a href="/api/documents/${a.id}">JSON</a> · <span title="content hash">${a.id.slice(0, 12)}</span></p>`;
+  if (a.rejected) {
+    // Nothing was annotated, so a legend and empty tables would only suggest that something failed silently.
+    const main = a.diagnostics.find((d) => d.severity === 'error') ?? a.diagnostics[0];
+    const body = html`<h1>${title}</h1>${meta}
+  <div class="notice"><strong>This document was not analysed.</strong>
+    ${main ? html`${main.reason} (<code>${main.ruleId}</code>).` : 'No reason was recorded.'}</div>
+  ${diagnostics}
+  <h2>Text as received</h2>
+  ${a.text === '' ? html`<p class="muted">(empty)</p>` : html`<article class="text">${a.text}</article>`}`;
+    return layout(title, body);
+  }
+  const body = html`<h1>${title}</h1>${meta}
   <p class="legend small"><span class="ent ent-country">country</span><span class="ent ent-person">person</span>
     <span class="ent ent-org">organisation</span><span class="ent ent-place">place</span><span class="time">time</span>
     <span class="qty">quantity</span><span class="quote">quote</span><span class="trigger">event trigger</span>
-    <span class="rm">removed</span></p>
+    <span class="rm">removed</span> <span class="muted">· hover a highlight for details, a table row to find it in the text</span></p>
   <article class="text">${raw(renderHighlighted(a.text, analysisSpans(a)))}</article>
   <h2>Events (${a.events.length})</h2>
   ${
@@ -148,17 +187,7 @@ export function documentPage(a: Analysis): string {
       : html`<table><thead><tr><th>Name</th><th>Type</th><th>Country</th><th>Sector</th><th>Role</th><th>Mentions</th><th>Id</th></tr></thead>
     <tbody>${entities}</tbody></table>`
   }
-  <h2>Diagnostics (${a.diagnostics.length})</h2>
-  ${
-    a.diagnostics.length === 0
-      ? html`<p class="muted">None.</p>`
-      : html`<ul>${a.diagnostics.map(
-          (
-            d,
-          ) => html`<li><span class="sev-${d.severity}">${d.severity}</span> <code>${d.ruleId}</code> ${d.reason}
-          ${d.start !== undefined && html`<span class="small muted">[${d.start}, ${d.end ?? d.start})</span>`}</li>`,
-        )}</ul>`
-  }`;
+  ${diagnostics}`;
   return layout(title, body);
 }
 
@@ -176,15 +205,15 @@ const STATUSES = ['', 'asserted', 'negated', 'future', 'hypothetical', 'historic
 /** `/events`: the event table with the API's filters as a GET form. */
 export function eventsPage(filters: EventFilterValues, events: Page<EventRow>, problem?: string): string {
   const input = (name: keyof EventFilterValues, label: string, placeholder: string) =>
-    html`<label>${label}<input name="${name}" value="${filters[name] ?? ''}" placeholder="${placeholder}" size="14"></label>`;
+    html`<label>${label}<input name="${name}" value="${filters[name] ?? ''}" placeholder="${placeholder}" size="${Math.max(12, placeholder.length + 2)}"></label>`;
   const rows = events.items.map(
     (e) => html`<tr>
-      <td>${e.date ?? html`<span class="muted" title="publication date">${e.published ?? '—'}</span>`}</td>
+      ${dateCell(e.date, e.published)}
       <td>${e.type}</td><td>${e.mode ?? '—'}</td><td>${e.status}</td>
       <td>${participantCell(e.actor)}</td><td>${participantCell(e.recipient)}</td>
       <td>${e.cameo ?? '—'}</td><td>${e.quad ?? '—'}</td><td>${e.goldstein ?? '—'}</td>
-      <td><a href="/documents/${e.docId}#${anchors.event(e.idx)}">${e.docTitle ?? e.docId.slice(0, 12)}</a></td>
-      <td class="small">${e.rule}</td></tr>`,
+      <td class="article"><a href="/documents/${e.docId}#${anchors.event(e.idx)}">${e.docTitle ?? e.docId.slice(0, 12)}</a></td>
+      <td class="rule">${e.rule}</td></tr>`,
   );
   const body = html`<h1>Events</h1>
   <form class="filters" method="get" action="/events">
@@ -201,7 +230,8 @@ export function eventsPage(filters: EventFilterValues, events: Page<EventRow>, p
     events.items.length === 0
       ? html`<p class="muted">No events match.</p>`
       : html`<table><thead><tr><th>Date</th><th>Type</th><th>Mode</th><th>Status</th><th>Actor</th><th>Recipient</th>
-    <th>CAMEO</th><th>Quad</th><th>Goldstein</th><th>Article</th><th>Rule</th></tr></thead><tbody>${rows}</tbody></table>`
+    <th>CAMEO</th><th>Quad</th><th>Goldstein</th><th>Article</th><th>Rule</th></tr></thead><tbody>${rows}</tbody></table>
+    <p class="small muted">A grey date is the article's publication date: the event has no date of its own.</p>`
   }
   ${pager('/events', { ...filters }, events)}`;
   return layout('Events', body);

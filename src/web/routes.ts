@@ -54,7 +54,7 @@ export function registerWebRoutes(app: FastifyInstance, options: { store: Reposi
     if (status && EVENT_STATUSES.has(status)) filters.status = status;
     const bad = (['from', 'to'] as const).filter((k) => filters[k] && !isDateBound(filters[k] as string));
     const problem = bad.length
-      ? `Not a date: ${bad.map((k) => filters[k]).join(', ')} (use YYYY, YYYY-MM or YYYY-MM-DD).`
+      ? `Not a date: ${bad.map((k) => filters[k]).join(', ')} (use YYYY, YYYY-MM or YYYY-MM-DD); that filter was ignored.`
       : undefined;
     const { from, to, status: st, ...rest } = filters;
     const events = await queryEvents(store, {

@@ -13,6 +13,7 @@ export const coerce: EventTypeSpec = {
       context: ['legal'],
       words: ['arrest'],
       forms: ['arrest', 'arrested', 'arrests', 'arresting'],
+      notAfter: ['house', 'under'],
     },
     {
       id: 'events:coerce.detain',

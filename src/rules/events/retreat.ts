@@ -45,6 +45,7 @@ export const retreat: EventTypeSpec = {
       context: ['legal'],
       words: ['release'],
       forms: ['release', 'released', 'releases', 'releasing', 'free', 'freed', 'frees'],
+      notAfter: ['too', 'so', 'very', 'provide', 'provides', 'offer', 'tax', 'duty', 'toll'],
       exclude: [
         'statement',
         'report',

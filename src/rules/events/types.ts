@@ -43,6 +43,11 @@ export interface EventRuleSpec {
   absorbs?: boolean;
   /** The rule does not fire when one of these words follows within three tokens ("released a statement"). */
   exclude?: string[];
+  /**
+   * The rule does not fire when the word right before the head is one of these: the head is then
+   * part of a compound noun ("house arrest") or an adjective ("too free to").
+   */
+  notAfter?: string[];
 }
 
 /** How an event of this type is re-coded when stated as future or hypothetical intent. */

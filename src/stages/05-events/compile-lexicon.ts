@@ -20,6 +20,7 @@ export interface CompiledRule {
   /** Whether the head is a verb form (used to reject "the attacks" as a verb). */
   verbal: boolean;
   exclude?: ReadonlySet<string>;
+  notAfter?: ReadonlySet<string>;
   recipientPreps?: ReadonlySet<string>;
 }
 
@@ -90,6 +91,7 @@ export function compileLexicon(types: readonly EventTypeSpec[] = eventLexicon): 
         gap: spec.gap ?? 2,
         verbal: (spec.pos ?? 'verb') === 'verb',
         ...(spec.exclude ? { exclude: new Set(spec.exclude.map((w) => w.toLowerCase())) } : {}),
+        ...(spec.notAfter ? { notAfter: new Set(spec.notAfter.map((w) => w.toLowerCase())) } : {}),
         ...(spec.recipientPreps ? { recipientPreps: new Set(spec.recipientPreps) } : {}),
       };
       for (const form of new Set(headForms(spec))) {

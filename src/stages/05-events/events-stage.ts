@@ -9,8 +9,10 @@ import {
   type NewsEvent,
   type Quote,
   type Sentence,
+  type Span,
   type TimeExpression,
 } from '../../core/doc.js';
+import { bucketBySpan } from '../../core/spans.js';
 import type { Stage, StageResult } from '../../core/stage.js';
 import { sectorForWord } from '../04-annotate/entities/index.js';
 import { type CompiledCues, type CompiledRule, compileCues, compileLexicon } from './compile-lexicon.js';
@@ -19,6 +21,12 @@ import { type Token, tokenizeSentence } from './tokenize-sentence.js';
 /** A coded event; `statusRule` names the cue that set a non-asserted status. */
 export interface CodedEvent extends NewsEvent {
   statusRule?: string;
+  /**
+   * Participial consequences folded into this event (", killing four and wounding 11"): their
+   * triggers and rules. The event keeps its own trigger and rule; its CAMEO code is the most
+   * severe of all (see `src/rules/events/README.md`).
+   */
+  merged?: { start: number; end: number; rule: string; cameo: string }[];
 }
 
 export interface EventsOptions {
@@ -51,6 +59,8 @@ const subordinators = new Set([
   'whereas',
   'if',
   'unless',
+  'until',
+  'whether',
 ]);
 const determiners = new Set([
   'the',
@@ -235,6 +245,193 @@ const titleWords = new Set([
   'activist',
   'and',
 ]);
+/** Words before a verb-form head that make it a noun ("such attacks", "new visits"). */
+const nounPreceders = new Set([
+  'such',
+  'any',
+  'some',
+  'all',
+  'both',
+  'each',
+  'every',
+  'several',
+  'many',
+  'few',
+  'more',
+  'further',
+  'new',
+  'fresh',
+  'recent',
+  'other',
+  'terror',
+  'terrorist',
+  'suicide',
+  'rocket',
+  'missile',
+  'air',
+  'no',
+]);
+/** Prepositions after which a base or -s form is a noun ("after talks", "in support of"). */
+const nounPreps = new Set([
+  'of',
+  'for',
+  'in',
+  'on',
+  'with',
+  'without',
+  'under',
+  'against',
+  'after',
+  'before',
+  'by',
+  'from',
+  'over',
+  'about',
+  'amid',
+  'despite',
+]);
+/** Finite verbs and auxiliaries: a base or -s form right before one heads the subject ("shells struck"). */
+const finiteVerbs = new Set([
+  ...beAux,
+  'has',
+  'have',
+  'had',
+  'will',
+  'would',
+  'could',
+  'can',
+  'may',
+  'might',
+  'should',
+  'must',
+  'shall',
+  'said',
+  'says',
+  'struck',
+  'hit',
+  'came',
+  'took',
+  'began',
+  'continued',
+  'continue',
+  'left',
+  'killed',
+  'happened',
+  'occurred',
+  'remain',
+  'remained',
+  'appeared',
+  'followed',
+]);
+for (const [form, rules] of lexicon.byHead) {
+  if (form.endsWith('ed') && rules.some((r) => r.verbal)) finiteVerbs.add(form);
+}
+/** Control verbs end a subject noun phrase ("the leaders aimed to …", "the Lib Dems plan to …"). */
+const controlVerbs = new Set([
+  'aim',
+  'aims',
+  'aimed',
+  'want',
+  'wants',
+  'wanted',
+  'plan',
+  'planned',
+  'hope',
+  'hopes',
+  'hoped',
+  'vow',
+  'vows',
+  'vowed',
+  'try',
+  'tries',
+  'tried',
+  'seek',
+  'seeks',
+  'sought',
+  'decide',
+  'decides',
+  'decided',
+  'continues',
+  'continued',
+  'began',
+  'moved',
+  'wish',
+  'wishes',
+  'need',
+  'needs',
+  'needed',
+]);
+/** A participial clause opens with one of these ("Besides meeting Xi, Putin …"). */
+const participialOpeners = new Set([
+  'besides',
+  'after',
+  'before',
+  'while',
+  'since',
+  'despite',
+  'by',
+  'on',
+  'upon',
+  'without',
+  'when',
+  'following',
+  'ahead',
+  'of',
+]);
+/** A demonym after one of these is a place's modifier ("near the Ukrainian border"), never a participant. */
+const placePreps = new Set([
+  'in',
+  'at',
+  'near',
+  'across',
+  'along',
+  'inside',
+  'outside',
+  'around',
+  'within',
+  'throughout',
+  'into',
+]);
+/** Words that cannot end a subject noun phrase. */
+const badNpEnd = new Set([
+  ...determiners,
+  ...functionWords,
+  ...pronouns,
+  ...adverbs,
+  'no',
+  'not',
+  'why',
+  'how',
+  'what',
+]);
+const badNpFirst = new Set([
+  ...functionWords,
+  'why',
+  'how',
+  'what',
+  'whose',
+  'always',
+  'never',
+  'no',
+  'other',
+  'lots',
+  'under',
+  'provide',
+  'said',
+]);
+const months = new Set([
+  'january',
+  'february',
+  'march',
+  'april',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+]);
 const typeRank: Record<string, number> = { person: 0, organization: 1, country: 2, city: 3, place: 4 };
 
 interface Match {
@@ -259,6 +456,40 @@ interface SentenceContext {
   groups: Group[];
   quotes: readonly Quote[];
   attributions: readonly Attribution[];
+  /** The sentence's time expressions. */
+  times: readonly TimeExpression[];
+}
+
+function isPossessive(t: string): boolean {
+  return t === "'" || t === '’' || t.endsWith("'s") || t.endsWith('’s');
+}
+
+/**
+ * Whether a verb-form head is used as a noun: after a determiner, a possessive or a quantifier
+ * ("the attacks", "Tories' offer", "such attacks"); and, for base and -s forms, after a
+ * preposition ("after talks") or a number, or right before a finite verb ("Artillery shells
+ * struck …": the head of the subject). Participles (-ed, -ing) are only ruled out by a determiner.
+ */
+function isNounUse(tokens: readonly Token[], i: number): boolean {
+  const prev = tokens[i - 1]?.lower;
+  if (prev === undefined) {
+    const next = tokens[i + 1]?.lower;
+    const w = (tokens[i] as Token).lower;
+    return next !== undefined && !w.endsWith('ed') && !w.endsWith('ing') && finiteVerbs.has(next);
+  }
+  if (determiners.has(prev) || isPossessive(prev)) {
+    // A lone apostrophe is a possessive only right after an -s word ("the Tories' offer").
+    if (prev !== "'" && prev !== '’') return true;
+    const before = tokens[i - 2];
+    if (before && before.end === (tokens[i - 1] as Token).start && before.lower.endsWith('s')) return true;
+  }
+  const w = (tokens[i] as Token).lower;
+  if (w.endsWith('ed') || w.endsWith('ing')) return false;
+  if (nounPreceders.has(prev) || nounPreps.has(prev) || months.has(prev)) return true;
+  const c = prev.charCodeAt(0);
+  if (c >= 48 && c <= 57) return true;
+  const next = tokens[i + 1]?.lower;
+  return next !== undefined && finiteVerbs.has(next);
 }
 
 /** Finds every trigger of a sentence and keeps the longest non-overlapping ones. */
@@ -269,7 +500,8 @@ function findMatches(tokens: readonly Token[]): Match[] {
     const candidates = lexicon.byHead.get(token.lower);
     if (!candidates) continue;
     for (const rule of candidates) {
-      if (rule.verbal && i > 0 && determiners.has((tokens[i - 1] as Token).lower)) continue;
+      if (rule.verbal && isNounUse(tokens, i)) continue;
+      if (rule.notAfter && i > 0 && rule.notAfter.has((tokens[i - 1] as Token).lower)) continue;
       let p = i;
       let ok = true;
       for (const alts of rule.rest) {
@@ -325,22 +557,28 @@ function tokenAt(tokens: readonly Token[], offset: number): number {
   return lo;
 }
 
-function buildGroups(doc: Readonly<Doc>, sentence: Sentence, tokens: readonly Token[]): Group[] {
+interface EntityMention extends Span {
+  entity: Entity;
+  mention: Mention;
+}
+
+function buildGroups(
+  doc: Readonly<Doc>,
+  mentions: readonly EntityMention[],
+  tokens: readonly Token[],
+): Group[] {
   const raw: Group[] = [];
-  for (const entity of doc.entities ?? []) {
-    for (const mention of entity.mentions) {
-      if (mention.start < sentence.start || mention.end > sentence.end || mention.end <= mention.start)
-        continue;
-      if (isRemoved(doc.removed, mention.start, mention.end)) continue;
-      raw.push({
-        start: mention.start,
-        end: mention.end,
-        first: tokenAt(tokens, mention.start),
-        last: tokenAt(tokens, mention.end - 1),
-        entity,
-        mention,
-      });
-    }
+  for (const { entity, mention } of mentions) {
+    if (mention.end <= mention.start) continue;
+    if (isRemoved(doc.removed, mention.start, mention.end)) continue;
+    raw.push({
+      start: mention.start,
+      end: mention.end,
+      first: tokenAt(tokens, mention.start),
+      last: tokenAt(tokens, mention.end - 1),
+      entity,
+      mention,
+    });
   }
   raw.sort((a, b) => a.start - b.start || b.end - a.end);
   const groups: Group[] = [];
@@ -481,18 +719,39 @@ function participant(doc: Readonly<Doc>, tokens: readonly Token[], g: Group): Ev
   return p;
 }
 
-/** "many countries": the words before the trigger, when no entity is there. */
+/**
+ * "many countries": the noun phrase right before the trigger, when no entity is there. It must
+ * look like a noun phrase: no pronoun, no finite verb inside, not opening with a preposition,
+ * conjunction or adverb, not ending with a determiner or possessive ("the programme's host").
+ */
 function textActor(
   doc: Readonly<Doc>,
   tokens: readonly Token[],
-  from: number,
+  clauseFrom: number,
   head: number,
 ): EventParticipant | undefined {
-  // The noun phrase ends before the first auxiliary, preposition or reporting verb.
+  // "He said the leaders aimed to …": the subject follows the last reporting verb or "that".
+  let from = clauseFrom;
+  let verb = -1;
+  for (let k = clauseFrom; k < head; k++) {
+    const t = (tokens[k] as Token).lower;
+    if (reportingVerbs.has(t) || t === 'that') from = k + 1;
+    if (reportingVerbs.has(t)) verb = k;
+  }
+  // "Douglas Hogg said he opposed …": a pronoun subject after the verb stands for the speaker.
+  if (verb > clauseFrom && from < head && pronouns.has((tokens[from] as Token).lower)) {
+    let k = from + 1;
+    while (k < head && auxTail.has((tokens[k] as Token).lower)) k++;
+    if (k === head) return textActor(doc, tokens, clauseFrom, verb);
+  }
+  // The noun phrase ends before the first auxiliary, preposition, reporting or control verb.
   let end = head - 1;
   for (let k = from; k < head; k++) {
     const t = (tokens[k] as Token).lower;
-    if (k > from && (auxTail.has(t) || locativePreps.has(t) || reportingVerbs.has(t))) {
+    if (
+      k > from &&
+      (auxTail.has(t) || locativePreps.has(t) || reportingVerbs.has(t) || controlVerbs.has(t))
+    ) {
       end = k - 1;
       break;
     }
@@ -508,15 +767,41 @@ function textActor(
   const n = end - start + 1;
   if (n < 1 || n > 6) return undefined;
   const firstWord = (tokens[start] as Token).lower;
-  if (functionWords.has(firstWord) || !/^[\p{L}\p{N}]/u.test(firstWord)) return undefined;
+  const lastWord = (tokens[end] as Token).lower;
+  if (badNpFirst.has(firstWord) || badNpEnd.has(lastWord) || isPossessive(lastWord)) return undefined;
+  if (n > 1 && firstWord.endsWith('ing') && isLower(doc.text, tokens[start] as Token)) return undefined;
+  // "after talks with …": an event word alone is not a participant.
+  if (n === 1 && isLower(doc.text, tokens[start] as Token) && lexicon.byHead.has(firstWord)) return undefined;
   for (let k = start; k <= end; k++) {
-    const t = (tokens[k] as Token).lower;
-    if (pronouns.has(t) && n === 1) return undefined;
-    if (locativePreps.has(t) && k === start) return undefined;
+    const token = tokens[k] as Token;
+    const t = token.lower;
+    if (!isWordStart(t)) return undefined;
+    if (pronouns.has(t) || t === 'i' || t === 'whose' || finiteVerbs.has(t) || controlVerbs.has(t))
+      return undefined;
+    // "Blair rejects Tory terror": a verb form inside the phrase means it is a clause.
+    if (k < end && isLower(doc.text, token) && lexicon.byHead.get(t)?.some((r) => r.verbal)) return undefined;
+    if (k < end && t.endsWith('ed') && isLower(doc.text, token)) {
+      const next = (tokens[k + 1] as Token).lower;
+      if (determiners.has(next) || particles.has(next)) return undefined;
+    }
   }
   const s = (tokens[start] as Token).start;
   const e = (tokens[end] as Token).end;
   return { start: s, end: e, text: doc.text.slice(s, e) };
+}
+
+const particles = new Set(['out', 'up', 'off', 'down', 'away', 'back']);
+
+function isLower(text: string, token: Token): boolean {
+  const c = text.charCodeAt(token.start);
+  return c >= 97 && c <= 122;
+}
+
+const wordStart = /^[\p{L}\p{N}]/u;
+
+function isWordStart(t: string): boolean {
+  const c = t.charCodeAt(0);
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c > 127 && wordStart.test(t));
 }
 
 function isPassive(tokens: readonly Token[], head: number, rule: CompiledRule): boolean {
@@ -557,16 +842,17 @@ function findStatus(
   return best ? { status: best.status, rule: best.rule } : { status: 'asserted' };
 }
 
-function nearestTime(
-  times: readonly TimeExpression[],
-  sentence: Sentence,
-  at: number,
-): TimeExpression | undefined {
+/**
+ * The time of the event: the time expression of the sentence nearest the trigger, leaving out
+ * the one that dates the report (", the governor said on Wednesday": inside an attribution but
+ * outside its content, or right after a reporting verb).
+ */
+function eventTime(ctx: SentenceContext, sentence: Sentence, at: number): TimeExpression | undefined {
   let best: TimeExpression | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
-  for (const t of times) {
-    if (t.start < sentence.start || t.end > sentence.end) continue;
+  for (const t of ctx.times) {
     if (t.type !== 'DATE' && t.type !== 'TIME') continue;
+    if (datesReport(ctx, t)) continue;
     const distance = t.start >= at ? t.start - at : at - t.end;
     if (distance < bestDistance) {
       best = t;
@@ -574,6 +860,36 @@ function nearestTime(
     }
   }
   return best;
+}
+
+function datesReport(ctx: SentenceContext, t: TimeExpression): boolean {
+  for (const a of ctx.attributions) {
+    if (a.start > t.start || t.end > a.end) continue;
+    if (a.content && a.content.start <= t.start && t.end <= a.content.end) continue;
+    if (a.cue.end <= t.start || t.end <= a.cue.start) return true;
+  }
+  const k = tokenAt(ctx.tokens, t.start);
+  let p = k - 1;
+  if (ctx.tokens[p]?.lower === 'on') p--;
+  return p >= 0 && reportingVerbs.has((ctx.tokens[p] as Token).lower);
+}
+
+/** "2024-05-16TMO" (a part of a day) dates the event to the day; weeks, months, years stay. */
+export function eventDate(value: string): string {
+  if (value.length > 10 && value[10] === 'T' && value[4] === '-' && value[7] === '-')
+    return value.slice(0, 10);
+  return value;
+}
+
+/** A more severe CAMEO code wins: lower Goldstein, then the more specific (longer) code. */
+function moreSevere(
+  a: { goldstein?: number; cameo?: string },
+  b: { goldstein?: number; cameo?: string },
+): boolean {
+  const ga = a.goldstein ?? 0;
+  const gb = b.goldstein ?? 0;
+  if (ga !== gb) return ga < gb;
+  return (a.cameo?.length ?? 0) > (b.cameo?.length ?? 0);
 }
 
 function codeSentence(
@@ -586,21 +902,43 @@ function codeSentence(
 ): void {
   const { doc, tokens, groups } = ctx;
   let absorbedUntil = -1;
+  // The last event of this sentence and whether the previous trigger opened a participial chain.
+  let lastEvent: CodedEvent | undefined;
+  let chain = false;
   for (const m of matches) {
-    if (m.head <= absorbedUntil) continue;
+    // "accused the government of lying and threatened a strike": a coordinated finite verb is
+    // a new event, not part of the governing verb's complement.
+    const coordinated = tokens[m.head - 1]?.lower === 'and' && (tokens[m.head] as Token).lower.endsWith('ed');
+    if (m.head <= absorbedUntil && !coordinated) continue;
     const spec = m.rule.spec;
     const headToken = tokens[m.head] as Token;
     const lastToken = tokens[m.last] as Token;
     if (isRemoved(doc.removed, headToken.start, lastToken.end)) continue;
     const triggerQuote = inside(ctx.quotes, headToken.start, lastToken.end);
-    const usable = groups.filter((g) => !isSourceOnly(ctx, g, triggerQuote, m.head));
+    const usable = groups.filter(
+      (g) => !isSourceOnly(ctx, g, triggerQuote, m.head) && !modifiesPlace(tokens, g),
+    );
+    const headLower = headToken.lower;
+    const participle = m.rule.verbal && headLower.endsWith('ing');
+    const prevLower = tokens[m.head - 1]?.lower;
+    // ", killing four civilians and wounding 11 others": consequences of the main clause's event.
+    const trailing: boolean =
+      participle && lastEvent !== undefined && (prevLower === ',' || (prevLower === 'and' && chain));
+    if (trailing && lastEvent && lastEvent.type === m.rule.typeSpec.type && !lastEvent.statusRule) {
+      foldInto(lastEvent, m, headToken, lastToken);
+      chain = true;
+      continue;
+    }
+    chain = trailing;
+    // "Besides meeting with Xi in Beijing, Putin is …": the subject comes after the comma.
+    const leadingComma = headLower.endsWith('ing') ? leadingParticipialComma(tokens, m.head) : -1;
 
     // Recipient: the first entity after the trigger head, respecting the rule's prepositions.
     // The recipient stays in the trigger's clause: stop at ";" or at ", as …", ", while …".
     let limit = tokens.length;
     for (let k = m.last + 1; k < tokens.length; k++) {
       const t = (tokens[k] as Token).lower;
-      if (t === ';' || (t === ',' && subordinators.has(tokens[k + 1]?.lower ?? ''))) {
+      if (t === ';' || (t === ',' && (k === leadingComma || subordinators.has(tokens[k + 1]?.lower ?? '')))) {
         limit = k;
         break;
       }
@@ -645,9 +983,19 @@ function codeSentence(
         tokens,
       );
     }
+    if (leadingComma >= 0) {
+      actorGroup = usable.find((g) => g.first > leadingComma && g.first <= leadingComma + 2);
+    }
     let actor: EventParticipant | undefined = actorGroup
       ? participant(doc, tokens, actorGroup)
-      : textActor(doc, tokens, from, m.head);
+      : leadingComma >= 0
+        ? undefined
+        : textActor(doc, tokens, from, m.head);
+    if (trailing && lastEvent?.actor) actor = { ...lastEvent.actor };
+    else if (!actor && (isCoordinated(tokens, from) || prevLower === 'and') && lastEvent?.actor) {
+      // "… aimed to strengthen ties and deepen cooperation": the coordinated verb shares the subject.
+      actor = { ...lastEvent.actor };
+    }
     let recipient: EventParticipant | undefined = recipientGroup
       ? participant(doc, tokens, recipientGroup)
       : undefined;
@@ -667,7 +1015,7 @@ function codeSentence(
     if (!actor && !recipient && spec.needsParticipant !== false) continue;
 
     let { status, rule: statusRule } = findStatus(tokens, m.head, cues);
-    const time = nearestTime(doc.times ?? [], sentence, headToken.start);
+    const time = eventTime(ctx, sentence, headToken.start);
     const published = doc.source.published?.slice(0, 4);
     if (
       status === 'asserted' &&
@@ -698,7 +1046,7 @@ function codeSentence(
     if (!intent && spec.context) event.context = [...spec.context];
     if (actor) event.actor = actor;
     if (recipient) event.recipient = recipient;
-    if (time) event.date = time.value;
+    if (time) event.date = eventDate(time.value);
     if (statusRule) event.statusRule = statusRule;
     // Where: the visited place itself, else the "in/at" place nearest the trigger.
     let place: Group | undefined;
@@ -717,7 +1065,45 @@ function codeSentence(
     }
     if (place) event.location = participant(doc, tokens, place);
     out.push(event);
+    lastEvent = event;
     if (spec.absorbs) absorbedUntil = m.last + options.absorbWindow;
+  }
+}
+
+/** A demonym inside a locative phrase ("near the Ukrainian border") names a place, not a side. */
+function modifiesPlace(tokens: readonly Token[], g: Group): boolean {
+  // "in the Chinese capital" names the country's seat of government: keep it.
+  if (g.mention.form !== 'demonym' || tokens[g.last + 1]?.lower === 'capital') return false;
+  const prep = prepBefore(tokens, g.first);
+  return prep !== undefined && placePreps.has(prep);
+}
+
+/** The comma closing a sentence-opening participial clause ("Besides meeting …, Putin"), or -1. */
+function leadingParticipialComma(tokens: readonly Token[], head: number): number {
+  for (let k = 0; k < head; k++) if (!participialOpeners.has((tokens[k] as Token).lower)) return -1;
+  for (let k = head + 1; k < tokens.length; k++) {
+    const t = (tokens[k] as Token).lower;
+    if (t === ',') return k;
+    if (t === ';' || t === '.') return -1;
+  }
+  return -1;
+}
+
+function isCoordinated(tokens: readonly Token[], from: number): boolean {
+  const t = tokens[from]?.lower;
+  return t === 'and' || t === 'or';
+}
+
+/** Folds a participial consequence into the main event, keeping the more severe CAMEO code. */
+function foldInto(main: CodedEvent, m: Match, head: Token, last: Token): void {
+  const spec = m.rule.spec;
+  const merged = main.merged ?? [];
+  merged.push({ start: head.start, end: last.end, rule: spec.id, cameo: spec.cameo });
+  main.merged = merged;
+  if (moreSevere(spec, main)) {
+    main.cameo = spec.cameo;
+    main.goldstein = spec.goldstein;
+    if (spec.mode) main.mode = spec.mode;
   }
 }
 
@@ -725,6 +1111,17 @@ export function codeEvents(doc: Readonly<Doc>, options: EventsOptions = {}): Sta
   const settings: Required<EventsOptions> = { absorbWindow: 6, recipientWindow: 12, ...options };
   const events: CodedEvent[] = [];
   const sentences = doc.sentences ?? [];
+  // Everything a sentence needs, bucketed once per document: scanning every mention, quote and
+  // time for every sentence made long documents quadratic.
+  const allMentions: EntityMention[] = [];
+  for (const entity of doc.entities ?? []) {
+    for (const mention of entity.mentions)
+      allMentions.push({ start: mention.start, end: mention.end, entity, mention });
+  }
+  const mentionsBySentence = bucketBySpan(sentences, allMentions, 'within');
+  const quotesBySentence = bucketBySpan(sentences, doc.quotes ?? [], 'overlap');
+  const attributionsBySentence = bucketBySpan(sentences, doc.attributions ?? [], 'overlap');
+  const timesBySentence = bucketBySpan(sentences, doc.times ?? [], 'within');
   for (let index = 0; index < sentences.length; index++) {
     const sentence = sentences[index] as Sentence;
     if (sentence.end <= sentence.start || sentence.end > doc.text.length) continue;
@@ -734,9 +1131,10 @@ export function codeEvents(doc: Readonly<Doc>, options: EventsOptions = {}): Sta
     const ctx: SentenceContext = {
       doc,
       tokens,
-      groups: buildGroups(doc, sentence, tokens),
-      quotes: (doc.quotes ?? []).filter((q) => q.start < sentence.end && q.end > sentence.start),
-      attributions: (doc.attributions ?? []).filter((a) => a.start < sentence.end && a.end > sentence.start),
+      groups: buildGroups(doc, mentionsBySentence[index] ?? [], tokens),
+      quotes: quotesBySentence[index] ?? [],
+      attributions: attributionsBySentence[index] ?? [],
+      times: timesBySentence[index] ?? [],
     };
     codeSentence(ctx, sentence, index, settings, matches, events);
   }

@@ -1,0 +1,41 @@
+import type { Span } from './doc.js';
+
+/**
+ * Groups items by the sentence (or any sorted, non-overlapping span list) they touch, in
+ * O((S + I) log S) instead of scanning every item for every sentence — which turns a long
+ * document's per-sentence loops quadratic. `within`: the item lies inside the sentence;
+ * `overlap`: the item shares at least one code unit with it (a quote may run over several).
+ * Each bucket keeps the items' input order.
+ */
+export function bucketBySpan<T extends Span>(
+  containers: readonly Span[],
+  items: Iterable<T>,
+  mode: 'within' | 'overlap',
+): T[][] {
+  const buckets: T[][] = containers.map(() => []);
+  for (const item of items) {
+    let i = firstEndingAfter(containers, item.start);
+    for (; i < containers.length; i++) {
+      const c = containers[i] as Span;
+      if (c.start >= item.end && !(item.start === item.end && c.start === item.start)) break;
+      if (mode === 'within') {
+        if (item.start >= c.start && item.end <= c.end) (buckets[i] as T[]).push(item);
+        break;
+      }
+      if (item.start < c.end && item.end > c.start) (buckets[i] as T[]).push(item);
+    }
+  }
+  return buckets;
+}
+
+/** Index of the first container whose end is after `offset` (binary search; containers sorted). */
+export function firstEndingAfter(containers: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = containers.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((containers[mid] as Span).end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
