@@ -2,10 +2,11 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { EvalOptions, EvalResult, Suite } from './suite.js';
 import { ploverGsrSuite } from './suites/events-plover-gsr.js';
+import { mixedStoriesSuite } from './suites/mixed-stories.js';
 import { timexTempeval3 } from './suites/timex-tempeval3.js';
 
 /** Every evaluation suite `tidings eval` knows, by name. */
-export const suites: Suite[] = [timexTempeval3, ploverGsrSuite];
+export const suites: Suite[] = [timexTempeval3, ploverGsrSuite, mixedStoriesSuite];
 
 export function findSuite(name: string): Suite | undefined {
   return suites.find((s) => s.name === name);

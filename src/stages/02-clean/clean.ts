@@ -1,6 +1,7 @@
-import type { Removed } from '../../core/doc.js';
+import type { Diagnostic, Removed } from '../../core/doc.js';
 import type { Stage } from '../../core/stage.js';
 import { isBlank, scanLines, segmentText } from '../03-segment/index.js';
+import { flagForeignLead } from './flag-foreign-lead.js';
 import { findBoilerplate } from './remove-boilerplate.js';
 import { findDuplicates } from './remove-duplicates.js';
 
@@ -9,12 +10,29 @@ import { findDuplicates } from './remove-duplicates.js';
  * and sentences of what is left (found with the segment stage's own splitter).
  */
 export function findRemoved(text: string, titleGiven = false): Removed[] {
+  return cleanText(text, titleGiven).removed;
+}
+
+export interface CleanResult {
+  removed: Removed[];
+  /** Warnings about the text that is kept (`clean:foreign-lead`). */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Removed spans (as `findRemoved`) and the warnings of the flagging passes, which share the one
+ * segmentation of the text without its boilerplate.
+ */
+export function cleanText(text: string, titleGiven = false): CleanResult {
   const lines = scanLines(text);
   const keepLine = titleGiven ? lines.findIndex((line) => !isBlank(line)) : -1;
   const boilerplate = findBoilerplate(text, lines, keepLine);
-  const duplicates = findDuplicates(text, segmentText(text, boilerplate, titleGiven, lines));
-  if (duplicates.length === 0) return boilerplate;
-  return [...boilerplate, ...duplicates].sort((a, b) => a.start - b.start);
+  const seg = segmentText(text, boilerplate, titleGiven, lines);
+  const duplicates = findDuplicates(text, seg);
+  const foreignLead = flagForeignLead(text, seg);
+  const diagnostics = foreignLead ? [foreignLead] : [];
+  if (duplicates.length === 0) return { removed: boilerplate, diagnostics };
+  return { removed: [...boilerplate, ...duplicates].sort((a, b) => a.start - b.start), diagnostics };
 }
 
 export const cleanStage: Stage = {
@@ -22,6 +40,7 @@ export const cleanStage: Stage = {
   requires: [],
   assigns: ['removed'],
   run(doc) {
-    return { removed: findRemoved(doc.text, doc.source.titleGiven === true) };
+    const { removed, diagnostics } = cleanText(doc.text, doc.source.titleGiven === true);
+    return diagnostics.length > 0 ? { removed, diagnostics } : { removed };
   },
 };
