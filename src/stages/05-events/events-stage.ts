@@ -847,7 +847,7 @@ function findStatus(
  * the one that dates the report (", the governor said on Wednesday": inside an attribution but
  * outside its content, or right after a reporting verb).
  */
-function eventTime(ctx: SentenceContext, sentence: Sentence, at: number): TimeExpression | undefined {
+function eventTime(ctx: SentenceContext, at: number): TimeExpression | undefined {
   let best: TimeExpression | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const t of ctx.times) {
@@ -1015,7 +1015,7 @@ function codeSentence(
     if (!actor && !recipient && spec.needsParticipant !== false) continue;
 
     let { status, rule: statusRule } = findStatus(tokens, m.head, cues);
-    const time = eventTime(ctx, sentence, headToken.start);
+    const time = eventTime(ctx, headToken.start);
     const published = doc.source.published?.slice(0, 4);
     if (
       status === 'asserted' &&
