@@ -1,3 +1,5 @@
+import type { TokenLayer } from './tokens.js';
+
 /**
  * The document model.
  *
@@ -185,6 +187,11 @@ export interface Doc {
   times?: TimeExpression[];
   quantities?: Quantity[];
   events?: NewsEvent[];
+  /**
+   * Tokens of every sentence, computed once by the segment stage for the annotators (see
+   * `core/tokens.ts`). A runtime index: not part of the analysis format.
+   */
+  tokens?: TokenLayer;
   diagnostics: Diagnostic[];
   /** Set when the document cannot be processed at all; it is kept and stored as rejected. */
   rejected?: boolean;

@@ -140,3 +140,25 @@ test('seed article: title, both Advertisement lines and the repeated sentence re
   assert.ok(!doc.sentences?.some((s) => s.start === second));
   assert.ok(doc.sentences?.some((s) => doc.text.slice(s.start, s.end).endsWith('crisis in Ukraine.”')));
 });
+
+test('segment tokenises each kept sentence once; no token crosses a sentence or a removed line', () => {
+  const doc = run('Kyiv’s mayor spoke\nAdvertisement\nThe U.S. sent $1.4bn. Aid rose 12%.\n');
+  const layer = doc.tokens;
+  assert.ok(layer);
+  const sentences = doc.sentences ?? [];
+  assert.equal(layer.sentences, sentences.length);
+  const perSentence = sentences.map((s, i) => {
+    const out: string[] = [];
+    for (let k = layer.sentenceFirst[i] as number; k < (layer.sentenceFirst[i + 1] as number); k++) {
+      assert.ok(layer.start(k) >= s.start && layer.end(k) <= s.end);
+      out.push(layer.surface(k));
+    }
+    return out;
+  });
+  assert.deepEqual(perSentence, [
+    ['Kyiv', '’', 's', 'mayor', 'spoke'],
+    ['The', 'U', '.', 'S', '.', 'sent', '$', '1.4', 'bn', '.'],
+    ['Aid', 'rose', '12', '%', '.'],
+  ]);
+  assert.equal(layer.count, 20);
+});

@@ -1,15 +1,20 @@
 import type { Stage } from '../../core/stage.js';
+import { tokenizeSentences } from '../../core/tokens.js';
 import { segmentText } from './segment-text.js';
+import { splitLongSentences } from './split-long-sentences.js';
 
 /**
  * Title, paragraphs and sentences of the kept text. The headline, when there is one, is also
- * paragraph 0 and sentence 0, so annotators only ever iterate `doc.sentences`.
+ * paragraph 0 and sentence 0, so annotators only ever iterate `doc.sentences`. The sentences'
+ * tokens are computed here, once, for every later stage (`core/tokens.ts`).
  */
 export const segmentStage: Stage = {
   name: 'segment',
   requires: ['removed'],
-  assigns: ['title', 'paragraphs', 'sentences'],
+  assigns: ['title', 'paragraphs', 'sentences', 'tokens'],
   run(doc) {
-    return segmentText(doc.text, doc.removed ?? [], doc.source.titleGiven === true);
+    const segmentation = segmentText(doc.text, doc.removed ?? [], doc.source.titleGiven === true);
+    const { sentences, diagnostics } = splitLongSentences(doc.text, segmentation.sentences);
+    return { ...segmentation, sentences, tokens: tokenizeSentences(doc.text, sentences), diagnostics };
   },
 };

@@ -14,9 +14,9 @@ import {
 } from '../../core/doc.js';
 import { bucketBySpan } from '../../core/spans.js';
 import type { Stage, StageResult } from '../../core/stage.js';
+import { documentTokens, sentenceJoinedTokens, type JoinedToken as Token } from '../../core/tokens.js';
 import { sectorForWord } from '../04-annotate/entities/index.js';
 import { type CompiledCues, type CompiledRule, compileCues, compileLexicon } from './compile-lexicon.js';
-import { type Token, tokenizeSentence } from './tokenize-sentence.js';
 
 /** A coded event; `statusRule` names the cue that set a non-asserted status. */
 export interface CodedEvent extends NewsEvent {
@@ -1122,10 +1122,11 @@ export function codeEvents(doc: Readonly<Doc>, options: EventsOptions = {}): Sta
   const quotesBySentence = bucketBySpan(sentences, doc.quotes ?? [], 'overlap');
   const attributionsBySentence = bucketBySpan(sentences, doc.attributions ?? [], 'overlap');
   const timesBySentence = bucketBySpan(sentences, doc.times ?? [], 'within');
+  const layer = documentTokens(doc);
   for (let index = 0; index < sentences.length; index++) {
     const sentence = sentences[index] as Sentence;
     if (sentence.end <= sentence.start || sentence.end > doc.text.length) continue;
-    const tokens = tokenizeSentence(doc.text, sentence.start, sentence.end);
+    const tokens = sentenceJoinedTokens(layer, index, sentence);
     const matches = findMatches(tokens);
     if (matches.length === 0) continue;
     const ctx: SentenceContext = {

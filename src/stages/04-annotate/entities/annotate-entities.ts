@@ -1,12 +1,19 @@
 import type { Doc, Entity, Mention } from '../../../core/doc.js';
 import { isRemoved } from '../../../core/doc.js';
 import type { Stage, StageResult } from '../../../core/stage.js';
+import {
+  documentTokens,
+  PUNCT,
+  type TokenLayer,
+  TokenSet,
+  tokenizeRange,
+  WORD,
+} from '../../../core/tokens.js';
 import { type CountryForm, countries, countrySurfaces } from '../../../kb/countries.js';
 import { type Leader, leaders, type Place, places, slugify } from '../../../kb/leaders.js';
 import orgData from '../../../rules/entities/organizations.json' with { type: 'json' };
 import roleData from '../../../rules/entities/roles.json' with { type: 'json' };
 import { compilePhrases } from './phrase-matcher.js';
-import { type Token, tokenize } from './tokenize.js';
 
 interface Title {
   role: string;
@@ -104,7 +111,7 @@ const rolePatterns = roleData.patterns.map((p) => compilePattern(p.id, p.slots))
 const orgPatterns = orgData.patterns.map((p) => compilePattern(p.id, p.slots, p.sector));
 
 /** Capitalised words that never start or continue a person's name. */
-const notNameWords = new Set(
+const notNameWords = new TokenSet(
   (
     'the a an he she it they we i you his her their its this that these those there here on in at of for ' +
     'and but or if as by to from with after before when while monday tuesday wednesday thursday friday ' +
@@ -139,12 +146,14 @@ interface Capture {
 }
 
 interface SentenceScan {
-  text: string;
-  tokens: Token[];
-  /** Hit starting at each token, with its length. */
+  tokens: TokenLayer;
+  /** The sentence's tokens: `[from, to)` (indices into the document's layer). */
+  from: number;
+  to: number;
+  /** Hit starting at each token of the document, with its length. */
   hits: ({ hit: Hit; length: number } | undefined)[];
   /** 1 where a token is inside a mention already. */
-  covered: Uint8Array;
+  covered: number[];
 }
 
 class EntityTable {
@@ -252,45 +261,56 @@ function leaderEntity(l: Leader): Entity {
   return e;
 }
 
-function isNameWord(t: Token | undefined): boolean {
-  return t !== undefined && t.kind === 'word' && t.upper && !notNameWords.has(t.lower);
+function isComma(tokens: TokenLayer, i: number): boolean {
+  return tokens.kind(i) === PUNCT && tokens.text.charCodeAt(tokens.start(i)) === 44;
+}
+
+function isNameWord(scan: SentenceScan, i: number): boolean {
+  const { tokens } = scan;
+  return (
+    i >= scan.from &&
+    i < scan.to &&
+    tokens.kind(i) === WORD &&
+    tokens.isUpper(i) &&
+    !notNameWords.hasToken(tokens, i)
+  );
 }
 
 /** Length in tokens of a capitalised name starting at `i` that no gazetteer hit claims (0 if none). */
 function nameRun(scan: SentenceScan, i: number): number {
-  const { tokens, hits } = scan;
-  if (!isNameWord(tokens[i]) || hits[i]) return 0;
+  const { tokens, hits, to } = scan;
+  if (!isNameWord(scan, i) || hits[i]) return 0;
   let j = i + 1;
   let words = 1;
-  while (j < tokens.length && words < 4) {
-    const t = tokens[j] as Token;
-    const prev = tokens[j - 1] as Token;
-    if (isNameWord(t) && !hits[j]) {
+  while (j < to && words < 4) {
+    const lower = tokens.lower(j);
+    if (isNameWord(scan, j) && !hits[j]) {
       j++;
       words++;
     } else if (
-      t.lower === '-' &&
-      t.start === prev.end &&
-      tokens[j + 1]?.kind === 'word' &&
-      tokens[j + 1]?.start === t.end
+      lower === '-' &&
+      tokens.start(j) === tokens.end(j - 1) &&
+      j + 1 < to &&
+      tokens.kind(j + 1) === WORD &&
+      tokens.start(j + 1) === tokens.end(j)
     ) {
       j += 2; // "Jong-un"
     } else if (
-      (t.lower === '’' || t.lower === "'") &&
-      (prev.lower === 'o' || prev.lower === 'd') &&
-      t.start === prev.end &&
-      tokens[j + 1]?.upper &&
-      tokens[j + 1]?.start === t.end
+      (lower === '’' || lower === "'") &&
+      (tokens.lower(j - 1) === 'o' || tokens.lower(j - 1) === 'd') &&
+      tokens.start(j) === tokens.end(j - 1) &&
+      j + 1 < to &&
+      tokens.isUpper(j + 1) &&
+      tokens.start(j + 1) === tokens.end(j)
     ) {
       j += 2; // "O'Connor", "D’Souza"
-    } else if (nameParticles.has(t.lower) && !t.upper && isNameWord(tokens[j + 1]) && !hits[j + 1]) {
+    } else if (nameParticles.has(lower) && !tokens.isUpper(j) && isNameWord(scan, j + 1) && !hits[j + 1]) {
       j += 2;
       words++;
     } else break;
   }
   // A run ending in an institution word ("Foreign Office") is not a person.
-  const last = tokens[j - 1] as Token;
-  if (notNameWords.has(last.lower)) return 0;
+  if (notNameWords.hasToken(tokens, j - 1)) return 0;
   return j - i;
 }
 
@@ -305,16 +325,16 @@ function matchSlots(scan: SentenceScan, slots: readonly Slot[], k: number, i: nu
 /** Matches slot `k` at token `i` and the rest after it; fills `cap` on success. */
 function matchSlot(scan: SentenceScan, slots: readonly Slot[], k: number, i: number, cap: Capture): number {
   const slot = slots[k] as Slot;
-  const { tokens, hits } = scan;
-  const t = tokens[i];
-  if (!t) return -1;
+  const { tokens, hits, to } = scan;
+  if (i >= to) return -1;
   const h = hits[i];
   switch (slot.kind) {
     case 'COUNTRY': {
       if (h?.hit.kind !== 'country' || h.hit.form === 'capital') return -1;
       let j = i + h.length;
-      const apos = tokens[j];
-      if (apos && (apos.lower === '’' || apos.lower === "'") && tokens[j + 1]?.lower === 's') j += 2;
+      if (j + 1 < to && (tokens.lower(j) === '’' || tokens.lower(j) === "'") && tokens.lower(j + 1) === 's') {
+        j += 2;
+      }
       const end = matchSlots(scan, slots, k + 1, j, cap);
       if (end >= 0) cap.country = h.hit.iso3;
       return end;
@@ -327,13 +347,13 @@ function matchSlot(scan: SentenceScan, slots: readonly Slot[], k: number, i: num
         title = h.hit.title;
         len = h.length;
       } else if (slot.kind === 'title' && !h) {
-        const m = titleMatcher.match(scan.text, tokens, i);
+        const m = titleMatcher.match(tokens, i, to);
         if (m) {
           title = m.value;
           len = m.length;
         }
       }
-      if (!title || (slot.kind === 'TITLE' && !t.upper)) return -1;
+      if (!title || (slot.kind === 'TITLE' && !tokens.isUpper(i))) return -1;
       const end = matchSlots(scan, slots, k + 1, i + len, cap);
       if (end >= 0) {
         cap.title = title;
@@ -359,7 +379,7 @@ function matchSlot(scan: SentenceScan, slots: readonly Slot[], k: number, i: num
       return end;
     }
     default:
-      return t.lower === slot.literal ? matchSlots(scan, slots, k + 1, i + 1, cap) : -1;
+      return tokens.lower(i) === slot.literal ? matchSlots(scan, slots, k + 1, i + 1, cap) : -1;
   }
 }
 
@@ -374,8 +394,15 @@ export function annotateEntities(doc: Readonly<Doc>, options: EntitiesOptions = 
   const table = new EntityTable(doc.removed);
   const diagnostics: StageResult['diagnostics'] = [];
   const scans: SentenceScan[] = [];
+  const tokens = documentTokens(doc);
+  // One array each for the whole document, indexed by token; a sentence uses its own range.
+  const hits: SentenceScan['hits'] = new Array(tokens.count);
+  // A plain array: a typed array this size would be an off-heap allocation per document.
+  const covered: number[] = new Array(tokens.count).fill(0);
+  const sentences = doc.sentences ?? [];
 
-  for (const s of doc.sentences ?? []) {
+  for (let si = 0; si < sentences.length; si++) {
+    const s = sentences[si] as (typeof sentences)[number];
     if (s.end - s.start > maxLen) {
       diagnostics.push({
         ruleId: 'entities:sentence-too-long',
@@ -386,34 +413,28 @@ export function annotateEntities(doc: Readonly<Doc>, options: EntitiesOptions = 
       });
       continue;
     }
-    const tokens = tokenize(text, s.start, s.end);
-    const n = tokens.length;
-    const scan: SentenceScan = {
-      text,
-      tokens,
-      hits: new Array(n).fill(undefined),
-      covered: new Uint8Array(n),
-    };
+    const from = tokens.sentenceFirst[si] as number;
+    const to = tokens.sentenceFirst[si + 1] as number;
+    const scan: SentenceScan = { tokens, from, to, hits, covered };
     scans.push(scan);
-    for (let i = 0; i < n; ) {
-      const m = matcher.match(text, tokens, i);
+    for (let i = from; i < to; ) {
+      const m = matcher.match(tokens, i, to);
       if (m) {
-        scan.hits[i] = { hit: m.value, length: m.length };
+        hits[i] = { hit: m.value, length: m.length };
         i += m.length;
       } else i++;
     }
 
     // Patterns first, so the persons they find claim their name tokens.
-    for (let i = 0; i < n; i++) {
+    for (let i = from; i < to; i++) {
       // Every pattern opens with a country, a title, or a name followed by a comma.
-      const h = scan.hits[i];
-      if (h ? h.hit.kind === 'place' : !((tokens[i] as Token).upper && tokens[i + 1]?.lower === ','))
-        continue;
+      const h = hits[i];
+      if (h ? h.hit.kind === 'place' : !(tokens.isUpper(i) && i + 1 < to && isComma(tokens, i + 1))) continue;
       for (const p of rolePatterns) {
         const cap: Capture = {};
         const end = matchSlots(scan, p.slots, 0, i, cap);
         if (end < 0 || cap.nameFrom === undefined || cap.nameTo === undefined) continue;
-        if (scan.covered[cap.nameFrom]) continue;
+        if (covered[cap.nameFrom]) continue;
         addPatternPerson(text, scan, p, cap, table);
         break;
       }
@@ -421,32 +442,30 @@ export function annotateEntities(doc: Readonly<Doc>, options: EntitiesOptions = 
         const cap: Capture = {};
         const end = matchSlots(scan, p.slots, 0, i, cap);
         if (end < 0 || cap.nameFrom === undefined || cap.nameTo === undefined) continue;
-        if (scan.covered[cap.nameFrom]) continue;
-        const from = tokens[cap.nameFrom] as Token;
-        const to = tokens[cap.nameTo - 1] as Token;
+        if (covered[cap.nameFrom]) continue;
+        const nameStart = tokens.start(cap.nameFrom);
+        const nameEnd = tokens.end(cap.nameTo - 1);
         const org: Organization = cap.org ?? {
-          id: slugify(text.slice(from.start, to.end)),
-          name: text.slice(from.start, to.end),
+          id: slugify(text.slice(nameStart, nameEnd)),
+          name: text.slice(nameStart, nameEnd),
           sector: p.sector ?? 'MED',
         };
         if (!cap.org && cap.country) org.country = cap.country;
         table.add(orgEntity, org, `org:${org.id}`, {
-          start: from.start,
-          end: to.end,
+          start: nameStart,
+          end: nameEnd,
           rule: p.id,
           form: 'name',
         });
-        scan.covered.fill(1, cap.nameFrom, cap.nameTo);
+        covered.fill(1, cap.nameFrom, cap.nameTo);
         break;
       }
     }
 
-    for (let i = 0; i < n; i++) {
-      const h = scan.hits[i];
-      if (!h || scan.covered[i]) continue;
-      const from = tokens[i] as Token;
-      const to = tokens[i + h.length - 1] as Token;
-      const span = { start: from.start, end: to.end };
+    for (let i = from; i < to; i++) {
+      const h = hits[i];
+      if (!h || covered[i]) continue;
+      const span = { start: tokens.start(i), end: tokens.end(i + h.length - 1) };
       const hit = h.hit;
       switch (hit.kind) {
         case 'country':
@@ -481,7 +500,7 @@ export function annotateEntities(doc: Readonly<Doc>, options: EntitiesOptions = 
         case 'title':
           continue;
       }
-      scan.covered.fill(1, i, i + h.length);
+      covered.fill(1, i, i + h.length);
     }
   }
 
@@ -499,9 +518,9 @@ function addPatternPerson(
   const { tokens } = scan;
   const nameFrom = cap.nameFrom as number;
   const nameTo = cap.nameTo as number;
-  const first = tokens[nameFrom] as Token;
-  const last = tokens[nameTo - 1] as Token;
-  const surface = text.slice(first.start, last.end);
+  const firstStart = tokens.start(nameFrom);
+  const lastEnd = tokens.end(nameTo - 1);
+  const surface = text.slice(firstStart, lastEnd);
   let id: string;
   let fresh: Entity;
   if (cap.leader) {
@@ -512,16 +531,16 @@ function addPatternPerson(
     const known =
       nameTo - nameFrom === 1
         ? [...table.byId.values()].find(
-            (e) => e.type === 'person' && surnameOf(e.name, e.country) === first.lower,
+            (e) => e.type === 'person' && surnameOf(e.name, e.country) === tokens.lower(nameFrom),
           )
         : undefined;
     id = known?.id ?? `person:${slugify(surface)}`;
     fresh = { id, name: surface, type: 'person', mentions: [] };
   }
   const titleFirst = cap.titleStart !== undefined && cap.titleStart < nameFrom;
-  const start = titleFirst ? (tokens[cap.titleStart as number] as Token).start : first.start;
+  const start = titleFirst ? tokens.start(cap.titleStart as number) : firstStart;
   const form: Mention['form'] = titleFirst ? 'title-name' : nameTo - nameFrom === 1 ? 'surname' : 'name';
-  const e = table.add(identity, fresh, id, { start, end: last.end, rule: p.id, form });
+  const e = table.add(identity, fresh, id, { start, end: lastEnd, rule: p.id, form });
   if (e) {
     // What the text says outranks the hand-written list of office holders.
     if (cap.title) {
@@ -537,9 +556,16 @@ function addPatternPerson(
 const familyNameFirst = new Set(['CHN', 'TWN', 'HKG', 'KOR', 'PRK', 'VNM']);
 
 function surnameOf(name: string, country?: string): string {
-  const parts = tokenize(name).filter((t) => t.kind === 'word');
-  const part = country && familyNameFirst.has(country) ? parts[0] : parts[parts.length - 1];
-  return part?.lower ?? '';
+  const tokens = tokenizeRange(name);
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < tokens.count; i++) {
+    if (tokens.kind(i) !== WORD) continue;
+    if (first < 0) first = i;
+    last = i;
+  }
+  const part = country && familyNameFirst.has(country) ? first : last;
+  return part >= 0 ? tokens.lower(part) : '';
 }
 
 /** "Starmer" after "Prime Minister Keir Starmer": later bare surnames link to the person. */
@@ -554,17 +580,21 @@ function addSurnameMentions(scans: readonly SentenceScan[], table: EntityTable):
   if (bySurname.size === 0) return;
   for (const scan of scans) {
     const { tokens, covered } = scan;
-    for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i] as Token;
-      if (covered[i] || !t.upper || t.kind !== 'word') continue;
-      const id = bySurname.get(t.lower);
+    for (let i = scan.from; i < scan.to; i++) {
+      if (covered[i] || !tokens.isUpper(i) || tokens.kind(i) !== WORD) continue;
+      const id = bySurname.get(tokens.lower(i));
       if (!id) continue;
       // Part of a longer capitalised name ("Jill Biden") is someone else.
-      if (isNameWord(tokens[i - 1]) && !covered[i - 1] && i > 0) continue;
-      if (isNameWord(tokens[i + 1]) && !covered[i + 1]) continue;
+      if (isNameWord(scan, i - 1) && !covered[i - 1]) continue;
+      if (isNameWord(scan, i + 1) && !covered[i + 1]) continue;
       const e = table.byId.get(id);
       if (!e) continue;
-      table.add(identity, e, id, { start: t.start, end: t.end, rule: 'entities:surname', form: 'surname' });
+      table.add(identity, e, id, {
+        start: tokens.start(i),
+        end: tokens.end(i),
+        rule: 'entities:surname',
+        form: 'surname',
+      });
       covered[i] = 1;
     }
   }

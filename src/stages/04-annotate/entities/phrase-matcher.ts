@@ -1,4 +1,4 @@
-import { type Token, tokenize } from './tokenize.js';
+import { HashFilter, hashString, type TokenLayer, tokenizeRange } from '../../../core/tokens.js';
 
 /** How strictly a phrase token must match the text's case. */
 enum Case {
@@ -11,6 +11,7 @@ enum Case {
 
 interface Compiled<T> {
   lowers: string[];
+  hashes: number[];
   surfaces: string[];
   cases: Case[];
   value: T;
@@ -23,8 +24,8 @@ export interface PhraseMatch<T> {
 }
 
 export interface PhraseMatcher<T> {
-  /** Longest phrase starting at token `i`, or undefined. */
-  match(text: string, tokens: readonly Token[], i: number): PhraseMatch<T> | undefined;
+  /** Longest phrase starting at token `i` and ending by token `to` (exclusive), or undefined. */
+  match(tokens: TokenLayer, i: number, to: number): PhraseMatch<T> | undefined;
   readonly size: number;
 }
 
@@ -53,15 +54,21 @@ export function compilePhrases<T>(
   // First characters of phrases that may start in lowercase: a lowercase token starting with
   // anything else cannot match, which skips the Map lookup (a string hash) for most words.
   const lowerFirstChars = new Set<number>();
+
   let size = 0;
   for (const p of phrases) {
-    const toks = tokenize(p.surface);
-    if (toks.length === 0) continue;
-    const lowers = toks.map((t) => t.lower);
+    const toks = tokenizeRange(p.surface);
+    if (toks.count === 0) continue;
+    const lowers: string[] = [];
+    const surfaces: string[] = [];
+    for (let k = 0; k < toks.count; k++) {
+      lowers.push(toks.lower(k));
+      surfaces.push(toks.surface(k));
+    }
     const anyCase = p.anyCase === true;
-    const surfaces = toks.map((t) => p.surface.slice(t.start, t.end));
     const compiled: Compiled<T> = {
       lowers,
+      hashes: lowers.map(hashString),
       surfaces,
       cases: surfaces.map((s) => caseOf(s, anyCase)),
       value: p.value,
@@ -76,25 +83,38 @@ export function compilePhrases<T>(
     list.push(compiled);
     size++;
   }
+  // First tokens' hashes: most tokens are rejected here without building a string.
+  const firstTokens = new HashFilter(byFirst.size);
+  for (const first of byFirst.keys()) firstTokens.add(hashString(first));
   // Stable sort: longer first, insertion order among equals.
   for (const list of byFirst.values()) list.sort((a, b) => b.lowers.length - a.lowers.length);
 
   return {
     size,
-    match(text, tokens, i) {
-      const first = tokens[i];
-      if (!first || (!first.upper && !lowerFirstChars.has(first.lower.charCodeAt(0)))) return undefined;
-      const list = byFirst.get(first.lower);
+    match(tokens, i, to) {
+      if (i >= to || !firstTokens.mayHave(tokens.hash(i))) return undefined;
+      const upper = tokens.isUpper(i);
+      if (!upper && !lowerFirstChars.has(tokens.text.charCodeAt(tokens.start(i)))) {
+        return undefined;
+      }
+      const list = byFirst.get(tokens.lower(i));
       if (!list) return undefined;
+      const text = tokens.text;
       outer: for (const c of list) {
         const n = c.lowers.length;
-        if (i + n > tokens.length) continue;
+        if (i + n > to) continue;
         for (let k = 0; k < n; k++) {
-          const t = tokens[i + k] as Token;
-          if (k > 0 && t.lower !== c.lowers[k]) continue outer;
+          const j = i + k;
+          if (k > 0 && (tokens.hash(j) !== c.hashes[k] || tokens.lower(j) !== c.lowers[k])) continue outer;
           const mode = c.cases[k];
-          if (mode === Case.Initial && !t.upper) continue outer;
-          if (mode === Case.Exact && text.slice(t.start, t.end) !== c.surfaces[k]) continue outer;
+          if (mode === Case.Initial && !tokens.isUpper(j)) continue outer;
+          if (mode === Case.Exact) {
+            const surface = c.surfaces[k] as string;
+            const start = tokens.start(j);
+            if (tokens.end(j) - start !== surface.length || !text.startsWith(surface, start)) {
+              continue outer;
+            }
+          }
         }
         return { length: n, value: c.value };
       }

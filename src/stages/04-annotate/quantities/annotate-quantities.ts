@@ -1,12 +1,12 @@
 import type { Doc, Quantity } from '../../../core/doc.js';
 import { isRemoved } from '../../../core/doc.js';
 import type { Stage, StageResult } from '../../../core/stage.js';
+import { documentTokens, NUMBER, type TokenLayer, TokenSet, WORD } from '../../../core/tokens.js';
 import countUnitData from '../../../rules/quantities/count-units.json' with { type: 'json' };
 import currencyData from '../../../rules/quantities/currencies.json' with { type: 'json' };
 import numberWordData from '../../../rules/quantities/number-words.json' with { type: 'json' };
 import scaleData from '../../../rules/quantities/scales.json' with { type: 'json' };
 import { compilePhrases } from '../entities/phrase-matcher.js';
-import { type Token, tokenize } from '../entities/tokenize.js';
 
 // ---- compiled once ----------------------------------------------------------------------
 
@@ -19,16 +19,29 @@ const suffixCurrency = compilePhrases(
 const scaleWords = new Map<string, number>(Object.entries(scaleData.words));
 const attachedScales = new Map<string, number>(Object.entries(scaleData.attached));
 const numberWords = new Map<string, number>(Object.entries(numberWordData));
+const numberWordSet = new TokenSet(numberWords.keys());
 const countUnits = new Map<string, string>(Object.entries(countUnitData.units));
 const maxWordsBetween = countUnitData.maxWordsBetween;
-// Built from the data; a bounded alternation of plain words cannot backtrack badly.
-const spelledNumber = new RegExp(`\\b(?:${[...numberWords.keys()].join('|')})\\s`, 'i');
 
 /** A cheap prefilter: sentences with no digit and no number word cannot hold a quantity. */
 function mayHoldQuantity(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
+/**
+ * A number word followed by a word ("two people"): the only way a sentence without digits can
+ * hold a quantity. Hash-filtered, so no string is built for most tokens. A number word glued to
+ * an underscore ("_two") is not a word of its own.
+ */
+function mayHoldSpelledCount(tokens: TokenLayer, from: number, to: number, sentenceStart: number): boolean {
+  for (let i = from; i + 1 < to; i++) {
+    if (tokens.kind(i + 1) !== WORD || !numberWordSet.hasToken(tokens, i)) continue;
+    const start = tokens.start(i);
+    if (start === sentenceStart || tokens.text.charCodeAt(start - 1) !== 95) return true;
   }
   return false;
 }
@@ -40,32 +53,35 @@ interface NumberAt {
   spelled: boolean;
 }
 
-function isApostrophe(t: Token | undefined): boolean {
-  return t !== undefined && (t.lower === '’' || t.lower === "'");
+function isApostrophe(tokens: TokenLayer, i: number): boolean {
+  const c = tokens.text.charCodeAt(tokens.start(i));
+  return tokens.kind(i) !== WORD && (c === 0x2019 || c === 39);
 }
 
 /** A number (digits or a spelled-out word) at `i`, with an optional scale after it. */
-function readNumber(tokens: readonly Token[], i: number): NumberAt | undefined {
-  const t = tokens[i];
-  if (!t) return undefined;
+function readNumber(tokens: TokenLayer, i: number, to: number): NumberAt | undefined {
+  if (i >= to) return undefined;
   let value: number;
   let spelled = false;
-  if (t.kind === 'number') {
+  const isNumber = tokens.kind(i) === NUMBER;
+  if (!isNumber && !numberWordSet.hasToken(tokens, i)) return undefined;
+  const lower = tokens.lower(i);
+  if (isNumber) {
     // Thousands separators only: "1,200" but not "1,2".
-    if (t.lower.includes(',') && !/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(t.lower)) return undefined;
-    value = Number(t.lower.replaceAll(',', ''));
+    if (lower.includes(',') && !/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(lower)) return undefined;
+    value = Number(lower.replaceAll(',', ''));
     if (!Number.isFinite(value)) return undefined;
   } else {
-    const w = numberWords.get(t.lower);
+    const w = numberWords.get(lower);
     if (w === undefined) return undefined;
     value = w;
     spelled = true;
   }
   let next = i + 1;
-  const s = tokens[next];
-  if (s?.kind === 'word' && !spelled) {
-    const word = scaleWords.get(s.lower);
-    const attached = s.start === t.end ? attachedScales.get(s.lower) : undefined;
+  if (next < to && tokens.kind(next) === WORD && !spelled) {
+    const s = tokens.lower(next);
+    const word = scaleWords.get(s);
+    const attached = tokens.start(next) === tokens.end(i) ? attachedScales.get(s) : undefined;
     const scale = word ?? attached;
     if (scale !== undefined) {
       value *= scale;
@@ -79,35 +95,29 @@ function readNumber(tokens: readonly Token[], i: number): NumberAt | undefined {
 export function annotateQuantities(doc: Readonly<Doc>): StageResult {
   const text = doc.text;
   const out: Quantity[] = [];
-  const push = (
-    tokens: readonly Token[],
-    from: number,
-    to: number,
-    q: Omit<Quantity, 'start' | 'end' | 'text'>,
-  ) => {
-    const start = (tokens[from] as Token).start;
-    const end = (tokens[to - 1] as Token).end;
+  const tokens = documentTokens(doc);
+  const sentences = doc.sentences ?? [];
+  const push = (from: number, to: number, q: Omit<Quantity, 'start' | 'end' | 'text'>) => {
+    const start = tokens.start(from);
+    const end = tokens.end(to - 1);
     if (isRemoved(doc.removed, start, end)) return;
     out.push({ start, end, text: text.slice(start, end), ...q });
   };
 
-  for (const s of doc.sentences ?? []) {
-    if (!mayHoldQuantity(text, s.start, s.end)) {
-      // Only spelled-out counts could be here; check the cheap way first.
-      spelledNumber.lastIndex = 0;
-      if (!spelledNumber.test(text.slice(s.start, s.end))) {
-        continue;
-      }
-    }
-    const tokens = tokenize(text, s.start, s.end);
-    for (let i = 0; i < tokens.length; ) {
-      const t = tokens[i] as Token;
+  for (let si = 0; si < sentences.length; si++) {
+    const s = sentences[si] as (typeof sentences)[number];
+    const from = tokens.sentenceFirst[si] as number;
+    const to = tokens.sentenceFirst[si + 1] as number;
+    // Only spelled-out counts could be in a sentence without digits.
+    if (!mayHoldQuantity(text, s.start, s.end) && !mayHoldSpelledCount(tokens, from, to, s.start)) continue;
+    for (let i = from; i < to; ) {
+      const kind = tokens.kind(i);
       // Money with the currency first: "$1.4 trillion", "US$3m", "Rs 200 crore".
-      const pre = t.kind === 'number' ? undefined : prefixCurrency.match(text, tokens, i);
+      const pre = kind === NUMBER ? undefined : prefixCurrency.match(tokens, i, to);
       if (pre) {
-        const num = readNumber(tokens, i + pre.length);
+        const num = readNumber(tokens, i + pre.length, to);
         if (num && !num.spelled) {
-          push(tokens, i, num.next, {
+          push(i, num.next, {
             value: num.value,
             unit: pre.value,
             kind: 'money',
@@ -117,75 +127,65 @@ export function annotateQuantities(doc: Readonly<Doc>): StageResult {
           continue;
         }
       }
-      const num = readNumber(tokens, i);
-      if (!num || (i > 0 && isApostrophe(tokens[i - 1]))) {
+      const num = readNumber(tokens, i, to);
+      if (!num || (i > from && isApostrophe(tokens, i - 1))) {
         i++;
         continue;
       }
-      const after = tokens[num.next];
+      const n = num.next;
+      const after = n < to ? tokens.lower(n) : undefined;
       // "two-day", "75-year-old": compound adjectives, not amounts.
-      if (after?.lower === '-' && after.start === (tokens[num.next - 1] as Token).end) {
-        i = num.next;
+      if (after === '-' && tokens.start(n) === tokens.end(n - 1)) {
+        i = n;
         continue;
       }
-      if (!num.spelled && after?.lower === '%') {
-        push(tokens, i, num.next + 1, {
+      if (!num.spelled && (after === '%' || after === 'percent')) {
+        push(i, n + 1, {
           value: num.value,
           unit: 'percent',
           kind: 'percent',
           rule: 'quantities:percent',
         });
-        i = num.next + 1;
+        i = n + 1;
         continue;
       }
-      if (!num.spelled && after?.lower === 'percent') {
-        push(tokens, i, num.next + 1, {
+      if (!num.spelled && after === 'per' && n + 1 < to && tokens.lower(n + 1) === 'cent') {
+        push(i, n + 2, {
           value: num.value,
           unit: 'percent',
           kind: 'percent',
           rule: 'quantities:percent',
         });
-        i = num.next + 1;
+        i = n + 2;
         continue;
       }
-      if (!num.spelled && after?.lower === 'per' && tokens[num.next + 1]?.lower === 'cent') {
-        push(tokens, i, num.next + 2, {
-          value: num.value,
-          unit: 'percent',
-          kind: 'percent',
-          rule: 'quantities:percent',
-        });
-        i = num.next + 2;
-        continue;
-      }
-      const suf = after ? suffixCurrency.match(text, tokens, num.next) : undefined;
+      const suf = after !== undefined ? suffixCurrency.match(tokens, n, to) : undefined;
       if (suf && !num.spelled) {
-        push(tokens, i, num.next + suf.length, {
+        push(i, n + suf.length, {
           value: num.value,
           unit: suf.value,
           kind: 'money',
           rule: 'quantities:money-suffix',
         });
-        i = num.next + suf.length;
+        i = n + suf.length;
         continue;
       }
-      let j = num.next;
+      let j = n;
       let unit: string | undefined;
       for (let between = 0; between <= maxWordsBetween; between++) {
-        const u = tokens[j];
-        if (u?.kind !== 'word') break;
-        unit = countUnits.get(u.lower);
+        if (j >= to || tokens.kind(j) !== WORD) break;
+        unit = countUnits.get(tokens.lower(j));
         if (unit) break;
         j++;
       }
       // A bare four-digit number before a noun is far more often a year ("in 2023 people …").
-      const looksLikeYear = !num.spelled && /^(?:19|20)\d\d$/.test(t.lower) && num.next === i + 1;
+      const looksLikeYear = !num.spelled && n === i + 1 && /^(?:19|20)\d\d$/.test(tokens.lower(i));
       if (unit && !looksLikeYear) {
-        push(tokens, i, j + 1, { value: num.value, unit, kind: 'count', rule: 'quantities:count' });
+        push(i, j + 1, { value: num.value, unit, kind: 'count', rule: 'quantities:count' });
         i = j + 1;
         continue;
       }
-      i = num.next;
+      i = n;
     }
   }
   return { quantities: out };

@@ -1,13 +1,13 @@
 import type { Attribution, Doc, Quote, Sentence, Span } from '../../../core/doc.js';
 import { isRemoved } from '../../../core/doc.js';
 import type { Stage, StageResult } from '../../../core/stage.js';
+import { documentTokens, PUNCT, type TokenLayer, TokenSet, WORD } from '../../../core/tokens.js';
 import verbData from '../../../rules/quotes/reporting-verbs.json' with { type: 'json' };
 import { compilePhrases } from '../entities/phrase-matcher.js';
-import { type Token, tokenize } from '../entities/tokenize.js';
 
 // ---- compiled once ----------------------------------------------------------------------
 
-const verbs = new Set(verbData.verbs);
+const verbs = new TokenSet(verbData.verbs);
 const pronouns = new Set(verbData.pronouns);
 const skipBeforeVerb = new Set(verbData.skipBeforeVerb);
 const dateWords = new Set(verbData.dateWords);
@@ -31,51 +31,64 @@ interface Subject {
 
 interface Context {
   text: string;
+  tokens: TokenLayer;
   byEnd: Map<number, MentionRef>;
   byStart: Map<number, MentionRef>;
 }
 
-function isTrailingPunct(t: Token): boolean {
-  return t.kind === 'punct' && '.!?,;:”"’\''.includes(t.lower);
+/** A sentence's tokens: `[from, to)` in the document's layer. */
+interface Range {
+  from: number;
+  to: number;
+}
+
+function isTrailingPunct(tokens: TokenLayer, i: number): boolean {
+  return tokens.kind(i) === PUNCT && '.!?,;:”"’\''.includes(tokens.lower(i));
+}
+
+/** Index of the first token of `r` starting at or after `offset`, or -1. */
+function firstFrom(tokens: TokenLayer, r: Range, offset: number): number {
+  const k = tokens.indexAtOrAfter(offset, r.from, r.to);
+  return k < r.to ? k : -1;
 }
 
 /** The subject ending just before token `v` (skipping "also", "has", …), or undefined. */
-function subjectBefore(
-  ctx: Context,
-  tokens: readonly Token[],
-  v: number,
-  floor: number,
-): Subject | undefined {
+function subjectBefore(ctx: Context, r: Range, v: number, floor: number): Subject | undefined {
+  const { tokens } = ctx;
   let k = v - 1;
   let skipped = 0;
-  while (k >= floor && skipped < 2 && skipBeforeVerb.has((tokens[k] as Token).lower)) {
+  while (k >= floor && skipped < 2 && skipBeforeVerb.has(tokens.lower(k))) {
     k--;
     skipped++;
   }
   if (k < floor) return undefined;
-  const t = tokens[k] as Token;
-  const m = ctx.byEnd.get(t.end);
-  if (m) return { span: withArticle(ctx, tokens, m.start, m.end), entity: m.entity };
-  if (pronouns.has(t.lower)) return { span: { start: t.start, end: t.end } };
+  const m = ctx.byEnd.get(tokens.end(k));
+  if (m) return { span: withArticle(ctx, r, m.start, m.end), entity: m.entity };
+  if (pronouns.has(tokens.lower(k))) return { span: { start: tokens.start(k), end: tokens.end(k) } };
   return undefined;
 }
 
 /** The entity mention starting at token `i` ("said Putin", "according to the Kremlin"). */
-function subjectAfter(ctx: Context, tokens: readonly Token[], i: number): Subject | undefined {
+function subjectAfter(ctx: Context, r: Range, i: number): Subject | undefined {
+  const { tokens } = ctx;
   let k = i;
-  if (tokens[k]?.lower === 'the') k++;
-  const t = tokens[k];
-  if (!t) return undefined;
-  const m = ctx.byStart.get(t.start);
-  if (m) return { span: { start: (tokens[i] as Token).start, end: m.end }, entity: m.entity };
+  if (k < r.to && tokens.lower(k) === 'the') k++;
+  if (k >= r.to) return undefined;
+  const m = ctx.byStart.get(tokens.start(k));
+  if (m) return { span: { start: tokens.start(i), end: m.end }, entity: m.entity };
   return undefined;
 }
 
 /** "the Kremlin": include a directly preceding article in the source text. */
-function withArticle(ctx: Context, tokens: readonly Token[], start: number, end: number): Span {
-  const idx = tokens.findIndex((t) => t.start === start);
-  const prev = idx > 0 ? tokens[idx - 1] : undefined;
-  if (prev && prev.lower === 'the' && ctx.text.charCodeAt(prev.end) === 32) return { start: prev.start, end };
+function withArticle(ctx: Context, r: Range, start: number, end: number): Span {
+  const { tokens } = ctx;
+  const idx = firstFrom(tokens, r, start);
+  if (idx > r.from && tokens.start(idx) === start) {
+    const prev = idx - 1;
+    if (tokens.lower(prev) === 'the' && ctx.text.charCodeAt(tokens.end(prev)) === 32) {
+      return { start: tokens.start(prev), end };
+    }
+  }
   return { start, end };
 }
 
@@ -147,17 +160,12 @@ export function annotateQuotes(doc: Readonly<Doc>): StageResult {
       if (!b || b.end - b.start < m.end - m.start) byStart.set(m.start, ref);
     }
   }
-  const ctx: Context = { text, byEnd, byStart };
-  const tokenCache = new Map<number, Token[]>();
-  const tokensOf = (i: number): Token[] => {
-    let t = tokenCache.get(i);
-    if (!t) {
-      const s = sentences[i] as Sentence;
-      t = tokenize(text, s.start, s.end);
-      tokenCache.set(i, t);
-    }
-    return t;
-  };
+  const tokens = documentTokens(doc);
+  const ctx: Context = { text, tokens, byEnd, byStart };
+  const rangeOf = (si: number): Range => ({
+    from: tokens.sentenceFirst[si] as number,
+    to: tokens.sentenceFirst[si + 1] as number,
+  });
 
   // ---- quotes ----
   const quotes: Quote[] = [];
@@ -166,7 +174,7 @@ export function annotateQuotes(doc: Readonly<Doc>): StageResult {
     const quote: Quote = { start: q.start, end: q.end, rule: 'quotes:double-marks' };
     const si = sentenceAt(sentences, q.start);
     if (si >= 0) {
-      const speaker = findSpeaker(ctx, tokensOf(si), q);
+      const speaker = findSpeaker(ctx, rangeOf(si), q);
       if (speaker) {
         quote.speakerText = text.slice(speaker.span.start, speaker.span.end);
         if (speaker.entity) quote.speaker = speaker.entity;
@@ -181,42 +189,42 @@ export function annotateQuotes(doc: Readonly<Doc>): StageResult {
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si] as Sentence;
     if (isRemoved(doc.removed, s.start, s.end)) continue;
-    const tokens = tokensOf(si);
-    for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i] as Token;
-      const phrase = t.kind === 'word' ? cuePhrases.match(text, tokens, i) : undefined;
+    const r = rangeOf(si);
+    for (let i = r.from; i < r.to; i++) {
+      if (tokens.kind(i) !== WORD) continue;
+      const phrase = cuePhrases.match(tokens, i, r.to);
       if (phrase) {
-        const a = phraseAttribution(ctx, s, tokens, i, phrase.length, phrase.value);
+        const a = phraseAttribution(ctx, s, r, i, phrase.length, phrase.value);
         if (a) attributions.push(a);
         i += phrase.length - 1;
         continue;
       }
-      if (t.kind !== 'word' || !verbs.has(t.lower)) continue;
-      const a = verbAttribution(ctx, s, tokens, i);
+      if (!verbs.hasToken(tokens, i)) continue;
+      const a = verbAttribution(ctx, s, r, i);
       if (a) attributions.push(a);
     }
   }
   return { quotes, attributions };
 }
 
-function findSpeaker(ctx: Context, tokens: readonly Token[], q: Span): Subject | undefined {
+function findSpeaker(ctx: Context, r: Range, q: Span): Subject | undefined {
+  const { tokens } = ctx;
   // Closest reporting verb before the quote, else the first one after it.
   let before = -1;
   let after = -1;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i] as Token;
-    if (t.kind !== 'word' || !verbs.has(t.lower)) continue;
-    if (t.end <= q.start) before = i;
-    else if (t.start >= q.end && after < 0) after = i;
+  for (let i = r.from; i < r.to; i++) {
+    if (tokens.kind(i) !== WORD || !verbs.hasToken(tokens, i)) continue;
+    if (tokens.end(i) <= q.start) before = i;
+    else if (tokens.start(i) >= q.end && after < 0) after = i;
   }
   if (before >= 0) {
-    const s = subjectBefore(ctx, tokens, before, 0);
+    const s = subjectBefore(ctx, r, before, r.from);
     if (s) return s;
   }
   if (after >= 0) {
     // "“…,” Putin said" or "“…,” said Putin".
-    const floor = tokens.findIndex((t) => t.start >= q.end);
-    return subjectBefore(ctx, tokens, after, Math.max(floor, 0)) ?? subjectAfter(ctx, tokens, after + 1);
+    const floor = firstFrom(tokens, r, q.end);
+    return subjectBefore(ctx, r, after, floor < 0 ? r.from : floor) ?? subjectAfter(ctx, r, after + 1);
   }
   return undefined;
 }
@@ -224,18 +232,17 @@ function findSpeaker(ctx: Context, tokens: readonly Token[], q: Span): Subject |
 function phraseAttribution(
   ctx: Context,
   s: Sentence,
-  tokens: readonly Token[],
+  r: Range,
   i: number,
   length: number,
   rule: string,
 ): Attribution | undefined {
-  const cueFrom = tokens[i] as Token;
-  const cueTo = tokens[i + length - 1] as Token;
-  const source = subjectAfter(ctx, tokens, i + length);
+  const { tokens } = ctx;
+  const source = subjectAfter(ctx, r, i + length);
   if (!source) return undefined;
-  const cue = { start: cueFrom.start, end: cueTo.end };
+  const cue = { start: tokens.start(i), end: tokens.end(i + length - 1) };
   // "According to CNN, …": the content follows; "…, according to CNN." / "…, as described by X": it precedes.
-  const leading = i === 0 || (i === 1 && !isTrailingPunct(tokens[0] as Token));
+  const leading = i === r.from || (i === r.from + 1 && !isTrailingPunct(tokens, r.from));
   let content: Span | undefined;
   let start: number;
   let end: number;
@@ -260,40 +267,35 @@ function phraseAttribution(
   return a;
 }
 
-function verbAttribution(
-  ctx: Context,
-  s: Sentence,
-  tokens: readonly Token[],
-  v: number,
-): Attribution | undefined {
-  const verb = tokens[v] as Token;
-  const cue = { start: verb.start, end: verb.end };
-  let source = subjectBefore(ctx, tokens, v, 0);
+function verbAttribution(ctx: Context, s: Sentence, r: Range, v: number): Attribution | undefined {
+  const { tokens } = ctx;
+  const verbStart = tokens.start(v);
+  const cue = { start: verbStart, end: tokens.end(v) };
+  let source = subjectBefore(ctx, r, v, r.from);
   let inverted = false;
   if (!source) {
     // "…,” said Putin.": the source follows the verb.
-    const prev = tokens[v - 1];
-    if (prev && isTrailingPunct(prev)) {
-      source = subjectAfter(ctx, tokens, v + 1);
+    if (v - 1 >= r.from && isTrailingPunct(tokens, v - 1)) {
+      source = subjectAfter(ctx, r, v + 1);
       inverted = source !== undefined;
     }
   }
   if (!source) return undefined;
   const text = ctx.text;
-  const sourceFrom = tokens.findIndex((t) => t.start >= source.span.start);
-  const beforeSource = sourceFrom > 0 ? tokens[sourceFrom - 1] : undefined;
+  const sourceFrom = firstFrom(tokens, r, source.span.start);
   // Trailing attribution: "…, CNN reported." / "…, the Kremlin said Tuesday."
-  if (inverted || (beforeSource && isTrailingPunct(beforeSource))) {
+  if (inverted || (sourceFrom > r.from && isTrailingPunct(tokens, sourceFrom - 1))) {
     let end = Math.max(cue.end, source.span.end);
-    let k = inverted ? tokens.findIndex((t) => t.start >= source.span.end) : v + 1;
-    if (k < 0) k = tokens.length;
-    if (tokens[k]?.lower === 'on' && dateWords.has(tokens[k + 1]?.lower ?? '')) k++;
-    const d = tokens[k];
-    if (d && dateWords.has(d.lower)) end = d.end;
+    let k = inverted ? tokens.indexAtOrAfter(source.span.end, r.from, r.to) : v + 1;
+    const lowerAt = (j: number): string | undefined => (j < r.to ? tokens.lower(j) : undefined);
+    if (lowerAt(k) === 'on' && dateWords.has(lowerAt(k + 1) ?? '')) k++;
+    const d = lowerAt(k);
+    const dated = d !== undefined && dateWords.has(d);
+    if (dated) end = tokens.end(k);
     // Only a clause that ends the sentence: "…, CNN reported, citing …" is left for later.
-    const after = tokens[k + (d && dateWords.has(d.lower) ? 1 : 0)];
-    const endsClause = !after || isTrailingPunct(after);
-    const contentEnd = inverted ? verb.start : source.span.start;
+    const after = k + (dated ? 1 : 0);
+    const endsClause = after >= r.to || isTrailingPunct(tokens, after);
+    const contentEnd = inverted ? verbStart : source.span.start;
     const content = endsClause ? contentSpan(text, s.start, contentEnd) : undefined;
     if (content) {
       const a: Attribution = {
@@ -313,11 +315,10 @@ function verbAttribution(
   }
   // Leading attribution: "CNN reported that …", "He said the leaders aimed to …".
   let k = v + 1;
-  if (tokens[k] && dateWords.has((tokens[k] as Token).lower)) k++;
-  if (tokens[k]?.lower === 'that') k++;
-  const from = tokens[k];
-  if (!from) return undefined;
-  const content = contentSpan(text, from.start, s.end);
+  if (k < r.to && dateWords.has(tokens.lower(k))) k++;
+  if (k < r.to && tokens.lower(k) === 'that') k++;
+  if (k >= r.to) return undefined;
+  const content = contentSpan(text, tokens.start(k), s.end);
   if (!content) return undefined;
   const a: Attribution = {
     start: source.span.start,
