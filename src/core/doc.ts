@@ -167,8 +167,14 @@ export interface NewsEvent extends Span {
   sentence: number;
   /** The id of the rule that coded it: `events:consult.arrive-in`. */
   rule: string;
-  /** The id of the cue that set `status` (`status:negation.never`), when a cue did. */
+  /** The id of the cue that set `status` (`events:status.negated-never`), when a cue did. */
   statusRule?: string;
+  /**
+   * Triggers folded into this event because they report the same act (", killing four and
+   * wounding 11" after "shells struck"): each trigger span with its rule and CAMEO code. The event
+   * keeps its own trigger and rule and takes the most severe CAMEO code of the group.
+   */
+  merged?: { start: number; end: number; rule: string; cameo: string }[];
 }
 
 export interface Doc {

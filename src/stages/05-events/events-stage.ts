@@ -19,15 +19,8 @@ import { sectorForWord } from '../04-annotate/entities/index.js';
 import { type CompiledCues, type CompiledRule, compileCues, compileLexicon } from './compile-lexicon.js';
 
 /** A coded event; `statusRule` names the cue that set a non-asserted status. */
-export interface CodedEvent extends NewsEvent {
-  statusRule?: string;
-  /**
-   * Participial consequences folded into this event (", killing four and wounding 11"): their
-   * triggers and rules. The event keeps its own trigger and rule; its CAMEO code is the most
-   * severe of all (see `src/rules/events/README.md`).
-   */
-  merged?: { start: number; end: number; rule: string; cameo: string }[];
-}
+/** The events stage's output: the document model's event type (see `core/doc.ts`). */
+export type CodedEvent = NewsEvent;
 
 export interface EventsOptions {
   /** Tokens after a governing trigger ("threatened to …") whose triggers it absorbs. */
