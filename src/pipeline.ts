@@ -1,9 +1,9 @@
 import { type Analysis, toAnalysis } from './core/analysis.js';
-import { createDoc, type Doc, type Source } from './core/doc.js';
+import { createDoc, type Diagnostic, type Doc, type Source } from './core/doc.js';
 import { contentHash } from './core/hash.js';
 import { createPipeline, type Pipeline } from './core/runner.js';
 import type { Stage } from './core/stage.js';
-import { decodeBytes } from './stages/01-ingest/index.js';
+import { checkPublished, decodeBytes } from './stages/01-ingest/index.js';
 import { cleanStage } from './stages/02-clean/index.js';
 import { segmentStage } from './stages/03-segment/index.js';
 import { entitiesStage } from './stages/04-annotate/entities/index.js';
@@ -57,12 +57,16 @@ export interface AnalyzeOptions {
  * ```
  */
 export function analyze(text: string | Uint8Array, options: AnalyzeOptions = {}): Analysis {
+  const problems: Diagnostic[] = [];
+  const published = checkPublished(options.published, problems);
   const source: Source = {
     uri: options.uri ?? 'memory:',
     mediaType: options.mediaType ?? 'text/plain',
-    ...(options.published ? { published: options.published } : {}),
+    ...(published ? { published } : {}),
   };
-  const doc = typeof text === 'string' ? createDoc(text, source) : decodeBytes(text, source);
+  const decoded = typeof text === 'string' ? createDoc(text, source) : decodeBytes(text, source);
+  const doc =
+    problems.length > 0 ? { ...decoded, diagnostics: [...problems, ...decoded.diagnostics] } : decoded;
   const done = doc.rejected ? doc : analyzeDoc(doc);
   return toAnalysis(done, contentHash(done.text));
 }
