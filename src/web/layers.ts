@@ -20,6 +20,18 @@ export function analysisSpans(a: Analysis): HighlightSpan[] {
       priority: 0,
     });
   }
+  // Diagnostics that point at text (a lead glued from another story, a runaway sentence) are
+  // shown where they apply, not only in the table below.
+  for (const d of a.diagnostics) {
+    if (d.start === undefined || d.end === undefined || d.end <= d.start) continue;
+    spans.push({
+      start: d.start,
+      end: d.end,
+      className: `flag flag-${d.severity}`,
+      title: `${d.severity}: ${d.reason} (${d.ruleId})`,
+      priority: 0,
+    });
+  }
   if (a.titleSpan) spans.push({ ...a.titleSpan, className: 'headline', priority: 1 });
   a.quotes.forEach((q, i) => {
     const who = q.speakerText ?? q.speaker;

@@ -22,6 +22,7 @@ button{background:var(--accent);color:#fff;border-color:var(--accent);cursor:poi
 .text{white-space:pre-wrap;font-size:1rem;line-height:1.75;max-width:48rem}
 .headline{font-weight:700}
 .rm{opacity:.45;text-decoration:line-through}
+.flag-warning,.flag-error{background:repeating-linear-gradient(135deg,#fff4e5 0 6px,#fdebd3 6px 12px)}.flag-error{outline:1px dashed #b42318}
 .ent{border-radius:3px;padding:0 1px}.ent-country{background:#dbe8ff}.ent-person{background:#ffe1d6}.ent-org{background:#e6dcff}.ent-place{background:#d9f5e3}
 .time{border-bottom:2px solid #d4a20b}.qty{border-bottom:2px dotted #0a8a7a}
 .quote{text-decoration:underline;text-decoration-color:#888;text-underline-offset:3px}
@@ -171,7 +172,7 @@ export function documentPage(a: Analysis): string {
   <p class="legend small"><span class="ent ent-country">country</span><span class="ent ent-person">person</span>
     <span class="ent ent-org">organisation</span><span class="ent ent-place">place</span><span class="time">time</span>
     <span class="qty">quantity</span><span class="quote">quote</span><span class="trigger">event trigger</span>
-    <span class="rm">removed</span> <span class="muted">· hover a highlight for details, a table row to find it in the text</span></p>
+    <span class="rm">removed</span> <span class="flag flag-warning">flagged</span> <span class="muted">· hover a highlight for details, a table row to find it in the text</span></p>
   <article class="text">${raw(renderHighlighted(a.text, analysisSpans(a)))}</article>
   <h2>Events (${a.events.length})</h2>
   ${
