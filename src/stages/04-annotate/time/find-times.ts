@@ -1,4 +1,12 @@
 import {
+  NUMBER,
+  type SentenceRange,
+  type TokenLayer,
+  TokenSet,
+  tokenizeRange,
+  WORD,
+} from '../../../core/tokens.js';
+import {
   ambiguousMonths,
   holidays,
   months,
@@ -159,40 +167,102 @@ const starters = new Set<string>([
   'fiscal',
 ]);
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * Prefilter: a sentence with no digit and no word beginning with one of these stems cannot hold
+ * an expression. Built from the lexicons (three-letter stems of months and weekdays, units,
+ * phrase heads) and compiled into a trie walked over the characters of each word.
+ */
+const triggerStems: readonly string[] = [
+  ...new Set([
+    ...months.map(([w]) => w.slice(0, 3)),
+    ...weekdays.map(([w]) => w.slice(0, 3)),
+    ...units.map((u) => u.forms[0] as string),
+    ...seasons.map(([w]) => w),
+    ...partsOfDay.map(([w]) => w),
+    ...fixedPhrases.map((p) => p.words[0] as string).filter((w) => !shiftMap.has(w) && w !== 'the'),
+    ...fixedPhrases.filter((p) => p.words[0] === 'the').map((p) => p.words[1] as string),
+    ...holidays.map((h) => h.words[0] as string),
+    ...clockWords.keys(),
+  ]),
+];
+
+/** Trie over a-z: 26 child slots per node (0: none), and a flag per node ending a stem. */
+const stemTrie = (() => {
+  const next: number[] = new Array(26).fill(0);
+  const ends: boolean[] = [false];
+  for (const stem of triggerStems) {
+    if (!/^[a-z]+$/.test(stem)) {
+      throw new Error(`rules/time: trigger stem "${stem}" must be lowercase a-z; fix the lexicon entry`);
+    }
+    let node = 0;
+    for (let i = 0; i < stem.length; i++) {
+      const slot = node * 26 + stem.charCodeAt(i) - 97;
+      let child = next[slot] as number;
+      if (child === 0) {
+        child = ends.length;
+        ends.push(false);
+        for (let k = 0; k < 26; k++) next.push(0);
+        next[slot] = child;
+      }
+      node = child;
+    }
+    ends[node] = true;
+  }
+  return { next: Int32Array.from(next), ends: Uint8Array.from(ends, (e) => (e ? 1 : 0)) };
+})();
+
+/** Whether a trigger stem starts at `p` (ASCII letters, either case), within `[p, end)`. */
+function stemAt(text: string, p: number, end: number): boolean {
+  const { next, ends } = stemTrie;
+  let node = 0;
+  for (let i = p; i < end; i++) {
+    const c = text.charCodeAt(i) | 32;
+    if (c < 97 || c > 122) return false;
+    node = next[node * 26 + c - 97] as number;
+    if (node === 0) return false;
+    if (ends[node] === 1) return true;
+  }
+  return false;
+}
+
+/** A character `\\b` counts as part of a word (`[A-Za-z0-9_]`). */
+function isAsciiWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
 
 /**
- * Prefilter: a sentence with no digit and none of these word beginnings cannot hold an expression.
- * Built from the lexicons (three-letter stems of months and weekdays, units, phrase heads).
+ * Offset of the first trigger of the sentence (a number, or a word of the layer starting with a
+ * trigger stem), or -1. Reads the layer's tokens `[from, to)` of `[start, end)`.
  */
-const prefilter = new RegExp(
-  `\\d|\\b(?:${[
-    ...new Set([
-      ...months.map(([w]) => w.slice(0, 3)),
-      ...weekdays.map(([w]) => w.slice(0, 3)),
-      ...units.map((u) => u.forms[0] as string),
-      ...seasons.map(([w]) => w),
-      ...partsOfDay.map(([w]) => w),
-      ...fixedPhrases.map((p) => p.words[0] as string).filter((w) => !shiftMap.has(w) && w !== 'the'),
-      ...fixedPhrases.filter((p) => p.words[0] === 'the').map((p) => p.words[1] as string),
-      ...holidays.map((h) => h.words[0] as string),
-      ...clockWords.keys(),
-    ]),
-  ]
-    .map(escapeRegExp)
-    .join('|')})`,
-  'i',
-);
+function firstTrigger(layer: TokenLayer, from: number, to: number, start: number, end: number): number {
+  const text = layer.text;
+  for (let k = from; k < to; k++) {
+    const kind = layer.kind(k);
+    if (kind === NUMBER) return layer.start(k);
+    if (kind !== WORD) continue;
+    const s = layer.start(k);
+    // "_may" is one regex-style word: the stem must not follow "_" (digits end in a NUMBER first).
+    if (s > start && text.charCodeAt(s - 1) === 95) continue;
+    if (stemAt(text, s, end)) return s;
+  }
+  return -1;
+}
 
 const quarterPattern = /quarter|fiscal/i;
 
-// Tokens: ISO dates, numbers (with inner separators and a decade "s"), a.m./p.m., words, 's, single marks.
-// One alternation without groups; the kind is read from the first characters.
-const tokenPattern = /\d{4}-\d{2}-\d{2}|\d+(?:[:/.,]\d+)*s?|[aApP]\.[mM]\.?|[A-Za-z]+|['’][sS]\b|\S/g;
+// Time tokens: the layer's tokens, with a few joined back into one unit the matchers read as a
+// whole: ISO dates ("2024-05-16"), numbers with ":" or "/" ("10:35", "5/16/2024") and a decade
+// "s" ("1990s"), "a.m."/"p.m.", and "'s".
+const T_NUMBER = 1;
+const T_WORD = 2;
+const T_PUNCT = 3;
+const T_AMPM = 4;
+const T_ISO = 5;
+const T_POSSESSIVE = 6;
 
 type Kind = 'n' | 'w' | 'p' | 'ap' | 'iso';
+const kindNames: readonly Kind[] = ['p', 'n', 'w', 'p', 'ap', 'iso', 'w'];
+
 interface Tok {
   s: number;
   e: number;
@@ -201,40 +271,148 @@ interface Tok {
   k: Kind;
 }
 
-/** Tokenises `text` from `from` on (the scanner starts a little before the first trigger word). */
-function tokenize(text: string, from: number): Tok[] {
-  const toks: Tok[] = [];
-  tokenPattern.lastIndex = from;
-  for (let m = tokenPattern.exec(text); m !== null; m = tokenPattern.exec(text)) {
-    const t = m[0];
-    const c0 = t.charCodeAt(0);
-    let k: Kind;
-    let l: string;
-    if (c0 >= 48 && c0 <= 57) {
-      k = t.length === 10 && t.charCodeAt(4) === 45 && t.charCodeAt(7) === 45 ? 'iso' : 'n';
-      l = t;
-    } else if (t.length > 1 && t.charCodeAt(1) === 46) {
-      k = 'ap';
-      l = c0 === 97 || c0 === 65 ? 'am' : 'pm';
-    } else if (c0 === 39 || c0 === 0x2019) {
-      k = t.length > 1 ? 'w' : 'p';
-      l = t.length > 1 ? "'s" : t;
-    } else if ((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122)) {
-      k = 'w';
-      l = t.toLowerCase();
-    } else {
-      k = 'p';
-      l = t;
-    }
-    toks.push({ s: m.index, e: m.index + t.length, t, l, k });
+/** Per-document work buffers: time token i is layer tokens `[first, last]` of kind `code`. */
+interface Scratch {
+  /** Stride 3: first layer token, last layer token, kind code. */
+  slots: Int32Array;
+  toks: (Tok | undefined)[];
+}
+
+function createScratch(tokens: number): Scratch {
+  return { slots: new Int32Array(Math.max(1, tokens) * 3), toks: [] };
+}
+
+function touches(layer: TokenLayer, a: number, b: number): boolean {
+  return layer.end(a) === layer.start(b);
+}
+
+function isTwoDigits(layer: TokenLayer, k: number): boolean {
+  return layer.kind(k) === NUMBER && layer.end(k) - layer.start(k) === 2;
+}
+
+/** Layer tokens k..k+4 are "dddd-dd-dd" written without spaces. */
+function isIsoAt(layer: TokenLayer, k: number, to: number): boolean {
+  if (k + 4 >= to || layer.end(k) - layer.start(k) !== 4) return false;
+  const text = layer.text;
+  const s = layer.start(k);
+  for (let p = s; p < s + 4; p++) {
+    const c = text.charCodeAt(p);
+    if (c < 48 || c > 57) return false;
   }
-  return toks;
+  for (let j = k; j < k + 4; j++) if (!touches(layer, j, j + 1)) return false;
+  return (
+    layer.isChar(k + 1, 45) &&
+    isTwoDigits(layer, k + 2) &&
+    layer.isChar(k + 3, 45) &&
+    isTwoDigits(layer, k + 4)
+  );
+}
+
+/** Groups the layer tokens `[from, to)` into time tokens in `scratch`; returns their number. */
+function groupTokens(layer: TokenLayer, from: number, to: number, scratch: Scratch): number {
+  const text = layer.text;
+  const slots = scratch.slots;
+  let n = 0;
+  let k = from;
+  while (k < to) {
+    const kind = layer.kind(k);
+    let last = k;
+    let code: number;
+    if (kind === NUMBER) {
+      code = T_NUMBER;
+      if (isIsoAt(layer, k, to)) {
+        code = T_ISO;
+        last = k + 4;
+      } else {
+        while (
+          last + 2 < to &&
+          (layer.isChar(last + 1, 58) || layer.isChar(last + 1, 47)) &&
+          layer.kind(last + 2) === NUMBER &&
+          touches(layer, last, last + 1) &&
+          touches(layer, last + 1, last + 2)
+        ) {
+          last += 2;
+        }
+        if (last + 1 < to && layer.isChar(last + 1, 115) && touches(layer, last, last + 1)) last++;
+      }
+    } else if (kind === WORD) {
+      code = T_WORD;
+      const s = layer.start(k);
+      const c0 = text.charCodeAt(s) | 32;
+      if (
+        (c0 === 97 || c0 === 112) &&
+        layer.end(k) === s + 1 &&
+        k + 2 < to &&
+        layer.isChar(k + 1, 46) &&
+        (layer.isChar(k + 2, 109) || layer.isChar(k + 2, 77)) &&
+        touches(layer, k, k + 1) &&
+        touches(layer, k + 1, k + 2)
+      ) {
+        code = T_AMPM;
+        last = k + 2;
+        if (last + 1 < to && layer.isChar(last + 1, 46) && touches(layer, last, last + 1)) last++;
+      }
+    } else {
+      code = T_PUNCT;
+      if (
+        (layer.isChar(k, 39) || layer.isChar(k, 0x2019)) &&
+        k + 1 < to &&
+        (layer.isChar(k + 1, 115) || layer.isChar(k + 1, 83)) &&
+        touches(layer, k, k + 1) &&
+        !isAsciiWordChar(text.charCodeAt(layer.end(k + 1)))
+      ) {
+        code = T_POSSESSIVE;
+        last = k + 1;
+      }
+    }
+    const at = n * 3;
+    slots[at] = k;
+    slots[at + 1] = last;
+    slots[at + 2] = code;
+    n++;
+    k = last + 1;
+  }
+  return n;
+}
+
+/** The strings of time token i, built the first time a matcher looks at it. */
+function makeTok(c: Ctx, i: number): Tok {
+  const layer = c.layer;
+  const slots = c.scratch.slots;
+  const first = slots[i * 3] as number;
+  const code = slots[i * 3 + 2] as number;
+  const s = layer.start(first);
+  const e = layer.end(slots[i * 3 + 1] as number);
+  const t = layer.text.slice(s, e);
+  let l = t;
+  if (code === T_WORD) l = t.toLowerCase();
+  else if (code === T_AMPM) l = (t.charCodeAt(0) | 32) === 97 ? 'am' : 'pm';
+  else if (code === T_POSSESSIVE) l = "'s";
+  return { s, e, t, l, k: kindNames[code] as Kind };
+}
+
+/** Time token i of the sentence, or undefined outside it. */
+function tok(c: Ctx, i: number): Tok | undefined {
+  if (i < 0 || i >= c.n) return undefined;
+  const toks = c.scratch.toks;
+  let t = toks[i];
+  if (t === undefined) {
+    t = makeTok(c, i);
+    toks[i] = t;
+  }
+  return t;
 }
 
 interface Ctx {
-  toks: Tok[];
+  layer: TokenLayer;
+  scratch: Scratch;
+  /** Number of time tokens of the sentence. */
+  n: number;
   anchor: Day | null;
-  quarterContext: boolean;
+  /** The sentence mentions a quarter or fiscal period: 0 not looked yet, 1 yes, 2 no. */
+  quarterContext: 0 | 1 | 2;
+  sentenceStart: number;
+  sentenceEnd: number;
   state: ScanState;
 }
 
@@ -249,12 +427,14 @@ interface Hit {
 
 /** True when the sentence can hold a time expression (cheap test, used to skip most sentences). */
 export function mayHoldTime(sentence: string): boolean {
-  return prefilter.test(sentence);
+  const layer = tokenizeRange(sentence);
+  return firstTrigger(layer, 0, layer.count, 0, sentence.length) >= 0;
 }
 
 /**
- * Finds the time expressions of one sentence. `offset` is added to every span, so callers pass
- * the sentence text and its start in the document. `state` carries context between sentences.
+ * Finds the time expressions of one sentence given as a string. `offset` is added to every span,
+ * so callers pass the sentence text and its start in the document. `state` carries context
+ * between sentences. Prefer `createTimeScanner`, which reads the document's token layer.
  */
 export function findTimes(
   sentence: string,
@@ -262,22 +442,91 @@ export function findTimes(
   anchor: Day | null,
   state: ScanState,
 ): TimeMatch[] {
-  const first = prefilter.exec(sentence);
-  if (!first) return [];
-  // Expressions and their tense cues start at most a few words before the first trigger.
-  let from = first.index > 48 ? first.index - 48 : 0;
-  while (from > 0 && sentence.charCodeAt(from - 1) !== 32) from--;
-  const toks = tokenize(sentence, from);
-  const ctx: Ctx = {
-    toks,
+  const layer = tokenizeRange(sentence);
+  const out = scanSentence(
+    layer,
+    0,
+    layer.count,
+    0,
+    sentence.length,
     anchor,
-    quarterContext: quarterPattern.test(sentence),
+    state,
+    createScratch(layer.count),
+  );
+  for (const m of out) {
+    m.start += offset;
+    m.end += offset;
+  }
+  return out;
+}
+
+/**
+ * A scanner over one document's token layer: `scan(index, sentence)` returns the expressions of
+ * sentence `index` (spans in document offsets). Call sentences in order: `state` carries context.
+ */
+export function createTimeScanner(
+  layer: TokenLayer,
+  anchor: Day | null,
+  state: ScanState,
+): (index: number, sentence: SentenceRange) => TimeMatch[] {
+  let longest = 0;
+  const firsts = layer.sentenceFirst;
+  for (let i = 1; i < firsts.length; i++)
+    longest = Math.max(longest, (firsts[i] as number) - (firsts[i - 1] as number));
+  const scratch = createScratch(longest);
+  return (index, sentence) =>
+    scanSentence(
+      layer,
+      layer.sentenceFirst[index] as number,
+      layer.sentenceFirst[index + 1] as number,
+      sentence.start,
+      sentence.end,
+      anchor,
+      state,
+      scratch,
+    );
+}
+
+const possessiveStarts = starters.has("'s");
+const starterTokens = new TokenSet(starters);
+
+function scanSentence(
+  layer: TokenLayer,
+  from: number,
+  to: number,
+  start: number,
+  end: number,
+  anchor: Day | null,
+  state: ScanState,
+  scratch: Scratch,
+): TimeMatch[] {
+  const first = firstTrigger(layer, from, to, start, end);
+  if (first < 0) return [];
+  // Expressions and their tense cues start at most a few words before the first trigger.
+  const text = layer.text;
+  let windowStart = first - start > 48 ? first - 48 : start;
+  while (windowStart > start && text.charCodeAt(windowStart - 1) !== 32) windowStart--;
+  const n = groupTokens(layer, layer.indexAtOrAfter(windowStart, from, to), to, scratch);
+  scratch.toks.length = 0;
+  const ctx: Ctx = {
+    layer,
+    scratch,
+    n,
+    anchor,
+    quarterContext: 0,
+    sentenceStart: start,
+    sentenceEnd: end,
     state,
   };
+  const slots = scratch.slots;
   const out: TimeMatch[] = [];
-  for (let i = 0; i < toks.length; ) {
-    const tok = toks[i] as Tok;
-    if (tok.k === 'p' || (tok.k === 'w' && !starters.has(tok.l))) {
+  for (let i = 0; i < n; ) {
+    const code = slots[i * 3 + 2] as number;
+    if (
+      code === T_PUNCT ||
+      (code === T_WORD && !starterTokens.hasToken(layer, slots[i * 3] as number)) ||
+      (code === T_POSSESSIVE && !possessiveStarts)
+    ) {
       i++;
       continue;
     }
@@ -286,10 +535,9 @@ export function findTimes(
       i++;
       continue;
     }
-    const last = toks[hit.end - 1] as Tok;
     out.push({
-      start: offset + tok.s,
-      end: offset + last.e,
+      start: (tok(ctx, i) as Tok).s,
+      end: (tok(ctx, hit.end - 1) as Tok).e,
       value: hit.value,
       type: hit.type,
       rule: hit.rule,
@@ -303,14 +551,14 @@ export function findTimes(
 // ---- token helpers ----
 
 function w(c: Ctx, i: number): string {
-  const t = c.toks[i];
+  const t = tok(c, i);
   return t === undefined ? '' : t.l;
 }
 
 /** Token i+1 starts right where token i ends (no space): "two-day", "Oct.". */
 function touching(c: Ctx, i: number): boolean {
-  const a = c.toks[i];
-  const b = c.toks[i + 1];
+  const a = tok(c, i);
+  const b = tok(c, i + 1);
   return a !== undefined && b !== undefined && a.e === b.s;
 }
 
@@ -360,8 +608,8 @@ const afterCount = new Set<string>([
  * numbers in news start nothing, and skipping them is most of the scanner's speed.
  */
 function worthTrying(c: Ctx, i: number): boolean {
-  const t = c.toks[i] as Tok;
-  const next = c.toks[i + 1];
+  const t = tok(c, i) as Tok;
+  const next = tok(c, i + 1);
   if (t.k === 'n') {
     if (t.t.length === 4 || t.t.length === 5 || t.t.includes('/') || t.t.includes(':')) return true;
     return next !== undefined && (next.k === 'ap' || afterCount.has(next.l));
@@ -375,7 +623,7 @@ function worthTrying(c: Ctx, i: number): boolean {
 }
 
 function matchAt(c: Ctx, i: number): Hit | null {
-  const t = c.toks[i] as Tok;
+  const t = tok(c, i) as Tok;
   let best: Hit | null = null;
   if (t.k === 'iso') best = matchIsoDate(c, i);
   else if (t.k === 'n') {
@@ -416,14 +664,14 @@ function matchPrefixed(c: Ctx, i: number): Hit | null {
       if (w(c, i + 1) === p[1] && w(c, i + 2) === p[2]) j = i + 3;
     }
   }
-  if (j < 0 || j >= c.toks.length) return null;
+  if (j < 0 || j >= c.n) return null;
   const core = l === 'fiscal' ? matchYear(c, j, true) : matchCore(c, j);
   if (core?.type !== 'DATE' || core.value.endsWith('_REF')) return null;
   return core;
 }
 
 function matchCore(c: Ctx, i: number): Hit | null {
-  const t = c.toks[i];
+  const t = tok(c, i);
   if (!t) return null;
   if (t.k === 'n') return longest(matchYear(c, i, true), matchDecadeNumber(c, i));
   if (t.k !== 'w') return null;
@@ -599,7 +847,7 @@ function matchFixed(c: Ctx, i: number): Hit | null {
 }
 
 function matchIsoDate(c: Ctx, i: number): Hit | null {
-  const t = c.toks[i] as Tok;
+  const t = tok(c, i) as Tok;
   const y = Number(t.t.slice(0, 4));
   const m = Number(t.t.slice(5, 7));
   const d = Number(t.t.slice(8, 10));
@@ -610,7 +858,7 @@ function matchIsoDate(c: Ctx, i: number): Hit | null {
 const numericDatePattern = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/;
 
 function matchNumericDate(c: Ctx, i: number): Hit | null {
-  const m = numericDatePattern.exec((c.toks[i] as Tok).t);
+  const m = numericDatePattern.exec((tok(c, i) as Tok).t);
   if (!m) return null;
   const month = Number(m[1]);
   const day = Number(m[2]);
@@ -633,12 +881,12 @@ function fourDigitYear(t: Tok | undefined): number | null {
 }
 
 function matchYear(c: Ctx, i: number, led = false): Hit | null {
-  const t = c.toks[i] as Tok;
+  const t = tok(c, i) as Tok;
   if (t.t.length === 5 && t.t.endsWith('s')) return matchDecadeNumber(c, i);
   const y = fourDigitYear(t);
   if (y === null) return null;
-  const prev = c.toks[i - 1];
-  const next = c.toks[i + 1];
+  const prev = tok(c, i - 1);
+  const next = tok(c, i + 1);
   const leader = led || (prev !== undefined && yearLeaderSet.has(prev.l));
   if (prev && (prev.t === '$' || prev.t === '#' || prev.t === '£' || prev.t === '€')) return null;
   if (next && (next.t === '%' || (next.k === 'w' && (next.l === 'percent' || next.l === 'per')))) return null;
@@ -653,7 +901,7 @@ function matchYear(c: Ctx, i: number, led = false): Hit | null {
 
 /** "1990s" (token at i), optionally led by "the" at `start`. */
 function matchDecadeNumber(c: Ctx, i: number): Hit | null {
-  const t = c.toks[i];
+  const t = tok(c, i);
   if (t?.k !== 'n' || t.t.length !== 5 || !t.t.endsWith('0s')) return null;
   const y = Number(t.t.slice(0, 4));
   if (!(y >= 1000 && y <= 2090)) return null;
@@ -693,7 +941,7 @@ function monthDayHit(
 
 /** Month first: "May 16", "Oct. 23, 1998", "May 2024", "in March". */
 function matchMonth(c: Ctx, i: number, led = false): Hit | null {
-  const t = c.toks[i];
+  const t = tok(c, i);
   if (!t) return null;
   const month = monthMap.get(t.l);
   if (month === undefined || !capitalised(t)) return null;
@@ -701,23 +949,23 @@ function matchMonth(c: Ctx, i: number, led = false): Hit | null {
   const isAbbreviation = t.l.length <= 4 && t.l !== 'june' && t.l !== 'july' && t.l !== 'may';
   const dotted = isAbbreviation && w(c, j) === '.' && touching(c, i);
   if (dotted) j++;
-  const day = dayOfMonth(c.toks[j]);
+  const day = dayOfMonth(tok(c, j));
   if (day !== null && !(w(c, j + 1) === ':')) {
     let k = j + 1;
     if (ordinalSuffix.has(w(c, k)) && touching(c, j)) k++;
     let y: number | null = null;
-    if (w(c, k) === ',' && fourDigitYear(c.toks[k + 1]) !== null) {
-      y = fourDigitYear(c.toks[k + 1]);
+    if (w(c, k) === ',' && fourDigitYear(tok(c, k + 1)) !== null) {
+      y = fourDigitYear(tok(c, k + 1));
       k += 2;
-    } else if (fourDigitYear(c.toks[k]) !== null) {
-      y = fourDigitYear(c.toks[k]);
+    } else if (fourDigitYear(tok(c, k)) !== null) {
+      y = fourDigitYear(tok(c, k));
       k += 1;
     }
     return monthDayHit(c, i, k, month, day, y, 'time:month-date');
   }
   let k = j;
   if (w(c, k) === 'of' || w(c, k) === ',') k++;
-  const year = fourDigitYear(c.toks[k]);
+  const year = fourDigitYear(tok(c, k));
   if (year !== null) {
     return {
       end: k + 1,
@@ -744,19 +992,19 @@ function matchMonth(c: Ctx, i: number, led = false): Hit | null {
 
 /** Day first: "16 May 2024", "16th of May". */
 function matchDayMonth(c: Ctx, i: number): Hit | null {
-  const day = dayOfMonth(c.toks[i]);
+  const day = dayOfMonth(tok(c, i));
   if (day === null) return null;
   let j = i + 1;
   if (ordinalSuffix.has(w(c, j)) && touching(c, i)) j++;
   if (w(c, j) === 'of') j++;
-  const mt = c.toks[j];
+  const mt = tok(c, j);
   if (!mt || !capitalised(mt)) return null;
   const month = monthMap.get(mt.l);
   if (month === undefined) return null;
   let k = j + 1;
   if (w(c, k) === '.' && touching(c, j) && mt.l.length <= 4 && mt.l !== 'june' && mt.l !== 'july') k++;
-  if (w(c, k) === ',' && fourDigitYear(c.toks[k + 1]) !== null) k++;
-  const year = fourDigitYear(c.toks[k]);
+  if (w(c, k) === ',' && fourDigitYear(tok(c, k + 1)) !== null) k++;
+  const year = fourDigitYear(tok(c, k));
   if (year !== null) k++;
   return monthDayHit(c, i, k, month, day, year, 'time:month-date');
 }
@@ -771,7 +1019,7 @@ function matchWeekday(c: Ctx, i: number): Hit | null {
     else if (shift > 0) dir = 2;
     else dir = 1;
   }
-  const t = c.toks[j];
+  const t = tok(c, j);
   if (t?.k !== 'w') return null;
   const isoDay = weekdayMap.get(t.l);
   if (isoDay === undefined || !capitalised(t)) return null;
@@ -821,7 +1069,7 @@ function matchRelativeUnit(c: Ctx, i: number): Hit | null {
   }
   j++;
   const l = w(c, j);
-  const t = c.toks[j];
+  const t = tok(c, j);
   if (!t) return null;
   // "the past year" is a duration, handled by matchDuration.
   if (hasThe && shift !== 0) return null;
@@ -864,7 +1112,7 @@ function matchSeason(c: Ctx, i: number, led = false): Hit | null {
   let end = j + 1;
   let k = end;
   if (w(c, k) === 'of') k++;
-  const year = fourDigitYear(c.toks[k]);
+  const year = fourDigitYear(tok(c, k));
   if (year !== null) end = k + 1;
   if (year === null && shift === undefined && !hasThe && !led) return null;
   if (year === null && hasThe && !yearLeaderSet.has(w(c, i - 1))) return null;
@@ -885,7 +1133,7 @@ function matchSeason(c: Ctx, i: number, led = false): Hit | null {
 }
 
 function matchHoliday(c: Ctx, i: number): Hit | null {
-  const t = c.toks[i];
+  const t = tok(c, i);
   if (!t || !capitalised(t)) return null;
   if (t.l === 'thanksgiving') {
     const end = w(c, i + 1) === 'day' ? i + 2 : i + 1;
@@ -916,7 +1164,7 @@ function matchHoliday(c: Ctx, i: number): Hit | null {
     const month = Number(h.monthDay.slice(0, 2));
     const day = Number(h.monthDay.slice(3));
     let y: number | null = null;
-    if (fourDigitYear(c.toks[end]) !== null) y = fourDigitYear(c.toks[end]);
+    if (fourDigitYear(tok(c, end)) !== null) y = fourDigitYear(tok(c, end));
     const hit = monthDayHit(c, i, y === null ? end : end + 1, month, day, y, 'time:holiday');
     return hit;
   }
@@ -939,8 +1187,8 @@ function matchQuarter(c: Ctx, i: number): Hit | null {
     let year: number | null = null;
     let m = end;
     if (w(c, m) === 'of') m++;
-    if (fourDigitYear(c.toks[m]) !== null) {
-      year = fourDigitYear(c.toks[m]);
+    if (fourDigitYear(tok(c, m)) !== null) {
+      year = fourDigitYear(tok(c, m));
       end = m + 1;
     }
     if (year === null && c.anchor) {
@@ -963,7 +1211,7 @@ function matchQuarter(c: Ctx, i: number): Hit | null {
   const hasThe = w(c, i) === 'the';
   const mods: string[] = [];
   let k = i + (hasThe ? 1 : 0);
-  while (k < c.toks.length && k < i + 6 && quarterModifiers.has(w(c, k))) mods.push(w(c, k++));
+  while (k < c.n && k < i + 6 && quarterModifiers.has(w(c, k))) mods.push(w(c, k++));
   if (w(c, k) !== 'quarter') return null;
   if (!hasThe && mods.length === 0) return null;
   const ref = referenceQuarter(c);
@@ -983,12 +1231,12 @@ function matchQuarter(c: Ctx, i: number): Hit | null {
 
 /** A count: digits, number words ("twenty-five", "a couple of"), or a vague "several"/"a few". */
 function parseCount(c: Ctx, i: number): { n: number | null; next: number } | null {
-  const t = c.toks[i];
+  const t = tok(c, i);
   if (!t) return null;
   if (t.k === 'n') {
     if (!/^\d{1,3}(?:,\d{3})*$/.test(t.t)) return null;
     const n = Number(t.t.replace(/,/g, ''));
-    if ((w(c, i + 1) === 'to' || w(c, i + 1) === 'or') && c.toks[i + 2]?.k === 'n')
+    if ((w(c, i + 1) === 'to' || w(c, i + 1) === 'or') && tok(c, i + 2)?.k === 'n')
       return { n: null, next: i + 3 };
     return { n, next: i + 1 };
   }
@@ -1043,13 +1291,13 @@ function matchDuration(c: Ctx, i: number): Hit | null {
   if (!hasThe && leader && k === j) return null;
   let end = k + 1;
   if (w(c, end) === 'or' && w(c, end + 1) === 'so') end += 2;
-  const a = c.toks[i] as Tok;
+  const a = tok(c, i) as Tok;
   // "a second term", "a quarter of the vote": an ordinal or a fraction, not a duration.
   if ((a.l === 'a' || a.l === 'an') && (u.unit === 'second' || u.unit === 'quarter') && k === i + 1)
     return null;
   // "$5 a year", "twice a day": a frequency.
   if ((a.l === 'a' || a.l === 'an' || a.l === 'per') && !hasThe && k === i + 1) {
-    const prev = c.toks[i - 1];
+    const prev = tok(c, i - 1);
     if (prev && (prev.k === 'n' || prev.l === 'cents' || prev.l === 'percent' || prev.l === 'twice'))
       return { end, value: durationValue(1, u), type: 'SET', rule: 'time:set', relative: false };
   }
@@ -1100,7 +1348,12 @@ function matchYearAdjective(c: Ctx, i: number): Hit | null {
 
 /** The sentence, or an earlier one of the document, talks about quarters (earnings reports). */
 function inQuarterContext(c: Ctx): boolean {
-  return c.quarterContext || c.state.lastQuarter !== undefined;
+  if (c.state.lastQuarter !== undefined) return true;
+  if (c.quarterContext === 0) {
+    const sentence = c.layer.text.slice(c.sentenceStart, c.sentenceEnd);
+    c.quarterContext = quarterPattern.test(sentence) ? 1 : 2;
+  }
+  return c.quarterContext === 1;
 }
 
 /** "for years", "over decades": a vague duration on a bare plural unit. */
@@ -1123,7 +1376,7 @@ const clockPattern = /^(\d{1,2})(?:[:.](\d{2}))?$/;
 
 /** "10:35 a.m.", "5 p.m. EST", "noon Thursday", "10 p.m. Wednesday". */
 function matchClock(c: Ctx, i: number): Hit | null {
-  const t = c.toks[i] as Tok;
+  const t = tok(c, i) as Tok;
   let hhmm: string | null = null;
   let k: number;
   const word = clockWords.get(t.l);
@@ -1133,7 +1386,7 @@ function matchClock(c: Ctx, i: number): Hit | null {
   } else {
     const m = clockPattern.exec(t.t);
     if (!m || t.k !== 'n') return null;
-    const ap = c.toks[i + 1];
+    const ap = tok(c, i + 1);
     if (!ap || !(ap.k === 'ap' || ((ap.l === 'am' || ap.l === 'pm') && ap.t === ap.l))) return null;
     let h = Number(m[1]);
     const min = m[2] === undefined ? 0 : Number(m[2]);

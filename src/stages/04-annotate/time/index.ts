@@ -1,3 +1,10 @@
 export { type Day, parseAnchor } from './calendar-math.js';
-export { findTimes, mayHoldTime, type ScanState, type TimeMatch, type TimexType } from './find-times.js';
+export {
+  createTimeScanner,
+  findTimes,
+  mayHoldTime,
+  type ScanState,
+  type TimeMatch,
+  type TimexType,
+} from './find-times.js';
 export { granularityOf, timeStage } from './time-stage.js';

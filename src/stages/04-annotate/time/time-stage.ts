@@ -1,8 +1,9 @@
 import type { Diagnostic, Doc, Granularity, TimeExpression } from '../../../core/doc.js';
 import { isRemoved } from '../../../core/doc.js';
 import type { Stage } from '../../../core/stage.js';
+import { documentTokens } from '../../../core/tokens.js';
 import { parseAnchor } from './calendar-math.js';
-import { findTimes, type ScanState, type TimexType } from './find-times.js';
+import { createTimeScanner, type ScanState, type TimexType } from './find-times.js';
 
 /**
  * Annotates time expressions sentence by sentence and resolves them against the publication date
@@ -17,11 +18,11 @@ export const timeStage: Stage = {
     const sentences = doc.sentences ?? [];
     const anchor = parseAnchor(doc.source.published);
     const state: ScanState = {};
+    const scan = createTimeScanner(documentTokens(doc), anchor, state);
     const times: TimeExpression[] = [];
     let unresolved = 0;
-    for (const sentence of sentences) {
-      const text = doc.text.slice(sentence.start, sentence.end);
-      for (const m of findTimes(text, sentence.start, anchor, state)) {
+    for (let s = 0; s < sentences.length; s++) {
+      for (const m of scan(s, sentences[s] as (typeof sentences)[number])) {
         if (isRemoved(doc.removed, m.start, m.end)) continue;
         if (m.relative && !anchor) unresolved++;
         times.push({
@@ -49,16 +50,39 @@ export const timeStage: Stage = {
   },
 };
 
-/** Granularity from the shape of a TIMEX3 value. */
+/** Granularity from the shape of a TIMEX3 value (character tests: this runs once per expression). */
 export function granularityOf(value: string, type: TimexType): Granularity {
   if (type === 'DURATION') return 'duration';
   if (value.endsWith('_REF')) return 'instant';
-  if (/T\d/.test(value)) return 'instant';
-  if (/^[\dX]{4}-[\dX]{2}-[\dX]{2}/.test(value)) return 'day';
-  if (/-W/.test(value)) return 'week';
-  if (/-(?:Q|H|SP|SU|FA|WI)/.test(value)) return 'quarter';
-  if (/^[\dX]{4}-[\dX]{2}$/.test(value)) return 'month';
-  if (/^[\dX]{4}$/.test(value)) return 'year';
-  if (/^[\dX]{3}$/.test(value)) return 'decade';
+  const n = value.length;
+  for (let i = 0; i + 1 < n; i++) {
+    if (value.charCodeAt(i) === 84 && isDigit(value.charCodeAt(i + 1))) return 'instant';
+  }
+  const yearShape = n >= 4 && digitsOrX(value, 0, 4);
+  const monthShape = yearShape && n >= 7 && value.charCodeAt(4) === 45 && digitsOrX(value, 5, 7);
+  if (monthShape && n >= 10 && value.charCodeAt(7) === 45 && digitsOrX(value, 8, 10)) return 'day';
+  if (value.includes('-W')) return 'week';
+  for (let i = value.indexOf('-'); i >= 0; i = value.indexOf('-', i + 1)) {
+    const c = value.charCodeAt(i + 1);
+    if (c === 81 || c === 72) return 'quarter';
+    const pair = value.slice(i + 1, i + 3);
+    if (pair === 'SP' || pair === 'SU' || pair === 'FA' || pair === 'WI') return 'quarter';
+  }
+  if (monthShape && n === 7) return 'month';
+  if (yearShape && n === 4) return 'year';
+  if (n === 3 && digitsOrX(value, 0, 3)) return 'decade';
   return type === 'SET' ? 'duration' : 'day';
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** `value[from, to)` is all digits or `X`. */
+function digitsOrX(value: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = value.charCodeAt(i);
+    if (c !== 88 && !isDigit(c)) return false;
+  }
+  return true;
 }

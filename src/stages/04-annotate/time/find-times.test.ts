@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { tokenizeSentences } from '../../../core/tokens.js';
+import { parseAnchor } from './calendar-math.js';
+import { createTimeScanner, findTimes, mayHoldTime } from './find-times.js';
+import { granularityOf } from './time-stage.js';
+
+const anchor = parseAnchor('2024-05-16');
+
+function surfaces(sentence: string): string[] {
+  return findTimes(sentence, 0, anchor, {}).map((m) => sentence.slice(m.start, m.end));
+}
+
+function valueOf(sentence: string, surface: string): string | undefined {
+  return findTimes(sentence, 0, anchor, {}).find((m) => sentence.slice(m.start, m.end) === surface)?.value;
+}
+
+test('joined time tokens: ISO date, clock with colon, numeric date, decade, a.m.', () => {
+  assert.equal(valueOf('The filing is dated 2024-05-02 in the registry.', '2024-05-02'), '2024-05-02');
+  assert.equal(valueOf('Talks resumed at 10:35 a.m. on Friday.', '10:35 a.m. on Friday'), undefined);
+  assert.equal(valueOf('Talks resumed at 10:35 a.m. Friday.', '10:35 a.m. Friday'), '2024-05-10T10:35');
+  assert.equal(valueOf('The letter is dated 5/3/2024 and signed.', '5/3/2024'), '2024-05-03');
+  assert.equal(valueOf('Prices rose in the 1990s and fell.', 'the 1990s'), '199');
+});
+
+test('an ordinal day keeps its suffix apart: "1st September 2002" is one day', () => {
+  const sentence = 'Children born after 1st September 2002 qualify.';
+  assert.deepEqual(surfaces(sentence), ['1st September 2002']);
+  assert.equal(valueOf(sentence, '1st September 2002'), '2002-09-01');
+});
+
+test('"\'s" is one token: "this year\'s budget" keeps the year', () => {
+  assert.equal(valueOf("Officials cut this year's budget.", 'this year'), '2024');
+});
+
+test('mayHoldTime: digits or a trigger stem at a word start', () => {
+  assert.equal(mayHoldTime('Output rose 4 points.'), true);
+  assert.equal(mayHoldTime('The minister spoke on Monday.'), true);
+  assert.equal(mayHoldTime('The minister spoke warmly.'), false);
+  // "mon" inside a word is no trigger; at the start of "money" it is (the scan decides later).
+  assert.equal(mayHoldTime('Such harmony is rare.'), false);
+  assert.equal(mayHoldTime('Such money is rare.'), true);
+});
+
+test('createTimeScanner over a document layer gives the same matches as findTimes per sentence', () => {
+  const text =
+    'Markets fell on Tuesday. Nothing else. The bank met last week and will meet again in June 2025.';
+  const sentences = [
+    { start: 0, end: 24 },
+    { start: 25, end: 38 },
+    { start: 39, end: text.length },
+  ];
+  const scan = createTimeScanner(tokenizeSentences(text, sentences), anchor, {});
+  const fromLayer = sentences.flatMap((s, i) => scan(i, s));
+  const fromStrings = sentences.flatMap((s) => findTimes(text.slice(s.start, s.end), s.start, anchor, {}));
+  assert.deepEqual(fromLayer, fromStrings);
+  assert.deepEqual(
+    fromLayer.map((m) => [text.slice(m.start, m.end), m.value]),
+    [
+      ['Tuesday', '2024-05-14'],
+      ['last week', '2024-W19'],
+      ['June 2025', '2025-06'],
+    ],
+  );
+});
+
+test('granularityOf reads the value shape', () => {
+  const cases: [string, 'DATE' | 'TIME' | 'DURATION' | 'SET', string][] = [
+    ['2024-05-16T15:00', 'TIME', 'instant'],
+    ['PRESENT_REF', 'DATE', 'instant'],
+    ['2024-05-16', 'DATE', 'day'],
+    ['XXXX-XX-XX', 'DATE', 'day'],
+    ['2024-W19', 'DATE', 'week'],
+    ['2024-Q2', 'DATE', 'quarter'],
+    ['2024-SU', 'DATE', 'quarter'],
+    ['2024-05', 'DATE', 'month'],
+    ['2024', 'DATE', 'year'],
+    ['199', 'DATE', 'decade'],
+    ['P2D', 'DURATION', 'duration'],
+    ['P1W', 'SET', 'duration'],
+  ];
+  for (const [value, type, expected] of cases) assert.equal(granularityOf(value, type), expected, value);
+});
