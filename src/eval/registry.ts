@@ -3,10 +3,12 @@ import { join, relative, sep } from 'node:path';
 import type { EvalOptions, EvalResult, Suite } from './suite.js';
 import { ploverGsrSuite } from './suites/events-plover-gsr.js';
 import { mixedStoriesSuite } from './suites/mixed-stories.js';
+import { nerConll2003 } from './suites/ner-conll2003.js';
+import { nerWikiann } from './suites/ner-wikiann.js';
 import { timexTempeval3 } from './suites/timex-tempeval3.js';
 
 /** Every evaluation suite `tidings eval` knows, by name. */
-export const suites: Suite[] = [timexTempeval3, ploverGsrSuite, mixedStoriesSuite];
+export const suites: Suite[] = [timexTempeval3, ploverGsrSuite, mixedStoriesSuite, nerConll2003, nerWikiann];
 
 export function findSuite(name: string): Suite | undefined {
   return suites.find((s) => s.name === name);
@@ -15,20 +17,31 @@ export function findSuite(name: string): Suite | undefined {
 /**
  * The files a suite reads from `data`: the file itself, or every file beneath a folder that the
  * suite accepts (recursively, sorted, whatever the split folders are called). With `split`, only
- * files with a folder of that name in their path below `data` (or in the path of a single file).
+ * files with a folder of that name in their path below `data` (or in the path of a single file),
+ * or whose own base name is that name (`valid` keeps `valid.txt`).
  */
 export function collectFiles(suite: Suite, data: string, split?: string): string[] {
   const stat = statSync(data);
   if (!stat.isDirectory()) {
-    if (split !== undefined && !data.split(/[\\/]/).slice(0, -1).includes(split)) return [];
+    if (split !== undefined && !inSplit(data.split(/[\\/]/), split)) return [];
     return [data];
   }
   const out: string[] = [];
   walk(data, out);
   return out
     .filter((path) => suite.accepts(path))
-    .filter((path) => split === undefined || relative(data, path).split(sep).slice(0, -1).includes(split))
+    .filter((path) => split === undefined || inSplit(relative(data, path).split(sep), split))
     .sort();
+}
+
+/**
+ * A path is in split `split` when one of its folders has that name, or when the file's own name
+ * without its extension has it (CoNLL-2003 ships its splits as `train.txt`, `valid.txt`).
+ */
+function inSplit(parts: readonly string[], split: string): boolean {
+  const file = parts[parts.length - 1] ?? '';
+  const dot = file.lastIndexOf('.');
+  return parts.slice(0, -1).includes(split) || (dot > 0 ? file.slice(0, dot) : file) === split;
 }
 
 function walk(dir: string, out: string[]): void {

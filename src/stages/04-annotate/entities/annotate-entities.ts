@@ -3,6 +3,8 @@ import { isRemoved } from '../../../core/doc.js';
 import type { Stage, StageResult } from '../../../core/stage.js';
 import {
   documentTokens,
+  HashFilter,
+  hashString,
   PUNCT,
   type TokenLayer,
   TokenSet,
@@ -14,6 +16,8 @@ import { type Leader, leaders, type Place, places, slugify } from '../../../kb/l
 import orgData from '../../../rules/entities/organizations.json' with { type: 'json' };
 import roleData from '../../../rules/entities/roles.json' with { type: 'json' };
 import { compilePhrases } from './phrase-matcher.js';
+import { type FoundName, recognizeNames } from './recognize-names.js';
+import { sectorForWord } from './sectors.js';
 
 interface Title {
   role: string;
@@ -158,7 +162,32 @@ interface SentenceScan {
 
 class EntityTable {
   readonly byId = new Map<string, Entity>();
+  /** Surnames by entity, so a document tokenises each person's name once. */
+  readonly #surnames = new Map<Entity, { key: string; surname: string }>();
   constructor(private readonly removed: Doc['removed']) {}
+
+  /** The lowercased surname of person `e` (see `surnameOf`), cached per name and country. */
+  surname(e: Entity): string {
+    const key = `${e.name}\u0000${e.country ?? ''}`;
+    const hit = this.#surnames.get(e);
+    if (hit?.key === key) return hit.surname;
+    const surname = surnameOf(e.name, e.country);
+    this.#surnames.set(e, { key, surname });
+    return surname;
+  }
+
+  /** Records a surname already known from the tokens, so `surname` need not tokenise the name. */
+  knowSurname(e: Entity, surname: string): void {
+    this.#surnames.set(e, { key: `${e.name}\u0000${e.country ?? ''}`, surname });
+  }
+
+  /** The first person whose surname is `lower`, if any. */
+  personBySurname(lower: string): Entity | undefined {
+    for (const e of this.byId.values()) {
+      if (e.type === 'person' && this.surname(e) === lower) return e;
+    }
+    return undefined;
+  }
 
   /** Adds a mention to entity `id`, creating it with `make(arg)` on first sight. */
   add<A>(make: (arg: A) => Entity, arg: A, id: string, mention: Mention): Entity | undefined {
@@ -400,6 +429,8 @@ export function annotateEntities(doc: Readonly<Doc>, options: EntitiesOptions = 
   // A plain array: a typed array this size would be an off-heap allocation per document.
   const covered: number[] = new Array(tokens.count).fill(0);
   const sentences = doc.sentences ?? [];
+  /** Exact surfaces defined in this text ("WHO" after "World Health Organization (WHO)") → entity id. */
+  const aliases = new Map<string, string>();
 
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si] as (typeof sentences)[number];
@@ -462,6 +493,10 @@ export function annotateEntities(doc: Readonly<Doc>, options: EntitiesOptions = 
       }
     }
 
+    for (const found of recognizeNames(tokens, from, to, hits, covered)) {
+      addFoundName(text, scan, found, table, aliases);
+    }
+
     for (let i = from; i < to; i++) {
       const h = hits[i];
       if (!h || covered[i]) continue;
@@ -505,6 +540,7 @@ export function annotateEntities(doc: Readonly<Doc>, options: EntitiesOptions = 
   }
 
   addSurnameMentions(scans, table);
+  if (aliases.size > 0) addAliasMentions(scans, table, aliases);
   return { entities: table.result(), diagnostics };
 }
 
@@ -528,12 +564,7 @@ function addPatternPerson(
     fresh = leaderEntity(cap.leader);
   } else {
     // A single word may be the surname of someone already named in full.
-    const known =
-      nameTo - nameFrom === 1
-        ? [...table.byId.values()].find(
-            (e) => e.type === 'person' && surnameOf(e.name, e.country) === tokens.lower(nameFrom),
-          )
-        : undefined;
+    const known = nameTo - nameFrom === 1 ? table.personBySurname(tokens.lower(nameFrom)) : undefined;
     id = known?.id ?? `person:${slugify(surface)}`;
     fresh = { id, name: surface, type: 'person', mentions: [] };
   }
@@ -550,6 +581,138 @@ function addPatternPerson(
     if (cap.country) e.country = cap.country;
   }
   scan.covered.fill(1, titleFirst ? (cap.titleStart as number) : nameFrom, nameTo);
+}
+
+/** Adds a person or organisation found by `recognizeNames`; a bare surname joins a known person. */
+function addFoundName(
+  text: string,
+  scan: SentenceScan,
+  found: FoundName,
+  table: EntityTable,
+  aliases: Map<string, string>,
+): void {
+  const { tokens } = scan;
+  const start = tokens.start(found.from);
+  const end = tokens.end(found.to - 1);
+  const surface = text.slice(start, end);
+  const single = found.to - found.from === 1;
+  let e: Entity | undefined;
+  if (found.type === 'person') {
+    const lower = surface.toLowerCase();
+    const known = single ? table.personBySurname(lower) : undefined;
+    const id = known?.id ?? `person:${slugify(surface)}`;
+    const fresh: Entity = known ?? { id, name: surface, type: 'person', mentions: [] };
+    e = table.add(identity, fresh, id, {
+      start,
+      end,
+      rule: found.rule,
+      form: single ? 'surname' : 'name',
+    });
+    if (e && e.country === undefined) {
+      const described = describedBefore(scan, found.from);
+      if (described.country) e.country = described.country;
+      // The last word, unless the country writes the family name first (see `surnameOf`).
+      if (e === fresh && !familyNameFirst.has(e.country ?? '')) {
+        let last = found.to - 1;
+        while (last > found.from && tokens.kind(last) !== WORD) last--;
+        table.knowSurname(e, tokens.lower(last));
+      }
+      if (described.sector && e.sector === undefined) {
+        e.sector = described.sector;
+        if (described.role) e.role = described.role;
+      }
+    }
+  } else {
+    const org: Organization = { id: slugify(surface), name: surface, sector: found.sector ?? '' };
+    if (found.country) org.country = found.country;
+    e = table.add(orgEntity, org, `org:${org.id}`, { start, end, rule: found.rule, form: 'name' });
+    if (e && !found.sector) delete e.sector;
+    if (e && found.acronymAt !== undefined) {
+      const a = found.acronymAt;
+      table.add(identity, e, e.id, {
+        start: tokens.start(a),
+        end: tokens.end(a),
+        rule: 'entities:org.acronym',
+        form: 'alias',
+      });
+      aliases.set(tokens.surface(a), e.id);
+      scan.covered[a] = 1;
+    }
+  }
+  scan.covered.fill(1, found.from, found.to);
+}
+
+/**
+ * What the words right before a name say about the person: "Palestinian leader Yasser Arafat",
+ * "Israeli right-winger Ariel Sharon", "Russia’s Vladimir Putin". A country (name or demonym)
+ * followed by up to three lowercase words gives the country; a sector word among them
+ * ("leader", "judge") gives the sector and the role.
+ */
+function describedBefore(
+  scan: SentenceScan,
+  nameFrom: number,
+): { country?: string; sector?: string; role?: string } {
+  const { tokens, hits } = scan;
+  let k = nameFrom - 1;
+  let words = 0;
+  let sector: string | undefined;
+  let role: string | undefined;
+  while (k >= scan.from && words < 3) {
+    if (tokens.kind(k) === WORD && !tokens.isUpper(k) && !hits[k]) {
+      const lower = tokens.lower(k);
+      const sec = sectorForWord(lower);
+      if (sec !== undefined && sector === undefined) {
+        sector = sec;
+        role = lower;
+      }
+      k--;
+      words++;
+    } else if (tokens.isChar(k, 45) && k > scan.from && tokens.start(k) === tokens.end(k - 1)) {
+      k--; // "right-winger"
+    } else break;
+  }
+  // A possessive: "Russia’s".
+  if (
+    k - 1 >= scan.from &&
+    tokens.lower(k) === 's' &&
+    (tokens.isChar(k - 1, 0x2019) || tokens.isChar(k - 1, 39))
+  ) {
+    k -= 2;
+  }
+  for (let s = k; s >= scan.from && s > k - 4; s--) {
+    const h = hits[s];
+    if (!h) continue;
+    if (s + h.length - 1 !== k || h.hit.kind !== 'country' || h.hit.form === 'capital') break;
+    const out: { country?: string; sector?: string; role?: string } = { country: h.hit.iso3 };
+    if (sector !== undefined) out.sector = sector;
+    if (role !== undefined) out.role = role;
+    return out;
+  }
+  return {};
+}
+
+/** Later mentions of a surface the text defined ("WHO"), matched exactly. */
+function addAliasMentions(
+  scans: readonly SentenceScan[],
+  table: EntityTable,
+  aliases: ReadonlyMap<string, string>,
+): void {
+  for (const scan of scans) {
+    const { tokens, covered } = scan;
+    for (let i = scan.from; i < scan.to; i++) {
+      if (covered[i] || tokens.kind(i) !== WORD || !tokens.isUpper(i)) continue;
+      const id = aliases.get(tokens.surface(i));
+      const e = id === undefined ? undefined : table.byId.get(id);
+      if (!e) continue;
+      table.add(identity, e, e.id, {
+        start: tokens.start(i),
+        end: tokens.end(i),
+        rule: 'entities:alias',
+        form: 'alias',
+      });
+      covered[i] = 1;
+    }
+  }
 }
 
 /** Countries whose names English news writes family name first ("Xi Jinping", "Kim Jong Un"). */
@@ -573,15 +736,19 @@ function addSurnameMentions(scans: readonly SentenceScan[], table: EntityTable):
   const bySurname = new Map<string, string | null>();
   for (const e of table.byId.values()) {
     if (e.type !== 'person' || !e.name.includes(' ')) continue;
-    const s = surnameOf(e.name, e.country);
+    const s = table.surname(e);
     if (s.length < 2) continue;
     bySurname.set(s, bySurname.has(s) && bySurname.get(s) !== e.id ? null : e.id);
   }
   if (bySurname.size === 0) return;
+  // Most capitalised tokens are no known surname: the hash filter skips them before `lower()`.
+  const filter = new HashFilter(bySurname.size);
+  for (const k of bySurname.keys()) filter.add(hashString(k));
   for (const scan of scans) {
     const { tokens, covered } = scan;
     for (let i = scan.from; i < scan.to; i++) {
       if (covered[i] || !tokens.isUpper(i) || tokens.kind(i) !== WORD) continue;
+      if (!filter.mayHave(tokens.hash(i))) continue;
       const id = bySurname.get(tokens.lower(i));
       if (!id) continue;
       // Part of a longer capitalised name ("Jill Biden") is someone else.

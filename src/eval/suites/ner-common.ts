@@ -1,0 +1,150 @@
+import { createDoc, type Doc, type Entity, type Span } from '../../core/doc.js';
+import { analyzeDoc } from '../../pipeline.js';
+import { addCounts, type Counts, emptyCounts, matchSpans, prf } from '../metrics.js';
+import type { EvalResult } from '../suite.js';
+
+/**
+ * Shared by the CoNLL-2003 and WikiANN suites: token/tag sentences → one text per document
+ * (tokens joined by a space, sentences by a newline), gold spans from IOB tags, Tidings
+ * entities mapped to the CoNLL classes, exact-span scoring.
+ */
+
+export type Analyze = (doc: Doc) => Doc;
+
+export const defaultAnalyze: Analyze = analyzeDoc;
+
+/** The classes scored together; MISC is reported apart (we only produce demonyms for it). */
+export const scoredTypes = ['PER', 'ORG', 'LOC'] as const;
+export type NerType = 'PER' | 'ORG' | 'LOC' | 'MISC';
+
+export interface TaggedSentence {
+  tokens: string[];
+  tags: string[];
+}
+
+export interface NerSpan extends Span {
+  type: string;
+}
+
+export interface NerDoc {
+  text: string;
+  gold: NerSpan[];
+}
+
+/**
+ * Builds a document from tagged sentences and reads the gold spans from IOB2 tags. An `I-X`
+ * after `O` or after another type opens a span too (IOB1 files stay readable).
+ */
+export function buildNerDoc(sentences: readonly TaggedSentence[]): NerDoc {
+  let text = '';
+  const gold: NerSpan[] = [];
+  for (let s = 0; s < sentences.length; s++) {
+    const { tokens, tags } = sentences[s] as TaggedSentence;
+    if (s > 0) text += '\n';
+    let open: NerSpan | undefined;
+    for (let i = 0; i < tokens.length; i++) {
+      if (i > 0) text += ' ';
+      const start = text.length;
+      text += tokens[i];
+      const tag = tags[i] ?? 'O';
+      const type = tag.length > 2 && tag[1] === '-' ? tag.slice(2) : undefined;
+      if (type === undefined) {
+        open = undefined;
+      } else if (tag[0] === 'B' || open?.type !== type) {
+        open = { start, end: text.length, type };
+        gold.push(open);
+      } else {
+        open.end = text.length;
+      }
+    }
+  }
+  return { text, gold };
+}
+
+const typeOf: Record<Entity['type'], NerType> = {
+  person: 'PER',
+  organization: 'ORG',
+  country: 'LOC',
+  city: 'LOC',
+  place: 'LOC',
+};
+
+/**
+ * Our mentions as CoNLL spans. Demonyms ("Russian") are MISC in CoNLL. A title-name mention
+ * ("President Vladimir Putin") is cut to the name, as CoNLL marks only the name.
+ */
+export function predictedSpans(doc: Doc): NerSpan[] {
+  const out: NerSpan[] = [];
+  for (const e of doc.entities ?? []) {
+    for (const m of e.mentions) {
+      let start = m.start;
+      if (m.form === 'title-name') {
+        const surface = doc.text.slice(m.start, m.end);
+        if (surface.endsWith(e.name)) start = m.end - e.name.length;
+      }
+      out.push({ start, end: m.end, type: m.form === 'demonym' ? 'MISC' : typeOf[e.type] });
+    }
+  }
+  return out;
+}
+
+/** Counts per class, for PER/ORG/LOC/MISC. */
+export type NerCounts = Record<NerType, Counts>;
+
+export function emptyNerCounts(): NerCounts {
+  return { PER: emptyCounts(), ORG: emptyCounts(), LOC: emptyCounts(), MISC: emptyCounts() };
+}
+
+/** Exact-span, same-class matching, class by class. Gold classes we do not know are ignored. */
+export function scoreNerDoc(gold: readonly NerSpan[], predicted: readonly NerSpan[], into: NerCounts): void {
+  for (const type of Object.keys(into) as NerType[]) {
+    const g = gold.filter((s) => s.type === type);
+    const p = predicted.filter((s) => s.type === type);
+    addCounts(into[type], matchSpans(g, p, 'strict').counts);
+  }
+}
+
+/** Analyses one built document and adds its counts. */
+export function evaluateNerDoc(nerDoc: NerDoc, uri: string, analyze: Analyze, into: NerCounts): void {
+  const doc = analyze(createDoc(nerDoc.text, { uri, mediaType: 'text/plain' }));
+  scoreNerDoc(nerDoc.gold, predictedSpans(doc), into);
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** The result of a NER suite: micro P/R/F1 over PER/ORG/LOC, each class apart, MISC apart. */
+export function nerResult(
+  suite: string,
+  items: number,
+  unit: string,
+  counts: NerCounts,
+  skipped: { file: string; reason: string }[],
+): EvalResult {
+  const total = emptyCounts();
+  for (const t of scoredTypes) addCounts(total, counts[t]);
+  const overall = prf(total);
+  const metrics: Record<string, number> = {
+    precision: overall.precision,
+    recall: overall.recall,
+    f1: overall.f1,
+  };
+  const byType: Record<string, unknown> = {};
+  for (const t of [...scoredTypes, 'MISC'] as NerType[]) {
+    const s = prf(counts[t]);
+    metrics[`${t}.f1`] = s.f1;
+    byType[t] = {
+      precision: round(s.precision),
+      recall: round(s.recall),
+      f1: round(s.f1),
+      ...counts[t],
+    };
+  }
+  return {
+    suite,
+    items,
+    unit,
+    metrics,
+    details: { byType, note: 'exact span and class; MISC counts only demonyms and is not in the overall' },
+    ...(skipped.length > 0 ? { skipped } : {}),
+  };
+}
