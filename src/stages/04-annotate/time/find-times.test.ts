@@ -11,26 +11,26 @@ function surfaces(sentence: string): string[] {
   return findTimes(sentence, 0, anchor, {}).map((m) => sentence.slice(m.start, m.end));
 }
 
-function valueOf(sentence: string, surface: string): string | undefined {
+function timeValueOf(sentence: string, surface: string): string | undefined {
   return findTimes(sentence, 0, anchor, {}).find((m) => sentence.slice(m.start, m.end) === surface)?.value;
 }
 
 test('joined time tokens: ISO date, clock with colon, numeric date, decade, a.m.', () => {
-  assert.equal(valueOf('The filing is dated 2024-05-02 in the registry.', '2024-05-02'), '2024-05-02');
-  assert.equal(valueOf('Talks resumed at 10:35 a.m. on Friday.', '10:35 a.m. on Friday'), undefined);
-  assert.equal(valueOf('Talks resumed at 10:35 a.m. Friday.', '10:35 a.m. Friday'), '2024-05-10T10:35');
-  assert.equal(valueOf('The letter is dated 5/3/2024 and signed.', '5/3/2024'), '2024-05-03');
-  assert.equal(valueOf('Prices rose in the 1990s and fell.', 'the 1990s'), '199');
+  assert.equal(timeValueOf('The filing is dated 2024-05-02 in the registry.', '2024-05-02'), '2024-05-02');
+  assert.equal(timeValueOf('Talks resumed at 10:35 a.m. on Friday.', '10:35 a.m. on Friday'), undefined);
+  assert.equal(timeValueOf('Talks resumed at 10:35 a.m. Friday.', '10:35 a.m. Friday'), '2024-05-10T10:35');
+  assert.equal(timeValueOf('The letter is dated 5/3/2024 and signed.', '5/3/2024'), '2024-05-03');
+  assert.equal(timeValueOf('Prices rose in the 1990s and fell.', 'the 1990s'), '199');
 });
 
 test('an ordinal day keeps its suffix apart: "1st September 2002" is one day', () => {
   const sentence = 'Children born after 1st September 2002 qualify.';
   assert.deepEqual(surfaces(sentence), ['1st September 2002']);
-  assert.equal(valueOf(sentence, '1st September 2002'), '2002-09-01');
+  assert.equal(timeValueOf(sentence, '1st September 2002'), '2002-09-01');
 });
 
 test('"\'s" is one token: "this year\'s budget" keeps the year', () => {
-  assert.equal(valueOf("Officials cut this year's budget.", 'this year'), '2024');
+  assert.equal(timeValueOf("Officials cut this year's budget.", 'this year'), '2024');
 });
 
 test('mayHoldTime: digits or a trigger stem at a word start', () => {
