@@ -14,7 +14,14 @@ import {
 } from '../../core/doc.js';
 import { bucketBySpan } from '../../core/spans.js';
 import type { Stage, StageResult } from '../../core/stage.js';
-import { documentTokens, sentenceJoinedTokens, type JoinedToken as Token } from '../../core/tokens.js';
+import {
+  documentTokens,
+  sentenceJoinedTokens,
+  type JoinedToken as Token,
+  type TokenLayer,
+  TokenSet,
+  tokenizeRange,
+} from '../../core/tokens.js';
 import { sectorForWord } from '../04-annotate/entities/index.js';
 import { type CompiledCues, type CompiledRule, compileCues, compileLexicon } from './compile-lexicon.js';
 
@@ -30,6 +37,24 @@ export interface EventsOptions {
 }
 
 const lexicon = compileLexicon();
+
+/**
+ * The first layer token of every trigger head ("co" for "co-operate"): a sentence none of whose
+ * tokens is in this set cannot hold a trigger, so it is skipped before its joined tokens are built.
+ */
+const headStarts = new TokenSet(
+  [...lexicon.byHead.keys()].map((head) => {
+    const layer = tokenizeRange(head);
+    return layer.count > 0 ? layer.lower(0) : head;
+  }),
+);
+
+function mayHoldTrigger(layer: TokenLayer, sentence: number): boolean {
+  const to = layer.sentenceFirst[sentence + 1] as number;
+  for (let i = layer.sentenceFirst[sentence] as number; i < to; i++)
+    if (headStarts.hasToken(layer, i)) return true;
+  return false;
+}
 const cues = compileCues();
 
 const clauseBreakers = new Set([',', ';', ':', '(', ')', '"', '“', '”', '—', '–']);
@@ -1119,6 +1144,7 @@ export function codeEvents(doc: Readonly<Doc>, options: EventsOptions = {}): Sta
   for (let index = 0; index < sentences.length; index++) {
     const sentence = sentences[index] as Sentence;
     if (sentence.end <= sentence.start || sentence.end > doc.text.length) continue;
+    if (!mayHoldTrigger(layer, index)) continue;
     const tokens = sentenceJoinedTokens(layer, index, sentence);
     const matches = findMatches(tokens);
     if (matches.length === 0) continue;
