@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { createDoc, type Doc, type Entity, type Span } from '../../core/doc.js';
 import { analyzeDoc } from '../../pipeline.js';
 import { addCounts, type Counts, emptyCounts, matchSpans, prf } from '../metrics.js';
-import type { EvalResult } from '../suite.js';
+import type { EvalOptions, EvalResult } from '../suite.js';
 
 /**
  * Shared by the CoNLL-2003 and WikiANN suites: token/tag sentences → one text per document
@@ -147,4 +148,41 @@ export function nerResult(
     details: { byType, note: 'exact span and class; MISC counts only demonyms and is not in the overall' },
     ...(skipped.length > 0 ? { skipped } : {}),
   };
+}
+
+/**
+ * The loop both NER suites share: read each file into documents (lists of tagged sentences),
+ * score each document through `analyze`, honour `--limit`, and skip unreadable or empty files
+ * with a reason instead of failing.
+ */
+export function runNerFiles(
+  files: readonly string[],
+  options: EvalOptions,
+  suite: { name: string; unit: string; expected: string },
+  read: (text: string) => TaggedSentence[][],
+  analyze: Analyze,
+): EvalResult {
+  const counts = emptyNerCounts();
+  const skipped: { file: string; reason: string }[] = [];
+  let items = 0;
+  for (const file of files) {
+    if (options.limit !== undefined && items >= options.limit) break;
+    let docs: TaggedSentence[][];
+    try {
+      docs = read(readFileSync(file, 'utf8'));
+    } catch (error) {
+      skipped.push({ file, reason: error instanceof Error ? error.message : String(error) });
+      continue;
+    }
+    if (docs.length === 0) {
+      skipped.push({ file, reason: `no tagged sentences (expected ${suite.expected} lines)` });
+      continue;
+    }
+    for (let d = 0; d < docs.length; d++) {
+      if (options.limit !== undefined && items >= options.limit) break;
+      evaluateNerDoc(buildNerDoc(docs[d] as TaggedSentence[]), `${file}#${d}`, analyze, counts);
+      items++;
+    }
+  }
+  return nerResult(suite.name, items, suite.unit, counts, skipped);
 }

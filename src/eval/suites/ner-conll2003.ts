@@ -1,15 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { EvalOptions, EvalResult, Suite } from '../suite.js';
-import {
-  type Analyze,
-  buildNerDoc,
-  defaultAnalyze,
-  emptyNerCounts,
-  evaluateNerDoc,
-  nerResult,
-  type TaggedSentence,
-} from './ner-common.js';
+import { type Analyze, defaultAnalyze, runNerFiles, type TaggedSentence } from './ner-common.js';
 
 /**
  * Reads a CoNLL-2003 file as it is distributed: `TOKEN POS CHUNK NER` per line (the NER tag is
@@ -55,29 +46,13 @@ export function createConllSuite(analyze: Analyze = defaultAnalyze): Suite {
     description: 'CoNLL-2003 English NER: exact-span P/R/F1 for PER/ORG/LOC (demonyms as MISC, apart)',
     accepts: (path) => /\.(txt|conll)$/i.test(path) && !notData.test(basename(path)),
     run(files: string[], options: EvalOptions): EvalResult {
-      const counts = emptyNerCounts();
-      const skipped: { file: string; reason: string }[] = [];
-      let items = 0;
-      for (const file of files) {
-        if (options.limit !== undefined && items >= options.limit) break;
-        let docs: TaggedSentence[][];
-        try {
-          docs = readConll(readFileSync(file, 'utf8'));
-        } catch (error) {
-          skipped.push({ file, reason: error instanceof Error ? error.message : String(error) });
-          continue;
-        }
-        if (docs.length === 0) {
-          skipped.push({ file, reason: 'no tagged sentences (expected TOKEN POS CHUNK NER lines)' });
-          continue;
-        }
-        for (let d = 0; d < docs.length; d++) {
-          if (options.limit !== undefined && items >= options.limit) break;
-          evaluateNerDoc(buildNerDoc(docs[d] as TaggedSentence[]), `${file}#${d}`, analyze, counts);
-          items++;
-        }
-      }
-      return nerResult('ner-conll2003', items, 'documents', counts, skipped);
+      return runNerFiles(
+        files,
+        options,
+        { name: 'ner-conll2003', unit: 'documents', expected: 'TOKEN POS CHUNK NER' },
+        readConll,
+        analyze,
+      );
     },
   };
 }

@@ -1,15 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { EvalOptions, EvalResult, Suite } from '../suite.js';
-import {
-  type Analyze,
-  buildNerDoc,
-  defaultAnalyze,
-  emptyNerCounts,
-  evaluateNerDoc,
-  nerResult,
-  type TaggedSentence,
-} from './ner-common.js';
+import { type Analyze, defaultAnalyze, runNerFiles, type TaggedSentence } from './ner-common.js';
 
 const langPrefix = /^[a-z]{2,3}:/;
 
@@ -38,29 +29,13 @@ export function createWikiannSuite(analyze: Analyze = defaultAnalyze): Suite {
     description: 'WikiANN (PAN-X) English, silver NER from Wikipedia: exact-span P/R/F1 for PER/ORG/LOC',
     accepts: (path) => /\.(tsv|txt)$/i.test(path) && !/^(provenance|readme|licen[cs]e)/i.test(basename(path)),
     run(files: string[], options: EvalOptions): EvalResult {
-      const counts = emptyNerCounts();
-      const skipped: { file: string; reason: string }[] = [];
-      let items = 0;
-      for (const file of files) {
-        if (options.limit !== undefined && items >= options.limit) break;
-        let sentences: TaggedSentence[];
-        try {
-          sentences = readWikiann(readFileSync(file, 'utf8'));
-        } catch (error) {
-          skipped.push({ file, reason: error instanceof Error ? error.message : String(error) });
-          continue;
-        }
-        if (sentences.length === 0) {
-          skipped.push({ file, reason: 'no tagged sentences (expected TOKEN<TAB>TAG lines)' });
-          continue;
-        }
-        for (let s = 0; s < sentences.length; s++) {
-          if (options.limit !== undefined && items >= options.limit) break;
-          evaluateNerDoc(buildNerDoc([sentences[s] as TaggedSentence]), `${file}#${s}`, analyze, counts);
-          items++;
-        }
-      }
-      return nerResult('ner-wikiann', items, 'sentences', counts, skipped);
+      return runNerFiles(
+        files,
+        options,
+        { name: 'ner-wikiann', unit: 'sentences', expected: 'TOKEN<TAB>TAG' },
+        (text: string) => readWikiann(text).map((sentence) => [sentence]),
+        analyze,
+      );
     },
   };
 }
