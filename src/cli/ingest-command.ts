@@ -9,11 +9,14 @@ export interface Io {
   err: (s: string) => void;
 }
 
-export async function runIngest(
-  paths: string[],
-  opts: { db: string; date?: string; quiet?: boolean },
-  io: Io,
-): Promise<IngestSummary> {
+export interface IngestOptions {
+  db: string;
+  date?: string;
+  quiet?: boolean;
+  stdinFormat?: 'text' | 'jsonl';
+}
+
+export async function runIngest(paths: string[], opts: IngestOptions, io: Io): Promise<IngestSummary> {
   const store = await openStore(opts.db);
   const showBar = !opts.quiet && process.stderr.isTTY === true;
   const bar = showBar
@@ -31,7 +34,10 @@ export async function runIngest(
     bar?.start(total, 0, { rate: '0' });
     const summary = await ingestBatch({
       store,
-      inputs: readInputs(paths, opts.date ? { published: opts.date } : {}),
+      inputs: readInputs(paths, {
+        ...(opts.date ? { published: opts.date } : {}),
+        ...(opts.stdinFormat ? { stdinFormat: opts.stdinFormat } : {}),
+      }),
       analyze: analyzeDoc,
       onProgress: (done: number) => {
         if (!bar) return;

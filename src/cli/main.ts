@@ -5,6 +5,7 @@ import type { Doc } from '../core/doc.js';
 import { contentHash } from '../core/hash.js';
 import { analyzeDoc } from '../pipeline.js';
 import { decodeBytes } from '../stages/01-ingest/index.js';
+import type { IngestOptions } from './ingest-command.js';
 import { formatReport } from './report.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -73,8 +74,13 @@ export function buildProgram(io: { out: (s: string) => void; err: (s: string) =>
     .argument('<paths...>', 'files, folders (recursive), .jsonl files, or -')
     .option('--db <file>', 'SQLite database file (or a store URL)', 'tidings.db')
     .option('--date <YYYY-MM-DD>', 'default publication date for documents that have none', parseDate)
+    .addOption(
+      new Option('--stdin-format <format>', 'what - (standard input) holds')
+        .choices(['text', 'jsonl'])
+        .default('text'),
+    )
     .option('--quiet', 'no progress bar')
-    .action(async (paths: string[], opts: { db: string; date?: string; quiet?: boolean }) => {
+    .action(async (paths: string[], opts: IngestOptions) => {
       const { runIngest } = await import('./ingest-command.js');
       const summary = await runIngest(paths, opts, io);
       if (summary.processed === 0) process.exitCode = 1;
