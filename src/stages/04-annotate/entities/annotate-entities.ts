@@ -12,7 +12,7 @@ import {
   WORD,
 } from '../../../core/tokens.js';
 import { type CountryForm, countries, countrySurfaces } from '../../../kb/countries.js';
-import { type Leader, leaders, type Place, places, slugify } from '../../../kb/leaders.js';
+import { type Leader, leaders, type Place, places, slugify as slugifyAny } from '../../../kb/leaders.js';
 import orgData from '../../../rules/entities/organizations.json' with { type: 'json' };
 import roleData from '../../../rules/entities/roles.json' with { type: 'json' };
 import { compilePhrases } from './phrase-matcher.js';
@@ -82,6 +82,8 @@ const titleMatcher = compilePhrases<Title>(
 type Slot = {
   kind: 'COUNTRY' | 'TITLE' | 'title' | 'NAME' | 'ORG' | 'literal';
   literal?: string;
+  /** `hashString(literal)`: most tokens are rejected by it before `lower()` builds a string. */
+  literalHash?: number;
   optional: boolean;
 };
 
@@ -99,7 +101,8 @@ function compilePattern(id: string, slots: readonly string[], sector?: string): 
     const optional = raw.endsWith('?');
     const name = optional ? raw.slice(0, -1) : raw;
     if (slotKinds.has(name)) return { kind: name as Slot['kind'], optional };
-    return { kind: 'literal', literal: name.toLowerCase(), optional };
+    const literal = name.toLowerCase();
+    return { kind: 'literal', literal, literalHash: hashString(literal), optional };
   });
   if (!compiled.some((s) => s.kind === 'NAME' || s.kind === 'ORG')) {
     throw new Error(
@@ -125,7 +128,20 @@ const notNameWords = new TokenSet(
     'electric forces'
   ).split(' '),
 );
-const nameParticles = new Set(['bin', 'al', 'de', 'da', 'van', 'von', 'der', 'la', 'le', 'del', 'el', 'ibn']);
+const nameParticles = new TokenSet([
+  'bin',
+  'al',
+  'de',
+  'da',
+  'van',
+  'von',
+  'der',
+  'la',
+  'le',
+  'del',
+  'el',
+  'ibn',
+]);
 
 const formRule: Record<CountryForm, string> = {
   name: 'entities:country-name',
@@ -212,6 +228,26 @@ class EntityTable {
   }
 }
 
+/**
+ * `slugifyAny` without its Unicode normalisation and three regex passes for the common case of a
+ * plain ASCII name (same output); anything else goes to `slugifyAny`.
+ */
+function slugify(name: string): string {
+  let out = '';
+  let dash = false;
+  for (let i = 0; i < name.length; i++) {
+    let c = name.charCodeAt(i);
+    if (c >= 128) return slugifyAny(name);
+    if (c >= 65 && c <= 90) c += 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (dash && out.length > 0) out += '-';
+      dash = false;
+      out += String.fromCharCode(c);
+    } else dash = true;
+  }
+  return out;
+}
+
 function countryEntity(iso3: string): Entity {
   const info = countries.get(iso3);
   const e: Entity = {
@@ -290,6 +326,11 @@ function leaderEntity(l: Leader): Entity {
   return e;
 }
 
+/** Token `i` is "s" or "S" (after an apostrophe: a possessive). */
+function isLowerS(tokens: TokenLayer, i: number): boolean {
+  return tokens.isChar(i, 115) || tokens.isChar(i, 83);
+}
+
 function isComma(tokens: TokenLayer, i: number): boolean {
   return tokens.kind(i) === PUNCT && tokens.text.charCodeAt(tokens.start(i)) === 44;
 }
@@ -312,12 +353,11 @@ function nameRun(scan: SentenceScan, i: number): number {
   let j = i + 1;
   let words = 1;
   while (j < to && words < 4) {
-    const lower = tokens.lower(j);
     if (isNameWord(scan, j) && !hits[j]) {
       j++;
       words++;
     } else if (
-      lower === '-' &&
+      tokens.isChar(j, 45) &&
       tokens.start(j) === tokens.end(j - 1) &&
       j + 1 < to &&
       tokens.kind(j + 1) === WORD &&
@@ -325,15 +365,23 @@ function nameRun(scan: SentenceScan, i: number): number {
     ) {
       j += 2; // "Jong-un"
     } else if (
-      (lower === '’' || lower === "'") &&
-      (tokens.lower(j - 1) === 'o' || tokens.lower(j - 1) === 'd') &&
+      (tokens.isChar(j, 0x2019) || tokens.isChar(j, 39)) &&
+      (tokens.isChar(j - 1, 111) ||
+        tokens.isChar(j - 1, 79) ||
+        tokens.isChar(j - 1, 100) ||
+        tokens.isChar(j - 1, 68)) &&
       tokens.start(j) === tokens.end(j - 1) &&
       j + 1 < to &&
       tokens.isUpper(j + 1) &&
       tokens.start(j + 1) === tokens.end(j)
     ) {
       j += 2; // "O'Connor", "D’Souza"
-    } else if (nameParticles.has(lower) && !tokens.isUpper(j) && isNameWord(scan, j + 1) && !hits[j + 1]) {
+    } else if (
+      !tokens.isUpper(j) &&
+      nameParticles.hasToken(tokens, j) &&
+      isNameWord(scan, j + 1) &&
+      !hits[j + 1]
+    ) {
       j += 2;
       words++;
     } else break;
@@ -361,7 +409,7 @@ function matchSlot(scan: SentenceScan, slots: readonly Slot[], k: number, i: num
     case 'COUNTRY': {
       if (h?.hit.kind !== 'country' || h.hit.form === 'capital') return -1;
       let j = i + h.length;
-      if (j + 1 < to && (tokens.lower(j) === '’' || tokens.lower(j) === "'") && tokens.lower(j + 1) === 's') {
+      if (j + 1 < to && (tokens.isChar(j, 0x2019) || tokens.isChar(j, 39)) && isLowerS(tokens, j + 1)) {
         j += 2;
       }
       const end = matchSlots(scan, slots, k + 1, j, cap);
@@ -408,7 +456,9 @@ function matchSlot(scan: SentenceScan, slots: readonly Slot[], k: number, i: num
       return end;
     }
     default:
-      return tokens.lower(i) === slot.literal ? matchSlots(scan, slots, k + 1, i + 1, cap) : -1;
+      return tokens.hash(i) === slot.literalHash && tokens.lower(i) === slot.literal
+        ? matchSlots(scan, slots, k + 1, i + 1, cap)
+        : -1;
   }
 }
 
@@ -674,7 +724,7 @@ function describedBefore(
   // A possessive: "Russia’s".
   if (
     k - 1 >= scan.from &&
-    tokens.lower(k) === 's' &&
+    isLowerS(tokens, k) &&
     (tokens.isChar(k - 1, 0x2019) || tokens.isChar(k - 1, 39))
   ) {
     k -= 2;

@@ -103,10 +103,29 @@ function contentSpan(text: string, start: number, end: number): Span | undefined
 
 function findQuotes(text: string, ranges: readonly Span[], removed: Doc['removed']): Span[] {
   const out: Span[] = [];
+  // Next position of each mark at or after the scan point (Infinity: none left). `indexOf` skips
+  // the text between marks natively, and each mark is searched for once per occurrence.
+  let nextOpen = -1;
+  let nextClose = -1;
+  let nextStraight = -1;
+  let scanned = 0;
   for (const r of ranges) {
+    // Ranges come in text order; one that goes back (never seen) would find stale marks.
+    if (r.start < scanned) {
+      nextOpen = -1;
+      nextClose = -1;
+      nextStraight = -1;
+    }
+    scanned = r.end;
     let open = -1;
     let straight = false;
-    for (let i = r.start; i < r.end; i++) {
+    let i = r.start;
+    for (;;) {
+      if (nextOpen < i) nextOpen = markAt(text, '\u201c', i);
+      if (nextClose < i) nextClose = markAt(text, '\u201d', i);
+      if (nextStraight < i) nextStraight = markAt(text, '"', i);
+      i = Math.min(nextOpen, nextClose, nextStraight);
+      if (i >= r.end) break;
       const c = text.charCodeAt(i);
       if (c === 0x201c) {
         open = i;
@@ -127,9 +146,16 @@ function findQuotes(text: string, ranges: readonly Span[], removed: Doc['removed
           straight = true;
         }
       }
+      i++;
     }
   }
   return out;
+}
+
+/** Offset of the first `mark` at or after `from`, or Infinity. */
+function markAt(text: string, mark: string, from: number): number {
+  const at = text.indexOf(mark, from);
+  return at < 0 ? Number.POSITIVE_INFINITY : at;
 }
 
 function sentenceAt(sentences: readonly Sentence[], offset: number): number {
