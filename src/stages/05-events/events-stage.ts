@@ -22,6 +22,7 @@ import {
   TokenSet,
   tokenizeRange,
 } from '../../core/tokens.js';
+import participantData from '../../rules/events/participants.json' with { type: 'json' };
 import { sectorForWord } from '../04-annotate/entities/index.js';
 import { type CompiledCues, type CompiledRule, compileCues, compileLexicon } from './compile-lexicon.js';
 
@@ -37,6 +38,15 @@ export interface EventsOptions {
 }
 
 const lexicon = compileLexicon();
+
+/** Participant rules (see `src/rules/events/README.md`), compiled once. */
+const participantRules = {
+  agentWindow: participantData.agentWindow,
+  placeTargetSector: participantData.placeTarget.sector,
+  placeTargetTypes: new Set(participantData.placeTarget.types),
+};
+const ofLinks = new Set(participantData.ofLinks);
+const quantityWords = new Set(participantData.quantityWords);
 
 /**
  * The first layer token of every trigger head ("co" for "co-operate"): a sentence none of whose
@@ -706,35 +716,145 @@ function pickSubject(candidates: readonly Group[], tokens: readonly Token[]): Gr
   return candidates.at(-1);
 }
 
+/** The sector an agent word signals; "rebel-held" is read by its first part. */
+function agentSector(lower: string): string | undefined {
+  const direct = sectorForWord(lower);
+  if (direct) return direct;
+  const dash = lower.indexOf('-');
+  return dash > 0 ? sectorForWord(lower.slice(0, dash)) : undefined;
+}
+
+/** Whether a token cannot be part of an agent noun phrase (a verb, function word, adverb, …). */
+function endsAgentPhrase(text: string, token: Token): boolean {
+  const t = token.lower;
+  if (!isWordStart(t)) return true;
+  if (
+    functionWords.has(t) ||
+    determiners.has(t) ||
+    pronouns.has(t) ||
+    auxTail.has(t) ||
+    finiteVerbs.has(t) ||
+    reportingVerbs.has(t) ||
+    controlVerbs.has(t) ||
+    subordinators.has(t)
+  )
+    return true;
+  if (agentSector(t)) return false;
+  if (t.endsWith('ly') || t.endsWith('ed') || t.endsWith('ing')) return true;
+  if (lexicon.byHead.get(t)?.some((r) => r.verbal)) return true;
+  return !isLower(text, token);
+}
+
+interface AgentPhrase {
+  /** Token indexes of the phrase, inclusive. */
+  first: number;
+  last: number;
+  sector: string;
+}
+
 /**
- * A participant from a mention group. A country or city followed by an agent noun ("Sudanese
- * rebels", "Turkish riot police") takes the noun into its span and its sector from it.
+ * The agent noun phrase in `[from, to]` read left to right: the first agent word (or two-word
+ * agent) sets the sector ("Afghan rebel leaders" → REB), the phrase runs to the last word.
  */
-function participant(doc: Readonly<Doc>, tokens: readonly Token[], g: Group): EventParticipant {
+function agentIn(tokens: readonly Token[], from: number, to: number): string | undefined {
+  for (let k = from; k <= to; k++) {
+    const one = tokens[k] as Token;
+    const two = k < to ? tokens[k + 1] : undefined;
+    const pair = two ? sectorForWord(`${one.lower} ${two.lower}`) : undefined;
+    if (pair) return pair;
+    const single = agentSector(one.lower);
+    if (single) return single;
+  }
+  return undefined;
+}
+
+/** "Nigerian junior foreign minister", "Russia's military": the agent phrase after a country. */
+function agentAfter(text: string, tokens: readonly Token[], from: number): AgentPhrase | undefined {
+  let last = -1;
+  const limit = Math.min(tokens.length, from + participantRules.agentWindow);
+  for (let k = from; k < limit; k++) {
+    if (endsAgentPhrase(text, tokens[k] as Token)) break;
+    last = k;
+  }
+  if (last < from) return undefined;
+  // The phrase ends at its last agent word or the noun after it: trim trailing non-agents
+  // only when nothing in the phrase is an agent.
+  const sector = agentIn(tokens, from, last);
+  return sector ? { first: from, last, sector } : undefined;
+}
+
+/** "Security forces in Guinea", "president of Armenia": the agent phrase before "in/of <place>". */
+function agentBefore(text: string, tokens: readonly Token[], groupFirst: number): AgentPhrase | undefined {
+  let link = groupFirst - 1;
+  while (link >= 0 && determiners.has((tokens[link] as Token).lower)) link--;
+  if (link < 1 || !ofLinks.has((tokens[link] as Token).lower)) return undefined;
+  const last = link - 1;
+  let first = last + 1;
+  for (let k = last; k >= 0 && last - k < participantRules.agentWindow; k--) {
+    const token = tokens[k] as Token;
+    // The sentence's first word is capitalised anyway ("Security forces in …").
+    const opener = k === 0 && isWordStart(token.lower) && !determiners.has(token.lower);
+    if (!opener && endsAgentPhrase(text, token)) break;
+    first = k;
+  }
+  if (first > last) return undefined;
+  const sector = agentIn(tokens, first, last);
+  return sector ? { first, last, sector } : undefined;
+}
+
+/**
+ * A participant from a mention group. A country or city with an agent noun phrase after it
+ * ("Sudanese rebels", "Russia's military", "Nigerian junior foreign minister") or before it
+ * ("rebels in Darfur", "president of Armenia") takes the phrase into its span and its sector
+ * from it. A person with an office but no country takes the sentence's one country, if any.
+ */
+function participant(
+  doc: Readonly<Doc>,
+  tokens: readonly Token[],
+  g: Group,
+  soleCountry?: string,
+): EventParticipant {
+  let start = g.start;
   let end = g.end;
   let sector = g.entity.sector ?? (g.mention.form === 'capital' ? 'GOV' : undefined);
-  if (g.entity.type === 'country' || g.entity.type === 'city') {
-    const one = tokens[g.last + 1];
-    const two = tokens[g.last + 2];
-    const pair = one && two ? sectorForWord(`${one.lower} ${two.lower}`) : undefined;
-    const single = one ? sectorForWord(one.lower) : undefined;
-    if (pair && two) {
-      sector = pair;
-      end = two.end;
-    } else if (single && one) {
-      sector = single;
-      end = one.end;
+  const kind = g.entity.type;
+  if (kind === 'country' || kind === 'city' || (kind === 'place' && g.entity.country)) {
+    const lastToken = tokens[g.last] as Token;
+    // "Russia's military": the mention ends inside its possessive token.
+    const possessive = g.end < lastToken.end && isPossessive(lastToken.lower);
+    const from = possessive || g.end >= lastToken.end ? g.last + 1 : -1;
+    const after = from >= 0 ? agentAfter(doc.text, tokens, from) : undefined;
+    const before = after ? undefined : agentBefore(doc.text, tokens, g.first);
+    if (after) {
+      sector = after.sector;
+      end = (tokens[after.last] as Token).end;
+    } else if (before) {
+      sector = before.sector;
+      start = (tokens[before.first] as Token).start;
     }
   }
   const p: EventParticipant = {
-    start: g.start,
+    start,
     end,
-    text: doc.text.slice(g.start, end),
+    text: doc.text.slice(start, end),
     entity: g.entity.id,
   };
   if (g.entity.country) p.country = g.entity.country;
+  else if (soleCountry && kind === 'person' && sector) p.country = soleCountry;
   if (sector) p.sector = sector;
   return p;
+}
+
+/** The one country every country-bearing mention of the sentence names, if they agree. */
+function soleCountryOf(groups: readonly Group[]): string | undefined {
+  let found: string | undefined;
+  for (const g of groups) {
+    const c = g.entity.country;
+    if (!c) continue;
+    if (found && found !== c) return undefined;
+    found = c;
+  }
+  return found;
 }
 
 /**
@@ -803,9 +923,24 @@ function textActor(
       if (determiners.has(next) || particles.has(next)) return undefined;
     }
   }
+  // "A terror group based in …": a trailing participle is not part of the phrase.
+  if (end > start && (tokens[end] as Token).lower.endsWith('ed') && isLower(doc.text, tokens[end] as Token))
+    end--;
+  // "Thousands of Nigerians": the phrase after "of" names who they are.
+  let sectorFrom = start;
+  if (end === start && quantityWords.has(firstWord) && tokens[end + 1]?.lower === 'of') {
+    const noun = agentAfter(doc.text, tokens, end + 2);
+    if (noun && noun.last < head) {
+      end = noun.last;
+      sectorFrom = noun.first;
+    }
+  }
   const s = (tokens[start] as Token).start;
   const e = (tokens[end] as Token).end;
-  return { start: s, end: e, text: doc.text.slice(s, e) };
+  const p: EventParticipant = { start: s, end: e, text: doc.text.slice(s, e) };
+  const sector = agentIn(tokens, sectorFrom, end);
+  if (sector) p.sector = sector;
+  return p;
 }
 
 const particles = new Set(['out', 'up', 'off', 'down', 'away', 'back']);
@@ -919,6 +1054,7 @@ function codeSentence(
   out: CodedEvent[],
 ): void {
   const { doc, tokens, groups } = ctx;
+  const sole = soleCountryOf(groups);
   let absorbedUntil = -1;
   // The last event of this sentence and whether the previous trigger opened a participial chain.
   let lastEvent: CodedEvent | undefined;
@@ -1005,7 +1141,7 @@ function codeSentence(
       actorGroup = usable.find((g) => g.first > leadingComma && g.first <= leadingComma + 2);
     }
     let actor: EventParticipant | undefined = actorGroup
-      ? participant(doc, tokens, actorGroup)
+      ? participant(doc, tokens, actorGroup, sole)
       : leadingComma >= 0
         ? undefined
         : textActor(doc, tokens, from, m.head);
@@ -1015,22 +1151,34 @@ function codeSentence(
       actor = { ...lastEvent.actor };
     }
     let recipient: EventParticipant | undefined = recipientGroup
-      ? participant(doc, tokens, recipientGroup)
+      ? participant(doc, tokens, recipientGroup, sole)
       : undefined;
 
     if (!actorGroup && viaPrep === 'between' && recipientGroup) {
       // "a meeting between Xi and Putin": both sides follow the trigger.
       const second = after.find((g) => g.first > (recipientGroup as Group).last);
-      actor = participant(doc, tokens, recipientGroup);
-      recipient = second ? participant(doc, tokens, second) : undefined;
+      actor = participant(doc, tokens, recipientGroup, sole);
+      recipient = second ? participant(doc, tokens, second, sole) : undefined;
     } else if (isPassive(tokens, m.head, m.rule)) {
       // "was attacked by X": the subject is the recipient, the by-phrase the actor.
       const agent = after.find((g) => prepBefore(tokens, g.first) === 'by');
       recipient = actor;
-      actor = agent ? participant(doc, tokens, agent) : undefined;
+      actor = agent ? participant(doc, tokens, agent, sole) : undefined;
     }
     if (actor && recipient && actor.start === recipient.start) recipient = undefined;
     if (!actor && !recipient && spec.needsParticipant !== false) continue;
+    // "Rebels shelled Juba": a city under attack stands for its people, not its government.
+    const eventType = m.rule.typeSpec.type;
+    if (
+      recipient &&
+      recipientGroup &&
+      recipient.start === recipientGroup.start &&
+      recipient.end === recipientGroup.end &&
+      recipient.sector === 'GOV' &&
+      (recipientGroup.entity.type === 'city' || recipientGroup.mention.form === 'capital') &&
+      participantRules.placeTargetTypes.has(eventType)
+    )
+      recipient.sector = participantRules.placeTargetSector;
 
     let { status, rule: statusRule } = findStatus(tokens, m.head, cues);
     const time = eventTime(ctx, headToken.start);
