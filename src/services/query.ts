@@ -1,9 +1,10 @@
 import type { Analysis } from '../core/analysis.js';
-import type { EntityType, EventStatus } from '../core/doc.js';
+import type { EntityType } from '../core/doc.js';
 import type {
   DocumentStatus,
   DocumentSummary,
   EntityRow,
+  EventQuery,
   EventRow,
   Page,
   Repository,
@@ -48,15 +49,8 @@ export function getAnalysis(store: Repository, id: string): Promise<Analysis | n
   return store.getDocument(id);
 }
 
-export interface EventFilters extends PageParams {
-  actor?: string;
-  recipient?: string;
-  type?: string;
-  status?: EventStatus;
-  from?: string;
-  to?: string;
-  docId?: string;
-}
+/** The store's event query, with the paging optional (defaults and caps applied here). */
+export type EventFilters = Omit<EventQuery, 'limit' | 'offset'> & PageParams;
 
 export function queryEvents(store: Repository, params: EventFilters): Promise<Page<EventRow>> {
   const query: Parameters<Repository['queryEvents']>[0] = page(params);
