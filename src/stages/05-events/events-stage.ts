@@ -24,6 +24,7 @@ import {
 } from '../../core/tokens.js';
 import participantData from '../../rules/events/participants.json' with { type: 'json' };
 import { sectorForWord } from '../04-annotate/entities/index.js';
+import { calendarDate } from '../04-annotate/time/index.js';
 import { type CompiledCues, type CompiledRule, compileCues, compileLexicon } from './compile-lexicon.js';
 
 /** A coded event; `statusRule` names the cue that set a non-asserted status. */
@@ -1027,13 +1028,6 @@ function datesReport(ctx: SentenceContext, t: TimeExpression): boolean {
   return p >= 0 && reportingVerbs.has((ctx.tokens[p] as Token).lower);
 }
 
-/** "2024-05-16TMO" (a part of a day) dates the event to the day; weeks, months, years stay. */
-export function eventDate(value: string): string {
-  if (value.length > 10 && value[10] === 'T' && value[4] === '-' && value[7] === '-')
-    return value.slice(0, 10);
-  return value;
-}
-
 /** A more severe CAMEO code wins: lower Goldstein, then the more specific (longer) code. */
 function moreSevere(
   a: { goldstein?: number; cameo?: string },
@@ -1212,7 +1206,7 @@ function codeSentence(
     if (!intent && spec.context) event.context = [...spec.context];
     if (actor) event.actor = actor;
     if (recipient) event.recipient = recipient;
-    if (time) event.date = eventDate(time.value);
+    if (time) event.date = calendarDate(time.value);
     if (statusRule) event.statusRule = statusRule;
     // Where: the visited place itself, else the "in/at" place nearest the trigger.
     let place: Group | undefined;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import type { Doc } from '../../../core/doc.js';
+import type { Attribution, Doc } from '../../../core/doc.js';
 import { createPipeline } from '../../../core/runner.js';
 import type { Stage } from '../../../core/stage.js';
 import { annotateEntities, entitiesStage } from '../entities/annotate-entities.js';
@@ -96,10 +96,10 @@ test('stage contract through the pipeline', () => {
   const seg: Stage = {
     name: 'test-segment',
     requires: [],
-    assigns: ['removed', 'paragraphs', 'sentences'],
+    assigns: ['removed', 'paragraphs', 'sentences', 'times'],
     run: (doc) => {
       const d = docFromText(doc.text);
-      return { removed: d.removed, paragraphs: d.paragraphs, sentences: d.sentences };
+      return { removed: d.removed, paragraphs: d.paragraphs, sentences: d.sentences, times: [] };
     },
   };
   const doc = createPipeline([seg, entitiesStage, quotesStage]).run(docFromText('“Enough,” said Biden.'));
@@ -124,4 +124,39 @@ test('seed article: quotes with speakers and the four attributions', { skip: !ex
   assert.equal(kremlin?.sourceEntity, 'org:kremlin');
   assert.ok(kremlin?.whole?.endsWith('the Kremlin said Tuesday'));
   assert.equal(kremlin?.content, 'The two leaders are expected to sign a number of bilateral agreements');
+});
+
+test('an attribution is dated by the time in its clause, never by one in the reported content', async () => {
+  const { analyze } = await import('../../../pipeline.js');
+  const a = analyze('The two leaders will sign a deal on Friday, the Kremlin said Tuesday.', {
+    published: '2024-05-16',
+  });
+  const kremlin = a.attributions.find((x) => x.source.includes('Kremlin'));
+  assert.ok(kremlin, 'the attribution is found');
+  assert.equal(kremlin.date, '2024-05-14');
+
+  const { dateAttributions } = await import('./annotate-quotes.js');
+  const attribution: Attribution = {
+    start: 0,
+    end: 60,
+    source: 'CNN',
+    cue: { start: 4, end: 12 },
+    content: { start: 13, end: 50 },
+    rule: 'quotes:test',
+  };
+  const time = (start: number, value: string) => ({
+    start,
+    end: start + 6,
+    text: 'x',
+    value,
+    granularity: 'day' as const,
+    type: 'DATE' as const,
+    rule: 'time:test',
+  });
+  dateAttributions([attribution], [time(20, '2024-05-12'), time(52, '2024-05-13TMO')]);
+  assert.equal(attribution.date, '2024-05-13');
+  const onlyContent: Attribution = { ...attribution };
+  delete onlyContent.date;
+  dateAttributions([onlyContent], [time(20, '2024-05-12')]);
+  assert.equal(onlyContent.date, undefined);
 });

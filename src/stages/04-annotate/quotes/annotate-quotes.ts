@@ -1,9 +1,10 @@
-import type { Attribution, Doc, Quote, Sentence, Span } from '../../../core/doc.js';
+import type { Attribution, Doc, Quote, Sentence, Span, TimeExpression } from '../../../core/doc.js';
 import { isRemoved } from '../../../core/doc.js';
 import type { Stage, StageResult } from '../../../core/stage.js';
 import { documentTokens, PUNCT, type TokenLayer, TokenSet, WORD } from '../../../core/tokens.js';
 import verbData from '../../../rules/quotes/reporting-verbs.json' with { type: 'json' };
 import { compilePhrases } from '../entities/phrase-matcher.js';
+import { calendarDate } from '../time/index.js';
 
 // ---- compiled once ----------------------------------------------------------------------
 
@@ -230,7 +231,44 @@ export function annotateQuotes(doc: Readonly<Doc>): StageResult {
       if (a) attributions.push(a);
     }
   }
+  dateAttributions(attributions, doc.times ?? []);
   return { quotes, attributions };
+}
+
+/**
+ * "…, the Kremlin said Tuesday": a DATE or TIME expression inside the attribution but outside its
+ * content dates the report itself. The one nearest the cue wins; its day (or week, month…) is kept.
+ */
+export function dateAttributions(attributions: Attribution[], times: readonly TimeExpression[]): void {
+  if (times.length === 0) return;
+  for (const a of attributions) {
+    let best: TimeExpression | undefined;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    for (let k = firstTimeFrom(times, a.start); k < times.length; k++) {
+      const t = times[k] as TimeExpression;
+      if (t.start >= a.end) break;
+      if (t.end > a.end || (t.type !== 'DATE' && t.type !== 'TIME')) continue;
+      if (a.content && t.start < a.content.end && t.end > a.content.start) continue;
+      const distance = t.start >= a.cue.end ? t.start - a.cue.end : Math.max(0, a.cue.start - t.end);
+      if (distance < bestDistance) {
+        best = t;
+        bestDistance = distance;
+      }
+    }
+    if (best) a.date = calendarDate(best.value);
+  }
+}
+
+/** Index of the first time expression starting at or after `offset` (times are sorted by start). */
+function firstTimeFrom(times: readonly TimeExpression[], offset: number): number {
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((times[mid] as TimeExpression).start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function findSpeaker(ctx: Context, r: Range, q: Span): Subject | undefined {
@@ -360,7 +398,7 @@ function verbAttribution(ctx: Context, s: Sentence, r: Range, v: number): Attrib
 
 export const quotesStage: Stage<unknown> = {
   name: 'annotate-quotes',
-  requires: ['sentences', 'entities'],
+  requires: ['sentences', 'entities', 'times'],
   assigns: ['quotes', 'attributions'],
   run: (doc) => annotateQuotes(doc),
 };

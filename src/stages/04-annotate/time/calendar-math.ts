@@ -78,3 +78,14 @@ export function nthWeekday(y: number, m: number, isoDay: number, n: number): Day
   const first = weekday({ y, m, d: 1 });
   return { y, m, d: 1 + ((isoDay - first + 7) % 7) + (n - 1) * 7 };
 }
+
+/**
+ * The calendar part of a TIMEX value: a part of a day or a clock time is dropped
+ * ("2024-05-16TMO", "2024-05-16T14:30" → "2024-05-16"); weeks, months and years stay as they are.
+ * What an event or a report is dated by.
+ */
+export function calendarDate(value: string): string {
+  if (value.length > 10 && value[10] === 'T' && value[4] === '-' && value[7] === '-')
+    return value.slice(0, 10);
+  return value;
+}

@@ -1,4 +1,4 @@
-export { type Day, parseAnchor } from './calendar-math.js';
+export { calendarDate, type Day, parseAnchor } from './calendar-math.js';
 export {
   createTimeScanner,
   findTimes,
