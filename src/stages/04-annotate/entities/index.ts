@@ -1,4 +1,3 @@
 export { annotateEntities, type EntitiesOptions, entitiesStage } from './annotate-entities.js';
 export { compilePhrases, type PhraseMatch, type PhraseMatcher } from './phrase-matcher.js';
 export { type SectorInfo, sectorForWord, sectors } from './sectors.js';
-export { type Token, type TokenKind, tokenize } from './tokenize.js';
