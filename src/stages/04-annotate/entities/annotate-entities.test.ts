@@ -3,8 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import type { Doc, Entity } from '../../../core/doc.js';
 import { runStage } from '../../../core/runner.js';
+import { docFromText } from '../testing/test-doc.js';
 import { annotateEntities, entitiesStage } from './annotate-entities.js';
-import { docFromText } from './test-doc.js';
 
 function entities(doc: Doc): Entity[] {
   const r = annotateEntities(doc);

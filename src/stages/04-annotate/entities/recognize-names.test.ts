@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Doc, Entity } from '../../../core/doc.js';
+import { docFromText } from '../testing/test-doc.js';
 import { annotateEntities } from './annotate-entities.js';
-import { docFromText } from './test-doc.js';
 
 function run(text: string): { doc: Doc; list: Entity[] } {
   const doc = docFromText(text);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { docFromText } from '../entities/test-doc.js';
+import { docFromText } from '../testing/test-doc.js';
 import { annotateQuantities } from './annotate-quantities.js';
 
 function quantities(text: string, removed: string[] = []) {

@@ -5,7 +5,7 @@ import type { Attribution, Doc } from '../../../core/doc.js';
 import { createPipeline } from '../../../core/runner.js';
 import type { Stage } from '../../../core/stage.js';
 import { annotateEntities, entitiesStage } from '../entities/annotate-entities.js';
-import { docFromText } from '../entities/test-doc.js';
+import { docFromText } from '../testing/test-doc.js';
 import { annotateQuotes, quotesStage } from './annotate-quotes.js';
 
 function annotate(text: string, removed: string[] = []) {
