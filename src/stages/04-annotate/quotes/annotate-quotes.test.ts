@@ -160,3 +160,21 @@ test('an attribution is dated by the time in its clause, never by one in the rep
   dateAttributions([onlyContent], [time(20, '2024-05-12')]);
   assert.equal(onlyContent.date, undefined);
 });
+
+test('unnamed and described sources: “officials said”, “a ministry spokesman said”, “state media KCNA reported”', async () => {
+  const { analyze } = await import('../../../pipeline.js');
+  const sourceOf = (text: string) =>
+    analyze(text, { published: '2023-03-19' }).attributions.map((a) => a.source);
+  assert.deepEqual(sourceOf('The talks failed, officials said.'), ['officials']);
+  assert.deepEqual(sourceOf('The talks failed, a senior ministry spokesman said on Monday.'), [
+    'a senior ministry spokesman',
+  ]);
+  assert.deepEqual(sourceOf('Pyongyang has not commented on the meeting, state media KCNA reported.'), [
+    'state media KCNA',
+  ]);
+  assert.deepEqual(sourceOf('Officials said the talks had failed.'), ['Officials']);
+  // Not a source: the words before the verb are the object of another clause.
+  assert.deepEqual(sourceOf('He met the officials said to be close to the president.'), []);
+  const kcna = analyze('Pyongyang has not commented, state media KCNA reported.').attributions[0];
+  assert.equal(kcna?.sourceEntity, 'org:kcna');
+});

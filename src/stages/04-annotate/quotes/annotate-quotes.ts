@@ -3,6 +3,7 @@ import { isRemoved } from '../../../core/doc.js';
 import type { Stage, StageResult } from '../../../core/stage.js';
 import { documentTokens, PUNCT, type TokenLayer, TokenSet, WORD } from '../../../core/tokens.js';
 import verbData from '../../../rules/quotes/reporting-verbs.json' with { type: 'json' };
+import sourceData from '../../../rules/quotes/source-nouns.json' with { type: 'json' };
 import { compilePhrases } from '../entities/phrase-matcher.js';
 import { calendarDate } from '../time/index.js';
 
@@ -12,6 +13,8 @@ const verbs = new TokenSet(verbData.verbs);
 const pronouns = new Set(verbData.pronouns);
 const skipBeforeVerb = new Set(verbData.skipBeforeVerb);
 const dateWords = new Set(verbData.dateWords);
+const sourceNouns = new Set(sourceData.nouns);
+const sourceModifiers = new Set([...sourceData.determiners, ...sourceData.nouns]);
 const cuePhrases = compilePhrases(
   verbData.cuePhrases.map((c) => ({ surface: c.surface, value: c.rule, anyCase: true })),
 );
@@ -64,9 +67,43 @@ function subjectBefore(ctx: Context, r: Range, v: number, floor: number): Subjec
   }
   if (k < floor) return undefined;
   const m = ctx.byEnd.get(tokens.end(k));
-  if (m) return { span: withArticle(ctx, r, m.start, m.end), entity: m.entity };
+  if (m) {
+    // "…, state media KCNA reported": lowercase descriptors back to a comma belong to the source.
+    const described = descriptorStart(ctx, r, firstFrom(tokens, r, m.start), floor);
+    const start = described ?? withArticle(ctx, r, m.start, m.end).start;
+    return { span: { start, end: m.end }, entity: m.entity };
+  }
   if (pronouns.has(tokens.lower(k))) return { span: { start: tokens.start(k), end: tokens.end(k) } };
+  // An unnamed source: "…, officials said", "…, a ministry spokesman said".
+  if (tokens.kind(k) === WORD && sourceNouns.has(tokens.lower(k))) {
+    const start = descriptorStart(ctx, r, k + 1, floor);
+    if (start !== undefined) return { span: { start, end: tokens.end(k) } };
+  }
   return undefined;
+}
+
+/**
+ * Where a source phrase ending before token `head` starts, walking back over at most four
+ * lowercase modifier words ("state media", "a senior ministry"); only when the walk stops at a
+ * comma or at the sentence start, so a clause's object is never taken for its source. Undefined
+ * when no word was crossed or the walk stopped anywhere else.
+ */
+function descriptorStart(ctx: Context, r: Range, head: number, floor: number): number | undefined {
+  const { tokens, text } = ctx;
+  if (head < 0) return undefined;
+  let j = head - 1;
+  let crossed = 0;
+  while (j >= floor && crossed < 4 && tokens.kind(j) === WORD && sourceModifiers.has(tokens.lower(j))) {
+    const c = text.charCodeAt(tokens.start(j));
+    if (j > r.from && c >= 65 && c <= 90) break; // a capitalised word inside the sentence is a name, not a modifier
+    j--;
+    crossed++;
+  }
+  if (crossed === 0) return undefined;
+  const atBoundary =
+    j < r.from || (tokens.kind(j) === PUNCT && (tokens.lower(j) === ',' || tokens.lower(j) === ';'));
+  if (!atBoundary) return undefined;
+  return tokens.start(j + 1);
 }
 
 /** The entity mention starting at token `i` ("said Putin", "according to the Kremlin"). */
