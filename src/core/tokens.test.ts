@@ -331,3 +331,18 @@ test('joinedTokens over a sub-range only reads that range', () => {
     ['ab-cd'],
   );
 });
+
+test('joined tokens can report the layer token each one starts at', () => {
+  const text = 'Russia’s co-operate 😀 U.S. talks';
+  const layer = tokenizeSentences(text, [{ start: 0, end: text.length }]);
+  const firsts: number[] = [];
+  const joined = sentenceJoinedTokens(layer, 0, { start: 0, end: text.length }, firsts);
+  assert.equal(firsts.length, joined.length);
+  for (const [j, t] of joined.entries()) {
+    const k = firsts[j] as number;
+    if (k === -1) continue;
+    assert.equal(layer.start(k), t.start, `${t.lower} starts where its first layer token starts`);
+  }
+  assert.ok(firsts.some((k) => k >= 0));
+  assert.deepEqual(sentenceJoinedTokens(layer, 0, { start: 0, end: text.length }), joined);
+});

@@ -384,6 +384,7 @@ export function joinedTokens(
   to: number,
   start: number,
   end: number,
+  firsts?: number[],
 ): JoinedToken[] {
   const text = layer.text;
   const out: JoinedToken[] = [];
@@ -391,14 +392,19 @@ export function joinedTokens(
   let k = from;
   while (k < to) {
     const s = layer.start(k);
-    if (s > pos + 1 || (s === pos + 1 && !isJoinedSpace(text.charCodeAt(pos)))) pushGap(text, pos, s, out);
+    if (s > pos + 1 || (s === pos + 1 && !isJoinedSpace(text.charCodeAt(pos))))
+      pushGap(text, pos, s, out, firsts);
     let e = layer.end(k);
     if (!isWordLike(layer, k)) {
-      for (let u = s; u < e; u++) out.push({ start: u, end: u + 1, lower: text[u] as string });
+      for (let u = s; u < e; u++) {
+        out.push({ start: u, end: u + 1, lower: text[u] as string });
+        firsts?.push(e - s === 1 ? k : -1);
+      }
       pos = e;
       k++;
       continue;
     }
+    const first = k;
     k++;
     while (k < to && layer.start(k) === e) {
       if (isWordLike(layer, k)) {
@@ -423,24 +429,34 @@ export function joinedTokens(
       break;
     }
     out.push({ start: s, end: e, lower: text.slice(s, e).toLowerCase() });
+    firsts?.push(first);
     pos = e;
   }
-  if (end > pos) pushGap(text, pos, end, out);
+  if (end > pos) pushGap(text, pos, end, out, firsts);
   return out;
 }
 
 /** Space-like characters other than the common ones are tokens in the joined view. */
-function pushGap(text: string, from: number, to: number, out: JoinedToken[]): void {
+function pushGap(text: string, from: number, to: number, out: JoinedToken[], firsts?: number[]): void {
   for (let u = from; u < to; u++) {
-    if (!isJoinedSpace(text.charCodeAt(u))) out.push({ start: u, end: u + 1, lower: text[u] as string });
+    if (!isJoinedSpace(text.charCodeAt(u))) {
+      out.push({ start: u, end: u + 1, lower: text[u] as string });
+      firsts?.push(-1);
+    }
   }
 }
 
-/** Joined tokens of sentence `index` of the layer. */
+/**
+ * Joined tokens of sentence `index` of the layer. When `firsts` is given, one entry per joined
+ * token is pushed to it: the layer index of the token's first layer token, or -1 for a
+ * character outside the layer's tokens (a gap character or one unit of a split symbol); so a
+ * caller can reject joined tokens by `layer.hash(first)` before looking their lowercase form up.
+ */
 export function sentenceJoinedTokens(
   layer: TokenLayer,
   index: number,
   sentence: SentenceRange,
+  firsts?: number[],
 ): JoinedToken[] {
   return joinedTokens(
     layer,
@@ -448,6 +464,7 @@ export function sentenceJoinedTokens(
     layer.sentenceFirst[index + 1] as number,
     sentence.start,
     sentence.end,
+    firsts,
   );
 }
 

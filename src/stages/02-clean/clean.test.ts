@@ -71,3 +71,35 @@ test('a given title line is never removed as boilerplate', () => {
   assert.deepEqual(removedOf('Advertisement\n\nThe body of the story.', true), []);
   assert.equal(removedOf('Advertisement\n\nThe body of the story.', false).length, 1);
 });
+
+test('repeats match across any whitespace run; one changed character keeps a sentence', () => {
+  const first = 'Rescue teams reached the village before noon.';
+  const text =
+    `Flood warning\n${first} Water kept rising.\n` +
+    'Rescue\u00a0teams reached\tthe  village before noon. ' +
+    'Rescue teams reached the village before noon! ' +
+    'Rescue teams reached the village before moon.';
+  const removed = removedOf(text);
+  assert.equal(removed.length, 1);
+  assert.equal(removed[0]?.text, 'Rescue\u00a0teams reached\tthe  village before noon.');
+  assert.equal(removed[0]?.duplicateOf, text.indexOf(first));
+});
+
+test('a paragraph repeated with other line breaks is removed whole; a different ending is kept', () => {
+  const para = 'The bridge reopened on Friday. Traffic was light all day.';
+  const text =
+    `Bridge reopens\n\n${para}\n\nThe bridge reopened on Friday. Traffic was heavy all week.\n\n` +
+    'The bridge reopened on Friday.  Traffic was\nlight all day.';
+  const removed = removedOf(text);
+  const paragraphs = removed.filter((r) => r.reason === 'duplicate-paragraph');
+  assert.equal(paragraphs.length, 1);
+  assert.equal(paragraphs[0]?.start, text.lastIndexOf('The bridge reopened'));
+  assert.equal(paragraphs[0]?.duplicateOf, text.indexOf(para));
+  // The paragraph with another ending loses only its repeated first sentence.
+  const middle = text.indexOf('The bridge reopened', text.indexOf(para) + para.length);
+  const inMiddle = removed.filter((r) => r.start >= middle && r.start < text.lastIndexOf('The bridge'));
+  assert.deepEqual(
+    inMiddle.map((r) => [r.reason, r.text]),
+    [['duplicate-sentence', 'The bridge reopened on Friday.']],
+  );
+});

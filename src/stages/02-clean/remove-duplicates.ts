@@ -4,35 +4,74 @@ import { isWhitespace, type Segmentation } from '../03-segment/index.js';
 /** Repeats shorter than this many words ("Yes.", "He declined.") are left alone. */
 export const MIN_DUPLICATE_WORDS = 5;
 
-interface Key {
-  key: string;
-  words: number;
-}
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 16777619;
+const WORDS_UNIT = 0x100000000;
 
 /**
- * `text[start, end)` (already trimmed) with whitespace runs collapsed to one space, and its word
- * count, in one scan; the common case (single spaces only) costs one slice.
+ * A 32-bit FNV-1a hash of `text[start, end)` with whitespace runs collapsed to one space, and
+ * its word count, packed into one number (`words * 2^32 + hash`) so the hot loop allocates
+ * nothing. Equal normalised keys (see `keyOf`) always give equal hashes; the strings are only
+ * built and compared when two hashes meet.
  */
-function keyOf(text: string, start: number, end: number): Key {
-  let words = 1;
-  let clean = true;
+function hashOf(text: string, start: number, end: number): number {
+  let h = FNV_OFFSET;
+  let runs = 0;
+  let inSpace = false;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x20) {
-      words++;
-      if (isWhitespace(text.charCodeAt(i + 1))) clean = false;
-    } else if (c < 0x21 || c > 0x7e) {
-      if (isWhitespace(c)) {
-        clean = false;
-        if (!isWhitespace(text.charCodeAt(i - 1))) words++;
+    if (c === 0x20 || ((c < 0x21 || c > 0x7e) && isWhitespace(c))) {
+      if (!inSpace) {
+        h = Math.imul(h ^ 0x20, FNV_PRIME);
+        runs++;
+        inSpace = true;
       }
+    } else {
+      h = Math.imul(h ^ c, FNV_PRIME);
+      inSpace = false;
     }
   }
-  if (clean) return { key: text.slice(start, end), words };
-  const key = text.slice(start, end).replace(/\s+/g, ' ');
-  let n = 1;
-  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) === 0x20) n++;
-  return { key, words: n };
+  return (runs + 1) * WORDS_UNIT + (h >>> 0);
+}
+
+function hashPart(packed: number): number {
+  return (packed % WORDS_UNIT) | 0;
+}
+
+function wordsPart(packed: number): number {
+  return Math.floor(packed / WORDS_UNIT);
+}
+
+/** `text[start, end)` with whitespace runs collapsed to one space (built only on a hash hit). */
+function keyOf(text: string, start: number, end: number): string {
+  const raw = text.slice(start, end);
+  let clean = true;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 0x20 ? isWhitespace(raw.charCodeAt(i + 1)) : (c < 0x21 || c > 0x7e) && isWhitespace(c)) {
+      clean = false;
+      break;
+    }
+  }
+  return clean ? raw : raw.replace(/\s+/g, ' ');
+}
+
+/** A kept sentence: its span and, once built, its normalised key. Chained by hash. */
+interface SeenSentence {
+  start: number;
+  end: number;
+  key: string | undefined;
+  next: SeenSentence | undefined;
+}
+
+/** A kept multi-sentence paragraph, listed under the hash of its first sentence. */
+interface SeenParagraph {
+  para: Paragraph;
+  firstStart: number;
+  firstEnd: number;
+  firstKey: string | undefined;
+  hash: number | undefined;
+  key: string | undefined;
 }
 
 /**
@@ -42,9 +81,9 @@ function keyOf(text: string, start: number, end: number): Key {
  * kept copy of a later line: a story may open by repeating its headline.
  */
 export function findDuplicates(text: string, seg: Segmentation): Removed[] {
-  const seenSentences = new Map<string, number>();
+  const seenSentences = new Map<number, SeenSentence>();
   // Paragraphs are compared only when their first sentences match, so most are never hashed whole.
-  const byFirstSentence = new Map<string, Paragraph[]>();
+  const byFirstSentence = new Map<number, SeenParagraph[]>();
   const out: Removed[] = [];
   const { paragraphs, sentences } = seg;
   let si = 0;
@@ -54,9 +93,11 @@ export function findDuplicates(text: string, seg: Segmentation): Removed[] {
     while (si < sentences.length && (sentences[si] as Sentence).paragraph === p) si++;
     if ((p === 0 && seg.title) || si === first) continue;
     const head = sentences[first] as Sentence;
-    const firstKey = keyOf(text, head.start, head.end);
+    const firstPacked = hashOf(text, head.start, head.end);
+    const firstHash = hashPart(firstPacked);
     if (si - first > 1) {
-      const kept = findSameParagraph(text, para, byFirstSentence.get(firstKey.key));
+      const list = byFirstSentence.get(firstHash);
+      const kept = list && findSameParagraph(text, para, head, list);
       if (kept !== undefined) {
         out.push({
           start: para.start,
@@ -67,17 +108,26 @@ export function findDuplicates(text: string, seg: Segmentation): Removed[] {
         });
         continue;
       }
-      const list = byFirstSentence.get(firstKey.key);
-      if (list) list.push(para);
-      else byFirstSentence.set(firstKey.key, [para]);
+      const entry: SeenParagraph = {
+        para,
+        firstStart: head.start,
+        firstEnd: head.end,
+        firstKey: undefined,
+        hash: undefined,
+        key: undefined,
+      };
+      if (list) list.push(entry);
+      else byFirstSentence.set(firstHash, [entry]);
     }
     for (let s = first; s < si; s++) {
       const sentence = sentences[s] as Sentence;
-      const { key, words } = s === first ? firstKey : keyOf(text, sentence.start, sentence.end);
-      if (words < MIN_DUPLICATE_WORDS) continue;
-      const kept = seenSentences.get(key);
+      const packed = s === first ? firstPacked : hashOf(text, sentence.start, sentence.end);
+      if (wordsPart(packed) < MIN_DUPLICATE_WORDS) continue;
+      const hash = hashPart(packed);
+      const chain = seenSentences.get(hash);
+      const kept = chain && findSameSentence(text, sentence, chain);
       if (kept === undefined) {
-        seenSentences.set(key, sentence.start);
+        seenSentences.set(hash, { start: sentence.start, end: sentence.end, key: undefined, next: chain });
         continue;
       }
       out.push({
@@ -92,14 +142,40 @@ export function findDuplicates(text: string, seg: Segmentation): Removed[] {
   return out;
 }
 
+/** Start of the kept sentence in `chain` with the same key as `sentence`, if any. */
+function findSameSentence(text: string, sentence: Sentence, chain: SeenSentence): number | undefined {
+  const mine = keyOf(text, sentence.start, sentence.end);
+  for (let c: SeenSentence | undefined = chain; c; c = c.next) {
+    c.key ??= keyOf(text, c.start, c.end);
+    if (c.key === mine) return c.start;
+  }
+  return undefined;
+}
+
+/**
+ * Start of the first kept paragraph in `candidates` (all sharing the hash of `head`) whose first
+ * sentence and whole text match `para` after whitespace normalisation, if any.
+ */
 function findSameParagraph(
   text: string,
   para: Paragraph,
-  candidates: Paragraph[] | undefined,
+  head: Sentence,
+  candidates: SeenParagraph[],
 ): number | undefined {
-  if (!candidates) return undefined;
-  const mine = keyOf(text, para.start, para.end);
-  if (mine.words < MIN_DUPLICATE_WORDS) return undefined;
-  for (const c of candidates) if (keyOf(text, c.start, c.end).key === mine.key) return c.start;
+  const packed = hashOf(text, para.start, para.end);
+  if (wordsPart(packed) < MIN_DUPLICATE_WORDS) return undefined;
+  const hash = hashPart(packed);
+  let firstKey: string | undefined;
+  let key: string | undefined;
+  for (const c of candidates) {
+    c.hash ??= hashPart(hashOf(text, c.para.start, c.para.end));
+    if (c.hash !== hash) continue;
+    firstKey ??= keyOf(text, head.start, head.end);
+    c.firstKey ??= keyOf(text, c.firstStart, c.firstEnd);
+    if (c.firstKey !== firstKey) continue;
+    key ??= keyOf(text, para.start, para.end);
+    c.key ??= keyOf(text, c.para.start, c.para.end);
+    if (c.key === key) return c.para.start;
+  }
   return undefined;
 }

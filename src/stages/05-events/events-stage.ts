@@ -16,6 +16,8 @@ import { bucketBySpan } from '../../core/spans.js';
 import type { Stage, StageResult } from '../../core/stage.js';
 import {
   documentTokens,
+  HashFilter,
+  hashString,
   sentenceJoinedTokens,
   type JoinedToken as Token,
   type TokenLayer,
@@ -53,12 +55,18 @@ const quantityWords = new Set(participantData.quantityWords);
  * The first layer token of every trigger head ("co" for "co-operate"): a sentence none of whose
  * tokens is in this set cannot hold a trigger, so it is skipped before its joined tokens are built.
  */
-const headStarts = new TokenSet(
-  [...lexicon.byHead.keys()].map((head) => {
-    const layer = tokenizeRange(head);
-    return layer.count > 0 ? layer.lower(0) : head;
-  }),
-);
+const headStartForms = [...lexicon.byHead.keys()].map((head) => {
+  const layer = tokenizeRange(head);
+  return layer.count > 0 ? layer.lower(0) : head;
+});
+const headStarts = new TokenSet(headStartForms);
+
+/**
+ * The same first tokens as a bare hash filter: `findMatches` rejects most joined tokens by the
+ * hash of their first layer token before hashing their lowercase form for `lexicon.byHead`.
+ */
+const headStartFilter = new HashFilter(headStartForms.length);
+for (const form of headStartForms) headStartFilter.add(hashString(form));
 
 function mayHoldTrigger(layer: TokenLayer, sentence: number): boolean {
   const to = layer.sentenceFirst[sentence + 1] as number;
@@ -522,9 +530,11 @@ function isNounUse(tokens: readonly Token[], i: number): boolean {
 }
 
 /** Finds every trigger of a sentence and keeps the longest non-overlapping ones. */
-function findMatches(tokens: readonly Token[]): Match[] {
+function findMatches(tokens: readonly Token[], layer: TokenLayer, firsts: readonly number[]): Match[] {
   const found: Match[] = [];
   for (let i = 0; i < tokens.length; i++) {
+    const first = firsts[i] as number;
+    if (first >= 0 && !headStartFilter.mayHave(layer.hash(first))) continue;
     const token = tokens[i] as Token;
     const candidates = lexicon.byHead.get(token.lower);
     if (!candidates) continue;
@@ -1287,8 +1297,9 @@ export function codeEvents(doc: Readonly<Doc>, options: EventsOptions = {}): Sta
     const sentence = sentences[index] as Sentence;
     if (sentence.end <= sentence.start || sentence.end > doc.text.length) continue;
     if (!mayHoldTrigger(layer, index)) continue;
-    const tokens = sentenceJoinedTokens(layer, index, sentence);
-    const matches = findMatches(tokens);
+    const firsts: number[] = [];
+    const tokens = sentenceJoinedTokens(layer, index, sentence, firsts);
+    const matches = findMatches(tokens, layer, firsts);
     if (matches.length === 0) continue;
     const ctx: SentenceContext = {
       doc,

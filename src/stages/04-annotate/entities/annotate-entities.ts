@@ -481,6 +481,9 @@ export function annotateEntities(doc: Readonly<Doc>, options: EntitiesOptions = 
   const sentences = doc.sentences ?? [];
   /** Exact surfaces defined in this text ("WHO" after "World Health Organization (WHO)") → entity id. */
   const aliases = new Map<string, string>();
+  // A failed pattern match leaves its capture untouched (slots fill it only once the whole
+  // pattern has matched), so one capture serves every attempt until a match takes it.
+  let spare: Capture = {};
 
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si] as (typeof sentences)[number];
@@ -512,17 +515,21 @@ export function annotateEntities(doc: Readonly<Doc>, options: EntitiesOptions = 
       const h = hits[i];
       if (h ? h.hit.kind === 'place' : !(tokens.isUpper(i) && i + 1 < to && isComma(tokens, i + 1))) continue;
       for (const p of rolePatterns) {
-        const cap: Capture = {};
-        const end = matchSlots(scan, p.slots, 0, i, cap);
-        if (end < 0 || cap.nameFrom === undefined || cap.nameTo === undefined) continue;
+        const end = matchSlots(scan, p.slots, 0, i, spare);
+        if (end < 0) continue;
+        const cap = spare;
+        spare = {};
+        if (cap.nameFrom === undefined || cap.nameTo === undefined) continue;
         if (covered[cap.nameFrom]) continue;
         addPatternPerson(text, scan, p, cap, table);
         break;
       }
       for (const p of orgPatterns) {
-        const cap: Capture = {};
-        const end = matchSlots(scan, p.slots, 0, i, cap);
-        if (end < 0 || cap.nameFrom === undefined || cap.nameTo === undefined) continue;
+        const end = matchSlots(scan, p.slots, 0, i, spare);
+        if (end < 0) continue;
+        const cap = spare;
+        spare = {};
+        if (cap.nameFrom === undefined || cap.nameTo === undefined) continue;
         if (covered[cap.nameFrom]) continue;
         const nameStart = tokens.start(cap.nameFrom);
         const nameEnd = tokens.end(cap.nameTo - 1);
