@@ -308,6 +308,29 @@ const nounPreceders = new Set([
   'air',
   'no',
 ]);
+/**
+ * Words that sit between a determiner and a noun but can also be adverbs ("first"): a verb form
+ * after one of them is a noun only when a determiner comes right before it ("the first visit",
+ * "a surprise visit"), never in "will first visit".
+ */
+const nounModifiersAfterDeterminer = new Set([
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'latest',
+  'last',
+  'next',
+  'previous',
+  'planned',
+  'surprise',
+  'historic',
+  'official',
+  'state',
+  'two-day',
+  'three-day',
+]);
 /** Prepositions after which a base or -s form is a noun ("after talks", "in support of"). */
 const nounPreps = new Set([
   'of',
@@ -520,6 +543,7 @@ function isNounUse(tokens: readonly Token[], i: number): boolean {
     const before = tokens[i - 2];
     if (before && before.end === (tokens[i - 1] as Token).start && before.lower.endsWith('s')) return true;
   }
+  if (nounModifiersAfterDeterminer.has(prev) && determiners.has(tokens[i - 2]?.lower ?? '')) return true;
   const w = (tokens[i] as Token).lower;
   if (w.endsWith('ed') || w.endsWith('ing')) return false;
   if (nounPreceders.has(prev) || nounPreps.has(prev) || months.has(prev)) return true;
@@ -527,6 +551,30 @@ function isNounUse(tokens: readonly Token[], i: number): boolean {
   if (c >= 48 && c <= 57) return true;
   const next = tokens[i + 1]?.lower;
   return next !== undefined && finiteVerbs.has(next);
+}
+
+/** Words that open a new clause or carry its verb between a nominal trigger and a by-phrase. */
+const clauseWords = new Set([
+  'that',
+  'which',
+  'who',
+  'whom',
+  'was',
+  'were',
+  'is',
+  'are',
+  'been',
+  'be',
+  'being',
+]);
+
+/** Whether tokens `[from, to)` hold a clause boundary ("… that was captured by the army"). */
+function crossesClause(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const t = (tokens[k] as Token).lower;
+    if (clauseWords.has(t) || clauseBreakers.has(t)) return true;
+  }
+  return false;
 }
 
 /** Finds every trigger of a sentence and keeps the longest non-overlapping ones. */
@@ -1168,6 +1216,15 @@ function codeSentence(
       const agent = after.find((g) => prepBefore(tokens, g.first) === 'by');
       recipient = actor;
       actor = agent ? participant(doc, tokens, agent, sole) : undefined;
+    } else if (!m.rule.verbal || isNounUse(tokens, m.head)) {
+      // "the first visit by a Japanese leader to South Korea": a nominal trigger's by-phrase is
+      // its actor, and the other participant after the trigger ("to South Korea") its recipient.
+      const agent = after.find((g) => prepBefore(tokens, g.first) === 'by');
+      if (agent && !crossesClause(tokens, m.last + 1, agent.first)) {
+        actor = participant(doc, tokens, agent, sole);
+        const target = after.find((g) => g !== agent && prepBefore(tokens, g.first) !== 'by');
+        recipient = target ? participant(doc, tokens, target, sole) : undefined;
+      }
     }
     if (actor && recipient && actor.start === recipient.start) recipient = undefined;
     if (!actor && !recipient && spec.needsParticipant !== false) continue;
