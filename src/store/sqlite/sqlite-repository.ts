@@ -131,8 +131,7 @@ class SqliteRepository implements Repository {
   }
 
   async queryEvents(query: EventQuery): Promise<Page<EventRow>> {
-    const where: string[] = [];
-    const params: Record<string, unknown> = { limit: query.limit, offset: query.offset };
+    const { where, params } = conditions(query.limit, query.offset);
     for (const role of ['actor', 'recipient'] as const) {
       const value = query[role];
       if (!value) continue;
@@ -143,28 +142,11 @@ class SqliteRepository implements Repository {
       params[role] = value;
       params[`${role}Like`] = `%${escapeLike(value)}%`;
     }
-    if (query.type) {
-      where.push('e.type = upper(@type)');
-      params.type = query.type;
-    }
-    if (query.status) {
-      where.push('e.status = @status');
-      params.status = query.status;
-    }
-    if (query.docId) {
-      where.push('e.doc_id = @docId');
-      params.docId = query.docId;
-    }
-    const from = query.from ? firstDayOf(query.from) : null;
-    if (from) {
-      where.push('e.day >= @from');
-      params.from = from;
-    }
-    const to = query.to ? lastDayOf(query.to) : null;
-    if (to) {
-      where.push('e.day <= @to');
-      params.to = to;
-    }
+    addCondition(where, params, 'e.type = upper(@type)', 'type', query.type);
+    addCondition(where, params, 'e.status = @status', 'status', query.status);
+    addCondition(where, params, 'e.doc_id = @docId', 'docId', query.docId);
+    addCondition(where, params, 'e.day >= @from', 'from', query.from ? firstDayOf(query.from) : null);
+    addCondition(where, params, 'e.day <= @to', 'to', query.to ? lastDayOf(query.to) : null);
     const filter = `FROM events e JOIN documents d ON d.id = e.doc_id ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
     const rows = this.#stmt(
       `SELECT ${EVENT_COLUMNS} ${filter} ORDER BY e.day IS NULL, e.day DESC, e.doc_id, e.idx LIMIT @limit OFFSET @offset`,
@@ -175,25 +157,15 @@ class SqliteRepository implements Repository {
   }
 
   async listEntities(query: EntityQuery): Promise<Page<EntityRow>> {
-    const where: string[] = [];
-    const params: Record<string, unknown> = { limit: query.limit, offset: query.offset };
-    if (query.docId) {
-      where.push('doc_id = @docId');
-      params.docId = query.docId;
-    }
+    const { where, params } = conditions(query.limit, query.offset);
+    addCondition(where, params, 'doc_id = @docId', 'docId', query.docId);
     if (query.q) {
       where.push(`(entity_id = @q COLLATE NOCASE OR country = upper(@q) OR name LIKE @qLike ESCAPE '\\')`);
       params.q = query.q;
       params.qLike = `%${escapeLike(query.q)}%`;
     }
-    if (query.type) {
-      where.push('type = @type');
-      params.type = query.type;
-    }
-    if (query.country) {
-      where.push('country = upper(@country)');
-      params.country = query.country;
-    }
+    addCondition(where, params, 'type = @type', 'type', query.type);
+    addCondition(where, params, 'country = upper(@country)', 'country', query.country);
     const filter = `FROM entities ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
     const rows = this.#stmt(
       `SELECT entity_id, max(name) AS name, max(type) AS type, max(country) AS country, max(sector) AS sector,
@@ -498,4 +470,22 @@ function toEventRow(r: Row): EventRow {
     sentence: r.sentence as number,
     rule: r.rule as string,
   };
+}
+
+/** A query's WHERE clauses and named parameters, starting with the page. */
+function conditions(limit: number, offset: number): { where: string[]; params: Record<string, unknown> } {
+  return { where: [], params: { limit, offset } };
+}
+
+/** Adds `clause` with parameter `name` when a filter value was given. */
+function addCondition(
+  where: string[],
+  params: Record<string, unknown>,
+  clause: string,
+  name: string,
+  value: string | null | undefined,
+): void {
+  if (!value) return;
+  where.push(clause);
+  params[name] = value;
 }
