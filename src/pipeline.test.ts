@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { analyze } from './pipeline.js';
+import { createDoc, type Doc } from './core/doc.js';
+import { createPipeline } from './core/runner.js';
+import { analyze, analyzeDoc, documentStages } from './pipeline.js';
 
 test('analyze takes a string or bytes and returns the analysis format with the text unchanged', () => {
   const text = 'Kenya signed an agreement with Ethiopia on Wednesday.\n';
@@ -24,4 +27,54 @@ test('bytes that cannot be a document come back rejected with a reason', () => {
   assert.equal(a.rejected, true);
   assert.equal(a.events.length, 0);
   assert.ok(a.diagnostics.some((d) => d.severity === 'error' && d.ruleId.startsWith('ingest:')));
+});
+
+/** Written for this test: a headline, boilerplate, a repeated paragraph, quotes, attributions, times, money, events. */
+const contractText = `Ruritania and Freedonia sign border deal after talks in Geneva
+
+Ruritanian President Anna Kovac met Freedonian Prime Minister Rufus Firefly in Geneva on Tuesday, and the two leaders signed an agreement to reopen the border.
+
+"This is a good day for both our peoples," Kovac told reporters. Firefly said the deal would cost $2.5 billion over three years.
+
+Share this article
+
+Last week, Freedonian troops fired on a Ruritanian patrol, killing two soldiers, according to the Ruritanian defence ministry. Reuters reported that Freedonia denied the claim.
+
+Russia accused Ukraine of shelling a power plant on 3 March 2024, and the United Nations called for an investigation. About 40% of the region lost power.
+
+Ruritanian President Anna Kovac met Freedonian Prime Minister Rufus Firefly in Geneva on Tuesday, and the two leaders signed an agreement to reopen the border.
+`;
+
+function contractDocs(): Doc[] {
+  const docs = [
+    createDoc(contractText, { uri: 'memory:contracts', mediaType: 'text/plain', published: '2024-05-16' }),
+  ];
+  const examples = new URL('../examples/', import.meta.url);
+  for (const line of readFileSync(new URL('articles.jsonl', examples), 'utf8').split('\n')) {
+    if (line.trim() === '') continue;
+    const record = JSON.parse(line) as { title?: string; text: string; published?: string };
+    const text = record.title ? `${record.title}\n\n${record.text}` : record.text;
+    const source = { uri: 'memory:example', mediaType: 'text/plain', titleGiven: record.title !== undefined };
+    docs.push(createDoc(text, record.published ? { ...source, published: record.published } : source));
+  }
+  const scraped = readFileSync(new URL('summit-scraped.txt', examples), 'utf8');
+  docs.push(createDoc(scraped, { uri: 'memory:scraped', mediaType: 'text/plain', published: '2024-05-16' }));
+  return docs;
+}
+
+test('every stage reads only the layers it declares (requires or reads), and the check changes nothing', () => {
+  const checked = createPipeline(documentStages, {}, [], { reads: true });
+  let events = 0;
+  for (const doc of contractDocs()) {
+    const plain = analyzeDoc(doc);
+    const viewed = checked.run(doc);
+    const runner = viewed.diagnostics.filter((d) => d.ruleId.startsWith('runner:'));
+    assert.deepEqual(runner, [], `${doc.source.uri}: ${runner.map((d) => d.reason).join('; ')}`);
+    assert.deepEqual(viewed, plain);
+    for (const layer of ['quotes', 'attributions', 'times', 'quantities', 'events'] as const) {
+      assert.ok((plain[layer]?.length ?? 0) > 0 || doc.source.uri !== 'memory:contracts', `no ${layer}`);
+    }
+    events += plain.events?.length ?? 0;
+  }
+  assert.ok(events > 5, `only ${events} events: the texts no longer exercise the events stage`);
 });

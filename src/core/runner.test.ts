@@ -79,3 +79,48 @@ test('undeclared and missing assignments are reported, undeclared ones ignored',
     'runner:assign-undeclared',
   ]);
 });
+
+test('with the reads check, a stage reading a layer it does not declare fails, naming stage and layer', () => {
+  const peeks: Stage = {
+    name: 'peeks',
+    requires: [],
+    assigns: ['events'],
+    run: (doc) => ({ events: doc.quotes ? [] : [] }),
+  };
+  const unchecked = createPipeline([sentences, peeks]).run(createDoc('x', source));
+  assert.deepEqual(unchecked.events, []);
+  const checked = createPipeline([sentences, peeks], {}, [], { reads: true }).run(createDoc('x', source));
+  assert.equal(checked.events, undefined);
+  assert.equal(checked.diagnostics[0]?.ruleId, 'runner:stage-failed');
+  assert.match(
+    checked.diagnostics[0]?.reason ?? '',
+    /"peeks" failed: read layer "quotes" without declaring it/,
+  );
+  const declared: Stage = { ...peeks, reads: ['quotes'] };
+  const ok = createPipeline([sentences, declared], {}, [], { reads: true }).run(createDoc('x', source));
+  assert.deepEqual(ok.events, []);
+  assert.deepEqual(ok.diagnostics, []);
+  // `in` is a read too.
+  const tests: Stage = {
+    ...peeks,
+    run: (doc) => ({ events: 'sentences' in doc && 'title' in doc ? [] : [] }),
+  };
+  const seen = createPipeline([sentences, { ...tests, requires: ['sentences'] }], {}, [], { reads: true });
+  assert.match(seen.run(createDoc('x', source)).diagnostics[0]?.reason ?? '', /layer "title"/);
+});
+
+test('a stage that reads a layer only a later stage assigns is an ordering error at construction', () => {
+  const reader: Stage = {
+    name: 'reader',
+    requires: [],
+    reads: ['sentences'],
+    assigns: ['events'],
+    run: () => ({ events: [] }),
+  };
+  assert.throws(
+    () => createPipeline([reader, sentences]),
+    /"reader" reads layer "sentences", which stage "split" assigns only after it/,
+  );
+  // Reading a layer no stage assigns is allowed: the stage does without it.
+  assert.doesNotThrow(() => createPipeline([reader]));
+});

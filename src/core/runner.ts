@@ -1,5 +1,15 @@
 import type { Diagnostic, Doc, Layer } from './doc.js';
-import type { Stage, StageResult } from './stage.js';
+import { LAYERS, type Stage, type StageResult } from './stage.js';
+
+/** Checks the runner can make on every stage call, beyond the cheap ones it always makes. */
+export interface RunChecks {
+  /**
+   * Hand each stage a view of the Doc that throws on reading a layer the stage does not declare in
+   * `requires` or `reads` (the throw becomes `runner:stage-failed` naming the stage and the layer). Meant for
+   * tests: a Proxy costs a little on every property read.
+   */
+  reads?: boolean;
+}
 
 export interface Pipeline {
   stages: readonly Stage<unknown>[];
@@ -17,14 +27,24 @@ export function createPipeline(
   stages: readonly Stage<unknown>[],
   options: Record<string, unknown> = {},
   initialLayers: readonly Layer[] = [],
+  checks: RunChecks = {},
 ): Pipeline {
   const available = new Set<Layer>(initialLayers);
-  for (const stage of stages) {
+  for (const [index, stage] of stages.entries()) {
     for (const need of stage.requires) {
       if (!available.has(need)) {
         throw new Error(
           `createPipeline: stage "${stage.name}" requires layer "${need}", which no earlier stage assigns; ` +
             `add the stage that assigns it before "${stage.name}"`,
+        );
+      }
+    }
+    for (const want of stage.reads ?? []) {
+      const later = stages.slice(index + 1).find((s) => s.assigns.includes(want));
+      if (!available.has(want) && later) {
+        throw new Error(
+          `createPipeline: stage "${stage.name}" reads layer "${want}", which stage "${later.name}" assigns only after it; ` +
+            `move "${later.name}" before "${stage.name}"`,
         );
       }
     }
@@ -36,14 +56,14 @@ export function createPipeline(
       let doc = input;
       for (const stage of stages) {
         if (doc.rejected) break;
-        doc = runStage(stage, doc, options[stage.name]);
+        doc = runStage(stage, doc, options[stage.name], checks);
       }
       return doc;
     },
   };
 }
 
-export function runStage<O>(stage: Stage<O>, doc: Doc, options: O): Doc {
+export function runStage<O>(stage: Stage<O>, doc: Doc, options: O, checks: RunChecks = {}): Doc {
   const missing = stage.requires.filter((layer) => doc[layer] === undefined);
   if (missing.length > 0) {
     return withDiagnostics(doc, [
@@ -56,7 +76,7 @@ export function runStage<O>(stage: Stage<O>, doc: Doc, options: O): Doc {
   }
   let result: StageResult;
   try {
-    result = stage.run(doc, options);
+    result = stage.run(checks.reads ? declaredView(stage, doc) : doc, options);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return withDiagnostics(doc, [
@@ -94,6 +114,35 @@ export function runStage<O>(stage: Stage<O>, doc: Doc, options: O): Doc {
   const added = [...(diagnostics ?? []), ...problems];
   if (added.length > 0) next.diagnostics = [...doc.diagnostics, ...added];
   return next;
+}
+
+const layerNames = new Set<string | symbol>(LAYERS);
+
+/**
+ * The document as `stage` may see it: reading a layer outside `stage.requires` and `stage.reads` throws, so a stage
+ * that reads a layer it does not declare fails loudly in tests instead of depending on stage order
+ * by accident. The text, source and diagnostics are always readable.
+ */
+export function declaredView(stage: Stage<unknown>, doc: Doc): Doc {
+  const allowed = new Set<string | symbol>([...stage.requires, ...(stage.reads ?? [])]);
+  return new Proxy(doc, {
+    get(target, key, receiver) {
+      if (layerNames.has(key) && !allowed.has(key)) {
+        throw new Error(
+          `read layer "${String(key)}" without declaring it; add it to the stage's requires or reads`,
+        );
+      }
+      return Reflect.get(target, key, receiver);
+    },
+    has(target, key) {
+      if (layerNames.has(key) && !allowed.has(key)) {
+        throw new Error(
+          `tested for layer "${String(key)}" without declaring it; add it to the stage's requires or reads`,
+        );
+      }
+      return Reflect.has(target, key);
+    },
+  });
 }
 
 /** Layers a stage may legitimately leave unset (a headline or byline may simply be absent). */

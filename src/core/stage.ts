@@ -9,7 +9,14 @@ import type { Diagnostic, Doc, Layer } from './doc.js';
 export interface Stage<O = unknown> {
   /** Kebab-case, e.g. `clean`, `annotate-entities`. */
   name: string;
+  /** Layers the stage cannot run without: when one is missing the runner skips the stage. */
   requires: readonly Layer[];
+  /**
+   * Layers the stage reads when present and does without otherwise (the shared token index it would
+   * otherwise compute; quotes, which events use to set attributed events apart). With `requires`
+   * this is every layer the stage reads; the runner can enforce it (`RunChecks.reads`).
+   */
+  reads?: readonly Layer[];
   assigns: readonly Layer[];
   /** Returns the layers it assigns, and any diagnostics it wants added. */
   run(doc: Readonly<Doc>, options: O): StageResult;
@@ -21,3 +28,20 @@ export interface RunOptions {
   /** Stop after this stage (inclusive). */
   until?: string;
 }
+
+/** Every layer of a Doc, for the runner's checks (the compiler keeps it complete). */
+const layerSet: Record<Layer, true> = {
+  title: true,
+  byline: true,
+  removed: true,
+  paragraphs: true,
+  sentences: true,
+  entities: true,
+  quotes: true,
+  attributions: true,
+  times: true,
+  quantities: true,
+  events: true,
+  tokens: true,
+};
+export const LAYERS: readonly Layer[] = Object.keys(layerSet) as Layer[];

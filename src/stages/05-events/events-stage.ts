@@ -1375,6 +1375,9 @@ export function codeEvents(doc: Readonly<Doc>, options: EventsOptions = {}): Sta
 export const eventsStage: Stage<EventsOptions | undefined> = {
   name: 'events',
   requires: ['sentences', 'entities', 'times', 'removed'],
+  // Quotes and attributions tell a named source ("CNN reported") and a report's date from an
+  // event's actor and date; without them those are judged from the words alone.
+  reads: ['quotes', 'attributions', 'tokens'],
   assigns: ['events'],
   run(doc, options) {
     return codeEvents(doc, options ?? {});

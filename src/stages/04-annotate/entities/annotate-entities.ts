@@ -827,6 +827,7 @@ function addSurnameMentions(scans: readonly SentenceScan[], table: EntityTable):
 export const entitiesStage: Stage<EntitiesOptions | undefined> = {
   name: 'annotate-entities',
   requires: ['sentences', 'removed'],
+  reads: ['tokens'],
   assigns: ['entities'],
   run: (doc, options) => annotateEntities(doc, options ?? {}),
 };

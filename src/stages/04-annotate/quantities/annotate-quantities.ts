@@ -193,7 +193,8 @@ export function annotateQuantities(doc: Readonly<Doc>): StageResult {
 
 export const quantitiesStage: Stage<unknown> = {
   name: 'annotate-quantities',
-  requires: ['sentences'],
+  requires: ['sentences', 'removed'],
+  reads: ['tokens'],
   assigns: ['quantities'],
   run: (doc) => annotateQuantities(doc),
 };

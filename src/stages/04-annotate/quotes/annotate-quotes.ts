@@ -435,7 +435,9 @@ function verbAttribution(ctx: Context, s: Sentence, r: Range, v: number): Attrib
 
 export const quotesStage: Stage<unknown> = {
   name: 'annotate-quotes',
-  requires: ['sentences', 'entities', 'times'],
+  requires: ['sentences', 'removed', 'entities', 'times'],
+  // Paragraphs let a quotation run across sentences; without them it is looked for per sentence.
+  reads: ['paragraphs', 'tokens'],
   assigns: ['quotes', 'attributions'],
   run: (doc) => annotateQuotes(doc),
 };

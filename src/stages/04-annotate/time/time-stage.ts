@@ -13,6 +13,7 @@ import { createTimeScanner, type ScanState, type TimexType } from './find-times.
 export const timeStage: Stage = {
   name: 'annotate-time',
   requires: ['sentences', 'removed'],
+  reads: ['tokens'],
   assigns: ['times'],
   run(doc: Readonly<Doc>) {
     const sentences = doc.sentences ?? [];
