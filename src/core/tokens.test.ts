@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { sharedData, skipWithoutData } from '../../test/support/shared-data.js';
 import { decodeBytes } from '../stages/01-ingest/index.js';
 import { cleanStage } from '../stages/02-clean/index.js';
 import { segmentStage } from '../stages/03-segment/index.js';
@@ -292,10 +293,10 @@ test('joined offsets are absolute; non-ASCII letters are word characters', () =>
   );
 });
 
-const bbc = join(import.meta.dirname, '../../../shared/data/corpora/bbc-news-2225');
+const bbc = sharedData('corpora/bbc-news-2225');
 
 test('the document-wide layer gives each BBC sentence the tokens of that sentence alone', {
-  skip: existsSync(bbc) ? false : 'BBC corpus not found in ../shared/data',
+  skip: skipWithoutData(bbc),
 }, () => {
   const pipeline = createPipeline([cleanStage, segmentStage]);
   let sentences = 0;

@@ -1,12 +1,12 @@
 // The article the project began from, end to end through the library entry point.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { analyze } from '../../src/index.js';
+import { SEED_ARTICLE, skipWithoutData } from '../support/shared-data.js';
 
-const SEED = new URL('../../../shared/data/seed/cautious-stimulus.txt', import.meta.url);
-const available = existsSync(SEED);
-const skip = available ? false : 'seed article not found in ../shared/data/seed';
+const SEED = SEED_ARTICLE;
+const skip = skipWithoutData(SEED);
 
 test('seed: boilerplate and the repeated sentence are removed, nothing deleted', { skip }, () => {
   const text = readFileSync(SEED, 'utf8');

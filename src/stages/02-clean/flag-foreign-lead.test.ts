@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { SEED_ARTICLE, skipWithoutData } from '../../../test/support/shared-data.js';
 import { createDoc } from '../../core/doc.js';
 import { segmentText } from '../03-segment/index.js';
 import { cleanStage, cleanText } from './clean.js';
@@ -55,8 +56,8 @@ test('the clean stage reports the warning as a diagnostic', () => {
   assert.equal(cleanStage.run(intact, undefined).diagnostics, undefined);
 });
 
-const seed = '../shared/data/seed/cautious-stimulus.txt';
-test('the seed article’s borrowed headline and lead are flagged', { skip: !existsSync(seed) }, () => {
+const seed = SEED_ARTICLE;
+test('the seed article’s borrowed headline and lead are flagged', { skip: skipWithoutData(seed) }, () => {
   const text = readFileSync(seed, 'utf8');
   const flags = cleanText(text).diagnostics.filter((d) => d.ruleId === FOREIGN_LEAD_RULE);
   assert.equal(flags.length, 1);

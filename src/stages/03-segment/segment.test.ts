@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { SEED_ARTICLE, skipWithoutData } from '../../../test/support/shared-data.js';
 import { createDoc, type Doc, type Removed, type Source } from '../../core/doc.js';
 import { createPipeline } from '../../core/runner.js';
 import { cleanStage } from '../02-clean/index.js';
@@ -117,12 +118,11 @@ test('lossless: sentences, removed spans and whitespace cover the text exactly (
   }
 });
 
-test('seed article: title, both Advertisement lines and the repeated sentence removed', (t) => {
-  const path = '../shared/data/seed/cautious-stimulus.txt';
-  if (!existsSync(path)) {
-    t.skip(`seed article not found at ${path} (run from the repository root with ../shared present)`);
-    return;
-  }
+const seedPath = SEED_ARTICLE;
+test('seed article: title, both Advertisement lines and the repeated sentence removed', {
+  skip: skipWithoutData(seedPath),
+}, () => {
+  const path = seedPath;
   const doc = run(readFileSync(path, 'utf8'), { published: '2024-05-16' });
   assert.equal(doc.text.slice(doc.title?.start, doc.title?.end), 'Cautious Stimulus');
   const removed = doc.removed ?? [];

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { SEED_ARTICLE, skipWithoutData } from '../../../../test/support/shared-data.js';
 import type { Doc, Entity } from '../../../core/doc.js';
 import { runStage } from '../../../core/runner.js';
 import { docFromText } from '../testing/test-doc.js';
@@ -122,9 +123,9 @@ test('stage contract: runs through the runner, empty doc gives an empty layer, l
   assert.equal(out.diagnostics[0]?.ruleId, 'entities:sentence-too-long');
 });
 
-const seedPath = new URL('../../../../../shared/data/seed/cautious-stimulus.txt', import.meta.url);
+const seedPath = SEED_ARTICLE;
 
-test('seed article: countries, people, media and places', { skip: !existsSync(seedPath) }, () => {
+test('seed article: countries, people, media and places', { skip: skipWithoutData(seedPath) }, () => {
   const doc = docFromText(readFileSync(seedPath, 'utf8'), ['Advertisement']);
   const list = entities(doc);
   const rus = surfaces(doc, byId(list, 'country:RUS'));

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { SEED_ARTICLE, skipWithoutData } from '../../../../test/support/shared-data.js';
 import { docFromText } from '../testing/test-doc.js';
 import { annotateQuantities } from './annotate-quantities.js';
 
@@ -61,9 +62,9 @@ test('removed lines yield nothing and offsets point at the surface', () => {
   assert.equal(q?.rule, 'quantities:money-prefix');
 });
 
-const seedPath = new URL('../../../../../shared/data/seed/cautious-stimulus.txt', import.meta.url);
+const seedPath = SEED_ARTICLE;
 
-test('seed article: the debt issuance amount', { skip: !existsSync(seedPath) }, () => {
+test('seed article: the debt issuance amount', { skip: skipWithoutData(seedPath) }, () => {
   const q = quantities(readFileSync(seedPath, 'utf8'), ['Advertisement']);
   assert.deepEqual(q[0], { text: '$1.4 trillion', value: 1.4e12, unit: 'USD', kind: 'money' });
   assert.ok(!q.some((x) => x.text.includes('75')), 'years of relations are a duration');

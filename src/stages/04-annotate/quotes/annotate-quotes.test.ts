@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { SEED_ARTICLE, skipWithoutData } from '../../../../test/support/shared-data.js';
 import type { Attribution, Doc } from '../../../core/doc.js';
 import { createPipeline } from '../../../core/runner.js';
 import type { Stage } from '../../../core/stage.js';
@@ -107,9 +108,11 @@ test('stage contract through the pipeline', () => {
   assert.deepEqual(doc.diagnostics, []);
 });
 
-const seedPath = new URL('../../../../../shared/data/seed/cautious-stimulus.txt', import.meta.url);
+const seedPath = SEED_ARTICLE;
 
-test('seed article: quotes with speakers and the four attributions', { skip: !existsSync(seedPath) }, () => {
+test('seed article: quotes with speakers and the four attributions', {
+  skip: skipWithoutData(seedPath),
+}, () => {
   const { quotes, attributions } = annotate(readFileSync(seedPath, 'utf8'), ['Advertisement']);
   const partnership = quotes.find((q) => q.text === 'unprecedented level of strategic partnership');
   assert.equal(partnership?.speaker, 'person:vladimir-putin');
