@@ -1,3 +1,5 @@
+import { STATUS_CODES } from 'node:http';
+
 /** The one error body the API sends: a short name, a readable message, machine-usable details. */
 export interface ApiError {
   error: string;
@@ -5,15 +7,6 @@ export interface ApiError {
   details: unknown;
 }
 
-const NAMES: Record<number, string> = {
-  400: 'Bad Request',
-  404: 'Not Found',
-  413: 'Payload Too Large',
-  415: 'Unsupported Media Type',
-  422: 'Unprocessable Entity',
-  500: 'Internal Server Error',
-};
-
 export function apiError(status: number, message: string, details: unknown = null): ApiError {
-  return { error: NAMES[status] ?? 'Error', message, details };
+  return { error: STATUS_CODES[status] ?? 'Error', message, details };
 }

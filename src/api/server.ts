@@ -1,25 +1,162 @@
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import helmet from '@fastify/helmet';
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import type { Analyze } from '../services/ingest-batch.js';
 import type { Repository } from '../store/repository.js';
 import { errorPage, notFoundPage } from '../web/pages.js';
 import { registerWebRoutes } from '../web/routes.js';
-import { apiError } from './errors.js';
+import { type ApiError, apiError } from './errors.js';
+import { type Refusal, registerGuards } from './guard-requests.js';
 import { registerApiRoutes } from './routes.js';
 
 export interface ServerOptions {
   store: Repository;
   analyze: Analyze;
+  /** The secret every write must carry (`Authorization: Bearer <token>`); at least 16 characters. */
+  token: string;
+  /** The address the server will listen on: its name is accepted in `Host` besides localhost. */
+  host?: string;
+  /** More names accepted in `Host`, for a server bound to a LAN address. */
+  allowedHosts?: readonly string[];
   /** Largest POSTed text in UTF-8 bytes (default 5 MB). */
   maxTextBytes?: number;
+  /** A request body must arrive within this many milliseconds (default 20 s), else 408. */
+  bodyTimeoutMs?: number;
   /** Fastify request logging (off by default; the CLI may turn it on). */
   logger?: boolean;
+  /** Where every 5xx is reported (default: one JSON line on stderr). */
+  logError?: (entry: ServerErrorEntry) => void;
   now?: () => Date;
+}
+
+/** One logged server failure: enough to find the request and the cause. */
+export interface ServerErrorEntry {
+  time: string;
+  requestId: string;
+  method: string;
+  url: string;
+  status: number;
+  error: string;
+  code: string | null;
+  stack: string | null;
+}
+
+const MAX_URL_LENGTH = 8192;
+
+function logToStderr(entry: ServerErrorEntry): void {
+  process.stderr.write(`${JSON.stringify({ level: 'error', ...entry })}\n`);
 }
 
 /** Builds the HTTP app (JSON API under /api, HTML pages elsewhere). It does not listen. */
 export function buildServer(options: ServerOptions): FastifyInstance {
-  const app = Fastify({ logger: options.logger ?? false });
+  const logError = options.logError ?? logToStderr;
+  const now = options.now ?? (() => new Date());
   const isApi = (url: string) => url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
+
+  /** Every error leaves through here: the documented `{error, message, details}` body or an HTML page. */
+  const sendError = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    message: string,
+    details: unknown = null,
+  ): FastifyReply => {
+    if (!isApi(request.url)) {
+      return reply.code(status).type('text/html; charset=utf-8').send(errorPage(status, message));
+    }
+    const body: ApiError = apiError(status, message, details);
+    return reply.code(status).type('application/json; charset=utf-8').send(body);
+  };
+
+  const report = (request: FastifyRequest, status: number, error: unknown) => {
+    const e = error instanceof Error ? (error as FastifyError) : null;
+    logError({
+      time: now().toISOString(),
+      requestId: String(request.id),
+      method: request.method,
+      url: request.url.slice(0, 500),
+      status,
+      error: e ? e.message : String(error),
+      code: e?.code ?? null,
+      stack: e?.stack ?? null,
+    });
+  };
+
+  const app = Fastify({
+    logger: options.logger ?? false,
+    genReqId: () => randomUUID(),
+    // Long enough for any document id; longer ones get the same 414 as long URLs.
+    maxParamLength: 200,
+    frameworkErrors: (error, request, reply) => {
+      if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+        return sendError(request, reply, 414, 'a path segment is too long', { code: error.code });
+      }
+      return sendError(request, reply, 400, 'the address is not valid URL encoding', { code: error.code });
+    },
+    // Errors Node raises before there is a request (headers too large, malformed HTTP): same body.
+    clientErrorHandler: (error: NodeJS.ErrnoException, socket) => {
+      if (error.code === 'ECONNRESET' || socket.destroyed) return;
+      const [status, message] =
+        error.code === 'HPE_HEADER_OVERFLOW'
+          ? [431, 'the request line or headers are too large']
+          : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+            ? [408, 'the request did not arrive in time']
+            : [400, 'malformed HTTP request'];
+      const body = JSON.stringify(apiError(status, message, { code: error.code ?? null }));
+      if (socket.writable) {
+        socket.write(
+          `HTTP/1.1 ${status} ${apiError(status, '').error}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+            `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+        );
+      }
+      socket.destroy(error);
+    },
+  });
+
+  app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'none'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    referrerPolicy: { policy: 'same-origin' },
+    // Plain http on localhost: asking browsers to upgrade would break the UI.
+    strictTransportSecurity: false,
+  });
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  registerGuards(
+    app,
+    {
+      token: options.token,
+      ...(options.host ? { host: options.host } : {}),
+      ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
+      maxUrlLength: MAX_URL_LENGTH,
+      bodyTimeoutMs: options.bodyTimeoutMs ?? 20_000,
+    },
+    (request, reply, refusal: Refusal) => {
+      if (refusal.headers) reply.headers(refusal.headers);
+      // A refused body is never read: close rather than leave it in the pipe.
+      if (refusal.status === 408 || refusal.status === 414) reply.header('connection', 'close');
+      return sendError(request, reply, refusal.status, refusal.message, { code: refusal.code });
+    },
+  );
 
   // `?q=&limit=` from a form means "not given", not "an empty or invalid value".
   app.addHook('preValidation', async (request) => {
@@ -29,16 +166,25 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    const busy = error.code === 'SQLITE_BUSY' || error.code === 'SQLITE_LOCKED';
     const status = error.validation
       ? 400
-      : error.statusCode && error.statusCode >= 400
-        ? error.statusCode
-        : 500;
-    if (status >= 500) request.log.error(error);
-    const message = status >= 500 ? 'internal error; see the server log' : error.message;
-    if (!isApi(request.url)) {
-      return reply.code(status).type('text/html; charset=utf-8').send(errorPage(status, message));
+      : busy
+        ? 503
+        : error.statusCode && error.statusCode >= 400
+          ? error.statusCode
+          : 500;
+    if (status >= 500) {
+      report(request, status, error);
+      if (request.log) request.log.error(error);
     }
+    if (status === 408) reply.header('connection', 'close');
+    if (busy) reply.header('retry-after', '1');
+    const message = busy
+      ? `the database is busy with another writer; retry (request ${request.id})`
+      : status >= 500
+        ? `internal error; see the server log (request ${request.id})`
+        : error.message;
     const details = error.validation
       ? error.validation.map((v) => ({
           field: (v.instancePath || '').replace(/^\//, '') || String(v.params?.missingProperty ?? ''),
@@ -46,12 +192,12 @@ export function buildServer(options: ServerOptions): FastifyInstance {
           params: v.params,
         }))
       : { code: error.code ?? null };
-    return reply.code(status).send(apiError(status, message, details));
+    return sendError(request, reply, status, message, details);
   });
 
   app.setNotFoundHandler((request, reply) => {
     if (isApi(request.url)) {
-      return reply.code(404).send(apiError(404, `no route ${request.method} ${request.url.split('?')[0]}`));
+      return sendError(request, reply, 404, `no route ${request.method} ${request.url.split('?')[0]}`);
     }
     return reply
       .code(404)
@@ -59,7 +205,6 @@ export function buildServer(options: ServerOptions): FastifyInstance {
       .send(notFoundPage('There is no page at this address.'));
   });
 
-  const now = options.now ?? (() => new Date());
   registerApiRoutes(app, {
     store: options.store,
     analyze: options.analyze,

@@ -92,10 +92,18 @@ export function buildProgram(io: { out: (s: string) => void; err: (s: string) =>
     .option('--db <file>', 'SQLite database file (or a store URL)', 'tidings.db')
     .option('--port <n>', 'port (0 picks a free one)', parsePort, 3000)
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
-    .action(async (opts: { db: string; port: number; host: string }) => {
-      const { runServe } = await import('./serve-command.js');
-      await runServe(opts, io);
-    });
+    .option('--token <token>', 'the write token (default: $TIDINGS_TOKEN, else a generated one, printed)')
+    .option(
+      '--allow-host <name>',
+      'another name accepted in the Host header (repeatable)',
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
+    .action(
+      async (opts: { db: string; port: number; host: string; token?: string; allowHost?: string[] }) => {
+        const { runServe } = await import('./serve-command.js');
+        await runServe(opts, io);
+      },
+    );
 
   program
     .command('eval')

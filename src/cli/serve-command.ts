@@ -1,11 +1,36 @@
+import { assertUsableToken, generateToken } from '../api/guard-requests.js';
 import { buildServer } from '../api/server.js';
 import { analyzeDoc } from '../pipeline.js';
 import { openStore } from '../store/index.js';
 import type { Io } from './ingest-command.js';
 
-export async function runServe(opts: { db: string; port: number; host: string }, io: Io): Promise<void> {
+export interface ServeOptions {
+  db: string;
+  port: number;
+  host: string;
+  /** The write token; else TIDINGS_TOKEN; else a fresh one is generated and printed. */
+  token?: string;
+  /** More names accepted in the Host header (for a server bound to a LAN address). */
+  allowHost?: string[];
+}
+
+export async function runServe(opts: ServeOptions, io: Io, env = process.env): Promise<void> {
+  const token = opts.token ?? (env.TIDINGS_TOKEN || undefined) ?? generateToken();
+  try {
+    assertUsableToken(token);
+  } catch (error) {
+    throw new Error(
+      `tidings serve: ${(error as Error).message} (from ${opts.token ? '--token' : 'TIDINGS_TOKEN'})`,
+    );
+  }
   const store = await openStore(opts.db);
-  const app = await buildServer({ store, analyze: analyzeDoc });
+  const app = await buildServer({
+    store,
+    analyze: analyzeDoc,
+    token,
+    host: opts.host,
+    ...(opts.allowHost?.length ? { allowedHosts: opts.allowHost } : {}),
+  });
   const close = async () => {
     await app.close();
     await store.close();
@@ -26,7 +51,12 @@ export async function runServe(opts: { db: string; port: number; host: string },
     }
     throw error;
   }
+  const origin = address.replace('://127.0.0.1:', '://localhost:');
   io.out(
-    `Tidings is serving ${opts.db}\n  web UI  ${address}/\n  API     ${address}/api/documents\n(Ctrl-C to stop)\n`,
+    `Tidings is serving ${opts.db}\n  web UI  ${origin}/\n  API     ${origin}/api/documents\n` +
+      `  token   ${token}\n` +
+      `          writes (POST, DELETE) need it: -H 'Authorization: Bearer ${token}'\n` +
+      `          (${opts.token ? 'from --token' : env.TIDINGS_TOKEN ? 'from TIDINGS_TOKEN' : 'generated for this run; set TIDINGS_TOKEN or --token to keep one'})\n` +
+      '(Ctrl-C to stop)\n',
   );
 }

@@ -3,6 +3,7 @@ import type { EventStatus } from '../core/doc.js';
 import { getAnalysis, listDocuments, queryEvents } from '../services/query.js';
 import { isDateBound } from '../store/dates.js';
 import type { Repository } from '../store/repository.js';
+import { ASSETS, SCRIPT, STYLE } from './assets.js';
 import { documentPage, type EventFilterValues, eventsPage, indexPage, notFoundPage } from './pages.js';
 
 const EVENT_STATUSES = new Set(['asserted', 'negated', 'future', 'hypothetical', 'historical']);
@@ -20,6 +21,15 @@ function offsetOf(value: unknown): number {
 export function registerWebRoutes(app: FastifyInstance, options: { store: Repository }): void {
   const { store } = options;
   const page = 50;
+
+  for (const [path, type, body] of [
+    [ASSETS.css, 'text/css; charset=utf-8', STYLE],
+    [ASSETS.js, 'text/javascript; charset=utf-8', SCRIPT],
+  ] as const) {
+    app.get(path, async (_request, reply) =>
+      reply.type(type).header('cache-control', 'public, max-age=31536000, immutable').send(body),
+    );
+  }
 
   app.get<{ Querystring: Record<string, unknown> }>('/', async (request, reply) => {
     const q = str(request.query.q) ?? '';

@@ -6,6 +6,7 @@ import type { Analysis } from '../../src/core/analysis.js';
 import { fakeAnalyze, GENEVA_TEXT } from '../../src/services/testing/fake-analyze.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Repository } from '../../src/store/repository.js';
+import { auth, TEST_TOKEN } from '../support/auth.js';
 
 let store: Repository;
 let app: FastifyInstance;
@@ -14,6 +15,7 @@ let genevaId: string;
 before(async () => {
   store = openStore(':memory:');
   app = buildServer({
+    token: TEST_TOKEN,
     store,
     analyze: fakeAnalyze,
     maxTextBytes: 10_000,
@@ -22,6 +24,7 @@ before(async () => {
   const res = await app.inject({
     method: 'POST',
     url: '/api/documents',
+    headers: auth(),
     payload: { text: GENEVA_TEXT, url: 'https://news.example/geneva', published: '2024-05-16' },
   });
   assert.equal(res.statusCode, 201, res.body);
@@ -46,7 +49,12 @@ function assertApiError(res: { statusCode: number; json: () => unknown }, status
 describe('POST /api/documents', () => {
   test('a new JSON document is 201 with a summary; the same text again is 200 duplicate and changes nothing', async () => {
     const text = 'Talks Resume\nGerman officials met French envoys on Monday.\n';
-    const first = await app.inject({ method: 'POST', url: '/api/documents', payload: { text } });
+    const first = await app.inject({
+      method: 'POST',
+      url: '/api/documents',
+      headers: auth(),
+      payload: { text },
+    });
     assert.equal(first.statusCode, 201);
     const body = first.json();
     assert.equal(body.status, 'inserted');
@@ -60,6 +68,7 @@ describe('POST /api/documents', () => {
     const again = await app.inject({
       method: 'POST',
       url: '/api/documents',
+      headers: auth(),
       payload: { text, url: 'https://other.example/x' },
     });
     assert.equal(again.statusCode, 200);
@@ -75,7 +84,7 @@ describe('POST /api/documents', () => {
     const res = await app.inject({
       method: 'POST',
       url: '/api/documents',
-      headers: { 'content-type': 'text/plain; charset=utf-8' },
+      headers: auth({ 'content-type': 'text/plain; charset=utf-8' }),
       payload: 'Plain Story\nOlaf Scholz spoke in Geneva.\n',
     });
     assert.equal(res.statusCode, 201, res.body);
@@ -86,6 +95,7 @@ describe('POST /api/documents', () => {
     const res = await app.inject({
       method: 'POST',
       url: '/api/documents',
+      headers: auth(),
       payload: { text: 'Macron spoke.', title: 'A Headline' },
     });
     assert.equal(res.statusCode, 201);
@@ -98,6 +108,7 @@ describe('POST /api/documents', () => {
     const res = await app.inject({
       method: 'POST',
       url: '/api/documents',
+      headers: auth(),
       payload: { text: 'REJECT-ME please' },
     });
     assertApiError(res, 422);
@@ -108,6 +119,7 @@ describe('POST /api/documents', () => {
     const thrown = await app.inject({
       method: 'POST',
       url: '/api/documents',
+      headers: auth(),
       payload: { text: 'THROW-ME now' },
     });
     assertApiError(thrown, 422);
@@ -126,20 +138,25 @@ describe('POST /api/documents', () => {
       [[1, 2], 'body'],
     ];
     for (const [payload, field] of cases) {
-      const res = await app.inject({ method: 'POST', url: '/api/documents', payload: payload as object });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/documents',
+        headers: auth(),
+        payload: payload as object,
+      });
       assertApiError(res, 400, field);
     }
     const empty = await app.inject({
       method: 'POST',
       url: '/api/documents',
-      headers: { 'content-type': 'text/plain' },
+      headers: auth({ 'content-type': 'text/plain' }),
       payload: '',
     });
     assertApiError(empty, 400, 'text');
     const badJson = await app.inject({
       method: 'POST',
       url: '/api/documents',
-      headers: { 'content-type': 'application/json' },
+      headers: auth({ 'content-type': 'application/json' }),
       payload: '{"text": ',
     });
     assertApiError(badJson, 400);
@@ -149,20 +166,21 @@ describe('POST /api/documents', () => {
     const big = await app.inject({
       method: 'POST',
       url: '/api/documents',
+      headers: auth(),
       payload: { text: 'é'.repeat(6_000) },
     });
     assertApiError(big, 413, 'text');
     const huge = await app.inject({
       method: 'POST',
       url: '/api/documents',
-      headers: { 'content-type': 'text/plain' },
+      headers: auth({ 'content-type': 'text/plain' }),
       payload: 'x'.repeat(200_000),
     });
     assertApiError(huge, 413);
     const xml = await app.inject({
       method: 'POST',
       url: '/api/documents',
-      headers: { 'content-type': 'application/xml' },
+      headers: auth({ 'content-type': 'application/xml' }),
       payload: '<a/>',
     });
     assertApiError(xml, 415);

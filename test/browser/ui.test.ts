@@ -14,6 +14,7 @@ import { ingestBatch } from '../../src/services/ingest-batch.js';
 import { decodeBytes } from '../../src/stages/01-ingest/index.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Repository } from '../../src/store/repository.js';
+import { auth, TEST_TOKEN } from '../support/auth.js';
 
 // Runs inside the page (in evaluate callbacks); the project's tsconfig has no DOM lib to declare it.
 declare function getComputedStyle(element: unknown): {
@@ -77,6 +78,7 @@ async function post(name: string, text: string, published: string): Promise<void
   const res = await app.inject({
     method: 'POST',
     url: '/api/documents',
+    headers: auth(),
     payload: { text, published, url: `https://news.example/${name}` },
   });
   assert.equal(res.statusCode, 201, res.body);
@@ -84,9 +86,10 @@ async function post(name: string, text: string, published: string): Promise<void
 }
 
 async function apiTotal(path: string): Promise<number> {
-  const res = await app.inject(path);
-  assert.equal(res.statusCode, 200, res.body);
-  return res.json().total;
+  const res = await fetch(`${base}${path}`);
+  const body = await res.text();
+  assert.equal(res.status, 200, body);
+  return JSON.parse(body).total;
 }
 
 function shot(name: string): Promise<Buffer> {
@@ -112,7 +115,11 @@ describe('web UI in Chromium', { skip }, () => {
     }
     mkdirSync(SHOTS, { recursive: true });
     store = openStore(':memory:');
-    app = buildServer({ store, analyze: analyzeDoc });
+    app = buildServer({
+      token: TEST_TOKEN,
+      store,
+      analyze: analyzeDoc,
+    });
     await post('nordic', NORDIC, '2024-05-16');
     await post('harvest', HARVEST, '2024-05-14');
     await post('farmers', FARMERS, '2024-05-15');

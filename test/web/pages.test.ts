@@ -5,6 +5,7 @@ import { buildServer } from '../../src/api/server.js';
 import { fakeAnalyze, GENEVA_TEXT } from '../../src/services/testing/fake-analyze.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Repository } from '../../src/store/repository.js';
+import { auth, TEST_TOKEN } from '../support/auth.js';
 
 let store: Repository;
 let app: FastifyInstance;
@@ -13,22 +14,29 @@ let rejectedId: string;
 
 before(async () => {
   store = openStore(':memory:');
-  app = buildServer({ store, analyze: fakeAnalyze });
+  app = buildServer({
+    token: TEST_TOKEN,
+    store,
+    analyze: fakeAnalyze,
+  });
   const ok = await app.inject({
     method: 'POST',
     url: '/api/documents',
+    headers: auth(),
     payload: { text: GENEVA_TEXT, published: '2024-05-16' },
   });
   id = ok.json().id;
   const script = await app.inject({
     method: 'POST',
     url: '/api/documents',
+    headers: auth(),
     payload: { text: '<script>alert("x")</script> Talks & Trade\nMacron spoke.\n' },
   });
   assert.equal(script.statusCode, 201);
   const bad = await app.inject({
     method: 'POST',
     url: '/api/documents',
+    headers: auth(),
     payload: { text: 'REJECT-ME <b>now</b>' },
   });
   rejectedId = bad.json().id;

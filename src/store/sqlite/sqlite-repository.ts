@@ -109,6 +109,10 @@ class SqliteRepository implements Repository {
 
   async listDocuments(query: DocumentQuery): Promise<Page<DocumentSummary>> {
     const match = ftsQuery(query.q);
+    // A search with no word in it (only punctuation) matches nothing, rather than "no filter".
+    if (query.q !== undefined && query.q.trim() !== '' && match === null) {
+      return { items: [], total: 0, limit: query.limit, offset: query.offset };
+    }
     const params = { status: query.status ?? null, match, limit: query.limit, offset: query.offset };
     let rows: Row[];
     let total: number;
