@@ -1,6 +1,7 @@
 import type { Diagnostic, Removed } from '../../core/doc.js';
 import type { Stage } from '../../core/stage.js';
-import { isBlank, scanLines, segmentText } from '../03-segment/index.js';
+import { isBlank, scanLines } from '../../core/text/scan-lines.js';
+import { segmentText } from '../../core/text/segment-text.js';
 import { flagForeignLead } from './flag-foreign-lead.js';
 import { findBoilerplate } from './remove-boilerplate.js';
 import { findDuplicates } from './remove-duplicates.js';

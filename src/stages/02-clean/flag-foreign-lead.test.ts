@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { SEED_ARTICLE, skipWithoutData } from '../../../test/support/shared-data.js';
 import { createDoc } from '../../core/doc.js';
-import { segmentText } from '../03-segment/index.js';
+import { segmentText } from '../../core/text/segment-text.js';
 import { cleanStage, cleanText } from './clean.js';
 import { contentStems, FOREIGN_LEAD_RULE, flagForeignLead, measureLead, stem } from './flag-foreign-lead.js';
 

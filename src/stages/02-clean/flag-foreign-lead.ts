@@ -1,6 +1,6 @@
 import type { Diagnostic, Paragraph } from '../../core/doc.js';
+import type { Segmentation } from '../../core/text/segment-text.js';
 import stopwordData from '../../rules/clean/stopwords.json' with { type: 'json' };
-import type { Segmentation } from '../03-segment/index.js';
 
 /**
  * Flags a headline and lead glued on top of a different story (a common scraping accident): the

@@ -1,6 +1,6 @@
 import type { Removed } from '../../core/doc.js';
+import { isBlank, type Line } from '../../core/text/scan-lines.js';
 import boilerplateRules from '../../rules/clean/boilerplate.json' with { type: 'json' };
-import { isBlank, type Line } from '../03-segment/index.js';
 
 interface BoilerplateRule {
   id: string;

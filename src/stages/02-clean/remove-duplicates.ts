@@ -1,5 +1,6 @@
 import type { Paragraph, Removed, Sentence } from '../../core/doc.js';
-import { isWhitespace, type Segmentation } from '../03-segment/index.js';
+import { isWhitespace } from '../../core/text/chars.js';
+import type { Segmentation } from '../../core/text/segment-text.js';
 
 /** Repeats shorter than this many words ("Yes.", "He declined.") are left alone. */
 export const MIN_DUPLICATE_WORDS = 5;

@@ -4,9 +4,9 @@ import { test } from 'node:test';
 import { SEED_ARTICLE, skipWithoutData } from '../../../test/support/shared-data.js';
 import { createDoc, type Doc, type Removed, type Source } from '../../core/doc.js';
 import { createPipeline } from '../../core/runner.js';
+import { segmentText } from '../../core/text/segment-text.js';
 import { cleanStage } from '../02-clean/index.js';
 import { segmentStage } from './index.js';
-import { segmentText } from './segment-text.js';
 
 const source: Source = { uri: 'memory:test', mediaType: 'text/plain' };
 const pipeline = createPipeline([cleanStage, segmentStage]);

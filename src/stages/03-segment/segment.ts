@@ -1,6 +1,6 @@
 import type { Stage } from '../../core/stage.js';
+import { segmentText } from '../../core/text/segment-text.js';
 import { tokenizeSentences } from '../../core/tokens.js';
-import { segmentText } from './segment-text.js';
 import { splitLongSentences } from './split-long-sentences.js';
 
 /**

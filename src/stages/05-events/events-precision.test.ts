@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { calendarDate as eventDate } from '../../core/calendar-math.js';
 import type { Attribution, Doc, Entity, Mention } from '../../core/doc.js';
-import { calendarDate as eventDate } from '../04-annotate/time/index.js';
 import { type CodedEvent, codeEvents } from './events-stage.js';
 
 /** Precision cases: one sentence per line, entities and times placed by their surface. */

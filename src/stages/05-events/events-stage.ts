@@ -1,3 +1,4 @@
+import { calendarDate } from '../../core/calendar-math.js';
 import {
   type Attribution,
   type Doc,
@@ -24,9 +25,8 @@ import {
   TokenSet,
   tokenizeRange,
 } from '../../core/tokens.js';
+import { sectorForWord } from '../../kb/sectors.js';
 import participantData from '../../rules/events/participants.json' with { type: 'json' };
-import { sectorForWord } from '../04-annotate/entities/index.js';
-import { calendarDate } from '../04-annotate/time/index.js';
 import { type CompiledCues, type CompiledRule, compileCues, compileLexicon } from './compile-lexicon.js';
 
 /** A coded event; `statusRule` names the cue that set a non-asserted status. */

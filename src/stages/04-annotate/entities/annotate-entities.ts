@@ -1,6 +1,7 @@
 import type { Doc, Entity, Mention } from '../../../core/doc.js';
 import { isRemoved } from '../../../core/doc.js';
 import type { Stage, StageResult } from '../../../core/stage.js';
+import { compilePhrases } from '../../../core/text/phrase-matcher.js';
 import {
   documentTokens,
   HashFilter,
@@ -13,11 +14,10 @@ import {
 } from '../../../core/tokens.js';
 import { type CountryForm, countries, countrySurfaces } from '../../../kb/countries.js';
 import { type Leader, leaders, type Place, places, slugify as slugifyAny } from '../../../kb/leaders.js';
+import { sectorForWord } from '../../../kb/sectors.js';
 import orgData from '../../../rules/entities/organizations.json' with { type: 'json' };
 import roleData from '../../../rules/entities/roles.json' with { type: 'json' };
-import { compilePhrases } from './phrase-matcher.js';
 import { type FoundName, recognizeNames } from './recognize-names.js';
-import { sectorForWord } from './sectors.js';
 
 interface Title {
   role: string;

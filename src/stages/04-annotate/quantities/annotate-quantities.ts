@@ -1,12 +1,12 @@
 import type { Doc, Quantity } from '../../../core/doc.js';
 import { isRemoved } from '../../../core/doc.js';
 import type { Stage, StageResult } from '../../../core/stage.js';
+import { compilePhrases } from '../../../core/text/phrase-matcher.js';
 import { documentTokens, NUMBER, type TokenLayer, TokenSet, WORD } from '../../../core/tokens.js';
 import countUnitData from '../../../rules/quantities/count-units.json' with { type: 'json' };
 import currencyData from '../../../rules/quantities/currencies.json' with { type: 'json' };
 import numberWordData from '../../../rules/quantities/number-words.json' with { type: 'json' };
 import scaleData from '../../../rules/quantities/scales.json' with { type: 'json' };
-import { compilePhrases } from '../entities/phrase-matcher.js';
 
 // ---- compiled once ----------------------------------------------------------------------
 

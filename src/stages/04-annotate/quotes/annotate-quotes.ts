@@ -1,11 +1,11 @@
+import { calendarDate } from '../../../core/calendar-math.js';
 import type { Attribution, Doc, Quote, Sentence, Span, TimeExpression } from '../../../core/doc.js';
 import { isRemoved } from '../../../core/doc.js';
 import type { Stage, StageResult } from '../../../core/stage.js';
+import { compilePhrases } from '../../../core/text/phrase-matcher.js';
 import { documentTokens, PUNCT, type TokenLayer, TokenSet, WORD } from '../../../core/tokens.js';
 import verbData from '../../../rules/quotes/reporting-verbs.json' with { type: 'json' };
 import sourceData from '../../../rules/quotes/source-nouns.json' with { type: 'json' };
-import { compilePhrases } from '../entities/phrase-matcher.js';
-import { calendarDate } from '../time/index.js';
 
 // ---- compiled once ----------------------------------------------------------------------
 

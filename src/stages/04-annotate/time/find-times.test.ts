@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { parseAnchor } from '../../../core/calendar-math.js';
 import { tokenizeSentences } from '../../../core/tokens.js';
-import { parseAnchor } from './calendar-math.js';
 import { createTimeScanner, findTimes, mayHoldTime } from './find-times.js';
 import { granularityOf } from './time-stage.js';
 

@@ -1,4 +1,17 @@
 import {
+  addDays,
+  addMonths,
+  type Day,
+  formatDay,
+  formatWeek,
+  isValidDay,
+  nthWeekday,
+  pad2,
+  pad4,
+  quarterOf,
+  weekday,
+} from '../../../core/calendar-math.js';
+import {
   NUMBER,
   type SentenceRange,
   type TokenLayer,
@@ -26,19 +39,6 @@ import {
 import { cardinals, ordinals, vagueCounts } from '../../../rules/time/numbers.js';
 import { type FixedPhrase, fixedPhrases } from '../../../rules/time/phrases.js';
 import { type TimeUnit, units } from '../../../rules/time/units.js';
-import {
-  addDays,
-  addMonths,
-  type Day,
-  formatDay,
-  formatWeek,
-  isValidDay,
-  nthWeekday,
-  pad2,
-  pad4,
-  quarterOf,
-  weekday,
-} from './calendar-math.js';
 
 /**
  * The time-expression scanner: one tokenising pass per candidate sentence, then a handful of

@@ -1,4 +1,3 @@
-export { calendarDate, type Day, parseAnchor } from './calendar-math.js';
 export {
   createTimeScanner,
   findTimes,

@@ -1,8 +1,8 @@
+import { parseAnchor } from '../../../core/calendar-math.js';
 import type { Diagnostic, Doc, Granularity, TimeExpression } from '../../../core/doc.js';
 import { isRemoved } from '../../../core/doc.js';
 import type { Stage } from '../../../core/stage.js';
 import { documentTokens } from '../../../core/tokens.js';
-import { parseAnchor } from './calendar-math.js';
 import { createTimeScanner, type ScanState, type TimexType } from './find-times.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Paragraph, Removed, Sentence, Span } from '../../core/doc.js';
+import type { Paragraph, Removed, Sentence, Span } from '../doc.js';
 import { isCloser, isLetter, isWhitespace } from './chars.js';
 import { isBlank, type Line, scanLines } from './scan-lines.js';
 import { splitSentences } from './split-sentences.js';

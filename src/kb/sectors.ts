@@ -1,4 +1,4 @@
-import sectorData from '../../../rules/entities/sectors.json' with { type: 'json' };
+import sectorData from './sectors.json' with { type: 'json' };
 
 export interface SectorInfo {
   code: string;

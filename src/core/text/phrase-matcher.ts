@@ -1,4 +1,4 @@
-import { HashFilter, hashString, type TokenLayer, tokenizeRange } from '../../../core/tokens.js';
+import { HashFilter, hashString, type TokenLayer, tokenizeRange } from '../tokens.js';
 
 /** How strictly a phrase token must match the text's case. */
 enum Case {

@@ -1,6 +1,6 @@
-import type { Span } from '../../core/doc.js';
 import abbreviationData from '../../rules/segment/abbreviations.json' with { type: 'json' };
 import starterData from '../../rules/segment/sentence-starters.json' with { type: 'json' };
+import type { Span } from '../doc.js';
 import {
   isCloser,
   isDigit,
