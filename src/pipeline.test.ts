@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { createDoc, type Doc } from './core/doc.js';
+import { contentHash } from './core/hash.js';
 import { createPipeline } from './core/runner.js';
 import { analyze, analyzeDoc, documentStages } from './pipeline.js';
 
@@ -77,4 +78,39 @@ test('every stage reads only the layers it declares (requires or reads), and the
     events += plain.events?.length ?? 0;
   }
   assert.ok(events > 5, `only ${events} events: the texts no longer exercise the events stage`);
+});
+
+test('analyze(string) uses the same door as files: blank, NUL and lone surrogates', () => {
+  for (const text of ['   ', '', '\n\t ']) {
+    const a = analyze(text);
+    assert.equal(a.rejected, true, JSON.stringify(text));
+    assert.equal(a.diagnostics.at(-1)?.ruleId, 'ingest:empty');
+  }
+  const nul = analyze('Putin met Xi.\u0000');
+  assert.equal(nul.rejected, true);
+  assert.equal(nul.diagnostics.at(-1)?.ruleId, 'ingest:binary');
+
+  const probe = 'probe \ud800 here. Putin met Xi.';
+  const a = analyze(probe);
+  assert.equal(a.rejected, false);
+  assert.equal(a.text.length, probe.length);
+  assert.equal(a.text, 'probe \ufffd here. Putin met Xi.');
+  assert.equal(a.id, contentHash(a.text));
+  assert.ok(a.diagnostics.some((d) => d.ruleId === 'ingest:lone-surrogate' && d.start === 6));
+  // Every span still points at the same characters.
+  for (const s of a.sentences) assert.ok(s.end <= a.text.length);
+  const xi = a.entities.flatMap((e) => e.mentions).find((m) => a.text.slice(m.start, m.end) === 'Xi');
+  assert.ok(xi, 'Xi is found where it is');
+});
+
+test('analyze takes UTF-16 bytes with a byte order mark', () => {
+  const bytes = new Uint8Array([
+    0xff,
+    0xfe,
+    ...Buffer.from('Kenya signed an agreement with Ethiopia.', 'utf16le'),
+  ]);
+  const a = analyze(bytes);
+  assert.equal(a.rejected, false);
+  assert.equal(a.text, 'Kenya signed an agreement with Ethiopia.');
+  assert.equal(a.source.encoding, 'utf-16le');
 });

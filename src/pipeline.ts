@@ -1,9 +1,9 @@
 import { type Analysis, toAnalysis } from './core/analysis.js';
-import { createDoc, type Diagnostic, type Doc, type Source } from './core/doc.js';
+import type { Diagnostic, Doc, Source } from './core/doc.js';
 import { contentHash } from './core/hash.js';
 import { createPipeline, type Pipeline } from './core/runner.js';
 import type { Stage } from './core/stage.js';
-import { checkPublished, decodeBytes } from './stages/01-ingest/index.js';
+import { checkPublished, checkText, decodeBytes } from './stages/01-ingest/index.js';
 import { cleanStage } from './stages/02-clean/index.js';
 import { segmentStage } from './stages/03-segment/index.js';
 import { entitiesStage } from './stages/04-annotate/entities/index.js';
@@ -64,7 +64,9 @@ export function analyze(text: string | Uint8Array, options: AnalyzeOptions = {})
     mediaType: options.mediaType ?? 'text/plain',
     ...(published ? { published } : {}),
   };
-  const decoded = typeof text === 'string' ? createDoc(text, source) : decodeBytes(text, source);
+  // Strings and bytes come in by the same door as files and the API: size, binary, empty and lone
+  // surrogates are judged before anything is hashed or analysed.
+  const decoded = typeof text === 'string' ? checkText(text, source) : decodeBytes(text, source);
   const doc =
     problems.length > 0 ? { ...decoded, diagnostics: [...problems, ...decoded.diagnostics] } : decoded;
   const done = doc.rejected ? doc : analyzeDoc(doc);

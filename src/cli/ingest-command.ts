@@ -56,6 +56,21 @@ export async function runIngest(paths: string[], opts: IngestOptions, io: Io): P
   }
 }
 
+/** Rejections that mean a path on the command line could not be read at all. */
+const UNREADABLE = new Set(['ingest:unreadable', 'ingest:not-a-file']);
+
+/**
+ * 0 when something was stored (inserted, or already there) and every path given could be read;
+ * 1 when nothing was stored (no input, or every input rejected) or a path given is missing, unreadable
+ * or not a file (a typo must not pass for success). Some rejected documents among good ones is a
+ * normal batch: 0, with the rejections in the summary.
+ */
+export function ingestExitCode(summary: IngestSummary, paths: readonly string[]): number {
+  if (summary.inserted + summary.duplicates === 0) return 1;
+  const given = new Set(paths);
+  return summary.rejections.some((r) => UNREADABLE.has(r.ruleId) && given.has(r.uri)) ? 1 : 0;
+}
+
 export function formatSummary(s: IngestSummary, seconds: number, db: string): string {
   const lines = [
     `processed ${s.processed} in ${seconds.toFixed(2)} s → ${db}`,

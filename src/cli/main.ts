@@ -1,18 +1,21 @@
-import { readFile } from 'node:fs/promises';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { toAnalysis } from '../core/analysis.js';
-import type { Doc } from '../core/doc.js';
 import { contentHash } from '../core/hash.js';
 import { analyzeDoc } from '../pipeline.js';
-import { decodeBytes } from '../stages/01-ingest/index.js';
+import { PUBLISHED_EXPECTED, publishedProblem, readOne } from '../stages/01-ingest/index.js';
 import type { IngestOptions } from './ingest-command.js';
 import { formatReport } from './report.js';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Exit code for a command line that cannot be run as given (a bad option value), and for rejected input. */
+const EXIT_USAGE = 2;
 
+/** `--date`: the same rule as every publication date at the door; an impossible one is refused. */
 function parseDate(value: string): string {
-  if (!DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
-    throw new InvalidArgumentError(`expected a date as YYYY-MM-DD, got "${value}"`);
+  const problem = publishedProblem(value);
+  if (problem !== undefined) {
+    throw new InvalidArgumentError(
+      `"${value}" is not a usable date (${problem}); expected ${PUBLISHED_EXPECTED}`,
+    );
   }
   return value;
 }
@@ -31,12 +34,6 @@ function parsePositive(value: string): number {
   return n;
 }
 
-async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks);
-}
-
 export function buildProgram(io: { out: (s: string) => void; err: (s: string) => void }): Command {
   const program = new Command('tidings')
     .description('Turn raw news into structured, sourced event data.')
@@ -52,20 +49,21 @@ export function buildProgram(io: { out: (s: string) => void; err: (s: string) =>
     .option('--date <YYYY-MM-DD>', 'publication date: the anchor for "Thursday", "last week"…', parseDate)
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'text']).default('text'))
     .action(async (file: string, opts: { date?: string; format: 'json' | 'text' }) => {
-      const bytes = file === '-' ? await readAll(process.stdin) : await readFile(file);
-      const source = {
-        uri: file === '-' ? 'stdin' : file,
-        mediaType: 'text/plain',
-        fetched: new Date().toISOString(),
-        ...(opts.date ? { published: opts.date } : {}),
-      };
-      const ingested: Doc = decodeBytes(bytes, source);
+      // The same reader as ingest: a folder, a FIFO or a device is refused by name, never opened.
+      const { doc: ingested } = await readOne(file, opts.date ? { published: opts.date } : {});
+      const refused = ingested.diagnostics.find(
+        (d) => d.ruleId === 'ingest:unreadable' || d.ruleId === 'ingest:not-a-file',
+      );
+      if (refused) {
+        const hint = refused.actual === 'a directory' ? '; to read a folder, use `tidings ingest`' : '';
+        throw new Error(`${refused.reason}${hint}`);
+      }
       const doc = ingested.rejected ? ingested : analyzeDoc(ingested);
       const analysis = toAnalysis(doc, contentHash(doc.text));
       io.out(
         opts.format === 'json' ? `${JSON.stringify(analysis, null, 2)}\n` : `${formatReport(analysis)}\n`,
       );
-      if (analysis.rejected) process.exitCode = 2;
+      if (analysis.rejected) process.exitCode = EXIT_USAGE;
     });
 
   program
@@ -81,9 +79,9 @@ export function buildProgram(io: { out: (s: string) => void; err: (s: string) =>
     )
     .option('--quiet', 'no progress bar')
     .action(async (paths: string[], opts: IngestOptions) => {
-      const { runIngest } = await import('./ingest-command.js');
+      const { runIngest, ingestExitCode } = await import('./ingest-command.js');
       const summary = await runIngest(paths, opts, io);
-      if (summary.processed === 0) process.exitCode = 1;
+      process.exitCode = ingestExitCode(summary, paths);
     });
 
   program
@@ -134,8 +132,10 @@ export async function main(argv: string[]): Promise<number> {
   try {
     await program.parseAsync(argv);
   } catch (error) {
-    const code = (error as { exitCode?: number }).exitCode;
-    if (typeof code === 'number') return code;
+    const { exitCode, code } = error as { exitCode?: number; code?: string };
+    // Commander says 1 for every usage error; a bad option value (an impossible --date) is 2.
+    if (code === 'commander.invalidArgument') return EXIT_USAGE;
+    if (typeof exitCode === 'number') return exitCode;
     // A failure a user can act on (a missing file, a taken port) is one line, not a stack trace.
     if (error instanceof Error && !process.env.TIDINGS_DEBUG) {
       io.err(`${error.message}\n`);

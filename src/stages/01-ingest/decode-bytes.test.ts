@@ -18,7 +18,64 @@ test('decodes UTF-8 as is: CRLF and surrounding whitespace kept', () => {
 test('strips a UTF-8 BOM and records it', () => {
   const doc = decodeBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('Hello there.')]), source);
   assert.equal(doc.text, 'Hello there.');
-  assert.equal(doc.diagnostics[0]?.ruleId, 'ingest:utf8-bom');
+  assert.equal(doc.diagnostics[0]?.ruleId, 'ingest:bom');
+  assert.equal(doc.source.encoding, 'utf-8');
+});
+
+const utf16le = (s: string) => new Uint8Array(Buffer.from(s, 'utf16le'));
+const utf16be = (s: string) => new Uint8Array(Buffer.from(s, 'utf16le').swap16());
+
+test('UTF-16 with a byte order mark is decoded, little- or big-endian, not taken for binary', () => {
+  const text = 'Putin met Xi in Beijing. Café 𝒳.\r\n';
+  for (const [bytes, encoding] of [
+    [new Uint8Array([0xff, 0xfe, ...utf16le(text)]), 'utf-16le'],
+    [new Uint8Array([0xfe, 0xff, ...utf16be(text)]), 'utf-16be'],
+  ] as const) {
+    const doc = decodeBytes(bytes, source);
+    assert.equal(doc.rejected, undefined, JSON.stringify(doc.diagnostics));
+    assert.equal(doc.text, text);
+    assert.equal(doc.source.encoding, encoding);
+    assert.deepEqual(
+      doc.diagnostics.map((d) => d.ruleId),
+      ['ingest:bom'],
+    );
+  }
+});
+
+test('a declared charset decodes bytes without a byte order mark; a BOM overrides it', () => {
+  const text = 'Kenya signed an agreement with Ethiopia.';
+  const le = decodeBytes(utf16le(text), source, { charset: 'utf-16' });
+  assert.equal(le.text, text);
+  assert.equal(le.source.encoding, 'utf-16le');
+  assert.equal(decodeBytes(utf16be(text), source, { charset: 'UTF-16BE' }).text, text);
+  const latin = decodeBytes(new Uint8Array([0x43, 0x61, 0x66, 0xe9, 0x20, 0x80]), source, {
+    charset: 'iso-8859-1',
+  });
+  assert.equal(latin.text, 'Café €');
+  assert.deepEqual(latin.diagnostics, [], 'declared, so no invalid-UTF-8 warning');
+  const bomWins = decodeBytes(new Uint8Array([0xfe, 0xff, ...utf16be(text)]), source, { charset: 'utf-8' });
+  assert.equal(bomWins.text, text);
+  const unknown = decodeBytes(utf8(text), source, { charset: 'x-klingon' });
+  assert.equal(unknown.rejected, true);
+  assert.equal(unknown.diagnostics.at(-1)?.ruleId, 'ingest:unsupported-charset');
+});
+
+test('UTF-16 still goes through the text check: NUL characters, odd lengths, lone surrogates', () => {
+  const nul = decodeBytes(new Uint8Array([0xff, 0xfe, ...utf16le('ab\u0000c')]), source);
+  assert.equal(nul.rejected, true);
+  assert.equal(nul.diagnostics.at(-1)?.ruleId, 'ingest:binary');
+  const odd = decodeBytes(new Uint8Array([0xff, 0xfe, ...utf16le('Some text.'), 0x41]), source);
+  assert.equal(odd.text, 'Some text.');
+  assert.ok(odd.diagnostics.some((d) => d.ruleId === 'ingest:invalid-utf16'));
+  const lone = decodeBytes(new Uint8Array([0xff, 0xfe, ...utf16le('Some \ud800 text.')]), source);
+  assert.equal(lone.text, 'Some \ufffd text.');
+  assert.equal(lone.diagnostics.at(-1)?.ruleId, 'ingest:lone-surrogate');
+  assert.equal(lone.diagnostics.at(-1)?.start, 5);
+});
+
+test('a NUL after a UTF-8 byte order mark is reported at its offset in the input', () => {
+  const doc = decodeBytes(new Uint8Array([0xef, 0xbb, 0xbf, 0x41, 0x00]), source);
+  assert.equal(doc.diagnostics.at(-1)?.actual, '0x00@4');
 });
 
 test('empty and whitespace-only input is rejected', () => {
@@ -83,6 +140,37 @@ test('an invalid published date is dropped with a warning; a valid one is kept',
   assert.ok(isValidPublished('2024-05-16T09:30:00.123+08:00'));
   assert.ok(!isValidPublished('16/05/2024'));
   assert.ok(!isValidPublished('2024-13-01'));
+});
+
+test('impossible publication dates are refused, with the reason', () => {
+  for (const ok of [
+    '2024-02-29',
+    '1000-01-01',
+    '9998-12-31',
+    '2024-05-16T09:30:00+14:00',
+    '2024-05-16T09:30:00-12:00',
+    '2024-05-16T09:30+0530',
+    '2016-12-31T23:59:60Z',
+  ]) {
+    assert.ok(isValidPublished(ok), ok);
+  }
+  const refused: [string, RegExp][] = [
+    ['2024-02-30', /no day 30 in 2024-02/],
+    ['2023-02-29', /no day 29/],
+    ['2100-02-29', /no day 29/],
+    ['0000-01-01', /year 0000 is outside 1000–9998/],
+    ['0001-01-01', /year 0001/],
+    ['9999-12-31', /year 9999/],
+    ['2024-05-16T09:30:00+99:99', /no UTC offset \+99:99/],
+    ['2024-05-16T09:30:00+14:30', /no UTC offset/],
+    ['2024-05-16T24:00:00Z', /no time of day 24:00:00/],
+  ];
+  for (const [value, why] of refused) {
+    assert.equal(isValidPublished(value), false, value);
+    const doc = decodeBytes(utf8('Some text.'), { ...source, published: value });
+    assert.equal(doc.source.published, undefined, value);
+    assert.match(doc.diagnostics[0]?.reason ?? '', why, value);
+  }
 });
 
 test('a programmer error (not bytes) throws with what was found', () => {

@@ -1,17 +1,22 @@
-import { createDoc, type Diagnostic, type Doc, type Source } from '../../core/doc.js';
+import type { Diagnostic, Doc, Source } from '../../core/doc.js';
+import {
+  checkText,
+  DEFAULT_MAX_BYTES,
+  emptyError,
+  findBinary,
+  type IngestLimits,
+  rejected,
+} from './check-text.js';
 import { checkPublished } from './published.js';
 
-export interface IngestLimits {
-  /** Largest input accepted, in bytes (default 10 MB). Checked before decoding. */
-  maxBytes?: number;
-  /** Share of control characters above which the input counts as binary (default 0.1). */
-  maxControlRatio?: number;
+export interface DecodeOptions extends IngestLimits {
+  /**
+   * The charset the input declares (an HTTP `Content-Type` charset), as a WHATWG label: `utf-8`,
+   * `utf-16` (little-endian, as browsers read it), `utf-16be`, `windows-1252`, `iso-8859-2`, …
+   * A byte order mark overrides it. Without either, UTF-8 with a windows-1252 fallback.
+   */
+  charset?: string;
 }
-
-export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
-const DEFAULT_CONTROL_RATIO = 0.1;
-/** The control-character ratio is measured on this many leading bytes. */
-const CONTROL_SAMPLE = 64 * 1024;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 // Node's TextDecoder('windows-1252') decodes as ISO-8859-1, losing – “ ” € and friends; map 0x80–0x9F ourselves.
@@ -25,17 +30,26 @@ export function decodeWindows1252(bytes: Uint8Array): string {
   return latin1.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH.charAt(c.charCodeAt(0) - 0x80));
 }
 
+const BOMS = [
+  { bytes: [0xef, 0xbb, 0xbf], encoding: 'utf-8', name: 'UTF-8' },
+  { bytes: [0xff, 0xfe], encoding: 'utf-16le', name: 'UTF-16LE' },
+  { bytes: [0xfe, 0xff], encoding: 'utf-16be', name: 'UTF-16BE' },
+] as const;
+
 /**
- * Bytes → Doc. Pure. Rejects (with an `error` diagnostic, text '') empty, oversized and binary
- * input; decodes UTF-8, falling back to windows-1252 with a warning when the bytes are not UTF-8;
- * strips a UTF-8 BOM (an `info` diagnostic records it). Nothing else is normalised: line endings
- * and surrounding whitespace stay as the bytes say.
+ * Bytes → Doc. Pure. Rejects (with an `error` diagnostic, text '') empty and oversized input before
+ * decoding. Picks the encoding by byte order mark (stripped, an `info` diagnostic records it), then
+ * by the declared charset, else UTF-8 falling back to windows-1252 with a warning when the bytes are
+ * not UTF-8. The binary test runs on the bytes for byte-oriented encodings and on the decoded text
+ * for UTF-16 (whose ASCII has a NUL in every other byte). The decoded text then goes through
+ * `checkText`, the door shared by every way in. Nothing else is normalised: line endings and
+ * surrounding whitespace stay as the bytes say.
  */
-export function decodeBytes(bytes: Uint8Array, source: Source, limits: IngestLimits = {}): Doc {
+export function decodeBytes(bytes: Uint8Array, source: Source, options: DecodeOptions = {}): Doc {
   if (!(bytes instanceof Uint8Array)) {
     throw new TypeError(`decodeBytes: expected a Uint8Array (or Buffer), instead found ${describe(bytes)}`);
   }
-  const maxBytes = limits.maxBytes ?? DEFAULT_MAX_BYTES;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const diagnostics: Diagnostic[] = [];
   const published = checkPublished(source.published, diagnostics);
   const src: Source = { ...source };
@@ -49,106 +63,98 @@ export function decodeBytes(bytes: Uint8Array, source: Source, limits: IngestLim
       expected: `<= ${maxBytes}`,
     });
   }
-  if (bytes.length === 0) return rejected(src, diagnostics, emptyError());
+  if (bytes.length === 0) return rejected(src, diagnostics, emptyError('is empty'));
 
-  let body = bytes;
-  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    body = bytes.subarray(3);
+  const bom = BOMS.find((b) => b.bytes.every((byte, i) => bytes[i] === byte));
+  let encoding: string;
+  if (bom) {
+    encoding = bom.encoding;
     diagnostics.push({
-      ruleId: 'ingest:utf8-bom',
+      ruleId: 'ingest:bom',
       severity: 'info',
-      reason: 'a UTF-8 byte order mark was stripped',
+      reason: `a ${bom.name} byte order mark was stripped`,
     });
-  }
-  const binary = findBinary(body, limits.maxControlRatio ?? DEFAULT_CONTROL_RATIO);
-  if (binary) return rejected(src, diagnostics, binary);
+  } else if (options.charset !== undefined) {
+    const known = canonicalCharset(options.charset);
+    if (!known) {
+      return rejected(src, diagnostics, {
+        ruleId: 'ingest:unsupported-charset',
+        reason: `the declared charset "${options.charset.slice(0, 40)}" is not an encoding Tidings can decode`,
+        actual: options.charset.slice(0, 40),
+        expected: 'a WHATWG encoding label: utf-8, utf-16, utf-16be, windows-1252, iso-8859-2, …',
+      });
+    }
+    encoding = known;
+  } else encoding = 'utf-8';
+  const skip = bom ? bom.bytes.length : 0;
+  const body = bytes.subarray(skip);
 
   let text: string;
+  if (encoding === 'utf-16le' || encoding === 'utf-16be') {
+    text = decodeUtf16(body, encoding === 'utf-16be', diagnostics);
+  } else {
+    const binary = findBinary(body, options.maxControlRatio, skip);
+    if (binary) return rejected(src, diagnostics, binary);
+    if (encoding === 'windows-1252') text = decodeWindows1252(body);
+    else if (encoding === 'utf-8') {
+      try {
+        text = utf8.decode(body);
+      } catch {
+        const bad = firstInvalidUtf8(body);
+        text = decodeWindows1252(body);
+        encoding = 'windows-1252';
+        diagnostics.push({
+          ruleId: 'ingest:invalid-utf8',
+          severity: 'warning',
+          reason: `not valid UTF-8 (first bad byte 0x${hex(body[bad] ?? 0)} at byte ${bad + skip}); decoded as windows-1252`,
+          actual: `0x${hex(body[bad] ?? 0)}@${bad + skip}`,
+          expected: 'UTF-8',
+        });
+      }
+    } else text = decodeLegacy(body, encoding, diagnostics);
+  }
+  src.encoding = encoding;
+  return checkText(text, src, { limits: options, diagnostics });
+}
+
+/** The WHATWG name for a charset label (`latin1` → `windows-1252`), or undefined when unknown. */
+export function canonicalCharset(label: string): string | undefined {
   try {
-    text = utf8.decode(body);
-    src.encoding = 'utf-8';
+    return new TextDecoder(label.trim()).encoding;
   } catch {
-    const bad = firstInvalidUtf8(body);
-    text = decodeWindows1252(body);
-    src.encoding = 'windows-1252';
+    return undefined;
+  }
+}
+
+/** Lone surrogates are kept here on purpose: `checkText` replaces them and says where. */
+function decodeUtf16(body: Uint8Array, bigEndian: boolean, diagnostics: Diagnostic[]): string {
+  const even = body.length - (body.length % 2);
+  if (even !== body.length) {
     diagnostics.push({
-      ruleId: 'ingest:invalid-utf8',
+      ruleId: 'ingest:invalid-utf16',
       severity: 'warning',
-      reason: `not valid UTF-8 (first bad byte 0x${hex(body[bad] ?? 0)} at byte ${bad + (body === bytes ? 0 : 3)}); decoded as windows-1252`,
-      actual: `0x${hex(body[bad] ?? 0)}@${bad + (body === bytes ? 0 : 3)}`,
-      expected: 'UTF-8',
+      reason: 'an odd number of bytes for UTF-16; the last byte was dropped',
+      actual: String(body.length),
     });
   }
-  if (isAllWhitespace(text)) return rejected(src, diagnostics, emptyError('contains only whitespace'));
-  return createDoc(text, src, diagnostics);
+  if (!bigEndian) return Buffer.from(body.buffer, body.byteOffset, even).toString('utf16le');
+  const swapped = Buffer.from(body.subarray(0, even));
+  swapped.swap16();
+  return swapped.toString('utf16le');
 }
 
-/** An `ingest:empty` error for text input (a JSONL record) that has nothing to analyse. */
-export function emptyError(why = 'is empty'): Omit<Diagnostic, 'severity'> {
-  return { ruleId: 'ingest:empty', reason: `input ${why}; nothing to analyse` };
-}
-
-export function rejected(
-  source: Source,
-  diagnostics: Diagnostic[],
-  error: Omit<Diagnostic, 'severity'>,
-): Doc {
-  const doc = createDoc('', source, [...diagnostics, { ...error, severity: 'error' }]);
-  doc.rejected = true;
-  return doc;
-}
-
-/** A NUL anywhere, or too many other control characters near the start, means binary content. */
-export function findBinary(bytes: Uint8Array, maxRatio: number): Omit<Diagnostic, 'severity'> | undefined {
-  const nul = bytes.indexOf(0);
-  if (nul >= 0) {
-    return {
-      ruleId: 'ingest:binary',
-      reason: `binary content: NUL byte at byte ${nul}`,
-      actual: `0x00@${nul}`,
-    };
+function decodeLegacy(body: Uint8Array, encoding: string, diagnostics: Diagnostic[]): string {
+  try {
+    return new TextDecoder(encoding, { fatal: true }).decode(body);
+  } catch {
+    diagnostics.push({
+      ruleId: 'ingest:invalid-bytes',
+      severity: 'warning',
+      reason: `bytes that are not valid ${encoding} were replaced by U+FFFD`,
+      expected: encoding,
+    });
+    return new TextDecoder(encoding).decode(body);
   }
-  const n = Math.min(bytes.length, CONTROL_SAMPLE);
-  let controls = 0;
-  for (let i = 0; i < n; i++) if (isControl(bytes[i] as number)) controls++;
-  if (n > 0 && controls / n > maxRatio) {
-    return {
-      ruleId: 'ingest:binary',
-      reason: `binary content: ${controls} of the first ${n} bytes are control characters`,
-      actual: (controls / n).toFixed(3),
-      expected: `<= ${maxRatio}`,
-    };
-  }
-  return undefined;
-}
-
-/** Same test on text already decoded (a JSONL record's string). */
-export function findBinaryText(
-  text: string,
-  maxRatio = DEFAULT_CONTROL_RATIO,
-): Omit<Diagnostic, 'severity'> | undefined {
-  const n = Math.min(text.length, CONTROL_SAMPLE);
-  let controls = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0)
-      return { ruleId: 'ingest:binary', reason: `binary content: NUL at offset ${i}`, actual: `U+0000@${i}` };
-    if (i < n && isControl(c)) controls++;
-  }
-  if (n > 0 && controls / n > maxRatio) {
-    return {
-      ruleId: 'ingest:binary',
-      reason: `binary content: ${controls} of the first ${n} characters are control characters`,
-      actual: (controls / n).toFixed(3),
-      expected: `<= ${maxRatio}`,
-    };
-  }
-  return undefined;
-}
-
-/** C0 controls other than tab, LF, VT, FF, CR; and DEL. */
-function isControl(c: number): boolean {
-  return (c < 0x20 && (c < 0x09 || c > 0x0d)) || c === 0x7f;
 }
 
 /** Offset of the first byte that breaks UTF-8 (only called once fatal decoding has failed). */
@@ -177,10 +183,6 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
     i += need + 1;
   }
   return n;
-}
-
-function isAllWhitespace(text: string): boolean {
-  return !/\S/.test(text);
 }
 
 function hex(b: number): string {

@@ -1,19 +1,32 @@
 export {
+  type CheckTextOptions,
+  checkText,
   DEFAULT_MAX_BYTES,
-  decodeBytes,
-  decodeWindows1252,
   findBinary,
   findBinaryText,
-  firstInvalidUtf8,
   type IngestLimits,
+} from './check-text.js';
+export {
+  canonicalCharset,
+  type DecodeOptions,
+  decodeBytes,
+  decodeWindows1252,
+  firstInvalidUtf8,
 } from './decode-bytes.js';
 export { type JsonlRecordOptions, parseJsonlLine } from './parse-jsonl.js';
-export { checkPublished, isValidPublished } from './published.js';
+export {
+  checkPublished,
+  isValidPublished,
+  PUBLISHED_EXPECTED,
+  PUBLISHED_YEARS,
+  publishedProblem,
+} from './published.js';
 export {
   countInputs,
   type IngestItem,
   type ReadOptions,
   readInputs,
+  readOne,
   splitLines,
   TEXT_EXTENSIONS,
 } from './read-inputs.js';

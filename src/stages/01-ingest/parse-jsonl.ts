@@ -1,16 +1,10 @@
-import { createDoc, type Diagnostic, type Doc, type Source } from '../../core/doc.js';
-import {
-  DEFAULT_MAX_BYTES,
-  decodeBytes,
-  emptyError,
-  findBinaryText,
-  type IngestLimits,
-  rejected,
-} from './decode-bytes.js';
+import type { Diagnostic, Doc, Source } from '../../core/doc.js';
+import { checkText, emptyError, type IngestLimits, rejected } from './check-text.js';
+import { decodeBytes } from './decode-bytes.js';
 import { checkPublished } from './published.js';
 
 export interface JsonlRecordOptions {
-  /** Used when the record has no valid `published` of its own. */
+  /** Used when the record has no `published` of its own (not when it has an invalid one). */
   published?: string;
   fetched?: string;
   limits?: IngestLimits;
@@ -60,8 +54,12 @@ export function parseJsonlLine(line: Uint8Array, uri: string, options: JsonlReco
     });
   }
 
+  // A record that gives a date it cannot have is left undated (with a warning), not given the
+  // batch default: that default is for records that give none, and this one may be from any time.
   const published =
-    checkPublished(fields.published, diagnostics) ?? checkPublished(options.published, diagnostics);
+    fields.published === undefined || fields.published === null
+      ? checkPublished(options.published, diagnostics)
+      : checkPublished(fields.published, diagnostics);
   if (published !== undefined) source.published = published;
   else delete source.published;
   if (typeof fields.url === 'string' && fields.url.length > 0) source.url = fields.url;
@@ -72,19 +70,11 @@ export function parseJsonlLine(line: Uint8Array, uri: string, options: JsonlReco
   else if (fields.title !== undefined && fields.title !== null)
     diagnostics.push(badField('title', fields.title));
 
-  const text = title ? `${title}\n\n${fields.text}` : fields.text;
-  if (text.length > (options.limits?.maxBytes ?? DEFAULT_MAX_BYTES)) {
-    return rejected(source, diagnostics, {
-      ruleId: 'ingest:too-large',
-      reason: `the record's text is ${text.length} characters, over the limit`,
-      actual: String(text.length),
-    });
-  }
+  // A headline alone is not an article.
   if (!/\S/.test(fields.text)) return rejected(source, diagnostics, emptyError('has an empty "text"'));
-  const binary = findBinaryText(text, options.limits?.maxControlRatio);
-  if (binary) return rejected(source, diagnostics, binary);
   if (title) source.titleGiven = true;
-  return createDoc(text, source, diagnostics);
+  const text = title ? `${title}\n\n${fields.text}` : fields.text;
+  return checkText(text, source, { ...(options.limits ? { limits: options.limits } : {}), diagnostics });
 }
 
 function badField(name: string, value: unknown): Diagnostic {

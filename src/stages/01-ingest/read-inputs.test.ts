@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { countInputs, type IngestItem, readInputs } from './read-inputs.js';
+import { countInputs, type IngestItem, readInputs, readOne } from './read-inputs.js';
 
 let dir: string;
 const now = () => new Date('2024-05-16T10:00:00Z');
@@ -91,8 +93,35 @@ test('JSONL: one doc per line, bad lines rejected, title prepended, published ov
   assert.match(noText?.doc.diagnostics.at(-1)?.reason ?? '', /no "text" field/);
   assert.equal(fourth?.doc.source.published, '2023-01-02');
   assert.equal(fourth?.doc.source.titleGiven, undefined);
-  assert.equal(fifth?.doc.source.published, '2024-05-16');
+  // An invalid date of its own is dropped with a warning; the batch default is not put in its place.
+  assert.equal(fifth?.doc.source.published, undefined);
+  assert.equal(fifth?.doc.rejected, undefined);
   assert.equal(fifth?.doc.diagnostics[0]?.ruleId, 'ingest:bad-published');
+});
+
+test('JSONL records go through the same text check as files', async () => {
+  const path = join(dir, 'door.jsonl');
+  await writeFile(
+    path,
+    [
+      '{"text":"probe \\ud800 here. Putin met Xi."}',
+      '{"text":"a \\u0000 NUL"}',
+      '{"text":"Real text.","published":"2024-02-30"}',
+      '{"text":"Real text.","published":"0001-01-01"}',
+      '{"text":"Real text.","published":"9999-12-31"}',
+      '{"text":"Real text.","published":"2024-05-16T09:00:00+99:99"}',
+    ].join('\n'),
+  );
+  const [surrogate, nul, ...dates] = await collect([path], { published: '2024-05-16' });
+  assert.equal(surrogate?.doc.text, 'probe \ufffd here. Putin met Xi.');
+  assert.equal(surrogate?.doc.diagnostics[0]?.ruleId, 'ingest:lone-surrogate');
+  assert.equal(ruleOf(nul), 'ingest:binary');
+  assert.equal(dates.length, 4);
+  for (const item of dates) {
+    assert.equal(item.doc.source.published, undefined, item.doc.source.uri);
+    assert.equal(item.doc.diagnostics[0]?.ruleId, 'ingest:bad-published', item.doc.source.uri);
+  }
+  await rm(path);
 });
 
 test('a JSONL line over the limit is rejected without being held, the next lines go on', async () => {
@@ -162,4 +191,69 @@ test('countInputs counts files and JSONL lines', async () => {
   assert.equal(await countInputs([dir]), 6 + 6);
   assert.equal(await countInputs([dir], { jsonlLines: false }), 7);
   assert.equal(await countInputs(['-', join(dir, 'a-good.txt')]), 2);
+});
+
+function mkfifo(path: string): void {
+  execFileSync('mkfifo', [path]);
+}
+
+async function listenOn(path: string): Promise<Server> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(path, resolve));
+  return server;
+}
+
+test('FIFOs, sockets and devices are reported and counted, never opened', { timeout: 10_000 }, async () => {
+  const sub = join(dir, 'special');
+  await mkdir(sub);
+  await writeFile(join(sub, 'a.txt'), 'Readable text.');
+  mkfifo(join(sub, 'b-pipe.txt'));
+  mkfifo(join(sub, 'c-pipe.bin')); // a name that is not read anyway: skipped silently, like any .bin
+  const server = await listenOn(join(sub, 'd-socket'));
+  await symlink('/dev/null', join(sub, 'e-null'));
+  try {
+    const items = await collect([sub]);
+    assert.deepEqual(
+      items.map((i) => [i.doc.source.uri.slice(sub.length + 1), ruleOf(i) ?? 'ok']),
+      [
+        ['a.txt', 'ok'],
+        ['b-pipe.txt', 'ingest:not-a-file'],
+        ['d-socket', 'ingest:not-a-file'],
+        ['e-null', 'ingest:not-a-file'],
+      ],
+    );
+    assert.match(items[1]?.doc.diagnostics[0]?.reason ?? '', /b-pipe\.txt is a FIFO, not a regular file/);
+    assert.equal(items[2]?.doc.diagnostics[0]?.actual, 'a socket');
+    assert.equal(items[3]?.doc.diagnostics[0]?.actual, 'a character device');
+    assert.equal(await countInputs([sub]), 4);
+
+    // Given as a path, a FIFO with no writer is refused at once instead of waiting for one.
+    const [pipe] = await collect([join(sub, 'b-pipe.txt')]);
+    assert.equal(ruleOf(pipe), 'ingest:not-a-file');
+  } finally {
+    server.close();
+    await rm(sub, { recursive: true, force: true });
+  }
+});
+
+test('readOne: a file or stdin is one document; a folder, FIFO or missing path is refused by name', async () => {
+  const file = await readOne(join(dir, 'a-good.txt'), { now });
+  assert.equal(file.doc.text, 'Headline\nBody text here.');
+  const folder = await readOne(join(dir, 'sub'), { now });
+  assert.equal(ruleOf(folder), 'ingest:not-a-file');
+  assert.match(folder.doc.diagnostics[0]?.reason ?? '', new RegExp(`${join(dir, 'sub')} is a directory`));
+  const missing = await readOne(join(dir, 'nope.txt'), { now });
+  assert.equal(ruleOf(missing), 'ingest:unreadable');
+  assert.match(missing.doc.diagnostics[0]?.reason ?? '', /nope\.txt: no such file or directory \(ENOENT\)/);
+  const fifo = join(dir, 'one-pipe');
+  mkfifo(fifo);
+  try {
+    assert.equal(ruleOf(await readOne(fifo, { now })), 'ingest:not-a-file');
+  } finally {
+    await rm(fifo);
+  }
+  async function* chunks() {
+    yield Buffer.from('From stdin.');
+  }
+  assert.equal((await readOne('-', { now, stdin: chunks() })).doc.text, 'From stdin.');
 });

@@ -2,7 +2,8 @@ import { createReadStream, type Stats } from 'node:fs';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { Diagnostic, Doc, Source } from '../../core/doc.js';
-import { DEFAULT_MAX_BYTES, decodeBytes, type IngestLimits, rejected } from './decode-bytes.js';
+import { DEFAULT_MAX_BYTES, type IngestLimits, rejected } from './check-text.js';
+import { decodeBytes } from './decode-bytes.js';
 import { parseJsonlLine } from './parse-jsonl.js';
 import { checkPublished } from './published.js';
 
@@ -33,7 +34,8 @@ type Entry =
   | { kind: 'text'; path: string; size: number }
   | { kind: 'jsonl'; path: string; size: number }
   | { kind: 'stdin' }
-  | { kind: 'unreadable'; path: string; why: string };
+  | { kind: 'unreadable'; path: string; why: string }
+  | { kind: 'not-a-file'; path: string; what: string };
 
 /**
  * Documents from files, directories (recursive, sorted by name, dotfiles skipped, text-like
@@ -50,6 +52,9 @@ export async function* readInputs(
     switch (entry.kind) {
       case 'unreadable':
         yield { doc: unreadable(entry.path, entry.why, fetched) };
+        break;
+      case 'not-a-file':
+        yield { doc: notAFile(entry.path, entry.what, fetched) };
         break;
       case 'stdin':
         if (options.stdinFormat === 'jsonl')
@@ -98,8 +103,28 @@ async function* listEntries(paths: readonly string[]): AsyncGenerator<Entry> {
       continue;
     }
     if (info.isDirectory()) yield* walk(path, new Set());
-    else yield fileEntry(path, info.size);
+    else if (info.isFile()) yield fileEntry(path, info.size);
+    else yield { kind: 'not-a-file', path, what: kindOf(info) };
   }
+}
+
+/**
+ * One document from one path, for `tidings analyze`: a regular file, or `-` for stdin. Anything
+ * else (a folder, a FIFO, a device) is a rejected doc with `ingest:not-a-file`, never opened, so a
+ * FIFO with no writer cannot block; a path that cannot be read is `ingest:unreadable`.
+ */
+export async function readOne(path: string, options: ReadOptions = {}): Promise<IngestItem> {
+  const maxBytes = options.limits?.maxBytes ?? DEFAULT_MAX_BYTES;
+  const fetched = (options.now?.() ?? new Date()).toISOString();
+  if (path === '-') return readStdin(options, fetched, maxBytes);
+  let info: Stats;
+  try {
+    info = await stat(path);
+  } catch (error) {
+    return { doc: unreadable(path, errorText(error), fetched) };
+  }
+  if (!info.isFile()) return { doc: notAFile(path, kindOf(info), fetched) };
+  return readTextFile({ path, size: info.size }, options, fetched, maxBytes);
 }
 
 function fileEntry(path: string, size: number): Entry {
@@ -130,11 +155,15 @@ async function* walk(dir: string, visited: Set<string>): AsyncGenerator<Entry> {
       yield { kind: 'unreadable', path, why: errorText(error) };
       continue;
     }
-    if (info.isDirectory()) yield* walk(path, visited);
-    else if (info.isFile()) {
-      const ext = extname(name).toLowerCase();
-      if (ext === '' || TEXT_EXTENSIONS.has(ext)) yield fileEntry(path, info.size);
+    if (info.isDirectory()) {
+      yield* walk(path, visited);
+      continue;
     }
+    const ext = extname(name).toLowerCase();
+    if (ext !== '' && !TEXT_EXTENSIONS.has(ext)) continue; // not a name we read
+    // A FIFO, socket or device with a name we would read is reported, not opened (a FIFO would block).
+    if (info.isFile()) yield fileEntry(path, info.size);
+    else yield { kind: 'not-a-file', path, what: kindOf(info) };
   }
 }
 
@@ -291,6 +320,31 @@ function unreadable(path: string, why: string, fetched: string): Doc {
   });
 }
 
+function notAFile(path: string, what: string, fetched: string): Doc {
+  return rejected({ uri: path, mediaType: 'text/plain', fetched }, [], {
+    ruleId: 'ingest:not-a-file',
+    reason: `${path} is ${what}, not a regular file; not read${what === 'a directory' ? '' : ' (use - to stream standard input)'}`,
+    actual: what,
+    expected: 'a regular file',
+  });
+}
+
+function kindOf(info: Stats): string {
+  if (info.isDirectory()) return 'a directory';
+  if (info.isFIFO()) return 'a FIFO';
+  if (info.isSocket()) return 'a socket';
+  if (info.isCharacterDevice()) return 'a character device';
+  if (info.isBlockDevice()) return 'a block device';
+  return 'not a regular file';
+}
+
+const ERROR_WORDS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file or directory',
+  EACCES: 'permission denied',
+  ENOTDIR: 'a part of the path is not a directory',
+  ELOOP: 'too many symbolic links',
+};
+
 function isBlankBytes(bytes: Uint8Array): boolean {
   for (const b of bytes) if (b !== 0x20 && b !== 0x09 && b !== 0x0d) return false;
   return true;
@@ -299,7 +353,8 @@ function isBlankBytes(bytes: Uint8Array): boolean {
 function errorText(error: unknown): string {
   if (error && typeof error === 'object' && 'code' in error) {
     const e = error as NodeJS.ErrnoException;
-    return `${e.code}${e.syscall ? ` (${e.syscall})` : ''}`;
+    const words = e.code ? ERROR_WORDS[e.code] : undefined;
+    return words ? `${words} (${e.code})` : `${e.code}${e.syscall ? ` (${e.syscall})` : ''}`;
   }
   return error instanceof Error ? error.message : String(error);
 }
