@@ -100,13 +100,25 @@ export interface Quote extends Span {
 }
 
 export interface Attribution extends Span {
-  /** "CNN", "the Kremlin". */
+  /** "CNN", "the Kremlin": the source as the text names it. */
   source: string;
+  /** Where the text names the source (absent only when it names none). */
+  sourceSpan?: Span;
   sourceEntity?: string;
   /** The reporting cue ("reported", "said", "according to"). */
   cue: Span;
-  /** The content attributed to the source. */
+  /**
+   * The content attributed to the source, from its first to its last character; quotation marks
+   * that open or close it are part of it (“…,” said X → the span starts at “ and ends after ”).
+   */
   content?: Span;
+  /** When the content is interrupted (“A,” said X, “B.”): its pieces, in text order. */
+  contentPieces?: Span[];
+  /**
+   * Index in `attributions` of the attribution whose content holds this one's cue: a report
+   * inside a report ("…, CNN reported, citing the Kremlin"). Absent for a top-level attribution.
+   */
+  within?: number;
   /** A resolved date for the report ("said Tuesday"). */
   date?: string;
   rule: string;

@@ -5,10 +5,18 @@ import { ploverGsrSuite } from './suites/events-plover-gsr.js';
 import { mixedStoriesSuite } from './suites/mixed-stories.js';
 import { nerConll2003 } from './suites/ner-conll2003.js';
 import { nerWikiann } from './suites/ner-wikiann.js';
+import { quotesPolnear } from './suites/quotes-polnear.js';
 import { timexTempeval3 } from './suites/timex-tempeval3.js';
 
 /** Every evaluation suite `tidings eval` knows, by name. */
-export const suites: Suite[] = [timexTempeval3, ploverGsrSuite, mixedStoriesSuite, nerConll2003, nerWikiann];
+export const suites: Suite[] = [
+  timexTempeval3,
+  ploverGsrSuite,
+  mixedStoriesSuite,
+  nerConll2003,
+  nerWikiann,
+  quotesPolnear,
+];
 
 export function findSuite(name: string): Suite | undefined {
   return suites.find((s) => s.name === name);

@@ -360,6 +360,7 @@ function phraseAttribution(
     start,
     end,
     source: ctx.text.slice(source.span.start, source.span.end),
+    sourceSpan: source.span,
     cue,
     rule,
   };
@@ -403,6 +404,7 @@ function verbAttribution(ctx: Context, s: Sentence, r: Range, v: number): Attrib
         start: content.start,
         end,
         source: text.slice(source.span.start, source.span.end),
+        sourceSpan: source.span,
         cue,
         content,
         rule: inverted
@@ -425,6 +427,7 @@ function verbAttribution(ctx: Context, s: Sentence, r: Range, v: number): Attrib
     start: source.span.start,
     end: content.end,
     source: text.slice(source.span.start, source.span.end),
+    sourceSpan: source.span,
     cue,
     content,
     rule: 'quotes:attribution.source-verb-content',
