@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { importsOf } from '../test/support/scan-source.js';
 
 /**
  * The layout keeps its promises (issue 5, items 12 and 13): a stage folder imports only `core`, `kb`,
@@ -19,20 +20,6 @@ function sourceFiles(dir: string, out: string[] = []): string[] {
     else if (entry.name.endsWith('.ts')) out.push(path);
   }
   return out;
-}
-
-/** Module specifiers of static imports and re-exports, side-effect imports and dynamic imports. */
-export function importsOf(code: string): string[] {
-  const found: string[] = [];
-  const patterns = [
-    /\b(?:import|export)\s[^'";]*?\sfrom\s*['"]([^'"]+)['"]/g,
-    /\bimport\s*['"]([^'"]+)['"]/g,
-    /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
-  ];
-  for (const pattern of patterns) {
-    for (const m of code.matchAll(pattern)) found.push(m[1] as string);
-  }
-  return found;
 }
 
 /** `src/stages/02-clean`, or for the annotators `src/stages/04-annotate/quotes`. */

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { fakeAnalyze, fakeDoc, GENEVA_TEXT } from '../../test/support/fake-analyze.js';
 import type { Doc } from '../core/doc.js';
 import { openStore } from '../store/open-store.js';
 import { type IngestInput, ingestBatch } from './ingest-batch.js';
 import { listDocuments, queryEvents } from './query.js';
-import { fakeAnalyze, fakeDoc, GENEVA_TEXT } from './testing/fake-analyze.js';
 
 async function* stream(docs: IngestInput[]): AsyncIterable<IngestInput> {
   for (const doc of docs) yield doc;
@@ -41,7 +41,7 @@ describe('ingestBatch', () => {
       { processed: 6, inserted: 2, duplicates: 1, rejected: 3, rejections: undefined },
     );
     assert.deepEqual(summary.rejections, [
-      { uri: 'c.txt', ruleId: 'clean:no-text', reason: 'nothing left after cleaning' },
+      { uri: 'c.txt', ruleId: 'test:fake-rejected', reason: 'rejected by the fake analyzer' },
       { uri: 'd.txt', ruleId: 'service:analyze-failed', reason: 'analysis failed: fake analyzer exploded' },
       { uri: 'e.bin', ruleId: 'ingest:binary', reason: 'looks like a binary file' },
     ]);

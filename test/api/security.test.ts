@@ -6,10 +6,10 @@ import { connect } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { buildServer, type ServerErrorEntry } from '../../src/api/server.js';
-import { fakeAnalyze, GENEVA_TEXT } from '../../src/services/testing/fake-analyze.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Repository } from '../../src/store/repository.js';
 import { auth, TEST_TOKEN } from '../support/auth.js';
+import { fakeAnalyze, GENEVA_TEXT } from '../support/fake-analyze.js';
 
 let store: Repository;
 let app: FastifyInstance;

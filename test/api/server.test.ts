@@ -3,10 +3,10 @@ import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../src/api/server.js';
 import type { Analysis } from '../../src/core/analysis.js';
-import { fakeAnalyze, GENEVA_TEXT } from '../../src/services/testing/fake-analyze.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Repository } from '../../src/store/repository.js';
 import { auth, TEST_TOKEN } from '../support/auth.js';
+import { fakeAnalyze, GENEVA_TEXT } from '../support/fake-analyze.js';
 
 let store: Repository;
 let app: FastifyInstance;
@@ -113,9 +113,9 @@ describe('POST /api/documents', () => {
     });
     assertApiError(res, 422);
     assert.equal(res.json().status, 'rejected');
-    assert.match(res.json().message, /nothing left after cleaning/);
+    assert.match(res.json().message, /rejected by the fake analyzer/);
     const diagnostics = await app.inject(`/api/documents/${res.json().id}/diagnostics`);
-    assert.equal(diagnostics.json().items[0].ruleId, 'clean:no-text');
+    assert.equal(diagnostics.json().items[0].ruleId, 'test:fake-rejected');
     const thrown = await app.inject({
       method: 'POST',
       url: '/api/documents',

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../src/api/server.js';
-import { fakeAnalyze, GENEVA_TEXT } from '../../src/services/testing/fake-analyze.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Repository } from '../../src/store/repository.js';
 import { auth, TEST_TOKEN } from '../support/auth.js';
+import { fakeAnalyze, GENEVA_TEXT } from '../support/fake-analyze.js';
 
 let store: Repository;
 let app: FastifyInstance;
@@ -56,7 +56,7 @@ describe('GET /', () => {
     assert.match(page, new RegExp(`<a href="/documents/${id}">Leaders Meet in Geneva</a>`));
     assert.match(page, /<td>5<\/td><td>2<\/td>/, 'entity and event counts');
     assert.match(page, /Rejected \(1\)/);
-    assert.match(page, /nothing left after cleaning/);
+    assert.match(page, /rejected by the fake analyzer/);
     assert.match(page, new RegExp(`/documents/${rejectedId}`));
   });
 
@@ -118,7 +118,7 @@ describe('GET /documents/:id', () => {
     const page = (await app.inject(`/documents/${rejectedId}`)).body;
     assert.match(
       page,
-      /<span class="sev-error">error<\/span> <code>clean:no-text<\/code> nothing left after cleaning/,
+      /<span class="sev-error">error<\/span> <code>test:fake-rejected<\/code> rejected by the fake analyzer/,
     );
     assert.match(page, /REJECT-ME &lt;b&gt;now&lt;\/b&gt;/);
   });

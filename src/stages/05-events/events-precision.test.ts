@@ -1,66 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { docFromLines, type EntityAt } from '../../../test/support/event-doc.js';
 import { calendarDate as eventDate } from '../../core/calendar-math.js';
-import type { Attribution, Doc, Entity, Mention } from '../../core/doc.js';
+import type { Attribution, Doc } from '../../core/doc.js';
 import { type CodedEvent, codeEvents } from './events-stage.js';
-
-/** Precision cases: one sentence per line, entities and times placed by their surface. */
-interface EntityAt {
-  id: string;
-  type: Entity['type'];
-  country?: string;
-  sector?: string;
-  at: { text: string; form?: Mention['form'] }[];
-}
-
-function makeDoc(
-  lines: string[],
-  entities: EntityAt[] = [],
-  times: { text: string; value: string }[] = [],
-): Doc {
-  const text = lines.join('\n');
-  const sentences = [];
-  let start = 0;
-  for (const line of lines) {
-    sentences.push({ start, end: start + line.length, paragraph: sentences.length });
-    start += line.length + 1;
-  }
-  const at = (needle: string): number => {
-    const i = text.indexOf(needle);
-    if (i < 0) throw new Error(`test doc: "${needle}" is not in the text`);
-    return i;
-  };
-  return {
-    source: { uri: 'memory:test', mediaType: 'text/plain', published: '2024-05-16' },
-    text,
-    removed: [],
-    paragraphs: sentences.map((s) => ({ start: s.start, end: s.end })),
-    sentences,
-    entities: entities.map((e) => ({
-      id: e.id,
-      name: e.id,
-      type: e.type,
-      ...(e.country ? { country: e.country } : {}),
-      ...(e.sector ? { sector: e.sector } : {}),
-      mentions: e.at.map((m) => ({
-        start: at(m.text),
-        end: at(m.text) + m.text.length,
-        rule: 'test:hand',
-        form: m.form ?? 'name',
-      })),
-    })),
-    times: times.map((t) => ({
-      start: at(t.text),
-      end: at(t.text) + t.text.length,
-      text: t.text,
-      value: t.value,
-      granularity: 'day' as const,
-      type: 'DATE' as const,
-      rule: 'test:hand',
-    })),
-    diagnostics: [],
-  };
-}
 
 const eventsOf = (doc: Doc): CodedEvent[] => (codeEvents(doc).events ?? []) as CodedEvent[];
 const triggerText = (doc: Doc, e: CodedEvent): string => doc.text.slice(e.trigger.start, e.trigger.end);
@@ -79,7 +22,7 @@ const freedonia: EntityAt = {
 };
 
 test('a cancelled visit in a subordinate clause is negated and not the main subject’s', () => {
-  const doc = makeDoc(
+  const doc = docFromLines(
     [
       'Ruritania’s envoy arrived in Gelt hours after Zorbek announced that he would cancel his planned visit to Freedonia.',
     ],
@@ -98,19 +41,19 @@ test('a cancelled visit in a subordinate clause is negated and not the main subj
 });
 
 test('"called off" and "halted" also negate an event noun', () => {
-  const doc = makeDoc(
+  const doc = docFromLines(
     ['Ruritania called off talks with Freedonia.', 'Ruritania halted its attacks on Freedonia.'],
     [{ id: 'country:RUR', type: 'country', country: 'RUR', at: [{ text: 'Ruritania' }] }, freedonia],
   );
   const talks = eventsOf(doc).find((e) => triggerText(doc, e).startsWith('talks'));
   assert.equal(talks?.status, 'negated');
-  const doc2 = makeDoc(['Ruritania halted its attacks on Freedonia.'], [ruritania, freedonia]);
+  const doc2 = docFromLines(['Ruritania halted its attacks on Freedonia.'], [ruritania, freedonia]);
   const attacks = eventsOf(doc2).filter((e) => e.type === 'ASSAULT');
   for (const e of attacks) assert.equal(e.status, 'negated', `${e.rule} should be negated`);
 });
 
 test('a sentence-opening participial clause takes the main clause subject as actor', () => {
-  const doc = makeDoc(
+  const doc = docFromLines(
     [
       'Besides meeting with Zorbek in Florin, Kasimir is also expected to visit Gelt, a city in Freedonia’s north.',
     ],
@@ -134,7 +77,7 @@ test('a sentence-opening participial clause takes the main clause subject as act
 });
 
 test('a text actor is a noun phrase, never a function word or a clause', () => {
-  const doc = makeDoc([
+  const doc = docFromLines([
     'She said the ministers aimed to “boost trade” and deepen cooperation with the islanders.',
     'Union leaders accused the government of lying and threatened a general strike.',
     'The opposition said he opposed the new tax.',
@@ -153,7 +96,7 @@ test('a text actor is a noun phrase, never a function word or a clause', () => {
 });
 
 test('the head of a subject noun phrase is not a verb trigger; participial consequences merge', () => {
-  const doc = makeDoc(
+  const doc = docFromLines(
     [
       'Artillery shells struck two villages near the Freedonian border overnight, killing four civilians and wounding 11 others.',
     ],
@@ -173,7 +116,7 @@ test('the head of a subject noun phrase is not a verb trigger; participial conse
 });
 
 test('noun uses: "rocket attacks killed", "house arrest", "too free to" are not verb triggers', () => {
-  const doc = makeDoc([
+  const doc = docFromLines([
     'Rocket attacks killed two soldiers in Gelt.',
     'The bill brings in house arrest for suspects.',
     'The press is much too free to criticise ministers.',
@@ -185,7 +128,7 @@ test('noun uses: "rocket attacks killed", "house arrest", "too free to" are not 
 });
 
 test('a demonym in a locative phrase is never actor or recipient', () => {
-  const doc = makeDoc(
+  const doc = docFromLines(
     ['Gunmen attacked a checkpoint in the Ruritanian city of Gelt.'],
     [{ id: 'country:RUR', type: 'country', country: 'RUR', at: [{ text: 'Ruritanian', form: 'demonym' }] }],
   );
@@ -196,7 +139,7 @@ test('a demonym in a locative phrase is never actor or recipient', () => {
 });
 
 test('a time that dates the report is not the event date', () => {
-  const doc = makeDoc(
+  const doc = docFromLines(
     [
       'Ruritania accused Freedonia of spying, the ministry said on Wednesday.',
       'Ruritania accused Freedonia of spying on Tuesday, a ministry official said.',
@@ -219,7 +162,7 @@ test('a time that dates the report is not the event date', () => {
 test('an attribution outside its content dates the report (attributions layer)', () => {
   // No reporting verb before the time: only the attributions layer can tell it dates the report.
   const line = 'Gunmen attacked Freedonia, according to the Kremlin on Tuesday.';
-  const doc = makeDoc([line], [freedonia], [{ text: 'Tuesday', value: '2024-05-14' }]);
+  const doc = docFromLines([line], [freedonia], [{ text: 'Tuesday', value: '2024-05-14' }]);
   const cue = line.indexOf('according to');
   const attribution: Attribution = {
     start: 0,
@@ -240,7 +183,7 @@ test('part-of-day values date the event to the day; weeks, months and years stay
   assert.equal(eventDate('2024-05-16T14:30'), '2024-05-16');
   assert.equal(eventDate('2024-W20'), '2024-W20');
   assert.equal(eventDate('2024-05'), '2024-05');
-  const doc = makeDoc(
+  const doc = docFromLines(
     ['Ruritania attacked Freedonia on Thursday morning.'],
     [ruritania, freedonia],
     [{ text: 'Thursday morning', value: '2024-05-16TMO' }],

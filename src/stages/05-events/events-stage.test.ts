@@ -1,76 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Doc, Entity, Mention, TimeExpression } from '../../core/doc.js';
+import { docFromLines } from '../../../test/support/event-doc.js';
+import type { Doc } from '../../core/doc.js';
 import { runStage } from '../../core/runner.js';
 import { type CodedEvent, codeEvents, eventsStage } from './events-stage.js';
-
-/** A one-sentence-per-line doc; entities and times are placed by their surface. */
-interface EntityAt {
-  id: string;
-  type: Entity['type'];
-  country?: string;
-  sector?: string;
-  /** Surfaces to mark, each with its mention form; `n` picks the n-th occurrence (0-based). */
-  at: { text: string; form?: Mention['form']; n?: number }[];
-}
-
-function find(text: string, needle: string, n = 0): number {
-  let from = 0;
-  for (let k = 0; ; k++) {
-    const i = text.indexOf(needle, from);
-    if (i < 0) throw new Error(`test doc: "${needle}" (#${n}) not in the text`);
-    if (k === n) return i;
-    from = i + 1;
-  }
-}
-
-function makeDoc(
-  lines: string[],
-  entities: EntityAt[],
-  times: { text: string; value: string }[] = [],
-  published = '2024-05-16',
-): Doc {
-  const text = lines.join('\n');
-  const sentences = [];
-  let start = 0;
-  for (const line of lines) {
-    sentences.push({ start, end: start + line.length, paragraph: sentences.length });
-    start += line.length + 1;
-  }
-  const ents: Entity[] = entities.map((e) => ({
-    id: e.id,
-    name: e.id,
-    type: e.type,
-    ...(e.country ? { country: e.country } : {}),
-    ...(e.sector ? { sector: e.sector } : {}),
-    mentions: e.at.map((m) => {
-      const s = find(text, m.text, m.n);
-      return { start: s, end: s + m.text.length, rule: 'test:hand', form: m.form ?? 'name' };
-    }),
-  }));
-  const timeLayer: TimeExpression[] = times.map((t) => {
-    const s = find(text, t.text);
-    return {
-      start: s,
-      end: s + t.text.length,
-      text: t.text,
-      value: t.value,
-      granularity: 'day',
-      type: 'DATE',
-      rule: 'test:hand',
-    };
-  });
-  return {
-    source: { uri: 'memory:test', mediaType: 'text/plain', published },
-    text,
-    removed: [],
-    paragraphs: sentences.map((s) => ({ start: s.start, end: s.end })),
-    sentences,
-    entities: ents,
-    times: timeLayer,
-    diagnostics: [],
-  };
-}
 
 function eventsOf(doc: Doc): CodedEvent[] {
   return (codeEvents(doc).events ?? []) as CodedEvent[];
@@ -81,7 +14,7 @@ const putinArrives =
 
 test('seed: Putin arrives in China → CONSULT visit by RUS GOV to CHN, dated, asserted', () => {
   for (const personSpan of ['Russian President Vladimir Putin', 'Vladimir Putin']) {
-    const doc = makeDoc(
+    const doc = docFromLines(
       [putinArrives],
       [
         {
@@ -140,7 +73,7 @@ test('seed: Putin arrives in China → CONSULT visit by RUS GOV to CHN, dated, a
 });
 
 test('seed: "Beijing has never condemned Russia’s invasion" → ACCUSE negated, CHN GOV → RUS', () => {
-  const doc = makeDoc(
+  const doc = docFromLines(
     [
       'Notably, Beijing has never condemned Russia’s invasion, rather it claims ‘neutrality’ in the conflict and has called for peace talks that take both sides’ positions into account.',
     ],
@@ -159,7 +92,7 @@ test('seed: "Beijing has never condemned Russia’s invasion" → ACCUSE negated
 });
 
 test('seed: "expected to sign … agreements, the Kremlin said" → AGREE future, the Kremlin is not the recipient', () => {
-  const doc = makeDoc(
+  const doc = docFromLines(
     ['The two leaders are expected to sign a number of bilateral agreements, the Kremlin said Tuesday.'],
     [
       {
@@ -183,7 +116,7 @@ test('seed: "expected to sign … agreements, the Kremlin said" → AGREE future
 });
 
 test('seed: "Xi also visited Moscow in 2023" → CONSULT visit CHN → RUS, historical', () => {
-  const doc = makeDoc(
+  const doc = docFromLines(
     ['Xi also visited Moscow in 2023 after entering his new term as China’s president, CNN reported.'],
     [
       {
@@ -210,7 +143,7 @@ test('seed: "Xi also visited Moscow in 2023" → CONSULT visit CHN → RUS, hist
 });
 
 test('the same visit in the publication year stays asserted', () => {
-  const doc = makeDoc(
+  const doc = docFromLines(
     ['Xi also visited Moscow in March.'],
     [
       {
@@ -228,7 +161,7 @@ test('the same visit in the publication year stays asserted', () => {
 });
 
 test('seed: "many countries introduced sanctions aimed at draining Russia’s war coffers" → SANCTION on RUS, text-only actor', () => {
-  const doc = makeDoc(
+  const doc = docFromLines(
     [
       'As many countries introduced sanctions aimed at draining Russia’s war coffers, the trade between Moscow and Beijing has surged in the wake of the war, hitting record levels last year.',
     ],
@@ -252,7 +185,7 @@ test('seed: "many countries introduced sanctions aimed at draining Russia’s wa
 });
 
 test('seed: "Putin also praised China’s approaches" → SUPPORT (CAMEO 051 praise) RUS → CHN', () => {
-  const doc = makeDoc(
+  const doc = docFromLines(
     ['Putin also praised China’s “approaches to resolving the crisis in Ukraine.”'],
     [
       {
@@ -274,7 +207,7 @@ test('seed: "Putin also praised China’s approaches" → SUPPORT (CAMEO 051 pra
 });
 
 test('seed: "expected to feature in Xi and Putin’s meetings" emits no garbage event', () => {
-  const doc = makeDoc(
+  const doc = docFromLines(
     [
       'According to CNN, the Russia-Ukraine conflict as well as the war in Gaza, are expected to feature in Xi and Putin’s meetings, alongside discussions on their expanding trade, security, and energy ties.',
     ],
@@ -303,7 +236,7 @@ test('seed: "expected to feature in Xi and Putin’s meetings" emits no garbage 
 });
 
 test('a meeting between two leaders takes both sides from after the trigger', () => {
-  const doc = makeDoc(
+  const doc = docFromLines(
     ['This is the fourth in-person meeting between Xi and Putin since the invasion.'],
     [
       {
@@ -329,7 +262,7 @@ test('a meeting between two leaders takes both sides from after the trigger', ()
 });
 
 test('passive voice swaps roles: "was attacked by X"', () => {
-  const doc = makeDoc(
+  const doc = docFromLines(
     ['A camp for Sudanese refugees was attacked by Chadian militiamen on Monday.'],
     [
       { id: 'country:SDN', type: 'country', country: 'SDN', at: [{ text: 'Sudanese', form: 'demonym' }] },
@@ -343,7 +276,7 @@ test('passive voice swaps roles: "was attacked by X"', () => {
 });
 
 test('a governing verb absorbs its complement: "threatened to ban" is one THREATEN', () => {
-  const doc = makeDoc(
+  const doc = docFromLines(
     ['Ruritania threatened to ban all flights from Freedonia.'],
     [
       { id: 'country:RUR', type: 'country', country: 'RUR', at: [{ text: 'Ruritania' }] },
@@ -359,7 +292,7 @@ test('a governing verb absorbs its complement: "threatened to ban" is one THREAT
 });
 
 test('future material conflict is coded as THREATEN, future cooperation as AGREE', () => {
-  const doc = makeDoc(
+  const doc = docFromLines(
     ['Ruritania will impose sanctions on Freedonia.', 'Ruritania will send food aid to Freedonia.'],
     [
       {
@@ -385,7 +318,7 @@ test('future material conflict is coded as THREATEN, future cooperation as AGREE
 });
 
 test('a noun use after a determiner is not read as the verb ("the attacks")', () => {
-  const doc = makeDoc(
+  const doc = docFromLines(
     ['Ruritania condemned the attacks on Freedonia.'],
     [
       { id: 'country:RUR', type: 'country', country: 'RUR', at: [{ text: 'Ruritania' }] },
@@ -399,12 +332,12 @@ test('a noun use after a determiner is not read as the verb ("the attacks")', ()
 });
 
 test('no participant, no event; sentences without triggers cost nothing and yield []', () => {
-  const doc = makeDoc(['He said they would attack.', 'The weather was fine.'], []);
+  const doc = docFromLines(['He said they would attack.', 'The weather was fine.'], []);
   assert.deepEqual(eventsOf(doc), []);
 });
 
 test('the stage runs under the runner and assigns events', () => {
-  const doc = makeDoc(
+  const doc = docFromLines(
     ['Ruritania accused Freedonia of spying.'],
     [
       { id: 'country:RUR', type: 'country', country: 'RUR', at: [{ text: 'Ruritania' }] },
@@ -418,7 +351,7 @@ test('the stage runs under the runner and assigns events', () => {
 });
 
 test('a recipient is not taken from the next clause (", as his troops … Russia’s advances")', () => {
-  const doc = makeDoc(
+  const doc = docFromLines(
     [
       'Zelensky announced that he would halt all upcoming international visits, as his troops defend against Russia’s advances.',
     ],

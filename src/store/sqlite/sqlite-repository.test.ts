@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
-import { fakeAnalysis, GENEVA_TEXT } from '../../services/testing/fake-analyze.js';
+import { fakeAnalysis, GENEVA_TEXT } from '../../../test/support/fake-analyze.js';
 import { openStore } from '../open-store.js';
 import { MIGRATIONS } from './migrations.js';
 

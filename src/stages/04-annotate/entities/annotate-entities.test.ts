@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { SEED_ARTICLE, skipWithoutData } from '../../../../test/support/shared-data.js';
+import { docFromText } from '../../../../test/support/test-doc.js';
 import type { Doc, Entity } from '../../../core/doc.js';
 import { runStage } from '../../../core/runner.js';
-import { docFromText } from '../testing/test-doc.js';
 import { annotateEntities, entitiesStage } from './annotate-entities.js';
 
 function entities(doc: Doc): Entity[] {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { docFromText } from '../../../../test/support/test-doc.js';
 import type { Doc, Entity } from '../../../core/doc.js';
-import { docFromText } from '../testing/test-doc.js';
 import { annotateEntities } from './annotate-entities.js';
 
 function run(text: string): { doc: Doc; list: Entity[] } {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { SEED_ARTICLE, skipWithoutData } from '../../../../test/support/shared-data.js';
-import { docFromText } from '../testing/test-doc.js';
+import { docFromText } from '../../../../test/support/test-doc.js';
 import { annotateQuantities } from './annotate-quantities.js';
 
 function quantities(text: string, removed: string[] = []) {

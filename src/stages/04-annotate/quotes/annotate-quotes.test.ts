@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { SEED_ARTICLE, skipWithoutData } from '../../../../test/support/shared-data.js';
+import { docFromText } from '../../../../test/support/test-doc.js';
 import type { Attribution, Doc } from '../../../core/doc.js';
 import { createPipeline } from '../../../core/runner.js';
 import type { Stage } from '../../../core/stage.js';
 import { annotateEntities, entitiesStage } from '../entities/annotate-entities.js';
-import { docFromText } from '../testing/test-doc.js';
 import { annotateQuotes, quotesStage } from './annotate-quotes.js';
 
 function annotate(text: string, removed: string[] = []) {

@@ -1,4 +1,4 @@
-import { createDoc, type Doc, type Paragraph, type Removed, type Sentence } from '../../../core/doc.js';
+import { createDoc, type Doc, type Paragraph, type Removed, type Sentence } from '../../src/core/doc.js';
 
 /**
  * FOR TESTS ONLY: builds a Doc with paragraphs (lines) and sentences (split after . ! ?) so the

@@ -1,15 +1,16 @@
 /**
  * A small stand-in for the real pipeline, for store/service/API/web tests. It annotates by
  * looking up a fixed lexicon, so tests control exactly what comes out. Marker words drive the
- * failure paths: `REJECT-ME` → a rejected doc with an error diagnostic; `THROW-ME` → analyze throws.
+ * failure paths: `REJECT-ME` → a rejected doc with an error diagnostic of its own (`test:fake-rejected`:
+ * the real pipeline rejects only at the door); `THROW-ME` → analyze throws.
  */
 import { readFileSync } from 'node:fs';
-import { type Analysis, toAnalysis } from '../../core/analysis.js';
-import { createDoc, type Doc, type Entity, type NewsEvent, type Sentence } from '../../core/doc.js';
-import { contentHash } from '../../core/hash.js';
+import { type Analysis, toAnalysis } from '../../src/core/analysis.js';
+import { createDoc, type Doc, type Entity, type NewsEvent, type Sentence } from '../../src/core/doc.js';
+import { contentHash } from '../../src/core/hash.js';
 
 export const GENEVA_TEXT = readFileSync(
-  new URL('../../../test/fixtures/store/geneva-meeting/input.txt', import.meta.url),
+  new URL('../fixtures/store/geneva-meeting/input.txt', import.meta.url),
   'utf8',
 );
 
@@ -63,7 +64,7 @@ export function fakeAnalyze(input: Doc): Doc {
       rejected: true,
       diagnostics: [
         ...input.diagnostics,
-        { ruleId: 'clean:no-text', severity: 'error', reason: 'nothing left after cleaning' },
+        { ruleId: 'test:fake-rejected', severity: 'error', reason: 'rejected by the fake analyzer' },
       ],
     };
   }
