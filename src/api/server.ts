@@ -7,7 +7,7 @@ import Fastify, {
   type FastifyRequest,
 } from 'fastify';
 import type { Analyze } from '../services/ingest-batch.js';
-import type { Repository } from '../store/repository.js';
+import { isStoreBusy, type Repository } from '../store/repository.js';
 import { errorPage, notFoundPage } from '../web/pages.js';
 import { registerWebRoutes } from '../web/routes.js';
 import { type ApiError, apiError } from './errors.js';
@@ -166,7 +166,8 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const busy = error.code === 'SQLITE_BUSY' || error.code === 'SQLITE_LOCKED';
+    const busy =
+      isStoreBusy(error) || error.code?.startsWith('SQLITE_BUSY') === true || error.code === 'SQLITE_LOCKED';
     const status = error.validation
       ? 400
       : busy

@@ -1,6 +1,6 @@
 import cliProgress from 'cli-progress';
 import { analyzeDoc } from '../pipeline.js';
-import { type IngestSummary, ingestBatch } from '../services/ingest-batch.js';
+import { IngestStoppedError, type IngestSummary, ingestBatch } from '../services/ingest-batch.js';
 import { countInputs, readInputs } from '../stages/01-ingest/index.js';
 import { openStore } from '../store/index.js';
 
@@ -17,7 +17,17 @@ export interface IngestOptions {
 }
 
 export async function runIngest(paths: string[], opts: IngestOptions, io: Io): Promise<IngestSummary> {
-  const store = await openStore(opts.db);
+  let waitNoted = false;
+  const store = openStore(opts.db, {
+    // Another `tidings ingest` or a server writing to the same file: the store waits and retries.
+    onBusy: ({ limitMs }) => {
+      if (waitNoted) return;
+      waitNoted = true;
+      io.err(
+        `tidings ingest: ${opts.db} is being written by another process; waiting for it (up to ${Math.round(limitMs / 1000)} s at a time)\n`,
+      );
+    },
+  });
   const showBar = !opts.quiet && process.stderr.isTTY === true;
   const bar = showBar
     ? new cliProgress.SingleBar(
@@ -50,6 +60,15 @@ export async function runIngest(paths: string[], opts: IngestOptions, io: Io): P
     const seconds = (performance.now() - started) / 1000;
     io.out(formatSummary(summary, seconds, opts.db));
     return summary;
+  } catch (error) {
+    if (!(error instanceof IngestStoppedError)) throw error;
+    bar?.stop();
+    io.out(formatSummary(error.summary, (performance.now() - started) / 1000, opts.db));
+    throw new Error(
+      `tidings ingest: stopped, ${error.message}. The ${error.unstored} documents analysed last and any ` +
+        'inputs after them were not stored; what the summary counts is. Run the same command again to ' +
+        'add the rest (documents already stored are skipped as duplicates).',
+    );
   } finally {
     bar?.stop();
     await store.close();

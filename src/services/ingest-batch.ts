@@ -32,8 +32,33 @@ export interface IngestBatchOptions {
   analyze: Analyze;
   /** Called after each committed chunk with the number of inputs processed so far. */
   onProgress?: (processed: number, summary: Readonly<IngestSummary>) => void;
-  /** Documents per transaction (default 200). */
+  /** Documents per transaction at most (default 200). */
   chunkSize?: number;
+  /**
+   * A transaction is also committed once its documents hold this many characters of text (default
+   * 2,000,000) or this many entity, event and diagnostic rows (default 20,000), so that no write holds
+   * the store's lock for long while another writer waits. A single larger document is still one
+   * transaction (a document is stored whole or not at all).
+   */
+  maxChunkChars?: number;
+  maxChunkRows?: number;
+}
+
+/**
+ * The store failed mid-batch (disk full, locked past the retry budget): what was committed before
+ * stays, `summary` counts it, and `unstored` inputs were analysed but not stored.
+ */
+export class IngestStoppedError extends Error {
+  readonly summary: IngestSummary;
+  readonly unstored: number;
+
+  constructor(summary: IngestSummary, unstored: number, cause: unknown) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(`the store failed: ${reason}`, { cause });
+    this.name = 'IngestStoppedError';
+    this.summary = summary;
+    this.unstored = unstored;
+  }
 }
 
 /** What one input becomes in the store: an analysis, or a rejected record with its reason. */
@@ -98,32 +123,63 @@ function rejectedEntry(input: IngestInput, diagnostics: Diagnostic[]): PreparedE
 }
 
 /**
- * Analyses and stores a stream of ingested documents, committing `chunkSize` at a time.
- * Content problems never stop the batch; store failures (disk full, locked database) do.
+ * Analyses and stores a stream of ingested documents, committing a bounded chunk at a time.
+ * Content problems never stop the batch; a store failure (disk full, locked past the store's
+ * retries) does, with an IngestStoppedError that carries the summary of what was stored.
  */
 export async function ingestBatch(options: IngestBatchOptions): Promise<IngestSummary> {
   const { store, inputs, analyze, onProgress } = options;
-  const chunkSize = options.chunkSize ?? 200;
-  if (!Number.isInteger(chunkSize) || chunkSize < 1) {
-    throw new RangeError(`ingestBatch: chunkSize must be a positive integer, instead found ${chunkSize}`);
-  }
+  const chunkSize = positive('chunkSize', options.chunkSize ?? 200);
+  const maxChars = positive('maxChunkChars', options.maxChunkChars ?? 2_000_000);
+  const maxRows = positive('maxChunkRows', options.maxChunkRows ?? 20_000);
   const summary: IngestSummary = { processed: 0, inserted: 0, duplicates: 0, rejected: 0, rejections: [] };
   let pending: PreparedEntry[] = [];
+  let chars = 0;
+  let rows = 0;
 
   const flush = async () => {
     if (pending.length === 0) return;
-    const results = await store.putMany(pending.map((p) => p.entry));
+    let results: PutResult[];
+    try {
+      results = await store.putMany(pending.map((p) => p.entry));
+    } catch (error) {
+      throw new IngestStoppedError(summary, pending.length, error);
+    }
     count(summary, pending, results);
     pending = [];
+    chars = 0;
+    rows = 0;
     onProgress?.(summary.processed, summary);
   };
 
   for await (const input of inputs) {
-    pending.push(prepareEntry(input, analyze));
+    const prepared = prepareEntry(input, analyze);
+    const size = entrySize(prepared.entry);
+    // Commit what is pending first when this entry would take the chunk over a bound.
+    if (pending.length > 0 && (chars + size.chars > maxChars || rows + size.rows > maxRows)) await flush();
+    pending.push(prepared);
+    chars += size.chars;
+    rows += size.rows;
     if (pending.length >= chunkSize) await flush();
   }
   await flush();
   return summary;
+}
+
+function positive(name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 1) {
+    throw new RangeError(`ingestBatch: ${name} must be a positive integer, instead found ${value}`);
+  }
+  return value;
+}
+
+/** What an entry costs to write: its text (full-text indexed) and its rows in the side tables. */
+function entrySize(entry: PutEntry): { chars: number; rows: number } {
+  if (entry.kind === 'rejected') {
+    return { chars: entry.input.text?.length ?? 0, rows: 1 + entry.input.diagnostics.length };
+  }
+  const a = entry.analysis;
+  return { chars: a.text.length, rows: 1 + a.entities.length + a.events.length + a.diagnostics.length };
 }
 
 function count(summary: IngestSummary, prepared: PreparedEntry[], results: PutResult[]): void {

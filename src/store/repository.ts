@@ -159,3 +159,25 @@ export interface StoreStats {
   diagnostics: number;
   eventsByType: Record<string, number>;
 }
+
+/**
+ * A write that gave up because another writer kept the store locked past the retry budget.
+ * Nothing of that write was stored; trying again later can succeed (the API answers 503).
+ */
+export class StoreBusyError extends Error {
+  /** The engine's own code (`SQLITE_BUSY`, …). */
+  readonly code: string;
+  readonly waitedMs: number;
+
+  constructor(message: string, code: string, waitedMs: number, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreBusyError';
+    this.code = code;
+    this.waitedMs = waitedMs;
+  }
+}
+
+/** True for a StoreBusyError, also one that crossed a thread boundary (and lost its class on the way). */
+export function isStoreBusy(error: unknown): boolean {
+  return error instanceof StoreBusyError || (error as { name?: unknown } | null)?.name === 'StoreBusyError';
+}

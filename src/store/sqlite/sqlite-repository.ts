@@ -20,19 +20,49 @@ import type {
   StoredDiagnostic,
   StoreStats,
 } from '../repository.js';
+import { StoreBusyError } from '../repository.js';
 import { MIGRATIONS } from './migrations.js';
 
 export interface SqliteOptions {
   /** Clock for `created_at` (tests pin it). */
   now?: () => Date;
+  /**
+   * How long one write attempt waits inside SQLite for another connection's write lock (default 100 ms).
+   * This wait blocks the thread, so it stays short; the retries below wait without blocking.
+   */
+  busyTimeoutMs?: number;
+  /**
+   * How long a write keeps retrying while another connection (a second `tidings ingest`, the server)
+   * holds the write lock (default 60 s); after that it fails with `SQLITE_BUSY`. Opening the store
+   * (creating it, migrating) waits as long.
+   */
+  writeRetryMs?: number;
+  /** Called each time a write found the database locked and is about to retry. */
+  onBusy?: (wait: BusyWait) => void;
 }
+
+/** One retry of a write that found the database locked. */
+export interface BusyWait {
+  attempt: number;
+  /** Milliseconds since the write was first tried. */
+  waitedMs: number;
+  /** The retry budget (`writeRetryMs`). */
+  limitMs: number;
+}
+
+const DEFAULT_BUSY_TIMEOUT_MS = 100;
+const DEFAULT_WRITE_RETRY_MS = 60_000;
 
 type Db = Database.Database;
 type Row = Record<string, unknown>;
 
 /** Opens (creating and migrating when needed) a SQLite store at `path` or `:memory:`. */
 export function openSqliteRepository(path: string, options: SqliteOptions = {}): Repository {
-  const db = new Database(path);
+  const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
+  const writeRetryMs = options.writeRetryMs ?? DEFAULT_WRITE_RETRY_MS;
+  // Opening happens once, at start: it may block for the whole budget while another writer finishes
+  // (switching a new file to WAL and migrating both need the write lock).
+  const db = new Database(path, { timeout: writeRetryMs });
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
@@ -41,11 +71,19 @@ export function openSqliteRepository(path: string, options: SqliteOptions = {}):
   // Ingest writes in bursts; checkpointing every ~32 MB of WAL instead of 4 MB halves write time.
   db.pragma('wal_autocheckpoint = 8000');
   migrate(db);
-  return new SqliteRepository(db, options.now ?? (() => new Date()));
+  db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(busyTimeoutMs))}`);
+  return new SqliteRepository(db, {
+    now: options.now ?? (() => new Date()),
+    writeRetryMs,
+    ...(options.onBusy ? { onBusy: options.onBusy } : {}),
+  });
 }
 
 /** Applies the pending migrations in one transaction; returns the schema version reached. */
 export function migrate(db: Db): number {
+  // An up-to-date store is only read: opening it never waits for another writer's lock.
+  const current = readVersion(db);
+  if (current === MIGRATIONS.length) return current;
   db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
   const apply = db.transaction(() => {
     const row = db.prepare('SELECT version FROM schema_version').get() as { version: number } | undefined;
@@ -64,20 +102,45 @@ export function migrate(db: Db): number {
   return apply.immediate();
 }
 
+function readVersion(db: Db): number | null {
+  const table = db
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'")
+    .get();
+  if (!table) return null;
+  const row = db.prepare('SELECT version FROM schema_version').get() as { version: number } | undefined;
+  return row?.version ?? null;
+}
+
+/** SQLITE_BUSY and its variants (SQLITE_BUSY_SNAPSHOT, …): another connection holds the lock. */
+export function isBusyError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+}
+
 const SUMMARY_COLUMNS = `d.id, d.uri, d.title, d.snippet, d.published, d.media_type, d.status, d.created_at,
   d.reason, d.sentence_count, d.entity_count, d.event_count, d.diagnostic_count`;
 
 const EVENT_COLUMNS = `e.*, d.title AS doc_title, d.published AS doc_published`;
 
+interface RepositorySettings {
+  now: () => Date;
+  writeRetryMs: number;
+  onBusy?: (wait: BusyWait) => void;
+}
+
 class SqliteRepository implements Repository {
   readonly #db: Db;
   readonly #now: () => Date;
+  readonly #writeRetryMs: number;
+  readonly #onBusy: ((wait: BusyWait) => void) | undefined;
   readonly #statements = new Map<string, Database.Statement>();
-  readonly #insertMany: (entries: readonly PutEntry[]) => PutResult[];
+  readonly #insertMany: Database.Transaction<(entries: readonly PutEntry[]) => PutResult[]>;
 
-  constructor(db: Db, now: () => Date) {
+  constructor(db: Db, settings: RepositorySettings) {
     this.#db = db;
-    this.#now = now;
+    this.#now = settings.now;
+    this.#writeRetryMs = settings.writeRetryMs;
+    this.#onBusy = settings.onBusy;
     this.#insertMany = db.transaction((entries: readonly PutEntry[]) =>
       entries.map((entry) =>
         entry.kind === 'document'
@@ -88,15 +151,18 @@ class SqliteRepository implements Repository {
   }
 
   async putDocument(analysis: Analysis): Promise<PutResult> {
-    return this.#putManySync([{ kind: 'document', analysis }])[0] as PutResult;
+    return (await this.putMany([{ kind: 'document', analysis }]))[0] as PutResult;
   }
 
   async putRejected(input: RejectedInput): Promise<PutResult> {
-    return this.#putManySync([{ kind: 'rejected', input }])[0] as PutResult;
+    return (await this.putMany([{ kind: 'rejected', input }]))[0] as PutResult;
   }
 
   async putMany(entries: readonly PutEntry[]): Promise<PutResult[]> {
-    return this.#putManySync(entries);
+    if (entries.length === 0) return [];
+    // IMMEDIATE takes the write lock at BEGIN, so a locked database fails before anything is written
+    // and the whole batch can simply be tried again.
+    return this.#retryWhileBusy(() => this.#insertMany.immediate(entries));
   }
 
   async getDocument(id: string): Promise<Analysis | null> {
@@ -239,9 +305,33 @@ class SqliteRepository implements Repository {
     if (this.#db.open) this.#db.close();
   }
 
-  #putManySync(entries: readonly PutEntry[]): PutResult[] {
-    if (entries.length === 0) return [];
-    return this.#insertMany(entries);
+  /**
+   * Runs a write, and while another connection holds the write lock, tries again after a short,
+   * growing, jittered pause — awaited, so a server keeps answering meanwhile — for up to
+   * `writeRetryMs`; then fails with SQLITE_BUSY and says how long it waited.
+   */
+  async #retryWhileBusy<T>(write: () => T): Promise<T> {
+    const started = performance.now();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return write();
+      } catch (error) {
+        if (!isBusyError(error)) throw error;
+        const waitedMs = Math.round(performance.now() - started);
+        if (waitedMs >= this.#writeRetryMs) {
+          throw new StoreBusyError(
+            `the database stayed locked by another writer for ${(waitedMs / 1000).toFixed(1)} s ` +
+              `(${attempt} attempts); nothing from this write was stored`,
+            (error as { code: string }).code,
+            waitedMs,
+            { cause: error },
+          );
+        }
+        this.#onBusy?.({ attempt, waitedMs, limitMs: this.#writeRetryMs });
+        const pause = Math.min(25 * 2 ** Math.min(attempt - 1, 5), 500);
+        await new Promise((resolve) => setTimeout(resolve, pause / 2 + Math.random() * (pause / 2)));
+      }
+    }
   }
 
   /** Statements are compiled once per distinct SQL text (a handful of query shapes). */
