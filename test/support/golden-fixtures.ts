@@ -225,8 +225,9 @@ function observed(k: KnownFailure, actual: Layers): Json {
 
 /**
  * `actual` with the right (expected) value put back wherever a known failure applies: what
- * expected.json should hold. Missing items covered by a known failure go back after the item that
- * precedes them in expected.json.
+ * expected.json should hold. In a layer with known failures the items keep expected.json's order (a
+ * missing or wrong item may have moved the others); an item expected.json lacks follows the item
+ * before it in the output. Elsewhere the output's order is kept, so a change of order shows.
  */
 function mergeKnown(
   layers: readonly string[],
@@ -238,7 +239,7 @@ function mergeKnown(
   for (const layer of layers) {
     const mine = known.filter((k) => k.layer === layer);
     const want = keyed(layer, asItems(expected[layer]));
-    const result: [string, Item][] = [];
+    let result: [string, Item][] = [];
     for (const [key, item] of keyed(layer, asItems(actual[layer]))) {
       const here = mine.filter((k) => k.key === key);
       if (here.some((k) => k.field === undefined)) {
@@ -254,13 +255,20 @@ function mergeKnown(
       }
       result.push([key, fixed]);
     }
-    const wantKeys = [...want.keys()];
-    for (const [index, key] of wantKeys.entries()) {
-      if (result.some(([k]) => k === key)) continue;
-      if (!mine.some((k) => k.key === key && k.field === undefined)) continue;
-      const before = wantKeys.slice(0, index).reverse();
-      const at = before.map((b) => result.findIndex(([k]) => k === b)).find((i) => i >= 0) ?? -1;
-      result.splice(at + 1, 0, [key, want.get(key) as Item]);
+    if (mine.length > 0) {
+      for (const [key, item] of want) {
+        const missing = !result.some(([k]) => k === key);
+        if (missing && mine.some((k) => k.key === key && k.field === undefined)) result.push([key, item]);
+      }
+      const order = new Map([...want.keys()].map((k, i) => [k, i]));
+      let last = -1;
+      const ranked = result.map(([key, item], i) => {
+        const at = order.get(key);
+        last = at ?? last;
+        return { key, item, rank: at ?? last + 0.5, i };
+      });
+      ranked.sort((a, b) => a.rank - b.rank || a.i - b.i);
+      result = ranked.map((r) => [r.key, r.item]);
     }
     const items = result.map(([, item]) => item);
     out[layer] = Array.isArray(actual[layer]) || actual[layer] === undefined ? items : (items[0] ?? null);

@@ -79,6 +79,16 @@ test('unknown titled person gets a slug id and later surname mentions', () => {
   assert.deepEqual(surfaces(doc, duale), ['Defence Minister Aden Duale', 'Duale']);
 });
 
+test('a cabinet portfolio is part of the title, so the country before it reaches the person', () => {
+  const doc = docFromText('Spanish Agriculture Minister Luis Planas met farmers in Seville.');
+  const list = entities(doc);
+  const planas = byId(list, 'person:luis-planas');
+  assert.deepEqual(surfaces(doc, planas), ['Agriculture Minister Luis Planas']);
+  assert.equal(planas?.country, 'ESP');
+  assert.equal(planas?.role, 'agriculture minister');
+  assert.equal(planas?.sector, 'GOV');
+});
+
 test('possessives, hyphenated pairs, multi-word names and appositives', () => {
   const doc = docFromText(
     "Saudi Arabia’s envoy and South Korea's minister discussed the Russia-Ukraine war. " +

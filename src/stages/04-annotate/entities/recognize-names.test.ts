@@ -81,6 +81,20 @@ test('an acronym defined in brackets joins the organisation and is found again l
   assert.equal(cfa?.sector, 'GOV');
 });
 
+test('the words inside a listed organisation or leader name never start another name', () => {
+  const { doc, list } = run(
+    'The World Health Organization (WHO) met the UN Security Council. WHO staff said Recep Tayyip Erdogan said nothing.',
+  );
+  assert.deepEqual(
+    list.map((e) => [e.id, surfaces(doc, e)]),
+    [
+      ['org:who', ['World Health Organization', 'WHO', 'WHO']],
+      ['org:un-security-council', ['UN Security Council']],
+      ['person:recep-tayyip-erdogan', ['Recep Tayyip Erdogan']],
+    ],
+  );
+});
+
 test('a demonym and role words before a found name give the person a country and sector', () => {
   const { list } = run('Palestinian leader Yasser Arafat rejected the plan.');
   const p = named(list, 'Yasser Arafat');

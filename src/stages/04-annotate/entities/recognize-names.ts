@@ -148,6 +148,13 @@ export function recognizeNames(
 ): FoundName[] {
   const out: FoundName[] = [];
   for (let i = from; i < to; ) {
+    // A listed organisation, leader or title is one unit: its inner words ("Health Organization" in
+    // "World Health Organization", "Security Council" in "UN Security Council") never start a name.
+    const listed = hits[i];
+    if (listed && listed.hit.kind !== 'country' && listed.hit.kind !== 'place') {
+      i += listed.length;
+      continue;
+    }
     if (!tokens.isUpper(i) || covered[i] || !(hits[i] || isCapWord(tokens, i))) {
       i++;
       continue;
