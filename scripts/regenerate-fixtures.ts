@@ -40,11 +40,11 @@ for (const c of cases) {
   const previous = existsSync(path) ? readFileSync(path, 'utf8') : '';
   const lines = [
     ...diffLayers(c.stage.layers, r.expected, r.merged).map(formatDifference),
-    ...r.fixed.map((k) => `✓ known failure now right, dropped: ${formatKnown(k)}`),
+    ...r.fixed.map((k) => `✓ known failure now right, dropped: ${formatKnown(k, r.expected)}`),
     ...r.drifted.map(({ failure, now }) =>
       'actual' in failure
-        ? `! known failure gives something else: ${formatKnown(failure)} → now ${JSON.stringify(now)}`
-        : `! known failure recorded: ${formatKnown({ ...failure, actual: now })}`,
+        ? `! known failure gives something else: ${formatKnown(failure, r.expected, r.merged)} → now ${JSON.stringify(now)}`
+        : `! known failure recorded: ${formatKnown({ ...failure, actual: now }, r.expected)}`,
     ),
   ];
   if (text === previous) continue;

@@ -42,13 +42,14 @@ for (const c of cases) {
       r.existed,
       `${caseName(c)}/expected.json is missing: run npm run fixtures, then check it by hand`,
     );
-    for (const { failure } of r.known) t.diagnostic(`known failure: ${formatKnown(failure)}`);
+    for (const { failure } of r.known)
+      t.diagnostic(`known failure: ${formatKnown(failure, r.expected, r.merged)}`);
     const problems = [
       ...r.unexpected.map(formatDifference),
-      ...r.fixed.map((k) => `known failure now right (drop it): ${formatKnown(k)}`),
+      ...r.fixed.map((k) => `known failure now right (drop it): ${formatKnown(k, r.expected)}`),
       ...r.drifted.map(
         ({ failure, now }) =>
-          `known failure gives something else now: ${formatKnown(failure)} → ${JSON.stringify(now)}`,
+          `known failure gives something else now: ${formatKnown(failure, r.expected, r.merged)} → ${JSON.stringify(now)}`,
       ),
     ];
     if (problems.length === 0 && !isDeepStrictEqual(r.merged, r.expected)) {

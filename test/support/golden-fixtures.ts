@@ -341,6 +341,12 @@ export function formatDifference(d: Difference): string {
   return `~ ${where}: ${d.field} ${short(d.expected)} → ${short(d.actual)}`;
 }
 
-export function formatKnown(k: KnownFailure): string {
-  return `${k.layer} ${k.key}${k.field ? ` ${k.field}` : ''}: gives ${short(k.actual ?? null)} — ${k.reason}`;
+/**
+ * One line per known failure: `times 71:73 "12": gives null — reason`. `sources` are layers to take
+ * the item's words from (expected.json's, then the output's).
+ */
+export function formatKnown(k: KnownFailure, ...sources: Layers[]): string {
+  const item = sources.map((l) => keyed(k.layer, asItems(l[k.layer])).get(k.key)).find((x) => x);
+  const label = labelOf(k.layer, item);
+  return `${k.layer} ${k.key}${label ? ` ${label}` : ''}${k.field ? ` ${k.field}` : ''}: gives ${short(k.actual ?? null)} — ${k.reason}`;
 }

@@ -62,7 +62,10 @@ export function granularityOf(value: string, type: TimexType): Granularity {
   const yearShape = n >= 4 && digitsOrX(value, 0, 4);
   const monthShape = yearShape && n >= 7 && value.charCodeAt(4) === 45 && digitsOrX(value, 5, 7);
   if (monthShape && n >= 10 && value.charCodeAt(7) === 45 && digitsOrX(value, 8, 10)) return 'day';
-  if (value.includes('-W')) return 'week';
+  const week = value.indexOf('-W');
+  // A weekday within a week ("XXXX-WXX-1", an unanchored "Monday") is a day; "2024-W19-WE" is a weekend.
+  if (week >= 0)
+    return value.charCodeAt(week + 4) === 45 && isDigit(value.charCodeAt(week + 5)) ? 'day' : 'week';
   for (let i = value.indexOf('-'); i >= 0; i = value.indexOf('-', i + 1)) {
     const c = value.charCodeAt(i + 1);
     if (c === 81 || c === 72) return 'quarter';
