@@ -18,7 +18,7 @@ export interface IngestOptions {
 
 export async function runIngest(paths: string[], opts: IngestOptions, io: Io): Promise<IngestSummary> {
   let waitNoted = false;
-  const store = openStore(opts.db, {
+  const store = await openStore(opts.db, {
     // Another `tidings ingest` or a server writing to the same file: the store waits and retries.
     onBusy: ({ limitMs }) => {
       if (waitNoted) return;

@@ -20,7 +20,7 @@ function rejectedAtIngest(uri: string): Doc {
 
 describe('ingestBatch', () => {
   test('stores good documents, counts duplicates, keeps rejections with their reasons', async () => {
-    const store = openStore(':memory:');
+    const store = await openStore(':memory:');
     const progress: number[] = [];
     const summary = await ingestBatch({
       store,
@@ -58,7 +58,7 @@ describe('ingestBatch', () => {
   });
 
   test('re-running the same batch inserts nothing', async () => {
-    const store = openStore(':memory:');
+    const store = await openStore(':memory:');
     const inputs = () => [
       { doc: fakeDoc(GENEVA_TEXT, 'a.txt') },
       { doc: fakeDoc('Other\nStory.\n', 'b.txt') },
@@ -73,7 +73,7 @@ describe('ingestBatch', () => {
   });
 
   test('an analyzer that changes the text is caught as a failed analysis', async () => {
-    const store = openStore(':memory:');
+    const store = await openStore(':memory:');
     const summary = await ingestBatch({
       store,
       analyze: (doc) => ({ ...doc, text: doc.text.toUpperCase() }),
@@ -85,7 +85,7 @@ describe('ingestBatch', () => {
   });
 
   test('a bad chunk size is a programmer error', async () => {
-    const store = openStore(':memory:');
+    const store = await openStore(':memory:');
     await assert.rejects(ingestBatch({ store, analyze: fakeAnalyze, inputs: [], chunkSize: 0 }), /chunkSize/);
     await store.close();
   });

@@ -31,7 +31,7 @@ function articles(n: number, chars: number, name = 'talks'): IngestInput[] {
 
 describe('ingestBatch: bounded transactions', () => {
   test('a chunk is committed before its text would pass maxChunkChars; a larger document goes alone', async () => {
-    const memory = openStore(':memory:');
+    const memory = await openStore(':memory:');
     const { store, chunks } = recording(memory);
     const inputs = [...articles(5, 1000), ...articles(1, 5000, 'big')];
     const summary = await ingestBatch({ store, analyze: analyzeDoc, inputs, maxChunkChars: 2500 });
@@ -42,7 +42,7 @@ describe('ingestBatch: bounded transactions', () => {
   });
 
   test('a chunk is committed before its rows would pass maxChunkRows', async () => {
-    const memory = openStore(':memory:');
+    const memory = await openStore(':memory:');
     const { store, chunks } = recording(memory);
     // Each article has one document row and at least one entity and one event row.
     const summary = await ingestBatch({
@@ -57,7 +57,7 @@ describe('ingestBatch: bounded transactions', () => {
   });
 
   test('a store failure stops the batch with the summary of what was committed', async () => {
-    const memory = openStore(':memory:');
+    const memory = await openStore(':memory:');
     const { store } = recording(memory, 2);
     const error = await ingestBatch({
       store,

@@ -1,22 +1,27 @@
+import { openPostgresRepository, type PostgresOptions } from './postgres/postgres-repository.js';
 import type { Repository } from './repository.js';
 import { openSqliteRepository, type SqliteOptions } from './sqlite/sqlite-repository.js';
 
+/** Options of either engine; each reads its own. */
+export type OpenStoreOptions = SqliteOptions & PostgresOptions;
+
+/** True for a URL that names a PostgreSQL store. */
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(url);
+}
+
 /**
- * Opens a store from a URL: `sqlite:path`, `sqlite::memory:`, `:memory:` or a plain file path
- * open SQLite; `postgres://…` is reserved for the PostgreSQL engine (a later issue).
+ * Opens a store from a URL: `postgres://user@host:port/db[?schema=name]` opens PostgreSQL;
+ * `sqlite:path`, `sqlite::memory:`, `:memory:` or a plain file path open SQLite. Either is
+ * created and migrated when needed.
  */
-export function openStore(url: string, options: SqliteOptions = {}): Repository {
+export async function openStore(url: string, options: OpenStoreOptions = {}): Promise<Repository> {
   if (typeof url !== 'string' || url.trim() === '') {
     throw new TypeError(
-      `openStore: expected a store URL such as "sqlite:tidings.db" or ":memory:", instead found ${JSON.stringify(url)}`,
+      `openStore: expected a store URL such as "sqlite:tidings.db", ":memory:" or "postgres://host/db", instead found ${JSON.stringify(url)}`,
     );
   }
-  if (/^postgres(ql)?:\/\//i.test(url)) {
-    throw new Error(
-      'openStore: PostgreSQL storage is not yet implemented (tracked as the "PostgreSQL repository" issue); ' +
-        'use "sqlite:<file>" for now',
-    );
-  }
+  if (isPostgresUrl(url)) return openPostgresRepository(url, options);
   const path = url.startsWith('sqlite:') ? url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '') : url;
   if (path === '') throw new TypeError('openStore: "sqlite:" needs a file path or ":memory:" after it');
   return openSqliteRepository(path, options);

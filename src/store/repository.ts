@@ -2,9 +2,9 @@ import type { Analysis } from '../core/analysis.js';
 import type { Diagnostic, EntityType, EventStatus, Severity } from '../core/doc.js';
 
 /**
- * The one storage interface callers see. Services and routes never see SQL; an engine
- * (sqlite/, later postgres/) implements this. Every method returns a Promise so a networked
- * engine can follow without touching callers, even though SQLite answers synchronously.
+ * The one storage interface callers see. Services and routes never see SQL; an engine (sqlite/,
+ * postgres/) implements this, and one test suite (store.test.ts) holds both to the same results.
+ * Every method returns a Promise: PostgreSQL answers over the network, SQLite synchronously.
  */
 export interface Repository {
   /** Stores an analysed document keyed by its content hash; the same text again changes nothing. */
@@ -20,7 +20,95 @@ export interface Repository {
   /** Diagnostics of one document, in the order they were raised; null when the document is unknown. */
   getDiagnostics(docId: string): Promise<StoredDiagnostic[] | null>;
   stats(): Promise<StoreStats>;
+
+  // The work queue: `ingest --enqueue` fills it, any number of workers drain it (services/work-queue.ts).
+  /** Queues inputs for the workers, keyed by uri + content: the same input again is not queued twice. */
+  enqueue(inputs: readonly QueueInput[]): Promise<EnqueueResult[]>;
+  /**
+   * Claims up to `limit` claimable items (pending, and not under a live lease) for `leaseMs`. An
+   * item whose earlier claims all lapsed `maxAttempts` times is marked failed instead of handed out.
+   */
+  claim(options: ClaimOptions): Promise<Claim>;
+  /**
+   * Stores each item's entry and marks it done, in one transaction, but only for items the claim
+   * still holds: an item whose lease lapsed and was claimed again comes back `lost`, storing nothing.
+   */
+  complete(token: string, done: readonly CompletedItem[]): Promise<CompleteResult[]>;
+  /** Marks an item the claim still holds as failed, with the reason; false when the claim was lost. */
+  fail(token: string, itemId: number, reason: string): Promise<boolean>;
+  /** Hands back the claim's unfinished items at once (a worker stopping cleanly). */
+  release(token: string): Promise<number>;
+  /** Documents in the store, and what became of every queued input. */
+  status(): Promise<StoreStatus>;
+
   close(): Promise<void>;
+}
+
+/** What ingest read for one input, waiting in the queue to be analysed. */
+export interface QueueInput {
+  uri: string;
+  /** The decoded text; `''` for an input rejected at the door. */
+  text: string;
+  mediaType?: string;
+  published?: string;
+  fetched?: string;
+  /** Diagnostics raised while reading. */
+  diagnostics: Diagnostic[];
+  /** Rejected at the door (empty, binary, too large): stored as rejected without analysis. */
+  rejected: boolean;
+  /** sha256 of the raw bytes of a rejected input without text (its key, as ingest would make it). */
+  bytesHash?: string;
+}
+
+export interface EnqueueResult {
+  id: number;
+  status: 'queued' | 'already-queued';
+}
+
+export interface ClaimOptions {
+  /** Who claims (host:pid), for people reading the queue. */
+  worker: string;
+  limit: number;
+  leaseMs: number;
+  maxAttempts: number;
+}
+
+export interface ClaimedItem extends QueueInput {
+  id: number;
+  /** How many times the item has been claimed, this claim included. */
+  attempts: number;
+}
+
+export interface Claim {
+  /** Proves the claim when completing: a lapsed and re-claimed item no longer answers to it. */
+  token: string;
+  items: ClaimedItem[];
+}
+
+export interface CompletedItem {
+  itemId: number;
+  entry: PutEntry;
+}
+
+export interface CompleteResult {
+  itemId: number;
+  /** `lost`: the claim no longer held the item (another worker has it); nothing was stored. */
+  status: 'inserted' | 'duplicate' | 'rejected' | 'lost';
+  docId: string | null;
+}
+
+/**
+ * `documents` counts the store however documents got there; the rest count queued inputs:
+ * processed (stored as a new document), duplicates (same text as a stored one), rejected (stored as
+ * rejected), pending (waiting or claimed), failed (could not be stored, or claimed too often).
+ */
+export interface StoreStatus {
+  documents: number;
+  processed: number;
+  duplicates: number;
+  rejected: number;
+  pending: number;
+  failed: number;
 }
 
 export interface PutResult {
@@ -34,6 +122,8 @@ export interface RejectedInput {
   text?: string;
   /** Raw bytes, when there was no usable text (they are hashed for the key, not stored). */
   bytes?: Uint8Array;
+  /** Their sha256, when the bytes themselves are gone (a queued input). */
+  bytesHash?: string;
   mediaType?: string;
   published?: string;
   fetched?: string;
@@ -52,8 +142,14 @@ export interface Page<T> {
   offset: number;
 }
 
+/** Options every engine takes. */
+export interface StoreOptions {
+  /** Clock for `created_at` and queue times (tests pin it). */
+  now?: () => Date;
+}
+
 export interface DocumentQuery {
-  /** Full-text query over title + kept text; words are ANDed, punctuation is ignored. */
+  /** Full-text query over title + kept text; words are ANDed, punctuation is ignored (search-terms.ts). */
   q?: string;
   status?: DocumentStatus;
   limit: number;

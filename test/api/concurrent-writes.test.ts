@@ -21,7 +21,7 @@ test('a POST while an ingest holds the lock waits, keeps the server answering, a
   const serverWaiting = new Promise<void>((resolve) => {
     serverWaits = resolve;
   });
-  const store = openStore(db, { onBusy: () => serverWaits() });
+  const store = await openStore(db, { onBusy: () => serverWaits() });
   const app = buildServer({ store, analyze: analyzeDoc, token: TEST_TOKEN });
 
   const inputs = join(dir, 'inputs');

@@ -19,7 +19,7 @@ let summary: Record<string, unknown>;
 let analysis: Analysis;
 
 before(async () => {
-  store = openStore(':memory:');
+  store = await openStore(':memory:');
   app = buildServer({ token: TEST_TOKEN, store, analyze: analyzeDoc });
   const res = await app.inject({
     method: 'POST',

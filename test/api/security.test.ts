@@ -18,7 +18,7 @@ let docId: string;
 const logged: ServerErrorEntry[] = [];
 
 before(async () => {
-  store = openStore(':memory:');
+  store = await openStore(':memory:');
   app = buildServer({
     token: TEST_TOKEN,
     store,
@@ -248,7 +248,7 @@ describe('search and server errors', () => {
   });
 
   test('every 5xx is logged with the request id; a busy database is 503 with Retry-After', async () => {
-    const failing = openStore(':memory:');
+    const failing = await openStore(':memory:');
     const errors: ServerErrorEntry[] = [];
     const broken = buildServer({
       token: TEST_TOKEN,

@@ -13,7 +13,7 @@ let app: FastifyInstance;
 let genevaId: string;
 
 before(async () => {
-  store = openStore(':memory:');
+  store = await openStore(':memory:');
   app = buildServer({
     token: TEST_TOKEN,
     store,

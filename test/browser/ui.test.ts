@@ -114,7 +114,7 @@ describe('web UI in Chromium', { skip }, () => {
       );
     }
     mkdirSync(SHOTS, { recursive: true });
-    store = openStore(':memory:');
+    store = await openStore(':memory:');
     app = buildServer({
       token: TEST_TOKEN,
       store,

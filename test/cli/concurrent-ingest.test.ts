@@ -70,7 +70,7 @@ test('two ingests both wait while another writer holds the lock, then both finis
   const a = folder('locked-a', 20, shared);
   const b = folder('locked-b', 20, shared);
   const db = join(dir, 'locked.db');
-  await openStore(db).close();
+  await (await openStore(db)).close();
   const holder = new Database(db);
   holder.exec('BEGIN IMMEDIATE');
   holder.exec('INSERT INTO schema_version SELECT version FROM schema_version WHERE 0');

@@ -13,7 +13,7 @@ let id: string;
 let rejectedId: string;
 
 before(async () => {
-  store = openStore(':memory:');
+  store = await openStore(':memory:');
   app = buildServer({
     token: TEST_TOKEN,
     store,

@@ -46,7 +46,7 @@ describe('sqlite store: another writer holds the lock', () => {
     const file = join(dir, 'wait.db');
     const waits: BusyWait[] = [];
     let lock: { release: () => void } | undefined;
-    const store = openStore(file, {
+    const store = await openStore(file, {
       onBusy: (wait) => {
         waits.push(wait);
         // Released from this same thread: possible only if the store's wait does not block it.
@@ -77,7 +77,7 @@ describe('sqlite store: another writer holds the lock', () => {
 
   test('past the retry budget the write fails as busy, stores nothing, and a later retry succeeds', async () => {
     const file = join(dir, 'budget.db');
-    const store = openStore(file, { writeRetryMs: 200 });
+    const store = await openStore(file, { writeRetryMs: 200 });
     const lock = holdWriteLock(file);
     await assert.rejects(store.putDocument(first), (error: Error & { code?: string }) => {
       assert.ok(isStoreBusy(error), String(error));
@@ -93,10 +93,10 @@ describe('sqlite store: another writer holds the lock', () => {
 
   test('opening an up-to-date store needs no write lock', async () => {
     const file = join(dir, 'open.db');
-    await openStore(file).close();
+    await (await openStore(file)).close();
     const lock = holdWriteLock(file);
     try {
-      const store = openStore(file, { writeRetryMs: 200 });
+      const store = await openStore(file, { writeRetryMs: 200 });
       assert.equal((await store.stats()).documents, 0);
       await store.close();
     } finally {

@@ -1,6 +1,7 @@
 /**
  * Schema migrations, applied in order. Entry i brings the schema to version i + 1.
- * Never edit an applied entry: append a new one.
+ * Never edit an applied entry: append a new one, and the same step to postgres/migrations.ts
+ * (both engines share version numbers; store.test.ts checks they have as many).
  */
 export const MIGRATIONS: readonly string[] = [
   `
@@ -84,5 +85,32 @@ export const MIGRATIONS: readonly string[] = [
     title, body, content = '', contentless_delete = 1, detail = column,
     tokenize = 'unicode61 remove_diacritics 2'
   );
+  `,
+  // 2: the work queue (ingest --enqueue, tidings worker). Times are milliseconds since the epoch.
+  `
+  CREATE TABLE queue (
+    id INTEGER PRIMARY KEY,
+    input_key TEXT NOT NULL UNIQUE,
+    uri TEXT NOT NULL,
+    media_type TEXT,
+    published TEXT,
+    fetched TEXT,
+    text TEXT NOT NULL,
+    diagnostics TEXT NOT NULL,
+    rejected INTEGER NOT NULL DEFAULT 0,
+    bytes_hash TEXT,
+    state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'done', 'failed')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    claim TEXT,
+    claimed_by TEXT,
+    lease_until INTEGER,
+    result TEXT CHECK (result IN ('inserted', 'duplicate', 'rejected')),
+    doc_id TEXT,
+    error TEXT,
+    enqueued_at TEXT NOT NULL,
+    finished_at TEXT
+  );
+  CREATE INDEX queue_pending ON queue (id) WHERE state = 'pending';
+  CREATE INDEX queue_by_state ON queue (state, result);
   `,
 ];

@@ -1,31 +1,57 @@
-import { createHash } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { ANALYSIS_FORMAT, type Analysis } from '../../core/analysis.js';
-import type { EventStatus, NewsEvent, Severity } from '../../core/doc.js';
+import type { Analysis } from '../../core/analysis.js';
 import { firstDayOf, lastDayOf } from '../dates.js';
+import {
+  escapeLike,
+  exhaustedReason,
+  keptText,
+  participantColumns,
+  queueKey,
+  rejectedAnalysis,
+  rejectionReason,
+  snippetOf,
+} from '../document-row.js';
+import {
+  EVENT_COLUMNS,
+  QUEUE_COLUMNS,
+  type Row,
+  SUMMARY_COLUMNS,
+  toClaimedItem,
+  toDiagnostic,
+  toEntityRow,
+  toEventRow,
+  toSummary,
+} from '../read-rows.js';
 import type {
+  Claim,
+  ClaimOptions,
+  CompletedItem,
+  CompleteResult,
   DocumentQuery,
   DocumentStatus,
   DocumentSummary,
+  EnqueueResult,
   EntityQuery,
   EntityRow,
   EventQuery,
   EventRow,
   Page,
-  Participant,
   PutEntry,
   PutResult,
+  QueueInput,
   RejectedInput,
   Repository,
   StoredDiagnostic,
+  StoreOptions,
   StoreStats,
+  StoreStatus,
 } from '../repository.js';
 import { StoreBusyError } from '../repository.js';
+import { queryTerms } from '../search-terms.js';
 import { MIGRATIONS } from './migrations.js';
 
-export interface SqliteOptions {
-  /** Clock for `created_at` (tests pin it). */
-  now?: () => Date;
+export interface SqliteOptions extends StoreOptions {
   /**
    * How long one write attempt waits inside SQLite for another connection's write lock (default 100 ms).
    * This wait blocks the thread, so it stays short; the retries below wait without blocking.
@@ -54,7 +80,6 @@ const DEFAULT_BUSY_TIMEOUT_MS = 100;
 const DEFAULT_WRITE_RETRY_MS = 60_000;
 
 type Db = Database.Database;
-type Row = Record<string, unknown>;
 
 /** Opens (creating and migrating when needed) a SQLite store at `path` or `:memory:`. */
 export function openSqliteRepository(path: string, options: SqliteOptions = {}): Repository {
@@ -117,11 +142,6 @@ export function isBusyError(error: unknown): boolean {
   return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
 }
 
-const SUMMARY_COLUMNS = `d.id, d.uri, d.title, d.snippet, d.published, d.media_type, d.status, d.created_at,
-  d.reason, d.sentence_count, d.entity_count, d.event_count, d.diagnostic_count`;
-
-const EVENT_COLUMNS = `e.*, d.title AS doc_title, d.published AS doc_published`;
-
 interface RepositorySettings {
   now: () => Date;
   writeRetryMs: number;
@@ -145,7 +165,7 @@ class SqliteRepository implements Repository {
       entries.map((entry) =>
         entry.kind === 'document'
           ? this.#insertAnalysis(entry.analysis, 'ok')
-          : this.#insertRejected(entry.input),
+          : this.#insertAnalysis(rejectedAnalysis(entry.input), 'rejected'),
       ),
     );
   }
@@ -174,28 +194,43 @@ class SqliteRepository implements Repository {
   }
 
   async listDocuments(query: DocumentQuery): Promise<Page<DocumentSummary>> {
-    const match = ftsQuery(query.q);
+    const terms = queryTerms(query.q);
     // A search with no word in it (only punctuation) matches nothing, rather than "no filter".
-    if (query.q !== undefined && query.q.trim() !== '' && match === null) {
+    if (query.q !== undefined && query.q.trim() !== '' && terms === null) {
       return { items: [], total: 0, limit: query.limit, offset: query.offset };
     }
-    const params = { status: query.status ?? null, match, limit: query.limit, offset: query.offset };
+    const params = {
+      status: query.status ?? null,
+      match: terms?.map((t) => `"${t}"`).join(' ') ?? null,
+      inTitle: terms?.map((t) => `title : "${t}"`).join(' AND ') ?? null,
+      limit: query.limit,
+      offset: query.offset,
+    };
+    const newest = 'd.published IS NULL, d.published DESC, d.created_at DESC, d.id';
     let rows: Row[];
     let total: number;
-    if (match) {
+    if (terms) {
       const from = `FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
         WHERE documents_fts MATCH @match AND (@status IS NULL OR d.status = @status)`;
-      rows = this.#stmt(
-        `SELECT ${SUMMARY_COLUMNS} ${from} ORDER BY bm25(documents_fts, 4.0, 1.0), d.id LIMIT @limit OFFSET @offset`,
-      ).all(params) as Row[];
-      total = (this.#stmt(`SELECT count(*) AS n ${from}`).get(params) as { n: number }).n;
-    } else {
-      const from = 'FROM documents d WHERE (@status IS NULL OR d.status = @status)';
+      // Documents whose headline holds every word first, then the newest (as on PostgreSQL).
       rows = this.#stmt(
         `SELECT ${SUMMARY_COLUMNS} ${from}
-         ORDER BY d.published IS NULL, d.published DESC, d.created_at DESC, d.id LIMIT @limit OFFSET @offset`,
+         ORDER BY d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @inTitle) DESC, ${newest}
+         LIMIT @limit OFFSET @offset`,
       ).all(params) as Row[];
-      total = (this.#stmt(`SELECT count(*) AS n ${from}`).get(params) as { n: number }).n;
+      const { inTitle: _t, limit: _l, offset: _o, ...countParams } = params;
+      total = (this.#stmt(`SELECT count(*) AS n ${from}`).get(countParams) as { n: number }).n;
+    } else {
+      const from = 'FROM documents d WHERE (@status IS NULL OR d.status = @status)';
+      const { status } = params;
+      rows = this.#stmt(
+        `SELECT ${SUMMARY_COLUMNS} ${from} ORDER BY ${newest} LIMIT @limit OFFSET @offset`,
+      ).all({
+        status,
+        limit: query.limit,
+        offset: query.offset,
+      }) as Row[];
+      total = (this.#stmt(`SELECT count(*) AS n ${from}`).get({ status }) as { n: number }).n;
     }
     return { items: rows.map(toSummary), total, limit: query.limit, offset: query.offset };
   }
@@ -247,15 +282,7 @@ class SqliteRepository implements Repository {
       this.#stmt(`SELECT count(DISTINCT entity_id) AS n ${filter}`).get(countParams) as { n: number }
     ).n;
     return {
-      items: rows.map((r) => ({
-        entityId: r.entity_id as string,
-        name: r.name as string,
-        type: r.type as string,
-        country: (r.country as string | null) ?? null,
-        sector: (r.sector as string | null) ?? null,
-        documents: r.documents as number,
-        mentions: r.mentions as number,
-      })),
+      items: rows.map(toEntityRow),
       total,
       limit: query.limit,
       offset: query.offset,
@@ -267,13 +294,7 @@ class SqliteRepository implements Repository {
     const rows = this.#stmt(
       'SELECT rule_id, severity, reason, "start", "end" FROM diagnostics WHERE doc_id = ? ORDER BY idx',
     ).all(docId) as Row[];
-    return rows.map((r) => ({
-      ruleId: r.rule_id as string,
-      severity: r.severity as Severity,
-      reason: r.reason as string,
-      start: (r.start as number | null) ?? null,
-      end: (r.end as number | null) ?? null,
-    }));
+    return rows.map(toDiagnostic);
   }
 
   async stats(): Promise<StoreStats> {
@@ -299,6 +320,123 @@ class SqliteRepository implements Repository {
       diagnostics: count('SELECT count(*) AS n FROM diagnostics'),
       eventsByType: Object.fromEntries(byType.map((r) => [r.type, r.n])),
     };
+  }
+
+  async enqueue(inputs: readonly QueueInput[]): Promise<EnqueueResult[]> {
+    if (inputs.length === 0) return [];
+    const insert = this.#stmt(
+      `INSERT INTO queue (input_key, uri, media_type, published, fetched, text, diagnostics, rejected,
+         bytes_hash, enqueued_at)
+       VALUES (@key, @uri, @mediaType, @published, @fetched, @text, @diagnostics, @rejected, @bytesHash, @at)
+       ON CONFLICT (input_key) DO NOTHING`,
+    );
+    const existing = this.#stmt('SELECT id FROM queue WHERE input_key = ?');
+    const at = this.#now().toISOString();
+    const enqueueAll = this.#db.transaction(() =>
+      inputs.map((input): EnqueueResult => {
+        const key = queueKey(input);
+        const info = insert.run({
+          key,
+          uri: input.uri,
+          mediaType: input.mediaType ?? null,
+          published: input.published ?? null,
+          fetched: input.fetched ?? null,
+          text: input.text,
+          diagnostics: JSON.stringify(input.diagnostics),
+          rejected: input.rejected ? 1 : 0,
+          bytesHash: input.bytesHash ?? null,
+          at,
+        });
+        if (info.changes > 0) return { id: Number(info.lastInsertRowid), status: 'queued' };
+        return { id: (existing.get(key) as { id: number }).id, status: 'already-queued' };
+      }),
+    );
+    return this.#retryWhileBusy(() => enqueueAll.immediate());
+  }
+
+  async claim(options: ClaimOptions): Promise<Claim> {
+    const token = randomUUID();
+    // SQLite has one writer at a time: an immediate transaction is the claim's lock.
+    const claimSome = this.#db.transaction(() => {
+      const nowMs = Date.now();
+      const claimable = `SELECT id FROM queue WHERE state = 'pending' AND (lease_until IS NULL OR lease_until < @nowMs)
+           ORDER BY id LIMIT @limit`;
+      this.#stmt(
+        `UPDATE queue SET state = 'failed', error = @error, finished_at = @at, text = ''
+           WHERE id IN (${claimable.replace('ORDER BY', 'AND attempts >= @max ORDER BY')})`,
+      ).run({
+        nowMs,
+        limit: options.limit,
+        max: options.maxAttempts,
+        error: exhaustedReason(options.maxAttempts),
+        at: this.#now().toISOString(),
+      });
+      return this.#stmt(
+        `UPDATE queue SET claim = @token, claimed_by = @worker, lease_until = @until, attempts = attempts + 1
+           WHERE id IN (${claimable}) RETURNING ${QUEUE_COLUMNS}`,
+      ).all({
+        nowMs,
+        limit: options.limit,
+        token,
+        worker: options.worker,
+        until: nowMs + options.leaseMs,
+      }) as Row[];
+    });
+    const items = await this.#retryWhileBusy(() => claimSome.immediate());
+    return { token, items: items.map(toClaimedItem).sort((a, b) => a.id - b.id) };
+  }
+
+  async complete(token: string, done: readonly CompletedItem[]): Promise<CompleteResult[]> {
+    if (done.length === 0) return [];
+    const held = this.#stmt("SELECT 1 FROM queue WHERE id = ? AND claim = ? AND state = 'pending'");
+    const finish = this.#stmt(
+      `UPDATE queue SET state = 'done', result = @result, doc_id = @docId, finished_at = @at, text = '',
+         lease_until = NULL, error = NULL WHERE id = @id`,
+    );
+    const completeAll = this.#db.transaction(() => {
+      const at = this.#now().toISOString();
+      return done.map(({ itemId, entry }): CompleteResult => {
+        if (!held.get(itemId, token)) return { itemId, status: 'lost', docId: null };
+        const put =
+          entry.kind === 'document'
+            ? this.#insertAnalysis(entry.analysis, 'ok')
+            : this.#insertAnalysis(rejectedAnalysis(entry.input), 'rejected');
+        const status = entry.kind === 'rejected' ? 'rejected' : put.status;
+        finish.run({ id: itemId, result: status, docId: put.id, at });
+        return { itemId, status, docId: put.id };
+      });
+    });
+    return this.#retryWhileBusy(() => completeAll.immediate());
+  }
+
+  async fail(token: string, itemId: number, reason: string): Promise<boolean> {
+    const statement = this.#stmt(
+      `UPDATE queue SET state = 'failed', error = @reason, finished_at = @at, text = '', lease_until = NULL
+       WHERE id = @itemId AND claim = @token AND state = 'pending'`,
+    );
+    const at = this.#now().toISOString();
+    const info = await this.#retryWhileBusy(() => statement.run({ itemId, token, reason, at }));
+    return info.changes > 0;
+  }
+
+  async release(token: string): Promise<number> {
+    const statement = this.#stmt(
+      `UPDATE queue SET claim = NULL, claimed_by = NULL, lease_until = NULL, attempts = max(attempts - 1, 0)
+       WHERE claim = ? AND state = 'pending'`,
+    );
+    const info = await this.#retryWhileBusy(() => statement.run(token));
+    return info.changes;
+  }
+
+  async status(): Promise<StoreStatus> {
+    const documents = (this.#stmt('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
+    const q = this.#stmt(
+      `SELECT coalesce(sum(result = 'inserted'), 0) AS processed, coalesce(sum(result = 'duplicate'), 0) AS duplicates,
+         coalesce(sum(result = 'rejected'), 0) AS rejected, coalesce(sum(state = 'pending'), 0) AS pending,
+         coalesce(sum(state = 'failed'), 0) AS failed
+       FROM queue`,
+    ).get() as Omit<StoreStatus, 'documents'>;
+    return { documents, ...q };
   }
 
   async close(): Promise<void> {
@@ -344,43 +482,9 @@ class SqliteRepository implements Repository {
     return statement;
   }
 
-  #insertRejected(input: RejectedInput): PutResult {
-    const text = input.text ?? '';
-    const content =
-      input.text !== undefined ? sha256(input.text) : input.bytes ? sha256(input.bytes) : 'no-content';
-    const id = sha256(`rejected\u0000${input.uri}\u0000${content}`);
-    const analysis: Analysis = {
-      format: ANALYSIS_FORMAT,
-      id,
-      source: {
-        uri: input.uri,
-        mediaType: input.mediaType ?? 'application/octet-stream',
-        ...(input.fetched ? { fetched: input.fetched } : {}),
-        ...(input.published ? { published: input.published } : {}),
-      },
-      title: null,
-      titleSpan: null,
-      published: input.published ?? null,
-      text,
-      rejected: true,
-      removed: [],
-      diagnostics: input.diagnostics,
-      paragraphs: [],
-      sentences: [],
-      entities: [],
-      quotes: [],
-      attributions: [],
-      times: [],
-      quantities: [],
-      events: [],
-    };
-    return this.#insertAnalysis(analysis, 'rejected');
-  }
-
   #insertAnalysis(analysis: Analysis, status: DocumentStatus): PutResult {
     const { text, ...rest } = analysis;
-    const kept = keptText(analysis);
-    const firstError = analysis.diagnostics.find((d) => d.severity === 'error') ?? analysis.diagnostics[0];
+    const body = keptText(analysis);
     const info = this.#stmt(
       `INSERT OR IGNORE INTO documents (id, uri, title, published, fetched, media_type, status, text, analysis,
          snippet, reason, sentence_count, entity_count, event_count, diagnostic_count, created_at)
@@ -396,8 +500,8 @@ class SqliteRepository implements Repository {
       status,
       text,
       analysis: JSON.stringify(rest),
-      snippet: snippetOf(kept.body),
-      reason: status === 'rejected' ? (firstError?.reason ?? null) : null,
+      snippet: snippetOf(body),
+      reason: status === 'rejected' ? rejectionReason(analysis) : null,
       sentences: analysis.sentences.length,
       entities: analysis.entities.length,
       events: analysis.events.length,
@@ -409,7 +513,7 @@ class SqliteRepository implements Repository {
     this.#stmt('INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)').run(
       info.lastInsertRowid,
       analysis.title ?? '',
-      kept.body,
+      body,
     );
     const insertEntity = this.#stmt(
       `INSERT INTO entities (doc_id, entity_id, name, type, country, sector, mention_count)
@@ -462,108 +566,6 @@ class SqliteRepository implements Repository {
     });
     return { id: analysis.id, status: 'inserted' };
   }
-}
-
-function participantColumns(
-  p: NewsEvent['actor'],
-): [string | null, string | null, string | null, string | null] {
-  if (!p) return [null, null, null, null];
-  return [p.text, p.entity ?? null, p.country ?? null, p.sector ?? null];
-}
-
-/** The text without removed spans (and without the headline, which is indexed as the title). */
-function keptText(analysis: Analysis): { body: string } {
-  const cuts = [...analysis.removed];
-  if (analysis.titleSpan) cuts.push({ ...analysis.titleSpan, reason: 'boilerplate', rule: 'title' });
-  if (cuts.length === 0) return { body: analysis.text };
-  cuts.sort((a, b) => a.start - b.start);
-  let body = '';
-  let at = 0;
-  for (const cut of cuts) {
-    if (cut.start > at) body += `${analysis.text.slice(at, cut.start)} `;
-    at = Math.max(at, cut.end);
-  }
-  body += analysis.text.slice(at);
-  return { body };
-}
-
-function snippetOf(body: string): string {
-  const flat = body.replace(/\s+/g, ' ').trim();
-  if (flat.length <= 160) return flat;
-  const cut = flat.lastIndexOf(' ', 160);
-  return `${flat.slice(0, cut > 80 ? cut : 160)}…`;
-}
-
-/** Turns free text into a safe FTS5 query: each word quoted, all words required. */
-function ftsQuery(q: string | undefined): string | null {
-  if (!q) return null;
-  const words = q.match(/[\p{L}\p{N}]+/gu);
-  if (!words) return null;
-  return words
-    .slice(0, 16)
-    .map((w) => `"${w}"`)
-    .join(' ');
-}
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-function sha256(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
-}
-
-function toSummary(r: Row): DocumentSummary {
-  return {
-    id: r.id as string,
-    uri: r.uri as string,
-    title: (r.title as string | null) ?? null,
-    snippet: r.snippet as string,
-    published: (r.published as string | null) ?? null,
-    mediaType: (r.media_type as string | null) ?? null,
-    status: r.status as DocumentStatus,
-    createdAt: r.created_at as string,
-    reason: (r.reason as string | null) ?? null,
-    counts: {
-      sentences: r.sentence_count as number,
-      entities: r.entity_count as number,
-      events: r.event_count as number,
-      diagnostics: r.diagnostic_count as number,
-    },
-  };
-}
-
-function participant(r: Row, role: 'actor' | 'recipient'): Participant | null {
-  const text = r[`${role}_text`] as string | null;
-  if (text === null) return null;
-  return {
-    text,
-    entity: (r[`${role}_entity`] as string | null) ?? null,
-    country: (r[`${role}_country`] as string | null) ?? null,
-    sector: (r[`${role}_sector`] as string | null) ?? null,
-  };
-}
-
-function toEventRow(r: Row): EventRow {
-  return {
-    docId: r.doc_id as string,
-    idx: r.idx as number,
-    docTitle: (r.doc_title as string | null) ?? null,
-    type: r.type as string,
-    mode: (r.mode as string | null) ?? null,
-    status: r.status as EventStatus,
-    cameo: (r.cameo as string | null) ?? null,
-    quad: (r.quad as number | null) ?? null,
-    goldstein: (r.goldstein as number | null) ?? null,
-    actor: participant(r, 'actor'),
-    recipient: participant(r, 'recipient'),
-    date: (r.date as string | null) ?? null,
-    published: (r.doc_published as string | null) ?? null,
-    start: r.start as number,
-    end: r.end as number,
-    sentence: r.sentence as number,
-    rule: r.rule as string,
-  };
 }
 
 /** A query's WHERE clauses and named parameters, starting with the page. */

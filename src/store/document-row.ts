@@ -1,0 +1,109 @@
+import { createHash } from 'node:crypto';
+import { ANALYSIS_FORMAT, type Analysis } from '../core/analysis.js';
+import type { NewsEvent } from '../core/doc.js';
+import type { RejectedInput } from './repository.js';
+
+/**
+ * What both engines derive from an analysis before writing it: the rejected-document record, the
+ * kept text that search indexes, the snippet. One definition, so both stores hold the same rows.
+ */
+
+export function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** A rejected input's key: its uri and its content (text, else raw bytes, else their hash). */
+export function rejectedId(input: RejectedInput): string {
+  const content =
+    input.text !== undefined
+      ? sha256(input.text)
+      : input.bytes
+        ? sha256(input.bytes)
+        : (input.bytesHash ?? 'no-content');
+  return sha256(`rejected\u0000${input.uri}\u0000${content}`);
+}
+
+/** The analysis a rejected input is stored as: its text (if any), its diagnostics, no layers. */
+export function rejectedAnalysis(input: RejectedInput): Analysis {
+  return {
+    format: ANALYSIS_FORMAT,
+    id: rejectedId(input),
+    source: {
+      uri: input.uri,
+      mediaType: input.mediaType ?? 'application/octet-stream',
+      ...(input.fetched ? { fetched: input.fetched } : {}),
+      ...(input.published ? { published: input.published } : {}),
+    },
+    title: null,
+    titleSpan: null,
+    published: input.published ?? null,
+    text: input.text ?? '',
+    rejected: true,
+    removed: [],
+    diagnostics: input.diagnostics,
+    paragraphs: [],
+    sentences: [],
+    entities: [],
+    quotes: [],
+    attributions: [],
+    times: [],
+    quantities: [],
+    events: [],
+  };
+}
+
+/** The text without removed spans (and without the headline, which is indexed as the title). */
+export function keptText(analysis: Analysis): string {
+  const cuts = [...analysis.removed];
+  if (analysis.titleSpan) cuts.push({ ...analysis.titleSpan, reason: 'boilerplate', rule: 'title' });
+  if (cuts.length === 0) return analysis.text;
+  cuts.sort((a, b) => a.start - b.start);
+  let body = '';
+  let at = 0;
+  for (const cut of cuts) {
+    if (cut.start > at) body += `${analysis.text.slice(at, cut.start)} `;
+    at = Math.max(at, cut.end);
+  }
+  body += analysis.text.slice(at);
+  return body;
+}
+
+export function snippetOf(body: string): string {
+  const flat = body.replace(/\s+/g, ' ').trim();
+  if (flat.length <= 160) return flat;
+  const cut = flat.lastIndexOf(' ', 160);
+  return `${flat.slice(0, cut > 80 ? cut : 160)}…`;
+}
+
+/** The reason shown for a rejected document: its first error diagnostic's (else the first one's). */
+export function rejectionReason(analysis: Analysis): string | null {
+  const first = analysis.diagnostics.find((d) => d.severity === 'error') ?? analysis.diagnostics[0];
+  return first?.reason ?? null;
+}
+
+export function participantColumns(
+  p: NewsEvent['actor'],
+): [string | null, string | null, string | null, string | null] {
+  if (!p) return [null, null, null, null];
+  return [p.text, p.entity ?? null, p.country ?? null, p.sector ?? null];
+}
+
+export function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** A queued input's key: its uri and content, so queueing the same input again is a no-op. */
+export function queueKey(input: {
+  uri: string;
+  text: string;
+  rejected: boolean;
+  bytesHash?: string;
+}): string {
+  const content = input.text === '' && input.bytesHash ? input.bytesHash : sha256(input.text);
+  return sha256(`${input.rejected ? 'rejected' : 'text'}\u0000${input.uri}\u0000${content}`);
+}
+
+/** Why an item is failed after its claims lapsed too often. */
+export function exhaustedReason(maxAttempts: number): string {
+  return `claimed ${maxAttempts} times without finishing (the workers holding it died or stalled)`;
+}

@@ -1,0 +1,649 @@
+import { randomUUID } from 'node:crypto';
+import { userInfo } from 'node:os';
+import pg from 'pg';
+import type { Analysis } from '../../core/analysis.js';
+import { firstDayOf, lastDayOf } from '../dates.js';
+import {
+  escapeLike,
+  exhaustedReason,
+  keptText,
+  participantColumns,
+  queueKey,
+  rejectedAnalysis,
+  rejectionReason,
+  snippetOf,
+} from '../document-row.js';
+import {
+  EVENT_COLUMNS,
+  QUEUE_COLUMNS,
+  type Row,
+  SUMMARY_COLUMNS,
+  toClaimedItem,
+  toDiagnostic,
+  toEntityRow,
+  toEventRow,
+  toSummary,
+} from '../read-rows.js';
+import type {
+  Claim,
+  ClaimOptions,
+  CompletedItem,
+  CompleteResult,
+  DocumentQuery,
+  DocumentStatus,
+  DocumentSummary,
+  EnqueueResult,
+  EntityQuery,
+  EntityRow,
+  EventQuery,
+  EventRow,
+  Page,
+  PutEntry,
+  PutResult,
+  QueueInput,
+  RejectedInput,
+  Repository,
+  StoredDiagnostic,
+  StoreOptions,
+  StoreStats,
+  StoreStatus,
+} from '../repository.js';
+import { queryTerms, searchTerms } from '../search-terms.js';
+import { MIGRATIONS } from './migrations.js';
+
+export interface PostgresOptions extends StoreOptions {
+  /** Connections kept open (default 4). */
+  poolSize?: number;
+}
+
+type Client = pg.PoolClient;
+
+/**
+ * Opens a PostgreSQL store at `url` (`postgres://user@host:port/db`), creating and migrating its
+ * tables when needed. `?schema=name` keeps the tables in that schema (created if absent), so one
+ * database can hold several stores — the tests use a fresh schema per run.
+ */
+export async function openPostgresRepository(
+  url: string,
+  options: PostgresOptions = {},
+): Promise<Repository> {
+  const { connectionString, schema } = splitSchema(url);
+  const pool = new pg.Pool({
+    connectionString,
+    max: options.poolSize ?? 4,
+    options: `-c search_path=${schema ?? 'public'}`,
+  });
+  // An idle connection the server dropped (a restart) must not kill the process: the next query
+  // opens a new one, and a query that fails says so to its caller.
+  pool.on('error', () => {});
+  try {
+    await migratePostgres(pool, schema ?? 'public');
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  return new PostgresRepository(pool, options.now ?? (() => new Date()));
+}
+
+/**
+ * `postgres://…?schema=x` → the URL without it, and x (checked: lowercase letters, digits, _). A URL
+ * without a user name connects as $PGUSER, else as the operating-system user, as psql does.
+ */
+export function splitSchema(url: string): { connectionString: string; schema: string | null } {
+  const parsed = new URL(url);
+  if (parsed.username === '') parsed.username = process.env.PGUSER || userInfo().username;
+  const schema = parsed.searchParams.get('schema');
+  if (schema !== null && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
+    throw new TypeError(
+      `openStore: schema must be lowercase letters, digits and _ (at most 63, not starting with a digit), instead found ${JSON.stringify(schema)}`,
+    );
+  }
+  parsed.searchParams.delete('schema');
+  return { connectionString: parsed.toString(), schema };
+}
+
+/**
+ * Applies the pending migrations in one transaction, under an advisory lock so workers starting
+ * together migrate once; returns the version reached. Refuses a schema newer than this build.
+ */
+export async function migratePostgres(pool: pg.Pool, schema: string): Promise<number> {
+  return transaction(pool, async (client) => {
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`tidings:migrate:${schema}`]);
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await client.query(`CREATE TABLE IF NOT EXISTS ${schema}.schema_version (version INTEGER NOT NULL)`);
+    const { rows } = await client.query(`SELECT version FROM ${schema}.schema_version`);
+    let version = (rows[0]?.version as number | undefined) ?? 0;
+    if (version > MIGRATIONS.length) {
+      throw new Error(
+        `postgres store: the database is at schema version ${version}, newer than this build knows ` +
+          `(${MIGRATIONS.length}); upgrade tidings before opening it`,
+      );
+    }
+    if (rows.length === 0) await client.query(`INSERT INTO ${schema}.schema_version (version) VALUES (0)`);
+    if (version === MIGRATIONS.length) return version;
+    await client.query(`SET LOCAL search_path = ${schema}`);
+    for (; version < MIGRATIONS.length; version++) await client.query(MIGRATIONS[version] as string);
+    await client.query(`UPDATE ${schema}.schema_version SET version = $1`, [version]);
+    return version;
+  });
+}
+
+/** Runs `work` in a transaction, retrying it when the server broke a deadlock or a serialization conflict. */
+async function transaction<T>(pool: pg.Pool, work: (client: Client) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const client = await pool.connect();
+    let broken = false;
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      try {
+        await client.query('ROLLBACK');
+      } catch {
+        broken = true;
+      }
+      const code = (error as { code?: string }).code;
+      if ((code === '40P01' || code === '40001') && attempt < 5) continue;
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+}
+
+/** Numbered parameters for a query built from optional parts. */
+class Params {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+  /** A text parameter compared under the columns' "C" collation (ASCII case folding, as SQLite). */
+  text(value: string): string {
+    return `(${this.add(value)}::text COLLATE "C")`;
+  }
+}
+
+class PostgresRepository implements Repository {
+  readonly #pool: pg.Pool;
+  readonly #now: () => Date;
+
+  constructor(pool: pg.Pool, now: () => Date) {
+    this.#pool = pool;
+    this.#now = now;
+  }
+
+  async putDocument(analysis: Analysis): Promise<PutResult> {
+    return (await this.putMany([{ kind: 'document', analysis }]))[0] as PutResult;
+  }
+
+  async putRejected(input: RejectedInput): Promise<PutResult> {
+    return (await this.putMany([{ kind: 'rejected', input }]))[0] as PutResult;
+  }
+
+  async putMany(entries: readonly PutEntry[]): Promise<PutResult[]> {
+    if (entries.length === 0) return [];
+    return transaction(this.#pool, (client) => insertEntries(client, entries, this.#now().toISOString()));
+  }
+
+  async getDocument(id: string): Promise<Analysis | null> {
+    const { rows } = await this.#pool.query('SELECT text, analysis FROM documents WHERE id = $1', [id]);
+    const row = rows[0] as { text: string; analysis: string } | undefined;
+    if (!row) return null;
+    return { ...(JSON.parse(row.analysis) as Omit<Analysis, 'text'>), text: row.text } as Analysis;
+  }
+
+  async listDocuments(query: DocumentQuery): Promise<Page<DocumentSummary>> {
+    const terms = queryTerms(query.q);
+    // A search with no word in it (only punctuation) matches nothing, rather than "no filter".
+    if (query.q !== undefined && query.q.trim() !== '' && terms === null) {
+      return { items: [], total: 0, limit: query.limit, offset: query.offset };
+    }
+    const p = new Params();
+    const where: string[] = [];
+    if (query.status) where.push(`d.status = ${p.add(query.status)}`);
+    if (terms) where.push(`d.search @@ ${p.add(terms.map(quoteLexeme).join(' & '))}::tsquery`);
+    const filter = `FROM documents d ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+    const total = await this.#count(`SELECT count(*)::int AS n ${filter}`, p.values);
+    let order = 'd.published IS NULL, d.published DESC, d.created_at DESC, d.id';
+    if (terms) {
+      // Documents whose headline holds every word (weight A) first, then the newest (as on SQLite).
+      const inTitle = `${p.add(terms.map((t) => `${quoteLexeme(t)}:A`).join(' & '))}::tsquery`;
+      order = `d.search @@ ${inTitle} DESC, ${order}`;
+    }
+    const { rows } = await this.#pool.query(
+      `SELECT ${SUMMARY_COLUMNS} ${filter} ORDER BY ${order} LIMIT ${p.add(query.limit)} OFFSET ${p.add(query.offset)}`,
+      p.values,
+    );
+    return { items: rows.map(toSummary), total, limit: query.limit, offset: query.offset };
+  }
+
+  async queryEvents(query: EventQuery): Promise<Page<EventRow>> {
+    const p = new Params();
+    const where: string[] = [];
+    for (const role of ['actor', 'recipient'] as const) {
+      const value = query[role];
+      if (!value) continue;
+      const v = p.text(value);
+      where.push(
+        `(e.${role}_country = upper(${v}) OR lower(e.${role}_entity) = lower(${v}) ` +
+          `OR e.${role}_text ILIKE ${p.text(`%${escapeLike(value)}%`)} ESCAPE '\\')`,
+      );
+    }
+    if (query.type) where.push(`e.type = upper(${p.text(query.type)})`);
+    if (query.status) where.push(`e.status = ${p.add(query.status)}`);
+    if (query.docId) where.push(`e.doc_id = ${p.add(query.docId)}`);
+    const from = query.from ? firstDayOf(query.from) : null;
+    const to = query.to ? lastDayOf(query.to) : null;
+    if (from) where.push(`e.day >= ${p.text(from)}`);
+    if (to) where.push(`e.day <= ${p.text(to)}`);
+    const filter = `FROM events e JOIN documents d ON d.id = e.doc_id ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+    const total = await this.#count(`SELECT count(*)::int AS n ${filter}`, p.values);
+    const { rows } = await this.#pool.query(
+      `SELECT ${EVENT_COLUMNS} ${filter} ORDER BY e.day IS NULL, e.day DESC, e.doc_id, e.idx
+       LIMIT ${p.add(query.limit)} OFFSET ${p.add(query.offset)}`,
+      p.values,
+    );
+    return { items: rows.map(toEventRow), total, limit: query.limit, offset: query.offset };
+  }
+
+  async listEntities(query: EntityQuery): Promise<Page<EntityRow>> {
+    const p = new Params();
+    const where: string[] = [];
+    if (query.docId) where.push(`doc_id = ${p.add(query.docId)}`);
+    if (query.q) {
+      const q = p.text(query.q);
+      where.push(
+        `(lower(entity_id) = lower(${q}) OR country = upper(${q}) ` +
+          `OR name ILIKE ${p.text(`%${escapeLike(query.q)}%`)} ESCAPE '\\')`,
+      );
+    }
+    if (query.type) where.push(`type = ${p.add(query.type)}`);
+    if (query.country) where.push(`country = upper(${p.text(query.country)})`);
+    const filter = `FROM entities ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+    const total = await this.#count(`SELECT count(DISTINCT entity_id)::int AS n ${filter}`, p.values);
+    const { rows } = await this.#pool.query(
+      `SELECT entity_id, max(name) AS name, max(type) AS type, max(country) AS country, max(sector) AS sector,
+         count(DISTINCT doc_id)::int AS documents, sum(mention_count)::int AS mentions
+       ${filter} GROUP BY entity_id ORDER BY documents DESC, mentions DESC, entity_id
+       LIMIT ${p.add(query.limit)} OFFSET ${p.add(query.offset)}`,
+      p.values,
+    );
+    return { items: rows.map(toEntityRow), total, limit: query.limit, offset: query.offset };
+  }
+
+  async getDiagnostics(docId: string): Promise<StoredDiagnostic[] | null> {
+    const known = await this.#pool.query('SELECT 1 FROM documents WHERE id = $1', [docId]);
+    if (known.rowCount === 0) return null;
+    const { rows } = await this.#pool.query(
+      'SELECT rule_id, severity, reason, "start", "end" FROM diagnostics WHERE doc_id = $1 ORDER BY idx',
+      [docId],
+    );
+    return rows.map(toDiagnostic);
+  }
+
+  async stats(): Promise<StoreStats> {
+    const { rows } = await this.#pool.query(
+      `SELECT (SELECT version FROM schema_version) AS version,
+         (SELECT count(*)::int FROM documents) AS documents,
+         (SELECT count(*)::int FROM documents WHERE status = 'ok') AS ok,
+         (SELECT count(*)::int FROM documents WHERE status = 'rejected') AS rejected,
+         (SELECT count(DISTINCT entity_id)::int FROM entities) AS entities,
+         (SELECT count(*)::int FROM events) AS events,
+         (SELECT count(*)::int FROM diagnostics) AS diagnostics`,
+    );
+    const r = rows[0] as Record<string, number>;
+    const byType = await this.#pool.query(
+      'SELECT type, count(*)::int AS n FROM events GROUP BY type ORDER BY n DESC, type',
+    );
+    return {
+      engine: 'postgres',
+      schemaVersion: r.version as number,
+      documents: r.documents as number,
+      ok: r.ok as number,
+      rejected: r.rejected as number,
+      entities: r.entities as number,
+      events: r.events as number,
+      diagnostics: r.diagnostics as number,
+      eventsByType: Object.fromEntries(byType.rows.map((t) => [t.type as string, t.n as number])),
+    };
+  }
+
+  async enqueue(inputs: readonly QueueInput[]): Promise<EnqueueResult[]> {
+    if (inputs.length === 0) return [];
+    const keys = inputs.map(queueKey);
+    const first = new Map<string, number>();
+    keys.forEach((key, i) => {
+      if (!first.has(key)) first.set(key, i);
+    });
+    const fresh = [...first.values()].map((i) => inputs[i] as QueueInput);
+    const at = this.#now().toISOString();
+    const ids = new Map<string, number>();
+    const queued = new Set<string>();
+    await transaction(this.#pool, async (client) => {
+      const inserted = await client.query(
+        `INSERT INTO queue (input_key, uri, media_type, published, fetched, text, diagnostics, rejected, bytes_hash,
+           enqueued_at)
+         SELECT k, u, m, p, f, t, d, r, b, $10 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[],
+           $5::text[], $6::text[], $7::text[], $8::boolean[], $9::text[]) WITH ORDINALITY AS x(k, u, m, p, f, t, d, r, b, n)
+         ORDER BY n ON CONFLICT (input_key) DO NOTHING RETURNING id, input_key`,
+        [
+          fresh.map(queueKey),
+          fresh.map((x) => clean(x.uri)),
+          fresh.map((x) => cleanOrNull(x.mediaType)),
+          fresh.map((x) => cleanOrNull(x.published)),
+          fresh.map((x) => cleanOrNull(x.fetched)),
+          fresh.map((x) => clean(x.text)),
+          fresh.map((x) => JSON.stringify(x.diagnostics)),
+          fresh.map((x) => x.rejected),
+          fresh.map((x) => x.bytesHash ?? null),
+          at,
+        ],
+      );
+      for (const r of inserted.rows) {
+        ids.set(r.input_key, Number(r.id));
+        queued.add(r.input_key);
+      }
+      const missing = [...first.keys()].filter((k) => !ids.has(k));
+      if (missing.length > 0) {
+        const old = await client.query('SELECT id, input_key FROM queue WHERE input_key = ANY($1::text[])', [
+          missing,
+        ]);
+        for (const r of old.rows) ids.set(r.input_key, Number(r.id));
+      }
+    });
+    return keys.map((key, i) => ({
+      id: ids.get(key) as number,
+      status: queued.has(key) && first.get(key) === i ? 'queued' : 'already-queued',
+    }));
+  }
+
+  async claim(options: ClaimOptions): Promise<Claim> {
+    const token = randomUUID();
+    const claimable = `SELECT id FROM queue WHERE state = 'pending' AND (lease_until IS NULL OR lease_until < now())`;
+    const rows = await transaction(this.#pool, async (client) => {
+      await client.query(
+        `UPDATE queue SET state = 'failed', error = $1, finished_at = $2, text = ''
+         WHERE id IN (${claimable} AND attempts >= $3 ORDER BY id LIMIT $4 FOR UPDATE SKIP LOCKED)`,
+        [exhaustedReason(options.maxAttempts), this.#now().toISOString(), options.maxAttempts, options.limit],
+      );
+      const claimed = await client.query(
+        `UPDATE queue q SET claim = $1, claimed_by = $2, attempts = q.attempts + 1,
+           lease_until = clock_timestamp() + make_interval(secs => $3::float8 / 1000)
+         FROM (${claimable} ORDER BY id LIMIT $4 FOR UPDATE SKIP LOCKED) c
+         WHERE q.id = c.id RETURNING ${QUEUE_COLUMNS.split(', ')
+           .map((c) => `q.${c}`)
+           .join(', ')}`,
+        [token, options.worker, options.leaseMs, options.limit],
+      );
+      return claimed.rows as Row[];
+    });
+    return { token, items: rows.map(toClaimedItem).sort((a, b) => a.id - b.id) };
+  }
+
+  async complete(token: string, done: readonly CompletedItem[]): Promise<CompleteResult[]> {
+    if (done.length === 0) return [];
+    return transaction(this.#pool, async (client) => {
+      // Lock the items the claim still holds; one re-claimed meanwhile is no longer ours.
+      const held = await client.query(
+        `SELECT id FROM queue WHERE id = ANY($1::bigint[]) AND claim = $2 AND state = 'pending'
+         ORDER BY id FOR UPDATE`,
+        [done.map((d) => d.itemId), token],
+      );
+      const ours = new Set(held.rows.map((r) => Number(r.id)));
+      const mine = done.filter((d) => ours.has(d.itemId));
+      const puts = await insertEntries(
+        client,
+        mine.map((d) => d.entry),
+        this.#now().toISOString(),
+      );
+      const results = new Map<number, CompleteResult>();
+      mine.forEach((d, i) => {
+        const put = puts[i] as PutResult;
+        const status = d.entry.kind === 'rejected' ? 'rejected' : put.status;
+        results.set(d.itemId, { itemId: d.itemId, status, docId: put.id });
+      });
+      if (mine.length > 0) {
+        const finished = [...results.values()];
+        await client.query(
+          `UPDATE queue SET state = 'done', result = u.result, doc_id = u.doc_id, finished_at = $4, text = '',
+             lease_until = NULL, error = NULL
+           FROM unnest($1::bigint[], $2::text[], $3::text[]) AS u(id, result, doc_id) WHERE queue.id = u.id`,
+          [
+            finished.map((r) => r.itemId),
+            finished.map((r) => r.status),
+            finished.map((r) => r.docId),
+            this.#now().toISOString(),
+          ],
+        );
+      }
+      return done.map((d) => results.get(d.itemId) ?? { itemId: d.itemId, status: 'lost', docId: null });
+    });
+  }
+
+  async fail(token: string, itemId: number, reason: string): Promise<boolean> {
+    const result = await this.#pool.query(
+      `UPDATE queue SET state = 'failed', error = $3, finished_at = $4, text = '', lease_until = NULL
+       WHERE id = $1 AND claim = $2 AND state = 'pending'`,
+      [itemId, token, clean(reason), this.#now().toISOString()],
+    );
+    return (result.rowCount ?? 0) > 0;
+  }
+
+  async release(token: string): Promise<number> {
+    const result = await this.#pool.query(
+      `UPDATE queue SET claim = NULL, claimed_by = NULL, lease_until = NULL, attempts = greatest(attempts - 1, 0)
+       WHERE claim = $1 AND state = 'pending'`,
+      [token],
+    );
+    return result.rowCount ?? 0;
+  }
+
+  async status(): Promise<StoreStatus> {
+    const { rows } = await this.#pool.query(
+      `SELECT (SELECT count(*)::int FROM documents) AS documents,
+         count(*) FILTER (WHERE result = 'inserted')::int AS processed,
+         count(*) FILTER (WHERE result = 'duplicate')::int AS duplicates,
+         count(*) FILTER (WHERE result = 'rejected')::int AS rejected,
+         count(*) FILTER (WHERE state = 'pending')::int AS pending,
+         count(*) FILTER (WHERE state = 'failed')::int AS failed
+       FROM queue`,
+    );
+    return rows[0] as StoreStatus;
+  }
+
+  async close(): Promise<void> {
+    if (!this.#pool.ended) await this.#pool.end();
+  }
+
+  async #count(sql: string, values: unknown[]): Promise<number> {
+    const { rows } = await this.#pool.query(sql, values);
+    return (rows[0] as { n: number }).n;
+  }
+}
+
+/**
+ * Writes a batch with one multi-row statement per table (unnest of arrays), in id order so two
+ * workers writing overlapping batches wait on each other instead of deadlocking. Results in input
+ * order; the second copy of a document inside the batch is a duplicate.
+ */
+async function insertEntries(
+  client: Client,
+  entries: readonly PutEntry[],
+  createdAt: string,
+): Promise<PutResult[]> {
+  const docs = entries.map((entry) =>
+    entry.kind === 'document'
+      ? { analysis: entry.analysis, status: 'ok' as DocumentStatus }
+      : { analysis: rejectedAnalysis(entry.input), status: 'rejected' as DocumentStatus },
+  );
+  const firstOf = new Map<string, number>();
+  docs.forEach((d, i) => {
+    if (!firstOf.has(d.analysis.id)) firstOf.set(d.analysis.id, i);
+  });
+  const unique = [...firstOf.values()].map((i) => docs[i] as (typeof docs)[number]);
+  const columns = {
+    id: [] as string[],
+    uri: [] as string[],
+    title: [] as (string | null)[],
+    published: [] as (string | null)[],
+    fetched: [] as (string | null)[],
+    mediaType: [] as (string | null)[],
+    status: [] as string[],
+    text: [] as string[],
+    analysis: [] as string[],
+    snippet: [] as string[],
+    reason: [] as (string | null)[],
+    sentences: [] as number[],
+    entities: [] as number[],
+    events: [] as number[],
+    diagnostics: [] as number[],
+    search: [] as string[],
+  };
+  for (const { analysis, status } of unique) {
+    const { text, ...rest } = analysis;
+    const body = keptText(analysis);
+    columns.id.push(analysis.id);
+    columns.uri.push(clean(analysis.source.uri));
+    columns.title.push(cleanOrNull(analysis.title));
+    columns.published.push(cleanOrNull(analysis.published));
+    columns.fetched.push(cleanOrNull(analysis.source.fetched));
+    columns.mediaType.push(cleanOrNull(analysis.source.mediaType));
+    columns.status.push(status);
+    columns.text.push(clean(text));
+    columns.analysis.push(JSON.stringify(rest));
+    columns.snippet.push(clean(snippetOf(body)));
+    columns.reason.push(status === 'rejected' ? cleanOrNull(rejectionReason(analysis)) : null);
+    columns.sentences.push(analysis.sentences.length);
+    columns.entities.push(analysis.entities.length);
+    columns.events.push(analysis.events.length);
+    columns.diagnostics.push(analysis.diagnostics.length);
+    columns.search.push(searchVector(analysis.title ?? '', body));
+  }
+  const inserted = await client.query(
+    `INSERT INTO documents (id, uri, title, published, fetched, media_type, status, text, analysis, snippet, reason,
+       sentence_count, entity_count, event_count, diagnostic_count, search, created_at)
+     SELECT *, $17 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+       $8::text[], $9::text[], $10::text[], $11::text[], $12::int[], $13::int[], $14::int[], $15::int[],
+       $16::tsvector[]) ORDER BY 1
+     ON CONFLICT (id) DO NOTHING RETURNING id`,
+    [...Object.values(columns), createdAt],
+  );
+  const fresh = new Set(inserted.rows.map((r) => r.id as string));
+  await insertLayers(
+    client,
+    unique.filter((d) => fresh.has(d.analysis.id)).map((d) => d.analysis),
+  );
+  return docs.map((d, i) => ({
+    id: d.analysis.id,
+    status: firstOf.get(d.analysis.id) === i && fresh.has(d.analysis.id) ? 'inserted' : 'duplicate',
+  }));
+}
+
+/** Entities, events and diagnostics of newly stored documents, one statement per table. */
+async function insertLayers(client: Client, analyses: readonly Analysis[]): Promise<void> {
+  const entities: unknown[][] = [[], [], [], [], [], [], []];
+  const events: unknown[][] = Array.from({ length: 22 }, () => []);
+  const diagnostics: unknown[][] = [[], [], [], [], [], [], []];
+  const push = (columns: unknown[][], values: unknown[]) => {
+    values.forEach((v, i) => {
+      (columns[i] as unknown[]).push(typeof v === 'string' ? clean(v) : v);
+    });
+  };
+  for (const a of analyses) {
+    for (const e of a.entities) {
+      push(entities, [a.id, e.id, e.name, e.type, e.country ?? null, e.sector ?? null, e.mentions.length]);
+    }
+    const publishedDay = firstDayOf(a.published);
+    a.events.forEach((e, idx) => {
+      push(events, [
+        a.id,
+        idx,
+        e.type,
+        e.mode ?? null,
+        e.status,
+        e.cameo ?? null,
+        e.quad ?? null,
+        e.goldstein ?? null,
+        ...participantColumns(e.actor),
+        ...participantColumns(e.recipient),
+        e.date ?? null,
+        firstDayOf(e.date) ?? publishedDay,
+        e.start,
+        e.end,
+        e.rule,
+        e.sentence,
+      ]);
+    });
+    a.diagnostics.forEach((d, idx) => {
+      push(diagnostics, [a.id, idx, d.ruleId, d.severity, d.reason, d.start ?? null, d.end ?? null]);
+    });
+  }
+  if ((entities[0] as unknown[]).length > 0) {
+    await client.query(
+      `INSERT INTO entities (doc_id, entity_id, name, type, country, sector, mention_count)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[])`,
+      entities,
+    );
+  }
+  if ((events[0] as unknown[]).length > 0) {
+    await client.query(
+      `INSERT INTO events (doc_id, idx, type, mode, status, cameo, quad, goldstein,
+         actor_text, actor_entity, actor_country, actor_sector,
+         recipient_text, recipient_entity, recipient_country, recipient_sector,
+         date, day, "start", "end", rule, sentence)
+       SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[],
+         $8::float8[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[],
+         $16::text[], $17::text[], $18::text[], $19::int[], $20::int[], $21::text[], $22::int[])`,
+      events,
+    );
+  }
+  if ((diagnostics[0] as unknown[]).length > 0) {
+    await client.query(
+      `INSERT INTO diagnostics (doc_id, idx, rule_id, severity, reason, "start", "end")
+       SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::int[], $7::int[])`,
+      diagnostics,
+    );
+  }
+}
+
+/** A tsvector's lexemes must stay under 1 MB in all; a document's terms past this budget are not indexed. */
+const SEARCH_BUDGET_BYTES = 512 * 1024;
+
+/**
+ * The tsvector literal of a document: each distinct term once, title terms at position 1 weight A,
+ * body terms at position 2 (weight D). Built from search-terms.ts, so PostgreSQL's own parser (and
+ * its locale) never decides what a word is.
+ */
+export function searchVector(title: string, body: string): string {
+  const weights = new Map<string, string>();
+  for (const term of searchTerms(title)) weights.set(term, '1A');
+  for (const term of searchTerms(body)) {
+    const w = weights.get(term);
+    if (w === undefined) weights.set(term, '2');
+    else if (w === '1A') weights.set(term, '1A,2');
+  }
+  const parts: string[] = [];
+  let bytes = 0;
+  for (const [term, position] of weights) {
+    bytes += Buffer.byteLength(term) + 8;
+    if (bytes > SEARCH_BUDGET_BYTES) break;
+    parts.push(`${quoteLexeme(term)}:${position}`);
+  }
+  return parts.join(' ');
+}
+
+function quoteLexeme(term: string): string {
+  return `'${term.replace(/['\\]/g, (c) => (c === "'" ? "''" : '\\\\'))}'`;
+}
+
+/** PostgreSQL text cannot hold NUL; ingest never lets one in, other callers get U+FFFD. */
+function clean(value: string): string {
+  return value.includes('\u0000') ? value.replaceAll('\u0000', '\ufffd') : value;
+}
+
+function cleanOrNull(value: string | null | undefined): string | null {
+  return value == null ? null : clean(value);
+}

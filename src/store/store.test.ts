@@ -1,0 +1,485 @@
+// The one store test suite: every test runs against SQLite and PostgreSQL, which must give the same
+// results for the same input (engine-specific checks live beside each engine).
+import assert from 'node:assert/strict';
+import { after, describe, test } from 'node:test';
+import { fakeAnalysis, GENEVA_TEXT } from '../../test/support/fake-analyze.js';
+import {
+  dropStoreUrl,
+  type Engine,
+  freshStoreUrl,
+  openTestStore,
+  storeEngines,
+} from '../../test/support/store-engines.js';
+import { openStore } from './open-store.js';
+import { MIGRATIONS as POSTGRES_MIGRATIONS } from './postgres/migrations.js';
+import type { QueueInput, Repository } from './repository.js';
+import { MIGRATIONS as SQLITE_MIGRATIONS } from './sqlite/migrations.js';
+
+const fixedClock = (iso: string) => () => new Date(iso);
+const engines = await storeEngines();
+
+test('both engines have the same schema versions', () => {
+  assert.equal(POSTGRES_MIGRATIONS.length, SQLITE_MIGRATIONS.length);
+});
+
+test('store URLs: an empty one is refused with a clear message', async () => {
+  await assert.rejects(openStore(''), /expected a store URL/);
+  await assert.rejects(openStore('sqlite:'), /needs a file path/);
+  await assert.rejects(openStore('postgres://127.0.0.1/test?schema=Bad-Name'), /schema must be lowercase/);
+});
+
+for (const engine of engines) {
+  describe(`${engine} store: schema`, () => {
+    test('migrations are applied once; reopening the same store keeps the version and the data', async () => {
+      const url = freshStoreUrl(engine);
+      const first = await openStore(url);
+      await first.putDocument(fakeAnalysis());
+      const version = (await first.stats()).schemaVersion;
+      await first.close();
+      assert.equal(version, SQLITE_MIGRATIONS.length);
+
+      const second = await openStore(url);
+      const stats = await second.stats();
+      assert.equal(stats.engine, engine);
+      assert.equal(stats.schemaVersion, SQLITE_MIGRATIONS.length);
+      assert.equal(stats.documents, 1, 'data survives reopening');
+      await second.close();
+      await dropStoreUrl(url);
+    });
+  });
+
+  describe(`${engine} store: documents`, () => {
+    test('putDocument then getDocument round-trips the analysis exactly', async () => {
+      const store = await openTestStore(engine);
+      const analysis = fakeAnalysis();
+      assert.deepEqual(await store.putDocument(analysis), { id: analysis.id, status: 'inserted' });
+      assert.deepEqual(await store.getDocument(analysis.id), analysis);
+      assert.equal(await store.getDocument('nope'), null);
+      await store.close();
+    });
+
+    test('the same text again is a duplicate and changes nothing, not even timestamps', async () => {
+      let clock = '2024-05-16T10:00:00.000Z';
+      const store = await openTestStore(engine, { now: () => new Date(clock) });
+      const analysis = fakeAnalysis();
+      await store.putDocument(analysis);
+      const before = await store.listDocuments({ limit: 10, offset: 0 });
+      const statsBefore = await store.stats();
+      clock = '2025-01-01T00:00:00.000Z';
+      const again = fakeAnalysis(GENEVA_TEXT, 'https://elsewhere.example/copy', '2030-01-01');
+      assert.equal(again.id, analysis.id);
+      assert.deepEqual(await store.putDocument(again), { id: analysis.id, status: 'duplicate' });
+      assert.deepEqual(await store.listDocuments({ limit: 10, offset: 0 }), before);
+      assert.deepEqual(await store.stats(), statsBefore);
+      assert.equal(before.items[0]?.createdAt, '2024-05-16T10:00:00.000Z');
+      await store.close();
+    });
+
+    test('putMany stores a batch in one go, in order, with duplicates inside the batch', async () => {
+      const store = await openTestStore(engine, { now: fixedClock('2024-05-16T10:00:00Z') });
+      const a = fakeAnalysis();
+      const b = fakeAnalysis(`${GENEVA_TEXT}\nA second story about Geneva.\n`, 'test:b');
+      const results = await store.putMany([
+        { kind: 'document', analysis: a },
+        { kind: 'document', analysis: b },
+        { kind: 'document', analysis: a },
+        { kind: 'rejected', input: { uri: 'test:bad', text: '', diagnostics: [] } },
+      ]);
+      assert.deepEqual(
+        results.map((r) => r.status),
+        ['inserted', 'inserted', 'duplicate', 'inserted'],
+      );
+      assert.equal((await store.stats()).documents, 3);
+      await store.close();
+    });
+
+    test('rejected documents are kept with their diagnostics, keyed by uri + content', async () => {
+      const store = await openTestStore(engine);
+      const diagnostics = [
+        { ruleId: 'ingest:empty', severity: 'error' as const, reason: 'the file is empty', start: 0, end: 0 },
+        { ruleId: 'ingest:note', severity: 'info' as const, reason: 'read from disk' },
+      ];
+      const first = await store.putRejected({
+        uri: 'file:a.txt',
+        bytes: new Uint8Array([0xff, 0xfe]),
+        diagnostics,
+      });
+      assert.equal(first.status, 'inserted');
+      assert.equal(
+        (await store.putRejected({ uri: 'file:a.txt', bytes: new Uint8Array([0xff, 0xfe]), diagnostics }))
+          .status,
+        'duplicate',
+      );
+      const other = await store.putRejected({
+        uri: 'file:b.txt',
+        bytes: new Uint8Array([0xff, 0xfe]),
+        diagnostics,
+      });
+      assert.equal(other.status, 'inserted');
+      assert.notEqual(other.id, first.id);
+
+      assert.deepEqual(await store.getDiagnostics(first.id), [
+        { ruleId: 'ingest:empty', severity: 'error', reason: 'the file is empty', start: 0, end: 0 },
+        { ruleId: 'ingest:note', severity: 'info', reason: 'read from disk', start: null, end: null },
+      ]);
+      assert.equal(await store.getDiagnostics('unknown'), null);
+      const rejected = await store.listDocuments({ status: 'rejected', limit: 10, offset: 0 });
+      assert.equal(rejected.total, 2);
+      assert.equal(rejected.items[0]?.reason, 'the file is empty');
+      assert.equal((await store.listDocuments({ status: 'ok', limit: 10, offset: 0 })).total, 0);
+      const stored = await store.getDocument(first.id);
+      assert.equal(stored?.rejected, true);
+      assert.equal(stored?.source.uri, 'file:a.txt');
+      await store.close();
+    });
+
+    test('full-text search covers title and kept text, not removed spans, and survives FTS syntax', async () => {
+      const store = await openTestStore(engine);
+      const a = fakeAnalysis();
+      const b = fakeAnalysis('Markets Calm\nShares rose in Tokyo as traders waited.\n', 'test:markets');
+      await store.putMany([
+        { kind: 'document', analysis: a },
+        { kind: 'document', analysis: b },
+      ]);
+      const ids = async (q: string) =>
+        (await store.listDocuments({ q, limit: 10, offset: 0 })).items.map((d) => d.id);
+      assert.deepEqual(await ids('Geneva'), [a.id]);
+      assert.deepEqual(await ids('scholz rail'), [a.id], 'words are ANDed, case-insensitive');
+      assert.deepEqual(await ids('tokyo'), [b.id]);
+      assert.deepEqual(await ids('Advertisement'), [], 'removed spans are not indexed');
+      assert.deepEqual(await ids('"unbalanced AND ('), [], 'FTS operators in user input are neutralised');
+      assert.deepEqual(await ids('geneva tokyo'), []);
+      const page = await store.listDocuments({ limit: 1, offset: 1 });
+      assert.equal(page.total, 2);
+      assert.equal(page.items.length, 1);
+      const summary = (await store.listDocuments({ q: 'geneva', limit: 5, offset: 0 })).items[0];
+      assert.equal(summary?.title, 'Leaders Meet in Geneva');
+      assert.deepEqual(summary?.counts, { sentences: 4, entities: 5, events: 2, diagnostics: 0 });
+      assert.match(summary?.snippet ?? '', /^French President/);
+      await store.close();
+    });
+  });
+
+  describe(`${engine} store: events and entities`, async () => {
+    const store = await openTestStore(engine);
+    const a = fakeAnalysis();
+    const b = fakeAnalysis(`${GENEVA_TEXT}Also later.\n`, 'test:later', '2025-03-02');
+    await store.putMany([
+      { kind: 'document', analysis: a },
+      { kind: 'document', analysis: b },
+    ]);
+    after(() => store.close());
+    const page = { limit: 50, offset: 0 };
+
+    test('actor matches ISO3, entity id or text, case-insensitively', async () => {
+      for (const actor of [
+        'FRA',
+        'fra',
+        'person:emmanuel-macron',
+        'PERSON:Emmanuel-Macron',
+        'emmanuel macron',
+        'two leaders',
+      ]) {
+        const result = await store.queryEvents({ actor, ...page });
+        assert.ok(result.total > 0, `actor=${actor}`);
+        assert.ok(result.items.every((e) => e.actor !== null));
+      }
+      assert.equal((await store.queryEvents({ actor: 'DEU', ...page })).total, 0, 'DEU is only a recipient');
+      assert.equal((await store.queryEvents({ recipient: 'deu', ...page })).total, 2);
+      assert.equal((await store.queryEvents({ actor: '%', ...page })).total, 0, 'LIKE wildcards are literal');
+    });
+
+    test('type, status and doc filters', async () => {
+      const consult = await store.queryEvents({ type: 'consult', ...page });
+      assert.equal(consult.total, 2);
+      const first = consult.items[0];
+      assert.equal(first?.cameo, '036');
+      assert.deepEqual(first?.actor, {
+        text: 'French President Emmanuel Macron',
+        entity: 'person:emmanuel-macron',
+        country: 'FRA',
+        sector: 'GOV',
+      });
+      assert.equal((await store.queryEvents({ status: 'negated', ...page })).total, 0);
+      assert.equal((await store.queryEvents({ docId: a.id, ...page })).total, 2);
+    });
+
+    test('from/to use the event date, else the publication date', async () => {
+      // CONSULT events are dated 2024-05-13; AGREE events fall back to publication (2024-05-16, 2025-03-02).
+      const may = await store.queryEvents({ from: '2024-05-14', to: '2024-05', ...page });
+      assert.deepEqual(
+        may.items.map((e) => e.type),
+        ['AGREE'],
+      );
+      assert.equal((await store.queryEvents({ from: '2025', ...page })).total, 1);
+      assert.equal((await store.queryEvents({ to: '2024-05-13', ...page })).total, 2);
+    });
+
+    test('entities aggregate over documents, or list one document', async () => {
+      const all = await store.listEntities(page);
+      assert.equal(all.total, 5);
+      const macron = all.items.find((e) => e.entityId === 'person:emmanuel-macron');
+      assert.deepEqual(macron, {
+        entityId: 'person:emmanuel-macron',
+        name: 'Emmanuel Macron',
+        type: 'person',
+        country: 'FRA',
+        sector: 'GOV',
+        documents: 2,
+        mentions: 4,
+      });
+      const one = await store.listEntities({ docId: a.id, type: 'country', ...page });
+      assert.deepEqual(one.items.map((e) => e.entityId).sort(), ['country:DEU', 'country:FRA']);
+      assert.equal((await store.listEntities({ q: 'scholz', ...page })).total, 1);
+      assert.equal((await store.listEntities({ country: 'che', ...page })).items[0]?.entityId, 'city:geneva');
+    });
+
+    test('stats count documents, entities, events', async () => {
+      const stats = await store.stats();
+      assert.equal(stats.documents, 2);
+      assert.equal(stats.events, 4);
+      assert.deepEqual(stats.eventsByType, { AGREE: 2, CONSULT: 2 });
+    });
+  });
+
+  describe(`${engine} store: search`, () => {
+    test('one word rule on both engines: case, Latin accents, digits, punctuation between words', async () => {
+      const store = await openTestStore(engine);
+      const texts = {
+        zurich: 'Talks in Zürich\nThe café near the Bahnhof served crème brûlée.\n',
+        money: 'Budget Plan\nThe plan costs $1.4 trillion over ten years, state-run media said.\n',
+        xi: "Xi's Visit\nXi’s visit to 北京 went ahead; résumé sent.\n",
+      };
+      const ids: Record<string, string> = {};
+      for (const [key, text] of Object.entries(texts)) {
+        const a = fakeAnalysis(text, `test:${key}`);
+        await store.putDocument(a);
+        ids[key] = a.id;
+      }
+      const found = async (q: string) =>
+        (await store.listDocuments({ q, limit: 10, offset: 0 })).items.map((d) => d.id).sort();
+      assert.deepEqual(await found('zurich'), [ids.zurich]);
+      assert.deepEqual(await found('ZÜRICH CAFE'), [ids.zurich]);
+      assert.deepEqual(await found('creme brulee'), [ids.zurich]);
+      assert.deepEqual(await found('1.4'), [ids.money], '"1.4" is the words 1 and 4');
+      assert.deepEqual(await found('state run'), [ids.money]);
+      assert.deepEqual(await found('state-run'), [ids.money]);
+      assert.deepEqual(await found('xi s'), [ids.xi]);
+      assert.deepEqual(await found('北京'), [ids.xi]);
+      assert.deepEqual(await found('resume'), [ids.xi]);
+      assert.deepEqual(await found('stat'), [], 'whole words only, no prefixes or stems');
+      assert.deepEqual(await found('plans'), [], 'no stemming');
+      assert.deepEqual(await found('-budget'), [ids.money], 'a leading minus is punctuation, not NOT');
+      assert.deepEqual(await found('budget OR zurich'), [], '"OR" is a word like any other');
+      await store.close();
+    });
+
+    test('a title match ranks before a body match', async () => {
+      const store = await openTestStore(engine);
+      const body = fakeAnalysis(
+        'Markets\nTraders in Geneva waited for the harbour report all day long.\n',
+        'test:body',
+      );
+      const title = fakeAnalysis('Harbour Strike Ends\nWorkers went back on Monday.\n', 'test:title');
+      // Other documents, so the word is rare enough for bm25 to weigh it.
+      const others = ['Rain', 'Wind', 'Snow'].map((w) =>
+        fakeAnalysis(`${w}\nNothing else to report.\n`, `test:${w}`),
+      );
+      await store.putMany(
+        [body, title, ...others].map((analysis) => ({ kind: 'document' as const, analysis })),
+      );
+      const page = await store.listDocuments({ q: 'harbour', limit: 10, offset: 0 });
+      assert.deepEqual(
+        page.items.map((d) => d.id),
+        [title.id, body.id],
+      );
+      await store.close();
+    });
+  });
+
+  describe(`${engine} store: work queue`, () => {
+    const input = (uri: string, text: string, extra: Partial<QueueInput> = {}): QueueInput => ({
+      uri,
+      text,
+      mediaType: 'text/plain',
+      published: '2024-05-16',
+      diagnostics: [],
+      rejected: false,
+      ...extra,
+    });
+    const claimOptions = { worker: 'test', limit: 10, leaseMs: 60_000, maxAttempts: 3 };
+
+    test('enqueue keys inputs by uri + content: the same input twice is queued once', async () => {
+      const store = await openTestStore(engine);
+      const results = await store.enqueue([
+        input('a', 'Alpha text.'),
+        input('b', 'Beta text.'),
+        input('a', 'Alpha text.'),
+      ]);
+      assert.deepEqual(
+        results.map((r) => r.status),
+        ['queued', 'queued', 'already-queued'],
+      );
+      assert.equal(results[2]?.id, results[0]?.id);
+      const again = await store.enqueue([input('b', 'Beta text.'), input('a', 'Alpha, changed.')]);
+      assert.deepEqual(
+        again.map((r) => r.status),
+        ['already-queued', 'queued'],
+      );
+      assert.equal(again[0]?.id, results[1]?.id);
+      assert.deepEqual(await store.status(), {
+        documents: 0,
+        processed: 0,
+        duplicates: 0,
+        rejected: 0,
+        pending: 3,
+        failed: 0,
+      });
+      await store.close();
+    });
+
+    test('claims split the queue; completing stores each document once and accounts for every input', async () => {
+      const store = await openTestStore(engine);
+      const other = `${GENEVA_TEXT}\nA second story.\n`;
+      await store.enqueue([
+        input('a', GENEVA_TEXT),
+        input('b', other),
+        input('c', GENEVA_TEXT),
+        input('d', '', {
+          rejected: true,
+          bytesHash: 'ab'.repeat(32),
+          diagnostics: [{ ruleId: 'ingest:binary', severity: 'error', reason: 'binary content' }],
+        }),
+      ]);
+      const first = await store.claim({ ...claimOptions, limit: 2 });
+      const second = await store.claim({ ...claimOptions, limit: 10 });
+      assert.deepEqual(
+        first.items.map((i) => i.uri),
+        ['a', 'b'],
+      );
+      assert.deepEqual(
+        second.items.map((i) => i.uri),
+        ['c', 'd'],
+      );
+      assert.equal((await store.claim(claimOptions)).items.length, 0, 'nothing left to claim');
+      assert.equal(second.items[1]?.bytesHash, 'ab'.repeat(32));
+      assert.equal(second.items[1]?.rejected, true);
+      assert.deepEqual(second.items[1]?.diagnostics, [
+        { ruleId: 'ingest:binary', severity: 'error', reason: 'binary content' },
+      ]);
+      assert.equal(first.items[0]?.attempts, 1);
+
+      const doc = (uri: string, text: string) => fakeAnalysis(text, uri);
+      const done1 = await store.complete(first.token, [
+        {
+          itemId: first.items[0]?.id as number,
+          entry: { kind: 'document', analysis: doc('a', GENEVA_TEXT) },
+        },
+        { itemId: first.items[1]?.id as number, entry: { kind: 'document', analysis: doc('b', other) } },
+      ]);
+      assert.deepEqual(
+        done1.map((r) => r.status),
+        ['inserted', 'inserted'],
+      );
+      const rejected = {
+        uri: 'd',
+        bytesHash: 'ab'.repeat(32),
+        diagnostics: second.items[1]?.diagnostics ?? [],
+      };
+      const done2 = await store.complete(second.token, [
+        {
+          itemId: second.items[0]?.id as number,
+          entry: { kind: 'document', analysis: doc('c', GENEVA_TEXT) },
+        },
+        { itemId: second.items[1]?.id as number, entry: { kind: 'rejected', input: rejected } },
+      ]);
+      assert.deepEqual(
+        done2.map((r) => r.status),
+        ['duplicate', 'rejected'],
+      );
+      assert.equal(done2[0]?.docId, done1[0]?.docId);
+      assert.deepEqual(await store.status(), {
+        documents: 3,
+        processed: 2,
+        duplicates: 1,
+        rejected: 1,
+        pending: 0,
+        failed: 0,
+      });
+      // Completing again (a retry after a lost reply) changes nothing: the items are no longer held.
+      const replay = await store.complete(first.token, [
+        {
+          itemId: first.items[0]?.id as number,
+          entry: { kind: 'document', analysis: doc('a', GENEVA_TEXT) },
+        },
+      ]);
+      assert.deepEqual(replay, [{ itemId: first.items[0]?.id, status: 'lost', docId: null }]);
+      assert.equal((await store.stats()).documents, 3);
+      await store.close();
+    });
+
+    test('a lapsed lease returns the item; the first claim can no longer complete it', async () => {
+      const store = await openTestStore(engine);
+      await store.enqueue([input('a', GENEVA_TEXT)]);
+      const dead = await store.claim({ ...claimOptions, leaseMs: 50 });
+      assert.equal(dead.items.length, 1);
+      assert.equal((await store.claim(claimOptions)).items.length, 0, 'held while the lease runs');
+      await new Promise((resolve) => setTimeout(resolve, 120));
+      const next = await store.claim(claimOptions);
+      assert.equal(next.items.length, 1);
+      assert.equal(next.items[0]?.attempts, 2);
+      const analysis = fakeAnalysis(GENEVA_TEXT, 'a');
+      const late = await store.complete(dead.token, [
+        { itemId: dead.items[0]?.id as number, entry: { kind: 'document', analysis } },
+      ]);
+      assert.equal(late[0]?.status, 'lost');
+      assert.equal((await store.stats()).documents, 0, 'the lost claim stored nothing');
+      assert.equal(await store.fail(dead.token, dead.items[0]?.id as number, 'too late'), false);
+      const ok = await store.complete(next.token, [
+        { itemId: next.items[0]?.id as number, entry: { kind: 'document', analysis } },
+      ]);
+      assert.equal(ok[0]?.status, 'inserted');
+      assert.deepEqual(await store.status(), {
+        documents: 1,
+        processed: 1,
+        duplicates: 0,
+        rejected: 0,
+        pending: 0,
+        failed: 0,
+      });
+      await store.close();
+    });
+
+    test('an item whose claims keep lapsing is failed after maxAttempts; fail and release', async () => {
+      const store = await openTestStore(engine);
+      await store.enqueue([input('poison', 'Poison.'), input('bad', 'Bad.'), input('back', 'Back.')]);
+      const options = { ...claimOptions, limit: 1, leaseMs: 20, maxAttempts: 2 };
+      for (let i = 0; i < 2; i++) {
+        const claim = await store.claim(options);
+        assert.equal(claim.items[0]?.uri, 'poison');
+        await new Promise((resolve) => setTimeout(resolve, 60));
+      }
+      const after2 = await store.claim({ ...options, leaseMs: 60_000 });
+      assert.equal(after2.items[0]?.uri, 'bad', 'poison is failed, the next item is handed out');
+      assert.equal(
+        await store.fail(after2.token, after2.items[0]?.id as number, 'could not be stored'),
+        true,
+      );
+      const held = await store.claim({ ...options, leaseMs: 60_000 });
+      assert.equal(held.items[0]?.uri, 'back');
+      assert.equal(await store.release(held.token), 1);
+      const again = await store.claim({ ...options, leaseMs: 60_000 });
+      assert.equal(again.items[0]?.uri, 'back');
+      assert.equal(again.items[0]?.attempts, 1, 'a released claim does not count as an attempt');
+      assert.deepEqual(await store.status(), {
+        documents: 0,
+        processed: 0,
+        duplicates: 0,
+        rejected: 0,
+        pending: 1,
+        failed: 2,
+      });
+      await store.close();
+    });
+  });
+}
