@@ -190,3 +190,21 @@ test('part-of-day values date the event to the day; weeks, months and years stay
   );
   assert.equal(eventsOf(doc)[0]?.date, '2024-05-16');
 });
+
+test('reporting verbs: any neutral one opens the reported clause; "States" in a name and "claims to" do not', () => {
+  // "confirmed" reports like "said": the subject of the reported event follows it.
+  const confirmed = docFromLines(
+    ['Ruritania confirmed Freedonia had attacked the border post.'],
+    [ruritania, freedonia],
+  );
+  assert.equal(eventsOf(confirmed)[0]?.actor?.country, 'FRE');
+  // A capitalised "States" is part of a name, not the verb "states".
+  const states = docFromLines(
+    ['The United States and Freedonia have agreed upon a new trade pact.'],
+    [{ id: 'country:USA', type: 'country', country: 'USA', at: [{ text: 'United States' }] }, freedonia],
+  );
+  assert.equal(eventsOf(states)[0]?.actor?.country, 'USA');
+  // "claims to have attacked": the verb governs an infinitive, the subject stays before it.
+  const claims = docFromLines(['The rebel group claims to have attacked Freedonia.'], [freedonia]);
+  assert.equal(eventsOf(claims)[0]?.actor?.text, 'The rebel group');
+});

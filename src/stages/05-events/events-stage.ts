@@ -27,6 +27,7 @@ import {
 } from '../../core/tokens.js';
 import { sectorForWord } from '../../kb/sectors.js';
 import participantData from '../../rules/events/participants.json' with { type: 'json' };
+import { reportingVerbs as reportingVerbLists } from '../../rules/lexicon/lexicon.js';
 import { type CompiledCues, type CompiledRule, compileCues, compileLexicon } from './compile-lexicon.js';
 
 /** A coded event; `statusRule` names the cue that set a non-asserted status. */
@@ -229,18 +230,13 @@ const pronouns = new Set([
   'which',
   'who',
 ]);
-const reportingVerbs = new Set([
-  'said',
-  'says',
-  'reported',
-  'reports',
-  'told',
-  'announced',
-  'added',
-  'stated',
-  'claimed',
-  'wrote',
-]);
+/** Verbs that only report ("said", "told"): evaluative ones ("condemned") are events of their own. */
+const reportingVerbs = new Set(reportingVerbLists.neutral);
+
+/** A reporting verb as written in lowercase: a capitalised "States" or "Reports" is part of a name. */
+function isReportingVerb(text: string, token: Token | undefined): boolean {
+  return token !== undefined && reportingVerbs.has(token.lower) && isLower(text, token);
+}
 const titleWords = new Set([
   'president',
   'prime',
@@ -722,7 +718,7 @@ function isSourceOnly(ctx: SentenceContext, g: Group, triggerQuote: number, head
   }
   // "…, CNN reported" after the trigger names a source; "Syria says it will …" before it names the actor.
   const after = ctx.tokens[g.last + 1];
-  if (g.first > head && after && reportingVerbs.has(after.lower)) return true;
+  if (g.first > head && isReportingVerb(ctx.doc.text, after)) return true;
   const before1 = ctx.tokens[g.first - 1];
   const before2 = ctx.tokens[g.first - 2];
   if (before1?.lower === 'to' && before2?.lower === 'according') return true;
@@ -749,6 +745,7 @@ function clauseStart(tokens: readonly Token[], head: number, punctuation = true)
  * the subject is after it; "Syria says it is willing to …": with nothing after it, the speaker.
  */
 function subjectCandidates(
+  text: string,
   before: readonly Group[],
   tokens: readonly Token[],
   from: number,
@@ -757,7 +754,7 @@ function subjectCandidates(
   const inClause = before.filter((g) => g.first >= from);
   let verb = -1;
   for (let k = head - 1; k >= from; k--) {
-    if (reportingVerbs.has((tokens[k] as Token).lower)) {
+    if (isReportingVerb(text, tokens[k])) {
       verb = k;
       break;
     }
@@ -793,7 +790,7 @@ function endsAgentPhrase(text: string, token: Token): boolean {
     pronouns.has(t) ||
     auxTail.has(t) ||
     finiteVerbs.has(t) ||
-    reportingVerbs.has(t) ||
+    isReportingVerb(text, token) ||
     controlVerbs.has(t) ||
     subordinators.has(t)
   )
@@ -932,8 +929,10 @@ function textActor(
   let verb = -1;
   for (let k = clauseFrom; k < head; k++) {
     const t = (tokens[k] as Token).lower;
-    if (reportingVerbs.has(t) || t === 'that') from = k + 1;
-    if (reportingVerbs.has(t)) verb = k;
+    // "claims to be …", "is said to have …": a reporting verb before "to" governs no new subject.
+    const reports = isReportingVerb(doc.text, tokens[k]) && tokens[k + 1]?.lower !== 'to';
+    if (reports || t === 'that') from = k + 1;
+    if (reports) verb = k;
   }
   // "Douglas Hogg said he opposed …": a pronoun subject after the verb stands for the speaker.
   if (verb > clauseFrom && from < head && pronouns.has((tokens[from] as Token).lower)) {
@@ -947,7 +946,7 @@ function textActor(
     const t = (tokens[k] as Token).lower;
     if (
       k > from &&
-      (auxTail.has(t) || locativePreps.has(t) || reportingVerbs.has(t) || controlVerbs.has(t))
+      (auxTail.has(t) || locativePreps.has(t) || isReportingVerb(doc.text, tokens[k]) || controlVerbs.has(t))
     ) {
       end = k - 1;
       break;
@@ -1083,7 +1082,7 @@ function datesReport(ctx: SentenceContext, t: TimeExpression): boolean {
   const k = tokenAt(ctx.tokens, t.start);
   let p = k - 1;
   if (ctx.tokens[p]?.lower === 'on') p--;
-  return p >= 0 && reportingVerbs.has((ctx.tokens[p] as Token).lower);
+  return p >= 0 && isReportingVerb(ctx.doc.text, ctx.tokens[p]);
 }
 
 /** A more severe CAMEO code wins: lower Goldstein, then the more specific (longer) code. */
@@ -1180,7 +1179,7 @@ function codeSentence(
     // Actor: the subject of the trigger's clause, else of the sentence before it.
     const from = clauseStart(tokens, m.head);
     const before = usable.filter((g) => g.last < m.head);
-    let actorGroup = pickSubject(subjectCandidates(before, tokens, from, m.head), tokens);
+    let actorGroup = pickSubject(subjectCandidates(ctx.doc.text, before, tokens, from, m.head), tokens);
     // Past commas ("Pakistan, a U.S. ally, has refused …") but not into another clause.
     if (!actorGroup) {
       const outer = clauseStart(tokens, m.head, false);

@@ -1,6 +1,7 @@
 import { PUNCT, type TokenLayer, TokenSet, WORD } from '../../../core/tokens.js';
 import headData from '../../../rules/entities/org-heads.json' with { type: 'json' };
 import nameData from '../../../rules/entities/person-names.json' with { type: 'json' };
+import { reportingVerbs as verbLists } from '../../../rules/lexicon/lexicon.js';
 
 /**
  * Persons and organisations that no list names and no title introduces, found from the shape
@@ -33,7 +34,7 @@ export interface FoundName {
 
 const honorifics = new TokenSet(nameData.honorifics.map((h) => h.toLowerCase()));
 const givenNames = new TokenSet(nameData.givenNames.map((n) => n.toLowerCase()));
-const reportingVerbs = new TokenSet(nameData.reportingVerbs);
+const reportingVerbs = new TokenSet([...verbLists.neutral, ...verbLists.evaluative, ...verbLists.cognition]);
 const headSector = new Map<string, string>();
 for (const h of headData.heads) {
   for (const w of h.words) if (!headSector.has(w.toLowerCase())) headSector.set(w.toLowerCase(), h.sector);

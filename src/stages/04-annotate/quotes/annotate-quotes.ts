@@ -4,19 +4,21 @@ import { isRemoved } from '../../../core/doc.js';
 import type { Stage, StageResult } from '../../../core/stage.js';
 import { compilePhrases } from '../../../core/text/phrase-matcher.js';
 import { documentTokens, PUNCT, type TokenLayer, TokenSet, WORD } from '../../../core/tokens.js';
-import verbData from '../../../rules/quotes/reporting-verbs.json' with { type: 'json' };
+import { reportingVerbs } from '../../../rules/lexicon/lexicon.js';
+import cueData from '../../../rules/quotes/attribution-cues.json' with { type: 'json' };
 import sourceData from '../../../rules/quotes/source-nouns.json' with { type: 'json' };
 
 // ---- compiled once ----------------------------------------------------------------------
 
-const verbs = new TokenSet(verbData.verbs);
-const pronouns = new Set(verbData.pronouns);
-const skipBeforeVerb = new Set(verbData.skipBeforeVerb);
-const dateWords = new Set(verbData.dateWords);
+// Verbs of belief ("X thinks") attribute a view, not words: they cue no quote or attribution.
+const verbs = new TokenSet([...reportingVerbs.neutral, ...reportingVerbs.evaluative]);
+const pronouns = new Set(cueData.pronouns);
+const skipBeforeVerb = new Set(cueData.skipBeforeVerb);
+const dateWords = new Set(cueData.dateWords);
 const sourceNouns = new Set(sourceData.nouns);
 const sourceModifiers = new Set([...sourceData.determiners, ...sourceData.nouns]);
 const cuePhrases = compilePhrases(
-  verbData.cuePhrases.map((c) => ({ surface: c.surface, value: c.rule, anyCase: true })),
+  cueData.cuePhrases.map((c) => ({ surface: c.surface, value: c.rule, anyCase: true })),
 );
 
 /** Quotes longer than this are assumed to be unbalanced marks, not speech. */
