@@ -43,8 +43,8 @@ for (const c of cases) {
     ...r.fixed.map((k) => `✓ known failure now right, dropped: ${formatKnown(k, r.expected)}`),
     ...r.drifted.map(({ failure, now }) =>
       'actual' in failure
-        ? `! known failure gives something else: ${formatKnown(failure, r.expected, r.merged)} → now ${JSON.stringify(now)}`
-        : `! known failure recorded: ${formatKnown({ ...failure, actual: now }, r.expected)}`,
+        ? `! known failure gives something else: ${formatKnown(failure, r.expected, r.actual)} → now ${JSON.stringify(now)}`
+        : `! known failure recorded: ${formatKnown({ ...failure, actual: now }, r.expected, r.actual)}`,
     ),
   ];
   if (text === previous) continue;

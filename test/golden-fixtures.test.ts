@@ -43,13 +43,13 @@ for (const c of cases) {
       `${caseName(c)}/expected.json is missing: run npm run fixtures, then check it by hand`,
     );
     for (const { failure } of r.known)
-      t.diagnostic(`known failure: ${formatKnown(failure, r.expected, r.merged)}`);
+      t.diagnostic(`known failure: ${formatKnown(failure, r.expected, r.actual)}`);
     const problems = [
       ...r.unexpected.map(formatDifference),
       ...r.fixed.map((k) => `known failure now right (drop it): ${formatKnown(k, r.expected)}`),
       ...r.drifted.map(
         ({ failure, now }) =>
-          `known failure gives something else now: ${formatKnown(failure, r.expected, r.merged)} → ${JSON.stringify(now)}`,
+          `known failure gives something else now: ${formatKnown(failure, r.expected, r.actual)} → ${JSON.stringify(now)}`,
       ),
     ];
     if (problems.length === 0 && !isDeepStrictEqual(r.merged, r.expected)) {

@@ -293,6 +293,8 @@ export interface Review {
   /** The layers of expected.json, and the output with known failures put right: equal when all is well. */
   expected: Layers;
   merged: Layers;
+  /** The output as the code gives it. */
+  actual: Layers;
 }
 
 /** Compares a case's output with its expected.json, known failures accounted for. */
@@ -322,7 +324,7 @@ export function reviewCase(c: GoldenCase): Review {
   const unexpected = differences.filter((d) => !stillFailing.some((k) => covers(k, d)));
   const merged = mergeKnown(layers, expected, actual, stillFailing);
   const next = stillFailing.length > 0 ? { 'known-failures': stillFailing, ...merged } : merged;
-  return { case: c, next, existed, unexpected, known, fixed, drifted, expected, merged };
+  return { case: c, next, existed, unexpected, known, fixed, drifted, expected, merged, actual };
 }
 
 /** expected.json's text for a review. */
