@@ -24,8 +24,7 @@ test('every document stage has golden fixtures', () => {
     [],
     'a document stage with no fixture folder in FIXTURE_STAGES (test/support/golden-fixtures.ts)',
   );
-  // The annotators and events get their fixtures in the next commits.
-  for (const stage of FIXTURE_STAGES.filter((s) => s.dir === 'clean' || s.dir === 'segment')) {
+  for (const stage of FIXTURE_STAGES) {
     const n = cases.filter((c) => c.stage === stage).length;
     assert.ok(n >= 3, `test/fixtures/${stage.dir}: ${n} cases, expected at least 3`);
   }

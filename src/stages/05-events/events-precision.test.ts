@@ -208,3 +208,19 @@ test('reporting verbs: any neutral one opens the reported clause; "States" in a 
   const claims = docFromLines(['The rebel group claims to have attacked Freedonia.'], [freedonia]);
   assert.equal(eventsOf(claims)[0]?.actor?.text, 'The rebel group');
 });
+
+test('a location is the place’s own words, with its country and no sector', () => {
+  const doc = docFromLines(
+    ['Guards detained strikers in Florin.', 'Zorbek met Kasimir in Gelt on Monday.'],
+    [
+      { id: 'country:FRE', type: 'country', country: 'FRE', at: [{ text: 'Florin', form: 'capital' }] },
+      { id: 'person:zorbek', type: 'person', country: 'FRE', sector: 'GOV', at: [{ text: 'Zorbek' }] },
+      { id: 'person:kasimir', type: 'person', country: 'RUR', sector: 'GOV', at: [{ text: 'Kasimir' }] },
+      { id: 'country:RUR', type: 'country', country: 'RUR', at: [{ text: 'Gelt', form: 'capital' }] },
+    ],
+  );
+  const [detained, met] = eventsOf(doc);
+  const at = (w: string) => ({ start: doc.text.indexOf(w), end: doc.text.indexOf(w) + w.length, text: w });
+  assert.deepEqual(detained?.location, { ...at('Florin'), entity: 'country:FRE', country: 'FRE' });
+  assert.deepEqual(met?.location, { ...at('Gelt'), entity: 'country:RUR', country: 'RUR' });
+});

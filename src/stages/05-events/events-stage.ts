@@ -901,6 +901,22 @@ function participant(
   return p;
 }
 
+/**
+ * Where an event happened: the place's own words and country. Unlike a side it takes no agent
+ * words around it ("protesters in Florin" is a recipient; the place is "Florin") and no sector (a
+ * capital named as a place is not its government).
+ */
+function placeOf(doc: Readonly<Doc>, g: Group): EventParticipant {
+  const p: EventParticipant = {
+    start: g.start,
+    end: g.end,
+    text: doc.text.slice(g.start, g.end),
+    entity: g.entity.id,
+  };
+  if (g.entity.country) p.country = g.entity.country;
+  return p;
+}
+
 /** The one country every country-bearing mention of the sentence names, if they agree. */
 function soleCountryOf(groups: readonly Group[]): string | undefined {
   let found: string | undefined;
@@ -1289,7 +1305,7 @@ function codeSentence(
         placeDistance = distance;
       }
     }
-    if (place) event.location = participant(doc, tokens, place);
+    if (place) event.location = placeOf(doc, place);
     out.push(event);
     lastEvent = event;
     if (spec.absorbs) absorbedUntil = m.last + options.absorbWindow;
