@@ -75,6 +75,12 @@ export interface Mention extends Span {
   rule: string;
   /** The surface is a demonym ("Russian") or capital used as metonym ("Moscow"). */
   form?: 'name' | 'demonym' | 'capital' | 'alias' | 'title-name' | 'surname';
+  /**
+   * The class the name tagger gave the surface (CoNLL classes: person, organisation, location,
+   * other names), when the mention comes from it; the entity's `type` says what the name was
+   * resolved to ("the Kremlin" is ORG here and a country entity).
+   */
+  ner?: 'PER' | 'ORG' | 'LOC' | 'MISC';
 }
 
 export interface Entity {

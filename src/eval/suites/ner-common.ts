@@ -80,10 +80,22 @@ export function predictedSpans(doc: Doc): NerSpan[] {
     for (const m of e.mentions) {
       let start = m.start;
       if (m.form === 'title-name') {
+        // The name starts at the first word of the surface that is a word of the entity's name
+        // ("Prime Minister Netanyahu" of Benjamin Netanyahu → "Netanyahu").
         const surface = doc.text.slice(m.start, m.end);
-        if (surface.endsWith(e.name)) start = m.end - e.name.length;
+        const nameWords = new Set(e.name.split(/\s+/));
+        let at = 0;
+        for (const word of surface.split(/(\s+)/)) {
+          if (nameWords.has(word)) {
+            start = m.start + at;
+            break;
+          }
+          at += word.length;
+        }
       }
-      out.push({ start, end: m.end, type: m.form === 'demonym' ? 'MISC' : typeOf[e.type] });
+      // The tagger's class when it found the mention ("the Kremlin" is ORG, resolved to Russia).
+      const type = m.ner ?? (m.form === 'demonym' ? 'MISC' : typeOf[e.type]);
+      out.push({ start, end: m.end, type });
     }
   }
   return out;

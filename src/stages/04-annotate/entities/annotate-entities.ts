@@ -15,8 +15,11 @@ import {
 import { type CountryForm, countries, countrySurfaces } from '../../../kb/countries.js';
 import { type Leader, leaders, type Place, places, slugify as slugifyAny } from '../../../kb/leaders.js';
 import { sectorForWord } from '../../../kb/sectors.js';
+import headData from '../../../rules/entities/org-heads.json' with { type: 'json' };
 import orgData from '../../../rules/entities/organizations.json' with { type: 'json' };
+import nameData from '../../../rules/entities/person-names.json' with { type: 'json' };
 import roleData from '../../../rules/entities/roles.json' with { type: 'json' };
+import { nameTagger, type TaggedName, tagNames } from './name-tagger.js';
 import { type FoundName, recognizeNames } from './recognize-names.js';
 
 interface Title {
@@ -142,6 +145,14 @@ const nameParticles = new TokenSet([
   'el',
   'ibn',
 ]);
+
+/** Organisation head words ("Party", "Bank") → the sector they give ('' for none). */
+const headSectors = new Map<string, string>();
+for (const h of headData.heads) {
+  for (const w of h.words) if (!headSectors.has(w.toLowerCase())) headSectors.set(w.toLowerCase(), h.sector);
+}
+const headWords = new TokenSet(headSectors.keys());
+const honorifics = new TokenSet(nameData.honorifics.map((h) => h.toLowerCase()));
 
 const formRule: Record<CountryForm, string> = {
   name: 'entities:country-name',
@@ -465,6 +476,11 @@ function matchSlot(scan: SentenceScan, slots: readonly Slot[], k: number, i: num
 export interface EntitiesOptions {
   /** Skip sentences longer than this many code units (a diagnostic is added). Default 5000. */
   maxSentenceLength?: number;
+  /**
+   * Who proposes names no list holds: the trained tagger (default), or the hand-written rules
+   * alone (`rules`: honorifics, known given names, reporting verbs, organisation head words).
+   */
+  names?: 'tagger' | 'rules';
 }
 
 export function annotateEntities(doc: Readonly<Doc>, options: EntitiesOptions = {}): StageResult {
@@ -484,6 +500,34 @@ export function annotateEntities(doc: Readonly<Doc>, options: EntitiesOptions = 
   // A failed pattern match leaves its capture untouched (slots fill it only once the whole
   // pattern has matched), so one capture serves every attempt until a match takes it.
   let spare: Capture = {};
+  const useTagger = options.names !== 'rules';
+  const tooLong = (si: number) => {
+    const s = sentences[si];
+    return s === undefined || s.end - s.start > maxLen;
+  };
+  const tagged = useTagger ? tagNames(tokens, nameTagger(), tooLong) : [];
+  /** Per token: 1 + the index of the tagged name holding it, 0 outside names. */
+  const taggedAt = new Int32Array(useTagger ? tokens.count : 0);
+  tagged.forEach((n, k) => {
+    taggedAt.fill(k + 1, n.from, n.to);
+  });
+  /**
+   * A pattern's name agrees with the tagger when no tagged name overlaps it, or when a tagged
+   * name starts where it starts (the pattern's title or apposition then decides the class, and
+   * the tagger the extent: "Defence Secretary Tom King", where the lists read "King" as a
+   * title). Returns the end of the name, or -1 when they disagree.
+   */
+  const agrees = (from: number, to: number): number => {
+    if (!useTagger) return to;
+    const k = taggedAt[from] as number;
+    if (k === 0) {
+      for (let i = from; i < to; i++) if (taggedAt[i] !== 0) return -1;
+      return to;
+    }
+    const n = tagged[k - 1] as TaggedName;
+    return n.from === from ? n.to : -1;
+  };
+  let nextTagged = 0;
 
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si] as (typeof sentences)[number];
@@ -521,7 +565,10 @@ export function annotateEntities(doc: Readonly<Doc>, options: EntitiesOptions = 
         spare = {};
         if (cap.nameFrom === undefined || cap.nameTo === undefined) continue;
         if (covered[cap.nameFrom]) continue;
-        addPatternPerson(text, scan, p, cap, table);
+        const nameTo = agrees(cap.nameFrom, cap.nameTo);
+        if (nameTo < 0) continue;
+        cap.nameTo = nameTo;
+        addPatternPerson(text, scan, p, cap, table, tagged[(taggedAt[cap.nameFrom] ?? 0) - 1]);
         break;
       }
       for (const p of orgPatterns) {
@@ -531,6 +578,9 @@ export function annotateEntities(doc: Readonly<Doc>, options: EntitiesOptions = 
         spare = {};
         if (cap.nameFrom === undefined || cap.nameTo === undefined) continue;
         if (covered[cap.nameFrom]) continue;
+        const nameTo = agrees(cap.nameFrom, cap.nameTo);
+        if (nameTo < 0) continue;
+        cap.nameTo = nameTo;
         const nameStart = tokens.start(cap.nameFrom);
         const nameEnd = tokens.end(cap.nameTo - 1);
         const org: Organization = cap.org ?? {
@@ -550,13 +600,22 @@ export function annotateEntities(doc: Readonly<Doc>, options: EntitiesOptions = 
       }
     }
 
-    for (const found of recognizeNames(tokens, from, to, hits, covered)) {
-      addFoundName(text, scan, found, table, aliases);
+    if (useTagger) {
+      while (nextTagged < tagged.length && (tagged[nextTagged] as TaggedName).from < from) nextTagged++;
+      for (; nextTagged < tagged.length && (tagged[nextTagged] as TaggedName).from < to; nextTagged++) {
+        addTaggedName(text, scan, tagged[nextTagged] as TaggedName, table, aliases);
+      }
+    } else {
+      for (const found of recognizeNames(tokens, from, to, hits, covered)) {
+        addFoundName(text, scan, found, table, aliases);
+      }
     }
 
     for (let i = from; i < to; i++) {
       const h = hits[i];
       if (!h || covered[i]) continue;
+      // Part of a name the tagger already placed ("U.S." in "the U.S. Open", "Fed" of "the Fed").
+      if (useTagger && anyCovered(covered, i + 1, i + h.length)) continue;
       const span = { start: tokens.start(i), end: tokens.end(i + h.length - 1) };
       const hit = h.hit;
       switch (hit.kind) {
@@ -607,6 +666,7 @@ function addPatternPerson(
   p: Pattern,
   cap: Capture,
   table: EntityTable,
+  tagged?: TaggedName,
 ): void {
   const { tokens } = scan;
   const nameFrom = cap.nameFrom as number;
@@ -628,7 +688,9 @@ function addPatternPerson(
   const titleFirst = cap.titleStart !== undefined && cap.titleStart < nameFrom;
   const start = titleFirst ? tokens.start(cap.titleStart as number) : firstStart;
   const form: Mention['form'] = titleFirst ? 'title-name' : nameTo - nameFrom === 1 ? 'surname' : 'name';
-  const e = table.add(identity, fresh, id, { start, end: lastEnd, rule: p.id, form });
+  const mention: Mention = { start, end: lastEnd, rule: p.id, form };
+  if (tagged) mention.ner = 'PER';
+  const e = table.add(identity, fresh, id, mention);
   if (e) {
     // What the text says outranks the hand-written list of office holders.
     if (cap.title) {
@@ -640,13 +702,226 @@ function addPatternPerson(
   scan.covered.fill(1, titleFirst ? (cap.titleStart as number) : nameFrom, nameTo);
 }
 
+/**
+ * Resolves a name the tagger proposed against the knowledge base: a listed leader, country,
+ * place or organisation with exactly this surface gives its entity (with country, sector,
+ * coordinates); otherwise a new person, organisation or place of the tagger's class. A single
+ * word joins a person already named in full ("Putin" after "Vladimir Putin"). MISC names are
+ * kept only as demonyms ("Russian" → Russia). The mention carries the tagger's class and rule.
+ */
+function addTaggedName(
+  text: string,
+  scan: SentenceScan,
+  tagged: TaggedName,
+  table: EntityTable,
+  aliases: Map<string, string>,
+): void {
+  const { tokens, covered } = scan;
+  for (let i = tagged.from; i < tagged.to; i++) if (covered[i]) return;
+  let name = tagged;
+  // "Ms Hewitt": the honorific stays out of the name, as in "Mr. Smith".
+  if (name.type === 'PER' && name.to - name.from >= 2 && honorifics.hasToken(tokens, name.from)) {
+    let from = name.from + 1;
+    if (tokens.isChar(from, 46) && from + 1 < name.to) from++;
+    name = { ...name, from };
+  }
+  const start = tokens.start(name.from);
+  const end = tokens.end(name.to - 1);
+  const exact = exactHit(scan, name.from, name.to);
+  const mention = (form: Mention['form'], ner: Mention['ner'] = name.type): Mention => ({
+    start,
+    end,
+    rule: name.rule,
+    form,
+    ner,
+  });
+  // A listed leader is that person whatever the tagger made of the word ("Putin," opening a
+  // sentence); a lone word that is the family name of a person named in full, family name
+  // first, joins that person ("Qin" of Qin Gang).
+  if (exact?.kind === 'leader') {
+    table.add(leaderEntity, exact.leader, leaderId(exact.leader), mention(exact.form, 'PER'));
+    covered.fill(1, name.from, name.to);
+    return;
+  }
+  if (name.type !== 'PER' && name.to - name.from === 1 && !(exact && exact.kind !== 'title')) {
+    // (Last names written last are the tagger's document pass already: see `harmonizeNames`.)
+    const known = table.personBySurname(tokens.lower(name.from));
+    if (known && familyNameFirst.has(known.country ?? '')) {
+      table.add(identity, known, known.id, mention('surname', 'PER'));
+      covered[name.from] = 1;
+      return;
+    }
+  }
+  switch (name.type) {
+    case 'PER': {
+      addFoundName(
+        text,
+        scan,
+        { type: 'person', from: name.from, to: name.to, rule: name.rule },
+        table,
+        undefined,
+        'PER',
+      );
+      return;
+    }
+    case 'LOC': {
+      if (exact?.kind === 'country' && exact.form !== 'demonym') {
+        table.add(countryEntity, exact.iso3, `country:${exact.iso3}`, mention(exact.form));
+      } else if (exact?.kind === 'place') {
+        table.add(placeEntity, exact.place, placeId(exact.place), mention('name'));
+      } else if (exact?.kind === 'org') {
+        // "the Kremlin", "the Pentagon": a building the lists know as the institution in it.
+        table.add(orgEntity, exact.org, `org:${exact.org.id}`, mention('name'));
+      } else {
+        const surface = text.slice(start, end);
+        const place: Place = { name: surface, aliases: [], type: 'place', lat: Number.NaN, lon: Number.NaN };
+        const country = countryInside(scan, name.from, name.to);
+        if (country) place.country = country;
+        table.add(unlocatedPlaceEntity, place, `place:${slugify(surface)}`, mention('name'));
+      }
+      break;
+    }
+    case 'ORG': {
+      if (exact?.kind === 'org') {
+        table.add(orgEntity, exact.org, `org:${exact.org.id}`, mention('name'));
+      } else if (exact?.kind === 'country' && exact.form !== 'demonym') {
+        // "the Kremlin", "Washington" as an actor: the country, as the lists have it.
+        table.add(countryEntity, exact.iso3, `country:${exact.iso3}`, mention(exact.form));
+      } else {
+        const surface = text.slice(start, end);
+        const known = aliases.get(surface);
+        const e0 = known === undefined ? undefined : table.byId.get(known);
+        if (e0) {
+          table.add(identity, e0, e0.id, mention('alias'));
+          break;
+        }
+        const org: Organization = {
+          id: slugify(surface),
+          name: surface,
+          sector: orgSector(tokens, name.from, name.to),
+        };
+        const country = countryInside(scan, name.from, name.to);
+        if (country) org.country = country;
+        const e = table.add(orgEntity, org, `org:${org.id}`, mention('name'));
+        if (e && !e.sector) delete e.sector;
+        // "Coastal Fisheries Authority (CFA)": the acronym names it from here on.
+        const a = name.to + 1;
+        if (
+          e &&
+          a + 1 < scan.to &&
+          tokens.isChar(name.to, 40) &&
+          tokens.isChar(a + 1, 41) &&
+          tokens.kind(a) === WORD &&
+          isAllCapsToken(tokens, a)
+        ) {
+          aliases.set(tokens.surface(a), e.id);
+        }
+      }
+      break;
+    }
+    case 'MISC': {
+      // Other names (events, works, "Hong Kong-based") are not entities yet; a demonym is its
+      // country, also inside a longer name ("Iraqi Kurds", "Swedish-registered"). Either way
+      // the tokens are taken, so the lists name no country there ("the U.S. Open").
+      if (exact?.kind === 'country' && exact.form !== 'name' && exact.form !== 'capital') {
+        table.add(countryEntity, exact.iso3, `country:${exact.iso3}`, mention('demonym'));
+        break;
+      }
+      for (let i = name.from; i < name.to; i++) {
+        const h = scan.hits[i];
+        if (h?.hit.kind !== 'country' || h.hit.form !== 'demonym' || i + h.length > name.to) continue;
+        table.add(countryEntity, h.hit.iso3, `country:${h.hit.iso3}`, {
+          start: tokens.start(i),
+          end: tokens.end(i + h.length - 1),
+          rule: formRule.demonym,
+          form: 'demonym',
+        });
+        break;
+      }
+      break;
+    }
+  }
+  covered.fill(1, name.from, name.to);
+}
+
+const theWord = new TokenSet(['the']);
+
+/**
+ * The list entry naming exactly tokens `[from, to)`, or naming them with "the" before ("the
+ * Kremlin" is listed so; the name is "Kremlin").
+ */
+function exactHit(scan: SentenceScan, from: number, to: number): Hit | undefined {
+  const h = scan.hits[from];
+  if (h) return h.length === to - from ? h.hit : undefined;
+  const before = scan.hits[from - 1];
+  if (
+    from > scan.from &&
+    before &&
+    before.length === to - from + 1 &&
+    theWord.hasToken(scan.tokens, from - 1)
+  ) {
+    return before.hit;
+  }
+  return undefined;
+}
+
+/**
+ * The sector an organisation's head word gives: the last word ("Conservative Party") or the
+ * word before "of"/"for" ("Bank of Oslo"); '' for none.
+ */
+function orgSector(tokens: TokenLayer, from: number, to: number): string {
+  for (let i = to - 1; i >= from; i--) {
+    if (tokens.kind(i) !== WORD || !headWords.hasToken(tokens, i)) continue;
+    if (i === to - 1 || ofOrFor.hasToken(tokens, i + 1)) return headSectors.get(tokens.lower(i)) ?? '';
+  }
+  return '';
+}
+
+const ofOrFor = new TokenSet(['of', 'for']);
+
+/** "CFA", "WHO": two capitals or more and nothing else. */
+function isAllCapsToken(tokens: TokenLayer, i: number): boolean {
+  const start = tokens.start(i);
+  const end = tokens.end(i);
+  if (end - start < 2) return false;
+  for (let k = start; k < end; k++) {
+    const c = tokens.text.charCodeAt(k);
+    if (c < 65 || c > 90) return false;
+  }
+  return true;
+}
+
+function anyCovered(covered: readonly number[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (covered[k]) return true;
+  return false;
+}
+
+/**
+ * The first country named inside tokens `[from, to)`, by name, demonym or capital: "Bank of
+ * England", "Russian Central Bank", "Baghdad University".
+ */
+function countryInside(scan: SentenceScan, from: number, to: number): string | undefined {
+  for (let i = from; i < to; i++) {
+    const h = scan.hits[i];
+    if (h?.hit.kind === 'country' && i + h.length <= to) return h.hit.iso3;
+  }
+  return undefined;
+}
+
+function unlocatedPlaceEntity(p: Place): Entity {
+  const e: Entity = { id: `place:${slugify(p.name)}`, name: p.name, type: 'place', mentions: [] };
+  if (p.country) e.country = p.country;
+  return e;
+}
+
 /** Adds a person or organisation found by `recognizeNames`; a bare surname joins a known person. */
 function addFoundName(
   text: string,
   scan: SentenceScan,
   found: FoundName,
   table: EntityTable,
-  aliases: Map<string, string>,
+  aliases: Map<string, string> | undefined,
+  ner?: Mention['ner'],
 ): void {
   const { tokens } = scan;
   const start = tokens.start(found.from);
@@ -659,12 +934,9 @@ function addFoundName(
     const known = single ? table.personBySurname(lower) : undefined;
     const id = known?.id ?? `person:${slugify(surface)}`;
     const fresh: Entity = known ?? { id, name: surface, type: 'person', mentions: [] };
-    e = table.add(identity, fresh, id, {
-      start,
-      end,
-      rule: found.rule,
-      form: single ? 'surname' : 'name',
-    });
+    const m: Mention = { start, end, rule: found.rule, form: single ? 'surname' : 'name' };
+    if (ner) m.ner = ner;
+    e = table.add(identity, fresh, id, m);
     if (e && e.country === undefined) {
       const described = describedBefore(scan, found.from);
       if (described.country) e.country = described.country;
@@ -692,7 +964,7 @@ function addFoundName(
         rule: 'entities:org.acronym',
         form: 'alias',
       });
-      aliases.set(tokens.surface(a), e.id);
+      aliases?.set(tokens.surface(a), e.id);
       scan.covered[a] = 1;
     }
   }

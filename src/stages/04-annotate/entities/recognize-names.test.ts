@@ -4,9 +4,11 @@ import { docFromText } from '../../../../test/support/test-doc.js';
 import type { Doc, Entity } from '../../../core/doc.js';
 import { annotateEntities } from './annotate-entities.js';
 
+// The hand-written name rules, as `names: 'rules'` runs them (the trained tagger is the default;
+// its cases are in name-tagger.test.ts).
 function run(text: string): { doc: Doc; list: Entity[] } {
   const doc = docFromText(text);
-  return { doc, list: annotateEntities(doc).entities ?? [] };
+  return { doc, list: annotateEntities(doc, { names: 'rules' }).entities ?? [] };
 }
 const surfaces = (doc: Doc, e: Entity | undefined) =>
   (e?.mentions ?? []).map((m) => doc.text.slice(m.start, m.end));

@@ -1,0 +1,322 @@
+import type { PhraseMatcher } from '../text/phrase-matcher.js';
+import { NUMBER, type TokenLayer, WORD } from '../tokens.js';
+import { featureKey, featureKey2, hash32 } from './hash.js';
+
+/**
+ * The features of a token for the sequence models: the word and its neighbours (±2), word
+ * shapes ("Xxxx", "X.X.", "dd"), prefixes and suffixes of one to four letters, the position in
+ * the sentence, an all-caps sentence (a headline), word clusters learned from unlabelled news,
+ * membership of phrase lists (gazetteers), the case the same word takes elsewhere in the
+ * document, and the glued chunk the token belongs to ("U.S." is four layer tokens).
+ *
+ * Everything is computed from the shared token layer (`core/tokens.ts`), so training data is
+ * tokenised by the same scanner the pipeline uses. Features are 32-bit keys (`hash.ts`); a model
+ * looks them up in its own table and ignores the ones it never learned.
+ *
+ * Changing what a template computes changes the model's inputs: bump `FEATURE_VERSION`, and a
+ * model trained on another version refuses to load.
+ */
+export const FEATURE_VERSION = 1;
+
+/** What a model may draw on besides the tokens. */
+export interface FeatureResources {
+  /** Token hash (`TokenLayer.hash`) → up to three cluster ids, 10 bits each, each stored +1 (0: none). */
+  clusters?: ReadonlyMap<number, number>;
+  /** Phrase lists, the value of a phrase being the bitmask of the lists (at most 30) that hold it. */
+  gazetteer?: PhraseMatcher<number>;
+}
+
+enum T {
+  Bias = 1,
+  W0,
+  Wm1,
+  Wp1,
+  Wm2,
+  Wp2,
+  Bm1,
+  Bp1,
+  S0,
+  Sm1,
+  Sp1,
+  SSm1,
+  SSp1,
+  Sm2,
+  Sp2,
+  Pre1,
+  Pre2,
+  Pre3,
+  Pre4,
+  Suf1,
+  Suf2,
+  Suf3,
+  Suf4,
+  First,
+  CapsSentence,
+  C0a,
+  C0b,
+  C0c,
+  Cm1a,
+  Cm1c,
+  Cp1a,
+  Cp1c,
+  Gaz0,
+  Gazm1,
+  Gazp1,
+  DocCase,
+  Chunk,
+  W0Cased,
+}
+
+/** Upper bound on the keys one token yields (the caller's buffer). */
+export const MAX_FEATURES = 128;
+
+const BOS = hash32('<s>');
+const EOS = hash32('</s>');
+const NONE = hash32('<none>');
+
+// Case of a word elsewhere in the document (`docCase`).
+const SEEN_LOWER = 1;
+const SEEN_TITLE = 2;
+
+function lowerCode(c: number): number {
+  if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
+  return String.fromCharCode(c).toLowerCase().charCodeAt(0);
+}
+
+/** Class of a character for the word shape: X, x, d, or the character itself. */
+function shapeClass(c: number): number {
+  if (c >= 97 && c <= 122) return 2;
+  if (c >= 65 && c <= 90) return 1;
+  if (c >= 48 && c <= 57) return 3;
+  if (c < 128) return c + 16;
+  const s = String.fromCharCode(c);
+  const l = s.toLowerCase();
+  if (l !== s) return 1;
+  if (s.toUpperCase() !== s) return 2;
+  return 4;
+}
+
+/**
+ * Per-document feature state: the arrays every token's features read (shapes, clusters, list
+ * membership), computed once per document; `extract` then writes one token's keys.
+ */
+export class DocumentFeatures {
+  readonly tokens: TokenLayer;
+  /** Collapsed word shape hash per token. */
+  readonly shape: Int32Array;
+  /** The token is all capitals, two letters or more. */
+  readonly allCaps: Uint8Array;
+  /** Packed cluster ids per token (0: none). */
+  readonly cluster: Int32Array;
+  /** Gazetteer bitmask per token, and the token's position in the match (1 B, 2 I, 3 L, 4 U). */
+  readonly gaz: Int32Array;
+  readonly gazPos: Uint8Array;
+  /** Per sentence: most of its words are in capitals (a headline, a dateline). */
+  readonly capsSentence: Uint8Array;
+  readonly #docCase = new Map<number, number>();
+
+  constructor(tokens: TokenLayer, resources: FeatureResources = {}) {
+    this.tokens = tokens;
+    const n = tokens.count;
+    this.shape = new Int32Array(n);
+    this.allCaps = new Uint8Array(n);
+    this.cluster = new Int32Array(n);
+    this.gaz = new Int32Array(n);
+    this.gazPos = new Uint8Array(n);
+    this.capsSentence = new Uint8Array(Math.max(0, tokens.sentenceFirst.length - 1));
+    const text = tokens.text;
+    const clusters = resources.clusters;
+    for (let i = 0; i < n; i++) {
+      const start = tokens.start(i);
+      const end = tokens.end(i);
+      let h = 0x811c9dc5 | 0;
+      let last = -1;
+      let classes = 0;
+      let upper = 0;
+      for (let k = start; k < end && classes < 6; k++) {
+        const c = shapeClass(text.charCodeAt(k));
+        if (c === 1) upper++;
+        if (c === last) continue;
+        last = c;
+        classes++;
+        h = Math.imul(h ^ c, 16777619);
+      }
+      this.shape[i] = h;
+      if (upper >= 2 && upper === end - start) this.allCaps[i] = 1;
+      if (clusters !== undefined && tokens.kind(i) === WORD)
+        this.cluster[i] = clusters.get(tokens.hash(i)) ?? 0;
+    }
+    const sentences = tokens.sentenceFirst.length - 1;
+    for (let s = 0; s < sentences; s++) {
+      const from = tokens.sentenceFirst[s] as number;
+      const to = tokens.sentenceFirst[s + 1] as number;
+      let words = 0;
+      let caps = 0;
+      for (let i = from; i < to; i++) {
+        if (tokens.kind(i) !== WORD || tokens.end(i) - tokens.start(i) < 2) continue;
+        words++;
+        if (this.allCaps[i]) caps++;
+      }
+      const isCaps = words >= 2 && caps * 10 >= words * 6;
+      this.capsSentence[s] = isCaps ? 1 : 0;
+      // A word's case elsewhere in the document: "JAPAN" in a headline is "Japan" in the body.
+      let firstWord = true;
+      for (let i = from; i < to; i++) {
+        if (tokens.kind(i) !== WORD) continue;
+        const hh = tokens.hash(i);
+        if (!tokens.isUpper(i)) this.#docCase.set(hh, (this.#docCase.get(hh) ?? 0) | SEEN_LOWER);
+        else if (!firstWord && !isCaps && !this.allCaps[i]) {
+          this.#docCase.set(hh, (this.#docCase.get(hh) ?? 0) | SEEN_TITLE);
+        }
+        firstWord = false;
+      }
+      const gazetteer = resources.gazetteer;
+      if (gazetteer) {
+        for (let i = from; i < to; ) {
+          const m = gazetteer.match(tokens, i, to);
+          if (!m) {
+            i++;
+            continue;
+          }
+          for (let k = 0; k < m.length; k++) {
+            this.gaz[i + k] = m.value;
+            this.gazPos[i + k] = m.length === 1 ? 4 : k === 0 ? 1 : k === m.length - 1 ? 3 : 2;
+          }
+          i += m.length;
+        }
+      }
+    }
+  }
+
+  /** Token hash of `i`, or a padding value outside `[from, to)`. */
+  #word(i: number, from: number, to: number): number {
+    if (i < from) return BOS;
+    if (i >= to) return EOS;
+    return this.tokens.hash(i);
+  }
+
+  #shapeAt(i: number, from: number, to: number): number {
+    if (i < from) return BOS;
+    if (i >= to) return EOS;
+    return this.shape[i] as number;
+  }
+
+  /**
+   * Writes the feature keys of token `i` of sentence `s` (tokens `[from, to)`) into `out` from
+   * `at`; returns the new end.
+   */
+  extract(i: number, s: number, from: number, to: number, out: Int32Array, at: number): number {
+    const tokens = this.tokens;
+    const text = tokens.text;
+    const w0 = tokens.hash(i);
+    const wm1 = this.#word(i - 1, from, to);
+    const wp1 = this.#word(i + 1, from, to);
+    const s0 = this.shape[i] as number;
+    const sm1 = this.#shapeAt(i - 1, from, to);
+    const sp1 = this.#shapeAt(i + 1, from, to);
+    const upper = tokens.isUpper(i) ? 1 : 0;
+    out[at++] = featureKey(T.Bias, 0);
+    out[at++] = featureKey(T.W0, w0);
+    out[at++] = featureKey(T.Wm1, wm1);
+    out[at++] = featureKey(T.Wp1, wp1);
+    out[at++] = featureKey(T.Wm2, this.#word(i - 2, from, to));
+    out[at++] = featureKey(T.Wp2, this.#word(i + 2, from, to));
+    out[at++] = featureKey2(T.Bm1, wm1, w0);
+    out[at++] = featureKey2(T.Bp1, w0, wp1);
+    out[at++] = featureKey(T.S0, s0);
+    out[at++] = featureKey(T.Sm1, sm1);
+    out[at++] = featureKey(T.Sp1, sp1);
+    out[at++] = featureKey2(T.SSm1, sm1, s0);
+    out[at++] = featureKey2(T.SSp1, s0, sp1);
+    out[at++] = featureKey(T.Sm2, this.#shapeAt(i - 2, from, to));
+    out[at++] = featureKey(T.Sp2, this.#shapeAt(i + 2, from, to));
+    const start = tokens.start(i);
+    const end = tokens.end(i);
+    if (tokens.kind(i) === WORD) {
+      // Prefixes and suffixes of the lowercase form, one to four characters.
+      let h = 0x811c9dc5 | 0;
+      for (let k = 0; k < 4 && start + k < end; k++) {
+        h = Math.imul(h ^ lowerCode(text.charCodeAt(start + k)), 16777619);
+        out[at++] = featureKey(T.Pre1 + k, h);
+      }
+      h = 0x811c9dc5 | 0;
+      for (let k = 0; k < 4 && end - 1 - k >= start; k++) {
+        h = Math.imul(h ^ lowerCode(text.charCodeAt(end - 1 - k)), 16777619);
+        out[at++] = featureKey(T.Suf1 + k, h);
+      }
+      // The exact surface, for case distinctions the lowercase form loses ("US" / "us").
+      if (upper) out[at++] = featureKey(T.W0Cased, hash32(text.slice(start, end)));
+    }
+    if (i === from) out[at++] = featureKey(T.First, s0);
+    if (this.capsSentence[s]) out[at++] = featureKey(T.CapsSentence, s0);
+    const c0 = this.cluster[i] as number;
+    if (c0 !== 0) {
+      out[at++] = featureKey(T.C0a, c0 & 1023);
+      out[at++] = featureKey(T.C0b, (c0 >>> 10) & 1023);
+      out[at++] = featureKey(T.C0c, (c0 >>> 20) & 1023);
+    } else if (tokens.kind(i) === WORD) out[at++] = featureKey(T.C0a, NONE);
+    if (i > from) {
+      const c = this.cluster[i - 1] as number;
+      if (c !== 0) {
+        out[at++] = featureKey(T.Cm1a, c & 1023);
+        out[at++] = featureKey(T.Cm1c, (c >>> 20) & 1023);
+      }
+    }
+    if (i + 1 < to) {
+      const c = this.cluster[i + 1] as number;
+      if (c !== 0) {
+        out[at++] = featureKey(T.Cp1a, c & 1023);
+        out[at++] = featureKey(T.Cp1c, (c >>> 20) & 1023);
+      }
+    }
+    at = this.#gazetteerFeatures(i, from, to, out, at);
+    if (tokens.kind(i) === WORD) {
+      const seen = this.#docCase.get(w0) ?? 0;
+      out[at++] = featureKey(T.DocCase, seen * 4 + upper * 2 + (this.allCaps[i] as number));
+    }
+    // The glued chunk ("U.S.", "al-Qaeda", "1996-08-22") when the token is part of one.
+    let cFrom = i;
+    while (cFrom > from && tokens.start(cFrom) === tokens.end(cFrom - 1) && i - cFrom < 6) cFrom--;
+    let cTo = i + 1;
+    while (cTo < to && tokens.start(cTo) === tokens.end(cTo - 1) && cTo - i < 6) cTo++;
+    if (cTo - cFrom > 1) {
+      let h = 0x811c9dc5 | 0;
+      const cs = tokens.start(cFrom);
+      const ce = tokens.end(cTo - 1);
+      for (let k = cs; k < ce; k++) {
+        const c = text.charCodeAt(k);
+        h = Math.imul(h ^ (c >= 48 && c <= 57 ? 48 : lowerCode(c)), 16777619);
+      }
+      out[at++] = featureKey2(T.Chunk, h, i - cFrom);
+    }
+    if (tokens.kind(i) === NUMBER) out[at++] = featureKey(T.W0, s0);
+    return at;
+  }
+
+  #gazetteerFeatures(i: number, from: number, to: number, out: Int32Array, at: number): number {
+    let g = this.gaz[i] as number;
+    const pos = this.gazPos[i] as number;
+    while (g !== 0) {
+      const bit = 31 - Math.clz32(g);
+      g &= ~(1 << bit);
+      out[at++] = featureKey(T.Gaz0, bit * 8 + pos);
+    }
+    if (i > from) {
+      let gm = this.gaz[i - 1] as number;
+      while (gm !== 0) {
+        const bit = 31 - Math.clz32(gm);
+        gm &= ~(1 << bit);
+        out[at++] = featureKey(T.Gazm1, bit);
+      }
+    }
+    if (i + 1 < to) {
+      let gp = this.gaz[i + 1] as number;
+      while (gp !== 0) {
+        const bit = 31 - Math.clz32(gp);
+        gp &= ~(1 << bit);
+        out[at++] = featureKey(T.Gazp1, bit);
+      }
+    }
+    return at;
+  }
+}

@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { hashString } from '../tokens.js';
+import { SequenceModel } from './sequence-model.js';
+
+/**
+ * The trained models ship in `models/` at the package root (built by `npm run train:ner`,
+ * `train:pos` and `scripts/build-clusters.ts`; see models/README.md). This file is the one
+ * place that reads them. `src/core/ml` and `dist/core/ml` sit at the same depth, so the same
+ * relative path serves the sources and the build. Nothing is downloaded.
+ */
+export const modelsDir = resolve(import.meta.dirname, '..', '..', '..', 'models');
+
+export function readModelFile(name: string, dir: string = modelsDir): Uint8Array {
+  const path = join(dir, name);
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    throw new Error(
+      `model file ${path} cannot be read (${(error as Error).message}); it ships with Tidings in models/ — rebuild it with the command in models/README.md`,
+    );
+  }
+}
+
+export function loadSequenceModel(name: string, dir?: string): SequenceModel {
+  return SequenceModel.fromBytes(readModelFile(name, dir));
+}
+
+/**
+ * Word clusters: a gzipped text file, one `word<TAB>id id id` line per word (cluster ids at
+ * three granularities, coarse to fine, each < 1023). Returned keyed by the token layer's hash
+ * of the lowercase word, packed 10 bits per granularity, each id + 1.
+ */
+export function parseClusters(gz: Uint8Array): Map<number, number> {
+  const text = new TextDecoder().decode(gunzipSync(gz));
+  const out = new Map<number, number>();
+  for (const line of text.split('\n')) {
+    const tab = line.indexOf('\t');
+    if (tab <= 0) continue;
+    const ids = line
+      .slice(tab + 1)
+      .split(' ')
+      .map((x) => Number(x));
+    let packed = 0;
+    for (let k = 0; k < 3 && k < ids.length; k++) {
+      const id = ids[k] as number;
+      if (Number.isInteger(id) && id >= 0 && id < 1023) packed |= (id + 1) << (10 * k);
+    }
+    if (packed !== 0) out.set(hashString(line.slice(0, tab)), packed);
+  }
+  return out;
+}
+
+export function loadClusters(name: string, dir?: string): Map<number, number> {
+  return parseClusters(readModelFile(name, dir));
+}

@@ -1,0 +1,222 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { type DocumentFeatures, FEATURE_VERSION, MAX_FEATURES } from './features.js';
+import { KeyTable } from './hash.js';
+import { makeTagSet, type TagScheme, type TagSet } from './tag-scheme.js';
+import { viterbi } from './viterbi.js';
+
+/**
+ * A trained linear sequence model: one weight per (feature, tag), tag-transition weights, and
+ * a dictionary of words whose tag is fixed (lowercase words that were never part of a name in
+ * training skip scoring altogether, which is most of the text). Decoding is Viterbi over the
+ * transitions the tag set allows.
+ *
+ * File format (gzip of): "TDSM", u32 header length, the header as JSON, zero padding to a
+ * multiple of 4, then int32 keys[features], int16 weights[features × tags] (× 1/scale),
+ * float32 transitions[(tags + 1) × tags], int32 fixedWords[fixed], uint8 fixedTags[fixed].
+ */
+
+export interface ModelHeader {
+  format: 'tidings.sequence-model/1';
+  /** `ner`, `pos`. */
+  name: string;
+  /** The model's version, e.g. `ner-1`: travels into rule ids. */
+  version: string;
+  featureVersion: number;
+  scheme: TagScheme;
+  tags: string[];
+  /** Names of the phrase lists the gazetteer features were trained with, in bit order. */
+  gazetteers: string[];
+  /** The cluster file the features were trained with, if any. */
+  clusters?: string;
+  features: number;
+  fixed: number;
+  scale: number;
+}
+
+export interface ModelParts {
+  header: Omit<ModelHeader, 'format' | 'featureVersion' | 'features' | 'fixed' | 'scale'>;
+  keys: Int32Array;
+  /** features × tags. */
+  weights: Float32Array | Float64Array;
+  transitions: Float32Array | Float64Array;
+  fixed: ReadonlyMap<number, number>;
+}
+
+const MAGIC = 0x4d534454; // "TDSM" little-endian
+
+export class SequenceModel {
+  readonly header: ModelHeader;
+  readonly tagSet: TagSet;
+  readonly #table: KeyTable;
+  readonly #weights: Float32Array;
+  readonly #transitions: Float32Array;
+  readonly #fixed: ReadonlyMap<number, number>;
+
+  constructor(
+    header: ModelHeader,
+    keys: Int32Array,
+    weights: Float32Array,
+    transitions: Float32Array,
+    fixed: ReadonlyMap<number, number>,
+  ) {
+    if (header.featureVersion !== FEATURE_VERSION) {
+      throw new Error(
+        `SequenceModel: model ${header.version} was trained on features version ${header.featureVersion}, this code computes version ${FEATURE_VERSION}; retrain it (npm run train:${header.name})`,
+      );
+    }
+    this.header = header;
+    this.tagSet = makeTagSet(header.scheme, header.tags);
+    this.#table = new KeyTable(keys.length);
+    for (let r = 0; r < keys.length; r++) this.#table.set(keys[r] as number, r);
+    this.#weights = weights;
+    this.#transitions = transitions;
+    this.#fixed = fixed;
+  }
+
+  get tags(): readonly string[] {
+    return this.tagSet.tags;
+  }
+
+  /** Tag fixed for token `i` regardless of context, or -1. */
+  fixedTag(doc: DocumentFeatures, i: number): number {
+    const tokens = doc.tokens;
+    if (tokens.isUpper(i)) return -1;
+    return this.#fixed.get(tokens.hash(i)) ?? -1;
+  }
+
+  /**
+   * Tags sentence `s` (tokens `[from, to)`) of `doc`; writes tag numbers to `out[0, to - from)`.
+   * `scratch` is reused between calls of one caller (see `createScratch`).
+   */
+  tagSentence(
+    doc: DocumentFeatures,
+    s: number,
+    from: number,
+    to: number,
+    out: Int32Array,
+    scratch: Scratch,
+  ): void {
+    const len = to - from;
+    if (len === 0) return;
+    const n = this.tagSet.tags.length;
+    scratch.ensure(len, n);
+    const em = scratch.em;
+    const keys = scratch.keys;
+    const w = this.#weights;
+    const table = this.#table;
+    for (let i = from; i < to; i++) {
+      const base = (i - from) * n;
+      const fixed = this.fixedTag(doc, i);
+      if (fixed >= 0) {
+        em.fill(-Infinity, base, base + n);
+        em[base + fixed] = 0;
+        continue;
+      }
+      em.fill(0, base, base + n);
+      const count = doc.extract(i, s, from, to, keys, 0);
+      for (let k = 0; k < count; k++) {
+        const r = table.get(keys[k] as number);
+        if (r < 0) continue;
+        const row = r * n;
+        for (let t = 0; t < n; t++) em[base + t] = (em[base + t] as number) + (w[row + t] as number);
+      }
+    }
+    viterbi(em, len, this.tagSet, this.#transitions, scratch.score, scratch.back, out);
+  }
+
+  /** Reads a model file's bytes (gzipped). */
+  static fromBytes(gz: Uint8Array): SequenceModel {
+    const bytes = gunzipSync(gz);
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (bytes.byteLength < 8 || view.getUint32(0, true) !== MAGIC) {
+      throw new Error('SequenceModel.fromBytes: not a Tidings sequence model (no TDSM header)');
+    }
+    const headerLength = view.getUint32(4, true);
+    const header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headerLength))) as ModelHeader;
+    if (header.format !== 'tidings.sequence-model/1') {
+      throw new Error(`SequenceModel.fromBytes: unknown format ${String(header.format)}`);
+    }
+    const n = header.tags.length;
+    let at = align4(8 + headerLength);
+    const copy = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+    const keys = new Int32Array(copy, at, header.features);
+    at += header.features * 4;
+    const q = new Int16Array(copy, at, header.features * n);
+    at = align4(at + header.features * n * 2);
+    const weights = new Float32Array(header.features * n);
+    const inv = 1 / header.scale;
+    for (let k = 0; k < q.length; k++) weights[k] = (q[k] as number) * inv;
+    const transitions = new Float32Array(copy.slice(at, at + (n + 1) * n * 4));
+    at += (n + 1) * n * 4;
+    const fixedWords = new Int32Array(copy, at, header.fixed);
+    at += header.fixed * 4;
+    const fixedTags = new Uint8Array(copy, at, header.fixed);
+    const fixed = new Map<number, number>();
+    for (let k = 0; k < header.fixed; k++) fixed.set(fixedWords[k] as number, fixedTags[k] as number);
+    return new SequenceModel(header, keys, weights, transitions, fixed);
+  }
+}
+
+function align4(x: number): number {
+  return (x + 3) & ~3;
+}
+
+/** Serialises a model: weights quantised to int16 with one scale for the whole table. */
+export function modelToBytes(parts: ModelParts): Uint8Array {
+  const n = parts.header.tags.length;
+  const features = parts.keys.length;
+  let max = 0;
+  for (let k = 0; k < parts.weights.length; k++) max = Math.max(max, Math.abs(parts.weights[k] as number));
+  const scale = max > 0 ? 32767 / max : 1;
+  const header: ModelHeader = {
+    format: 'tidings.sequence-model/1',
+    ...parts.header,
+    featureVersion: FEATURE_VERSION,
+    features,
+    fixed: parts.fixed.size,
+    scale,
+  };
+  const json = new TextEncoder().encode(JSON.stringify(header));
+  let size = align4(8 + json.length);
+  const keysAt = size;
+  size += features * 4;
+  const weightsAt = size;
+  size = align4(size + features * n * 2);
+  const transAt = size;
+  size += (n + 1) * n * 4;
+  const fixedAt = size;
+  size += parts.fixed.size * 5;
+  const buf = new ArrayBuffer(size);
+  const view = new DataView(buf);
+  view.setUint32(0, MAGIC, true);
+  view.setUint32(4, json.length, true);
+  new Uint8Array(buf, 8, json.length).set(json);
+  new Int32Array(buf, keysAt, features).set(parts.keys);
+  const q = new Int16Array(buf, weightsAt, features * n);
+  for (let k = 0; k < q.length; k++) q[k] = Math.round((parts.weights[k] as number) * scale);
+  new Float32Array(buf, transAt, (n + 1) * n).set(parts.transitions);
+  const sorted = [...parts.fixed].sort((a, b) => a[0] - b[0]);
+  const fw = new Int32Array(buf, fixedAt, sorted.length);
+  const ft = new Uint8Array(buf, fixedAt + sorted.length * 4, sorted.length);
+  sorted.forEach(([word, tag], k) => {
+    fw[k] = word;
+    ft[k] = tag;
+  });
+  return gzipSync(new Uint8Array(buf), { level: 9 });
+}
+
+/** Per-caller decoding buffers, grown to the longest sentence seen. */
+export class Scratch {
+  em = new Float64Array(0);
+  score = new Float64Array(0);
+  back = new Int32Array(0);
+  keys = new Int32Array(MAX_FEATURES);
+
+  ensure(len: number, n: number): void {
+    if (this.em.length >= len * n) return;
+    const size = Math.max(len * n, 64 * n);
+    this.em = new Float64Array(size);
+    this.score = new Float64Array(size);
+    this.back = new Int32Array(size);
+  }
+}

@@ -1,0 +1,72 @@
+import type { TagSet } from './tag-scheme.js';
+
+/**
+ * Best tag sequence under emission scores `em[i * n + t]` and transition scores
+ * `trans[prev * n + cur]` (prev = n: the sentence start), over the transitions the tag set
+ * allows. `score` and `back` are scratch of at least `len * n`. Writes tags to `out[0, len)`.
+ */
+export function viterbi(
+  em: Float64Array,
+  len: number,
+  set: TagSet,
+  trans: Float32Array | Float64Array,
+  score: Float64Array,
+  back: Int32Array,
+  out: Int32Array,
+): void {
+  const n = set.tags.length;
+  const allowed = set.allowed;
+  if (len === 0) return;
+  for (let c = 0; c < n; c++) {
+    score[c] = allowed[n * n + c] ? (em[c] as number) + (trans[n * n + c] as number) : -Infinity;
+  }
+  for (let i = 1; i < len; i++) {
+    const row = i * n;
+    const prevRow = row - n;
+    for (let c = 0; c < n; c++) {
+      const e = em[row + c] as number;
+      if (e === -Infinity) {
+        score[row + c] = -Infinity;
+        back[row + c] = 0;
+        continue;
+      }
+      let best = -Infinity;
+      let arg = 0;
+      for (let p = 0; p < n; p++) {
+        if (!allowed[p * n + c]) continue;
+        const v = (score[prevRow + p] as number) + (trans[p * n + c] as number);
+        if (v > best) {
+          best = v;
+          arg = p;
+        }
+      }
+      score[row + c] = best + e;
+      back[row + c] = arg;
+    }
+  }
+  const last = (len - 1) * n;
+  let best = -Infinity;
+  let arg = 0;
+  for (let c = 0; c < n; c++) {
+    if (!set.final[c]) continue;
+    const v = score[last + c] as number;
+    if (v > best) {
+      best = v;
+      arg = c;
+    }
+  }
+  // Nothing valid (every path blocked by fixed tags): fall back to the best last score.
+  if (best === -Infinity) {
+    for (let c = 0; c < n; c++) {
+      if ((score[last + c] as number) > best) {
+        best = score[last + c] as number;
+        arg = c;
+      }
+    }
+  }
+  out[len - 1] = arg;
+  for (let i = len - 1; i > 0; i--) {
+    arg = back[i * n + arg] as number;
+    out[i - 1] = arg;
+  }
+}
