@@ -743,6 +743,21 @@ function addTaggedName(
     covered.fill(1, name.from, name.to);
     return;
   }
+  // A listed leader opening a longer name is the leader, and the rest no name: a title-case
+  // headline ("Putin Arrives in Beijing") reads like one long name to the tagger.
+  const first = scan.hits[name.from];
+  if (!exact && first?.hit.kind === 'leader' && first.length < name.to - name.from) {
+    const end1 = tokens.end(name.from + first.length - 1);
+    table.add(leaderEntity, first.hit.leader, leaderId(first.hit.leader), {
+      start,
+      end: end1,
+      rule: name.rule,
+      form: first.hit.form,
+      ner: 'PER',
+    });
+    covered.fill(1, name.from, name.to);
+    return;
+  }
   if (name.type !== 'PER' && name.to - name.from === 1 && !(exact && exact.kind !== 'title')) {
     // (Last names written last are the tagger's document pass already: see `harmonizeNames`.)
     const known = table.personBySurname(tokens.lower(name.from));

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { docFromText } from '../../../../test/support/test-doc.js';
 import { tokenizeRange, tokenizeSentences } from '../../../core/tokens.js';
-import { docFromText } from '../testing/test-doc.js';
 import { annotateEntities } from './annotate-entities.js';
 import { harmonizeNames, nameTagger, type TaggedName, tagNames } from './name-tagger.js';
 
