@@ -119,6 +119,31 @@ const table = rows.map((r) => [
 ]);
 printTable(header, table);
 
+// The name tagger alone, in tokens per second (features, scores, Viterbi and the document pass
+// over the token layer segment built), beside compromise's tokens per second from its row above.
+{
+  const { tagNames, nameTagger } = await import('../dist/stages/04-annotate/entities/name-tagger.js');
+  const segmented = docs.map((d) => analyzeDoc(d));
+  const tagger = nameTagger();
+  let layerTokens = 0;
+  for (const d of segmented) layerTokens += d.tokens?.count ?? 0;
+  const row = measure('name tagger', (i) =>
+    segmented[i].tokens ? tagNames(segmented[i].tokens, tagger).length : 0,
+  );
+  const regexTokens = texts.reduce((n, t) => n + (t.match(TOKEN)?.length ?? 0), 0);
+  const seconds = texts.length / row.docsPerSecond;
+  console.log('');
+  const tokenRows = [['Tidings name tagger (ner-1)', (layerTokens / seconds).toFixed(0), 'layer tokens']];
+  const c = rows.find((r) => r.name.startsWith('compromise'));
+  if (c)
+    tokenRows.push([
+      'compromise people/places/orgs',
+      (regexTokens / (texts.length / c.docsPerSecond)).toFixed(0),
+      'regex tokens',
+    ]);
+  printTable(['tagger', 'tokens/s', 'counted as'], tokenRows);
+}
+
 if (args.stages) {
   // Where the time goes: each stage timed on its own over docs that have every earlier layer.
   const prepared = docs.map((d) => d);
