@@ -2,13 +2,11 @@ import type { EventTypeSpec } from './types.js';
 
 export const aid: EventTypeSpec = {
   type: 'AID',
-  intent: { type: 'AGREE', cameo: '033', quad: 1, goldstein: 5.2 },
+  intent: { type: 'AGREE', cameo: '033' },
   rules: [
     {
       id: 'events:aid.give-aid',
       cameo: '070',
-      quad: 2,
-      goldstein: 7.0,
       words: ['give|provide|send|deliver|supply', 'aid|assistance|grant|loan|relief|food|medicine|supplies'],
       gap: 6,
       recipientPreps: ['to'],
@@ -16,8 +14,6 @@ export const aid: EventTypeSpec = {
     {
       id: 'events:aid.send-arms',
       cameo: '072',
-      quad: 2,
-      goldstein: 8.3,
       context: ['military'],
       words: ['send|supply|provide|deliver', 'arms|weapons|troops'],
       gap: 3,
@@ -26,16 +22,12 @@ export const aid: EventTypeSpec = {
     {
       id: 'events:aid.donate',
       cameo: '070',
-      quad: 2,
-      goldstein: 7.0,
       words: ['donate'],
       recipientPreps: ['to'],
     },
     {
       id: 'events:aid.hand-over',
       cameo: '070',
-      quad: 2,
-      goldstein: 7.0,
       words: ['hand', 'over', 'medicine|aid|supplies|food|goods'],
       gap: 4,
       recipientPreps: ['to'],
@@ -43,8 +35,6 @@ export const aid: EventTypeSpec = {
     {
       id: 'events:aid.evacuate',
       cameo: '073',
-      quad: 2,
-      goldstein: 7.4,
       context: ['humanitarian'],
       words: ['evacuate'],
       forms: ['evacuate', 'evacuated', 'evacuates', 'evacuating'],
@@ -53,19 +43,15 @@ export const aid: EventTypeSpec = {
     {
       id: 'events:aid.asylum',
       cameo: '075',
-      quad: 2,
-      goldstein: 7.0,
       context: ['asylum'],
       words: ['grant', 'asylum'],
       gap: 3,
       recipientPreps: ['to'],
     },
-    { id: 'events:aid.rescue', cameo: '070', quad: 2, goldstein: 7.0, words: ['rescue'] },
+    { id: 'events:aid.rescue', cameo: '070', words: ['rescue'] },
     {
       id: 'events:aid.fund',
       cameo: '071',
-      quad: 2,
-      goldstein: 7.4,
       context: ['economic'],
       words: ['fund'],
       forms: ['funded', 'funds'],

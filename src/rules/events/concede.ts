@@ -2,29 +2,23 @@ import type { EventTypeSpec } from './types.js';
 
 export const concede: EventTypeSpec = {
   type: 'CONCEDE',
-  intent: { type: 'AGREE', cameo: '035', quad: 1, goldstein: 5.0 },
+  intent: { type: 'AGREE', cameo: '035' },
   rules: [
     {
       id: 'events:concede.concede',
       cameo: '080',
-      quad: 2,
-      goldstein: 5.0,
       words: ['concede'],
       recipientPreps: ['to'],
     },
     {
       id: 'events:concede.yield',
       cameo: '080',
-      quad: 2,
-      goldstein: 5.0,
       words: ['yield|give|bow|accede', 'to'],
       gap: 1,
     },
     {
       id: 'events:concede.lift',
       cameo: '081',
-      quad: 2,
-      goldstein: 5.0,
       words: ['lift', 'ban|curfew|restrictions|embargo|sanctions|blockade|state|emergency'],
       gap: 3,
       recipientPreps: ['on', 'in'],
@@ -32,18 +26,14 @@ export const concede: EventTypeSpec = {
     {
       id: 'events:concede.ease',
       cameo: '081',
-      quad: 2,
-      goldstein: 5.0,
       words: ['ease|relax|cancel|scrap|abolish', 'ban|curfew|restrictions|measures|controls|rules'],
       gap: 3,
       recipientPreps: ['on', 'in'],
     },
-    { id: 'events:concede.call-off', cameo: '082', quad: 2, goldstein: 5.0, words: ['call', 'off'], gap: 1 },
+    { id: 'events:concede.call-off', cameo: '082', words: ['call', 'off'], gap: 1 },
     {
       id: 'events:concede.call-off-protest',
       cameo: '082',
-      quad: 2,
-      goldstein: 5.0,
       words: [
         'call',
         'off',
@@ -54,8 +44,6 @@ export const concede: EventTypeSpec = {
     {
       id: 'events:concede.reform',
       cameo: '083',
-      quad: 2,
-      goldstein: 5.0,
       context: ['political_institutions'],
       words: ['approve|pass|adopt', 'law|reform|reforms|amendment'],
       gap: 3,

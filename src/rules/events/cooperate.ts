@@ -2,13 +2,11 @@ import type { EventTypeSpec } from './types.js';
 
 export const cooperate: EventTypeSpec = {
   type: 'COOPERATE',
-  intent: { type: 'AGREE', cameo: '031', quad: 1, goldstein: 5.2 },
+  intent: { type: 'AGREE', cameo: '031' },
   rules: [
     {
       id: 'events:cooperate.cooperate',
       cameo: '060',
-      quad: 2,
-      goldstein: 6.0,
       words: ['cooperate'],
       forms: ['cooperate', 'cooperates', 'cooperated', 'cooperating', 'co-operate', 'co-operated'],
       recipientPreps: ['with'],
@@ -16,8 +14,6 @@ export const cooperate: EventTypeSpec = {
     {
       id: 'events:cooperate.share-information',
       cameo: '064',
-      quad: 2,
-      goldstein: 7.0,
       context: ['intelligence'],
       words: ['share', 'intelligence|information|expertise|data'],
       gap: 2,
@@ -26,8 +22,6 @@ export const cooperate: EventTypeSpec = {
     {
       id: 'events:cooperate.extradite',
       cameo: '063',
-      quad: 2,
-      goldstein: 7.4,
       context: ['legal'],
       words: ['extradite'],
       recipientPreps: ['to'],
@@ -35,8 +29,6 @@ export const cooperate: EventTypeSpec = {
     {
       id: 'events:cooperate.joint-exercise',
       cameo: '062',
-      quad: 2,
-      goldstein: 7.4,
       context: ['military'],
       words: ['hold|conduct|stage', 'joint'],
       gap: 2,
@@ -45,8 +37,6 @@ export const cooperate: EventTypeSpec = {
     {
       id: 'events:cooperate.trade-deal',
       cameo: '061',
-      quad: 2,
-      goldstein: 6.4,
       context: ['economic'],
       words: ['expand|boost|deepen', 'trade|cooperation'],
       gap: 2,

@@ -3,13 +3,11 @@ import type { EventTypeSpec } from './types.js';
 export const reject: EventTypeSpec = {
   type: 'REJECT',
   rules: [
-    { id: 'events:reject.reject', cameo: '120', quad: 3, goldstein: -4.0, words: ['reject'] },
-    { id: 'events:reject.refuse', cameo: '120', quad: 3, goldstein: -4.0, words: ['refuse'], absorbs: true },
+    { id: 'events:reject.reject', cameo: '120', words: ['reject'] },
+    { id: 'events:reject.refuse', cameo: '120', words: ['refuse'], absorbs: true },
     {
       id: 'events:reject.decline-to',
       cameo: '124',
-      quad: 3,
-      goldstein: -5.0,
       words: ['decline', 'to'],
       gap: 0,
       absorbs: true,
@@ -17,8 +15,6 @@ export const reject: EventTypeSpec = {
     {
       id: 'events:reject.dismiss',
       cameo: '120',
-      quad: 3,
-      goldstein: -4.0,
       words: [
         'dismiss',
         'appeal|appeals|call|calls|demand|demands|offer|proposal|plan|request|claims|claim|allegations|accusations',
@@ -28,28 +24,22 @@ export const reject: EventTypeSpec = {
     {
       id: 'events:reject.turn-down',
       cameo: '120',
-      quad: 3,
-      goldstein: -4.0,
       words: ['turn', 'down'],
       gap: 2,
     },
-    { id: 'events:reject.oppose', cameo: '120', quad: 3, goldstein: -4.0, words: ['oppose'] },
-    { id: 'events:reject.renege', cameo: '120', quad: 3, goldstein: -4.0, words: ['renege', 'on'], gap: 0 },
+    { id: 'events:reject.oppose', cameo: '120', words: ['oppose'] },
+    { id: 'events:reject.renege', cameo: '120', words: ['renege', 'on'], gap: 0 },
     {
       id: 'events:reject.veto',
       cameo: '129',
-      quad: 3,
-      goldstein: -5.0,
       context: ['diplomatic'],
       words: ['veto'],
       forms: ['vetoed', 'vetoes', 'vetoing'],
     },
-    { id: 'events:reject.defy', cameo: '128', quad: 3, goldstein: -5.0, context: ['legal'], words: ['defy'] },
+    { id: 'events:reject.defy', cameo: '128', context: ['legal'], words: ['defy'] },
     {
       id: 'events:reject.violate',
       cameo: '128',
-      quad: 3,
-      goldstein: -5.0,
       context: ['legal'],
       words: ['violate', 'ban|law|laws|order|rules|ruling|agreement|sanctions|embargo'],
       gap: 3,
@@ -58,8 +48,6 @@ export const reject: EventTypeSpec = {
       id: 'events:reject.fail-agree',
       mode: 'meet',
       cameo: '127',
-      quad: 3,
-      goldstein: -5.0,
       words: ['fail', 'to', 'reach|agree'],
       gap: 0,
       absorbs: true,
@@ -67,8 +55,6 @@ export const reject: EventTypeSpec = {
     {
       id: 'events:reject.not-accept',
       cameo: '120',
-      quad: 3,
-      goldstein: -4.0,
       words: ['not', 'accept|allow|recognize|recognise'],
       pos: 'fixed',
       gap: 1,
@@ -76,8 +62,6 @@ export const reject: EventTypeSpec = {
     {
       id: 'events:reject.out-of-question',
       cameo: '120',
-      quad: 3,
-      goldstein: -4.0,
       words: ['out', 'of', 'the', 'question'],
       pos: 'fixed',
       gap: 0,
@@ -85,8 +69,6 @@ export const reject: EventTypeSpec = {
     {
       id: 'events:reject.deny-entry',
       cameo: '1245',
-      quad: 3,
-      goldstein: -5.0,
       words: ['refusing|refused|denied|denying', 'admittance|admission|entry|access'],
       pos: 'fixed',
       gap: 2,

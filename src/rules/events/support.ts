@@ -2,53 +2,41 @@ import type { EventTypeSpec } from './types.js';
 
 export const support: EventTypeSpec = {
   type: 'SUPPORT',
-  intent: { type: 'AGREE', cameo: '032', quad: 1, goldstein: 4.5 },
+  intent: { type: 'AGREE', cameo: '032' },
   rules: [
     {
       id: 'events:support.praise',
       cameo: '051',
-      quad: 1,
-      goldstein: 3.4,
       context: ['diplomatic'],
       words: ['praise'],
     },
     {
       id: 'events:support.hail',
       cameo: '051',
-      quad: 1,
-      goldstein: 3.4,
       context: ['diplomatic'],
       words: ['hail'],
     },
     {
       id: 'events:support.commend',
       cameo: '051',
-      quad: 1,
-      goldstein: 3.4,
       context: ['diplomatic'],
       words: ['commend'],
     },
     {
       id: 'events:support.welcome',
       cameo: '051',
-      quad: 1,
-      goldstein: 3.4,
       context: ['diplomatic'],
       words: ['welcome'],
     },
     {
       id: 'events:support.endorse',
       cameo: '051',
-      quad: 1,
-      goldstein: 3.4,
       context: ['diplomatic'],
       words: ['endorse'],
     },
     {
       id: 'events:support.back',
       cameo: '051',
-      quad: 1,
-      goldstein: 3.4,
       context: ['diplomatic'],
       words: ['back'],
       forms: ['backed', 'backs', 'backing'],
@@ -56,8 +44,6 @@ export const support: EventTypeSpec = {
     {
       id: 'events:support.support',
       cameo: '051',
-      quad: 1,
-      goldstein: 3.4,
       context: ['diplomatic'],
       words: ['support'],
       forms: ['support', 'supported', 'supports'],
@@ -65,8 +51,6 @@ export const support: EventTypeSpec = {
     {
       id: 'events:support.defend',
       cameo: '052',
-      quad: 1,
-      goldstein: 3.5,
       context: ['diplomatic'],
       words: ['defend'],
       exclude: ['against', 'themselves', 'itself'],
@@ -74,8 +58,6 @@ export const support: EventTypeSpec = {
     {
       id: 'events:support.rally-support',
       cameo: '053',
-      quad: 1,
-      goldstein: 3.8,
       context: ['diplomatic'],
       words: ['rally|mobilize|mobilise', 'support'],
       gap: 3,
@@ -83,8 +65,6 @@ export const support: EventTypeSpec = {
     {
       id: 'events:support.recognize',
       cameo: '054',
-      quad: 1,
-      goldstein: 6.0,
       context: ['diplomatic'],
       words: ['recognize'],
       forms: ['recognize', 'recognizes', 'recognized', 'recognise', 'recognises', 'recognised'],
@@ -92,8 +72,6 @@ export const support: EventTypeSpec = {
     {
       id: 'events:support.ties',
       cameo: '050',
-      quad: 1,
-      goldstein: 3.5,
       context: ['diplomatic'],
       words: ['upgrade|restore|establish|resume|strengthen', 'ties|relations'],
       gap: 3,
@@ -102,8 +80,6 @@ export const support: EventTypeSpec = {
     {
       id: 'events:support.apologize',
       cameo: '055',
-      quad: 1,
-      goldstein: 7.0,
       context: ['diplomatic'],
       words: ['apologize'],
       forms: ['apologize', 'apologizes', 'apologized', 'apologise', 'apologises', 'apologised'],
@@ -112,16 +88,12 @@ export const support: EventTypeSpec = {
     {
       id: 'events:support.forgive',
       cameo: '056',
-      quad: 1,
-      goldstein: 7.0,
       context: ['diplomatic'],
       words: ['forgive'],
     },
     {
       id: 'events:support.sign',
       cameo: '057',
-      quad: 1,
-      goldstein: 8.0,
       context: ['diplomatic'],
       words: ['sign', 'agreement|agreements|treaty|treaties|accord|accords|deal|deals|pact|memorandum'],
       gap: 5,
@@ -130,8 +102,6 @@ export const support: EventTypeSpec = {
     {
       id: 'events:support.ratify',
       cameo: '057',
-      quad: 1,
-      goldstein: 8.0,
       context: ['diplomatic'],
       words: ['ratify'],
     },

@@ -12,12 +12,11 @@ export interface EventRuleSpec {
   mode?: string;
   /** PLOVER contexts the rule implies. */
   context?: string[];
-  /** CAMEO code (as a string, leading zero kept). */
+  /**
+   * CAMEO code (as a string, leading zero kept). Its quad class and Goldstein score come from
+   * the CAMEO table, `cameo.json`, which must list it.
+   */
   cameo: string;
-  /** GDELT quad class of the CAMEO root: 01–05 → 1, 06–08 → 2, 09–13 → 3, 14–20 → 4. */
-  quad: Quad;
-  /** Goldstein score of the CAMEO code. */
-  goldstein: number;
   /**
    * The trigger words. The first is the head: inflected by `pos` (or replaced by `forms`);
    * the others must follow in order, lowercase, each after at most `gap` other tokens.
@@ -54,9 +53,8 @@ export interface EventRuleSpec {
 export interface IntentSpec {
   type: string;
   mode?: string;
+  /** CAMEO code; quad class and Goldstein score from `cameo.json`. */
   cameo: string;
-  quad: Quad;
-  goldstein: number;
 }
 
 export interface EventTypeSpec {

@@ -1,3 +1,4 @@
+import { type CameoCode, cameoCode } from '../../rules/events/cameo.js';
 import {
   type EventRuleSpec,
   type EventTypeSpec,
@@ -12,6 +13,10 @@ import { nounForms, verbForms } from './inflect.js';
 export interface CompiledRule {
   spec: EventRuleSpec;
   typeSpec: EventTypeSpec;
+  /** The rule's CAMEO code with its quad class and Goldstein score. */
+  code: CameoCode;
+  /** The code a future or hypothetical event of this type is re-coded to (`typeSpec.intent`). */
+  intentCode?: CameoCode;
   /** Position in the lexicon (type order, then rule order): lower wins ties. */
   order: number;
   /** Alternatives for each word after the head. */
@@ -72,6 +77,7 @@ export function compileLexicon(types: readonly EventTypeSpec[] = eventLexicon): 
   const seen = new Set<string>();
   let order = 0;
   for (const typeSpec of types) {
+    const intentCode = typeSpec.intent ? cameoCode(typeSpec.intent.cameo) : undefined;
     for (const spec of typeSpec.rules) {
       if (!idPattern.test(spec.id)) {
         throw new Error(`compileLexicon: rule id "${spec.id}" is not of the form events:<type>.<name>`);
@@ -86,6 +92,8 @@ export function compileLexicon(types: readonly EventTypeSpec[] = eventLexicon): 
       const compiled: CompiledRule = {
         spec,
         typeSpec,
+        code: cameoCode(spec.cameo),
+        ...(intentCode ? { intentCode } : {}),
         order: order++,
         rest: spec.words.slice(1).map((w) => new Set(alternatives(w))),
         gap: spec.gap ?? 2,

@@ -1271,14 +1271,15 @@ function codeSentence(
     }
 
     const intent = (status === 'future' || status === 'hypothetical') && m.rule.typeSpec.intent;
+    const code = (intent && m.rule.intentCode) || m.rule.code;
     const event: CodedEvent = {
       start: sentence.start,
       end: sentence.end,
       type: intent ? intent.type : m.rule.typeSpec.type,
       status,
-      cameo: intent ? intent.cameo : spec.cameo,
-      quad: intent ? intent.quad : spec.quad,
-      goldstein: intent ? intent.goldstein : spec.goldstein,
+      cameo: code.code,
+      quad: code.quad,
+      goldstein: code.goldstein,
       trigger: { start: headToken.start, end: lastToken.end },
       sentence: index,
       rule: spec.id,
@@ -1340,11 +1341,13 @@ function isCoordinated(tokens: readonly Token[], from: number): boolean {
 function foldInto(main: CodedEvent, m: Match, head: Token, last: Token): void {
   const spec = m.rule.spec;
   const merged = main.merged ?? [];
-  merged.push({ start: head.start, end: last.end, rule: spec.id, cameo: spec.cameo });
+  const { code } = m.rule;
+  merged.push({ start: head.start, end: last.end, rule: spec.id, cameo: code.code });
   main.merged = merged;
-  if (moreSevere(spec, main)) {
-    main.cameo = spec.cameo;
-    main.goldstein = spec.goldstein;
+  if (moreSevere({ goldstein: code.goldstein, cameo: code.code }, main)) {
+    main.cameo = code.code;
+    main.quad = code.quad;
+    main.goldstein = code.goldstein;
     if (spec.mode) main.mode = spec.mode;
   }
 }
