@@ -1,4 +1,6 @@
 import { wordList } from '../word-list.js';
+import calendarData from './calendar.json' with { type: 'json' };
+import pronounData from './pronouns.json' with { type: 'json' };
 import verbData from './reporting-verbs.json' with { type: 'json' };
 
 /**
@@ -14,3 +16,36 @@ export const reportingVerbs = {
   /** Attribute a view: "believes", "thinks". */
   cognition: wordList(verbData.cognition, 'lexicon/reporting-verbs cognition'),
 };
+
+/** Personal pronouns in the subject case: "he", "they". */
+export const personalPronouns = wordList(pronounData, 'lexicon/pronouns');
+
+/** A month or weekday: its name, its number and its abbreviations (no trailing dot). */
+export interface CalendarName {
+  name: string;
+  number: number;
+  abbreviations: readonly string[];
+}
+
+function calendarNames(
+  group: { description: string; entries: CalendarName[] },
+  what: string,
+  count: number,
+): readonly CalendarName[] {
+  const forms = group.entries.flatMap((e) => [e.name, ...e.abbreviations]);
+  wordList({ description: group.description, words: forms }, `lexicon/calendar ${what}`);
+  const numbers = group.entries.map((e) => e.number);
+  if (numbers.join() !== Array.from({ length: count }, (_, i) => i + 1).join()) {
+    throw new Error(
+      `lexicon/calendar ${what}: expected numbers 1–${count} in order, found ${numbers.join(', ')}`,
+    );
+  }
+  return group.entries;
+}
+
+/** January … December, numbered 1–12. */
+export const months = calendarNames(calendarData.months, 'months', 12);
+/** Monday … Sunday, numbered as ISO 8601 does (Monday = 1). */
+export const weekdays = calendarNames(calendarData.weekdays, 'weekdays', 7);
+/** Month forms that are also common words ("may", "march"): a date needs a day or year beside them. */
+export const ambiguousMonths = wordList(calendarData.ambiguousMonths, 'lexicon/calendar ambiguousMonths');

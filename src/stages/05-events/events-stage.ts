@@ -27,7 +27,13 @@ import {
 } from '../../core/tokens.js';
 import { sectorForWord } from '../../kb/sectors.js';
 import participantData from '../../rules/events/participants.json' with { type: 'json' };
-import { reportingVerbs as reportingVerbLists } from '../../rules/lexicon/lexicon.js';
+import sentenceWords from '../../rules/events/sentence-words.json' with { type: 'json' };
+import {
+  months as monthNames,
+  personalPronouns,
+  reportingVerbs as reportingVerbLists,
+} from '../../rules/lexicon/lexicon.js';
+import { wordList } from '../../rules/word-list.js';
 import { type CompiledCues, type CompiledRule, compileCues, compileLexicon } from './compile-lexicon.js';
 
 /** A coded event; `statusRule` names the cue that set a non-asserted status. */
@@ -77,159 +83,6 @@ function mayHoldTrigger(layer: TokenLayer, sentence: number): boolean {
 }
 const cues = compileCues();
 
-const clauseBreakers = new Set([',', ';', ':', '(', ')', '"', '“', '”', '—', '–']);
-const subordinators = new Set([
-  'that',
-  'which',
-  'who',
-  'whom',
-  'after',
-  'before',
-  'as',
-  'while',
-  'when',
-  'because',
-  'although',
-  'though',
-  'since',
-  'but',
-  'where',
-  'whereas',
-  'if',
-  'unless',
-  'until',
-  'whether',
-]);
-const determiners = new Set([
-  'the',
-  'a',
-  'an',
-  'this',
-  'that',
-  'these',
-  'those',
-  'its',
-  'their',
-  'his',
-  'her',
-  'our',
-  'my',
-  'your',
-]);
-const locativePreps = new Set([
-  'in',
-  'at',
-  'from',
-  'near',
-  'of',
-  'on',
-  'to',
-  'into',
-  'across',
-  'with',
-  'for',
-  'by',
-  'against',
-  'over',
-  'between',
-  'about',
-]);
-const beAux = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be']);
-const adverbs = new Set([
-  'also',
-  'reportedly',
-  'already',
-  'still',
-  'just',
-  'then',
-  'now',
-  'again',
-  'allegedly',
-  'routinely',
-  'repeatedly',
-  'later',
-  'earlier',
-  'recently',
-  'once',
-  'officially',
-  'formally',
-  'publicly',
-  'today',
-  'yesterday',
-  'flatly',
-  'bluntly',
-  'outright',
-]);
-const auxTail = new Set([
-  ...adverbs,
-  ...beAux,
-  'has',
-  'have',
-  'had',
-  'will',
-  'would',
-  'could',
-  'may',
-  'might',
-  'can',
-  'shall',
-  'should',
-  'must',
-  'never',
-  'not',
-  'expected',
-  'to',
-  'set',
-  'due',
-  'plans',
-  'planning',
-  'did',
-  'does',
-  'do',
-]);
-/** Words a noun phrase does not start with: a text actor starting with one is a parsing slip. */
-const functionWords = new Set([
-  'and',
-  'or',
-  'but',
-  'nor',
-  'so',
-  'yet',
-  'besides',
-  'also',
-  'then',
-  'notably',
-  'however',
-  'to',
-  'of',
-  'as',
-  'while',
-  'after',
-  'before',
-  'in',
-  'on',
-  'at',
-  'with',
-  'for',
-  'by',
-  'from',
-]);
-const pronouns = new Set([
-  'he',
-  'she',
-  'it',
-  'they',
-  'we',
-  'i',
-  'you',
-  'this',
-  'that',
-  'there',
-  'these',
-  'those',
-  'which',
-  'who',
-]);
 /** Verbs that only report ("said", "told"): evaluative ones ("condemned") are events of their own. */
 const reportingVerbs = new Set(reportingVerbLists.neutral);
 
@@ -237,257 +90,55 @@ const reportingVerbs = new Set(reportingVerbLists.neutral);
 function isReportingVerb(text: string, token: Token | undefined): boolean {
   return token !== undefined && reportingVerbs.has(token.lower) && isLower(text, token);
 }
-const titleWords = new Set([
-  'president',
-  'prime',
-  'minister',
-  'foreign',
-  'defence',
-  'defense',
-  'interior',
-  'finance',
-  'secretary',
-  'leader',
-  'chancellor',
-  'king',
-  'queen',
-  'general',
-  'ambassador',
-  'envoy',
-  'spokesman',
-  'spokeswoman',
-  'official',
-  'junior',
-  'deputy',
-  'vice',
-  'state',
-  'head',
-  'chief',
-  'commander',
-  'senator',
-  'judge',
-  'opposition',
-  'rebel',
-  'former',
-  'acting',
-  'supreme',
-  'emir',
-  'sheikh',
-  'right-winger',
-  'leftist',
-  'activist',
-  'and',
-]);
+
+/** The closed-class words the stage reads a sentence with (`src/rules/events/sentence-words.json`). */
+const list = (name: keyof typeof sentenceWords) =>
+  wordList(sentenceWords[name], `events/sentence-words ${name}`);
+const clauseBreakers = new Set(list('clauseBreakers'));
+const relatives = list('relatives');
+const subordinators = new Set([...relatives, ...list('subordinators')]);
+const determiners = new Set(list('determiners'));
+const locativePreps = new Set(list('locativePrepositions'));
+const beAux = new Set(list('be'));
+const adverbs = new Set(list('adverbs'));
+const auxiliaries = list('auxiliaries');
+/** Words that may stand between a subject and its verb. */
+const auxTail = new Set([...adverbs, ...beAux, ...auxiliaries, ...list('beforeVerb')]);
+/** Words a noun phrase does not start with: a text actor starting with one is a parsing slip. */
+const functionWords = new Set(list('functionWords'));
+const pronouns = new Set([...personalPronouns, ...list('proForms')]);
+const titleWords = new Set(list('titleWords'));
 /** Words before a verb-form head that make it a noun ("such attacks", "new visits"). */
-const nounPreceders = new Set([
-  'such',
-  'any',
-  'some',
-  'all',
-  'both',
-  'each',
-  'every',
-  'several',
-  'many',
-  'few',
-  'more',
-  'further',
-  'new',
-  'fresh',
-  'recent',
-  'other',
-  'terror',
-  'terrorist',
-  'suicide',
-  'rocket',
-  'missile',
-  'air',
-  'no',
-]);
-/**
- * Words that sit between a determiner and a noun but can also be adverbs ("first"): a verb form
- * after one of them is a noun only when a determiner comes right before it ("the first visit",
- * "a surprise visit"), never in "will first visit".
- */
-const nounModifiersAfterDeterminer = new Set([
-  'first',
-  'second',
-  'third',
-  'fourth',
-  'fifth',
-  'latest',
-  'last',
-  'next',
-  'previous',
-  'planned',
-  'surprise',
-  'historic',
-  'official',
-  'state',
-  'two-day',
-  'three-day',
-]);
+const nounPreceders = new Set(list('nounPreceders'));
+/** Determiner-only modifiers ("the first visit", never "will first visit"); see the data file. */
+const nounModifiersAfterDeterminer = new Set(list('nounModifiersAfterDeterminer'));
 /** Prepositions after which a base or -s form is a noun ("after talks", "in support of"). */
-const nounPreps = new Set([
-  'of',
-  'for',
-  'in',
-  'on',
-  'with',
-  'without',
-  'under',
-  'against',
-  'after',
-  'before',
-  'by',
-  'from',
-  'over',
-  'about',
-  'amid',
-  'despite',
-]);
+const nounPreps = new Set(list('nounPrepositions'));
 /** Finite verbs and auxiliaries: a base or -s form right before one heads the subject ("shells struck"). */
-const finiteVerbs = new Set([
-  ...beAux,
-  'has',
-  'have',
-  'had',
-  'will',
-  'would',
-  'could',
-  'can',
-  'may',
-  'might',
-  'should',
-  'must',
-  'shall',
-  'said',
-  'says',
-  'struck',
-  'hit',
-  'came',
-  'took',
-  'began',
-  'continued',
-  'continue',
-  'left',
-  'killed',
-  'happened',
-  'occurred',
-  'remain',
-  'remained',
-  'appeared',
-  'followed',
-]);
+const finiteVerbs = new Set([...beAux, ...auxiliaries, ...list('finiteVerbs')]);
 for (const [form, rules] of lexicon.byHead) {
   if (form.endsWith('ed') && rules.some((r) => r.verbal)) finiteVerbs.add(form);
 }
 /** Control verbs end a subject noun phrase ("the leaders aimed to …", "the Lib Dems plan to …"). */
-const controlVerbs = new Set([
-  'aim',
-  'aims',
-  'aimed',
-  'want',
-  'wants',
-  'wanted',
-  'plan',
-  'planned',
-  'hope',
-  'hopes',
-  'hoped',
-  'vow',
-  'vows',
-  'vowed',
-  'try',
-  'tries',
-  'tried',
-  'seek',
-  'seeks',
-  'sought',
-  'decide',
-  'decides',
-  'decided',
-  'continues',
-  'continued',
-  'began',
-  'moved',
-  'wish',
-  'wishes',
-  'need',
-  'needs',
-  'needed',
-]);
+const controlVerbs = new Set(list('controlVerbs'));
 /** A participial clause opens with one of these ("Besides meeting Xi, Putin …"). */
-const participialOpeners = new Set([
-  'besides',
-  'after',
-  'before',
-  'while',
-  'since',
-  'despite',
-  'by',
-  'on',
-  'upon',
-  'without',
-  'when',
-  'following',
-  'ahead',
-  'of',
-]);
+const participialOpeners = new Set(list('participialOpeners'));
 /** A demonym after one of these is a place's modifier ("near the Ukrainian border"), never a participant. */
-const placePreps = new Set([
-  'in',
-  'at',
-  'near',
-  'across',
-  'along',
-  'inside',
-  'outside',
-  'around',
-  'within',
-  'throughout',
-  'into',
-]);
+const placePreps = new Set(list('placePrepositions'));
 /** Words that cannot end a subject noun phrase. */
 const badNpEnd = new Set([
   ...determiners,
   ...functionWords,
   ...pronouns,
   ...adverbs,
-  'no',
-  'not',
-  'why',
-  'how',
-  'what',
+  ...list('notNounPhraseEnd'),
 ]);
-const badNpFirst = new Set([
-  ...functionWords,
-  'why',
-  'how',
-  'what',
-  'whose',
-  'always',
-  'never',
-  'no',
-  'other',
-  'lots',
-  'under',
-  'provide',
-  'said',
-]);
-const months = new Set([
-  'january',
-  'february',
-  'march',
-  'april',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-]);
+const badNpFirst = new Set([...functionWords, ...list('notNounPhraseStart')]);
+/** Month names make a following verb form a noun ("March talks"); "may" is far more often the modal. */
+const months = new Set(monthNames.map((m) => m.name).filter((name) => name !== 'may'));
+/** Words that open a new clause or carry its verb between a nominal trigger and a by-phrase. */
+const clauseWords = new Set([...relatives, ...beAux]);
+const particles = new Set(list('particles'));
 const typeRank: Record<string, number> = { person: 0, organization: 1, country: 2, city: 3, place: 4 };
 
 interface Match {
@@ -548,21 +199,6 @@ function isNounUse(tokens: readonly Token[], i: number): boolean {
   const next = tokens[i + 1]?.lower;
   return next !== undefined && finiteVerbs.has(next);
 }
-
-/** Words that open a new clause or carry its verb between a nominal trigger and a by-phrase. */
-const clauseWords = new Set([
-  'that',
-  'which',
-  'who',
-  'whom',
-  'was',
-  'were',
-  'is',
-  'are',
-  'been',
-  'be',
-  'being',
-]);
 
 /** Whether tokens `[from, to)` hold a clause boundary ("… that was captured by the army"). */
 function crossesClause(tokens: readonly Token[], from: number, to: number): boolean {
@@ -1016,8 +652,6 @@ function textActor(
   if (sector) p.sector = sector;
   return p;
 }
-
-const particles = new Set(['out', 'up', 'off', 'down', 'away', 'back']);
 
 function isLower(text: string, token: Token): boolean {
   const c = text.charCodeAt(token.start);

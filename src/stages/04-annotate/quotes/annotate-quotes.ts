@@ -4,7 +4,7 @@ import { isRemoved } from '../../../core/doc.js';
 import type { Stage, StageResult } from '../../../core/stage.js';
 import { compilePhrases } from '../../../core/text/phrase-matcher.js';
 import { documentTokens, PUNCT, type TokenLayer, TokenSet, WORD } from '../../../core/tokens.js';
-import { reportingVerbs } from '../../../rules/lexicon/lexicon.js';
+import { personalPronouns, reportingVerbs, weekdays } from '../../../rules/lexicon/lexicon.js';
 import cueData from '../../../rules/quotes/attribution-cues.json' with { type: 'json' };
 import sourceData from '../../../rules/quotes/source-nouns.json' with { type: 'json' };
 
@@ -12,9 +12,9 @@ import sourceData from '../../../rules/quotes/source-nouns.json' with { type: 'j
 
 // Verbs of belief ("X thinks") attribute a view, not words: they cue no quote or attribution.
 const verbs = new TokenSet([...reportingVerbs.neutral, ...reportingVerbs.evaluative]);
-const pronouns = new Set(cueData.pronouns);
+const pronouns = new Set(personalPronouns);
 const skipBeforeVerb = new Set(cueData.skipBeforeVerb);
-const dateWords = new Set(cueData.dateWords);
+const dateWords = new Set([...weekdays.map((d) => d.name), ...cueData.relativeDateWords]);
 const sourceNouns = new Set(sourceData.nouns);
 const sourceModifiers = new Set([...sourceData.determiners, ...sourceData.nouns]);
 const cuePhrases = compilePhrases(
