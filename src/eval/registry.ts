@@ -7,6 +7,7 @@ import { nerConll2003 } from './suites/ner-conll2003.js';
 import { nerWikiann } from './suites/ner-wikiann.js';
 import { quotesPolnear } from './suites/quotes-polnear.js';
 import { timexTempeval3 } from './suites/timex-tempeval3.js';
+import { wrappedReutersSuite } from './suites/wrapped-reuters.js';
 
 /** Every evaluation suite `tidings eval` knows, by name. */
 export const suites: Suite[] = [
@@ -16,6 +17,7 @@ export const suites: Suite[] = [
   nerConll2003,
   nerWikiann,
   quotesPolnear,
+  wrappedReutersSuite,
 ];
 
 export function findSuite(name: string): Suite | undefined {
@@ -26,9 +28,11 @@ export function findSuite(name: string): Suite | undefined {
  * The files a suite reads from `data`: the file itself, or every file beneath a folder that the
  * suite accepts (recursively, sorted, whatever the split folders are called). With `split`, only
  * files with a folder of that name in their path below `data` (or in the path of a single file),
- * or whose own base name is that name (`valid` keeps `valid.txt`).
+ * or whose own base name is that name (`valid` keeps `valid.txt`). A suite whose split is inside
+ * its files (`splitWithin`) gets every file it accepts.
  */
-export function collectFiles(suite: Suite, data: string, split?: string): string[] {
+export function collectFiles(suite: Suite, data: string, givenSplit?: string): string[] {
+  const split = suite.splitWithin ? undefined : givenSplit;
   const stat = statSync(data);
   if (!stat.isDirectory()) {
     if (split !== undefined && !inSplit(data.split(/[\\/]/), split)) return [];

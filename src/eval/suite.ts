@@ -32,5 +32,10 @@ export interface Suite {
   description: string;
   /** File name test for the suite's format, used when `--data` is a folder. */
   accepts(path: string): boolean;
+  /**
+   * The split is a field of each item inside the files (Reuters' LEWISSPLIT), not a folder: every
+   * file is read and the suite keeps the items of `--split` itself.
+   */
+  splitWithin?: boolean;
   run(files: string[], options: EvalOptions): Promise<EvalResult> | EvalResult;
 }
