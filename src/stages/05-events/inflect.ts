@@ -1,86 +1,18 @@
 /**
  * A small English morphology helper for trigger heads: enough for news verbs, not a general
- * lemmatiser. Irregular verbs are listed; the rest follow the spelling rules.
+ * lemmatiser. Irregular verbs are listed as data (`rules/events/inflection.json`); the rest follow
+ * the spelling rules.
  */
+import inflectionData from '../../rules/events/inflection.json' with { type: 'json' };
+import { wordList } from '../../rules/word-list.js';
 
-const irregular: Record<string, readonly string[]> = {
-  meet: ['met'],
-  hold: ['held'],
-  make: ['made'],
-  give: ['gave', 'given'],
-  send: ['sent'],
-  seek: ['sought'],
-  beat: ['beat', 'beaten'],
-  blow: ['blew', 'blown'],
-  shoot: ['shot'],
-  strike: ['struck', 'stricken'],
-  take: ['took', 'taken'],
-  break: ['broke', 'broken'],
-  lay: ['laid'],
-  set: ['set'],
-  put: ['put'],
-  cut: ['cut'],
-  hit: ['hit'],
-  go: ['went', 'gone'],
-  come: ['came'],
-  withdraw: ['withdrew', 'withdrawn'],
-  forgive: ['forgave', 'forgiven'],
-  swear: ['swore', 'sworn'],
-  throw: ['threw', 'thrown'],
-  fight: ['fought'],
-  bring: ['brought'],
-  lead: ['led'],
-  leave: ['left'],
-  begin: ['began', 'begun'],
-  sell: ['sold'],
-  tell: ['told'],
-  win: ['won'],
-  lose: ['lost'],
-  shut: ['shut'],
-  flee: ['fled'],
-  keep: ['kept'],
-  fly: ['flew', 'flown'],
-  overrun: ['overran', 'overrun'],
-  pay: ['paid'],
-  say: ['said'],
-  stand: ['stood'],
-  draw: ['drew', 'drawn'],
-  undertake: ['undertook', 'undertaken'],
-  overthrow: ['overthrew', 'overthrown'],
-  rebuild: ['rebuilt'],
-  build: ['built'],
-  speak: ['spoke', 'spoken'],
-  burn: ['burnt'],
-  deal: ['dealt'],
-  mean: ['meant'],
-};
+/** Irregular past forms (`rules/events/inflection.json`). */
+const irregular: ReadonlyMap<string, readonly string[]> = new Map(
+  Object.entries(inflectionData.irregular.entries),
+);
 
 /** Verbs whose final consonant doubles although they have more than one syllable (stress-final). */
-const doublesFinal = new Set([
-  'expel',
-  'compel',
-  'propel',
-  'admit',
-  'commit',
-  'submit',
-  'omit',
-  'permit',
-  'patrol',
-  'control',
-  'regret',
-  'occur',
-  'prefer',
-  'refer',
-  'confer',
-  'deter',
-  'transfer',
-  'rebel',
-  'kidnap',
-  'worship',
-  'equip',
-  'acquit',
-  'outstrip',
-]);
+const doublesFinal = new Set(wordList(inflectionData.doublesFinal, 'events/inflection doublesFinal'));
 
 const vowel = /[aeiou]/;
 
@@ -129,7 +61,7 @@ export function verbForms(lemma: string): string[] {
       forms.add(`${word}ling`);
     }
   }
-  const irregularForms = irregular[word];
+  const irregularForms = irregular.get(word);
   if (irregularForms && irregularForms.length > 0) {
     for (const f of irregularForms) forms.add(f);
   } else {

@@ -38,7 +38,9 @@ import {
 } from '../../../rules/time/modifiers.js';
 import { cardinals, ordinals, vagueCounts } from '../../../rules/time/numbers.js';
 import { type FixedPhrase, fixedPhrases } from '../../../rules/time/phrases.js';
+import scannerWords from '../../../rules/time/scanner-words.json' with { type: 'json' };
 import { type TimeUnit, units } from '../../../rules/time/units.js';
+import { wordList } from '../../../rules/word-list.js';
 
 /**
  * The time-expression scanner: one tokenising pass per candidate sentence, then a handful of
@@ -100,54 +102,18 @@ for (const h of holidays) {
   holidaysByFirst.set(first, list);
 }
 
-const clockWords = new Map([
-  ['noon', '12:00'],
-  ['midday', '12:00'],
-  ['midnight', '24:00'],
-]);
-const timeZones = new Set([
-  'est',
-  'edt',
-  'cst',
-  'cdt',
-  'mst',
-  'mdt',
-  'pst',
-  'pdt',
-  'gmt',
-  'utc',
-  'bst',
-  'cet',
-]);
-const quarterModifiers = new Set([
-  'latest',
-  'last',
-  'current',
-  'this',
-  'previous',
-  'prior',
-  'recent',
-  'most',
-  'same',
-  'next',
-  'coming',
-  'fiscal',
-  'year',
-  '-',
-  'earlier',
-  'ago',
-]);
-const ordinalSuffix = new Set(['st', 'nd', 'rd', 'th']);
-const theUnitLeaders = new Set(['in', 'during', 'throughout', 'through', 'earlier', 'later', 'for', 'over']);
-const durationLeaders = new Set(['first', 'last', 'past', 'next', 'previous', 'coming', 'initial', 'final']);
-const barePluralLeaders = new Set(['for', 'over', 'within', 'in', 'after', 'about', 'take', 'takes', 'took']);
-const spanPrefixes: readonly (readonly string[])[] = [
-  ['the', 'end', 'of'],
-  ['the', 'beginning', 'of'],
-  ['the', 'start', 'of'],
-  ['the', 'middle', 'of'],
-  ['the', 'turn', 'of'],
-];
+/** The scanner's own word lists (`rules/time/scanner-words.json`), checked once. */
+const scannerList = (
+  name: Exclude<keyof typeof scannerWords, 'description' | 'source' | 'clockWords' | 'spanPrefixes'>,
+) => wordList(scannerWords[name], `time/scanner-words ${name}`);
+const clockWords = new Map(Object.entries(scannerWords.clockWords.entries));
+const timeZones = new Set(scannerList('timeZones'));
+const quarterModifiers = new Set(scannerList('quarterModifiers'));
+const ordinalSuffix = new Set(scannerList('ordinalSuffixes'));
+const theUnitLeaders = new Set(scannerList('theUnitLeaders'));
+const durationLeaders = new Set(scannerList('durationLeaders'));
+const barePluralLeaders = new Set(scannerList('barePluralLeaders'));
+const spanPrefixes: readonly (readonly string[])[] = scannerWords.spanPrefixes.phrases;
 
 /** Words that can start an expression; every other word token is skipped without trying matchers. */
 const starters = new Set<string>([
@@ -595,12 +561,7 @@ const afterCount = new Set<string>([
   ...cardinalMap.keys(),
   ...monthMap.keys(),
   ...ordinalSuffix,
-  '-',
-  'to',
-  'or',
-  'of',
-  'am',
-  'pm',
+  ...scannerList('afterCount'),
 ]);
 
 /**
@@ -686,18 +647,7 @@ function matchCore(c: Ctx, i: number): Hit | null {
 const pastForms = new Set(pastVerbs);
 const yearFollowers = new Set(yearFollowerWords);
 const futureWords = new Set(futureCues);
-const notPast = new Set([
-  'need',
-  'speed',
-  'hundred',
-  'bed',
-  'red',
-  'seed',
-  'feed',
-  'indeed',
-  'united',
-  'limited',
-]);
+const notPast = new Set(scannerList('notPastTense'));
 
 /**
  * Tense around token i, from the nearest cue among the six tokens before it: 1 future
