@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { ANALYSIS_FORMAT } from '../core/analysis.js';
 import { createDoc, type EntityType, type EventStatus } from '../core/doc.js';
 import { contentHash } from '../core/hash.js';
-import { type Analyze, prepareEntry } from '../services/ingest-batch.js';
+import type { DocumentIngester } from '../services/ingest-one.js';
 import {
   getAnalysis,
   getDiagnostics,
@@ -18,7 +18,8 @@ import { documentsQuery, entitiesQuery, eventsQuery, idParams } from './schemas.
 
 export interface ApiOptions {
   store: Repository;
-  analyze: Analyze;
+  /** Analyses and stores POSTed documents (in worker threads when the server runs from the CLI). */
+  ingester: DocumentIngester;
   /** Largest accepted text, in UTF-8 bytes. */
   maxTextBytes: number;
   now: () => Date;
@@ -30,9 +31,9 @@ interface PageQuery {
 }
 
 export function registerApiRoutes(app: FastifyInstance, options: ApiOptions): void {
-  const { store, analyze, maxTextBytes, now } = options;
+  const { store, ingester, maxTextBytes, now } = options;
 
-  app.get('/api/health', async () => ({ status: 'ok', format: ANALYSIS_FORMAT }));
+  app.get('/api/health', async () => ({ status: 'ok', format: ANALYSIS_FORMAT, analysis: ingester.stats() }));
 
   app.get('/api/stats', async () => getStats(store));
 
@@ -119,29 +120,22 @@ export function registerApiRoutes(app: FastifyInstance, options: ApiOptions): vo
         fetched: now().toISOString(),
         ...(published ? { published } : {}),
       });
-      const prepared = prepareEntry({ doc }, analyze);
-      const [result] = await store.putMany([prepared.entry]);
-      if (!result) throw new Error('store.putMany returned no result for one entry');
-      if (prepared.rejection) {
-        const diagnostics = prepared.entry.kind === 'rejected' ? prepared.entry.input.diagnostics : [];
+      const result = await ingester.ingest({ doc });
+      if (result.rejection) {
         return reply.code(422).send({
-          ...apiError(422, `the document was stored as rejected: ${prepared.rejection.reason}`, diagnostics),
+          ...apiError(
+            422,
+            `the document was stored as rejected: ${result.rejection.reason}`,
+            result.rejection.diagnostics,
+          ),
           id: result.id,
           status: 'rejected',
         });
       }
-      const analysis = prepared.entry.kind === 'document' ? prepared.entry.analysis : null;
       return reply.code(result.status === 'inserted' ? 201 : 200).send({
         id: result.id,
         status: result.status,
-        summary: analysis && {
-          title: analysis.title,
-          published: analysis.published,
-          sentences: analysis.sentences.length,
-          entities: analysis.entities.length,
-          events: analysis.events.length,
-          diagnostics: analysis.diagnostics.length,
-        },
+        summary: result.summary,
         links: { self: `/api/documents/${result.id}`, html: `/documents/${result.id}` },
       });
     },

@@ -7,6 +7,7 @@ import Fastify, {
   type FastifyRequest,
 } from 'fastify';
 import type { Analyze } from '../services/ingest-batch.js';
+import { type DocumentIngester, inlineIngester } from '../services/ingest-one.js';
 import { isStoreBusy, type Repository } from '../store/repository.js';
 import { errorPage, notFoundPage } from '../web/pages.js';
 import { registerWebRoutes } from '../web/routes.js';
@@ -16,7 +17,12 @@ import { registerApiRoutes } from './routes.js';
 
 export interface ServerOptions {
   store: Repository;
-  analyze: Analyze;
+  /**
+   * Analyses and stores POSTed documents: `createIngestPool` (worker threads; what `tidings serve`
+   * uses), or leave it out and give `analyze` to run on the server's own thread (tests, scripts).
+   */
+  ingester?: DocumentIngester;
+  analyze?: Analyze;
   /** The secret every write must carry (`Authorization: Bearer <token>`); at least 16 characters. */
   token: string;
   /** The address the server will listen on: its name is accepted in `Host` besides localhost. */
@@ -54,6 +60,11 @@ function logToStderr(entry: ServerErrorEntry): void {
 
 /** Builds the HTTP app (JSON API under /api, HTML pages elsewhere). It does not listen. */
 export function buildServer(options: ServerOptions): FastifyInstance {
+  const ingester =
+    options.ingester ?? (options.analyze ? inlineIngester(options.store, options.analyze) : undefined);
+  if (!ingester) {
+    throw new TypeError('buildServer: give an ingester (createIngestPool) or an analyze function');
+  }
   const logError = options.logError ?? logToStderr;
   const now = options.now ?? (() => new Date());
   const isApi = (url: string) => url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
@@ -91,7 +102,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     logger: options.logger ?? false,
     genReqId: () => randomUUID(),
     // Long enough for any document id; longer ones get the same 414 as long URLs.
-    maxParamLength: 200,
+    routerOptions: { maxParamLength: 200 },
     frameworkErrors: (error, request, reply) => {
       if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
         return sendError(request, reply, 414, 'a path segment is too long', { code: error.code });
@@ -168,9 +179,10 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const busy =
       isStoreBusy(error) || error.code?.startsWith('SQLITE_BUSY') === true || error.code === 'SQLITE_LOCKED';
+    const full = error.code === 'ANALYSIS_QUEUE_FULL';
     const status = error.validation
       ? 400
-      : busy
+      : busy || full
         ? 503
         : error.statusCode && error.statusCode >= 400
           ? error.statusCode
@@ -181,11 +193,15 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     }
     if (status === 408) reply.header('connection', 'close');
     if (busy) reply.header('retry-after', '1');
+    if (full)
+      reply.header('retry-after', String((error as { retryAfterSeconds?: number }).retryAfterSeconds ?? 1));
     const message = busy
       ? `the database is busy with another writer; retry (request ${request.id})`
-      : status >= 500
-        ? `internal error; see the server log (request ${request.id})`
-        : error.message;
+      : full
+        ? `every analysis worker is busy and the waiting line is full; retry (request ${request.id})`
+        : status >= 500
+          ? `internal error; see the server log (request ${request.id})`
+          : error.message;
     const details = error.validation
       ? error.validation.map((v) => ({
           field: (v.instancePath || '').replace(/^\//, '') || String(v.params?.missingProperty ?? ''),
@@ -208,7 +224,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
 
   registerApiRoutes(app, {
     store: options.store,
-    analyze: options.analyze,
+    ingester,
     maxTextBytes: options.maxTextBytes ?? 5 * 1024 * 1024,
     now,
   });

@@ -96,8 +96,20 @@ export function buildProgram(io: { out: (s: string) => void; err: (s: string) =>
       'another name accepted in the Host header (repeatable)',
       (value: string, previous: string[] = []) => [...previous, value],
     )
+    .option(
+      '--workers <n>',
+      'threads that analyse POSTed documents (default: cores less one, 1–4)',
+      parsePositive,
+    )
     .action(
-      async (opts: { db: string; port: number; host: string; token?: string; allowHost?: string[] }) => {
+      async (opts: {
+        db: string;
+        port: number;
+        host: string;
+        token?: string;
+        allowHost?: string[];
+        workers?: number;
+      }) => {
         const { runServe } = await import('./serve-command.js');
         await runServe(opts, io);
       },

@@ -1,6 +1,7 @@
 import { assertUsableToken, generateToken } from '../api/guard-requests.js';
 import { buildServer } from '../api/server.js';
-import { analyzeDoc } from '../pipeline.js';
+import type { DocumentIngester } from '../services/ingest-one.js';
+import { createIngestPool } from '../services/ingest-pool.js';
 import { openStore } from '../store/index.js';
 import type { Io } from './ingest-command.js';
 
@@ -12,7 +13,12 @@ export interface ServeOptions {
   token?: string;
   /** More names accepted in the Host header (for a server bound to a LAN address). */
   allowHost?: string[];
+  /** Analysis worker threads (default: the cores less one, 1–4). */
+  workers?: number;
 }
+
+/** How long a POST's write waits for another writer (an ingest) before the API answers 503. */
+const SERVER_WRITE_RETRY_MS = 20_000;
 
 export async function runServe(opts: ServeOptions, io: Io, env = process.env): Promise<void> {
   const token = opts.token ?? (env.TIDINGS_TOKEN || undefined) ?? generateToken();
@@ -23,16 +29,29 @@ export async function runServe(opts: ServeOptions, io: Io, env = process.env): P
       `tidings serve: ${(error as Error).message} (from ${opts.token ? '--token' : 'TIDINGS_TOKEN'})`,
     );
   }
-  const store = await openStore(opts.db);
-  const app = await buildServer({
+  const store = await openStore(opts.db, { writeRetryMs: SERVER_WRITE_RETRY_MS });
+  let ingester: DocumentIngester;
+  try {
+    // Documents are analysed and stored in worker threads: a long analysis never holds up other requests.
+    ingester = await createIngestPool({
+      db: opts.db,
+      writeRetryMs: SERVER_WRITE_RETRY_MS,
+      ...(opts.workers ? { workers: opts.workers } : {}),
+    });
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const app = buildServer({
     store,
-    analyze: analyzeDoc,
+    ingester,
     token,
     host: opts.host,
     ...(opts.allowHost?.length ? { allowedHosts: opts.allowHost } : {}),
   });
   const close = async () => {
     await app.close();
+    await ingester.close();
     await store.close();
     process.exit(0);
   };
@@ -42,6 +61,7 @@ export async function runServe(opts: ServeOptions, io: Io, env = process.env): P
   try {
     address = await app.listen({ port: opts.port, host: opts.host });
   } catch (error) {
+    await ingester.close();
     await store.close();
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE' || code === 'EACCES') {

@@ -99,7 +99,8 @@ export function prepareEntry(input: IngestInput, analyze: Analyze): PreparedEntr
   return { entry: { kind: 'document', analysis: toAnalysis(result, contentHash(result.text)) } };
 }
 
-function rejectedEntry(input: IngestInput, diagnostics: Diagnostic[]): PreparedEntry {
+/** The entry that keeps an input as rejected, with its diagnostics (the first error is the reason). */
+export function rejectedEntry(input: IngestInput, diagnostics: Diagnostic[]): PreparedEntry {
   const { doc } = input;
   const main = diagnostics.find((d) => d.severity === 'error') ?? diagnostics[0];
   return {
