@@ -7,6 +7,7 @@ import {
   getAnalysis,
   getDiagnostics,
   getStats,
+  getStatus,
   listDocuments,
   listEntities,
   queryEvents,
@@ -36,6 +37,8 @@ export function registerApiRoutes(app: FastifyInstance, options: ApiOptions): vo
   app.get('/api/health', async () => ({ status: 'ok', format: ANALYSIS_FORMAT, analysis: ingester.stats() }));
 
   app.get('/api/stats', async () => getStats(store));
+
+  app.get('/api/status', async () => getStatus(store));
 
   app.get<{ Querystring: PageQuery & { q?: string; status?: DocumentStatus } }>(
     '/api/documents',

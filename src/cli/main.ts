@@ -78,10 +78,46 @@ export function buildProgram(io: { out: (s: string) => void; err: (s: string) =>
         .default('text'),
     )
     .option('--quiet', 'no progress bar')
-    .action(async (paths: string[], opts: IngestOptions) => {
+    .option('--enqueue', 'only read and queue the inputs; `tidings worker` analyses and stores them')
+    .action(async (paths: string[], opts: IngestOptions & { enqueue?: boolean }) => {
+      if (opts.enqueue) {
+        const { runEnqueue } = await import('./queue-commands.js');
+        const summary = await runEnqueue(paths, opts, io);
+        process.exitCode = summary.read === 0 ? 1 : 0;
+        return;
+      }
       const { runIngest, ingestExitCode } = await import('./ingest-command.js');
       const summary = await runIngest(paths, opts, io);
       process.exitCode = ingestExitCode(summary, paths);
+    });
+
+  program
+    .command('worker')
+    .description('process queued documents (see `ingest --enqueue`); run as many as you like on one store')
+    .option('--db <url>', 'the store: postgres://user@host/db (or a SQLite file)', 'tidings.db')
+    .option('--batch <n>', 'documents per claim', parsePositive, 50)
+    .option(
+      '--lease <seconds>',
+      'how long a claim holds its documents; a dead worker’s return after it',
+      parsePositive,
+      120,
+    )
+    .option('--max-attempts <n>', 'claims a document may have before it is failed', parsePositive, 3)
+    .option('--exit-when-empty', 'stop once nothing is pending (otherwise wait for more work)')
+    .option('--quiet', 'no progress lines')
+    .action(async (opts: import('./queue-commands.js').WorkerCommandOptions) => {
+      const { runWorkerCommand } = await import('./queue-commands.js');
+      await runWorkerCommand(opts, io);
+    });
+
+  program
+    .command('status')
+    .description('documents in a store, and what became of every queued input')
+    .option('--db <url>', 'the store: postgres://user@host/db (or a SQLite file)', 'tidings.db')
+    .option('--json', 'print one JSON object')
+    .action(async (opts: { db: string; json?: boolean }) => {
+      const { runStatus } = await import('./queue-commands.js');
+      await runStatus(opts, io);
     });
 
   program

@@ -1,2 +1,3 @@
 export * from './ingest-batch.js';
 export * from './query.js';
+export * from './work-queue.js';

@@ -9,6 +9,8 @@ export interface IngestInput {
   doc: Doc;
   /** The raw bytes, when ingest kept them (used to key a rejected document without text). */
   bytes?: Uint8Array;
+  /** Their sha256, when the bytes are gone (an input that waited in the work queue). */
+  bytesHash?: string;
 }
 
 export interface Rejection {
@@ -108,7 +110,11 @@ export function rejectedEntry(input: IngestInput, diagnostics: Diagnostic[]): Pr
       kind: 'rejected',
       input: {
         uri: doc.source.uri,
-        ...(input.bytes && doc.text === '' ? { bytes: input.bytes } : { text: doc.text }),
+        ...(doc.text === '' && input.bytes
+          ? { bytes: input.bytes }
+          : doc.text === '' && input.bytesHash
+            ? { bytesHash: input.bytesHash }
+            : { text: doc.text }),
         mediaType: doc.source.mediaType,
         ...(doc.source.published ? { published: doc.source.published } : {}),
         ...(doc.source.fetched ? { fetched: doc.source.fetched } : {}),

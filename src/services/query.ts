@@ -10,6 +10,7 @@ import type {
   Repository,
   StoredDiagnostic,
   StoreStats,
+  StoreStatus,
 } from '../store/repository.js';
 
 /** Page sizes every caller shares, so the API and the web pages agree. */
@@ -85,4 +86,9 @@ export function getDiagnostics(store: Repository, docId: string): Promise<Stored
 
 export function getStats(store: Repository): Promise<StoreStats> {
   return store.stats();
+}
+
+/** Documents in the store and what became of every queued input (`tidings status`, GET /api/status). */
+export function getStatus(store: Repository): Promise<StoreStatus> {
+  return store.status();
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ANALYSIS_FORMAT, type Analysis } from '../core/analysis.js';
 import type { NewsEvent } from '../core/doc.js';
-import type { RejectedInput } from './repository.js';
+import type { QueueInput, RejectedInput } from './repository.js';
 
 /**
  * What both engines derive from an analysis before writing it: the rejected-document record, the
@@ -93,14 +93,9 @@ export function escapeLike(value: string): string {
 }
 
 /** A queued input's key: its uri and content, so queueing the same input again is a no-op. */
-export function queueKey(input: {
-  uri: string;
-  text: string;
-  rejected: boolean;
-  bytesHash?: string;
-}): string {
+export function queueKey(input: QueueInput): string {
   const content = input.text === '' && input.bytesHash ? input.bytesHash : sha256(input.text);
-  return sha256(`${input.rejected ? 'rejected' : 'text'}\u0000${input.uri}\u0000${content}`);
+  return sha256(`${input.rejected ? 'rejected' : 'text'}\u0000${input.source.uri}\u0000${content}`);
 }
 
 /** Why an item is failed after its claims lapsed too often. */

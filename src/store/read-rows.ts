@@ -20,8 +20,7 @@ export const EVENT_COLUMNS = `e.doc_id, e.idx, e.type, e.mode, e.status, e.cameo
   e.recipient_text, e.recipient_entity, e.recipient_country, e.recipient_sector,
   e.date, e."start", e."end", e.rule, e.sentence, d.title AS doc_title, d.published AS doc_published`;
 
-export const QUEUE_COLUMNS =
-  'id, uri, text, media_type, published, fetched, diagnostics, rejected, bytes_hash, attempts';
+export const QUEUE_COLUMNS = 'id, source, text, diagnostics, rejected, bytes_hash, attempts';
 
 const orNull = <T>(value: unknown): T | null => (value as T | null | undefined) ?? null;
 
@@ -103,15 +102,12 @@ export function toDiagnostic(r: Row): StoredDiagnostic {
 export function toClaimedItem(r: Row): ClaimedItem {
   const item: ClaimedItem = {
     id: Number(r.id),
-    uri: r.uri as string,
+    source: JSON.parse(r.source as string),
     text: r.text as string,
     diagnostics: JSON.parse(r.diagnostics as string),
     rejected: Boolean(r.rejected),
     attempts: r.attempts as number,
   };
-  if (r.media_type != null) item.mediaType = r.media_type as string;
-  if (r.published != null) item.published = r.published as string;
-  if (r.fetched != null) item.fetched = r.fetched as string;
   if (r.bytes_hash != null) item.bytesHash = r.bytes_hash as string;
   return item;
 }

@@ -1,5 +1,5 @@
 import type { Analysis } from '../core/analysis.js';
-import type { Diagnostic, EntityType, EventStatus, Severity } from '../core/doc.js';
+import type { Diagnostic, EntityType, EventStatus, Severity, Source } from '../core/doc.js';
 
 /**
  * The one storage interface callers see. Services and routes never see SQL; an engine (sqlite/,
@@ -46,12 +46,10 @@ export interface Repository {
 
 /** What ingest read for one input, waiting in the queue to be analysed. */
 export interface QueueInput {
-  uri: string;
+  /** Where it came from, as ingest described it. */
+  source: Source;
   /** The decoded text; `''` for an input rejected at the door. */
   text: string;
-  mediaType?: string;
-  published?: string;
-  fetched?: string;
   /** Diagnostics raised while reading. */
   diagnostics: Diagnostic[];
   /** Rejected at the door (empty, binary, too large): stored as rejected without analysis. */

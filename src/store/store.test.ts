@@ -299,10 +299,8 @@ for (const engine of engines) {
 
   describe(`${engine} store: work queue`, () => {
     const input = (uri: string, text: string, extra: Partial<QueueInput> = {}): QueueInput => ({
-      uri,
+      source: { uri, mediaType: 'text/plain', published: '2024-05-16', encoding: 'utf-8' },
       text,
-      mediaType: 'text/plain',
-      published: '2024-05-16',
       diagnostics: [],
       rejected: false,
       ...extra,
@@ -354,11 +352,11 @@ for (const engine of engines) {
       const first = await store.claim({ ...claimOptions, limit: 2 });
       const second = await store.claim({ ...claimOptions, limit: 10 });
       assert.deepEqual(
-        first.items.map((i) => i.uri),
+        first.items.map((i) => i.source.uri),
         ['a', 'b'],
       );
       assert.deepEqual(
-        second.items.map((i) => i.uri),
+        second.items.map((i) => i.source.uri),
         ['c', 'd'],
       );
       assert.equal((await store.claim(claimOptions)).items.length, 0, 'nothing left to claim');
@@ -368,6 +366,12 @@ for (const engine of engines) {
         { ruleId: 'ingest:binary', severity: 'error', reason: 'binary content' },
       ]);
       assert.equal(first.items[0]?.attempts, 1);
+      assert.deepEqual(first.items[0]?.source, {
+        uri: 'a',
+        mediaType: 'text/plain',
+        published: '2024-05-16',
+        encoding: 'utf-8',
+      });
 
       const doc = (uri: string, text: string) => fakeAnalysis(text, uri);
       const done1 = await store.complete(first.token, [
@@ -456,20 +460,20 @@ for (const engine of engines) {
       const options = { ...claimOptions, limit: 1, leaseMs: 20, maxAttempts: 2 };
       for (let i = 0; i < 2; i++) {
         const claim = await store.claim(options);
-        assert.equal(claim.items[0]?.uri, 'poison');
+        assert.equal(claim.items[0]?.source.uri, 'poison');
         await new Promise((resolve) => setTimeout(resolve, 60));
       }
       const after2 = await store.claim({ ...options, leaseMs: 60_000 });
-      assert.equal(after2.items[0]?.uri, 'bad', 'poison is failed, the next item is handed out');
+      assert.equal(after2.items[0]?.source.uri, 'bad', 'poison is failed, the next item is handed out');
       assert.equal(
         await store.fail(after2.token, after2.items[0]?.id as number, 'could not be stored'),
         true,
       );
       const held = await store.claim({ ...options, leaseMs: 60_000 });
-      assert.equal(held.items[0]?.uri, 'back');
+      assert.equal(held.items[0]?.source.uri, 'back');
       assert.equal(await store.release(held.token), 1);
       const again = await store.claim({ ...options, leaseMs: 60_000 });
-      assert.equal(again.items[0]?.uri, 'back');
+      assert.equal(again.items[0]?.source.uri, 'back');
       assert.equal(again.items[0]?.attempts, 1, 'a released claim does not count as an attempt');
       assert.deepEqual(await store.status(), {
         documents: 0,

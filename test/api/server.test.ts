@@ -291,6 +291,20 @@ describe('health, stats, unknown routes', () => {
     assert.ok(stats.ok >= 1 && stats.rejected >= 1);
   });
 
+  test('status: the documents in the store and what became of queued inputs, as `tidings status --json`', async () => {
+    const status = (await app.inject('/api/status')).json();
+    assert.deepEqual(Object.keys(status), [
+      'documents',
+      'processed',
+      'duplicates',
+      'rejected',
+      'pending',
+      'failed',
+    ]);
+    assert.equal(status.documents, (await app.inject('/api/stats')).json().documents);
+    assert.deepEqual(status, await store.status());
+  });
+
   test('unknown API routes are JSON 404s', async () => {
     assertApiError(await app.inject('/api/nothing-here'), 404);
   });

@@ -111,4 +111,8 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX queue_pending ON queue (id) WHERE state = 'pending';
   CREATE INDEX queue_by_state ON queue (state, result);
   `,
+  // 3: the whole source of a queued input (encoding, given title, article URL), as JSON.
+  `
+  ALTER TABLE queue ADD COLUMN source TEXT NOT NULL DEFAULT '{}';
+  `,
 ];

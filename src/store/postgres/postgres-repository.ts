@@ -325,20 +325,22 @@ class PostgresRepository implements Repository {
     await transaction(this.#pool, async (client) => {
       const inserted = await client.query(
         `INSERT INTO queue (input_key, uri, media_type, published, fetched, text, diagnostics, rejected, bytes_hash,
-           enqueued_at)
-         SELECT k, u, m, p, f, t, d, r, b, $10 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[],
-           $5::text[], $6::text[], $7::text[], $8::boolean[], $9::text[]) WITH ORDINALITY AS x(k, u, m, p, f, t, d, r, b, n)
+           source, enqueued_at)
+         SELECT k, u, m, p, f, t, d, r, b, s, $11 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[],
+           $5::text[], $6::text[], $7::text[], $8::boolean[], $9::text[], $10::text[])
+           WITH ORDINALITY AS x(k, u, m, p, f, t, d, r, b, s, n)
          ORDER BY n ON CONFLICT (input_key) DO NOTHING RETURNING id, input_key`,
         [
           fresh.map(queueKey),
-          fresh.map((x) => clean(x.uri)),
-          fresh.map((x) => cleanOrNull(x.mediaType)),
-          fresh.map((x) => cleanOrNull(x.published)),
-          fresh.map((x) => cleanOrNull(x.fetched)),
+          fresh.map((x) => clean(x.source.uri)),
+          fresh.map((x) => cleanOrNull(x.source.mediaType)),
+          fresh.map((x) => cleanOrNull(x.source.published)),
+          fresh.map((x) => cleanOrNull(x.source.fetched)),
           fresh.map((x) => clean(x.text)),
           fresh.map((x) => JSON.stringify(x.diagnostics)),
           fresh.map((x) => x.rejected),
           fresh.map((x) => x.bytesHash ?? null),
+          fresh.map((x) => clean(JSON.stringify(x.source))),
           at,
         ],
       );

@@ -325,9 +325,9 @@ class SqliteRepository implements Repository {
   async enqueue(inputs: readonly QueueInput[]): Promise<EnqueueResult[]> {
     if (inputs.length === 0) return [];
     const insert = this.#stmt(
-      `INSERT INTO queue (input_key, uri, media_type, published, fetched, text, diagnostics, rejected,
+      `INSERT INTO queue (input_key, uri, media_type, published, fetched, source, text, diagnostics, rejected,
          bytes_hash, enqueued_at)
-       VALUES (@key, @uri, @mediaType, @published, @fetched, @text, @diagnostics, @rejected, @bytesHash, @at)
+       VALUES (@key, @uri, @mediaType, @published, @fetched, @source, @text, @diagnostics, @rejected, @bytesHash, @at)
        ON CONFLICT (input_key) DO NOTHING`,
     );
     const existing = this.#stmt('SELECT id FROM queue WHERE input_key = ?');
@@ -337,10 +337,11 @@ class SqliteRepository implements Repository {
         const key = queueKey(input);
         const info = insert.run({
           key,
-          uri: input.uri,
-          mediaType: input.mediaType ?? null,
-          published: input.published ?? null,
-          fetched: input.fetched ?? null,
+          uri: input.source.uri,
+          mediaType: input.source.mediaType ?? null,
+          published: input.source.published ?? null,
+          fetched: input.source.fetched ?? null,
+          source: JSON.stringify(input.source),
           text: input.text,
           diagnostics: JSON.stringify(input.diagnostics),
           rejected: input.rejected ? 1 : 0,
