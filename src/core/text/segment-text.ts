@@ -1,5 +1,6 @@
 import type { Paragraph, Removed, Sentence, Span } from '../doc.js';
 import { isCloser, isLetter, isWhitespace } from './chars.js';
+import { findSoftBreaks } from './find-soft-breaks.js';
 import { isBlank, type Line, scanLines } from './scan-lines.js';
 import { splitSentences } from './split-sentences.js';
 
@@ -16,6 +17,10 @@ const MAX_TITLE_LENGTH = 250;
  * Title, paragraphs and sentences of the text outside `removed` (sorted by start, non-overlapping).
  * Pure; used by the segment stage and by clean (to find duplicates with the same splitter), which
  * passes the `lines` it has already scanned.
+ *
+ * Paragraphs: in hard-wrapped text (`find-soft-breaks.ts`), lines joined by soft breaks; otherwise
+ * blank-line separated blocks when the body has a blank line between two lines of text, else one
+ * paragraph per line. A line break inside a paragraph never ends a sentence.
  */
 export function segmentText(
   text: string,
@@ -23,7 +28,9 @@ export function segmentText(
   titleGiven = false,
   lines: readonly Line[] = scanLines(text),
 ): Segmentation {
-  const titleLine = detectTitle(text, lines, removed, titleGiven);
+  const wrap = findSoftBreaks(text, lines);
+  const soft = wrap?.soft;
+  const titleLine = detectTitle(text, lines, removed, titleGiven, soft);
   const paragraphs: Paragraph[] = [];
   const sentences: Sentence[] = [];
   let title: Span | undefined;
@@ -54,7 +61,9 @@ export function segmentText(
     }
     let last = line;
     i++;
-    if (blockMode) {
+    if (soft) {
+      while (i < lines.length && soft[i - 1] === 1) last = lines[i++] as Line;
+    } else if (blockMode) {
       while (i < lines.length && !isBlank(lines[i] as Line)) last = lines[i++] as Line;
     }
     for (const piece of subtractRemoved(text, line.contentStart, last.contentEnd, removed, cursor)) {
@@ -71,13 +80,16 @@ export function segmentText(
 /**
  * Index of the headline line, or -1. The first non-blank line not removed is a headline when it is
  * short, does not end like a sentence or a clause (`.` `,` `;` `:`, an ellipsis is fine), has a letter, and more text
- * follows it. With `titleGiven` the first non-blank line is the title regardless.
+ * follows it, and, in hard-wrapped text, the line break after it is not a soft one (`soft`, from
+ * `findSoftBreaks`): a wrapped sentence's first line is no headline. With `titleGiven` the first
+ * non-blank line is the title regardless.
  */
 export function detectTitle(
   text: string,
   lines: readonly Line[],
   removed: readonly Removed[],
   titleGiven: boolean,
+  soft?: Uint8Array,
 ): number {
   let index = -1;
   for (let i = 0; i < lines.length; i++) {
@@ -88,7 +100,7 @@ export function detectTitle(
     index = i;
     break;
   }
-  if (index < 0) return -1;
+  if (index < 0 || soft?.[index] === 1) return -1;
   const line = lines[index] as Line;
   if (line.contentEnd - line.contentStart > MAX_TITLE_LENGTH) return -1;
   let more = false;
