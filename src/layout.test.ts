@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { importsOf } from '../test/support/scan-source.js';
+import { importsOf, wordListLiterals } from '../test/support/scan-source.js';
 
 /**
  * The layout keeps its promises (issue 5, items 12 and 13): a stage folder imports only `core`, `kb`,
@@ -68,6 +68,40 @@ test('a stage folder imports only core, kb, rules and its own files', () => {
   for (const file of files) {
     for (const spec of crossImports(file, readFileSync(file, 'utf8'))) {
       offenders.push(`${relative(src, file)} imports ${spec}`);
+    }
+  }
+  assert.deepEqual(offenders, []);
+});
+
+test('the word-list scan sees arrays, sets, tuple tables and split strings, not enumerations', () => {
+  const code = [
+    "const a = new Set(['in', 'at', 'on', 'of', 'to', 'by']);",
+    "const b = ['x', 'y', 'x', 'y', 'z'];",
+    "const c = [['monday', 1], ['tuesday', 2], ['wednesday', 3], ['thursday', 4], ['friday', 5], ['saturday', 6]];",
+    "const d = ('the a an he she ' + 'it they').split(' ');",
+    "const e = ['actor', 'recipient', 'type', 'from', 'to', 'docId'] as const;",
+    "const f = ['one', 'two', 'three', 'four', 'five'];",
+  ].join('\n');
+  assert.deepEqual(
+    wordListLiterals('x.ts', code).map((w) => [w.line, w.distinct]),
+    [
+      [1, 6],
+      [3, 6],
+      [4, 7],
+    ],
+  );
+});
+
+test('no word list in code: lists of more than five words live in src/rules or src/kb', () => {
+  const data = [join(src, 'rules'), join(src, 'kb')];
+  const files = sourceFiles(src).filter(
+    (f) => !f.endsWith('.test.ts') && !data.some((root) => f.startsWith(root + sep)),
+  );
+  assert.ok(files.length > 50, `only ${files.length} source files found`);
+  const offenders: string[] = [];
+  for (const file of files) {
+    for (const w of wordListLiterals(file, readFileSync(file, 'utf8'))) {
+      offenders.push(`${relative(src, file)}:${w.line} ${w.distinct} words (${w.start}, …)`);
     }
   }
   assert.deepEqual(offenders, []);

@@ -1,3 +1,4 @@
+import { EVENT_STATUSES } from '../core/doc.js';
 import { MAX_LIMIT } from '../services/query.js';
 
 /** JSON schemas for the API's query strings; Fastify compiles them once at startup. */
@@ -11,7 +12,6 @@ const dateBound = {
   description: 'YYYY, YYYY-MM or YYYY-MM-DD',
 } as const;
 
-export const EVENT_STATUSES = ['asserted', 'negated', 'future', 'hypothetical', 'historical'] as const;
 export const ENTITY_TYPES = ['country', 'city', 'place', 'person', 'organization'] as const;
 export const DOCUMENT_STATUSES = ['ok', 'rejected'] as const;
 

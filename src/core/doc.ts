@@ -152,7 +152,9 @@ export interface Quantity extends Span {
 }
 
 /** Whether the event is reported as having happened. */
-export type EventStatus = 'asserted' | 'negated' | 'future' | 'hypothetical' | 'historical';
+/** How an event is stated; the one list every layer (API schema, pages, store) reads. */
+export const EVENT_STATUSES = ['asserted', 'negated', 'future', 'hypothetical', 'historical'] as const;
+export type EventStatus = (typeof EVENT_STATUSES)[number];
 
 export interface EventParticipant extends Span {
   text: string;

@@ -1,3 +1,4 @@
+import { months } from '../rules/lexicon/lexicon.js';
 import { decodeEntities, parseAttributes } from './read-timeml.js';
 
 /**
@@ -18,13 +19,14 @@ export interface ReutersStory {
   text: string;
 }
 
-const months = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
+/** `FEB` → 2: the wire writes a month as the first three letters of its name. */
+const monthByPrefix = new Map(months.map((m) => [m.name.slice(0, 3), m.number]));
 
 function readDate(raw: string): string | undefined {
   const m = /^\s*(\d{1,2})-([A-Z]{3})-(\d{4})/.exec(raw);
   if (!m) return undefined;
-  const month = months.indexOf(m[2] as string) + 1;
-  if (month === 0) return undefined;
+  const month = monthByPrefix.get((m[2] as string).toLowerCase());
+  if (month === undefined) return undefined;
   return `${m[3]}-${String(month).padStart(2, '0')}-${(m[1] as string).padStart(2, '0')}`;
 }
 

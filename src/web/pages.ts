@@ -1,4 +1,5 @@
 import type { Analysis } from '../core/analysis.js';
+import { EVENT_STATUSES } from '../core/doc.js';
 import type { DocumentSummary, EventRow, Page } from '../store/repository.js';
 import { ASSETS } from './assets.js';
 import { renderHighlighted } from './highlight.js';
@@ -163,7 +164,7 @@ export interface EventFilterValues {
   to?: string;
 }
 
-const STATUSES = ['', 'asserted', 'negated', 'future', 'hypothetical', 'historical'];
+const STATUSES = ['', ...EVENT_STATUSES];
 
 /** `/events`: the event table with the API's filters as a GET form. */
 export function eventsPage(filters: EventFilterValues, events: Page<EventRow>, problem?: string): string {

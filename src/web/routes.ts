@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import type { EventStatus } from '../core/doc.js';
+import { type EventStatus, EVENT_STATUSES as STATUSES } from '../core/doc.js';
 import { getAnalysis, listDocuments, queryEvents } from '../services/query.js';
 import { isDateBound } from '../store/dates.js';
 import type { Repository } from '../store/repository.js';
 import { ASSETS, SCRIPT, STYLE } from './assets.js';
 import { documentPage, type EventFilterValues, eventsPage, indexPage, notFoundPage } from './pages.js';
 
-const EVENT_STATUSES = new Set(['asserted', 'negated', 'future', 'hypothetical', 'historical']);
+const EVENT_STATUSES: ReadonlySet<string> = new Set(STATUSES);
 
 /** Forms send strings; pages read them leniently (the JSON API is the strict one). */
 function str(value: unknown, max = 200): string | undefined {

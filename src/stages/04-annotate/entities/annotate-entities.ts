@@ -15,10 +15,12 @@ import {
 import { type CountryForm, countries, countrySurfaces } from '../../../kb/countries.js';
 import { type Leader, leaders, type Place, places, slugify as slugifyAny } from '../../../kb/leaders.js';
 import { sectorForWord } from '../../../kb/sectors.js';
+import { nameWords } from '../../../rules/entities/name-words.js';
 import headData from '../../../rules/entities/org-heads.json' with { type: 'json' };
 import orgData from '../../../rules/entities/organizations.json' with { type: 'json' };
 import nameData from '../../../rules/entities/person-names.json' with { type: 'json' };
 import roleData from '../../../rules/entities/roles.json' with { type: 'json' };
+import { months, personalPronouns, weekdays } from '../../../rules/lexicon/lexicon.js';
 import { nameTagger, type TaggedName, tagNames } from './name-tagger.js';
 import { type FoundName, recognizeNames } from './recognize-names.js';
 
@@ -121,30 +123,14 @@ const rolePatterns = roleData.patterns.map((p) => compilePattern(p.id, p.slots))
 const orgPatterns = orgData.patterns.map((p) => compilePattern(p.id, p.slots, p.sector));
 
 /** Capitalised words that never start or continue a person's name. */
-const notNameWords = new TokenSet(
-  (
-    'the a an he she it they we i you his her their its this that these those there here on in at of for ' +
-    'and but or if as by to from with after before when while monday tuesday wednesday thursday friday ' +
-    'saturday sunday january february march april may june july august september october november december ' +
-    'department ministry office party council committee bank house street university court cup club league ' +
-    'day news agency group state government army police union company times post assembly motors election ' +
-    'electric forces'
-  ).split(' '),
-);
-const nameParticles = new TokenSet([
-  'bin',
-  'al',
-  'de',
-  'da',
-  'van',
-  'von',
-  'der',
-  'la',
-  'le',
-  'del',
-  'el',
-  'ibn',
+const notNameWords = new TokenSet([
+  ...personalPronouns,
+  ...nameWords.functionWords,
+  ...weekdays.map((d) => d.name),
+  ...months.map((m) => m.name),
+  ...nameWords.institutionWords,
 ]);
+const nameParticles = new TokenSet(nameWords.nameParticles);
 
 /** Organisation head words ("Party", "Bank") → the sector they give ('' for none). */
 const headSectors = new Map<string, string>();
@@ -1060,7 +1046,7 @@ function addAliasMentions(
 }
 
 /** Countries whose names English news writes family name first ("Xi Jinping", "Kim Jong Un"). */
-const familyNameFirst = new Set(['CHN', 'TWN', 'HKG', 'KOR', 'PRK', 'VNM']);
+const familyNameFirst = new Set(nameWords.familyNameFirst);
 
 function surnameOf(name: string, country?: string): string {
   const tokens = tokenizeRange(name);

@@ -1,7 +1,13 @@
 import { PUNCT, type TokenLayer, TokenSet, WORD } from '../../../core/tokens.js';
+import { nameWords } from '../../../rules/entities/name-words.js';
 import headData from '../../../rules/entities/org-heads.json' with { type: 'json' };
 import nameData from '../../../rules/entities/person-names.json' with { type: 'json' };
-import { reportingVerbs as verbLists } from '../../../rules/lexicon/lexicon.js';
+import {
+  months,
+  personalPronouns,
+  reportingVerbs as verbLists,
+  weekdays,
+} from '../../../rules/lexicon/lexicon.js';
 
 /**
  * Persons and organisations that no list names and no title introduces, found from the shape
@@ -42,20 +48,15 @@ for (const h of headData.heads) {
 const heads = new TokenSet(headSector.keys());
 
 /** Capitalised words that never open or continue a name (function words, days, months). */
-const stopWords = new TokenSet(
-  (
-    'the a an he she it they we i you his her their its this that these those there here on in at of for ' +
-    'and but or if as by to from with after before when while not no yes what who which where why how ' +
-    'monday tuesday wednesday thursday friday saturday sunday january february march april may june ' +
-    'july august september october november december'
-  ).split(' '),
-);
+const stopWords = new TokenSet([
+  ...personalPronouns,
+  ...nameWords.functionWords,
+  ...nameWords.questionWords,
+  ...weekdays.map((d) => d.name),
+  ...months.map((m) => m.name),
+]);
 /** Last words that make a run a place or an institution rather than a person. */
-const notPersonEnd = new TokenSet(
-  'street road avenue square house hall city county river island airport station centre center cup league day'.split(
-    ' ',
-  ),
-);
+const notPersonEnd = new TokenSet(nameWords.notPersonEnd);
 const connectors = new Set(['of', 'for']);
 
 const MAX_WORDS = 6;
