@@ -2,7 +2,7 @@ import cliProgress from 'cli-progress';
 import { analyzeDoc } from '../pipeline.js';
 import { IngestStoppedError, type IngestSummary, ingestBatch } from '../services/ingest-batch.js';
 import { countInputs, readInputs } from '../stages/01-ingest/index.js';
-import { openStore } from '../store/index.js';
+import { displayStoreUrl, openStore } from '../store/index.js';
 
 export interface Io {
   out: (s: string) => void;
@@ -24,7 +24,7 @@ export async function runIngest(paths: string[], opts: IngestOptions, io: Io): P
       if (waitNoted) return;
       waitNoted = true;
       io.err(
-        `tidings ingest: ${opts.db} is being written by another process; waiting for it (up to ${Math.round(limitMs / 1000)} s at a time)\n`,
+        `tidings ingest: ${displayStoreUrl(opts.db)} is being written by another process; waiting for it (up to ${Math.round(limitMs / 1000)} s at a time)\n`,
       );
     },
   });
@@ -58,12 +58,12 @@ export async function runIngest(paths: string[], opts: IngestOptions, io: Io): P
     });
     bar?.stop();
     const seconds = (performance.now() - started) / 1000;
-    io.out(formatSummary(summary, seconds, opts.db));
+    io.out(formatSummary(summary, seconds, displayStoreUrl(opts.db)));
     return summary;
   } catch (error) {
     if (!(error instanceof IngestStoppedError)) throw error;
     bar?.stop();
-    io.out(formatSummary(error.summary, (performance.now() - started) / 1000, opts.db));
+    io.out(formatSummary(error.summary, (performance.now() - started) / 1000, displayStoreUrl(opts.db)));
     throw new Error(
       `tidings ingest: stopped, ${error.message}. The ${error.unstored} documents analysed last and any ` +
         'inputs after them were not stored; what the summary counts is. Run the same command again to ' +

@@ -2,7 +2,7 @@ import { analyzeDoc } from '../pipeline.js';
 import { getStatus } from '../services/query.js';
 import { type EnqueueSummary, enqueueInputs, runWorker, type WorkerSummary } from '../services/work-queue.js';
 import { readInputs } from '../stages/01-ingest/index.js';
-import { openStore } from '../store/index.js';
+import { displayStoreUrl, openStore } from '../store/index.js';
 import type { StoreStatus } from '../store/repository.js';
 import type { IngestOptions, Io } from './ingest-command.js';
 
@@ -20,7 +20,7 @@ export async function runEnqueue(paths: string[], opts: IngestOptions, io: Io): 
     });
     const seconds = (performance.now() - started) / 1000;
     io.out(
-      `read ${summary.read} in ${seconds.toFixed(2)} s → ${opts.db}\n` +
+      `read ${summary.read} in ${seconds.toFixed(2)} s → ${displayStoreUrl(opts.db)}\n` +
         `  queued         ${summary.queued}\n  already queued ${summary.alreadyQueued}\n` +
         'run `tidings worker --db <the same store>` (as many as you like) to process them\n',
     );
@@ -70,7 +70,7 @@ export async function runWorkerCommand(opts: WorkerCommandOptions, io: Io): Prom
     });
     const seconds = (performance.now() - started) / 1000;
     io.out(
-      `worker finished ${summary.itemIds.length} in ${seconds.toFixed(2)} s → ${opts.db}\n` +
+      `worker finished ${summary.itemIds.length} in ${seconds.toFixed(2)} s → ${displayStoreUrl(opts.db)}\n` +
         `  inserted   ${summary.inserted}\n  duplicates ${summary.duplicates}\n` +
         `  rejected   ${summary.rejected}\n  failed     ${summary.failed}\n` +
         `  lost       ${summary.lost} (leases that lapsed; other workers have them)\n`,

@@ -2,7 +2,7 @@ import { assertUsableToken, generateToken } from '../api/guard-requests.js';
 import { buildServer } from '../api/server.js';
 import type { DocumentIngester } from '../services/ingest-one.js';
 import { createIngestPool } from '../services/ingest-pool.js';
-import { openStore } from '../store/index.js';
+import { displayStoreUrl, openStore } from '../store/index.js';
 import type { Io } from './ingest-command.js';
 
 export interface ServeOptions {
@@ -73,7 +73,7 @@ export async function runServe(opts: ServeOptions, io: Io, env = process.env): P
   }
   const origin = address.replace('://127.0.0.1:', '://localhost:');
   io.out(
-    `Tidings is serving ${opts.db}\n  web UI  ${origin}/\n  API     ${origin}/api/documents\n` +
+    `Tidings is serving ${displayStoreUrl(opts.db)}\n  web UI  ${origin}/\n  API     ${origin}/api/documents\n` +
       `  token   ${token}\n` +
       `          writes (POST, DELETE) need it: -H 'Authorization: Bearer ${token}'\n` +
       `          (${opts.token ? 'from --token' : env.TIDINGS_TOKEN ? 'from TIDINGS_TOKEN' : 'generated for this run; set TIDINGS_TOKEN or --token to keep one'})\n` +

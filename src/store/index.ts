@@ -1,5 +1,5 @@
 export { firstDayOf, isDateBound, lastDayOf } from './dates.js';
-export { isPostgresUrl, type OpenStoreOptions, openStore } from './open-store.js';
+export { displayStoreUrl, isPostgresUrl, type OpenStoreOptions, openStore } from './open-store.js';
 export { openPostgresRepository, type PostgresOptions } from './postgres/postgres-repository.js';
 export type * from './repository.js';
 export { isStoreBusy, StoreBusyError } from './repository.js';

@@ -5,6 +5,19 @@ import { openSqliteRepository, type SqliteOptions } from './sqlite/sqlite-reposi
 /** Options of either engine; each reads its own. */
 export type OpenStoreOptions = SqliteOptions & PostgresOptions;
 
+/** A store URL fit to print: a PostgreSQL password is masked. */
+export function displayStoreUrl(url: string): string {
+  if (!isPostgresUrl(url)) return url;
+  try {
+    const parsed = new URL(url);
+    if (parsed.password === '') return url;
+    parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return url.replace(/:[^:@/]*@/, ':***@');
+  }
+}
+
 /** True for a URL that names a PostgreSQL store. */
 export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//i.test(url);

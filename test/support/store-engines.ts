@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after } from 'node:test';
 import pg from 'pg';
 import { openStore } from '../../src/store/open-store.js';
 import { type PostgresOptions, splitSchema } from '../../src/store/postgres/postgres-repository.js';
@@ -51,12 +52,18 @@ export async function storeEngines(): Promise<Engine[]> {
 }
 
 const sqliteDirs: string[] = [];
+/** PostgreSQL schemas this process made and has not dropped yet: dropped when its tests end, pass or fail. */
+const liveSchemas = new Set<string>();
+after(async () => {
+  for (const url of liveSchemas) await dropStoreUrl(url).catch(() => {});
+});
 
 /** A URL for a new, empty store of `engine` (a temporary file, or a fresh PostgreSQL schema). */
 export function freshStoreUrl(engine: Engine): string {
   if (engine === 'postgres') {
     const url = new URL(POSTGRES_TEST_URL);
     url.searchParams.set('schema', `tidings_test_${randomBytes(6).toString('hex')}`);
+    liveSchemas.add(url.toString());
     return url.toString();
   }
   const dir = mkdtempSync(join(tmpdir(), 'tidings-store-'));
@@ -67,11 +74,14 @@ export function freshStoreUrl(engine: Engine): string {
 /** Removes what freshStoreUrl made: the PostgreSQL schema with its tables, or the SQLite folder. */
 export async function dropStoreUrl(url: string): Promise<void> {
   if (url.startsWith('postgres')) {
+    liveSchemas.delete(url);
     const { connectionString, schema } = splitSchema(url);
     if (!schema?.startsWith('tidings_test_')) throw new Error(`dropStoreUrl: not a test schema: ${url}`);
     const client = new pg.Client({ connectionString });
     await client.connect();
     try {
+      // A store a failed test left inside a transaction must not hang the run: give up after a while.
+      await client.query("SET lock_timeout = '10s'");
       await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
     } finally {
       await client.end();

@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import pg from 'pg';
 import { fakeAnalysis } from '../../../test/support/fake-analyze.js';
 import { dropStoreUrl, freshStoreUrl, storeEngines } from '../../../test/support/store-engines.js';
-import { openStore } from '../open-store.js';
+import { displayStoreUrl, openStore } from '../open-store.js';
 import { searchVector, splitSchema } from './postgres-repository.js';
 
 test('the search vector holds each term once: title terms weight A, body terms without', () => {
@@ -64,4 +64,10 @@ describe('postgres store', { skip: !engines.includes('postgres') }, () => {
     await store.close();
     await dropStoreUrl(url);
   });
+});
+
+test('a printed store URL hides its password', () => {
+  assert.equal(displayStoreUrl('postgres://me:secret@db:5432/tidings'), 'postgres://me:***@db:5432/tidings');
+  assert.equal(displayStoreUrl('postgres://db/tidings?schema=x'), 'postgres://db/tidings?schema=x');
+  assert.equal(displayStoreUrl('tidings.db'), 'tidings.db');
 });

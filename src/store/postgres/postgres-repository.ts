@@ -71,6 +71,8 @@ export async function openPostgresRepository(
   const pool = new pg.Pool({
     connectionString,
     max: options.poolSize ?? 4,
+    // Idle connections never keep the process alive (a command that forgot close() still exits).
+    allowExitOnIdle: true,
     options: `-c search_path=${schema ?? 'public'}`,
   });
   // An idle connection the server dropped (a restart) must not kill the process: the next query
