@@ -1,5 +1,6 @@
 import { wordList } from '../word-list.js';
 import calendarData from './calendar.json' with { type: 'json' };
+import numberData from './numbers.json' with { type: 'json' };
 import pronounData from './pronouns.json' with { type: 'json' };
 import verbData from './reporting-verbs.json' with { type: 'json' };
 
@@ -49,3 +50,14 @@ export const months = calendarNames(calendarData.months, 'months', 12);
 export const weekdays = calendarNames(calendarData.weekdays, 'weekdays', 7);
 /** Month forms that are also common words ("may", "march"): a date needs a day or year beside them. */
 export const ambiguousMonths = wordList(calendarData.ambiguousMonths, 'lexicon/calendar ambiguousMonths');
+
+/** "one" … "ninety" → value: the cardinal number words, without multipliers ("hundred", "million"). */
+export const cardinalNumbers: ReadonlyMap<string, number> = (() => {
+  const entries = Object.entries(numberData.cardinals);
+  wordList({ description: numberData.description, words: entries.map(([w]) => w) }, 'lexicon/numbers');
+  for (const [w, n] of entries) {
+    if (!Number.isInteger(n) || n < 1)
+      throw new Error(`lexicon/numbers: "${w}" needs a positive whole value`);
+  }
+  return new Map(entries);
+})();

@@ -46,6 +46,13 @@ test('counts of people, with digits, separators and number words', () => {
   ]);
 });
 
+test('spelled-out counts use the shared cardinals, up to ninety', () => {
+  assert.deepEqual(quantities('Thirty protesters and eighteen soldiers were hurt.'), [
+    { text: 'Thirty protesters', value: 30, unit: 'protesters', kind: 'count' },
+    { text: 'eighteen soldiers', value: 18, unit: 'soldiers', kind: 'count' },
+  ]);
+});
+
 test('durations, compound adjectives, years and vague amounts are not quantities', () => {
   assert.deepEqual(
     quantities('A two-day visit marks 75 years. In 2023 people left. Dozens of civilians fled.'),

@@ -3,9 +3,9 @@ import { isRemoved } from '../../../core/doc.js';
 import type { Stage, StageResult } from '../../../core/stage.js';
 import { compilePhrases } from '../../../core/text/phrase-matcher.js';
 import { documentTokens, NUMBER, type TokenLayer, TokenSet, WORD } from '../../../core/tokens.js';
+import { cardinalNumbers } from '../../../rules/lexicon/lexicon.js';
 import countUnitData from '../../../rules/quantities/count-units.json' with { type: 'json' };
 import currencyData from '../../../rules/quantities/currencies.json' with { type: 'json' };
-import numberWordData from '../../../rules/quantities/number-words.json' with { type: 'json' };
 import scaleData from '../../../rules/quantities/scales.json' with { type: 'json' };
 
 // ---- compiled once ----------------------------------------------------------------------
@@ -18,7 +18,7 @@ const suffixCurrency = compilePhrases(
 );
 const scaleWords = new Map<string, number>(Object.entries(scaleData.words));
 const attachedScales = new Map<string, number>(Object.entries(scaleData.attached));
-const numberWords = new Map<string, number>(Object.entries(numberWordData));
+const numberWords = cardinalNumbers;
 const numberWordSet = new TokenSet(numberWords.keys());
 const countUnits = new Map<string, string>(Object.entries(countUnitData.units));
 const maxWordsBetween = countUnitData.maxWordsBetween;
