@@ -8,6 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DocumentFeatures, type FeatureResources } from '../src/core/ml/features.js';
+import { FixedTags } from '../src/core/ml/fixed-tags.js';
 import { loadClusters } from '../src/core/ml/model-files.js';
 import { modelToBytes, Scratch, SequenceModel } from '../src/core/ml/sequence-model.js';
 import {
@@ -221,7 +222,9 @@ let trainTokens = 0;
 for (const t of trainingSentences) trainTokens += t.gold.length;
 log(`${trainingSentences.length} training sentences, ${trainTokens} layer tokens`);
 
-// ---- fixed tags: lowercase words whose tag never varies -----------------------------------------
+// ---- fixed tags: tokens without a capital whose tag is not learned (see FixedTags) -------------
+//   names: every such token that never took part in a name in training is O (the rest stay open);
+//   part of speech: words seen 20 times or more with one tag 99.8% of the time take that tag.
 
 const counts = new Map<number, Map<number, number>>();
 for (const t of trainingSentences) {
@@ -238,29 +241,34 @@ for (const t of trainingSentences) {
     m.set(g, (m.get(g) ?? 0) + 1);
   }
 }
-const fixed = new Map<number, number>();
-const minCount = task === 'ner' ? 2 : 20;
-const purity = task === 'ner' ? 1 : 0.998;
-for (const [h, m] of counts) {
-  let total = 0;
-  let best = -1;
-  let bestCount = 0;
-  for (const [tag, c] of m) {
-    total += c;
-    if (c > bestCount) {
-      best = tag;
-      bestCount = c;
+let fixed: FixedTags;
+if (task === 'ner') {
+  const open = new Set<number>();
+  for (const [h, m] of counts) if ([...m.keys()].some((tag) => tag !== 0)) open.add(h);
+  fixed = new FixedTags(new Map(), open, 0);
+} else {
+  const words = new Map<number, number>();
+  for (const [h, m] of counts) {
+    let total = 0;
+    let best = -1;
+    let bestCount = 0;
+    for (const [tag, c] of m) {
+      total += c;
+      if (c > bestCount) {
+        best = tag;
+        bestCount = c;
+      }
     }
+    if (total >= 20 && bestCount >= 0.998 * total) words.set(h, best);
   }
-  if (total >= minCount && bestCount >= purity * total && (task === 'pos' || best === 0)) fixed.set(h, best);
+  fixed = new FixedTags(words);
 }
 let fixedTokens = 0;
 for (const t of trainingSentences) {
-  for (let i = t.from; i < t.to; i++)
-    if (!t.doc.tokens.isUpper(i) && fixed.has(t.doc.tokens.hash(i))) fixedTokens++;
+  for (let i = t.from; i < t.to; i++) if (fixed.tagOf(t.doc.tokens, i) >= 0) fixedTokens++;
 }
 log(
-  `fixed-tag words: ${fixed.size}, covering ${((100 * fixedTokens) / trainTokens).toFixed(1)}% of training tokens`,
+  `fixed tags: ${fixed.words.size} words, ${fixed.open?.size ?? 0} open; ${((100 * fixedTokens) / trainTokens).toFixed(1)}% of training tokens fixed`,
 );
 
 // ---- scoring on valid ---------------------------------------------------------------------------
@@ -281,7 +289,7 @@ function asModel(avg: Averaged): SequenceModel {
       ...header,
       featureVersion: 1,
       features: avg.keys.length,
-      fixed: fixed.size,
+      fixed: fixed.words.size,
       scale: 1,
     },
     avg.keys,
@@ -435,7 +443,8 @@ if (!args.dry) {
     bestEpoch: result.bestEpoch,
     devScoresByEpoch: result.scores.map((x) => Number(x.toFixed(4))),
     features: pruned.keys.length,
-    fixedWords: fixed.size,
+    fixedWords: fixed.words.size,
+    openWords: fixed.open?.size ?? 0,
     bytes: bytes.length,
     valid: Object.fromEntries(Object.entries(reScore).map(([k, v]) => [k, Number(v.toFixed(4))])),
     trainingSeconds: Math.round((Date.now() - started) / 1000),

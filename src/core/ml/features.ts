@@ -1,5 +1,5 @@
 import type { PhraseMatcher } from '../text/phrase-matcher.js';
-import { NUMBER, type TokenLayer, WORD } from '../tokens.js';
+import { HashFilter, NUMBER, type TokenLayer, WORD } from '../tokens.js';
 import { featureKey, featureKey2, hash32 } from './hash.js';
 
 /**
@@ -97,56 +97,38 @@ function shapeClass(c: number): number {
 }
 
 /**
- * Per-document feature state: the arrays every token's features read (shapes, clusters, list
- * membership), computed once per document; `extract` then writes one token's keys.
+ * Per-document feature state: what the features of a token read from other tokens (shapes,
+ * clusters, list membership, the case a word takes elsewhere), computed once per document
+ * (shapes and clusters on first use: most tokens of a text are never scored, see `FixedTags`);
+ * `extract` then writes one token's keys.
  */
 export class DocumentFeatures {
   readonly tokens: TokenLayer;
-  /** Collapsed word shape hash per token. */
-  readonly shape: Int32Array;
-  /** The token is all capitals, two letters or more. */
-  readonly allCaps: Uint8Array;
-  /** Packed cluster ids per token (0: none). */
-  readonly cluster: Int32Array;
+  readonly #clusters: ReadonlyMap<number, number> | undefined;
+  readonly #shape: Int32Array;
+  /** Per token: 1 shape computed, 2 all capitals, 4 cluster looked up. */
+  readonly #have: Uint8Array;
+  readonly #cluster: Int32Array;
   /** Gazetteer bitmask per token, and the token's position in the match (1 B, 2 I, 3 L, 4 U). */
   readonly gaz: Int32Array;
   readonly gazPos: Uint8Array;
   /** Per sentence: most of its words are in capitals (a headline, a dateline). */
   readonly capsSentence: Uint8Array;
+  /** Case seen elsewhere, for the words the document capitalises somewhere. */
   readonly #docCase = new Map<number, number>();
 
   constructor(tokens: TokenLayer, resources: FeatureResources = {}) {
     this.tokens = tokens;
+    this.#clusters = resources.clusters;
     const n = tokens.count;
-    this.shape = new Int32Array(n);
-    this.allCaps = new Uint8Array(n);
-    this.cluster = new Int32Array(n);
+    this.#shape = new Int32Array(n);
+    this.#have = new Uint8Array(n);
+    this.#cluster = new Int32Array(n);
     this.gaz = new Int32Array(n);
     this.gazPos = new Uint8Array(n);
     this.capsSentence = new Uint8Array(Math.max(0, tokens.sentenceFirst.length - 1));
-    const text = tokens.text;
-    const clusters = resources.clusters;
-    for (let i = 0; i < n; i++) {
-      const start = tokens.start(i);
-      const end = tokens.end(i);
-      let h = 0x811c9dc5 | 0;
-      let last = -1;
-      let classes = 0;
-      let upper = 0;
-      for (let k = start; k < end && classes < 6; k++) {
-        const c = shapeClass(text.charCodeAt(k));
-        if (c === 1) upper++;
-        if (c === last) continue;
-        last = c;
-        classes++;
-        h = Math.imul(h ^ c, 16777619);
-      }
-      this.shape[i] = h;
-      if (upper >= 2 && upper === end - start) this.allCaps[i] = 1;
-      if (clusters !== undefined && tokens.kind(i) === WORD)
-        this.cluster[i] = clusters.get(tokens.hash(i)) ?? 0;
-    }
     const sentences = tokens.sentenceFirst.length - 1;
+    const docCase = this.#docCase;
     for (let s = 0; s < sentences; s++) {
       const from = tokens.sentenceFirst[s] as number;
       const to = tokens.sentenceFirst[s + 1] as number;
@@ -155,7 +137,7 @@ export class DocumentFeatures {
       for (let i = from; i < to; i++) {
         if (tokens.kind(i) !== WORD || tokens.end(i) - tokens.start(i) < 2) continue;
         words++;
-        if (this.allCaps[i]) caps++;
+        if (tokens.isUpper(i) && this.isAllCaps(i)) caps++;
       }
       const isCaps = words >= 2 && caps * 10 >= words * 6;
       this.capsSentence[s] = isCaps ? 1 : 0;
@@ -163,10 +145,10 @@ export class DocumentFeatures {
       let firstWord = true;
       for (let i = from; i < to; i++) {
         if (tokens.kind(i) !== WORD) continue;
-        const hh = tokens.hash(i);
-        if (!tokens.isUpper(i)) this.#docCase.set(hh, (this.#docCase.get(hh) ?? 0) | SEEN_LOWER);
-        else if (!firstWord && !isCaps && !this.allCaps[i]) {
-          this.#docCase.set(hh, (this.#docCase.get(hh) ?? 0) | SEEN_TITLE);
+        if (tokens.isUpper(i)) {
+          const hh = tokens.hash(i);
+          const title = !firstWord && !isCaps && !this.isAllCaps(i) ? SEEN_TITLE : 0;
+          docCase.set(hh, (docCase.get(hh) ?? 0) | title);
         }
         firstWord = false;
       }
@@ -186,6 +168,58 @@ export class DocumentFeatures {
         }
       }
     }
+    if (docCase.size > 0) {
+      const filter = new HashFilter(docCase.size);
+      for (const h of docCase.keys()) filter.add(h);
+      for (let i = 0; i < n; i++) {
+        if (tokens.isUpper(i) || tokens.kind(i) !== WORD) continue;
+        const hh = tokens.hash(i);
+        if (!filter.mayHave(hh)) continue;
+        const seen = docCase.get(hh);
+        if (seen !== undefined) docCase.set(hh, seen | SEEN_LOWER);
+      }
+    }
+  }
+
+  /** Collapsed word shape hash of token `i` ("Xx", "X.X.", "d,d"). */
+  shapeOf(i: number): number {
+    if ((this.#have[i] as number) & 1) return this.#shape[i] as number;
+    const tokens = this.tokens;
+    const text = tokens.text;
+    const start = tokens.start(i);
+    const end = tokens.end(i);
+    let h = 0x811c9dc5 | 0;
+    let last = -1;
+    let classes = 0;
+    let upper = 0;
+    for (let k = start; k < end && classes < 6; k++) {
+      const c = shapeClass(text.charCodeAt(k));
+      if (c === 1) upper++;
+      if (c === last) continue;
+      last = c;
+      classes++;
+      h = Math.imul(h ^ c, 16777619);
+    }
+    this.#shape[i] = h;
+    this.#have[i] = (this.#have[i] as number) | 1 | (upper >= 2 && upper === end - start ? 2 : 0);
+    return h;
+  }
+
+  /** The token is all capitals, two letters or more. */
+  isAllCaps(i: number): boolean {
+    this.shapeOf(i);
+    return ((this.#have[i] as number) & 2) !== 0;
+  }
+
+  /** Packed cluster ids of token `i` (0: none). */
+  clusterOf(i: number): number {
+    if ((this.#have[i] as number) & 4) return this.#cluster[i] as number;
+    const tokens = this.tokens;
+    const c =
+      this.#clusters !== undefined && tokens.kind(i) === WORD ? (this.#clusters.get(tokens.hash(i)) ?? 0) : 0;
+    this.#cluster[i] = c;
+    this.#have[i] = (this.#have[i] as number) | 4;
+    return c;
   }
 
   /** Token hash of `i`, or a padding value outside `[from, to)`. */
@@ -198,7 +232,7 @@ export class DocumentFeatures {
   #shapeAt(i: number, from: number, to: number): number {
     if (i < from) return BOS;
     if (i >= to) return EOS;
-    return this.shape[i] as number;
+    return this.shapeOf(i);
   }
 
   /**
@@ -211,7 +245,7 @@ export class DocumentFeatures {
     const w0 = tokens.hash(i);
     const wm1 = this.#word(i - 1, from, to);
     const wp1 = this.#word(i + 1, from, to);
-    const s0 = this.shape[i] as number;
+    const s0 = this.shapeOf(i);
     const sm1 = this.#shapeAt(i - 1, from, to);
     const sp1 = this.#shapeAt(i + 1, from, to);
     const upper = tokens.isUpper(i) ? 1 : 0;
@@ -245,25 +279,29 @@ export class DocumentFeatures {
         out[at++] = featureKey(T.Suf1 + k, h);
       }
       // The exact surface, for case distinctions the lowercase form loses ("US" / "us").
-      if (upper) out[at++] = featureKey(T.W0Cased, hash32(text.slice(start, end)));
+      if (upper) {
+        let c = 0x811c9dc5 | 0;
+        for (let k = start; k < end; k++) c = Math.imul(c ^ text.charCodeAt(k), 16777619);
+        out[at++] = featureKey(T.W0Cased, c);
+      }
     }
     if (i === from) out[at++] = featureKey(T.First, s0);
     if (this.capsSentence[s]) out[at++] = featureKey(T.CapsSentence, s0);
-    const c0 = this.cluster[i] as number;
+    const c0 = this.clusterOf(i);
     if (c0 !== 0) {
       out[at++] = featureKey(T.C0a, c0 & 1023);
       out[at++] = featureKey(T.C0b, (c0 >>> 10) & 1023);
       out[at++] = featureKey(T.C0c, (c0 >>> 20) & 1023);
     } else if (tokens.kind(i) === WORD) out[at++] = featureKey(T.C0a, NONE);
     if (i > from) {
-      const c = this.cluster[i - 1] as number;
+      const c = this.clusterOf(i - 1);
       if (c !== 0) {
         out[at++] = featureKey(T.Cm1a, c & 1023);
         out[at++] = featureKey(T.Cm1c, (c >>> 20) & 1023);
       }
     }
     if (i + 1 < to) {
-      const c = this.cluster[i + 1] as number;
+      const c = this.clusterOf(i + 1);
       if (c !== 0) {
         out[at++] = featureKey(T.Cp1a, c & 1023);
         out[at++] = featureKey(T.Cp1c, (c >>> 20) & 1023);
@@ -271,8 +309,9 @@ export class DocumentFeatures {
     }
     at = this.#gazetteerFeatures(i, from, to, out, at);
     if (tokens.kind(i) === WORD) {
-      const seen = this.#docCase.get(w0) ?? 0;
-      out[at++] = featureKey(T.DocCase, seen * 4 + upper * 2 + (this.allCaps[i] as number));
+      // A lowercase token is itself a lowercase sighting.
+      const seen = (this.#docCase.get(w0) ?? 0) | (upper ? 0 : SEEN_LOWER);
+      out[at++] = featureKey(T.DocCase, seen * 4 + upper * 2 + (this.isAllCaps(i) ? 1 : 0));
     }
     // The glued chunk ("U.S.", "al-Qaeda", "1996-08-22") when the token is part of one.
     let cFrom = i;

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { tokenizeSentences } from '../tokens.js';
 import { DocumentFeatures } from './features.js';
+import { FixedTags } from './fixed-tags.js';
 import { modelToBytes, Scratch, SequenceModel } from './sequence-model.js';
 import { bilouTags, decodeBilou, encodeBilou, makeTagSet } from './tag-scheme.js';
 import { prune, type TrainingSentence, trainPerceptron } from './train-perceptron.js';
@@ -46,14 +47,19 @@ function build(texts: string[]): { sentences: TrainingSentence[]; features: Docu
 
 test('the averaged perceptron learns a toy tagging task and survives its file format', () => {
   const train = build(Array.from({ length: 40 }, (_, k) => example(k)));
-  const { best } = trainPerceptron({ tagSet: set, sentences: train.sentences, fixed: new Map(), epochs: 5 });
+  const { best } = trainPerceptron({
+    tagSet: set,
+    sentences: train.sentences,
+    fixed: new FixedTags(new Map()),
+    epochs: 5,
+  });
   const pruned = prune(best, set.tags.length, 0);
   const bytes = modelToBytes({
     header: { name: 'toy', version: 'toy-1', scheme: 'bilou', tags: [...set.tags], gazetteers: [] },
     keys: pruned.keys,
     weights: pruned.weights,
     transitions: pruned.transitions,
-    fixed: new Map(),
+    fixed: new FixedTags(new Map()),
   });
   const model = SequenceModel.fromBytes(bytes);
   assert.equal(model.header.version, 'toy-1');

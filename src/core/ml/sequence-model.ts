@@ -1,5 +1,6 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { type DocumentFeatures, FEATURE_VERSION, MAX_FEATURES } from './features.js';
+import { FixedTags } from './fixed-tags.js';
 import { KeyTable } from './hash.js';
 import { makeTagSet, type TagScheme, type TagSet } from './tag-scheme.js';
 import { viterbi } from './viterbi.js';
@@ -12,7 +13,8 @@ import { viterbi } from './viterbi.js';
  *
  * File format (gzip of): "TDSM", u32 header length, the header as JSON, zero padding to a
  * multiple of 4, then int32 keys[features], int16 weights[features × tags] (× 1/scale),
- * float32 transitions[(tags + 1) × tags], int32 fixedWords[fixed], uint8 fixedTags[fixed].
+ * float32 transitions[(tags + 1) × tags], int32 fixedWords[fixed], uint8 fixedTags[fixed], zero
+ * padding to a multiple of 4, int32 openWords[open] (see `FixedTags`).
  */
 
 export interface ModelHeader {
@@ -30,16 +32,23 @@ export interface ModelHeader {
   clusters?: string;
   features: number;
   fixed: number;
+  /** Length of the open-word list; 0 when the model has none. */
+  open?: number;
+  /** The tag of tokens outside the open list (-1: none). */
+  otherwise?: number;
   scale: number;
 }
 
 export interface ModelParts {
-  header: Omit<ModelHeader, 'format' | 'featureVersion' | 'features' | 'fixed' | 'scale'>;
+  header: Omit<
+    ModelHeader,
+    'format' | 'featureVersion' | 'features' | 'fixed' | 'open' | 'otherwise' | 'scale'
+  >;
   keys: Int32Array;
   /** features × tags. */
   weights: Float32Array | Float64Array;
   transitions: Float32Array | Float64Array;
-  fixed: ReadonlyMap<number, number>;
+  fixed: FixedTags;
 }
 
 const MAGIC = 0x4d534454; // "TDSM" little-endian
@@ -50,14 +59,14 @@ export class SequenceModel {
   readonly #table: KeyTable;
   readonly #weights: Float32Array;
   readonly #transitions: Float32Array;
-  readonly #fixed: ReadonlyMap<number, number>;
+  readonly fixed: FixedTags;
 
   constructor(
     header: ModelHeader,
     keys: Int32Array,
     weights: Float32Array,
     transitions: Float32Array,
-    fixed: ReadonlyMap<number, number>,
+    fixed: FixedTags,
   ) {
     if (header.featureVersion !== FEATURE_VERSION) {
       throw new Error(
@@ -70,23 +79,16 @@ export class SequenceModel {
     for (let r = 0; r < keys.length; r++) this.#table.set(keys[r] as number, r);
     this.#weights = weights;
     this.#transitions = transitions;
-    this.#fixed = fixed;
+    this.fixed = fixed;
   }
 
   get tags(): readonly string[] {
     return this.tagSet.tags;
   }
 
-  /** Tag fixed for token `i` regardless of context, or -1. */
-  fixedTag(doc: DocumentFeatures, i: number): number {
-    const tokens = doc.tokens;
-    if (tokens.isUpper(i)) return -1;
-    return this.#fixed.get(tokens.hash(i)) ?? -1;
-  }
-
   /**
    * Tags sentence `s` (tokens `[from, to)`) of `doc`; writes tag numbers to `out[0, to - from)`.
-   * `scratch` is reused between calls of one caller (see `createScratch`).
+   * `scratch` is reused between calls of one caller (see `Scratch`).
    */
   tagSentence(
     doc: DocumentFeatures,
@@ -100,28 +102,55 @@ export class SequenceModel {
     if (len === 0) return;
     const n = this.tagSet.tags.length;
     scratch.ensure(len, n);
+    const tokens = doc.tokens;
+    const fixed = this.fixed;
+    // Fixed tokens take their tag; each stretch of scored tokens between them is decoded alone
+    // (exact for a first-order model), so a text that is mostly fixed costs little.
+    let runStart = -1;
+    for (let k = 0; k <= len; k++) {
+      const f = k < len ? fixed.tagOf(tokens, from + k) : -1;
+      if (k < len && f < 0) {
+        if (runStart < 0) runStart = k;
+        continue;
+      }
+      if (runStart >= 0) {
+        this.#decodeRun(doc, s, from, to, runStart, k, out, scratch, k < len ? f : -1);
+        runStart = -1;
+      }
+      if (k < len) out[k] = f;
+    }
+  }
+
+  /** Scores tokens `[from + a, from + b)` and decodes them, given the fixed tags around them. */
+  #decodeRun(
+    doc: DocumentFeatures,
+    s: number,
+    from: number,
+    to: number,
+    a: number,
+    b: number,
+    out: Int32Array,
+    scratch: Scratch,
+    after: number,
+  ): void {
+    const n = this.tagSet.tags.length;
     const em = scratch.em;
     const keys = scratch.keys;
     const w = this.#weights;
     const table = this.#table;
-    for (let i = from; i < to; i++) {
-      const base = (i - from) * n;
-      const fixed = this.fixedTag(doc, i);
-      if (fixed >= 0) {
-        em.fill(-Infinity, base, base + n);
-        em[base + fixed] = 0;
-        continue;
-      }
+    for (let k = a; k < b; k++) {
+      const base = (k - a) * n;
       em.fill(0, base, base + n);
-      const count = doc.extract(i, s, from, to, keys, 0);
-      for (let k = 0; k < count; k++) {
-        const r = table.get(keys[k] as number);
+      const count = doc.extract(from + k, s, from, to, keys, 0);
+      for (let f = 0; f < count; f++) {
+        const r = table.get(keys[f] as number);
         if (r < 0) continue;
         const row = r * n;
         for (let t = 0; t < n; t++) em[base + t] = (em[base + t] as number) + (w[row + t] as number);
       }
     }
-    viterbi(em, len, this.tagSet, this.#transitions, scratch.score, scratch.back, out);
+    const before = a === 0 ? n : (out[a - 1] as number);
+    viterbi(em, b - a, this.tagSet, this.#transitions, scratch.score, scratch.back, out, a, before, after);
   }
 
   /** Reads a model file's bytes (gzipped). */
@@ -151,8 +180,11 @@ export class SequenceModel {
     const fixedWords = new Int32Array(copy, at, header.fixed);
     at += header.fixed * 4;
     const fixedTags = new Uint8Array(copy, at, header.fixed);
-    const fixed = new Map<number, number>();
-    for (let k = 0; k < header.fixed; k++) fixed.set(fixedWords[k] as number, fixedTags[k] as number);
+    at = align4(at + header.fixed);
+    const words = new Map<number, number>();
+    for (let k = 0; k < header.fixed; k++) words.set(fixedWords[k] as number, fixedTags[k] as number);
+    const open = header.open ? new Set(new Int32Array(copy, at, header.open)) : undefined;
+    const fixed = new FixedTags(words, open, header.otherwise ?? -1);
     return new SequenceModel(header, keys, weights, transitions, fixed);
   }
 }
@@ -173,7 +205,9 @@ export function modelToBytes(parts: ModelParts): Uint8Array {
     ...parts.header,
     featureVersion: FEATURE_VERSION,
     features,
-    fixed: parts.fixed.size,
+    fixed: parts.fixed.words.size,
+    open: parts.fixed.open?.size ?? 0,
+    otherwise: parts.fixed.otherwise,
     scale,
   };
   const json = new TextEncoder().encode(JSON.stringify(header));
@@ -185,7 +219,11 @@ export function modelToBytes(parts: ModelParts): Uint8Array {
   const transAt = size;
   size += (n + 1) * n * 4;
   const fixedAt = size;
-  size += parts.fixed.size * 5;
+  const nFixed = parts.fixed.words.size;
+  size = align4(size + nFixed * 5);
+  const openAt = size;
+  const open = [...(parts.fixed.open ?? [])].sort((a, b) => a - b);
+  size += open.length * 4;
   const buf = new ArrayBuffer(size);
   const view = new DataView(buf);
   view.setUint32(0, MAGIC, true);
@@ -195,7 +233,8 @@ export function modelToBytes(parts: ModelParts): Uint8Array {
   const q = new Int16Array(buf, weightsAt, features * n);
   for (let k = 0; k < q.length; k++) q[k] = Math.round((parts.weights[k] as number) * scale);
   new Float32Array(buf, transAt, (n + 1) * n).set(parts.transitions);
-  const sorted = [...parts.fixed].sort((a, b) => a[0] - b[0]);
+  new Int32Array(buf, openAt, open.length).set(open);
+  const sorted = [...parts.fixed.words].sort((a, b) => a[0] - b[0]);
   const fw = new Int32Array(buf, fixedAt, sorted.length);
   const ft = new Uint8Array(buf, fixedAt + sorted.length * 4, sorted.length);
   sorted.forEach(([word, tag], k) => {

@@ -1,4 +1,5 @@
 import { type DocumentFeatures, MAX_FEATURES } from './features.js';
+import type { FixedTags } from './fixed-tags.js';
 import { KeyTable } from './hash.js';
 import type { ModelParts } from './sequence-model.js';
 import type { TagSet } from './tag-scheme.js';
@@ -23,8 +24,8 @@ export interface TrainingSentence {
 export interface TrainOptions {
   tagSet: TagSet;
   sentences: readonly TrainingSentence[];
-  /** Token hash → tag for lowercase tokens whose tag is not learned (see `SequenceModel`). */
-  fixed: ReadonlyMap<number, number>;
+  /** Tokens whose tag is not learned (see `FixedTags`). */
+  fixed: FixedTags;
   epochs: number;
   seed?: number;
   /**
@@ -51,7 +52,7 @@ interface Compiled {
   fixed: Int32Array;
 }
 
-function compile(sentence: TrainingSentence, fixed: ReadonlyMap<number, number>): Compiled {
+function compile(sentence: TrainingSentence, fixed: FixedTags): Compiled {
   const { doc, s, from, to } = sentence;
   const len = to - from;
   const buf = new Int32Array(len * MAX_FEATURES);
@@ -60,12 +61,10 @@ function compile(sentence: TrainingSentence, fixed: ReadonlyMap<number, number>)
   let at = 0;
   for (let i = from; i < to; i++) {
     offsets[i - from] = at;
-    if (!doc.tokens.isUpper(i)) {
-      const f = fixed.get(doc.tokens.hash(i));
-      if (f !== undefined) {
-        fixedTags[i - from] = f;
-        continue;
-      }
+    const f = fixed.tagOf(doc.tokens, i);
+    if (f >= 0) {
+      fixedTags[i - from] = f;
+      continue;
     }
     at = doc.extract(i, s, from, to, buf, at);
   }
@@ -240,10 +239,6 @@ export function prune(avg: Averaged, n: number, minWeight: number, maxFeatures =
 }
 
 /** Averaged weights as `ModelParts` (with the header the caller writes). */
-export function toParts(
-  avg: Averaged,
-  header: ModelParts['header'],
-  fixed: ReadonlyMap<number, number>,
-): ModelParts {
+export function toParts(avg: Averaged, header: ModelParts['header'], fixed: FixedTags): ModelParts {
   return { header, keys: avg.keys, weights: avg.weights, transitions: avg.transitions, fixed };
 }

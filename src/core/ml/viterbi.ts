@@ -3,7 +3,11 @@ import type { TagSet } from './tag-scheme.js';
 /**
  * Best tag sequence under emission scores `em[i * n + t]` and transition scores
  * `trans[prev * n + cur]` (prev = n: the sentence start), over the transitions the tag set
- * allows. `score` and `back` are scratch of at least `len * n`. Writes tags to `out[0, len)`.
+ * allows. `score` and `back` are scratch of at least `len * n`. Writes tags to `out[at, at + len)`.
+ *
+ * The run may be a stretch of a sentence between tokens whose tags are fixed: `before` is the
+ * tag of the token before it (n: the sentence start) and `after` the tag of the token after it
+ * (-1: the sentence end). Decoding stretches apart is exact for a first-order model.
  */
 export function viterbi(
   em: Float64Array,
@@ -13,12 +17,15 @@ export function viterbi(
   score: Float64Array,
   back: Int32Array,
   out: Int32Array,
+  at = 0,
+  before = set.tags.length,
+  after = -1,
 ): void {
   const n = set.tags.length;
   const allowed = set.allowed;
   if (len === 0) return;
   for (let c = 0; c < n; c++) {
-    score[c] = allowed[n * n + c] ? (em[c] as number) + (trans[n * n + c] as number) : -Infinity;
+    score[c] = allowed[before * n + c] ? (em[c] as number) + (trans[before * n + c] as number) : -Infinity;
   }
   for (let i = 1; i < len; i++) {
     const row = i * n;
@@ -48,8 +55,8 @@ export function viterbi(
   let best = -Infinity;
   let arg = 0;
   for (let c = 0; c < n; c++) {
-    if (!set.final[c]) continue;
-    const v = score[last + c] as number;
+    if (after < 0 ? !set.final[c] : !allowed[c * n + after]) continue;
+    const v = (score[last + c] as number) + (after < 0 ? 0 : (trans[c * n + after] as number));
     if (v > best) {
       best = v;
       arg = c;
@@ -64,9 +71,9 @@ export function viterbi(
       }
     }
   }
-  out[len - 1] = arg;
+  out[at + len - 1] = arg;
   for (let i = len - 1; i > 0; i--) {
     arg = back[i * n + arg] as number;
-    out[i - 1] = arg;
+    out[at + i - 1] = arg;
   }
 }
