@@ -58,6 +58,32 @@ function logToStderr(entry: ServerErrorEntry): void {
   process.stderr.write(`${JSON.stringify({ level: 'error', ...entry })}\n`);
 }
 
+/**
+ * A failure that is the server's load, not a bug: 503, a message saying what to do, and when a retry
+ * can help, how long to wait. Null for anything else.
+ */
+function unavailableBecause(error: FastifyError): { message: string; retryAfter: number | null } | null {
+  const code = error.code ?? '';
+  const retryAfter = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+  const later = typeof retryAfter === 'number' && retryAfter > 0 ? retryAfter : 1;
+  if (isStoreBusy(error) || code.startsWith('SQLITE_BUSY') || code === 'SQLITE_LOCKED') {
+    return { message: 'the database is busy with another writer; retry', retryAfter: 1 };
+  }
+  if (code === 'ANALYSIS_QUEUE_FULL') {
+    return {
+      message: 'every analysis worker is busy and the waiting line is full; retry',
+      retryAfter: later,
+    };
+  }
+  if (code === 'STORE_QUEUE_FULL') {
+    return { message: 'too many queries are running or waiting; retry', retryAfter: later };
+  }
+  if (code === 'STORE_QUERY_TIMEOUT') {
+    return { message: `${error.message}; narrow it with more filters or words`, retryAfter: null };
+  }
+  return null;
+}
+
 /** Builds the HTTP app (JSON API under /api, HTML pages elsewhere). It does not listen. */
 export function buildServer(options: ServerOptions): FastifyInstance {
   const ingester =
@@ -177,12 +203,10 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const busy =
-      isStoreBusy(error) || error.code?.startsWith('SQLITE_BUSY') === true || error.code === 'SQLITE_LOCKED';
-    const full = error.code === 'ANALYSIS_QUEUE_FULL';
+    const unavailable = unavailableBecause(error);
     const status = error.validation
       ? 400
-      : busy || full
+      : unavailable
         ? 503
         : error.statusCode && error.statusCode >= 400
           ? error.statusCode
@@ -192,16 +216,12 @@ export function buildServer(options: ServerOptions): FastifyInstance {
       if (request.log) request.log.error(error);
     }
     if (status === 408) reply.header('connection', 'close');
-    if (busy) reply.header('retry-after', '1');
-    if (full)
-      reply.header('retry-after', String((error as { retryAfterSeconds?: number }).retryAfterSeconds ?? 1));
-    const message = busy
-      ? `the database is busy with another writer; retry (request ${request.id})`
-      : full
-        ? `every analysis worker is busy and the waiting line is full; retry (request ${request.id})`
-        : status >= 500
-          ? `internal error; see the server log (request ${request.id})`
-          : error.message;
+    if (unavailable?.retryAfter) reply.header('retry-after', String(unavailable.retryAfter));
+    const message = unavailable
+      ? `${unavailable.message} (request ${request.id})`
+      : status >= 500
+        ? `internal error; see the server log (request ${request.id})`
+        : error.message;
     const details = error.validation
       ? error.validation.map((v) => ({
           field: (v.instancePath || '').replace(/^\//, '') || String(v.params?.missingProperty ?? ''),

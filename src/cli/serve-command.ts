@@ -29,10 +29,11 @@ export async function runServe(opts: ServeOptions, io: Io, env = process.env): P
       `tidings serve: ${(error as Error).message} (from ${opts.token ? '--token' : 'TIDINGS_TOKEN'})`,
     );
   }
-  const store = await openStore(opts.db, { writeRetryMs: SERVER_WRITE_RETRY_MS });
+  // Queries run in read threads and documents are analysed in worker threads: the server's own thread
+  // only routes, so a slow search or a long analysis never holds up other requests.
+  const store = await openStore(opts.db, { writeRetryMs: SERVER_WRITE_RETRY_MS, readWorkers: true });
   let ingester: DocumentIngester;
   try {
-    // Documents are analysed and stored in worker threads: a long analysis never holds up other requests.
     ingester = await createIngestPool({
       db: opts.db,
       writeRetryMs: SERVER_WRITE_RETRY_MS,

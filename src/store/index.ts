@@ -3,6 +3,7 @@ export { displayStoreUrl, isPostgresUrl, type OpenStoreOptions, openStore } from
 export { openPostgresRepository, type PostgresOptions } from './postgres/postgres-repository.js';
 export type * from './repository.js';
 export { isStoreBusy, StoreBusyError } from './repository.js';
+export { type ReadWorkerOptions, StoreUnavailableError, withReadWorkers } from './sqlite/read-workers.js';
 export {
   type BusyWait,
   migrate,

@@ -1,9 +1,17 @@
 import { openPostgresRepository, type PostgresOptions } from './postgres/postgres-repository.js';
 import type { Repository } from './repository.js';
+import { type ReadWorkerOptions, withReadWorkers } from './sqlite/read-workers.js';
 import { openSqliteRepository, type SqliteOptions } from './sqlite/sqlite-repository.js';
 
 /** Options of either engine; each reads its own. */
-export type OpenStoreOptions = SqliteOptions & PostgresOptions;
+export type OpenStoreOptions = SqliteOptions &
+  PostgresOptions & {
+    /**
+     * SQLite files only: run the queries in worker threads (read-workers.ts), so a slow one never stops
+     * the caller's thread — what a server wants. PostgreSQL queries never block the thread anyway.
+     */
+    readWorkers?: boolean | ReadWorkerOptions;
+  };
 
 /** A store URL fit to print: a PostgreSQL password is masked. */
 export function displayStoreUrl(url: string): string {
@@ -37,5 +45,12 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
   if (isPostgresUrl(url)) return openPostgresRepository(url, options);
   const path = url.startsWith('sqlite:') ? url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '') : url;
   if (path === '') throw new TypeError('openStore: "sqlite:" needs a file path or ":memory:" after it');
-  return openSqliteRepository(path, options);
+  const store = openSqliteRepository(path, options);
+  if (!options.readWorkers || path === ':memory:') return store;
+  try {
+    return await withReadWorkers(store, path, options.readWorkers === true ? {} : options.readWorkers);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
 }
