@@ -10,7 +10,7 @@ import {
 import type { Doc } from '../core/doc.js';
 import { openStore } from '../store/open-store.js';
 import { type IngestInput, ingestBatch } from './ingest-batch.js';
-import { enqueueInputs, runWorker } from './work-queue.js';
+import { enqueueInputs, isUnreachable, runWorker } from './work-queue.js';
 
 /** 40 distinct stories, 8 copies of earlier ones, analyser rejections and throws, door rejections. */
 function inputs(): IngestInput[] {
@@ -31,6 +31,14 @@ function inputs(): IngestInput[] {
   }
   return out;
 }
+
+test('unreachable means the connection, not the data', () => {
+  assert.equal(isUnreachable(Object.assign(new Error('x'), { code: 'ECONNRESET' })), true);
+  assert.equal(isUnreachable(Object.assign(new Error('terminating connection'), { code: '57P01' })), true);
+  assert.equal(isUnreachable(new Error('Connection terminated unexpectedly')), true);
+  assert.equal(isUnreachable(Object.assign(new Error('value too long'), { code: '22001' })), false);
+  assert.equal(isUnreachable(undefined), false);
+});
 
 const engines = await storeEngines();
 for (const engine of engines) {
@@ -117,6 +125,37 @@ for (const engine of engines) {
       assert.equal(status.failed, 1);
       assert.equal(status.processed, 4);
       assert.equal(status.pending, 0);
+      await store.close();
+    });
+
+    test('a store that is unreachable for a while is waited for: nothing is failed for it', async () => {
+      const store = await openTestStore(engine);
+      await enqueueInputs({ store, inputs: inputs().slice(0, 6) });
+      const complete = store.complete.bind(store);
+      let outages = 2;
+      store.complete = async (token, done) => {
+        if (outages-- > 0)
+          throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+        return complete(token, done);
+      };
+      const waits: number[] = [];
+      const summary = await runWorker({
+        store,
+        analyze: fakeAnalyze,
+        batchSize: 6,
+        exitWhenEmpty: true,
+        onStoreError: (_error, waitMs) => waits.push(waitMs),
+      });
+      assert.equal(waits.length, 2);
+      assert.deepEqual({ inserted: summary.inserted, failed: summary.failed }, { inserted: 6, failed: 0 });
+      assert.deepEqual(await store.status(), {
+        documents: 6,
+        processed: 6,
+        duplicates: 0,
+        rejected: 0,
+        pending: 0,
+        failed: 0,
+      });
       await store.close();
     });
 

@@ -169,12 +169,14 @@ async function storeBatch(
   token: string,
   done: CompletedItem[],
   summary: WorkerSummary,
-  retry: <T>(work: () => Promise<T>) => Promise<T>,
+  retry: Retry,
 ): Promise<void> {
   let results: { itemId: number; status: CompleteResult['status'] | 'failed' }[];
   try {
-    results = await store.complete(token, done);
-  } catch {
+    // A store that is down or restarting is waited for; nothing of the batch is failed for it.
+    results = await retry(() => store.complete(token, done), isUnreachable);
+  } catch (error) {
+    if (isUnreachable(error)) throw error;
     results = [];
     for (const item of done) {
       try {
@@ -199,20 +201,41 @@ async function storeBatch(
   }
 }
 
-/** Retries a store call while the store is unreachable, with growing pauses, up to storeRetryMs. */
-function storeRetry(options: WorkerOptions): <T>(work: () => Promise<T>) => Promise<T> {
+type Retry = <T>(work: () => Promise<T>, when?: (error: unknown) => boolean) => Promise<T>;
+
+/**
+ * Retries a store call with growing pauses, up to storeRetryMs: by default on any error (claims and
+ * status only read or take work), or only on the errors `when` accepts.
+ */
+function storeRetry(options: WorkerOptions): Retry {
   const limitMs = options.storeRetryMs ?? 60_000;
-  return async (work) => {
+  return async (work, when = () => true) => {
     const started = Date.now();
     for (let attempt = 0; ; attempt++) {
       try {
         return await work();
       } catch (error) {
         const waitMs = Math.min(100 * 2 ** attempt, 5000);
-        if (Date.now() - started + waitMs > limitMs || options.signal?.aborted) throw error;
+        if (!when(error) || Date.now() - started + waitMs > limitMs || options.signal?.aborted) throw error;
         options.onStoreError?.(error as Error, waitMs);
         await sleep(waitMs);
       }
     }
   };
+}
+
+/**
+ * The store could not be reached, rather than refusing the data: the connection was refused, reset or
+ * closed, or the server is shutting down or starting (SQLSTATE class 08, 57P01–57P03).
+ */
+export function isUnreachable(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (typeof code === 'string') {
+    if (/^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND)$/.test(code)) return true;
+    if (code.startsWith('08') || /^57P0[1-3]$/.test(code)) return true;
+  }
+  return (
+    typeof message === 'string' &&
+    /Connection terminated|connection timeout|Client has encountered a connection error/i.test(message)
+  );
 }
