@@ -38,7 +38,7 @@ function compile(rules: readonly BoilerplateRule[]) {
   return { exact, prefixes };
 }
 
-const COMPILED = compile(boilerplateRules as BoilerplateRule[]);
+const COMPILED = compile(boilerplateRules.rules as BoilerplateRule[]);
 /** No exact entry is longer than this, even with stray whitespace and trailing marks. */
 const MAX_EXACT_LENGTH = 2 * Math.max(...[...COMPILED.exact.keys()].map((k) => k.length));
 
