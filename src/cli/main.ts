@@ -69,12 +69,12 @@ export function buildProgram(io: { out: (s: string) => void; err: (s: string) =>
   program
     .command('ingest')
     .description('ingest files, folders, JSONL or - (stdin) into a store')
-    .argument('<paths...>', 'files, folders (recursive), .jsonl files, or -')
+    .argument('<paths...>', 'files, folders (recursive), .html pages, .jsonl files, or -')
     .option('--db <file>', 'SQLite database file (or a store URL)', 'tidings.db')
     .option('--date <YYYY-MM-DD>', 'default publication date for documents that have none', parseDate)
     .addOption(
       new Option('--stdin-format <format>', 'what - (standard input) holds')
-        .choices(['text', 'jsonl'])
+        .choices(['text', 'jsonl', 'html'])
         .default('text'),
     )
     .option('--quiet', 'no progress bar')

@@ -1,5 +1,6 @@
 import type {
   Attribution,
+  Block,
   Diagnostic,
   Doc,
   Entity,
@@ -15,7 +16,7 @@ import type {
 } from './doc.js';
 
 /** Version of the analysis format (docs/analysis-format.md). Bump the minor on additions. */
-export const ANALYSIS_FORMAT = 'tidings.analysis/1.0';
+export const ANALYSIS_FORMAT = 'tidings.analysis/1.1';
 
 /**
  * The stable, serialisable result of analysing one document. Every span is `[start, end)`
@@ -31,6 +32,8 @@ export interface Analysis {
   published: string | null;
   text: string;
   rejected: boolean;
+  /** Blocks of a structured input (HTML): paragraphs, headings, list items, quotes, captions (1.1). */
+  blocks: Block[];
   removed: Removed[];
   diagnostics: Diagnostic[];
   paragraphs: Paragraph[];
@@ -53,6 +56,7 @@ export function toAnalysis(doc: Doc, id: string): Analysis {
     published: doc.source.published ?? null,
     text: doc.text,
     rejected: doc.rejected === true,
+    blocks: doc.blocks ?? [],
     removed: doc.removed ?? [],
     diagnostics: doc.diagnostics,
     paragraphs: doc.paragraphs ?? [],

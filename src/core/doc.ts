@@ -46,6 +46,42 @@ export interface Source {
   titleGiven?: boolean;
   /** The article's own URL when the input names it (a JSONL `url`); `uri` says where the bytes came from. */
   url?: string;
+  /** What a web page says about itself (JSON-LD, OpenGraph, meta tags), when the input was HTML. */
+  meta?: PageMeta;
+}
+
+/** A web page's metadata, as the page states it (`published` goes to `Source.published` once checked). */
+export interface PageMeta {
+  title?: string;
+  authors?: string[];
+  /** ISO 8601 date or instant the page says it was last modified. */
+  modified?: string;
+  siteName?: string;
+  /** BCP 47 language tag the page declares (`en`, `en-US`). */
+  language?: string;
+  /** The page's canonical URL. */
+  canonical?: string;
+  description?: string;
+}
+
+/**
+ * The kinds of text block an extracted page is made of. The extracted text is the blocks joined by
+ * blank lines; `title` is the headline given by the page.
+ */
+export type BlockType =
+  | 'title'
+  | 'heading'
+  | 'paragraph'
+  | 'list-item'
+  | 'quote'
+  | 'caption'
+  | 'preformatted';
+
+/** One block of extracted text: a span of `text`, never crossing a blank line it did not have. */
+export interface Block extends Span {
+  type: BlockType;
+  /** 1–6 for headings. */
+  level?: number;
 }
 
 export type RemovedReason = 'boilerplate' | 'duplicate-sentence' | 'duplicate-paragraph' | 'foreign-story';
@@ -201,6 +237,11 @@ export interface Doc {
   source: Source;
   /** The input text, never modified after ingest. */
   readonly text: string;
+  /**
+   * Blocks of the text as the input structured it (HTML paragraphs, headings, list items, quotes,
+   * captions), set by ingest for structured input; segmentation keeps paragraphs within them.
+   */
+  blocks?: Block[];
   /** Headline, when the first line looked like one. */
   title?: Span;
   byline?: Span;

@@ -31,6 +31,7 @@ export interface RunOptions {
 
 /** Every layer of a Doc, for the runner's checks (the compiler keeps it complete). */
 const layerSet: Record<Layer, true> = {
+  blocks: true,
   title: true,
   byline: true,
   removed: true,

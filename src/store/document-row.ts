@@ -39,6 +39,7 @@ export function rejectedAnalysis(input: RejectedInput): Analysis {
     published: input.published ?? null,
     text: input.text ?? '',
     rejected: true,
+    blocks: [],
     removed: [],
     diagnostics: input.diagnostics,
     paragraphs: [],

@@ -1,4 +1,4 @@
-import type { Paragraph, Removed, Sentence, Span } from '../doc.js';
+import type { Block, Paragraph, Removed, Sentence, Span } from '../doc.js';
 import { isCloser, isLetter, isWhitespace } from './chars.js';
 import { findSoftBreaks } from './find-soft-breaks.js';
 import { isBlank, type Line, scanLines } from './scan-lines.js';
@@ -67,6 +67,39 @@ export function segmentText(
       while (i < lines.length && !isBlank(lines[i] as Line)) last = lines[i++] as Line;
     }
     for (const piece of subtractRemoved(text, line.contentStart, last.contentEnd, removed, cursor)) {
+      const index = paragraphs.length;
+      paragraphs.push(piece);
+      for (const s of splitSentences(text, piece.start, piece.end)) {
+        sentences.push({ start: s.start, end: s.end, paragraph: index });
+      }
+    }
+  }
+  return title ? { title, paragraphs, sentences } : { paragraphs, sentences };
+}
+
+/**
+ * Title, paragraphs and sentences of a text that came with blocks (extracted HTML): every block is a
+ * paragraph (less its removed parts), so no paragraph or sentence crosses a block boundary and a
+ * heading never runs into the paragraph after it; a `title` block first, when not removed, is the title.
+ */
+export function segmentBlocks(
+  text: string,
+  blocks: readonly Block[],
+  removed: readonly Removed[] = [],
+): Segmentation {
+  const paragraphs: Paragraph[] = [];
+  const sentences: Sentence[] = [];
+  const cursor = { next: 0 };
+  let title: Span | undefined;
+  for (const block of blocks) {
+    const pieces = subtractRemoved(text, block.start, block.end, removed, cursor);
+    if (block.type === 'title' && paragraphs.length === 0 && pieces.length === 1) {
+      title = pieces[0] as Span;
+      paragraphs.push({ ...title });
+      sentences.push({ ...title, paragraph: 0 });
+      continue;
+    }
+    for (const piece of pieces) {
       const index = paragraphs.length;
       paragraphs.push(piece);
       for (const s of splitSentences(text, piece.start, piece.end)) {

@@ -2,9 +2,11 @@ import { createReadStream, type Stats } from 'node:fs';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { Diagnostic, Doc, Source } from '../../core/doc.js';
+import extensions from '../../rules/ingest/file-extensions.json' with { type: 'json' };
 import { DEFAULT_MAX_BYTES, type IngestLimits, rejected } from './check-text.js';
 import { decodeBytes } from './decode-bytes.js';
-import { parseJsonlLine } from './parse-jsonl.js';
+import { HTML_MEDIA_TYPE, htmlBytesToDoc } from './html/html-to-doc.js';
+import { parseJsonlRecord } from './parse-jsonl.js';
 import { checkPublished } from './published.js';
 
 /** One input document. Rejected documents are items too: the reader never throws for content. */
@@ -12,6 +14,13 @@ export interface IngestItem {
   doc: Doc;
   /** The raw bytes of a rejected document, when they were read (never for `ingest:too-large`). */
   bytes?: Uint8Array;
+  /** The input the text was extracted from (a web page), kept so extraction can be run again. */
+  raw?: RawInput;
+}
+
+export interface RawInput {
+  mediaType: string;
+  bytes: Uint8Array;
 }
 
 export interface ReadOptions {
@@ -21,17 +30,23 @@ export interface ReadOptions {
   /** Read for the path `-` (default `process.stdin`). */
   stdin?: AsyncIterable<Uint8Array | string>;
   /** How to read stdin (default `text`: one document). */
-  stdinFormat?: 'text' | 'jsonl';
+  stdinFormat?: 'text' | 'jsonl' | 'html';
   /** Clock for `source.fetched` (tests). */
   now?: () => Date;
 }
 
 /** Extensions read when walking a directory; files without an extension are read too. */
-export const TEXT_EXTENSIONS: ReadonlySet<string> = new Set(['.txt', '.text', '.md', '.jsonl', '.ndjson']);
-const JSONL_EXTENSIONS: ReadonlySet<string> = new Set(['.jsonl', '.ndjson']);
+export const TEXT_EXTENSIONS: ReadonlySet<string> = new Set([
+  ...extensions.text,
+  ...extensions.jsonl,
+  ...extensions.html,
+]);
+const JSONL_EXTENSIONS: ReadonlySet<string> = new Set(extensions.jsonl);
+const HTML_EXTENSIONS: ReadonlySet<string> = new Set(extensions.html);
 
 type Entry =
   | { kind: 'text'; path: string; size: number }
+  | { kind: 'html'; path: string; size: number }
   | { kind: 'jsonl'; path: string; size: number }
   | { kind: 'stdin' }
   | { kind: 'unreadable'; path: string; why: string }
@@ -59,13 +74,14 @@ export async function* readInputs(
       case 'stdin':
         if (options.stdinFormat === 'jsonl')
           yield* readJsonl('stdin', stdinChunks(options), options, fetched);
-        else yield await readStdin(options, fetched, maxBytes);
+        else yield await readStdin(options, fetched, maxBytes, options.stdinFormat === 'html');
         break;
       case 'jsonl':
         yield* readJsonl(entry.path, fileChunks(entry.path), options, fetched);
         break;
       case 'text':
-        yield await readTextFile(entry, options, fetched, maxBytes);
+      case 'html':
+        yield await readTextFile(entry, options, fetched, maxBytes, entry.kind === 'html');
         break;
     }
   }
@@ -124,13 +140,43 @@ export async function readOne(path: string, options: ReadOptions = {}): Promise<
     return { doc: unreadable(path, errorText(error), fetched) };
   }
   if (!info.isFile()) return { doc: notAFile(path, kindOf(info), fetched) };
-  return readTextFile({ path, size: info.size }, options, fetched, maxBytes);
+  return readTextFile({ path, size: info.size }, options, fetched, maxBytes, isHtmlPath(path));
+}
+
+function isHtmlPath(path: string): boolean {
+  return HTML_EXTENSIONS.has(extname(path).toLowerCase());
 }
 
 function fileEntry(path: string, size: number): Entry {
-  return JSONL_EXTENSIONS.has(extname(path).toLowerCase())
-    ? { kind: 'jsonl', path, size }
-    : { kind: 'text', path, size };
+  const ext = extname(path).toLowerCase();
+  if (JSONL_EXTENSIONS.has(ext)) return { kind: 'jsonl', path, size };
+  return HTML_EXTENSIONS.has(ext) ? { kind: 'html', path, size } : { kind: 'text', path, size };
+}
+
+/** Bytes that open like an HTML document (`<!doctype html`, `<html`), after a byte order mark and whitespace. */
+export function looksLikeHtml(bytes: Uint8Array): boolean {
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (i < bytes.length && i < 1024) {
+    const b = bytes[i] as number;
+    if (b !== 0x20 && (b < 0x09 || b > 0x0d)) break;
+    i++;
+  }
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset + i, Math.min(bytes.length - i, 15))
+    .toString('latin1')
+    .toLowerCase();
+  return head.startsWith('<!doctype html') || head.startsWith('<html');
+}
+
+/** A page's bytes, or a text file's: HTML is extracted (and its bytes kept), text decoded as it is. */
+function docFromBytes(bytes: Uint8Array, source: Source, options: ReadOptions, html: boolean): IngestItem {
+  if (html || looksLikeHtml(bytes)) {
+    const doc = htmlBytesToDoc(bytes, source, options.limits ? { limits: options.limits } : {});
+    return doc.rejected
+      ? { doc, bytes, raw: { mediaType: HTML_MEDIA_TYPE, bytes } }
+      : { doc, raw: { mediaType: HTML_MEDIA_TYPE, bytes } };
+  }
+  const doc = decodeBytes(bytes, source, options.limits);
+  return doc.rejected ? { doc, bytes } : { doc };
 }
 
 async function* walk(dir: string, visited: Set<string>): AsyncGenerator<Entry> {
@@ -172,6 +218,7 @@ async function readTextFile(
   options: ReadOptions,
   fetched: string,
   maxBytes: number,
+  html = false,
 ): Promise<IngestItem> {
   const source = textSource(entry.path, options, fetched);
   if (entry.size > maxBytes) {
@@ -183,11 +230,15 @@ async function readTextFile(
   } catch (error) {
     return { doc: unreadable(entry.path, errorText(error), fetched) };
   }
-  const doc = decodeBytes(bytes, source, options.limits);
-  return doc.rejected ? { doc, bytes } : { doc };
+  return docFromBytes(bytes, source, options, html);
 }
 
-async function readStdin(options: ReadOptions, fetched: string, maxBytes: number): Promise<IngestItem> {
+async function readStdin(
+  options: ReadOptions,
+  fetched: string,
+  maxBytes: number,
+  html = false,
+): Promise<IngestItem> {
   const source = textSource('stdin', options, fetched);
   const parts: Uint8Array[] = [];
   let size = 0;
@@ -196,9 +247,7 @@ async function readStdin(options: ReadOptions, fetched: string, maxBytes: number
     if (size <= maxBytes) parts.push(chunk); // past the limit keep draining, but keep nothing
   }
   if (size > maxBytes) return { doc: tooLarge(source, size, maxBytes) };
-  const bytes = Buffer.concat(parts);
-  const doc = decodeBytes(bytes, source, options.limits);
-  return doc.rejected ? { doc, bytes } : { doc };
+  return docFromBytes(Buffer.concat(parts), source, options, html);
 }
 
 async function* readJsonl(
@@ -221,8 +270,12 @@ async function* readJsonl(
         continue;
       }
       if (isBlankBytes(line.bytes)) continue;
-      const doc = parseJsonlLine(line.bytes, uri, recordOptions);
-      yield doc.rejected ? { doc, bytes: line.bytes } : { doc };
+      const { doc, html } = parseJsonlRecord(line.bytes, uri, recordOptions);
+      const raw =
+        html === undefined ? undefined : { mediaType: HTML_MEDIA_TYPE, bytes: Buffer.from(html, 'utf8') };
+      const item: IngestItem = doc.rejected ? { doc, bytes: line.bytes } : { doc };
+      if (raw) item.raw = raw;
+      yield item;
     }
   } catch (error) {
     yield { doc: unreadable(path, errorText(error), fetched) };

@@ -1,7 +1,7 @@
-import type { Diagnostic, Removed } from '../../core/doc.js';
+import type { Block, Diagnostic, Removed } from '../../core/doc.js';
 import type { Stage } from '../../core/stage.js';
 import { isBlank, scanLines } from '../../core/text/scan-lines.js';
-import { segmentText } from '../../core/text/segment-text.js';
+import { segmentBlocks, segmentText } from '../../core/text/segment-text.js';
 import { flagForeignLead } from './flag-foreign-lead.js';
 import { findBoilerplate } from './remove-boilerplate.js';
 import { findDuplicates } from './remove-duplicates.js';
@@ -24,11 +24,15 @@ export interface CleanResult {
  * Removed spans (as `findRemoved`) and the warnings of the flagging passes, which share the one
  * segmentation of the text without its boilerplate.
  */
-export function cleanText(text: string, titleGiven = false): CleanResult {
+export function cleanText(text: string, titleGiven = false, blocks?: readonly Block[]): CleanResult {
   const lines = scanLines(text);
   const keepLine = titleGiven ? lines.findIndex((line) => !isBlank(line)) : -1;
   const boilerplate = findBoilerplate(text, lines, keepLine);
-  const seg = segmentText(text, boilerplate, titleGiven, lines);
+  // Structured input (HTML blocks) is segmented as segment will, so duplicates are judged on the same units.
+  const seg =
+    blocks && blocks.length > 0
+      ? segmentBlocks(text, blocks, boilerplate)
+      : segmentText(text, boilerplate, titleGiven, lines);
   const duplicates = findDuplicates(text, seg);
   const foreignLead = flagForeignLead(text, seg);
   const diagnostics = foreignLead ? [foreignLead] : [];
@@ -39,9 +43,10 @@ export function cleanText(text: string, titleGiven = false): CleanResult {
 export const cleanStage: Stage = {
   name: 'clean',
   requires: [],
+  reads: ['blocks'],
   assigns: ['removed'],
   run(doc) {
-    const { removed, diagnostics } = cleanText(doc.text, doc.source.titleGiven === true);
+    const { removed, diagnostics } = cleanText(doc.text, doc.source.titleGiven === true, doc.blocks);
     return diagnostics.length > 0 ? { removed, diagnostics } : { removed };
   },
 };

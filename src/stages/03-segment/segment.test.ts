@@ -162,3 +162,27 @@ test('segment tokenises each kept sentence once; no token crosses a sentence or 
   ]);
   assert.equal(layer.count, 20);
 });
+
+test('blocks from a page are the paragraphs: a heading never runs into the text after it', () => {
+  // One line per block, as extraction would not write it, so only the blocks can tell them apart.
+  const text = 'Talks resume\nWhat comes next\nBoth sides met. They will meet again.\nAdvertisement';
+  const blocks = [
+    { start: 0, end: 12, type: 'title' as const },
+    { start: 13, end: 28, type: 'heading' as const, level: 2 },
+    { start: 29, end: 66, type: 'paragraph' as const },
+    { start: 67, end: 80, type: 'paragraph' as const },
+  ];
+  const doc = pipeline.run({ ...createDoc(text, { ...source, mediaType: 'text/html' }), blocks });
+  assert.equal(doc.text.slice(doc.title?.start, doc.title?.end), 'Talks resume');
+  assert.deepEqual(surfaces(doc, doc.paragraphs), [
+    'Talks resume',
+    'What comes next',
+    'Both sides met. They will meet again.',
+  ]);
+  assert.deepEqual(surfaces(doc, doc.sentences), [
+    'Talks resume',
+    'What comes next',
+    'Both sides met.',
+    'They will meet again.',
+  ]);
+});

@@ -1,5 +1,5 @@
 import type { Stage } from '../../core/stage.js';
-import { segmentText } from '../../core/text/segment-text.js';
+import { segmentBlocks, segmentText } from '../../core/text/segment-text.js';
 import { tokenizeSentences } from '../../core/tokens.js';
 import { splitLongSentences } from './split-long-sentences.js';
 
@@ -11,9 +11,14 @@ import { splitLongSentences } from './split-long-sentences.js';
 export const segmentStage: Stage = {
   name: 'segment',
   requires: ['removed'],
+  reads: ['blocks'],
   assigns: ['title', 'paragraphs', 'sentences', 'tokens'],
   run(doc) {
-    const segmentation = segmentText(doc.text, doc.removed ?? [], doc.source.titleGiven === true);
+    // Structured input (HTML) says where its paragraphs and headings are; plain text is read by its lines.
+    const segmentation =
+      doc.blocks && doc.blocks.length > 0
+        ? segmentBlocks(doc.text, doc.blocks, doc.removed ?? [])
+        : segmentText(doc.text, doc.removed ?? [], doc.source.titleGiven === true);
     const { sentences, diagnostics } = splitLongSentences(doc.text, segmentation.sentences);
     return { ...segmentation, sentences, tokens: tokenizeSentences(doc.text, sentences), diagnostics };
   },

@@ -1,0 +1,479 @@
+import type { BlockType } from '../../../core/doc.js';
+import elements from '../../../rules/extract/html-elements.json' with { type: 'json' };
+import { classifyElement, isGated, type Region, type RegionVerdict } from './page-regions.js';
+import type { HtmlElement, HtmlNode } from './parse-html.js';
+
+/**
+ * The article in a parsed page, as blocks of text, by one pass over the tree and one over its elements:
+ *
+ * 1. Walk the page in document order and cut its text into blocks at block-level elements and double
+ *    line breaks. Each block knows the element that holds it, its kind (heading, list item, quote,
+ *    caption…), how much of it is link text, and the innermost boilerplate region it sits in (by
+ *    class, id, tag and role: `page-regions.ts`).
+ * 2. Score blocks: prose outside links counts for the article; link lists, short fragments without
+ *    sentence punctuation and whatever sits in a boilerplate region count against it.
+ * 3. Sum the scores up the tree (children before parents, so linear) and take the element with the
+ *    best balance, `good − penalty × bad`: the smallest container that holds the article text while
+ *    leaving out the navigation, rails and comments around it.
+ * 4. Keep that element's blocks, less those in a boilerplate region inside it, link lists, and
+ *    headings with nothing kept after them.
+ *
+ * When the result looks wrong (little text, or far less than the page's prose), a second attempt
+ * scores without region names and the longer sound result is kept (`extract:fallback-*`).
+ */
+
+export interface TextBlock {
+  type: BlockType;
+  text: string;
+  /** 1–6 for headings. */
+  level?: number;
+}
+
+export interface ExtractOptions {
+  /** Weight of text that would be kept but is not prose (labels, dates, fragments) against prose (default 0.75). */
+  penalty?: number;
+  /** Weight of text the result leaves out anyway (link lists, boilerplate regions) against prose (default 0.2). */
+  prunedPenalty?: number;
+  /** Ignore region names (the fallback attempt). */
+  ignoreRegions?: boolean;
+}
+
+export interface Extraction {
+  blocks: TextBlock[];
+  /** Rule ids that shaped the result, with the characters they left out. */
+  pruned: Record<string, number>;
+  /** Which attempt produced the blocks. */
+  attempt: 'regions' | 'no-regions';
+  /** Characters of prose on the page outside boilerplate regions, and in the result. */
+  pageProse: number;
+  keptChars: number;
+}
+
+interface RawBlock {
+  owner: HtmlElement;
+  type: BlockType;
+  level: number;
+  text: string;
+  chars: number;
+  linkChars: number;
+  good: number;
+  bad: number;
+  /** Mostly link text: a menu or a list of links, left out of the result. */
+  links: boolean;
+}
+
+const BLOCK: ReadonlySet<string> = new Set(elements.block);
+const BLOCK_TYPES = elements.blockTypes as Record<string, BlockType>;
+interface Frame {
+  el: HtmlElement;
+  /** Next child to visit. */
+  i: number;
+  /** What entering the element set (F_*), to undo on leaving. */
+  flags: number;
+  /** The heading level before entering. */
+  heading: number;
+}
+
+const F_BLOCK = 1;
+const F_REGION = 2;
+const F_LINK = 4;
+const F_PRE = 8;
+const F_QUOTE = 16;
+const F_CAPTION = 32;
+const F_LIST = 64;
+const F_HEADING = 128;
+/** Stands for a `<br>` in a block's raw text (NUL never survives ingest's binary check). */
+const BR = '\u0000';
+const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+/** A layout region holding this share of the page's prose is the article's wrapper, not furniture. */
+const MASS_OVERRULE = 0.6;
+const SENTENCE_END = /[.!?…:;"'”’»)]$/;
+
+/** Blocks of the page in document order, with the region and subtree bounds the scorer needs. */
+interface Walk {
+  blocks: RawBlock[];
+  /** Last descendant index of each element, by `index`. */
+  end: Int32Array;
+  /** Each element's region verdict, by `index` (undefined: not a region). */
+  regions: (Region | undefined)[];
+  content: Uint8Array;
+  /** Elements in document order. */
+  order: HtmlElement[];
+}
+
+export function extractArticle(
+  root: HtmlElement,
+  elementCount: number,
+  options: ExtractOptions = {},
+): Extraction {
+  const weights = { penalty: options.penalty ?? 0.75, prunedPenalty: options.prunedPenalty ?? 0.2 };
+  const walk = walkBlocks(root, elementCount, options.ignoreRegions === true);
+  const first = chooseAndKeep(walk, weights, options.ignoreRegions === true);
+  if (options.ignoreRegions || !looksWrong(first)) return first;
+  const loose = walkBlocks(root, elementCount, true);
+  const second = chooseAndKeep(loose, weights, true);
+  return second.keptChars > first.keptChars * 1.5 ? { ...second, attempt: 'no-regions' } : first;
+}
+
+/** Little text, or far less than the page's prose: the container was probably a teaser or a rail. */
+function looksWrong(x: Extraction): boolean {
+  return x.keptChars < 250 || x.keptChars < x.pageProse * 0.3;
+}
+
+function walkBlocks(root: HtmlElement, elementCount: number, ignoreRegions: boolean): Walk {
+  const size = elementCount + 1;
+  const end = new Int32Array(size);
+  const regions: (Region | undefined)[] = new Array(size);
+  const content = new Uint8Array(size);
+  const order: HtmlElement[] = [];
+  const blocks: RawBlock[] = [];
+  const cache = new Map<string, RegionVerdict>();
+
+  // Context of the current text: counts of open elements that give a block its kind.
+  let inLink = 0;
+  let inPre = 0;
+  let inQuote = 0;
+  let inCaption = 0;
+  let inList = 0;
+  let heading = 0;
+  const ownerStack: HtmlElement[] = [root];
+
+  let pieces: string[] = [];
+  let chars = 0;
+  let linkChars = 0;
+  let lastWasBreak = false;
+
+  const flush = () => {
+    if (pieces.length === 0) return;
+    const raw = pieces.join('');
+    pieces = [];
+    const text = inPre > 0 ? trimLines(raw) : collapse(raw);
+    const blockChars = chars;
+    const blockLinks = linkChars;
+    chars = 0;
+    linkChars = 0;
+    if (text === '' || blockChars === 0) return;
+    const owner = ownerStack[ownerStack.length - 1] as HtmlElement;
+    const type: BlockType =
+      heading > 0
+        ? 'heading'
+        : inCaption > 0
+          ? 'caption'
+          : inPre > 0
+            ? 'preformatted'
+            : inQuote > 0
+              ? 'quote'
+              : inList > 0
+                ? 'list-item'
+                : 'paragraph';
+    blocks.push({
+      owner,
+      type,
+      level: heading,
+      text,
+      chars: blockChars,
+      linkChars: Math.min(blockLinks, blockChars),
+      good: 0,
+      bad: 0,
+      links: false,
+    });
+  };
+
+  // Iterative depth-first walk: the tree may be deep, the call stack must not be.
+  const stack: Frame[] = [{ el: root, i: 0, flags: 0, heading: 0 }];
+  order.push(root);
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1] as Frame;
+    if (frame.i >= frame.el.children.length) {
+      stack.pop();
+      end[frame.el.index] = (order[order.length - 1] as HtmlElement).index;
+      const f = frame.flags;
+      // Flush while the element's context still holds, so the block gets its kind and owner.
+      if (f & F_BLOCK) flush();
+      if (f & F_LINK) inLink--;
+      if (f & F_PRE) inPre--;
+      if (f & F_QUOTE) inQuote--;
+      if (f & F_CAPTION) inCaption--;
+      if (f & F_LIST) inList--;
+      if (f & F_HEADING) heading = frame.heading;
+      if (f & F_BLOCK) ownerStack.pop();
+      continue;
+    }
+    const child = frame.el.children[frame.i++] as HtmlNode;
+    if (typeof child === 'string') {
+      pieces.push(child);
+      const n = countVisible(child);
+      chars += n;
+      if (inLink > 0) linkChars += n;
+      if (n > 0) lastWasBreak = false;
+      continue;
+    }
+    const tag = child.tag;
+    if (tag === 'br') {
+      if (lastWasBreak) flush();
+      else pieces.push(BR);
+      lastWasBreak = true;
+      continue;
+    }
+    if (tag === 'hr' || tag === 'img') {
+      if (tag === 'hr') flush();
+      continue;
+    }
+    order.push(child);
+    if (isHidden(child)) {
+      skipSubtree(child, order, end);
+      continue;
+    }
+    const verdict = ignoreRegions ? undefined : classifyElement(child, cache);
+    if (verdict?.content) content[child.index] = 1;
+    let flags = 0;
+    if (BLOCK.has(tag)) {
+      flush();
+      lastWasBreak = false;
+      ownerStack.push(child);
+      flags |= F_BLOCK;
+    }
+    if (verdict?.boilerplate) {
+      regions[child.index] = verdict.boilerplate;
+      flags |= F_REGION;
+    }
+    const kind = BLOCK_TYPES[tag];
+    const before = heading;
+    if (tag === 'a') {
+      inLink++;
+      flags |= F_LINK;
+    } else if (kind === 'heading') {
+      heading = tag.charCodeAt(1) - 48;
+      flags |= F_HEADING;
+    } else if (kind === 'preformatted') {
+      inPre++;
+      flags |= F_PRE;
+    } else if (kind === 'quote') {
+      inQuote++;
+      flags |= F_QUOTE;
+    } else if (kind === 'caption') {
+      inCaption++;
+      flags |= F_CAPTION;
+    } else if (kind === 'list-item') {
+      inList++;
+      flags |= F_LIST;
+    }
+    stack.push({ el: child, i: 0, flags, heading: before });
+  }
+  flush();
+  return { blocks, end, regions, content, order };
+}
+
+/** Hidden content gives no text; its elements are still listed (in document order) so sums and bounds hold. */
+function skipSubtree(element: HtmlElement, order: HtmlElement[], end: Int32Array): void {
+  const stack: { el: HtmlElement; i: number }[] = [{ el: element, i: 0 }];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1] as { el: HtmlElement; i: number };
+    if (frame.i >= frame.el.children.length) {
+      stack.pop();
+      end[frame.el.index] = (order[order.length - 1] as HtmlElement).index;
+      continue;
+    }
+    const c = frame.el.children[frame.i++] as HtmlNode;
+    if (typeof c === 'string' || c.tag === 'br' || c.tag === 'hr' || c.tag === 'img') continue;
+    order.push(c);
+    stack.push({ el: c, i: 0 });
+  }
+}
+
+function isHidden(el: HtmlElement): boolean {
+  const a = el.attrs;
+  if (a.hidden !== undefined) return true;
+  if (a['aria-hidden'] === 'true') return true;
+  return a.style !== undefined && HIDDEN_STYLE.test(a.style) && !isGated(el);
+}
+
+/** Marks each block as prose (`good`), a fragment that would be kept (`bad`), or a link list. */
+function scoreBlocks(blocks: RawBlock[]): void {
+  for (const b of blocks) {
+    b.good = 0;
+    b.bad = 0;
+    b.links = false;
+    if (b.type === 'heading' || b.type === 'title') continue;
+    if (b.linkChars / b.chars > 0.5) {
+      b.links = true;
+      continue;
+    }
+    const proseLike = b.chars >= 80 || (b.chars >= 20 && SENTENCE_END.test(b.text));
+    if (proseLike) b.good = b.chars - b.linkChars;
+    else b.bad = b.chars;
+  }
+}
+
+function chooseAndKeep(
+  walk: Walk,
+  options: Required<Pick<ExtractOptions, 'penalty' | 'prunedPenalty'>>,
+  ignoreRegions: boolean,
+): Extraction {
+  const { blocks, end, regions, order } = walk;
+  scoreBlocks(blocks);
+  const size = end.length;
+
+  // Prose per element before regions are applied, to overrule a layout name on the article's own wrapper.
+  const raw = new Float64Array(size);
+  for (const b of blocks) raw[b.owner.index] = (raw[b.owner.index] as number) + b.good;
+  for (let k = order.length - 1; k > 0; k--) {
+    const el = order[k] as HtmlElement;
+    if (el.parent) raw[el.parent.index] = (raw[el.parent.index] as number) + (raw[el.index] as number);
+  }
+  const total = raw[0] as number;
+  const active = new Uint8Array(size);
+  for (const el of order) {
+    const region = regions[el.index];
+    if (region && !(region.layout && (raw[el.index] as number) >= total * MASS_OVERRULE))
+      active[el.index] = 1;
+  }
+  // Nearest active region at or above each element (-1: none), top-down in document order.
+  const nearest = new Int32Array(size).fill(-1);
+  for (const el of order) {
+    const i = el.index;
+    nearest[i] = active[i] ? i : el.parent ? (nearest[el.parent.index] as number) : -1;
+  }
+
+  const good = new Float64Array(size);
+  const kept = new Float64Array(size);
+  const pruned = new Float64Array(size);
+  let pageProse = 0;
+  for (const b of blocks) {
+    const i = b.owner.index;
+    good[i] = (good[i] as number) + b.good;
+    kept[i] = (kept[i] as number) + b.bad;
+    if (b.links) pruned[i] = (pruned[i] as number) + b.chars;
+    if (nearest[i] === -1) pageProse += b.good;
+  }
+  // Children before parents: reverse document order. A region hands everything up as pruned text.
+  let best: HtmlElement | null = null;
+  let bestScore = 0;
+  for (let k = order.length - 1; k >= 0; k--) {
+    const el = order[k] as HtmlElement;
+    const i = el.index;
+    if (nearest[i] === -1) {
+      const score =
+        (good[i] as number) -
+        options.penalty * (kept[i] as number) -
+        options.prunedPenalty * (pruned[i] as number);
+      if (score > bestScore) {
+        bestScore = score;
+        best = el;
+      }
+    }
+    const parent = el.parent;
+    if (!parent) continue;
+    const p = parent.index;
+    if (active[i])
+      pruned[p] = (pruned[p] as number) + (good[i] as number) + (kept[i] as number) + (pruned[i] as number);
+    else {
+      good[p] = (good[p] as number) + (good[i] as number);
+      kept[p] = (kept[p] as number) + (kept[i] as number);
+      pruned[p] = (pruned[p] as number) + (pruned[i] as number);
+    }
+  }
+  const prunedChars: Record<string, number> = {};
+  const attempt = ignoreRegions ? 'no-regions' : 'regions';
+  if (!best) return { blocks: [], pruned: prunedChars, attempt, pageProse, keptChars: 0 };
+  best = firstOfStackedArticles(best, order, end, good);
+  const from = best.index;
+  const to = end[from] as number;
+  const out: RawBlock[] = [];
+  for (const b of blocks) {
+    const at = b.owner.index;
+    if (at < from || at > to) continue;
+    const r = nearest[at] as number;
+    if (r !== -1) {
+      const rule = regions[r]?.rule ?? 'extract:region';
+      prunedChars[rule] = (prunedChars[rule] ?? 0) + b.chars;
+      continue;
+    }
+    if (b.links) {
+      prunedChars['extract:link-list'] = (prunedChars['extract:link-list'] ?? 0) + b.chars;
+      continue;
+    }
+    // A short line that is not a sentence (a dateline, a credit, "Advertisement", a table cell).
+    if (b.bad > 0 && b.type === 'paragraph') {
+      prunedChars['extract:fragment'] = (prunedChars['extract:fragment'] ?? 0) + b.chars;
+      continue;
+    }
+    out.push(b);
+  }
+  // Headings with no kept text after them (a "Related" heading at the end) go.
+  while (out.length > 0 && (out[out.length - 1] as RawBlock).type === 'heading') {
+    const h = out.pop() as RawBlock;
+    prunedChars['extract:trailing-heading'] = (prunedChars['extract:trailing-heading'] ?? 0) + h.chars;
+  }
+  let keptChars = 0;
+  const textBlocks: TextBlock[] = [];
+  for (const b of out) {
+    keptChars += b.good;
+    textBlocks.push(
+      b.type === 'heading' ? { type: b.type, text: b.text, level: b.level } : { type: b.type, text: b.text },
+    );
+  }
+  return { blocks: textBlocks, pruned: prunedChars, attempt, pageProse, keptChars };
+}
+
+/**
+ * A page that appends the next stories below the first (infinite scroll) holds several article
+ * elements (`<article>`, or schema.org Article microdata) side by side in the container, together
+ * holding nearly all its prose: the page's own article is the first of them with prose.
+ */
+function firstOfStackedArticles(
+  container: HtmlElement,
+  order: readonly HtmlElement[],
+  end: Int32Array,
+  good: Float64Array,
+): HtmlElement {
+  const from = container.index;
+  const to = end[from] as number;
+  const total = good[from] as number;
+  const units: HtmlElement[] = [];
+  let covered = 0;
+  let skipTo = -1;
+  for (const el of order) {
+    if (el.index <= from || el.index > to || el.index <= skipTo) continue;
+    if (!isArticleUnit(el)) continue;
+    skipTo = end[el.index] as number;
+    const prose = good[el.index] as number;
+    covered += prose;
+    if (prose >= total * 0.05) units.push(el);
+  }
+  if (units.length < 2 || covered < total * 0.8) return container;
+  return units[0] as HtmlElement;
+}
+
+function isArticleUnit(el: HtmlElement): boolean {
+  if (el.tag === 'article') return true;
+  const type = el.attrs.itemtype;
+  return type !== undefined && /Article|Posting|Report/.test(type);
+}
+
+/** Characters that are not whitespace. */
+function countVisible(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 32 && c !== 0xa0) n++;
+  }
+  return n;
+}
+
+const SPACES = /[\s\u00a0]+/g;
+
+/** Inline text: runs of whitespace become one space; explicit line breaks (`<br>`) stay. */
+function collapse(raw: string): string {
+  if (!raw.includes(BR)) return raw.replace(SPACES, ' ').trim();
+  const lines: string[] = [];
+  for (const line of raw.split(BR)) {
+    const t = line.replace(SPACES, ' ').trim();
+    if (t !== '') lines.push(t);
+  }
+  return lines.join('\n');
+}
+
+function trimLines(raw: string): string {
+  return raw.replaceAll(BR, '\n').replace(/^\s*\n|\s+$/g, '');
+}
