@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { accuracy, macroPrf, matchSpans, microPrf, prf } from './metrics.js';
+import { accuracy, macroPrf, matchSpans, microPrf, prf, wilsonInterval } from './metrics.js';
 
 test('prf computes precision, recall and F1, and 0 rather than NaN on empty counts', () => {
   const s = prf({ tp: 3, fp: 1, fn: 2 });
@@ -56,4 +56,21 @@ test('relaxed matching is one-to-one and prefers the best overlap', () => {
   );
   assert.deepEqual(m.counts, { tp: 2, fp: 0, fn: 0 });
   assert.equal(matchSpans([{ start: 0, end: 3 }], [{ start: 3, end: 6 }], 'relaxed').counts.tp, 0);
+});
+
+test('the Wilson interval holds the proportion, stays in [0, 1] and narrows with n', () => {
+  const small = wilsonInterval(5, 2017);
+  assert.ok(small.low < 5 / 2017 && 5 / 2017 < small.high);
+  // Each bound is a p whose score test sits exactly at z: |p̂ − p| = z·√(p(1 − p)/n).
+  for (const bound of [small.low, small.high]) {
+    const score = Math.abs(5 / 2017 - bound) / Math.sqrt((bound * (1 - bound)) / 2017);
+    assert.ok(Math.abs(score - 1.96) < 1e-9, `score ${score}`);
+  }
+  const zero = wilsonInterval(0, 100);
+  assert.equal(zero.low, 0);
+  assert.ok(zero.high > 0 && zero.high < 0.05);
+  assert.deepEqual(wilsonInterval(0, 0), { low: 0, high: 1 });
+  const wide = wilsonInterval(50, 100);
+  const narrow = wilsonInterval(500, 1000);
+  assert.ok(narrow.high - narrow.low < wide.high - wide.low);
 });

@@ -62,6 +62,19 @@ export function macroPrf(perClass: Readonly<Record<string, Counts>>): Prf & { cl
     : { precision: p / n, recall: r / n, f1: f / n, classes };
 }
 
+/**
+ * Wilson score interval for a proportion `successes / n` (95% with the default z): an honest range
+ * when the count is small (5 false flags in 2,017), where the normal approximation is not.
+ */
+export function wilsonInterval(successes: number, n: number, z = 1.96): { low: number; high: number } {
+  if (n === 0) return { low: 0, high: 1 };
+  const p = successes / n;
+  const z2 = z * z;
+  const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+  const half = (z / (1 + z2 / n)) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
+  return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+}
+
 export function accuracy(correct: number, total: number): number {
   return total === 0 ? 0 : correct / total;
 }

@@ -9,6 +9,8 @@ import {
   intactText,
   mixedStoriesSuite,
   planGlues,
+  precisionAt1in100,
+  precisionAtRate,
   readArticle,
 } from './mixed-stories.js';
 
@@ -77,4 +79,19 @@ test('scores glued and intact fixture articles with the full pipeline', async ()
   // file's short-lead body under the harbour lead keeps most words in common, so it is not.
   assert.equal(r.metrics.recall, 0.5);
   assert.equal(r.metrics.spanExact, 1);
+  // One true flag out of two glued, one false flag out of two intact: at 100 intact per glued
+  // article the false flags outweigh the true ones a hundredfold.
+  assert.ok(Math.abs((r.metrics.precisionAt1in100 ?? 0) - 1 / 101) < 1e-12);
+});
+
+test('precision at 1 glued per 100 intact is the counts with each false flag weighted 100 x glued/intact', () => {
+  // 1,500 of 2,000 glued articles flagged, 5 of 2,500 intact ones flagged.
+  const reweighted = 1500 / (1500 + 5 * 100 * (2000 / 2500));
+  assert.ok(Math.abs(precisionAtRate(1500 / 2000, 5 / 2500, 1 / 100) - reweighted) < 1e-12);
+  // At 1:1 with as many glued as intact articles it is the plain precision.
+  assert.ok(Math.abs(precisionAtRate(1500 / 2000, 5 / 2000, 1) - 1500 / 1505) < 1e-12);
+  const r = precisionAt1in100(1500, 2000, 5, 2500);
+  assert.ok(Math.abs(r.precision - reweighted) < 1e-12);
+  assert.ok(r.low < r.precision && r.precision < r.high && r.high <= 1);
+  assert.equal(precisionAt1in100(0, 10, 0, 10).precision, 0);
 });

@@ -125,7 +125,11 @@ export function evaluateNerDoc(nerDoc: NerDoc, uri: string, analyze: Analyze, in
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-/** The result of a NER suite: micro P/R/F1 over PER/ORG/LOC, each class apart, MISC apart. */
+/**
+ * The result of a NER suite: micro P/R/F1 over PER/ORG/LOC (the headline), each class apart, and
+ * `conlleval.*`, the micro P/R/F1 over all four classes, MISC included, as conlleval's overall line
+ * counts it: every gold and every predicted chunk of any class, exact span and class.
+ */
 export function nerResult(
   suite: string,
   items: number,
@@ -141,6 +145,12 @@ export function nerResult(
     recall: overall.recall,
     f1: overall.f1,
   };
+  const all = emptyCounts();
+  for (const t of [...scoredTypes, 'MISC'] as NerType[]) addCounts(all, counts[t]);
+  const conlleval = prf(all);
+  metrics['conlleval.precision'] = conlleval.precision;
+  metrics['conlleval.recall'] = conlleval.recall;
+  metrics['conlleval.f1'] = conlleval.f1;
   const byType: Record<string, unknown> = {};
   for (const t of [...scoredTypes, 'MISC'] as NerType[]) {
     const s = prf(counts[t]);
@@ -157,7 +167,10 @@ export function nerResult(
     items,
     unit,
     metrics,
-    details: { byType, note: 'exact span and class; MISC counts only demonyms and is not in the overall' },
+    details: {
+      byType,
+      note: 'exact span and class; precision/recall/f1 over PER/ORG/LOC, conlleval.* over all four classes with MISC',
+    },
     ...(skipped.length > 0 ? { skipped } : {}),
   };
 }

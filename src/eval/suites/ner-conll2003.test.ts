@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import type { Doc } from '../../core/doc.js';
 import { collectFiles, findSuite, runSuite } from '../registry.js';
-import { buildNerDoc, emptyNerCounts, predictedSpans, scoreNerDoc } from './ner-common.js';
+import { buildNerDoc, emptyNerCounts, nerResult, predictedSpans, scoreNerDoc } from './ner-common.js';
 import { createConllSuite, readConll } from './ner-conll2003.js';
 
 const root = 'test/fixtures/annotate/ner-conll-mini';
@@ -119,4 +119,21 @@ test('the full pipeline finds the honorific surname, the given-name person and t
   assert.equal(r.metrics['ORG.f1'], 1);
   assert.equal(r.metrics['LOC.f1'], 1);
   assert.equal(r.metrics['MISC.f1'], 1);
+});
+
+test('the headline is PER/ORG/LOC; conlleval.* counts all four classes, MISC too', () => {
+  const counts = emptyNerCounts();
+  counts.PER = { tp: 8, fp: 1, fn: 1 };
+  counts.ORG = { tp: 4, fp: 2, fn: 4 };
+  counts.LOC = { tp: 8, fp: 1, fn: 1 };
+  counts.MISC = { tp: 2, fp: 1, fn: 7 };
+  const r = nerResult('ner-conll2003', 1, 'documents', counts, []);
+  assert.equal(r.metrics.precision, 20 / 24);
+  assert.equal(r.metrics.recall, 20 / 26);
+  assert.equal(r.metrics['conlleval.precision'], 22 / 27);
+  assert.equal(r.metrics['conlleval.recall'], 22 / 35);
+  const p = 22 / 27;
+  const rc = 22 / 35;
+  assert.ok(Math.abs((r.metrics['conlleval.f1'] ?? 0) - (2 * p * rc) / (p + rc)) < 1e-12);
+  assert.ok((r.metrics['conlleval.f1'] ?? 1) < (r.metrics.f1 ?? 0), 'MISC is the weak class here');
 });
