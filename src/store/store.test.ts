@@ -425,10 +425,10 @@ for (const engine of engines) {
     test('a lapsed lease returns the item; the first claim can no longer complete it', async () => {
       const store = await openTestStore(engine);
       await store.enqueue([input('a', GENEVA_TEXT)]);
-      const dead = await store.claim({ ...claimOptions, leaseMs: 50 });
+      const dead = await store.claim({ ...claimOptions, leaseMs: 1500 });
       assert.equal(dead.items.length, 1);
       assert.equal((await store.claim(claimOptions)).items.length, 0, 'held while the lease runs');
-      await new Promise((resolve) => setTimeout(resolve, 120));
+      await new Promise((resolve) => setTimeout(resolve, 1800));
       const next = await store.claim(claimOptions);
       assert.equal(next.items.length, 1);
       assert.equal(next.items[0]?.attempts, 2);
