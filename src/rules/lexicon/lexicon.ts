@@ -1,5 +1,6 @@
 import { wordList } from '../word-list.js';
 import calendarData from './calendar.json' with { type: 'json' };
+import irregularData from './irregular-verbs.json' with { type: 'json' };
 import numberData from './numbers.json' with { type: 'json' };
 import pronounData from './pronouns.json' with { type: 'json' };
 import verbData from './reporting-verbs.json' with { type: 'json' };
@@ -58,6 +59,24 @@ export const cardinalNumbers: ReadonlyMap<string, number> = (() => {
   for (const [w, n] of entries) {
     if (!Number.isInteger(n) || n < 1)
       throw new Error(`lexicon/numbers: "${w}" needs a positive whole value`);
+  }
+  return new Map(entries);
+})();
+
+/** Irregular verbs: lemma → simple past, then the past participle when it differs ("give" → gave, given). */
+export const irregularVerbs: ReadonlyMap<string, readonly string[]> = (() => {
+  const entries = Object.entries(irregularData.verbs);
+  wordList(
+    {
+      description: irregularData.description,
+      words: entries
+        .flatMap(([lemma, forms]) => [lemma, ...forms])
+        .filter((w, i, all) => all.indexOf(w) === i),
+    },
+    'lexicon/irregular-verbs',
+  );
+  for (const [lemma, forms] of entries) {
+    if (forms.length === 0) throw new Error(`lexicon/irregular-verbs: "${lemma}" has no past form`);
   }
   return new Map(entries);
 })();

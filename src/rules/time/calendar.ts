@@ -1,8 +1,10 @@
+/** The time stage's calendar words (`calendar.json`; month and weekday names from `rules/lexicon`). */
 import {
   ambiguousMonths as ambiguousMonthForms,
   months as monthNames,
   weekdays as weekdayNames,
 } from '../lexicon/lexicon.js';
+import data from './calendar.json' with { type: 'json' };
 
 /** Month names and abbreviations (lowercase, no trailing dot) → month number (shared: `rules/lexicon/calendar.json`). */
 export const months: readonly (readonly [string, number])[] = monthNames.flatMap((m) =>
@@ -21,29 +23,12 @@ export const weekdays: readonly (readonly [string, number])[] = weekdayNames.fla
 );
 
 /** Seasons → TIMEX3 season code. */
-export const seasons: readonly (readonly [string, string])[] = [
-  ['spring', 'SP'],
-  ['summer', 'SU'],
-  ['fall', 'FA'],
-  ['autumn', 'FA'],
-  ['winter', 'WI'],
-];
+export const seasons: readonly (readonly [string, string])[] = Object.entries(data.seasons.entries);
 
 /** Parts of the day → TIMEX3 code appended to a day value (`2024-05-16TMO`). */
-export const partsOfDay: readonly (readonly [string, string])[] = [
-  ['morning', 'MO'],
-  ['afternoon', 'AF'],
-  ['evening', 'EV'],
-  ['night', 'NI'],
-  ['overnight', 'NI'],
-];
+export const partsOfDay: readonly (readonly [string, string])[] = Object.entries(data.partsOfDay.entries);
 
 /** Fixed-date holidays: name tokens (lowercase) → MM-DD. Movable feasts are left out. */
-export const holidays: readonly { words: readonly string[]; monthDay: string }[] = [
-  { words: ['christmas', 'day'], monthDay: '12-25' },
-  { words: ['christmas', 'eve'], monthDay: '12-24' },
-  { words: ['christmas'], monthDay: '12-25' },
-  { words: ['new', 'year', "'s", 'day'], monthDay: '01-01' },
-  { words: ['new', 'year', "'s", 'eve'], monthDay: '12-31' },
-  { words: ['independence', 'day'], monthDay: '07-04' },
-];
+export const holidays: readonly { words: readonly string[]; monthDay: string }[] = data.holidays.entries.map(
+  (h) => ({ words: h.words.split(' '), monthDay: h.monthDay }),
+);

@@ -1,15 +1,14 @@
 /**
  * A small English morphology helper for trigger heads: enough for news verbs, not a general
- * lemmatiser. Irregular verbs are listed as data (`rules/events/inflection.json`); the rest follow
+ * lemmatiser. Irregular verbs are listed as data (`rules/lexicon/irregular-verbs.json`); the rest follow
  * the spelling rules.
  */
 import inflectionData from '../../rules/events/inflection.json' with { type: 'json' };
+import { irregularVerbs } from '../../rules/lexicon/lexicon.js';
 import { wordList } from '../../rules/word-list.js';
 
-/** Irregular past forms (`rules/events/inflection.json`). */
-const irregular: ReadonlyMap<string, readonly string[]> = new Map(
-  Object.entries(inflectionData.irregular.entries),
-);
+/** Irregular past forms (shared: `rules/lexicon/irregular-verbs.json`). */
+const irregular = irregularVerbs;
 
 /** Verbs whose final consonant doubles although they have more than one syllable (stress-final). */
 const doublesFinal = new Set(wordList(inflectionData.doublesFinal, 'events/inflection doublesFinal'));
