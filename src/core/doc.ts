@@ -1,3 +1,4 @@
+import { firstEndingAfter } from './spans.js';
 import type { TokenLayer } from './tokens.js';
 
 /**
@@ -284,12 +285,14 @@ export function spanText(doc: Pick<Doc, 'text'>, span: Span): string {
   return doc.text.slice(span.start, span.end);
 }
 
-/** True when `[start, end)` overlaps any of the removed spans. Removed spans are sorted by start. */
+/**
+ * True when `[start, end)` overlaps any of the removed spans, which are sorted by start and do not
+ * overlap (as clean makes them), so their ends are sorted too: a binary search finds the one span
+ * that can matter. Annotators call this per mention, time, quote and trigger, so a scan from the
+ * start made a document of many removed lines quadratic.
+ */
 export function isRemoved(removed: readonly Removed[] | undefined, start: number, end: number): boolean {
-  if (!removed) return false;
-  for (const r of removed) {
-    if (r.start >= end) break;
-    if (r.end > start) return true;
-  }
-  return false;
+  if (!removed || removed.length === 0) return false;
+  const k = firstEndingAfter(removed, start);
+  return k < removed.length && (removed[k] as Removed).start < end;
 }

@@ -125,11 +125,15 @@ export function detectTitle(
   soft?: Uint8Array,
 ): number {
   let index = -1;
+  // Lines come in text order, so the first removed span that can still touch a line only moves
+  // forward: a text of many removed lines is scanned once, not once per line.
+  let r = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as Line;
     if (isBlank(line)) continue;
     if (titleGiven) return i;
-    if (overlaps(removed, line.contentStart, line.contentEnd)) continue;
+    while (r < removed.length && (removed[r] as Removed).end <= line.contentStart) r++;
+    if (r < removed.length && (removed[r] as Removed).start < line.contentEnd) continue;
     index = i;
     break;
   }
@@ -175,14 +179,6 @@ function hasInnerBlankLine(lines: readonly Line[], from: number): boolean {
     if (!blank && seenBlankAfterText) return true;
     if (!blank) seenText = true;
     else if (seenText) seenBlankAfterText = true;
-  }
-  return false;
-}
-
-function overlaps(removed: readonly Removed[], start: number, end: number): boolean {
-  for (const r of removed) {
-    if (r.start >= end) return false;
-    if (r.end > start) return true;
   }
   return false;
 }

@@ -177,6 +177,15 @@ class EntityTable {
   readonly byId = new Map<string, Entity>();
   /** Surnames by entity, so a document tokenises each person's name once. */
   readonly #surnames = new Map<Entity, { key: string; surname: string }>();
+  /**
+   * Persons by surname, in order of creation: a bare surname is looked up per mention, and scanning
+   * every entity for it made a text of many people quadratic. A person's surname can change with
+   * its country (`setCountry`: "Xi Jinping" is Xi), so a list may hold stale entries; a lookup
+   * drops those it meets.
+   */
+  readonly #bySurname = new Map<string, Entity[]>();
+  readonly #rank = new Map<Entity, number>();
+  readonly #indexedAs = new Map<Entity, string>();
   constructor(private readonly removed: Doc['removed']) {}
 
   /** The lowercased surname of person `e` (see `surnameOf`), cached per name and country. */
@@ -192,14 +201,50 @@ class EntityTable {
   /** Records a surname already known from the tokens, so `surname` need not tokenise the name. */
   knowSurname(e: Entity, surname: string): void {
     this.#surnames.set(e, { key: `${e.name}\u0000${e.country ?? ''}`, surname });
+    this.#index(e);
   }
 
-  /** The first person whose surname is `lower`, if any. */
+  /** Sets the country of `e`, which can change a person's surname. */
+  setCountry(e: Entity, country: string): void {
+    if (e.country === country) return;
+    e.country = country;
+    this.#index(e);
+  }
+
+  /** The first person (in order of creation) whose surname is `lower`, if any. */
   personBySurname(lower: string): Entity | undefined {
-    for (const e of this.byId.values()) {
-      if (e.type === 'person' && this.surname(e) === lower) return e;
+    const list = this.#bySurname.get(lower);
+    if (!list) return undefined;
+    for (const e of list) {
+      if (this.surname(e) === lower) return e;
+      // A stale entry: drop every one from the list at once, then look again.
+      const fresh = list.filter((p) => this.surname(p) === lower);
+      this.#bySurname.set(lower, fresh);
+      return fresh[0];
     }
     return undefined;
+  }
+
+  /** Lists person `e` under its current surname, keeping each list in order of creation. */
+  #index(e: Entity): void {
+    const rank = this.#rank.get(e);
+    if (rank === undefined || e.type !== 'person') return;
+    const key = this.surname(e);
+    if (this.#indexedAs.get(e) === key) return;
+    this.#indexedAs.set(e, key);
+    const list = this.#bySurname.get(key);
+    if (!list) {
+      this.#bySurname.set(key, [e]);
+      return;
+    }
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((this.#rank.get(list[mid] as Entity) as number) < rank) lo = mid + 1;
+      else hi = mid;
+    }
+    if (list[lo] !== e) list.splice(lo, 0, e);
   }
 
   /** Adds a mention to entity `id`, creating it with `make(arg)` on first sight. */
@@ -209,6 +254,8 @@ class EntityTable {
     if (!e) {
       e = make(arg);
       this.byId.set(id, e);
+      this.#rank.set(e, this.#rank.size);
+      this.#index(e);
     }
     e.mentions.push(mention);
     return e;
@@ -683,7 +730,7 @@ function addPatternPerson(
       e.role = cap.title.role;
       e.sector = cap.title.sector;
     }
-    if (cap.country) e.country = cap.country;
+    if (cap.country) table.setCountry(e, cap.country);
   }
   scan.covered.fill(1, titleFirst ? (cap.titleStart as number) : nameFrom, nameTo);
 }
@@ -940,7 +987,7 @@ function addFoundName(
     e = table.add(identity, fresh, id, m);
     if (e && e.country === undefined) {
       const described = describedBefore(scan, found.from);
-      if (described.country) e.country = described.country;
+      if (described.country) table.setCountry(e, described.country);
       // The last word, unless the country writes the family name first (see `surnameOf`).
       if (e === fresh && !familyNameFirst.has(e.country ?? '')) {
         let last = found.to - 1;
