@@ -13,6 +13,7 @@ import {
   type Span,
   type TimeExpression,
 } from '../../core/doc.js';
+import { type CapOptions, capFor, capReached } from '../../core/limits.js';
 import { bucketBySpan } from '../../core/spans.js';
 import type { Stage, StageResult } from '../../core/stage.js';
 import {
@@ -40,7 +41,7 @@ import { type CompiledCues, type CompiledRule, compileCues, compileLexicon } fro
 /** The events stage's output: the document model's event type (see `core/doc.ts`). */
 export type CodedEvent = NewsEvent;
 
-export interface EventsOptions {
+export interface EventsOptions extends CapOptions {
   /** Tokens after a governing trigger ("threatened to …") whose triggers it absorbs. */
   absorbWindow?: number;
   /** Most tokens between a trigger and its recipient. */
@@ -750,7 +751,7 @@ function codeSentence(
   ctx: SentenceContext,
   sentence: Sentence,
   index: number,
-  options: Required<EventsOptions>,
+  options: Required<Omit<EventsOptions, 'caps'>>,
   matches: Match[],
   out: CodedEvent[],
 ): void {
@@ -987,7 +988,13 @@ function foldInto(main: CodedEvent, m: Match, head: Token, last: Token): void {
 }
 
 export function codeEvents(doc: Readonly<Doc>, options: EventsOptions = {}): StageResult {
-  const settings: Required<EventsOptions> = { absorbWindow: 6, recipientWindow: 12, ...options };
+  const { caps: _caps, ...windows } = options;
+  const settings: Required<Omit<EventsOptions, 'caps'>> = {
+    absorbWindow: 6,
+    recipientWindow: 12,
+    ...windows,
+  };
+  const cap = capFor('events', options);
   const events: CodedEvent[] = [];
   const sentences = doc.sentences ?? [];
   // Everything a sentence needs, bucketed once per document: scanning every mention, quote and
@@ -1002,7 +1009,7 @@ export function codeEvents(doc: Readonly<Doc>, options: EventsOptions = {}): Sta
   const attributionsBySentence = bucketBySpan(sentences, doc.attributions ?? [], 'overlap');
   const timesBySentence = bucketBySpan(sentences, doc.times ?? [], 'within');
   const layer = documentTokens(doc);
-  for (let index = 0; index < sentences.length; index++) {
+  for (let index = 0; index < sentences.length && events.length <= cap; index++) {
     const sentence = sentences[index] as Sentence;
     if (sentence.end <= sentence.start || sentence.end > doc.text.length) continue;
     if (!mayHoldTrigger(layer, index)) continue;
@@ -1019,6 +1026,11 @@ export function codeEvents(doc: Readonly<Doc>, options: EventsOptions = {}): Sta
       times: timesBySentence[index] ?? [],
     };
     codeSentence(ctx, sentence, index, settings, matches, events);
+  }
+  if (events.length > cap) {
+    const first = events[cap] as CodedEvent;
+    events.length = cap;
+    return { events, diagnostics: [capReached('events', 'events', cap, first.trigger)] };
   }
   return { events };
 }

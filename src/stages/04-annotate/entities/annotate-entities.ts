@@ -1,5 +1,6 @@
 import type { Doc, Entity, Mention } from '../../../core/doc.js';
 import { isRemoved } from '../../../core/doc.js';
+import { type CapOptions, capFor, capReached } from '../../../core/limits.js';
 import type { Stage, StageResult } from '../../../core/stage.js';
 import { compilePhrases } from '../../../core/text/phrase-matcher.js';
 import {
@@ -186,7 +187,13 @@ class EntityTable {
   readonly #bySurname = new Map<string, Entity[]>();
   readonly #rank = new Map<Entity, number>();
   readonly #indexedAs = new Map<Entity, string>();
-  constructor(private readonly removed: Doc['removed']) {}
+  #mentions = 0;
+  /** The first mention refused because the document reached its cap of mentions. */
+  leftOut: Mention | undefined;
+  constructor(
+    private readonly removed: Doc['removed'],
+    private readonly maxMentions: number,
+  ) {}
 
   /** The lowercased surname of person `e` (see `surnameOf`), cached per name and country. */
   surname(e: Entity): string {
@@ -250,6 +257,11 @@ class EntityTable {
   /** Adds a mention to entity `id`, creating it with `make(arg)` on first sight. */
   add<A>(make: (arg: A) => Entity, arg: A, id: string, mention: Mention): Entity | undefined {
     if (isRemoved(this.removed, mention.start, mention.end)) return undefined;
+    if (this.#mentions >= this.maxMentions) {
+      this.leftOut ??= mention;
+      return undefined;
+    }
+    this.#mentions++;
     let e = this.byId.get(id);
     if (!e) {
       e = make(arg);
@@ -506,7 +518,7 @@ function matchSlot(scan: SentenceScan, slots: readonly Slot[], k: number, i: num
   }
 }
 
-export interface EntitiesOptions {
+export interface EntitiesOptions extends CapOptions {
   /** Skip sentences longer than this many code units (a diagnostic is added). Default 5000. */
   maxSentenceLength?: number;
   /**
@@ -519,8 +531,8 @@ export interface EntitiesOptions {
 export function annotateEntities(doc: Readonly<Doc>, options: EntitiesOptions = {}): StageResult {
   const maxLen = options.maxSentenceLength ?? 5000;
   const text = doc.text;
-  const table = new EntityTable(doc.removed);
-  const diagnostics: StageResult['diagnostics'] = [];
+  const table = new EntityTable(doc.removed, capFor('mentions', options));
+  const diagnostics: NonNullable<StageResult['diagnostics']> = [];
   const scans: SentenceScan[] = [];
   const tokens = documentTokens(doc);
   // One array each for the whole document, indexed by token; a sentence uses its own range.
@@ -563,6 +575,8 @@ export function annotateEntities(doc: Readonly<Doc>, options: EntitiesOptions = 
   let nextTagged = 0;
 
   for (let si = 0; si < sentences.length; si++) {
+    // At the cap every later mention would be refused: the rest of the text is not scanned.
+    if (table.leftOut) break;
     const s = sentences[si] as (typeof sentences)[number];
     if (s.end - s.start > maxLen) {
       diagnostics.push({
@@ -690,6 +704,9 @@ export function annotateEntities(doc: Readonly<Doc>, options: EntitiesOptions = 
 
   addSurnameMentions(scans, table);
   if (aliases.size > 0) addAliasMentions(scans, table, aliases);
+  if (table.leftOut) {
+    diagnostics.push(capReached('entities', 'mentions', capFor('mentions', options), table.leftOut));
+  }
   return { entities: table.result(), diagnostics };
 }
 

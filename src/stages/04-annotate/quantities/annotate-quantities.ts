@@ -1,5 +1,6 @@
 import type { Doc, Quantity } from '../../../core/doc.js';
 import { isRemoved } from '../../../core/doc.js';
+import { type CapOptions, capFor, capReached } from '../../../core/limits.js';
 import type { Stage, StageResult } from '../../../core/stage.js';
 import { compilePhrases } from '../../../core/text/phrase-matcher.js';
 import { documentTokens, NUMBER, type TokenLayer, TokenSet, WORD } from '../../../core/tokens.js';
@@ -92,19 +93,25 @@ function readNumber(tokens: TokenLayer, i: number, to: number): NumberAt | undef
   return { value: Math.round(value * 100) / 100, next, spelled };
 }
 
-export function annotateQuantities(doc: Readonly<Doc>): StageResult {
+export function annotateQuantities(doc: Readonly<Doc>, options?: CapOptions): StageResult {
   const text = doc.text;
   const out: Quantity[] = [];
   const tokens = documentTokens(doc);
   const sentences = doc.sentences ?? [];
+  const cap = capFor('quantities', options);
+  let leftOut: { start: number; end: number } | undefined;
   const push = (from: number, to: number, q: Omit<Quantity, 'start' | 'end' | 'text'>) => {
     const start = tokens.start(from);
     const end = tokens.end(to - 1);
     if (isRemoved(doc.removed, start, end)) return;
+    if (out.length >= cap) {
+      leftOut ??= { start, end };
+      return;
+    }
     out.push({ start, end, text: text.slice(start, end), ...q });
   };
 
-  for (let si = 0; si < sentences.length; si++) {
+  for (let si = 0; si < sentences.length && !leftOut; si++) {
     const s = sentences[si] as (typeof sentences)[number];
     const from = tokens.sentenceFirst[si] as number;
     const to = tokens.sentenceFirst[si + 1] as number;
@@ -188,13 +195,15 @@ export function annotateQuantities(doc: Readonly<Doc>): StageResult {
       i = n;
     }
   }
-  return { quantities: out };
+  return leftOut
+    ? { quantities: out, diagnostics: [capReached('quantities', 'quantities', cap, leftOut)] }
+    : { quantities: out };
 }
 
-export const quantitiesStage: Stage<unknown> = {
+export const quantitiesStage: Stage<CapOptions | undefined> = {
   name: 'annotate-quantities',
   requires: ['sentences', 'removed'],
   reads: ['tokens'],
   assigns: ['quantities'],
-  run: (doc) => annotateQuantities(doc),
+  run: (doc, options) => annotateQuantities(doc, options),
 };

@@ -1,6 +1,15 @@
 import { calendarDate } from '../../../core/calendar-math.js';
-import type { Attribution, Doc, Quote, Sentence, Span, TimeExpression } from '../../../core/doc.js';
+import type {
+  Attribution,
+  Diagnostic,
+  Doc,
+  Quote,
+  Sentence,
+  Span,
+  TimeExpression,
+} from '../../../core/doc.js';
 import { isRemoved } from '../../../core/doc.js';
+import { type CapOptions, capFor, capReached } from '../../../core/limits.js';
 import type { Stage, StageResult } from '../../../core/stage.js';
 import { compilePhrases } from '../../../core/text/phrase-matcher.js';
 import { documentTokens, PUNCT, type TokenLayer, TokenSet, WORD } from '../../../core/tokens.js';
@@ -211,7 +220,7 @@ function sentenceAt(sentences: readonly Sentence[], offset: number): number {
   return -1;
 }
 
-export function annotateQuotes(doc: Readonly<Doc>): StageResult {
+export function annotateQuotes(doc: Readonly<Doc>, options?: CapOptions): StageResult {
   const text = doc.text;
   const sentences = doc.sentences ?? [];
   const byEnd = new Map<number, MentionRef>();
@@ -233,10 +242,18 @@ export function annotateQuotes(doc: Readonly<Doc>): StageResult {
     to: tokens.sentenceFirst[si + 1] as number,
   });
 
+  const diagnostics: Diagnostic[] = [];
+  const maxQuotes = capFor('quotes', options);
+  const maxAttributions = capFor('attributions', options);
+
   // ---- quotes ----
   const quotes: Quote[] = [];
   const ranges = doc.paragraphs && doc.paragraphs.length > 0 ? doc.paragraphs : sentences;
   for (const q of findQuotes(text, ranges, doc.removed)) {
+    if (quotes.length >= maxQuotes) {
+      diagnostics.push(capReached('quotes', 'quotes', maxQuotes, q));
+      break;
+    }
     const quote: Quote = { start: q.start, end: q.end, rule: 'quotes:double-marks' };
     const si = sentenceAt(sentences, q.start);
     if (si >= 0) {
@@ -252,7 +269,7 @@ export function annotateQuotes(doc: Readonly<Doc>): StageResult {
 
   // ---- attributions ----
   const attributions: Attribution[] = [];
-  for (let si = 0; si < sentences.length; si++) {
+  for (let si = 0; si < sentences.length && attributions.length <= maxAttributions; si++) {
     const s = sentences[si] as Sentence;
     if (isRemoved(doc.removed, s.start, s.end)) continue;
     const r = rangeOf(si);
@@ -270,8 +287,13 @@ export function annotateQuotes(doc: Readonly<Doc>): StageResult {
       if (a) attributions.push(a);
     }
   }
+  if (attributions.length > maxAttributions) {
+    const first = attributions[maxAttributions] as Attribution;
+    diagnostics.push(capReached('quotes', 'attributions', maxAttributions, first));
+    attributions.length = maxAttributions;
+  }
   dateAttributions(attributions, doc.times ?? []);
-  return { quotes, attributions };
+  return diagnostics.length > 0 ? { quotes, attributions, diagnostics } : { quotes, attributions };
 }
 
 /**
@@ -438,11 +460,11 @@ function verbAttribution(ctx: Context, s: Sentence, r: Range, v: number): Attrib
   return a;
 }
 
-export const quotesStage: Stage<unknown> = {
+export const quotesStage: Stage<CapOptions | undefined> = {
   name: 'annotate-quotes',
   requires: ['sentences', 'removed', 'entities', 'times'],
   // Paragraphs let a quotation run across sentences; without them it is looked for per sentence.
   reads: ['paragraphs', 'tokens'],
   assigns: ['quotes', 'attributions'],
-  run: (doc) => annotateQuotes(doc),
+  run: (doc, options) => annotateQuotes(doc, options),
 };

@@ -1,6 +1,7 @@
 import { parseAnchor } from '../../../core/calendar-math.js';
 import type { Diagnostic, Doc, Granularity, TimeExpression } from '../../../core/doc.js';
 import { isRemoved } from '../../../core/doc.js';
+import { type CapOptions, capFor, capReached } from '../../../core/limits.js';
 import type { Stage } from '../../../core/stage.js';
 import { documentTokens } from '../../../core/tokens.js';
 import { createTimeScanner, type ScanState, type TimexType } from './find-times.js';
@@ -10,21 +11,27 @@ import { createTimeScanner, type ScanState, type TimexType } from './find-times.
  * (`doc.source.published`). Without one, absolute dates still resolve; relative ones keep `X`
  * placeholders and the document gets one `time:no-anchor` diagnostic.
  */
-export const timeStage: Stage = {
+export const timeStage: Stage<CapOptions | undefined> = {
   name: 'annotate-time',
   requires: ['sentences', 'removed'],
   reads: ['tokens'],
   assigns: ['times'],
-  run(doc: Readonly<Doc>) {
+  run(doc: Readonly<Doc>, options) {
     const sentences = doc.sentences ?? [];
+    const cap = capFor('times', options);
+    let leftOut: { start: number; end: number } | undefined;
     const anchor = parseAnchor(doc.source.published);
     const state: ScanState = {};
     const scan = createTimeScanner(documentTokens(doc), anchor, state);
     const times: TimeExpression[] = [];
     let unresolved = 0;
-    for (let s = 0; s < sentences.length; s++) {
+    for (let s = 0; s < sentences.length && !leftOut; s++) {
       for (const m of scan(s, sentences[s] as (typeof sentences)[number])) {
         if (isRemoved(doc.removed, m.start, m.end)) continue;
+        if (times.length >= cap) {
+          leftOut = m;
+          break;
+        }
         if (m.relative && !anchor) unresolved++;
         times.push({
           start: m.start,
@@ -37,7 +44,7 @@ export const timeStage: Stage = {
         });
       }
     }
-    const diagnostics: Diagnostic[] = [];
+    const diagnostics: Diagnostic[] = leftOut ? [capReached('time', 'times', cap, leftOut)] : [];
     if (unresolved > 0) {
       diagnostics.push({
         ruleId: 'time:no-anchor',
