@@ -1,6 +1,8 @@
+import { once } from 'node:events';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { toAnalysis } from '../core/analysis.js';
 import { contentHash } from '../core/hash.js';
+import { jsonPieces } from '../core/json-pieces.js';
 import { analyzeDoc } from '../pipeline.js';
 import { PUBLISHED_EXPECTED, publishedProblem, readOne } from '../stages/01-ingest/index.js';
 import type { IngestOptions } from './ingest-command.js';
@@ -34,13 +36,45 @@ function parsePositive(value: string): number {
   return n;
 }
 
-export function buildProgram(io: { out: (s: string) => void; err: (s: string) => void }): Command {
+/** Where the commands write. */
+export interface CliIo {
+  /** Writes to standard output; `false` (as a stream's `write` returns) asks to wait for `drain`. */
+  out: (s: string) => unknown;
+  err: (s: string) => unknown;
+  /** Resolves when standard output can take more, after `out` returned `false`. */
+  drain?: () => Promise<unknown>;
+}
+
+/** Output is handed to the stream in chunks of about this many code units. */
+const CHUNK = 1 << 16;
+
+/**
+ * Writes `pieces` in chunks of about 64 KB, waiting whenever the stream asks to: the output is
+ * never one string, and never all queued in memory.
+ */
+async function writeChunked(io: CliIo, pieces: Iterable<string>): Promise<void> {
+  let chunk = '';
+  for (const piece of pieces) {
+    chunk += piece;
+    if (chunk.length < CHUNK) continue;
+    if (io.out(chunk) === false && io.drain) await io.drain();
+    chunk = '';
+  }
+  if (chunk !== '' && io.out(chunk) === false && io.drain) await io.drain();
+}
+
+function* jsonLines(value: unknown): Generator<string> {
+  yield* jsonPieces(value);
+  yield '\n';
+}
+
+export function buildProgram(io: CliIo): Command {
   const program = new Command('tidings')
     .description('Turn raw news into structured, sourced event data.')
     .showHelpAfterError()
     // Set before the subcommands are added so they inherit it: errors throw instead of exiting.
     .exitOverride()
-    .configureOutput({ writeOut: io.out, writeErr: io.err });
+    .configureOutput({ writeOut: (s) => void io.out(s), writeErr: (s) => void io.err(s) });
 
   program
     .command('analyze')
@@ -60,9 +94,9 @@ export function buildProgram(io: { out: (s: string) => void; err: (s: string) =>
       }
       const doc = ingested.rejected ? ingested : analyzeDoc(ingested);
       const analysis = toAnalysis(doc, contentHash(doc.text));
-      io.out(
-        opts.format === 'json' ? `${JSON.stringify(analysis, null, 2)}\n` : `${formatReport(analysis)}\n`,
-      );
+      // JSON is written as it is made: a long document's analysis need never be one string.
+      if (opts.format === 'json') await writeChunked(io, jsonLines(analysis));
+      else io.out(`${formatReport(analysis)}\n`);
       if (analysis.rejected) process.exitCode = EXIT_USAGE;
     });
 
@@ -175,7 +209,11 @@ export function buildProgram(io: { out: (s: string) => void; err: (s: string) =>
 
 /** Entry point of the `tidings` command; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
-  const io = { out: (s: string) => process.stdout.write(s), err: (s: string) => process.stderr.write(s) };
+  const io: CliIo = {
+    out: (s: string) => process.stdout.write(s),
+    err: (s: string) => process.stderr.write(s),
+    drain: () => once(process.stdout, 'drain'),
+  };
   const program = buildProgram(io);
   try {
     await program.parseAsync(argv);

@@ -9,12 +9,12 @@ import { buildProgram } from '../../src/cli/main.js';
 const dir = mkdtempSync(join(tmpdir(), 'tidings-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(...args: string[]): Promise<{ out: string; err: string }> {
+async function run(...args: string[]): Promise<{ out: string; err: string; writes: string[] }> {
   const out: string[] = [];
   const err: string[] = [];
   const program = buildProgram({ out: (s) => out.push(s), err: (s) => err.push(s) });
   await program.parseAsync(['node', 'tidings', ...args]);
-  return { out: out.join(''), err: err.join('') };
+  return { out: out.join(''), err: err.join(''), writes: out };
 }
 
 const article = [
@@ -34,6 +34,17 @@ test('analyze --format json prints the analysis format', async () => {
   assert.equal(a.title, 'Ministers meet in Ankara');
   assert.ok(a.removed.some((r: { reason: string }) => r.reason === 'boilerplate'));
   assert.ok(a.times.some((t: { value: string }) => t.value === '2024-03-12'));
+});
+
+test('analyze --format json writes a long analysis in chunks, never as one string', async () => {
+  const file = join(dir, 'dense.txt');
+  writeFileSync(file, 'Putin met Xi. '.repeat(2000));
+  const { out, writes } = await run('analyze', file, '--date', '2024-03-14', '--format', 'json');
+  const a = JSON.parse(out);
+  assert.equal(a.events.length, 2000);
+  assert.ok(writes.length > 10, `${writes.length} writes`);
+  assert.ok(Math.max(...writes.map((w) => w.length)) < out.length / 10, 'no write holds the whole analysis');
+  assert.ok(out.endsWith('}\n'));
 });
 
 test('analyze --format text reads as a report', async () => {
