@@ -19,7 +19,7 @@ test('within: an item goes to the sentence that contains it, and nowhere if it s
   ];
   const buckets = bucketBySpan(sentences, items, 'within');
   assert.deepEqual(
-    buckets.map((b) => b.map((x) => x.id)),
+    sentences.map((_, i) => (buckets.get(i) ?? []).map((x) => x.id)),
     [['a'], ['b'], ['c']],
   );
 });
@@ -32,7 +32,7 @@ test('overlap: an item spanning several sentences is in each of them', () => {
   ];
   const buckets = bucketBySpan(sentences, items, 'overlap');
   assert.deepEqual(
-    buckets.map((b) => b.map((x) => x.id)),
+    sentences.map((_, i) => (buckets.get(i) ?? []).map((x) => x.id)),
     [['long quote'], ['long quote'], ['long quote', 'tail']],
   );
 });
@@ -55,7 +55,8 @@ test('matches a brute-force scan on random spans', () => {
     return { start, end: start + 1 + rnd(60) };
   });
   for (const mode of ['within', 'overlap'] as const) {
-    const fast = bucketBySpan(containers, items, mode);
+    const buckets = bucketBySpan(containers, items, mode);
+    const fast = containers.map((_, i) => buckets.get(i) ?? []);
     const slow = containers.map((c) =>
       items.filter((x) =>
         mode === 'within' ? x.start >= c.start && x.end <= c.end : x.start < c.end && x.end > c.start,

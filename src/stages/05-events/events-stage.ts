@@ -1020,10 +1020,10 @@ export function codeEvents(doc: Readonly<Doc>, options: EventsOptions = {}): Sta
     const ctx: SentenceContext = {
       doc,
       tokens,
-      groups: buildGroups(doc, mentionsBySentence[index] ?? [], tokens),
-      quotes: quotesBySentence[index] ?? [],
-      attributions: attributionsBySentence[index] ?? [],
-      times: timesBySentence[index] ?? [],
+      groups: buildGroups(doc, mentionsBySentence.get(index) ?? [], tokens),
+      quotes: quotesBySentence.get(index) ?? [],
+      attributions: attributionsBySentence.get(index) ?? [],
+      times: timesBySentence.get(index) ?? [],
     };
     codeSentence(ctx, sentence, index, settings, matches, events);
   }
