@@ -6,16 +6,18 @@ import type { DocumentIngester } from '../services/ingest-one.js';
 import {
   getAnalysis,
   getDiagnostics,
+  getLayerPage,
   getStats,
   getStatus,
   listDocuments,
   listEntities,
+  type PagedLayer,
   queryEvents,
 } from '../services/query.js';
 import { isDateBound } from '../store/dates.js';
 import type { DocumentStatus, Repository } from '../store/repository.js';
 import { apiError } from './errors.js';
-import { documentsQuery, entitiesQuery, eventsQuery, idParams } from './schemas.js';
+import { documentQuery, documentsQuery, entitiesQuery, eventsQuery, idParams } from './schemas.js';
 
 export interface ApiOptions {
   store: Repository;
@@ -46,12 +48,26 @@ export function registerApiRoutes(app: FastifyInstance, options: ApiOptions): vo
     async (request) => listDocuments(store, request.query),
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get<{ Params: { id: string }; Querystring: PageQuery & { layer?: PagedLayer } }>(
     '/api/documents/:id',
-    { schema: { params: idParams } },
+    { schema: { params: idParams, querystring: documentQuery } },
     async (request, reply) => {
-      const analysis = await getAnalysis(store, request.params.id);
-      if (!analysis) return reply.code(404).send(apiError(404, `no document with id "${request.params.id}"`));
+      const { id } = request.params;
+      const { layer, ...paging } = request.query;
+      if (layer) {
+        const layerPage = await getLayerPage(store, id, layer, paging);
+        if (!layerPage) return reply.code(404).send(apiError(404, `no document with id "${id}"`));
+        const next = layerPage.offset + layerPage.items.length;
+        return {
+          ...layerPage,
+          next:
+            next < layerPage.total
+              ? `/api/documents/${id}?layer=${layer}&offset=${next}&limit=${layerPage.limit}`
+              : null,
+        };
+      }
+      const analysis = await getAnalysis(store, id);
+      if (!analysis) return reply.code(404).send(apiError(404, `no document with id "${id}"`));
       return analysis;
     },
   );

@@ -1,5 +1,5 @@
 import { EVENT_STATUSES } from '../core/doc.js';
-import { MAX_LIMIT } from '../services/query.js';
+import { MAX_LIMIT, PAGED_LAYERS } from '../services/query.js';
 
 /** JSON schemas for the API's query strings; Fastify compiles them once at startup. */
 
@@ -51,4 +51,10 @@ export const idParams = {
   type: 'object',
   properties: { id: { type: 'string', minLength: 1, maxLength: 128 } },
   required: ['id'],
+} as const;
+
+/** `GET /api/documents/:id`: the whole analysis, or with `layer` one page of one layer. */
+export const documentQuery = {
+  type: 'object',
+  properties: { layer: { type: 'string', enum: PAGED_LAYERS }, limit, offset },
 } as const;

@@ -50,6 +50,41 @@ export function getAnalysis(store: Repository, id: string): Promise<Analysis | n
   return store.getDocument(id);
 }
 
+/** The layers of an analysis that can be read a page at a time. */
+export const PAGED_LAYERS = [
+  'removed',
+  'diagnostics',
+  'paragraphs',
+  'sentences',
+  'entities',
+  'quotes',
+  'attributions',
+  'times',
+  'quantities',
+  'events',
+] as const;
+export type PagedLayer = (typeof PAGED_LAYERS)[number];
+
+/** One page of one layer of a document. */
+export interface LayerPage extends Page<unknown> {
+  id: string;
+  layer: PagedLayer;
+}
+
+/** A page of `layer` of document `id` (null when there is no such document). */
+export async function getLayerPage(
+  store: Repository,
+  id: string,
+  layer: PagedLayer,
+  params: PageParams,
+): Promise<LayerPage | null> {
+  const analysis = await store.getDocument(id);
+  if (!analysis) return null;
+  const { limit, offset } = page(params);
+  const all: readonly unknown[] = analysis[layer];
+  return { id, layer, items: all.slice(offset, offset + limit), total: all.length, limit, offset };
+}
+
 /** The store's event query, with the paging optional (defaults and caps applied here). */
 export type EventFilters = Omit<EventQuery, 'limit' | 'offset'> & PageParams;
 

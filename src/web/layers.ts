@@ -8,9 +8,21 @@ export const anchors = {
   quote: (i: number) => `q-${i}`,
 };
 
-/** Every layer of an analysis as highlight spans, outer layers first when ranges coincide. */
-export function analysisSpans(a: Analysis): HighlightSpan[] {
-  const spans: HighlightSpan[] = [];
+/**
+ * Every layer of an analysis as highlight spans, outer layers first when ranges coincide. With a
+ * `window`, only the spans that touch `[window.start, window.end)`, with offsets relative to its start
+ * (the document page shows a long text a window at a time).
+ */
+export function analysisSpans(a: Analysis, window?: { start: number; end: number }): HighlightSpan[] {
+  const all: HighlightSpan[] = [];
+  const spans = {
+    push(span: HighlightSpan): void {
+      if (!window) all.push(span);
+      else if (span.end > window.start && span.start < window.end) {
+        all.push({ ...span, start: span.start - window.start, end: span.end - window.start });
+      }
+    },
+  };
   for (const r of a.removed) {
     spans.push({
       start: r.start,
@@ -84,7 +96,7 @@ export function analysisSpans(a: Analysis): HighlightSpan[] {
       priority: 6,
     });
   });
-  return spans;
+  return all;
 }
 
 /** Colour classes: cities and places share the place colour. */

@@ -90,32 +90,106 @@ function safeHref(uri: string): string | null {
   return /^https?:\/\//i.test(uri) ? uri : null;
 }
 
+/**
+ * A long document is shown a window of text and a page of each table at a time, so a page stays
+ * small whatever the document holds (a 10 MB text of dense events once made a 537 MB page).
+ */
+export const TEXT_WINDOW = 50_000;
+export const TABLE_ROWS = 200;
+
+/** What part of a document the page shows; every field is optional (the start). */
+export interface DocumentView {
+  /** An offset in the text: the window holding it is shown. */
+  at?: number;
+  /** First row shown of each table. */
+  events?: number;
+  entities?: number;
+  diagnostics?: number;
+  /** An event index: its window and its page of the events table are shown. */
+  event?: number;
+}
+
+/** Start of the `k`-th text window: `k * TEXT_WINDOW`, moved on to the next word (never inside a character). */
+function windowStart(text: string, k: number): number {
+  if (k <= 0) return 0;
+  const at = k * TEXT_WINDOW;
+  if (at >= text.length) return text.length;
+  for (let i = at; i < Math.min(text.length, at + 1000); i++) {
+    const c = text.charCodeAt(i - 1);
+    if (c === 0x0a || c === 0x20) return i;
+  }
+  const c = text.charCodeAt(at);
+  return c >= 0xdc00 && c <= 0xdfff ? at + 1 : at;
+}
+
+/** The text window holding `offset`. */
+export function textWindow(text: string, offset: number): { start: number; end: number } {
+  let k = Math.floor(Math.min(Math.max(offset, 0), Math.max(text.length - 1, 0)) / TEXT_WINDOW);
+  if (offset < windowStart(text, k)) k--;
+  return { start: windowStart(text, k), end: windowStart(text, k + 1) };
+}
+
+function firstRow(offset: number | undefined, total: number): number {
+  const at = Math.max(0, Math.trunc(offset ?? 0));
+  return at < total ? at - (at % TABLE_ROWS) : 0;
+}
+
 /** `/documents/:id`: the article rendered from its spans, then events, entities and diagnostics. */
-export function documentPage(a: Analysis): string {
+export function documentPage(a: Analysis, view: DocumentView = {}): string {
   const title = a.title ?? (a.rejected ? 'Rejected document' : 'Untitled document');
   const href = safeHref(a.source.uri);
-  const events = a.events.map(
-    (e, i) => html`<tr data-target="${anchors.event(i)}">
-      <td><a href="#${anchors.event(i)}">${e.type}</a></td><td>${e.mode ?? '—'}</td><td>${e.status}</td>
+  const picked = view.event === undefined ? undefined : a.events[view.event];
+  const window = textWindow(a.text, picked ? picked.trigger.start : (view.at ?? 0));
+  const rows = {
+    events: picked ? firstRow(view.event, a.events.length) : firstRow(view.events, a.events.length),
+    entities: firstRow(view.entities, a.entities.length),
+    diagnostics: firstRow(view.diagnostics, a.diagnostics.length),
+  };
+  /** A link to this page showing `change`, at `fragment`. */
+  const link = (change: Partial<Record<'at' | keyof typeof rows, number>>, fragment: string) => {
+    const q = new URLSearchParams();
+    const state = { at: window.start, ...rows, ...change };
+    for (const [k, v] of Object.entries(state)) if (v > 0) q.set(k, String(v));
+    const s = q.toString();
+    return `/documents/${a.id}${s ? `?${s}` : ''}#${fragment}`;
+  };
+  /** Where a span of the text is: its anchor here when it is in this window, else the page that shows it. */
+  const jump = (offset: number, anchor: string) =>
+    offset >= window.start && offset < window.end
+      ? `#${anchor}`
+      : link({ at: textWindow(a.text, offset).start }, anchor);
+  const tablePager = (name: keyof typeof rows, total: number) => {
+    const from = rows[name];
+    const to = Math.min(from + TABLE_ROWS, total);
+    if (total <= TABLE_ROWS) return html``;
+    return html`<nav class="pages small muted"><span>${from + 1}–${to} of ${total}</span>
+      ${from > 0 && html`<a href="${link({ [name]: from - TABLE_ROWS }, name)}">← previous</a>`}
+      ${to < total && html`<a href="${link({ [name]: to }, name)}">next →</a>`}</nav>`;
+  };
+  const events = a.events.slice(rows.events, rows.events + TABLE_ROWS).map((e, k) => {
+    const i = rows.events + k;
+    return html`<tr data-target="${anchors.event(i)}">
+      <td><a href="${jump(e.trigger.start, anchors.event(i))}">${e.type}</a></td><td>${e.mode ?? '—'}</td><td>${e.status}</td>
       <td>${participantCell(e.actor)}</td><td>${participantCell(e.recipient)}</td>${dateCell(e.date)}
-      <td>${e.cameo ?? '—'}</td><td>${e.quad ?? '—'}</td><td>${e.goldstein ?? '—'}</td><td class="small">${e.rule}</td></tr>`,
-  );
-  const entities = a.entities.map(
-    (en, ei) => html`<tr data-target="${anchors.mention(ei, 0)}">
-      <td><a href="#${anchors.mention(ei, 0)}"><span class="ent ent-${entityClass(en.type)}">${en.name}</span></a></td>
+      <td>${e.cameo ?? '—'}</td><td>${e.quad ?? '—'}</td><td>${e.goldstein ?? '—'}</td><td class="small">${e.rule}</td></tr>`;
+  });
+  const entities = a.entities.slice(rows.entities, rows.entities + TABLE_ROWS).map((en, k) => {
+    const ei = rows.entities + k;
+    return html`<tr data-target="${anchors.mention(ei, 0)}">
+      <td><a href="${jump(en.mentions[0]?.start ?? 0, anchors.mention(ei, 0))}"><span class="ent ent-${entityClass(en.type)}">${en.name}</span></a></td>
       <td>${en.type}</td><td>${en.country ?? '—'}</td><td>${en.sector ?? '—'}</td><td>${en.role ?? '—'}</td>
-      <td>${en.mentions.length}</td><td class="small muted">${en.id}</td></tr>`,
-  );
-  const diagnostics = html`<h2>Diagnostics (${a.diagnostics.length})</h2>
+      <td>${en.mentions.length}</td><td class="small muted">${en.id}</td></tr>`;
+  });
+  const diagnostics = html`<h2 id="diagnostics">Diagnostics (${a.diagnostics.length})</h2>
   ${
     a.diagnostics.length === 0
       ? html`<p class="muted">None.</p>`
-      : html`<ul>${a.diagnostics.map(
+      : html`<ul>${a.diagnostics.slice(rows.diagnostics, rows.diagnostics + TABLE_ROWS).map(
           (
             d,
           ) => html`<li><span class="sev-${d.severity}">${d.severity}</span> <code>${d.ruleId}</code> ${d.reason}
           ${d.start !== undefined && html`<span class="small muted">[${d.start}, ${d.end ?? d.start})</span>`}</li>`,
-        )}</ul>`
+        )}</ul>${tablePager('diagnostics', a.diagnostics.length)}`
   }`;
   const meta = html`<p class="small muted">${href ? html`<a href="${href}" rel="noopener noreferrer">${a.source.uri}</a>` : a.source.uri}
     · published ${a.published ?? 'unknown'} · ${a.rejected ? html`<span class="sev-error">rejected</span>` : 'analysed'}
@@ -128,28 +202,37 @@ export function documentPage(a: Analysis): string {
     ${main ? html`${main.reason} (<code>${main.ruleId}</code>).` : 'No reason was recorded.'}</div>
   ${diagnostics}
   <h2>Text as received</h2>
-  ${a.text === '' ? html`<p class="muted">(empty)</p>` : html`<article class="text">${a.text}</article>`}`;
+  ${a.text === '' ? html`<p class="muted">(empty)</p>` : html`<article class="text">${a.text.slice(0, TEXT_WINDOW)}</article>`}`;
     return layout(title, body);
   }
+  const textPager =
+    window.start === 0 && window.end >= a.text.length
+      ? html``
+      : html`<nav class="pages small muted" id="text"><span>characters ${window.start + 1}–${window.end} of ${a.text.length}</span>
+      ${window.start > 0 && html`<a href="${link({ at: textWindow(a.text, window.start - 1).start }, 'text')}">← previous</a>`}
+      ${window.end < a.text.length && html`<a href="${link({ at: window.end }, 'text')}">next →</a>`}</nav>`;
   const body = html`<h1>${title}</h1>${meta}
   <p class="legend small"><span class="ent ent-country">country</span><span class="ent ent-person">person</span>
     <span class="ent ent-org">organisation</span><span class="ent ent-place">place</span><span class="time">time</span>
     <span class="qty">quantity</span><span class="quote">quote</span><span class="trigger">event trigger</span>
     <span class="rm">removed</span> <span class="flag flag-warning">flagged</span> <span class="muted">· hover a highlight for details, a table row to find it in the text</span></p>
-  <article class="text">${raw(renderHighlighted(a.text, analysisSpans(a)))}</article>
-  <h2>Events (${a.events.length})</h2>
+  ${textPager}
+  <article class="text">${raw(renderHighlighted(a.text.slice(window.start, window.end), analysisSpans(a, window)))}</article>
+  ${textPager}
+  <h2 id="events">Events (${a.events.length})</h2>
   ${
     a.events.length === 0
       ? html`<p class="muted">No events coded.</p>`
       : html`<table><thead><tr><th>Type</th><th>Mode</th><th>Status</th><th>Actor</th><th>Recipient</th><th>Date</th>
-    <th>CAMEO</th><th>Quad</th><th>Goldstein</th><th>Rule</th></tr></thead><tbody>${events}</tbody></table>`
+    <th>CAMEO</th><th>Quad</th><th>Goldstein</th><th>Rule</th></tr></thead><tbody>${events}</tbody></table>
+    ${tablePager('events', a.events.length)}`
   }
-  <h2>Entities (${a.entities.length})</h2>
+  <h2 id="entities">Entities (${a.entities.length})</h2>
   ${
     a.entities.length === 0
       ? html`<p class="muted">No entities found.</p>`
       : html`<table><thead><tr><th>Name</th><th>Type</th><th>Country</th><th>Sector</th><th>Role</th><th>Mentions</th><th>Id</th></tr></thead>
-    <tbody>${entities}</tbody></table>`
+    <tbody>${entities}</tbody></table>${tablePager('entities', a.entities.length)}`
   }
   ${diagnostics}`;
   return layout(title, body);
@@ -176,7 +259,7 @@ export function eventsPage(filters: EventFilterValues, events: Page<EventRow>, p
       <td>${e.type}</td><td>${e.mode ?? '—'}</td><td>${e.status}</td>
       <td>${participantCell(e.actor)}</td><td>${participantCell(e.recipient)}</td>
       <td>${e.cameo ?? '—'}</td><td>${e.quad ?? '—'}</td><td>${e.goldstein ?? '—'}</td>
-      <td class="article"><a href="/documents/${e.docId}#${anchors.event(e.idx)}">${e.docTitle ?? e.docId.slice(0, 12)}</a></td>
+      <td class="article"><a href="/documents/${e.docId}?event=${e.idx}#${anchors.event(e.idx)}">${e.docTitle ?? e.docId.slice(0, 12)}</a></td>
       <td class="rule">${e.rule}</td></tr>`,
   );
   const body = html`<h1>Events</h1>

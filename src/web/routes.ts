@@ -4,7 +4,14 @@ import { getAnalysis, listDocuments, queryEvents } from '../services/query.js';
 import { isDateBound } from '../store/dates.js';
 import type { Repository } from '../store/repository.js';
 import { ASSETS, SCRIPT, STYLE } from './assets.js';
-import { documentPage, type EventFilterValues, eventsPage, indexPage, notFoundPage } from './pages.js';
+import {
+  type DocumentView,
+  documentPage,
+  type EventFilterValues,
+  eventsPage,
+  indexPage,
+  notFoundPage,
+} from './pages.js';
 
 const EVENT_STATUSES: ReadonlySet<string> = new Set(STATUSES);
 
@@ -42,16 +49,27 @@ export function registerWebRoutes(app: FastifyInstance, options: { store: Reposi
     return reply.type('text/html; charset=utf-8').send(indexPage(q, docs, rejected));
   });
 
-  app.get<{ Params: { id: string } }>('/documents/:id', async (request, reply) => {
-    const analysis = await getAnalysis(store, request.params.id);
-    if (!analysis) {
-      return reply
-        .code(404)
-        .type('text/html; charset=utf-8')
-        .send(notFoundPage(`No document with id “${request.params.id}”.`));
-    }
-    return reply.type('text/html; charset=utf-8').send(documentPage(analysis));
-  });
+  app.get<{ Params: { id: string }; Querystring: Record<string, unknown> }>(
+    '/documents/:id',
+    async (request, reply) => {
+      const analysis = await getAnalysis(store, request.params.id);
+      if (!analysis) {
+        return reply
+          .code(404)
+          .type('text/html; charset=utf-8')
+          .send(notFoundPage(`No document with id “${request.params.id}”.`));
+      }
+      const query = request.query;
+      const view: DocumentView = {
+        at: offsetOf(query.at),
+        events: offsetOf(query.events),
+        entities: offsetOf(query.entities),
+        diagnostics: offsetOf(query.diagnostics),
+      };
+      if (str(query.event) !== undefined) view.event = offsetOf(query.event);
+      return reply.type('text/html; charset=utf-8').send(documentPage(analysis, view));
+    },
+  );
 
   app.get<{ Querystring: Record<string, unknown> }>('/events', async (request, reply) => {
     const query = request.query;

@@ -216,6 +216,46 @@ describe('GET /api/documents', () => {
     assertApiError(await app.inject('/api/documents/deadbeef/diagnostics'), 404);
   });
 
+  test('one layer a page at a time, with a link to the next page', async () => {
+    const whole = (await app.inject(`/api/documents/${genevaId}`)).json() as Analysis;
+    assert.ok(whole.sentences.length >= 4, 'the test text should have a few sentences');
+    const first = await app.inject(`/api/documents/${genevaId}?layer=sentences&limit=2`);
+    assert.equal(first.statusCode, 200);
+    assert.deepEqual(first.json(), {
+      id: genevaId,
+      layer: 'sentences',
+      items: whole.sentences.slice(0, 2),
+      total: whole.sentences.length,
+      limit: 2,
+      offset: 0,
+      next: `/api/documents/${genevaId}?layer=sentences&offset=2&limit=2`,
+    });
+    const last = (await app.inject(first.json().next)).json();
+    assert.deepEqual(last.items, whole.sentences.slice(2, 4));
+    const end = await app.inject(`/api/documents/${genevaId}?layer=events&offset=${whole.events.length}`);
+    assert.deepEqual(end.json().items, []);
+    assert.equal(end.json().next, null);
+    for (const layer of [
+      'removed',
+      'diagnostics',
+      'entities',
+      'quotes',
+      'attributions',
+      'times',
+      'quantities',
+    ]) {
+      const page = (await app.inject(`/api/documents/${genevaId}?layer=${layer}`)).json();
+      assert.deepEqual(
+        page.items,
+        (whole as unknown as Record<string, unknown[]>)[layer]?.slice(0, 50),
+        layer,
+      );
+    }
+    assertApiError(await app.inject(`/api/documents/${genevaId}?layer=text`), 400, 'layer');
+    assertApiError(await app.inject(`/api/documents/${genevaId}?layer=events&limit=0`), 400, 'limit');
+    assertApiError(await app.inject('/api/documents/deadbeef?layer=events'), 404);
+  });
+
   test('bad query params are 400 with details', async () => {
     for (const [url, field] of [
       ['/api/documents?limit=-1', 'limit'],

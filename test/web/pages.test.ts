@@ -110,8 +110,8 @@ describe('GET /documents/:id', () => {
     );
     assert.match(page, /French President Emmanuel Macron <span class="pill">FRA GOV<\/span>/);
     assert.match(page, /<td>036<\/td><td>1<\/td><td>4<\/td><td class="small">events:consult.met<\/td>/);
-    assert.match(page, /<h2>Entities \(5\)<\/h2>/);
-    assert.match(page, /<h2>Diagnostics \(0\)<\/h2>/);
+    assert.match(page, /<h2 id="entities">Entities \(5\)<\/h2>/);
+    assert.match(page, /<h2 id="diagnostics">Diagnostics \(0\)<\/h2>/);
   });
 
   test('a rejected document shows its diagnostics, escaped', async () => {
@@ -137,7 +137,7 @@ describe('GET /documents/:id', () => {
 describe('GET /events', () => {
   test('filters with the same parameters as the API and links to the evidence', async () => {
     const page = (await app.inject('/events?actor=fra&type=consult&status=asserted&from=2024-05')).body;
-    assert.match(page, new RegExp(`<a href="/documents/${id}#ev-0">Leaders Meet in Geneva</a>`));
+    assert.match(page, new RegExp(`<a href="/documents/${id}\\?event=0#ev-0">Leaders Meet in Geneva</a>`));
     assert.match(page, /<option value="asserted" selected>asserted<\/option>/);
     assert.match(page, /name="actor" value="fra"/);
     const none = (await app.inject('/events?actor=DEU')).body;
