@@ -4,7 +4,7 @@
 // extraction (a common JavaScript NLP baseline). Absolute times on shared machines are noisy;
 // read the ratios.
 //
-//   npm run bench [-- --corpus DIR] [--repeat N] [--markdown] [--stages]
+//   npm run bench [-- --corpus DIR] [--repeat N] [--markdown] [--stages] [--long]
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,6 +18,7 @@ const { values: args } = parseArgs({
     repeat: { type: 'string', default: '3' },
     markdown: { type: 'boolean', default: false },
     stages: { type: 'boolean', default: true },
+    long: { type: 'boolean', default: true },
     'skip-compromise': { type: 'boolean', default: false },
   },
 });
@@ -41,7 +42,7 @@ try {
   process.exit(0);
 }
 
-const { decodeBytes } = await import('../dist/stages/01-ingest/index.js');
+const { checkText, decodeBytes } = await import('../dist/stages/01-ingest/index.js');
 const { analyzeDoc, documentStages } = await import('../dist/pipeline.js');
 const { runStage } = await import('../dist/core/runner.js');
 
@@ -166,6 +167,40 @@ if (args.stages) {
   }
   console.log('');
   printTable(['stage', 'µs/doc', 'docs/s'], stageRows);
+}
+
+if (args.long) {
+  // Text written to hurt: every removed-span check was once a scan from the start (1 MB of
+  // boilerplate lines took minutes), and dense events once exhausted memory. Each input is timed
+  // once, alone; seconds should grow with the size, and cap warnings appear past 10,000 per layer.
+  const repeatTo = (unit, n) => new Array(Math.floor(n / unit.length)).fill(unit).join('');
+  const MB = 1 << 20;
+  const inputs = [
+    ['boilerplate lines, 1 MB', repeatTo('Share\nAdvertisement\nSkip to content\n', MB)],
+    ['boilerplate lines, 2 MB', repeatTo('Share\nAdvertisement\nSkip to content\n', 2 * MB)],
+    ['one repeated sentence, 1 MB', repeatTo('The minister said the talks would continue next week.\n', MB)],
+    ['dense events, 1 MB', repeatTo('Putin met Xi. ', MB)],
+    ['dense events, 10 MB', repeatTo('Putin met Xi. ', 10 * MB)],
+  ];
+  const longRows = [];
+  for (const [name, text] of inputs) {
+    gc();
+    const source = { uri: 'bench:long', mediaType: 'text/plain', published: '2024-05-16' };
+    const t0 = performance.now();
+    const doc = analyzeDoc(checkText(text, source));
+    const seconds = (performance.now() - t0) / 1000;
+    const caps = doc.diagnostics.filter((d) => d.ruleId.endsWith(':cap-reached')).map((d) => d.ruleId);
+    longRows.push([
+      name,
+      seconds.toFixed(2),
+      (text.length / 1e6 / seconds).toFixed(2),
+      String(doc.removed?.length ?? 0),
+      String(doc.events?.length ?? 0),
+      caps.join(' ') || '—',
+    ]);
+  }
+  console.log('');
+  printTable(['long input', 's', 'MB/s', 'removed', 'events', 'cap warnings'], longRows);
 }
 
 function printTable(head, body) {
