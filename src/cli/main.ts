@@ -209,6 +209,11 @@ export function buildProgram(io: CliIo): Command {
 
 /** Entry point of the `tidings` command; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
+  // A reader that stops early (`tidings analyze a.txt --format json | head`) is not a failure.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  });
   const io: CliIo = {
     out: (s: string) => process.stdout.write(s),
     err: (s: string) => process.stderr.write(s),

@@ -83,9 +83,15 @@ function pos(s: Span): string {
   return `[${s.start},${s.end})`;
 }
 
+/** Lines a section of the report lists at most: a person reads a page, not 170,000 boilerplate lines. */
+export const REPORT_SECTION_LINES = 200;
+
 function section<T>(out: string[], heading: string, items: readonly T[], line: (item: T) => string): void {
   out.push(heading);
   if (items.length === 0) out.push('  none');
-  for (const item of items) out.push(`  ${line(item)}`);
+  for (const item of items.slice(0, REPORT_SECTION_LINES)) out.push(`  ${line(item)}`);
+  if (items.length > REPORT_SECTION_LINES) {
+    out.push(`  … and ${items.length - REPORT_SECTION_LINES} more (--format json lists them all)`);
+  }
   out.push('');
 }

@@ -47,6 +47,15 @@ test('analyze --format json writes a long analysis in chunks, never as one strin
   assert.ok(out.endsWith('}\n'));
 });
 
+test('analyze --format text lists a page of each section, and counts the rest', async () => {
+  const file = join(dir, 'boilerplate.txt');
+  writeFileSync(file, 'Share\nAdvertisement\n'.repeat(1000));
+  const { out } = await run('analyze', file);
+  assert.match(out, /^Removed \(2000\)$/m);
+  assert.equal(out.match(/\] {2}“(Share|Advertisement)”/g)?.length, 200);
+  assert.match(out, /^ {2}… and 1800 more \(--format json lists them all\)$/m);
+});
+
 test('analyze --format text reads as a report', async () => {
   const file = join(dir, 'b.txt');
   writeFileSync(file, article);
