@@ -4,7 +4,7 @@
 // extraction (a common JavaScript NLP baseline). Absolute times on shared machines are noisy;
 // read the ratios.
 //
-//   npm run bench [-- --corpus DIR] [--repeat N] [--markdown] [--stages] [--long]
+//   npm run bench [-- --corpus DIR] [--repeat N] [--markdown] [--stages]
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,7 +18,6 @@ const { values: args } = parseArgs({
     repeat: { type: 'string', default: '3' },
     markdown: { type: 'boolean', default: false },
     stages: { type: 'boolean', default: true },
-    long: { type: 'boolean', default: true },
     'skip-compromise': { type: 'boolean', default: false },
   },
 });
@@ -169,7 +168,7 @@ if (args.stages) {
   printTable(['stage', 'µs/doc', 'docs/s'], stageRows);
 }
 
-if (args.long) {
+{
   // Text written to hurt: every removed-span check was once a scan from the start (1 MB of
   // boilerplate lines took minutes), and dense events once exhausted memory. Each input is timed
   // once, alone; seconds should grow with the size, and cap warnings appear past 10,000 per layer.
