@@ -78,7 +78,7 @@ const cases: Case[] = [
     make: (n) => repeatTo('The minister said the talks would continue. Both sides want a deal soon.\n\n', n),
     size: 200_000,
   },
-  { name: 'dense event text', make: (n) => repeatTo('Putin met Xi. ', n), size: 25_000 },
+  { name: 'dense event text', make: (n) => repeatTo('Putin met Xi. ', n), size: 20_000 },
   { name: 'many people named by surname alone', make: manyPeople, size: 30_000 },
 ];
 

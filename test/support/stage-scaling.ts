@@ -67,7 +67,7 @@ export function measureScaling(
   size: number,
   stages: readonly Stage<unknown>[],
   options: Record<string, unknown> = {},
-  { runs = 3, factor = 4 }: { runs?: number; factor?: number } = {},
+  { runs = 2, factor = 4 }: { runs?: number; factor?: number } = {},
 ): Scaling {
   const smallInputs = stageInputs(make(size), stages, options);
   const largeInputs = stageInputs(make(factor * size), stages, options);
