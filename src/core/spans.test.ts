@@ -72,3 +72,10 @@ test('firstEndingAfter finds the first container that ends after an offset', () 
   assert.equal(firstEndingAfter(sentences, 29), 2);
   assert.equal(firstEndingAfter(sentences, 30), 3);
 });
+
+test('only containers that get an item have a bucket', () => {
+  const many = Array.from({ length: 100_000 }, (_, i) => ({ start: 2 * i, end: 2 * i + 1 }));
+  const buckets = bucketBySpan(many, [{ start: 500, end: 501 }], 'within');
+  assert.equal(buckets.size, 1);
+  assert.deepEqual(buckets.get(250), [{ start: 500, end: 501 }]);
+});
