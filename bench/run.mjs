@@ -4,7 +4,8 @@
 // extraction (a common JavaScript NLP baseline). Absolute times on shared machines are noisy;
 // read the ratios.
 //
-//   npm run bench [-- --corpus DIR] [--repeat N] [--markdown] [--stages]
+//   npm run bench [-- --corpus DIR] [--repeat N] [--markdown] [--skip-stages] [--skip-compromise]
+//                 [--pages DIR] [--page-limit N] [--skip-jsdom]
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,7 +19,14 @@ const { values: args } = parseArgs({
     repeat: { type: 'string', default: '3' },
     markdown: { type: 'boolean', default: false },
     stages: { type: 'boolean', default: true },
+    'skip-stages': { type: 'boolean', default: false },
     'skip-compromise': { type: 'boolean', default: false },
+    pages: {
+      type: 'string',
+      default: resolve(import.meta.dirname, '../../shared/data/eval/extract/naeb/html'),
+    },
+    'page-limit': { type: 'string', default: '60' },
+    'skip-jsdom': { type: 'boolean', default: false },
   },
 });
 
@@ -144,7 +152,7 @@ printTable(header, table);
   printTable(['tagger', 'tokens/s', 'counted as'], tokenRows);
 }
 
-if (args.stages) {
+if (args.stages && !args['skip-stages']) {
   // Where the time goes: each stage timed on its own over docs that have every earlier layer.
   const prepared = docs.map((d) => d);
   const stageRows = [];
@@ -200,6 +208,94 @@ if (args.stages) {
   }
   console.log('');
   printTable(['long input', 's', 'MB/s', 'removed', 'events', 'cap warnings'], longRows);
+}
+
+// Article extraction from web pages: Tidings' extractor against @mozilla/readability over linkedom
+// and over jsdom, in this process over the same pages, in pages per second of one thread. Each
+// decodes nothing: all three get the same page string.
+await benchExtraction();
+
+async function benchExtraction() {
+  let names;
+  try {
+    names = readdirSync(args.pages)
+      .filter((n) => n.endsWith('.html') || n.endsWith('.html.gz'))
+      .sort()
+      .slice(0, Math.max(1, Number(args['page-limit']) || 100));
+  } catch {
+    console.log(
+      `\nbench: pages not found at ${args.pages}; skipping extraction (they live in ../shared/data/eval/extract/naeb).`,
+    );
+    return;
+  }
+  const { gunzipSync } = await import('node:zlib');
+  const pages = names.map((n) => {
+    const raw = readFileSync(join(args.pages, n));
+    return (n.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8');
+  });
+  const { htmlToDoc } = await import('../dist/stages/01-ingest/index.js');
+  const runs = [
+    ['Tidings extraction', (html) => htmlToDoc(html, { uri: 'bench', mediaType: 'text/html' }).text.length],
+  ];
+  let Readability;
+  try {
+    ({ Readability } = await import('@mozilla/readability'));
+  } catch {
+    console.log(
+      '\nbench: @mozilla/readability is not installed (a dev dependency); extraction baselines skipped.',
+    );
+  }
+  if (Readability) {
+    const { parseHTML } = await import('linkedom');
+    runs.push([
+      'Readability over linkedom',
+      (html) => new Readability(parseHTML(html).document).parse()?.textContent?.length ?? 0,
+    ]);
+    if (!args['skip-jsdom']) {
+      const { JSDOM, VirtualConsole } = await import('jsdom');
+      // jsdom reports every stylesheet it cannot parse on the console; the bench does not want to hear it.
+      const quiet = new VirtualConsole();
+      runs.push([
+        'Readability over jsdom',
+        (html) =>
+          new Readability(new JSDOM(html, { virtualConsole: quiet }).window.document).parse()?.textContent
+            ?.length ?? 0,
+      ]);
+    }
+  }
+  const bytesOfPages = pages.reduce((n, p) => n + Buffer.byteLength(p, 'utf8'), 0);
+  const results = [];
+  for (const [name, fn] of runs) {
+    for (const html of pages.slice(0, 10)) fn(html); // warm-up
+    let best = Number.POSITIVE_INFINITY;
+    for (let r = 0; r < repeat; r++) {
+      gc();
+      const before = process.cpuUsage();
+      for (const html of pages) {
+        try {
+          fn(html);
+        } catch {
+          // a page a baseline cannot parse still costs what it cost
+        }
+      }
+      const used = process.cpuUsage(before);
+      best = Math.min(best, (used.user + used.system) / 1e6);
+    }
+    results.push({ name, pagesPerSecond: pages.length / best, mbPerSecond: bytesOfPages / 1e6 / best });
+  }
+  const ours = results[0].pagesPerSecond;
+  console.log(
+    `\npages ${args.pages}: ${pages.length} pages, ${(bytesOfPages / 1e6).toFixed(1)} MB; CPU time of one thread, best of ${repeat}`,
+  );
+  printTable(
+    ['extractor', 'pages/s', 'MB/s', 'Tidings is ×'],
+    results.map((r) => [
+      r.name,
+      r.pagesPerSecond.toFixed(1),
+      r.mbPerSecond.toFixed(1),
+      (ours / r.pagesPerSecond).toFixed(1),
+    ]),
+  );
 }
 
 function printTable(head, body) {

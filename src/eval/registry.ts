@@ -2,6 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { EvalOptions, EvalResult, Suite } from './suite.js';
 import { ploverGsrSuite } from './suites/events-plover-gsr.js';
+import { extractAeb } from './suites/extract-aeb.js';
 import { mixedStoriesSuite } from './suites/mixed-stories.js';
 import { nerConll2003 } from './suites/ner-conll2003.js';
 import { nerWikiann } from './suites/ner-wikiann.js';
@@ -11,6 +12,7 @@ import { wrappedReutersSuite } from './suites/wrapped-reuters.js';
 
 /** Every evaluation suite `tidings eval` knows, by name. */
 export const suites: Suite[] = [
+  extractAeb,
   timexTempeval3,
   ploverGsrSuite,
   mixedStoriesSuite,

@@ -13,6 +13,13 @@ export {
   decodeWindows1252,
   firstInvalidUtf8,
 } from './decode-bytes.js';
+export {
+  HTML_MEDIA_TYPE,
+  type HtmlBytesOptions,
+  type HtmlToDocOptions,
+  htmlBytesToDoc,
+  htmlToDoc,
+} from './html/html-to-doc.js';
 export { type JsonlRecordOptions, parseJsonlLine } from './parse-jsonl.js';
 export {
   checkPublished,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertLinear } from '../../../../test/support/scaling.js';
-import { extractArticle } from './extract-article.js';
+import { boilerplateBlockRule, extractArticle } from './extract-article.js';
 import { parseHtml } from './parse-html.js';
 
 const para = (words: string) =>
@@ -125,4 +125,32 @@ test('extraction time grows linearly with the page', () => {
     `<main>${Array.from({ length: n }, (_, i) => `<div class="c${i % 50}"><p>${para(`Paragraph ${i}.`)}</p><a href="#">x</a></div>`).join('')}</main>`;
   const parsed = (n: number) => parseHtml(page(n));
   assertLinear('extracting a long page', parsed, (p) => extractArticle(p.root, p.elements), 4000);
+});
+
+test('furniture by what it says: copyright, affiliate notes, newsletter prompts, credits', () => {
+  assert.equal(
+    boilerplateBlockRule('© 2024 Example Media. All rights reserved.'),
+    'extract:boilerplate.copyright',
+  );
+  assert.equal(
+    boilerplateBlockRule('We may earn a commission from links on this page.'),
+    'extract:boilerplate.affiliate',
+  );
+  assert.equal(
+    boilerplateBlockRule('Sign up for our weekly newsletter to get the best stories in your inbox.'),
+    'extract:boilerplate.newsletter',
+  );
+  assert.equal(boilerplateBlockRule('Photo: Ann Lee for Example News'), 'extract:boilerplate.credit');
+  assert.equal(boilerplateBlockRule('The minister said she would sign up for the scheme.'), undefined);
+  assert.equal(boilerplateBlockRule(`${'A long paragraph. '.repeat(20)}All rights reserved.`), undefined);
+});
+
+test('a heading that heads a link list or a comments box goes with it; one over article text stays', () => {
+  const x = extract(
+    `<article><p>${para('Lead.')}</p><h2>Background</h2><p>${para('Context.')}</p>` +
+      '<h3>More stories</h3><ul><li><a href="/1">One story about something else entirely</a></li>' +
+      `<li><a href="/2">Another story about something else again</a></li></ul><p>${para('Last.')}</p></article>`,
+  );
+  const headings = x.blocks.filter((b) => b.type === 'heading').map((b) => b.text);
+  assert.deepEqual(headings, ['Background']);
 });

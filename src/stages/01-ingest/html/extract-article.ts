@@ -1,4 +1,5 @@
 import type { BlockType } from '../../../core/doc.js';
+import boilerplateBlocks from '../../../rules/extract/boilerplate-blocks.json' with { type: 'json' };
 import elements from '../../../rules/extract/html-elements.json' with { type: 'json' };
 import { classifyElement, isGated, type Region, type RegionVerdict } from './page-regions.js';
 import type { HtmlElement, HtmlNode } from './parse-html.js';
@@ -85,6 +86,32 @@ const F_HEADING = 128;
 /** Stands for a `<br>` in a block's raw text (NUL never survives ingest's binary check). */
 const BR = '\u0000';
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+/** Furniture by what it says (`rules/extract/boilerplate-blocks.json`), compiled once. */
+const BOILERPLATE_BLOCKS: readonly { id: string; pattern: RegExp }[] = boilerplateBlocks.rules.flatMap(
+  (rule) => {
+    if (!/^extract:boilerplate\.[a-z-]+$/.test(rule.id)) {
+      throw new Error(
+        `rules/extract/boilerplate-blocks.json: rule id "${rule.id}" should look like extract:boilerplate.<name>`,
+      );
+    }
+    return rule.patterns.map((p) => ({ id: rule.id, pattern: new RegExp(p, 'i') }));
+  },
+);
+
+/** The boilerplate rule a short block matches, if any. */
+export function boilerplateBlockRule(text: string): string | undefined {
+  if (text.length > boilerplateBlocks.maxChars) return undefined;
+  for (const { id, pattern } of BOILERPLATE_BLOCKS) if (pattern.test(text)) return id;
+  return undefined;
+}
+
+/** What a heading right before it is the title of, and goes with: links, comments, related stories, prompts. */
+const HEADS_A_BOX: ReadonlySet<string> = new Set([
+  'extract:link-list',
+  'extract:region.comments',
+  'extract:region.related',
+  'extract:region.newsletter',
+]);
 /** A layout region holding this share of the page's prose is the article's wrapper, not furniture. */
 const MASS_OVERRULE = 0.6;
 const SENTENCE_END = /[.!?…:;"'”’»)]$/;
@@ -294,11 +321,12 @@ function scoreBlocks(blocks: RawBlock[]): void {
     b.good = 0;
     b.bad = 0;
     b.links = false;
-    if (b.type === 'heading' || b.type === 'title') continue;
+    // A heading that is a link is a teaser's title, not a section of the article.
     if (b.linkChars / b.chars > 0.5) {
       b.links = true;
       continue;
     }
+    if (b.type === 'heading' || b.type === 'title') continue;
     const proseLike = b.chars >= 80 || (b.chars >= 20 && SENTENCE_END.test(b.text));
     if (proseLike) b.good = b.chars - b.linkChars;
     else b.bad = b.chars;
@@ -380,26 +408,31 @@ function chooseAndKeep(
   const from = best.index;
   const to = end[from] as number;
   const out: RawBlock[] = [];
+  const prune = (b: RawBlock, rule: string) => {
+    prunedChars[rule] = (prunedChars[rule] ?? 0) + b.chars;
+  };
+  // A heading waits for the block after it: one that heads a pruned box ("Related", "3 comments") goes with it.
+  let heading: RawBlock | undefined;
   for (const b of blocks) {
     const at = b.owner.index;
     if (at < from || at > to) continue;
     const r = nearest[at] as number;
-    if (r !== -1) {
-      const rule = regions[r]?.rule ?? 'extract:region';
-      prunedChars[rule] = (prunedChars[rule] ?? 0) + b.chars;
-      continue;
-    }
-    if (b.links) {
-      prunedChars['extract:link-list'] = (prunedChars['extract:link-list'] ?? 0) + b.chars;
-      continue;
-    }
+    let rule: string | undefined;
+    if (r !== -1) rule = regions[r]?.rule ?? 'extract:region';
+    else if (b.links) rule = 'extract:link-list';
     // A short line that is not a sentence (a dateline, a credit, "Advertisement", a table cell).
-    if (b.bad > 0 && b.type === 'paragraph') {
-      prunedChars['extract:fragment'] = (prunedChars['extract:fragment'] ?? 0) + b.chars;
-      continue;
+    else if (b.bad > 0 && b.type === 'paragraph') rule = 'extract:fragment';
+    else rule = boilerplateBlockRule(b.text);
+    if (heading) {
+      if (rule !== undefined && HEADS_A_BOX.has(rule)) prune(heading, 'extract:heading-of-pruned');
+      else out.push(heading);
+      heading = undefined;
     }
-    out.push(b);
+    if (rule !== undefined) prune(b, rule);
+    else if (b.type === 'heading') heading = b;
+    else out.push(b);
   }
+  if (heading) out.push(heading);
   // Headings with no kept text after them (a "Related" heading at the end) go.
   while (out.length > 0 && (out[out.length - 1] as RawBlock).type === 'heading') {
     const h = out.pop() as RawBlock;

@@ -94,7 +94,7 @@ export function htmlToDoc(html: string, source: Source, options: HtmlToDocOption
   const pageMeta = sourceMeta(meta);
   if (pageMeta) out.meta = pageMeta;
 
-  const body = dropRepeats(extraction.blocks, meta.title);
+  const body = dropAuthorNotes(dropRepeats(extraction.blocks, meta.title), meta.authors ?? []);
   if (body.length === 0) {
     return rejected(out, diagnostics, {
       ruleId: 'ingest:no-article',
@@ -149,6 +149,34 @@ function dropRepeats(blocks: readonly TextBlock[], title: string | undefined): T
     out.push(b);
   }
   return out;
+}
+
+/** How far from the end an author's note may sit: the last few blocks. */
+const AUTHOR_NOTE_TAIL = 3;
+
+/**
+ * A short block near the end that opens with the name of one of the page's authors and says who
+ * they are ("Ann Lee is a senior editor…", "Ann Lee covers…", "Follow Ann Lee on…") is a note about
+ * the author, not article text.
+ */
+function dropAuthorNotes(blocks: TextBlock[], authors: readonly string[]): TextBlock[] {
+  if (authors.length === 0 || blocks.length <= AUTHOR_NOTE_TAIL) return blocks;
+  const names = authors.flatMap((a) => {
+    const full = a.trim().toLowerCase();
+    const first = full.split(' ')[0] ?? '';
+    return first.length > 2 && first !== full ? [full, first] : [full];
+  });
+  const from = blocks.length - AUTHOR_NOTE_TAIL;
+  return blocks.filter((b, i) => {
+    if (i < from || b.text.length > 400) return true;
+    const text = b.text.toLowerCase();
+    return !names.some(
+      (n) =>
+        n.length > 2 &&
+        text.startsWith(`${n} `) &&
+        /^(is|was|has|covers|writes|reports|can be)\b/.test(text.slice(n.length + 1)),
+    );
+  });
 }
 
 function normalise(s: string): string {
