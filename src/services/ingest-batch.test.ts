@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { gunzipSync } from 'node:zlib';
 import { fakeAnalyze, fakeDoc, GENEVA_TEXT } from '../../test/support/fake-analyze.js';
 import type { Doc } from '../core/doc.js';
 import { openStore } from '../store/open-store.js';
@@ -55,6 +56,44 @@ describe('ingestBatch', () => {
     assert.equal(diagnostics?.[0]?.ruleId, 'service:analyze-failed');
     assert.equal((await queryEvents(store, { type: 'CONSULT' })).total, 1);
     await store.close();
+  });
+
+  test('a page read from HTML keeps its bytes beside the document, through the work queue too', async () => {
+    const { readInputs } = await import('../stages/01-ingest/index.js');
+    const { analyzeDoc } = await import('../pipeline.js');
+    const { toIngestInput, toQueueInput } = await import('./work-queue.js');
+    const html = Buffer.from(
+      '<html><head><title>Talks resume</title></head><body><article><h1>Talks resume</h1>' +
+        '<p>Negotiators met in Geneva on Tuesday for the first time since January, officials said.</p>' +
+        '<p>They will meet again next week to discuss the ceasefire along the northern border.</p></article></body></html>',
+    );
+    async function* page(): AsyncIterable<Uint8Array> {
+      yield html;
+    }
+    const read: IngestInput[] = [];
+    for await (const item of readInputs(['-'], { stdin: page(), stdinFormat: 'html' })) read.push(item);
+    assert.ok(read[0]?.doc.blocks && read[0].doc.blocks.length === 3);
+
+    const direct = await openStore(':memory:');
+    const summary = await ingestBatch({ store: direct, analyze: analyzeDoc, inputs: read });
+    assert.equal(summary.inserted, 1);
+    const [stored] = (await direct.listDocuments({ limit: 1, offset: 0 })).items;
+    const raw = await direct.getRaw(stored?.id ?? '');
+    assert.equal(gunzipSync(raw?.gzip ?? new Uint8Array()).toString('utf8'), html.toString('utf8'));
+    const analysis = await direct.getDocument(stored?.id ?? '');
+    assert.deepEqual(
+      analysis?.blocks.map((b) => b.type),
+      ['title', 'paragraph', 'paragraph'],
+    );
+
+    // The same page queued, claimed and stored by a worker comes out the same.
+    const queued = toIngestInput({ ...toQueueInput(read[0] as IngestInput), id: 1, attempts: 1 });
+    const viaQueue = await openStore(':memory:');
+    await ingestBatch({ store: viaQueue, analyze: analyzeDoc, inputs: [queued] });
+    assert.deepEqual(await viaQueue.getDocument(stored?.id ?? ''), analysis);
+    assert.deepEqual(await viaQueue.getRaw(stored?.id ?? ''), raw);
+    await direct.close();
+    await viaQueue.close();
   });
 
   test('re-running the same batch inserts nothing', async () => {

@@ -1,7 +1,8 @@
+import { gzipSync } from 'node:zlib';
 import { toAnalysis } from '../core/analysis.js';
 import type { Diagnostic, Doc } from '../core/doc.js';
 import { contentHash } from '../core/hash.js';
-import type { PutEntry, PutResult, Repository } from '../store/repository.js';
+import type { PutEntry, PutResult, Repository, StoredRaw } from '../store/repository.js';
 
 export type Analyze = (doc: Doc) => Doc;
 
@@ -11,6 +12,19 @@ export interface IngestInput {
   bytes?: Uint8Array;
   /** Their sha256, when the bytes are gone (an input that waited in the work queue). */
   bytesHash?: string;
+  /**
+   * The input the text was extracted from (a web page), kept beside the document so extraction can be
+   * run again: its bytes as read, or already gzipped (an input that waited in the work queue).
+   */
+  raw?: { mediaType: string; bytes?: Uint8Array; gzip?: Uint8Array };
+}
+
+/** The raw input as the store keeps it: gzipped. */
+export function storedRaw(raw: IngestInput['raw']): StoredRaw | undefined {
+  if (!raw) return undefined;
+  if (raw.gzip) return { mediaType: raw.mediaType, gzip: raw.gzip };
+  if (!raw.bytes) return undefined;
+  return { mediaType: raw.mediaType, gzip: new Uint8Array(gzipSync(raw.bytes)) };
 }
 
 export interface Rejection {
@@ -98,16 +112,20 @@ export function prepareEntry(input: IngestInput, analyze: Analyze): PreparedEntr
     ]);
   }
   if (result.rejected) return rejectedEntry(input, result.diagnostics);
-  return { entry: { kind: 'document', analysis: toAnalysis(result, contentHash(result.text)) } };
+  const raw = storedRaw(input.raw);
+  const analysis = toAnalysis(result, contentHash(result.text));
+  return { entry: raw ? { kind: 'document', analysis, raw } : { kind: 'document', analysis } };
 }
 
 /** The entry that keeps an input as rejected, with its diagnostics (the first error is the reason). */
 export function rejectedEntry(input: IngestInput, diagnostics: Diagnostic[]): PreparedEntry {
   const { doc } = input;
   const main = diagnostics.find((d) => d.severity === 'error') ?? diagnostics[0];
+  const raw = storedRaw(input.raw);
   return {
     entry: {
       kind: 'rejected',
+      ...(raw ? { raw } : {}),
       input: {
         uri: doc.source.uri,
         ...(doc.text === '' && input.bytes
@@ -182,11 +200,13 @@ function positive(name: string, value: number): number {
 
 /** What an entry costs to write: its text (full-text indexed) and its rows in the side tables. */
 function entrySize(entry: PutEntry): { chars: number; rows: number } {
+  // A kept raw input (a gzipped page) is written in the same transaction: its bytes count as characters.
+  const raw = entry.raw?.gzip.length ?? 0;
   if (entry.kind === 'rejected') {
-    return { chars: entry.input.text?.length ?? 0, rows: 1 + entry.input.diagnostics.length };
+    return { chars: (entry.input.text?.length ?? 0) + raw, rows: 1 + entry.input.diagnostics.length };
   }
   const a = entry.analysis;
-  return { chars: a.text.length, rows: 1 + a.entities.length + a.events.length + a.diagnostics.length };
+  return { chars: a.text.length + raw, rows: 1 + a.entities.length + a.events.length + a.diagnostics.length };
 }
 
 function count(summary: IngestSummary, prepared: PreparedEntry[], results: PutResult[]): void {

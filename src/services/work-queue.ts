@@ -9,7 +9,7 @@ import type {
   QueueInput,
   Repository,
 } from '../store/repository.js';
-import { type Analyze, type IngestInput, prepareEntry } from './ingest-batch.js';
+import { type Analyze, type IngestInput, prepareEntry, storedRaw } from './ingest-batch.js';
 
 /**
  * The work queue: `ingest --enqueue` only reads and queues; any number of workers, on any number of
@@ -37,6 +37,9 @@ export function toQueueInput(input: IngestInput): QueueInput {
   };
   if (doc.text === '' && input.bytes)
     queued.bytesHash = createHash('sha256').update(input.bytes).digest('hex');
+  if (doc.blocks && doc.blocks.length > 0) queued.blocks = doc.blocks;
+  const raw = storedRaw(input.raw);
+  if (raw) queued.raw = raw;
   return queued;
 }
 
@@ -44,7 +47,10 @@ export function toQueueInput(input: IngestInput): QueueInput {
 export function toIngestInput(item: ClaimedItem): IngestInput {
   const doc: Doc = { source: item.source, text: item.text, diagnostics: item.diagnostics };
   if (item.rejected) doc.rejected = true;
-  return item.bytesHash ? { doc, bytesHash: item.bytesHash } : { doc };
+  if (item.blocks) doc.blocks = item.blocks;
+  const input: IngestInput = item.bytesHash ? { doc, bytesHash: item.bytesHash } : { doc };
+  if (item.raw) input.raw = { mediaType: item.raw.mediaType, gzip: item.raw.gzip };
+  return input;
 }
 
 export interface EnqueueOptions {

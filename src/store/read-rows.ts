@@ -20,7 +20,8 @@ export const EVENT_COLUMNS = `e.doc_id, e.idx, e.type, e.mode, e.status, e.cameo
   e.recipient_text, e.recipient_entity, e.recipient_country, e.recipient_sector,
   e.date, e."start", e."end", e.rule, e.sentence, d.title AS doc_title, d.published AS doc_published`;
 
-export const QUEUE_COLUMNS = 'id, source, text, diagnostics, rejected, bytes_hash, attempts';
+export const QUEUE_COLUMNS =
+  'id, source, text, diagnostics, rejected, bytes_hash, attempts, blocks, raw_media_type, raw_gzip';
 
 const orNull = <T>(value: unknown): T | null => (value as T | null | undefined) ?? null;
 
@@ -109,5 +110,9 @@ export function toClaimedItem(r: Row): ClaimedItem {
     attempts: r.attempts as number,
   };
   if (r.bytes_hash != null) item.bytesHash = r.bytes_hash as string;
+  if (r.blocks != null) item.blocks = JSON.parse(r.blocks as string);
+  if (r.raw_media_type != null && r.raw_gzip != null) {
+    item.raw = { mediaType: r.raw_media_type as string, gzip: new Uint8Array(r.raw_gzip as Uint8Array) };
+  }
   return item;
 }

@@ -1,5 +1,5 @@
 import type { Analysis } from '../core/analysis.js';
-import type { Diagnostic, EntityType, EventStatus, Severity, Source } from '../core/doc.js';
+import type { Block, Diagnostic, EntityType, EventStatus, Severity, Source } from '../core/doc.js';
 
 /**
  * The one storage interface callers see. Services and routes never see SQL; an engine (sqlite/,
@@ -14,6 +14,8 @@ export interface Repository {
   /** Stores many entries in one transaction (ingest throughput); results in input order. */
   putMany(entries: readonly PutEntry[]): Promise<PutResult[]>;
   getDocument(id: string): Promise<Analysis | null>;
+  /** The raw input a document was extracted from (a web page), gzipped; null when none was kept. */
+  getRaw(docId: string): Promise<StoredRaw | null>;
   listDocuments(query: DocumentQuery): Promise<Page<DocumentSummary>>;
   queryEvents(query: EventQuery): Promise<Page<EventRow>>;
   listEntities(query: EntityQuery): Promise<Page<EntityRow>>;
@@ -56,6 +58,16 @@ export interface QueueInput {
   rejected: boolean;
   /** sha256 of the raw bytes of a rejected input without text (its key, as ingest would make it). */
   bytesHash?: string;
+  /** The blocks of a structured input (a web page). */
+  blocks?: Block[];
+  /** The raw input the text was extracted from, gzipped. */
+  raw?: StoredRaw;
+}
+
+/** A raw input kept beside its document, gzipped (the services compress; engines store bytes). */
+export interface StoredRaw {
+  mediaType: string;
+  gzip: Uint8Array;
 }
 
 export interface EnqueueResult {
@@ -128,7 +140,9 @@ export interface RejectedInput {
   diagnostics: Diagnostic[];
 }
 
-export type PutEntry = { kind: 'document'; analysis: Analysis } | { kind: 'rejected'; input: RejectedInput };
+export type PutEntry =
+  | { kind: 'document'; analysis: Analysis; raw?: StoredRaw }
+  | { kind: 'rejected'; input: RejectedInput; raw?: StoredRaw };
 
 export type DocumentStatus = 'ok' | 'rejected';
 

@@ -2,6 +2,7 @@
 // results for the same input (engine-specific checks live beside each engine).
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { fakeAnalysis, GENEVA_TEXT } from '../../test/support/fake-analyze.js';
 import {
   dropStoreUrl,
@@ -55,6 +56,20 @@ for (const engine of engines) {
       assert.deepEqual(await store.putDocument(analysis), { id: analysis.id, status: 'inserted' });
       assert.deepEqual(await store.getDocument(analysis.id), analysis);
       assert.equal(await store.getDocument('nope'), null);
+      await store.close();
+    });
+
+    test('a raw input (a web page) is kept gzipped beside its document, the first copy only', async () => {
+      const store = await openTestStore(engine);
+      const analysis = fakeAnalysis();
+      const page = { mediaType: 'text/html', gzip: new Uint8Array(gzipSync('<p>first</p>')) };
+      await store.putMany([{ kind: 'document', analysis, raw: page }]);
+      const again = { mediaType: 'text/html', gzip: new Uint8Array(gzipSync('<p>second</p>')) };
+      await store.putMany([{ kind: 'document', analysis, raw: again }]);
+      const raw = await store.getRaw(analysis.id);
+      assert.equal(raw?.mediaType, 'text/html');
+      assert.equal(gunzipSync(raw?.gzip ?? new Uint8Array()).toString('utf8'), '<p>first</p>');
+      assert.equal(await store.getRaw('nope'), null);
       await store.close();
     });
 
@@ -306,6 +321,27 @@ for (const engine of engines) {
       ...extra,
     });
     const claimOptions = { worker: 'test', limit: 10, leaseMs: 60_000, maxAttempts: 3 };
+
+    test('a queued web page keeps its blocks and its raw bytes until it is done', async () => {
+      const store = await openTestStore(engine);
+      const blocks = [
+        { start: 0, end: 5, type: 'title' as const },
+        { start: 7, end: 18, type: 'paragraph' as const },
+      ];
+      const raw = {
+        mediaType: 'text/html',
+        gzip: new Uint8Array(gzipSync('<h1>Title</h1><p>Body text.</p>')),
+      };
+      await store.enqueue([input('page.html', 'Title\n\nBody text.', { blocks, raw })]);
+      const { items } = await store.claim(claimOptions);
+      assert.deepEqual(items[0]?.blocks, blocks);
+      assert.equal(items[0]?.raw?.mediaType, 'text/html');
+      assert.equal(
+        gunzipSync(items[0]?.raw?.gzip ?? new Uint8Array()).toString('utf8'),
+        '<h1>Title</h1><p>Body text.</p>',
+      );
+      await store.close();
+    });
 
     test('enqueue keys inputs by uri + content: the same input twice is queued once', async () => {
       const store = await openTestStore(engine);

@@ -44,6 +44,7 @@ import type {
   RejectedInput,
   Repository,
   StoredDiagnostic,
+  StoredRaw,
   StoreOptions,
   StoreStats,
   StoreStatus,
@@ -313,6 +314,14 @@ class PostgresRepository implements Repository {
     };
   }
 
+  async getRaw(docId: string): Promise<StoredRaw | null> {
+    const { rows } = await this.#pool.query('SELECT media_type, gzip FROM raw_inputs WHERE doc_id = $1', [
+      docId,
+    ]);
+    const row = rows[0];
+    return row ? { mediaType: row.media_type as string, gzip: new Uint8Array(row.gzip as Buffer) } : null;
+  }
+
   async enqueue(inputs: readonly QueueInput[]): Promise<EnqueueResult[]> {
     if (inputs.length === 0) return [];
     const keys = inputs.map(queueKey);
@@ -327,10 +336,11 @@ class PostgresRepository implements Repository {
     await transaction(this.#pool, async (client) => {
       const inserted = await client.query(
         `INSERT INTO queue (input_key, uri, media_type, published, fetched, text, diagnostics, rejected, bytes_hash,
-           source, enqueued_at)
-         SELECT k, u, m, p, f, t, d, r, b, s, $11 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[],
-           $5::text[], $6::text[], $7::text[], $8::boolean[], $9::text[], $10::text[])
-           WITH ORDINALITY AS x(k, u, m, p, f, t, d, r, b, s, n)
+           source, blocks, raw_media_type, raw_gzip, enqueued_at)
+         SELECT k, u, m, p, f, t, d, r, b, s, bl, rm, rg, $14 FROM unnest($1::text[], $2::text[], $3::text[],
+           $4::text[], $5::text[], $6::text[], $7::text[], $8::boolean[], $9::text[], $10::text[], $11::text[],
+           $12::text[], $13::bytea[])
+           WITH ORDINALITY AS x(k, u, m, p, f, t, d, r, b, s, bl, rm, rg, n)
          ORDER BY n ON CONFLICT (input_key) DO NOTHING RETURNING id, input_key`,
         [
           fresh.map(queueKey),
@@ -343,6 +353,9 @@ class PostgresRepository implements Repository {
           fresh.map((x) => x.rejected),
           fresh.map((x) => x.bytesHash ?? null),
           fresh.map((x) => clean(JSON.stringify(x.source))),
+          fresh.map((x) => (x.blocks ? JSON.stringify(x.blocks) : null)),
+          fresh.map((x) => x.raw?.mediaType ?? null),
+          fresh.map((x) => (x.raw ? Buffer.from(x.raw.gzip) : null)),
           at,
         ],
       );
@@ -369,7 +382,7 @@ class PostgresRepository implements Repository {
     const claimable = `SELECT id FROM queue WHERE state = 'pending' AND (lease_until IS NULL OR lease_until < now())`;
     const rows = await transaction(this.#pool, async (client) => {
       await client.query(
-        `UPDATE queue SET state = 'failed', error = $1, finished_at = $2, text = ''
+        `UPDATE queue SET state = 'failed', error = $1, finished_at = $2, text = '', blocks = NULL, raw_gzip = NULL
          WHERE id IN (${claimable} AND attempts >= $3 ORDER BY id LIMIT $4 FOR UPDATE SKIP LOCKED)`,
         [exhaustedReason(options.maxAttempts), this.#now().toISOString(), options.maxAttempts, options.limit],
       );
@@ -412,7 +425,7 @@ class PostgresRepository implements Repository {
       if (mine.length > 0) {
         const finished = [...results.values()];
         await client.query(
-          `UPDATE queue SET state = 'done', result = u.result, doc_id = u.doc_id, finished_at = $4, text = '',
+          `UPDATE queue SET state = 'done', result = u.result, doc_id = u.doc_id, finished_at = $4, text = '', blocks = NULL, raw_gzip = NULL,
              lease_until = NULL, error = NULL
            FROM unnest($1::bigint[], $2::text[], $3::text[]) AS u(id, result, doc_id) WHERE queue.id = u.id`,
           [
@@ -429,7 +442,7 @@ class PostgresRepository implements Repository {
 
   async fail(token: string, itemId: number, reason: string): Promise<boolean> {
     const result = await this.#pool.query(
-      `UPDATE queue SET state = 'failed', error = $3, finished_at = $4, text = '', lease_until = NULL
+      `UPDATE queue SET state = 'failed', error = $3, finished_at = $4, text = '', blocks = NULL, raw_gzip = NULL, lease_until = NULL
        WHERE id = $1 AND claim = $2 AND state = 'pending'`,
       [itemId, token, clean(reason), this.#now().toISOString()],
     );
@@ -536,6 +549,7 @@ async function insertEntries(
     [...Object.values(columns), createdAt],
   );
   const fresh = new Set(inserted.rows.map((r) => r.id as string));
+  await insertRaw(client, entries, docs);
   await insertLayers(
     client,
     unique.filter((d) => fresh.has(d.analysis.id)).map((d) => d.analysis),
@@ -544,6 +558,32 @@ async function insertEntries(
     id: d.analysis.id,
     status: firstOf.get(d.analysis.id) === i && fresh.has(d.analysis.id) ? 'inserted' : 'duplicate',
   }));
+}
+
+/** The raw inputs kept beside documents (the first copy of each; a document already with one keeps it). */
+async function insertRaw(
+  client: Client,
+  entries: readonly PutEntry[],
+  docs: readonly { analysis: Analysis }[],
+): Promise<void> {
+  const seen = new Set<string>();
+  const ids: string[] = [];
+  const types: string[] = [];
+  const blobs: Buffer[] = [];
+  entries.forEach((entry, i) => {
+    const id = (docs[i] as { analysis: Analysis }).analysis.id;
+    if (!entry.raw || seen.has(id)) return;
+    seen.add(id);
+    ids.push(id);
+    types.push(clean(entry.raw.mediaType));
+    blobs.push(Buffer.from(entry.raw.gzip));
+  });
+  if (ids.length === 0) return;
+  await client.query(
+    `INSERT INTO raw_inputs (doc_id, media_type, gzip)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::bytea[]) ORDER BY 1 ON CONFLICT (doc_id) DO NOTHING`,
+    [ids, types, blobs],
+  );
 }
 
 /** Entities, events and diagnostics of newly stored documents, one statement per table. */

@@ -117,4 +117,16 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE queue ADD COLUMN source TEXT NOT NULL DEFAULT '{}';
   `,
+  // 4: the raw input a document was extracted from (a web page), gzipped, so extraction can be run again;
+  // and what a queued web page carries besides its text: its blocks (JSON) and its raw bytes.
+  `
+  CREATE TABLE raw_inputs (
+    doc_id TEXT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+    media_type TEXT NOT NULL,
+    gzip BLOB NOT NULL
+  );
+  ALTER TABLE queue ADD COLUMN blocks TEXT;
+  ALTER TABLE queue ADD COLUMN raw_media_type TEXT;
+  ALTER TABLE queue ADD COLUMN raw_gzip BLOB;
+  `,
 ];

@@ -132,6 +132,7 @@ export async function withReadWorkers(
     putRejected: (input) => store.putRejected(input),
     putMany: (entries) => store.putMany(entries),
     getDocument: (id) => store.getDocument(id),
+    getRaw: (docId) => store.getRaw(docId),
     enqueue: (inputs) => store.enqueue(inputs),
     claim: (claim) => store.claim(claim),
     complete: (token, done) => store.complete(token, done),

@@ -43,6 +43,7 @@ import type {
   RejectedInput,
   Repository,
   StoredDiagnostic,
+  StoredRaw,
   StoreOptions,
   StoreStats,
   StoreStatus,
@@ -162,11 +163,20 @@ class SqliteRepository implements Repository {
     this.#writeRetryMs = settings.writeRetryMs;
     this.#onBusy = settings.onBusy;
     this.#insertMany = db.transaction((entries: readonly PutEntry[]) =>
-      entries.map((entry) =>
-        entry.kind === 'document'
-          ? this.#insertAnalysis(entry.analysis, 'ok')
-          : this.#insertAnalysis(rejectedAnalysis(entry.input), 'rejected'),
-      ),
+      entries.map((entry) => {
+        const result =
+          entry.kind === 'document'
+            ? this.#insertAnalysis(entry.analysis, 'ok')
+            : this.#insertAnalysis(rejectedAnalysis(entry.input), 'rejected');
+        if (entry.raw) {
+          this.#stmt('INSERT OR IGNORE INTO raw_inputs (doc_id, media_type, gzip) VALUES (?, ?, ?)').run(
+            result.id,
+            entry.raw.mediaType,
+            entry.raw.gzip,
+          );
+        }
+        return result;
+      }),
     );
   }
 
@@ -191,6 +201,13 @@ class SqliteRepository implements Repository {
       | undefined;
     if (!row) return null;
     return { ...(JSON.parse(row.analysis) as Omit<Analysis, 'text'>), text: row.text } as Analysis;
+  }
+
+  async getRaw(docId: string): Promise<StoredRaw | null> {
+    const row = this.#stmt('SELECT media_type, gzip FROM raw_inputs WHERE doc_id = ?').get(docId) as
+      | { media_type: string; gzip: Buffer }
+      | undefined;
+    return row ? { mediaType: row.media_type, gzip: new Uint8Array(row.gzip) } : null;
   }
 
   async listDocuments(query: DocumentQuery): Promise<Page<DocumentSummary>> {
@@ -326,8 +343,9 @@ class SqliteRepository implements Repository {
     if (inputs.length === 0) return [];
     const insert = this.#stmt(
       `INSERT INTO queue (input_key, uri, media_type, published, fetched, source, text, diagnostics, rejected,
-         bytes_hash, enqueued_at)
-       VALUES (@key, @uri, @mediaType, @published, @fetched, @source, @text, @diagnostics, @rejected, @bytesHash, @at)
+         bytes_hash, blocks, raw_media_type, raw_gzip, enqueued_at)
+       VALUES (@key, @uri, @mediaType, @published, @fetched, @source, @text, @diagnostics, @rejected, @bytesHash,
+         @blocks, @rawMediaType, @rawGzip, @at)
        ON CONFLICT (input_key) DO NOTHING`,
     );
     const existing = this.#stmt('SELECT id FROM queue WHERE input_key = ?');
@@ -346,6 +364,9 @@ class SqliteRepository implements Repository {
           diagnostics: JSON.stringify(input.diagnostics),
           rejected: input.rejected ? 1 : 0,
           bytesHash: input.bytesHash ?? null,
+          blocks: input.blocks ? JSON.stringify(input.blocks) : null,
+          rawMediaType: input.raw?.mediaType ?? null,
+          rawGzip: input.raw?.gzip ?? null,
           at,
         });
         if (info.changes > 0) return { id: Number(info.lastInsertRowid), status: 'queued' };
@@ -363,7 +384,7 @@ class SqliteRepository implements Repository {
       const claimable = `SELECT id FROM queue WHERE state = 'pending' AND (lease_until IS NULL OR lease_until < @nowMs)
            ORDER BY id LIMIT @limit`;
       this.#stmt(
-        `UPDATE queue SET state = 'failed', error = @error, finished_at = @at, text = ''
+        `UPDATE queue SET state = 'failed', error = @error, finished_at = @at, text = '', blocks = NULL, raw_gzip = NULL
            WHERE id IN (${claimable.replace('ORDER BY', 'AND attempts >= @max ORDER BY')})`,
       ).run({
         nowMs,
@@ -391,7 +412,7 @@ class SqliteRepository implements Repository {
     if (done.length === 0) return [];
     const held = this.#stmt("SELECT 1 FROM queue WHERE id = ? AND claim = ? AND state = 'pending'");
     const finish = this.#stmt(
-      `UPDATE queue SET state = 'done', result = @result, doc_id = @docId, finished_at = @at, text = '',
+      `UPDATE queue SET state = 'done', result = @result, doc_id = @docId, finished_at = @at, text = '', blocks = NULL, raw_gzip = NULL,
          lease_until = NULL, error = NULL WHERE id = @id`,
     );
     const completeAll = this.#db.transaction(() => {
@@ -412,7 +433,7 @@ class SqliteRepository implements Repository {
 
   async fail(token: string, itemId: number, reason: string): Promise<boolean> {
     const statement = this.#stmt(
-      `UPDATE queue SET state = 'failed', error = @reason, finished_at = @at, text = '', lease_until = NULL
+      `UPDATE queue SET state = 'failed', error = @reason, finished_at = @at, text = '', blocks = NULL, raw_gzip = NULL, lease_until = NULL
        WHERE id = @itemId AND claim = @token AND state = 'pending'`,
     );
     const at = this.#now().toISOString();
