@@ -13,7 +13,7 @@ export interface IngestOptions {
   db: string;
   date?: string;
   quiet?: boolean;
-  stdinFormat?: 'text' | 'jsonl' | 'html';
+  stdinFormat?: 'text' | 'jsonl' | 'html' | 'feed';
 }
 
 export async function runIngest(paths: string[], opts: IngestOptions, io: Io): Promise<IngestSummary> {

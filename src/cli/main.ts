@@ -103,12 +103,15 @@ export function buildProgram(io: CliIo): Command {
   program
     .command('ingest')
     .description('ingest files, folders, JSONL or - (stdin) into a store')
-    .argument('<paths...>', 'files, folders (recursive), .html pages, .jsonl files, or -')
+    .argument(
+      '<paths...>',
+      'files, folders (recursive), .html pages, feeds (.rss .atom .xml .json), .jsonl files, or -',
+    )
     .option('--db <file>', 'SQLite database file (or a store URL)', 'tidings.db')
     .option('--date <YYYY-MM-DD>', 'default publication date for documents that have none', parseDate)
     .addOption(
       new Option('--stdin-format <format>', 'what - (standard input) holds')
-        .choices(['text', 'jsonl', 'html'])
+        .choices(['text', 'jsonl', 'html', 'feed'])
         .default('text'),
     )
     .option('--quiet', 'no progress bar')

@@ -5,6 +5,7 @@ import type { Diagnostic, Doc, Source } from '../../core/doc.js';
 import extensions from '../../rules/ingest/file-extensions.json' with { type: 'json' };
 import { DEFAULT_MAX_BYTES, type IngestLimits, rejected } from './check-text.js';
 import { decodeBytes } from './decode-bytes.js';
+import { feedBytesToDocs, looksLikeFeed } from './feed/read-feed.js';
 import { HTML_MEDIA_TYPE, htmlBytesToDoc } from './html/html-to-doc.js';
 import { parseJsonlRecord } from './parse-jsonl.js';
 import { checkPublished } from './published.js';
@@ -30,7 +31,7 @@ export interface ReadOptions {
   /** Read for the path `-` (default `process.stdin`). */
   stdin?: AsyncIterable<Uint8Array | string>;
   /** How to read stdin (default `text`: one document). */
-  stdinFormat?: 'text' | 'jsonl' | 'html';
+  stdinFormat?: 'text' | 'jsonl' | 'html' | 'feed';
   /** Clock for `source.fetched` (tests). */
   now?: () => Date;
 }
@@ -40,13 +41,16 @@ export const TEXT_EXTENSIONS: ReadonlySet<string> = new Set([
   ...extensions.text,
   ...extensions.jsonl,
   ...extensions.html,
+  ...extensions.feed,
 ]);
 const JSONL_EXTENSIONS: ReadonlySet<string> = new Set(extensions.jsonl);
 const HTML_EXTENSIONS: ReadonlySet<string> = new Set(extensions.html);
+const FEED_EXTENSIONS: ReadonlySet<string> = new Set(extensions.feed);
 
 type Entry =
   | { kind: 'text'; path: string; size: number }
   | { kind: 'html'; path: string; size: number }
+  | { kind: 'feed'; path: string; size: number }
   | { kind: 'jsonl'; path: string; size: number }
   | { kind: 'stdin' }
   | { kind: 'unreadable'; path: string; why: string }
@@ -74,14 +78,21 @@ export async function* readInputs(
       case 'stdin':
         if (options.stdinFormat === 'jsonl')
           yield* readJsonl('stdin', stdinChunks(options), options, fetched);
-        else yield await readStdin(options, fetched, maxBytes, options.stdinFormat === 'html');
+        else
+          yield* await readStdin(
+            options,
+            fetched,
+            maxBytes,
+            options.stdinFormat === 'html' || options.stdinFormat === 'feed' ? options.stdinFormat : 'text',
+          );
         break;
       case 'jsonl':
         yield* readJsonl(entry.path, fileChunks(entry.path), options, fetched);
         break;
       case 'text':
       case 'html':
-        yield await readTextFile(entry, options, fetched, maxBytes, entry.kind === 'html');
+      case 'feed':
+        yield* await readTextFile(entry, options, fetched, maxBytes, entry.kind);
         break;
     }
   }
@@ -127,12 +138,13 @@ async function* listEntries(paths: readonly string[]): AsyncGenerator<Entry> {
 /**
  * One document from one path, for `tidings analyze`: a regular file, or `-` for stdin. Anything
  * else (a folder, a FIFO, a device) is a rejected doc with `ingest:not-a-file`, never opened, so a
- * FIFO with no writer cannot block; a path that cannot be read is `ingest:unreadable`.
+ * FIFO with no writer cannot block; a path that cannot be read is `ingest:unreadable`. A feed gives
+ * its first item.
  */
 export async function readOne(path: string, options: ReadOptions = {}): Promise<IngestItem> {
   const maxBytes = options.limits?.maxBytes ?? DEFAULT_MAX_BYTES;
   const fetched = (options.now?.() ?? new Date()).toISOString();
-  if (path === '-') return readStdin(options, fetched, maxBytes);
+  if (path === '-') return (await readStdin(options, fetched, maxBytes))[0] as IngestItem;
   let info: Stats;
   try {
     info = await stat(path);
@@ -140,17 +152,19 @@ export async function readOne(path: string, options: ReadOptions = {}): Promise<
     return { doc: unreadable(path, errorText(error), fetched) };
   }
   if (!info.isFile()) return { doc: notAFile(path, kindOf(info), fetched) };
-  return readTextFile({ path, size: info.size }, options, fetched, maxBytes, isHtmlPath(path));
+  const items = await readTextFile({ path, size: info.size }, options, fetched, maxBytes, formatOf(path));
+  return items[0] as IngestItem;
 }
 
-function isHtmlPath(path: string): boolean {
-  return HTML_EXTENSIONS.has(extname(path).toLowerCase());
+function formatOf(path: string): Format {
+  const ext = extname(path).toLowerCase();
+  return HTML_EXTENSIONS.has(ext) ? 'html' : FEED_EXTENSIONS.has(ext) ? 'feed' : 'text';
 }
 
 function fileEntry(path: string, size: number): Entry {
   const ext = extname(path).toLowerCase();
   if (JSONL_EXTENSIONS.has(ext)) return { kind: 'jsonl', path, size };
-  return HTML_EXTENSIONS.has(ext) ? { kind: 'html', path, size } : { kind: 'text', path, size };
+  return { kind: formatOf(path), path, size };
 }
 
 /** Bytes that open like an HTML document (`<!doctype html`, `<html`), after a byte order mark and whitespace. */
@@ -167,16 +181,38 @@ export function looksLikeHtml(bytes: Uint8Array): boolean {
   return head.startsWith('<!doctype html') || head.startsWith('<html');
 }
 
-/** A page's bytes, or a text file's: HTML is extracted (and its bytes kept), text decoded as it is. */
-function docFromBytes(bytes: Uint8Array, source: Source, options: ReadOptions, html: boolean): IngestItem {
-  if (html || looksLikeHtml(bytes)) {
-    const doc = htmlBytesToDoc(bytes, source, options.limits ? { limits: options.limits } : {});
-    return doc.rejected
-      ? { doc, bytes, raw: { mediaType: HTML_MEDIA_TYPE, bytes } }
-      : { doc, raw: { mediaType: HTML_MEDIA_TYPE, bytes } };
+/** What a file's name says it holds; its first bytes decide for names that say nothing. */
+type Format = 'text' | 'html' | 'feed';
+
+/**
+ * The documents in a file's bytes: a page's article (its bytes kept), a feed's items, or the text as
+ * it is. A name that says text is still read as a page or a feed when the bytes open like one.
+ */
+function itemsFromBytes(
+  bytes: Uint8Array,
+  source: Source,
+  options: ReadOptions,
+  format: Format,
+): IngestItem[] {
+  const limits = options.limits ? { limits: options.limits } : {};
+  if (format === 'feed' || (format === 'text' && looksLikeFeed(bytes))) {
+    const { published, ...feedSource } = source;
+    const { docs } = feedBytesToDocs(bytes, feedSource, {
+      ...limits,
+      ...(published !== undefined ? { defaultPublished: published } : {}),
+    });
+    return docs.map((doc, i) => (doc.rejected && i === 0 && docs.length === 1 ? { doc, bytes } : { doc }));
+  }
+  if (format === 'html' || looksLikeHtml(bytes)) {
+    const doc = htmlBytesToDoc(bytes, source, limits);
+    return [
+      doc.rejected
+        ? { doc, bytes, raw: { mediaType: HTML_MEDIA_TYPE, bytes } }
+        : { doc, raw: { mediaType: HTML_MEDIA_TYPE, bytes } },
+    ];
   }
   const doc = decodeBytes(bytes, source, options.limits);
-  return doc.rejected ? { doc, bytes } : { doc };
+  return [doc.rejected ? { doc, bytes } : { doc }];
 }
 
 async function* walk(dir: string, visited: Set<string>): AsyncGenerator<Entry> {
@@ -218,27 +254,27 @@ async function readTextFile(
   options: ReadOptions,
   fetched: string,
   maxBytes: number,
-  html = false,
-): Promise<IngestItem> {
+  format: Format = 'text',
+): Promise<IngestItem[]> {
   const source = textSource(entry.path, options, fetched);
   if (entry.size > maxBytes) {
-    return { doc: tooLarge(source, entry.size, maxBytes) };
+    return [{ doc: tooLarge(source, entry.size, maxBytes) }];
   }
   let bytes: Uint8Array;
   try {
     bytes = await readFile(entry.path);
   } catch (error) {
-    return { doc: unreadable(entry.path, errorText(error), fetched) };
+    return [{ doc: unreadable(entry.path, errorText(error), fetched) }];
   }
-  return docFromBytes(bytes, source, options, html);
+  return itemsFromBytes(bytes, source, options, format);
 }
 
 async function readStdin(
   options: ReadOptions,
   fetched: string,
   maxBytes: number,
-  html = false,
-): Promise<IngestItem> {
+  format: Format = 'text',
+): Promise<IngestItem[]> {
   const source = textSource('stdin', options, fetched);
   const parts: Uint8Array[] = [];
   let size = 0;
@@ -246,8 +282,8 @@ async function readStdin(
     size += chunk.length;
     if (size <= maxBytes) parts.push(chunk); // past the limit keep draining, but keep nothing
   }
-  if (size > maxBytes) return { doc: tooLarge(source, size, maxBytes) };
-  return docFromBytes(Buffer.concat(parts), source, options, html);
+  if (size > maxBytes) return [{ doc: tooLarge(source, size, maxBytes) }];
+  return itemsFromBytes(Buffer.concat(parts), source, options, format);
 }
 
 async function* readJsonl(
