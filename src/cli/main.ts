@@ -158,6 +158,28 @@ export function buildProgram(io: CliIo): Command {
     });
 
   program
+    .command('watch')
+    .description(
+      "poll feeds and pages, and ingest what is new (each new item's page is fetched and extracted)",
+    )
+    .argument('<urls...>', 'feed or page URLs (http or https)')
+    .option('--db <file>', 'SQLite database file (or a store URL)', 'tidings.db')
+    .option('--state <file>', 'where what was already seen is kept (default: <db>.watch.json)')
+    .option(
+      '--interval <minutes>',
+      "minutes between two polls of a source (a feed's <ttl> may ask for more)",
+      parsePositive,
+      15,
+    )
+    .option('--once', 'poll every source once and exit')
+    .action(
+      async (urls: string[], opts: { db: string; state?: string; interval: number; once?: boolean }) => {
+        const { runWatch } = await import('./watch-command.js');
+        process.exitCode = await runWatch(urls, opts, io);
+      },
+    );
+
+  program
     .command('serve')
     .description('serve the web UI and the HTTP API over a store')
     .option('--db <file>', 'SQLite database file (or a store URL)', 'tidings.db')

@@ -14,6 +14,15 @@ export {
   firstInvalidUtf8,
 } from './decode-bytes.js';
 export {
+  type Feed,
+  type FeedDocs,
+  type FeedItem,
+  feedBytesToDocs,
+  looksLikeFeed,
+  readFeed,
+} from './feed/read-feed.js';
+export { type Fetched, Fetcher, type FetchOptions, type FetchResult, USER_AGENT } from './fetch/fetch-url.js';
+export {
   HTML_MEDIA_TYPE,
   type HtmlBytesOptions,
   type HtmlToDocOptions,
@@ -31,9 +40,13 @@ export {
 export {
   countInputs,
   type IngestItem,
+  isUrl,
+  itemsFromResponse,
+  type RawInput,
   type ReadOptions,
   readInputs,
   readOne,
+  readUrl,
   splitLines,
   TEXT_EXTENSIONS,
 } from './read-inputs.js';

@@ -6,6 +6,7 @@ import extensions from '../../rules/ingest/file-extensions.json' with { type: 'j
 import { DEFAULT_MAX_BYTES, type IngestLimits, rejected } from './check-text.js';
 import { decodeBytes } from './decode-bytes.js';
 import { feedBytesToDocs, looksLikeFeed } from './feed/read-feed.js';
+import { type Fetched, Fetcher } from './fetch/fetch-url.js';
 import { HTML_MEDIA_TYPE, htmlBytesToDoc } from './html/html-to-doc.js';
 import { parseJsonlRecord } from './parse-jsonl.js';
 import { checkPublished } from './published.js';
@@ -34,6 +35,8 @@ export interface ReadOptions {
   stdinFormat?: 'text' | 'jsonl' | 'html' | 'feed';
   /** Clock for `source.fetched` (tests). */
   now?: () => Date;
+  /** Fetches `http(s)://` paths (its robots.txt cache and per-host pace last the run); one is made when absent. */
+  fetcher?: Fetcher;
 }
 
 /** Extensions read when walking a directory; files without an extension are read too. */
@@ -53,6 +56,7 @@ type Entry =
   | { kind: 'feed'; path: string; size: number }
   | { kind: 'jsonl'; path: string; size: number }
   | { kind: 'stdin' }
+  | { kind: 'url'; url: string }
   | { kind: 'unreadable'; path: string; why: string }
   | { kind: 'not-a-file'; path: string; what: string };
 
@@ -66,6 +70,7 @@ export async function* readInputs(
   options: ReadOptions = {},
 ): AsyncGenerator<IngestItem> {
   const maxBytes = options.limits?.maxBytes ?? DEFAULT_MAX_BYTES;
+  let fetcher: Fetcher | undefined;
   for await (const entry of listEntries(paths)) {
     const fetched = (options.now?.() ?? new Date()).toISOString();
     switch (entry.kind) {
@@ -88,6 +93,10 @@ export async function* readInputs(
         break;
       case 'jsonl':
         yield* readJsonl(entry.path, fileChunks(entry.path), options, fetched);
+        break;
+      case 'url':
+        fetcher ??= options.fetcher ?? new Fetcher();
+        yield* await readUrl(entry.url, fetcher, options, fetched);
         break;
       case 'text':
       case 'html':
@@ -122,6 +131,10 @@ async function* listEntries(paths: readonly string[]): AsyncGenerator<Entry> {
       yield { kind: 'stdin' };
       continue;
     }
+    if (isUrl(path)) {
+      yield { kind: 'url', url: path };
+      continue;
+    }
     let info: Stats;
     try {
       info = await stat(path);
@@ -145,6 +158,8 @@ export async function readOne(path: string, options: ReadOptions = {}): Promise<
   const maxBytes = options.limits?.maxBytes ?? DEFAULT_MAX_BYTES;
   const fetched = (options.now?.() ?? new Date()).toISOString();
   if (path === '-') return (await readStdin(options, fetched, maxBytes))[0] as IngestItem;
+  if (isUrl(path))
+    return (await readUrl(path, options.fetcher ?? new Fetcher(), options, fetched))[0] as IngestItem;
   let info: Stats;
   try {
     info = await stat(path);
@@ -183,6 +198,83 @@ export function looksLikeHtml(bytes: Uint8Array): boolean {
 
 /** What a file's name says it holds; its first bytes decide for names that say nothing. */
 type Format = 'text' | 'html' | 'feed';
+
+/** `http://` or `https://`. */
+export function isUrl(path: string): boolean {
+  return /^https?:\/\//i.test(path);
+}
+
+/**
+ * The documents at a URL: fetched (robots.txt, pace, time and size limits: `fetch/fetch-url.ts`), then
+ * read by the media type the server gives (a page, a feed, text), else by how the bytes open. A URL
+ * that cannot be fetched is one rejected document that says why.
+ */
+export async function readUrl(
+  url: string,
+  fetcher: Fetcher,
+  options: ReadOptions = {},
+  fetched = (options.now?.() ?? new Date()).toISOString(),
+): Promise<IngestItem[]> {
+  const result = await fetcher.get(url);
+  if (!result.ok) {
+    const source: Source = { uri: url, mediaType: 'text/plain', fetched };
+    if (options.published !== undefined) source.published = options.published;
+    return [{ doc: rejected(source, [], result.problem) }];
+  }
+  return itemsFromResponse(url, result.response, options, fetched);
+}
+
+/** The documents in a fetched answer, read by its media type, else by how its bytes open. */
+export function itemsFromResponse(
+  url: string,
+  response: Fetched,
+  options: ReadOptions = {},
+  fetched = (options.now?.() ?? new Date()).toISOString(),
+): IngestItem[] {
+  const source: Source = { uri: url, mediaType: 'text/plain', fetched };
+  if (options.published !== undefined) source.published = options.published;
+  if (response.url !== url) source.url = response.url;
+  const format = formatOfMediaType(response.mediaType);
+  if (format === undefined && !looksLikeHtml(response.bytes) && !looksLikeFeed(response.bytes)) {
+    return [
+      {
+        doc: rejected({ ...source, mediaType: response.mediaType || 'application/octet-stream' }, [], {
+          ruleId: 'ingest:unsupported-media-type',
+          reason: `${response.mediaType || 'no media type'} is not a page, a feed or text`,
+          actual: response.mediaType,
+        }),
+        bytes: response.bytes,
+      },
+    ];
+  }
+  const limits = options.limits ? { limits: options.limits } : {};
+  const charset = response.charset ? { charset: response.charset } : {};
+  if (format === 'feed' || (format !== 'html' && looksLikeFeed(response.bytes))) {
+    const { published, ...feedSource } = source;
+    const { docs } = feedBytesToDocs(response.bytes, feedSource, {
+      ...limits,
+      ...charset,
+      ...(published !== undefined ? { defaultPublished: published } : {}),
+    });
+    return docs.map((doc) => ({ doc }));
+  }
+  if (format === 'html' || looksLikeHtml(response.bytes)) {
+    const doc = htmlBytesToDoc(response.bytes, source, { ...limits, ...charset });
+    if (doc.source.url === undefined && response.url !== url) doc.source.url = response.url;
+    const raw = { mediaType: HTML_MEDIA_TYPE, bytes: response.bytes };
+    return [doc.rejected ? { doc, bytes: response.bytes, raw } : { doc, raw }];
+  }
+  const doc = decodeBytes(response.bytes, source, { ...options.limits, ...charset });
+  return [doc.rejected ? { doc, bytes: response.bytes } : { doc }];
+}
+
+function formatOfMediaType(mediaType: string): Format | undefined {
+  if (mediaType === 'text/html' || mediaType === 'application/xhtml+xml') return 'html';
+  if (/^application\/(rss|atom|rdf|feed)\+(xml|json)$|^application\/(xml|json)$|^text\/xml$/.test(mediaType))
+    return 'feed';
+  if (mediaType === 'text/plain') return 'text';
+  return undefined;
+}
 
 /**
  * The documents in a file's bytes: a page's article (its bytes kept), a feed's items, or the text as
