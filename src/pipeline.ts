@@ -10,6 +10,7 @@ import { entitiesStage } from './stages/04-annotate/entities/index.js';
 import { quantitiesStage } from './stages/04-annotate/quantities/index.js';
 import { quotesStage } from './stages/04-annotate/quotes/index.js';
 import { timeStage } from './stages/04-annotate/time/index.js';
+import { toneStage } from './stages/04-annotate/tone/index.js';
 import { eventsStage } from './stages/05-events/index.js';
 
 /**
@@ -22,6 +23,7 @@ export const documentStages: readonly Stage<unknown>[] = [
   entitiesStage,
   timeStage,
   quantitiesStage,
+  toneStage,
   quotesStage,
   eventsStage,
 ] as readonly Stage<unknown>[];

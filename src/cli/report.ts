@@ -42,6 +42,13 @@ export function formatReport(a: Analysis, width = 100): string {
     a.quantities,
     (q) => `${pos(q)} “${q.text}” → ${q.value} ${q.unit} [${q.rule}]`,
   );
+  if (a.tone) {
+    const t = a.tone;
+    out.push(
+      `Tone ${t.tone} (GDELT average tone) · positive ${t.positive}% · negative ${t.negative}% · polarity ${t.polarity} · ${t.words} words [${t.rule}]`,
+      '',
+    );
+  }
   section(
     out,
     `Quotes (${a.quotes.length})`,

@@ -13,10 +13,11 @@ import type {
   Source,
   Span,
   TimeExpression,
+  Tone,
 } from './doc.js';
 
 /** Version of the analysis format (docs/analysis-format.md). Bump the minor on additions. */
-export const ANALYSIS_FORMAT = 'tidings.analysis/1.1';
+export const ANALYSIS_FORMAT = 'tidings.analysis/1.2';
 
 /**
  * The stable, serialisable result of analysing one document. Every span is `[start, end)`
@@ -43,6 +44,8 @@ export interface Analysis {
   attributions: Attribution[];
   times: TimeExpression[];
   quantities: Quantity[];
+  /** Document and sentence tone (1.2); null when not computed (a rejected document). */
+  tone: Tone | null;
   events: NewsEvent[];
 }
 
@@ -66,6 +69,7 @@ export function toAnalysis(doc: Doc, id: string): Analysis {
     attributions: doc.attributions ?? [],
     times: doc.times ?? [],
     quantities: doc.quantities ?? [],
+    tone: doc.tone ?? null,
     events: doc.events ?? [],
   };
 }

@@ -188,7 +188,34 @@ export interface Quantity extends Span {
   rule: string;
 }
 
-/** Whether the event is reported as having happened. */
+/** Word counts and GDELT-style tone of a stretch of text (a sentence or the whole document). */
+export interface ToneScore {
+  /** Word tokens counted. */
+  words: number;
+  /** Words the lexicon rates positive / negative. */
+  positiveWords: number;
+  negativeWords: number;
+  /** GDELT's average tone: (positive − negative words) / words × 100; 0 without words. */
+  tone: number;
+}
+
+/** Tone of a document: GDELT GKG-style scores from a valence lexicon (`tone:afinn-165`). */
+export interface Tone extends ToneScore {
+  /** Share of words that are positive, in percent (GDELT PositiveScore). */
+  positive: number;
+  /** Share of words that are negative, in percent (GDELT NegativeScore). */
+  negative: number;
+  /** `positive + negative` (GDELT Polarity). */
+  polarity: number;
+  /** Sum of the lexicon's valences (AFINN −5…+5 per word) over words. */
+  valence: number;
+  /** The lexicon and the rule that scored. */
+  lexicon: string;
+  rule: string;
+  /** Sentences holding at least one rated word, by index into `sentences`; absent ones score 0. */
+  sentences: (ToneScore & { sentence: number })[];
+}
+
 /** How an event is stated; the one list every layer (API schema, pages, store) reads. */
 export const EVENT_STATUSES = ['asserted', 'negated', 'future', 'hypothetical', 'historical'] as const;
 export type EventStatus = (typeof EVENT_STATUSES)[number];
@@ -254,6 +281,8 @@ export interface Doc {
   attributions?: Attribution[];
   times?: TimeExpression[];
   quantities?: Quantity[];
+  /** Document and sentence tone. */
+  tone?: Tone;
   events?: NewsEvent[];
   /**
    * Tokens of every sentence, computed once by the segment stage for the annotators (see

@@ -42,6 +42,7 @@ const layerSet: Record<Layer, true> = {
   attributions: true,
   times: true,
   quantities: true,
+  tone: true,
   events: true,
   tokens: true,
 };

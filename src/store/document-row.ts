@@ -49,6 +49,7 @@ export function rejectedAnalysis(input: RejectedInput): Analysis {
     attributions: [],
     times: [],
     quantities: [],
+    tone: null,
     events: [],
   };
 }
@@ -74,6 +75,11 @@ export function snippetOf(body: string): string {
   if (flat.length <= 160) return flat;
   const cut = flat.lastIndexOf(' ', 160);
   return `${flat.slice(0, cut > 80 ? cut : 160)}…`;
+}
+
+/** The value of the documents.tone column: the analysis's average tone, null when it has none. */
+export function documentTone(analysis: Analysis): number | null {
+  return analysis.tone?.tone ?? null;
 }
 
 /** The reason shown for a rejected document: its first error diagnostic's (else the first one's). */

@@ -13,7 +13,7 @@ import type {
 export type Row = Record<string, unknown>;
 
 export const SUMMARY_COLUMNS = `d.id, d.uri, d.title, d.snippet, d.published, d.media_type, d.status, d.created_at,
-  d.reason, d.sentence_count, d.entity_count, d.event_count, d.diagnostic_count`;
+  d.reason, d.sentence_count, d.entity_count, d.event_count, d.diagnostic_count, d.tone`;
 
 export const EVENT_COLUMNS = `e.doc_id, e.idx, e.type, e.mode, e.status, e.cameo, e.quad, e.goldstein,
   e.actor_text, e.actor_entity, e.actor_country, e.actor_sector,
@@ -36,6 +36,7 @@ export function toSummary(r: Row): DocumentSummary {
     status: r.status as DocumentStatus,
     createdAt: r.created_at as string,
     reason: orNull(r.reason),
+    tone: r.tone === null || r.tone === undefined ? null : Number(r.tone),
     counts: {
       sentences: r.sentence_count as number,
       entities: r.entity_count as number,

@@ -180,6 +180,8 @@ export interface DocumentSummary {
   createdAt: string;
   /** For rejected documents: the reason of the first error diagnostic. */
   reason: string | null;
+  /** GDELT-style average tone of the document (`analysis.tone.tone`); null when it was not scored. */
+  tone: number | null;
   counts: { sentences: number; entities: number; events: number; diagnostics: number };
 }
 

@@ -173,6 +173,39 @@ for (const engine of engines) {
       assert.match(summary?.snippet ?? '', /^French President/);
       await store.close();
     });
+
+    test("a document's average tone is kept beside it (null when it was not scored)", async () => {
+      const store = await openTestStore(engine);
+      const scored = fakeAnalysis();
+      scored.tone = {
+        words: 40,
+        positiveWords: 1,
+        negativeWords: 3,
+        tone: -5,
+        positive: 2.5,
+        negative: 7.5,
+        polarity: 10,
+        valence: -7,
+        lexicon: 'afinn-165',
+        rule: 'tone:afinn-165',
+        sentences: [{ sentence: 1, words: 10, positiveWords: 0, negativeWords: 3, tone: -30 }],
+      };
+      const unscored = fakeAnalysis(
+        'Markets Calm\nShares rose in Tokyo as traders waited.\n',
+        'test:markets',
+      );
+      await store.putMany([
+        { kind: 'document', analysis: scored },
+        { kind: 'document', analysis: unscored },
+      ]);
+      const tones = new Map(
+        (await store.listDocuments({ limit: 10, offset: 0 })).items.map((d) => [d.id, d.tone]),
+      );
+      assert.equal(tones.get(scored.id), -5);
+      assert.equal(tones.get(unscored.id), null);
+      assert.deepEqual((await store.getDocument(scored.id))?.tone, scored.tone);
+      await store.close();
+    });
   });
 
   describe(`${engine} store: events and entities`, async () => {

@@ -39,6 +39,7 @@ export const FIXTURE_STAGES: readonly FixtureStage[] = [
   { dir: 'entities', stage: 'annotate-entities', layers: ['diagnostics', 'entities'] },
   { dir: 'time', stage: 'annotate-time', layers: ['diagnostics', 'times'] },
   { dir: 'quantities', stage: 'annotate-quantities', layers: ['diagnostics', 'quantities'] },
+  { dir: 'tone', stage: 'annotate-tone', layers: ['diagnostics', 'tone'] },
   { dir: 'quotes', stage: 'annotate-quotes', layers: ['diagnostics', 'quotes', 'attributions'] },
   { dir: 'events', stage: 'events', layers: ['diagnostics', 'events'] },
 ];

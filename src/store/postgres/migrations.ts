@@ -127,4 +127,8 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE queue ADD COLUMN raw_media_type TEXT;
   ALTER TABLE queue ADD COLUMN raw_gzip BYTEA;
   `,
+  // 5: the document's GDELT-style average tone (analysis.tone.tone), to sort and filter by; null when not scored.
+  `
+  ALTER TABLE documents ADD COLUMN tone DOUBLE PRECISION;
+  `,
 ];

@@ -4,6 +4,7 @@ import pg from 'pg';
 import type { Analysis } from '../../core/analysis.js';
 import { firstDayOf, lastDayOf } from '../dates.js';
 import {
+  documentTone,
   escapeLike,
   exhaustedReason,
   keptText,
@@ -518,6 +519,7 @@ async function insertEntries(
     events: [] as number[],
     diagnostics: [] as number[],
     search: [] as string[],
+    tone: [] as (number | null)[],
   };
   for (const { analysis, status } of unique) {
     const { text, ...rest } = analysis;
@@ -538,13 +540,14 @@ async function insertEntries(
     columns.events.push(analysis.events.length);
     columns.diagnostics.push(analysis.diagnostics.length);
     columns.search.push(searchVector(analysis.title ?? '', body));
+    columns.tone.push(documentTone(analysis));
   }
   const inserted = await client.query(
     `INSERT INTO documents (id, uri, title, published, fetched, media_type, status, text, analysis, snippet, reason,
-       sentence_count, entity_count, event_count, diagnostic_count, search, created_at)
-     SELECT *, $17 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+       sentence_count, entity_count, event_count, diagnostic_count, search, tone, created_at)
+     SELECT *, $18 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
        $8::text[], $9::text[], $10::text[], $11::text[], $12::int[], $13::int[], $14::int[], $15::int[],
-       $16::tsvector[]) ORDER BY 1
+       $16::tsvector[], $17::float8[]) ORDER BY 1
      ON CONFLICT (id) DO NOTHING RETURNING id`,
     [...Object.values(columns), createdAt],
   );

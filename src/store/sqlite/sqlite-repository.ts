@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import type { Analysis } from '../../core/analysis.js';
 import { firstDayOf, lastDayOf } from '../dates.js';
 import {
+  documentTone,
   escapeLike,
   exhaustedReason,
   keptText,
@@ -509,9 +510,9 @@ class SqliteRepository implements Repository {
     const body = keptText(analysis);
     const info = this.#stmt(
       `INSERT OR IGNORE INTO documents (id, uri, title, published, fetched, media_type, status, text, analysis,
-         snippet, reason, sentence_count, entity_count, event_count, diagnostic_count, created_at)
+         snippet, reason, sentence_count, entity_count, event_count, diagnostic_count, tone, created_at)
        VALUES (@id, @uri, @title, @published, @fetched, @mediaType, @status, @text, @analysis,
-         @snippet, @reason, @sentences, @entities, @events, @diagnostics, @createdAt)`,
+         @snippet, @reason, @sentences, @entities, @events, @diagnostics, @tone, @createdAt)`,
     ).run({
       id: analysis.id,
       uri: analysis.source.uri,
@@ -528,6 +529,7 @@ class SqliteRepository implements Repository {
       entities: analysis.entities.length,
       events: analysis.events.length,
       diagnostics: analysis.diagnostics.length,
+      tone: documentTone(analysis),
       createdAt: this.#now().toISOString(),
     });
     if (info.changes === 0) return { id: analysis.id, status: 'duplicate' };

@@ -1,0 +1,1 @@
+export { scoreTone, TONE_LEXICON, TONE_RULE, toneStage } from './score-tone.js';
