@@ -89,7 +89,7 @@ after(() => {
   server.close();
 });
 
-const fast = () => new Fetcher({ hostIntervalMs: 0, timeoutMs: 2000, maxBytes: 100_000 });
+const fast = () => new Fetcher({ hostIntervalMs: 0, timeoutMs: 20_000, maxBytes: 100_000 });
 
 test('a page is fetched with a User-Agent that names Tidings, and read like a file', async () => {
   const items = [];
