@@ -20,7 +20,7 @@ interface Run {
 }
 
 /** Generous limit: a blocked command is caught, a slow shared machine is not. */
-function tidings(args: string[], timeout = 60_000): Promise<Run> {
+function tidings(args: string[], timeout = 180_000): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
