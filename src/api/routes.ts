@@ -17,6 +17,7 @@ import {
 import { isDateBound } from '../store/dates.js';
 import type { DocumentStatus, Repository } from '../store/repository.js';
 import { apiError } from './errors.js';
+import { registerLinkRoutes } from './link-routes.js';
 import { documentQuery, documentsQuery, entitiesQuery, eventsQuery, idParams } from './schemas.js';
 
 export interface ApiOptions {
@@ -35,6 +36,8 @@ interface PageQuery {
 
 export function registerApiRoutes(app: FastifyInstance, options: ApiOptions): void {
   const { store, ingester, maxTextBytes, now } = options;
+
+  registerLinkRoutes(app, store);
 
   app.get('/api/health', async () => ({ status: 'ok', format: ANALYSIS_FORMAT, analysis: ingester.stats() }));
 

@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Argument, Command, InvalidArgumentError, Option } from 'commander';
 import { toAnalysis } from '../core/analysis.js';
 import { contentHash } from '../core/hash.js';
 import { jsonPieces } from '../core/json-pieces.js';
@@ -209,6 +209,59 @@ export function buildProgram(io: CliIo): Command {
         await runServe(opts, io);
       },
     );
+
+  program
+    .command('dyad')
+    .description('how two actors have been getting on: happenings per period, both ways (kept counts)')
+    .argument('<a>', 'an actor: ISO3 country (RUS), country.sector (RUS.GOV) or an entity id')
+    .argument('<b>', 'the other actor')
+    .option('--db <url>', 'SQLite database file (or a store URL)', 'tidings.db')
+    .addOption(new Option('--by <period>', 'period').choices(['day', 'week', 'month']).default('month'))
+    .option('--from <YYYY-MM-DD>', 'first day', parseDate)
+    .option('--to <YYYY-MM-DD>', 'last day', parseDate)
+    .option('--json', 'print one JSON object')
+    .option('--csv', 'print CSV: one line per period and direction')
+    .action(async (a: string, b: string, opts: import('./link-commands.js').DyadOptions) => {
+      const { runDyad } = await import('./link-commands.js');
+      await runDyad(a, b, opts, io);
+    });
+
+  program
+    .command('top')
+    .description('the most active actor pairs (dyads) or actors in a range of months')
+    .addArgument(new Argument('[kind]', 'dyads or actors').choices(['dyads', 'actors']).default('dyads'))
+    .option('--db <url>', 'SQLite database file (or a store URL)', 'tidings.db')
+    .addOption(
+      new Option('--level <level>', 'how actors are named')
+        .choices(['country', 'sector', 'entity'])
+        .default('country'),
+    )
+    .option('--from <YYYY-MM>', 'first month')
+    .option('--to <YYYY-MM>', 'last month')
+    .option('--limit <n>', 'rows', parsePositive, 20)
+    .option('--json', 'print JSON')
+    .action(async (kind: 'dyads' | 'actors', opts: import('./link-commands.js').TopOptions) => {
+      const { runTop } = await import('./link-commands.js');
+      await runTop(kind, opts, io);
+    });
+
+  program
+    .command('happenings')
+    .description('one record per real-world event, merged across articles (--id N: every report of one)')
+    .option('--db <url>', 'SQLite database file (or a store URL)', 'tidings.db')
+    .option('--id <n>', 'show one happening with its mentions', parsePositive)
+    .option('--actor <actor>', 'RUS, RUS.GOV or an entity id')
+    .option('--recipient <actor>', 'RUS, RUS.GOV or an entity id')
+    .option('--type <type>', 'PLOVER type')
+    .option('--from <YYYY-MM-DD>', 'first day', parseDate)
+    .option('--to <YYYY-MM-DD>', 'last day', parseDate)
+    .option('--min-sources <n>', 'reported by at least this many outlets', parsePositive)
+    .option('--limit <n>', 'rows', parsePositive, 50)
+    .option('--json', 'print JSON')
+    .action(async (opts: import('./link-commands.js').HappeningsOptions) => {
+      const { runHappenings } = await import('./link-commands.js');
+      process.exitCode = await runHappenings(opts, io);
+    });
 
   program
     .command('eval')

@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { EvalOptions, EvalResult, Suite } from './suite.js';
+import { duplicatesSuite } from './suites/duplicates.js';
 import { ploverGsrSuite } from './suites/events-plover-gsr.js';
 import { extractAeb } from './suites/extract-aeb.js';
 import { mixedStoriesSuite } from './suites/mixed-stories.js';
@@ -20,6 +21,7 @@ export const suites: Suite[] = [
   nerWikiann,
   quotesPolnear,
   wrappedReutersSuite,
+  duplicatesSuite,
 ];
 
 export function findSuite(name: string): Suite | undefined {

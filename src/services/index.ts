@@ -1,3 +1,4 @@
 export * from './ingest-batch.js';
 export * from './query.js';
+export * from './relations.js';
 export * from './work-queue.js';

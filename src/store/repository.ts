@@ -23,6 +23,18 @@ export interface Repository {
   getDiagnostics(docId: string): Promise<StoredDiagnostic[] | null>;
   stats(): Promise<StoreStats>;
 
+  // Across articles (stages/06-link): filled as each document is stored, in the same transaction.
+  /** The document this one copies (its near-duplicate original) and the documents that copy it; null when unknown. */
+  getNearDuplicates(docId: string): Promise<NearDuplicates | null>;
+  /** Happenings (one record per real-world event, merged across articles), newest first. */
+  listHappenings(query: HappeningQuery): Promise<Page<HappeningRow>>;
+  /** One happening with every mention that reported it; null when unknown. */
+  getHappening(id: number): Promise<HappeningDetail | null>;
+  /** The kept relation counts between two actors in both directions, one row per period, type and quad class. */
+  relationCounts(query: RelationQuery): Promise<RelationCountRow[]>;
+  /** The actor pairs (or single actors) with the most happenings in a period range. */
+  topRelations(query: TopRelationsQuery): Promise<TopRelationRow[]>;
+
   // The work queue: `ingest --enqueue` fills it, any number of workers drain it (services/work-queue.ts).
   /** Queues inputs for the workers, keyed by uri + content: the same input again is not queued twice. */
   enqueue(inputs: readonly QueueInput[]): Promise<EnqueueResult[]>;
@@ -268,6 +280,134 @@ export interface StoreStats {
   events: number;
   diagnostics: number;
   eventsByType: Record<string, number>;
+}
+
+export interface NearDuplicateLink {
+  docId: string;
+  title: string | null;
+  uri: string;
+  published: string | null;
+  /** Estimated Jaccard similarity of the word 3-gram sets (1 for texts equal but for case, spacing and punctuation). */
+  similarity: number;
+  method: 'normalized' | 'minhash';
+}
+
+export interface NearDuplicates {
+  /** The earlier document this one copies, or null when it is an original. */
+  original: NearDuplicateLink | null;
+  /** Later documents that copy this one. */
+  copies: NearDuplicateLink[];
+}
+
+export interface HappeningQuery {
+  /** ISO3 country, `RUS.GOV`, or an entity id, on the actor side. */
+  actor?: string;
+  recipient?: string;
+  type?: string;
+  /** Inclusive `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, against the happening's day. */
+  from?: string;
+  to?: string;
+  /** Only happenings mentioned in this document. */
+  docId?: string;
+  /** Only happenings reported by at least this many outlets. */
+  minSources?: number;
+  limit: number;
+  offset: number;
+}
+
+export interface HappeningParty {
+  country: string | null;
+  sector: string | null;
+  entity: string | null;
+  text: string | null;
+}
+
+export interface HappeningRow {
+  id: number;
+  type: string;
+  quad: number | null;
+  cameo: string | null;
+  goldstein: number | null;
+  actor: HappeningParty | null;
+  recipient: HappeningParty | null;
+  place: string | null;
+  /** The days it may fall on, and the day it is counted on. */
+  from: string;
+  to: string;
+  day: string;
+  /** GDELT's counts: every mention, distinct documents, distinct outlets. */
+  numMentions: number;
+  numArticles: number;
+  numSources: number;
+  /** The earliest report (by publication date; the first stored when dates tie or are missing). */
+  firstDocId: string;
+  firstIdx: number;
+  firstPublished: string | null;
+}
+
+export interface HappeningMention {
+  docId: string;
+  /** Index of the event in its document's `events`. */
+  idx: number;
+  title: string | null;
+  uri: string;
+  published: string | null;
+  source: string;
+  sentence: number;
+  /** Why this mention was merged into the happening (`first report` for the one that opened it). */
+  reason: string;
+}
+
+export interface HappeningDetail extends HappeningRow {
+  mentions: HappeningMention[];
+  /** The distinct outlets, in the order they first reported it. */
+  sources: string[];
+}
+
+export type RelationGranularity = 'day' | 'week' | 'month';
+
+export interface RelationQuery {
+  /** `RUS`, `RUS.GOV` or an entity id (stages/06-link parseActor). */
+  a: string;
+  b: string;
+  by: RelationGranularity;
+  /** Inclusive `YYYY-MM-DD` bounds on the period's first day. */
+  from?: string;
+  to?: string;
+}
+
+export interface RelationCountRow {
+  /** `d:2024-05-16`, `w:2024-W20`, `m:2024-05`. */
+  period: string;
+  /** `ab`: a acted on b; `ba`: b on a. */
+  direction: 'ab' | 'ba';
+  type: string;
+  quad: number;
+  events: number;
+  mentions: number;
+  goldsteinSum: number;
+  goldsteinN: number;
+}
+
+export interface TopRelationsQuery {
+  /** `dyads`: actor → recipient pairs; `actors`: single actors, either side. */
+  kind: 'dyads' | 'actors';
+  /** How actors are named: countries, countries with sectors, or entities. */
+  level: 'country' | 'sector' | 'entity';
+  /** Inclusive `YYYY-MM` bounds (months). */
+  from?: string;
+  to?: string;
+  limit: number;
+}
+
+export interface TopRelationRow {
+  actor: string;
+  /** null for `actors`. */
+  recipient: string | null;
+  events: number;
+  mentions: number;
+  /** Mean Goldstein score of its happenings, null when none had one. */
+  goldsteinMean: number | null;
 }
 
 /**

@@ -5,6 +5,7 @@
  * Text columns use the "C" collation: ordering and case folding (ASCII only) then match SQLite's
  * BINARY and NOCASE whatever the server's locale, so both engines sort and filter alike.
  */
+// `as const`: SQL texts, not a word list (src/layout.test.ts looks for word lists in arrays of strings).
 export const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE documents (
@@ -131,4 +132,81 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE documents ADD COLUMN tone DOUBLE PRECISION;
   `,
-];
+  // 6: across articles (stages/06-link): near-duplicate fingerprints and LSH bands, happenings (one
+  // event per real-world happening, with every mention kept) and relation counts kept per period.
+  `
+  CREATE TABLE doc_fingerprints (
+    doc_id TEXT COLLATE "C" PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+    normalized TEXT COLLATE "C" NOT NULL,
+    signature BYTEA NOT NULL,
+    shingles INTEGER NOT NULL
+  );
+  CREATE INDEX doc_fingerprints_by_normalized ON doc_fingerprints (normalized);
+  CREATE TABLE doc_bands (
+    band BIGINT NOT NULL,
+    doc_id TEXT COLLATE "C" NOT NULL REFERENCES documents (id) ON DELETE CASCADE
+  );
+  CREATE INDEX doc_bands_by_band ON doc_bands (band);
+  CREATE INDEX doc_bands_by_doc ON doc_bands (doc_id);
+  CREATE TABLE near_duplicates (
+    doc_id TEXT COLLATE "C" PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+    original_id TEXT COLLATE "C" NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    similarity DOUBLE PRECISION NOT NULL,
+    method TEXT COLLATE "C" NOT NULL
+  );
+  CREATE INDEX near_duplicates_by_original ON near_duplicates (original_id);
+  CREATE TABLE happenings (
+    id BIGSERIAL PRIMARY KEY,
+    type TEXT COLLATE "C" NOT NULL,
+    quad INTEGER,
+    cameo TEXT COLLATE "C",
+    goldstein DOUBLE PRECISION,
+    actor_country TEXT COLLATE "C" NOT NULL DEFAULT '',
+    actor_sector TEXT COLLATE "C",
+    actor_entity TEXT COLLATE "C",
+    actor_text TEXT,
+    recipient_country TEXT COLLATE "C" NOT NULL DEFAULT '',
+    recipient_sector TEXT COLLATE "C",
+    recipient_entity TEXT COLLATE "C",
+    recipient_text TEXT,
+    place TEXT COLLATE "C",
+    date_from TEXT COLLATE "C" NOT NULL,
+    date_to TEXT COLLATE "C" NOT NULL,
+    day TEXT COLLATE "C" NOT NULL,
+    first_doc TEXT COLLATE "C" NOT NULL,
+    first_idx INTEGER NOT NULL,
+    first_published TEXT COLLATE "C",
+    num_mentions INTEGER NOT NULL DEFAULT 1,
+    num_articles INTEGER NOT NULL DEFAULT 1,
+    num_sources INTEGER NOT NULL DEFAULT 1
+  );
+  CREATE INDEX happenings_by_key ON happenings (type, actor_country, recipient_country, date_to);
+  CREATE INDEX happenings_by_day ON happenings (day);
+  CREATE TABLE happening_mentions (
+    doc_id TEXT COLLATE "C" NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    happening_id BIGINT NOT NULL REFERENCES happenings (id) ON DELETE CASCADE,
+    source TEXT COLLATE "C" NOT NULL,
+    sentence INTEGER NOT NULL,
+    reason TEXT NOT NULL,
+    seq BIGSERIAL,
+    PRIMARY KEY (doc_id, idx)
+  );
+  CREATE INDEX happening_mentions_by_happening ON happening_mentions (happening_id, source);
+  CREATE TABLE relation_counts (
+    actor TEXT COLLATE "C" NOT NULL,
+    recipient TEXT COLLATE "C" NOT NULL,
+    period TEXT COLLATE "C" NOT NULL,
+    type TEXT COLLATE "C" NOT NULL,
+    quad INTEGER NOT NULL,
+    actor_kind TEXT COLLATE "C" NOT NULL,
+    recipient_kind TEXT COLLATE "C" NOT NULL,
+    events INTEGER NOT NULL,
+    mentions INTEGER NOT NULL,
+    goldstein_sum DOUBLE PRECISION NOT NULL,
+    goldstein_n INTEGER NOT NULL,
+    PRIMARY KEY (actor, recipient, period, type, quad)
+  );
+  CREATE INDEX relation_counts_by_period ON relation_counts (period, actor_kind, recipient_kind);
+  `,
+] as const;

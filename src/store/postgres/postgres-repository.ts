@@ -15,6 +15,19 @@ import {
   snippetOf,
 } from '../document-row.js';
 import {
+  HAPPENING_ROW_COLUMNS,
+  partyConditions,
+  relationBounds,
+  sourcesOf,
+  toHappeningMention,
+  toHappeningRow,
+  topBounds,
+  topRelationsSql,
+  toRelationCountRow,
+  toTopRelationRow,
+} from '../happening-row.js';
+import { linkAnalysis, runAsync } from '../link-analysis.js';
+import {
   EVENT_COLUMNS,
   QUEUE_COLUMNS,
   type Row,
@@ -38,19 +51,29 @@ import type {
   EntityRow,
   EventQuery,
   EventRow,
+  HappeningDetail,
+  HappeningQuery,
+  HappeningRow,
+  NearDuplicateLink,
+  NearDuplicates,
   Page,
   PutEntry,
   PutResult,
   QueueInput,
   RejectedInput,
+  RelationCountRow,
+  RelationQuery,
   Repository,
   StoredDiagnostic,
   StoredRaw,
   StoreOptions,
   StoreStats,
   StoreStatus,
+  TopRelationRow,
+  TopRelationsQuery,
 } from '../repository.js';
 import { queryTerms, searchTerms } from '../search-terms.js';
+import { postgresLinkTables } from './link-tables.js';
 import { MIGRATIONS } from './migrations.js';
 
 export interface PostgresOptions extends StoreOptions {
@@ -315,6 +338,103 @@ class PostgresRepository implements Repository {
     };
   }
 
+  async getNearDuplicates(docId: string): Promise<NearDuplicates | null> {
+    const exists = await this.#pool.query('SELECT 1 FROM documents WHERE id = $1', [docId]);
+    if (exists.rowCount === 0) return null;
+    const link = (row: Row): NearDuplicateLink => ({
+      docId: row.id as string,
+      title: (row.title as string | null) ?? null,
+      uri: row.uri as string,
+      published: (row.published as string | null) ?? null,
+      similarity: Number(row.similarity),
+      method: row.method as NearDuplicateLink['method'],
+    });
+    const original = await this.#pool.query(
+      `SELECT d.id, d.title, d.uri, d.published, n.similarity, n.method FROM near_duplicates n
+         JOIN documents d ON d.id = n.original_id WHERE n.doc_id = $1`,
+      [docId],
+    );
+    const copies = await this.#pool.query(
+      `SELECT d.id, d.title, d.uri, d.published, n.similarity, n.method FROM near_duplicates n
+         JOIN documents d ON d.id = n.doc_id WHERE n.original_id = $1 ORDER BY n.similarity DESC, d.id LIMIT 1000`,
+      [docId],
+    );
+    return {
+      original: original.rows[0] ? link(original.rows[0] as Row) : null,
+      copies: (copies.rows as Row[]).map(link),
+    };
+  }
+
+  async listHappenings(query: HappeningQuery): Promise<Page<HappeningRow>> {
+    const p = new Params();
+    const where: string[] = [];
+    for (const [column, value] of [
+      ...partyConditions('actor', query.actor),
+      ...partyConditions('recipient', query.recipient),
+    ]) {
+      where.push(`${column} = ${p.add(value)}`);
+    }
+    if (query.type) where.push(`h.type = upper(${p.add(query.type)})`);
+    const from = query.from ? firstDayOf(query.from) : null;
+    const to = query.to ? lastDayOf(query.to) : null;
+    if (from) where.push(`h.day >= ${p.add(from)}`);
+    if (to) where.push(`h.day <= ${p.add(to)}`);
+    if (query.docId) {
+      where.push(
+        `h.id IN (SELECT happening_id FROM happening_mentions WHERE doc_id = ${p.add(query.docId)})`,
+      );
+    }
+    if (query.minSources !== undefined) where.push(`h.num_sources >= ${p.add(query.minSources)}`);
+    const filter = `FROM happenings h ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+    const total = await this.#count(`SELECT count(*)::int AS n ${filter}`, [...p.values]);
+    const { rows } = await this.#pool.query(
+      `SELECT ${HAPPENING_ROW_COLUMNS} ${filter} ORDER BY h.day DESC, h.num_sources DESC, h.id
+       LIMIT ${p.add(query.limit)} OFFSET ${p.add(query.offset)}`,
+      p.values,
+    );
+    return { items: (rows as Row[]).map(toHappeningRow), total, limit: query.limit, offset: query.offset };
+  }
+
+  async getHappening(id: number): Promise<HappeningDetail | null> {
+    const { rows } = await this.#pool.query(
+      `SELECT ${HAPPENING_ROW_COLUMNS} FROM happenings h WHERE h.id = $1`,
+      [id],
+    );
+    if (rows.length === 0) return null;
+    const found = await this.#pool.query(
+      `SELECT m.doc_id, m.idx, m.source, m.sentence, m.reason, d.title, d.uri, d.published
+       FROM happening_mentions m JOIN documents d ON d.id = m.doc_id WHERE m.happening_id = $1
+       ORDER BY d.published IS NULL, d.published, m.seq LIMIT 10000`,
+      [id],
+    );
+    const mentions = (found.rows as Row[]).map(toHappeningMention);
+    return { ...toHappeningRow(rows[0] as Row), mentions, sources: sourcesOf(mentions) };
+  }
+
+  async relationCounts(query: RelationQuery): Promise<RelationCountRow[]> {
+    const { a, b, lo, hi } = relationBounds(query);
+    const { rows } = await this.#pool.query(
+      `SELECT actor, recipient, period, type, quad, events, mentions, goldstein_sum, goldstein_n FROM relation_counts
+       WHERE actor = $1 AND recipient = $2 AND period >= $3 AND period <= $4
+       UNION ALL
+       SELECT actor, recipient, period, type, quad, events, mentions, goldstein_sum, goldstein_n FROM relation_counts
+       WHERE actor = $2 AND recipient = $1 AND $1::text <> $2::text AND period >= $3 AND period <= $4
+       ORDER BY period, actor, type, quad`,
+      [a, b, lo, hi],
+    );
+    return (rows as Row[]).map((r) => toRelationCountRow(r, a));
+  }
+
+  async topRelations(query: TopRelationsQuery): Promise<TopRelationRow[]> {
+    const bounds = topBounds(query);
+    const order = { lo: 1, hi: 2, kind: 3, limit: 4 } as const;
+    const { rows } = await this.#pool.query(
+      topRelationsSql(query.kind, (name) => (name === 'limit' ? `$${order[name]}` : `$${order[name]}::text`)),
+      [bounds.lo, bounds.hi, bounds.kind, query.limit],
+    );
+    return (rows as Row[]).map(toTopRelationRow);
+  }
+
   async getRaw(docId: string): Promise<StoredRaw | null> {
     const { rows } = await this.#pool.query('SELECT media_type, gzip FROM raw_inputs WHERE doc_id = $1', [
       docId,
@@ -553,10 +673,13 @@ async function insertEntries(
   );
   const fresh = new Set(inserted.rows.map((r) => r.id as string));
   await insertRaw(client, entries, docs);
+  const stored = unique.filter((d) => fresh.has(d.analysis.id));
   await insertLayers(
     client,
-    unique.filter((d) => fresh.has(d.analysis.id)).map((d) => d.analysis),
+    stored.map((d) => d.analysis),
   );
+  const link = postgresLinkTables(client);
+  for (const d of stored) if (d.status === 'ok') await runAsync(linkAnalysis(link, d.analysis));
   return docs.map((d, i) => ({
     id: d.analysis.id,
     status: firstOf.get(d.analysis.id) === i && fresh.has(d.analysis.id) ? 'inserted' : 'duplicate',

