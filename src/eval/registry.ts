@@ -4,6 +4,7 @@ import type { EvalOptions, EvalResult, Suite } from './suite.js';
 import { duplicatesSuite } from './suites/duplicates.js';
 import { ploverGsrSuite } from './suites/events-plover-gsr.js';
 import { extractAeb } from './suites/extract-aeb.js';
+import { mergeSuite } from './suites/merge.js';
 import { mixedStoriesSuite } from './suites/mixed-stories.js';
 import { nerConll2003 } from './suites/ner-conll2003.js';
 import { nerWikiann } from './suites/ner-wikiann.js';
@@ -22,6 +23,7 @@ export const suites: Suite[] = [
   quotesPolnear,
   wrappedReutersSuite,
   duplicatesSuite,
+  mergeSuite,
 ];
 
 export function findSuite(name: string): Suite | undefined {
