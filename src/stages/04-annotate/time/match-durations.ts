@@ -1,0 +1,199 @@
+import { pad2, pad4 } from '../../../core/calendar-math.js';
+import { matchFixed, matchMonth, matchWeekday } from './match-dates.js';
+import { dayFromAnchor, durationValue, referenceQuarter, shiftedUnitValue } from './resolve-values.js';
+import { type Ctx, type Hit, longest, type Tok, tok, touching, w } from './time-tokens.js';
+import {
+  agoMap,
+  barePluralLeaders,
+  cardinalMap,
+  clockWords,
+  durationLeaders,
+  quarterPattern,
+  timeZones,
+  unitMap,
+  vagueSet,
+} from './time-vocabulary.js';
+
+/** Recognising counts of units: durations, "two years ago", vague plurals, clock times. */
+/** A count: digits, number words ("twenty-five", "a couple of"), or a vague "several"/"a few". */
+export function parseCount(c: Ctx, i: number): { n: number | null; next: number } | null {
+  const t = tok(c, i);
+  if (!t) return null;
+  if (t.k === 'n') {
+    if (!/^\d{1,3}(?:,\d{3})*$/.test(t.t)) return null;
+    const n = Number(t.t.replace(/,/g, ''));
+    if ((w(c, i + 1) === 'to' || w(c, i + 1) === 'or') && tok(c, i + 2)?.k === 'n')
+      return { n: null, next: i + 3 };
+    return { n, next: i + 1 };
+  }
+  if (vagueSet.has(t.l)) return { n: null, next: i + 1 };
+  const v = cardinalMap.get(t.l);
+  if (v === undefined) return null;
+  if (t.l === 'a' || t.l === 'an') {
+    if (w(c, i + 1) === 'few') return { n: null, next: i + 2 };
+    if (w(c, i + 1) === 'couple' && w(c, i + 2) === 'of') return { n: 2, next: i + 3 };
+    return { n: 1, next: i + 1 };
+  }
+  if (t.l === 'couple') return w(c, i + 1) === 'of' ? { n: 2, next: i + 2 } : null;
+  if (v >= 20 && v < 100 && v % 10 === 0) {
+    let j = i + 1;
+    if (w(c, j) === '-' && touching(c, i)) j++;
+    const unit = cardinalMap.get(w(c, j));
+    if (unit !== undefined && unit < 10 && w(c, j) !== 'a' && w(c, j) !== 'an')
+      return { n: v + unit, next: j + 1 };
+  }
+  return { n: v, next: i + 1 };
+}
+
+/** "two days", "the past three years", "two-day", "75 years", "the first nine months", "a few weeks". */
+export function matchDuration(c: Ctx, i: number): Hit | null {
+  let j = i;
+  const hasThe = w(c, i) === 'the';
+  if (hasThe) j++;
+  const leader = durationLeaders.has(w(c, j));
+  if (leader && (hasThe || w(c, j) !== 'first')) j++;
+  let count = parseCount(c, j);
+  let k: number;
+  if (count) k = count.next;
+  else if (hasThe && leader) {
+    // "the past year": one unit.
+    count = { n: 1, next: j };
+    k = j;
+  } else return null;
+  let hyphenated = false;
+  if (w(c, k) === '-' && touching(c, k - 1)) {
+    hyphenated = true;
+    k++;
+  }
+  const u = unitMap.get(w(c, k));
+  if (!u) return null;
+  if (hyphenated) {
+    // "two-day" is a duration; "three-quarters" a fraction, "44-year-old" an age.
+    if (!touching(c, k - 1) || w(c, k) !== u.forms[0]) return null;
+    if (w(c, k + 1) === '-' && w(c, k + 2) === 'old') return null;
+  }
+  if (count.n === 1 && k === j && !leader) return null;
+  // Without "the", a leading "last"/"next" is a date ("last year"), not a duration.
+  if (!hasThe && leader && k === j) return null;
+  let end = k + 1;
+  if (w(c, end) === 'or' && w(c, end + 1) === 'so') end += 2;
+  const a = tok(c, i) as Tok;
+  // "a second term", "a quarter of the vote": an ordinal or a fraction, not a duration.
+  if ((a.l === 'a' || a.l === 'an') && (u.unit === 'second' || u.unit === 'quarter') && k === i + 1)
+    return null;
+  // "$5 a year", "twice a day": a frequency.
+  if ((a.l === 'a' || a.l === 'an' || a.l === 'per') && !hasThe && k === i + 1) {
+    const prev = tok(c, i - 1);
+    if (prev && (prev.k === 'n' || prev.l === 'cents' || prev.l === 'percent' || prev.l === 'twice'))
+      return { end, value: durationValue(1, u), type: 'SET', rule: 'time:set', relative: false };
+  }
+  return { end, value: durationValue(count.n, u), type: 'DURATION', rule: 'time:duration', relative: false };
+}
+
+/** "two years ago", "a year earlier", "three days later". */
+export function matchAgo(c: Ctx, i: number): Hit | null {
+  const count = parseCount(c, i);
+  if (!count) return null;
+  const k = count.next;
+  const u = unitMap.get(w(c, k));
+  if (!u) return null;
+  let dirWord = agoMap.get(w(c, k + 1));
+  let end = k + 2;
+  if (dirWord === undefined && w(c, k + 1) === 'from' && w(c, k + 2) === 'now') {
+    dirWord = 1;
+    end = k + 3;
+  }
+  if (dirWord === undefined || w(c, k + 1) === 'before') return null;
+  if (u.time) return null;
+  const n = count.n;
+  if (n === null) {
+    const ref = dirWord < 0 ? 'PAST_REF' : 'FUTURE_REF';
+    return { end, value: ref, type: 'DATE', rule: 'time:ago', relative: false };
+  }
+  if (u.unit === 'year' && n === 1 && inQuarterContext(c)) {
+    const q = referenceQuarter(c);
+    if (q) return { end, value: `${pad4(q.y - 1)}-Q${q.q}`, type: 'DATE', rule: 'time:ago', relative: true };
+  }
+  const v = shiftedUnitValue(c, u.unit, dirWord * n);
+  return v === null ? null : { end, value: v, type: 'DATE', rule: 'time:ago', relative: true };
+}
+
+/** "year-earlier", "the year-ago period": a year before the quarter under discussion, or before the anchor. */
+export function matchYearAdjective(c: Ctx, i: number): Hit | null {
+  const j = w(c, i) === 'the' ? i + 1 : i;
+  if (w(c, j) !== 'year' || w(c, j + 1) !== '-') return null;
+  const l = w(c, j + 2);
+  if (l !== 'earlier' && l !== 'ago') return null;
+  let end = j + 3;
+  if (w(c, end) === 'period') end++;
+  else if (j !== i) return null;
+  const q = inQuarterContext(c) ? referenceQuarter(c) : null;
+  const value = q ? `${pad4(q.y - 1)}-Q${q.q}` : c.anchor ? pad4(c.anchor.y - 1) : 'XXXX';
+  return { end, value, type: 'DATE', rule: 'time:ago', relative: true };
+}
+
+/** The sentence, or an earlier one of the document, talks about quarters (earnings reports). */
+export function inQuarterContext(c: Ctx): boolean {
+  if (c.state.lastQuarter !== undefined) return true;
+  if (c.quarterContext === 0) {
+    const sentence = c.layer.text.slice(c.sentenceStart, c.sentenceEnd);
+    c.quarterContext = quarterPattern.test(sentence) ? 1 : 2;
+  }
+  return c.quarterContext === 1;
+}
+
+/** "for years", "over decades": a vague duration on a bare plural unit. */
+export function matchBarePlural(c: Ctx, i: number): Hit | null {
+  const u = unitMap.get(w(c, i));
+  if (!u || w(c, i) === u.forms[0] || u.time) return null;
+  if (!barePluralLeaders.has(w(c, i - 1))) return null;
+  const next = w(c, i + 1);
+  if (next === 'of' || next === 'ago' || next === 'later' || next === 'earlier') return null;
+  return {
+    end: i + 1,
+    value: durationValue(null, u),
+    type: 'DURATION',
+    rule: 'time:duration',
+    relative: false,
+  };
+}
+
+export const clockPattern = /^(\d{1,2})(?:[:.](\d{2}))?$/;
+
+/** "10:35 a.m.", "5 p.m. EST", "noon Thursday", "10 p.m. Wednesday". */
+export function matchClock(c: Ctx, i: number): Hit | null {
+  const t = tok(c, i) as Tok;
+  let hhmm: string | null = null;
+  let k: number;
+  const word = clockWords.get(t.l);
+  if (word !== undefined) {
+    hhmm = word;
+    k = i + 1;
+  } else {
+    const m = clockPattern.exec(t.t);
+    if (!m || t.k !== 'n') return null;
+    const ap = tok(c, i + 1);
+    if (!ap || !(ap.k === 'ap' || ((ap.l === 'am' || ap.l === 'pm') && ap.t === ap.l))) return null;
+    let h = Number(m[1]);
+    const min = m[2] === undefined ? 0 : Number(m[2]);
+    if (h < 1 || h > 12 || min > 59) return null;
+    if (ap.l === 'pm' && h !== 12) h += 12;
+    if (ap.l === 'am' && h === 12) h = 0;
+    hhmm = `${pad2(h)}:${pad2(min)}`;
+    k = i + 2;
+  }
+  if (timeZones.has(w(c, k))) k++;
+  let day = dayFromAnchor(c, 0);
+  let j = k;
+  if (w(c, j) === ',') j++;
+  const dayHit =
+    w(c, j) === 'on' ? null : longest(matchWeekday(c, j), longest(matchFixed(c, j), matchMonth(c, j)));
+  if (dayHit && /^\d{4}-\d{2}-\d{2}$/.test(dayHit.value)) {
+    day = dayHit.value;
+    k = dayHit.end;
+  } else if (dayHit?.value.startsWith('XXXX')) {
+    day = 'XXXX-XX-XX';
+    k = dayHit.end;
+  }
+  return { end: k, value: `${day}T${hhmm}`, type: 'TIME', rule: 'time:clock', relative: true };
+}

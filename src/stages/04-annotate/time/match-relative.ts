@@ -1,0 +1,205 @@
+import { formatDay, nthWeekday, pad2, pad4, quarterOf } from '../../../core/calendar-math.js';
+import { fourDigitYear, monthDayHit } from './match-dates.js';
+import { referenceQuarter, shiftedUnitValue, tenseAt, yearForMonth } from './resolve-values.js';
+import { type Ctx, capitalised, type Hit, tok, w } from './time-tokens.js';
+import {
+  holidaysByFirst,
+  monthMap,
+  ordinalMap,
+  quarterModifiers,
+  seasonMap,
+  shiftMap,
+  spanPrefixes,
+  theUnitLeaders,
+  unitMap,
+  yearLeaderSet,
+} from './time-vocabulary.js';
+
+/** Recognising dates relative to the anchor: "last week", seasons, holidays, quarters. */
+/** "last week", "this year", "next month", "last November", "the year". */
+export function matchRelativeUnit(c: Ctx, i: number): Hit | null {
+  let j = i;
+  const hasThe = w(c, j) === 'the';
+  if (hasThe) j++;
+  const shift = shiftMap.get(w(c, j));
+  if (shift === undefined) {
+    if (!hasThe) return null;
+    const u = unitMap.get(w(c, j));
+    const l = w(c, j);
+    if (l === 'weekend') {
+      const v = shiftedUnitValue(c, 'week', 0);
+      return { end: j + 1, value: `${v}-WE`, type: 'DATE', rule: 'time:relative-unit', relative: true };
+    }
+    if (!u || (u.unit !== 'year' && u.unit !== 'month' && u.unit !== 'week') || l !== u.forms[0]) return null;
+    const next = w(c, j + 1);
+    if (next === 'of' || next === "'s" || next === 'before' || next === 'after' || next === '-') return null;
+    // "in the year", "the end of the year"; not "player of the year".
+    const prev = w(c, i - 1);
+    if (!theUnitLeaders.has(prev) && !(prev === 'of' && spanPrefixes.some((p) => p[1] === w(c, i - 2))))
+      return null;
+    const v = shiftedUnitValue(c, u.unit, 0);
+    return v === null
+      ? null
+      : { end: j + 1, value: v, type: 'DATE', rule: 'time:relative-unit', relative: true };
+  }
+  j++;
+  const l = w(c, j);
+  const t = tok(c, j);
+  if (!t) return null;
+  // "the past year" is a duration, handled by matchDuration.
+  if (hasThe && shift !== 0) return null;
+  if (l === 'weekend') {
+    const v = shiftedUnitValue(c, 'week', shift);
+    return { end: j + 1, value: `${v}-WE`, type: 'DATE', rule: 'time:relative-unit', relative: true };
+  }
+  const u = unitMap.get(l);
+  if (u && l === u.forms[0] && u.unit !== 'quarter' && !u.time && u.unit !== 'day') {
+    const v = shiftedUnitValue(c, u.unit, shift);
+    return v === null
+      ? null
+      : { end: j + 1, value: v, type: 'DATE', rule: 'time:relative-unit', relative: true };
+  }
+  const month = monthMap.get(l);
+  if (month !== undefined && capitalised(t)) {
+    const dir = shift < 0 ? -2 : shift > 0 ? 2 : 0;
+    const y = yearForMonth(c, month, dir);
+    return {
+      end: j + 1,
+      value: y === null ? `XXXX-${pad2(month)}` : `${pad4(y)}-${pad2(month)}`,
+      type: 'DATE',
+      rule: 'time:relative-unit',
+      relative: true,
+    };
+  }
+  return null;
+}
+
+export const seasonStartMonth: Record<string, number> = { SP: 3, SU: 6, FA: 9, WI: 12 };
+
+export function matchSeason(c: Ctx, i: number, led = false): Hit | null {
+  let j = i;
+  const l0 = w(c, i);
+  const shift = shiftMap.get(l0);
+  const hasThe = l0 === 'the';
+  if (shift !== undefined || hasThe) j++;
+  const code = seasonMap.get(w(c, j));
+  if (code === undefined) return null;
+  let end = j + 1;
+  let k = end;
+  if (w(c, k) === 'of') k++;
+  const year = fourDigitYear(tok(c, k));
+  if (year !== null) end = k + 1;
+  if (year === null && shift === undefined && !hasThe && !led) return null;
+  if (year === null && hasThe && !yearLeaderSet.has(w(c, i - 1))) return null;
+  let value: string;
+  if (year !== null) value = `${pad4(year)}-${code}`;
+  else if (!c.anchor) value = `XXXX-${code}`;
+  else {
+    const start = seasonStartMonth[code] as number;
+    const a = c.anchor;
+    let y = a.y;
+    if (shift === undefined || shift === 0) {
+      if (shift === undefined && tenseAt(c, i) <= 0 && start > a.m) y = a.y - 1;
+    } else if (shift < 0) y = start < a.m ? a.y : a.y - 1;
+    else y = start > a.m ? a.y : a.y + 1;
+    value = `${pad4(y)}-${code}`;
+  }
+  return { end, value, type: 'DATE', rule: 'time:season', relative: year === null };
+}
+
+export function matchHoliday(c: Ctx, i: number): Hit | null {
+  const t = tok(c, i);
+  if (!t || !capitalised(t)) return null;
+  if (t.l === 'thanksgiving') {
+    const end = w(c, i + 1) === 'day' ? i + 2 : i + 1;
+    if (!c.anchor) return { end, value: 'XXXX-11-XX', type: 'DATE', rule: 'time:holiday', relative: true };
+    const a = c.anchor;
+    const thisYear = nthWeekday(a.y, 11, 4, 4);
+    const y = tenseAt(c, i) > 0 || a.m * 100 + a.d >= 1100 + thisYear.d ? a.y : a.y - 1;
+    return {
+      end,
+      value: formatDay(nthWeekday(y, 11, 4, 4)),
+      type: 'DATE',
+      rule: 'time:holiday',
+      relative: true,
+    };
+  }
+  const list = holidaysByFirst.get(t.l);
+  if (!list) return null;
+  for (const h of list) {
+    let ok = true;
+    for (let k = 1; k < h.words.length; k++) {
+      if (w(c, i + k) !== h.words[k]) {
+        ok = false;
+        break;
+      }
+    }
+    if (!ok) continue;
+    const end = i + h.words.length;
+    const month = Number(h.monthDay.slice(0, 2));
+    const day = Number(h.monthDay.slice(3));
+    let y: number | null = null;
+    if (fourDigitYear(tok(c, end)) !== null) y = fourDigitYear(tok(c, end));
+    const hit = monthDayHit(c, i, y === null ? end : end + 1, month, day, y, 'time:holiday');
+    return hit;
+  }
+  return null;
+}
+
+/** "the third quarter", "third-quarter", "the first half of 1990", "the latest quarter". */
+export function matchQuarter(c: Ctx, i: number): Hit | null {
+  let j = i;
+  if (w(c, j) === 'the') j++;
+  if (w(c, j) === 'fiscal') j++;
+  const ordinal = ordinalMap.get(w(c, j));
+  if (ordinal !== undefined) {
+    let k = j + 1;
+    if (w(c, k) === '-') k++;
+    const unit = w(c, k);
+    if (unit !== 'quarter' && unit !== 'half') return null;
+    if (unit === 'half' && ordinal > 2) return null;
+    let end = k + 1;
+    let year: number | null = null;
+    let m = end;
+    if (w(c, m) === 'of') m++;
+    if (fourDigitYear(tok(c, m)) !== null) {
+      year = fourDigitYear(tok(c, m));
+      end = m + 1;
+    }
+    if (year === null && c.anchor) {
+      const a = c.anchor;
+      const current = unit === 'quarter' ? quarterOf(a.m) : a.m <= 6 ? 1 : 2;
+      // Quarters named without a year are this year's, except a later one in a past-tense clause.
+      year = ordinal > current && tenseAt(c, i) < 0 ? a.y - 1 : a.y;
+    }
+    if (unit === 'quarter' && year !== null) c.state.lastQuarter = { y: year, q: ordinal };
+    const label = unit === 'quarter' ? `Q${ordinal}` : `H${ordinal}`;
+    return {
+      end,
+      value: year === null ? `XXXX-${label}` : `${pad4(year)}-${label}`,
+      type: 'DATE',
+      rule: 'time:quarter',
+      relative: year === null || end === k + 1,
+    };
+  }
+  // Modified bare quarter: "the quarter", "the latest quarter", "this quarter", "the year-earlier quarter".
+  const hasThe = w(c, i) === 'the';
+  const mods: string[] = [];
+  let k = i + (hasThe ? 1 : 0);
+  while (k < c.n && k < i + 6 && quarterModifiers.has(w(c, k))) mods.push(w(c, k++));
+  if (w(c, k) !== 'quarter') return null;
+  if (!hasThe && mods.length === 0) return null;
+  const ref = referenceQuarter(c);
+  const end = k + 1;
+  if (!ref || !c.anchor) return { end, value: 'XXXX-QX', type: 'DATE', rule: 'time:quarter', relative: true };
+  const current = { y: c.anchor.y, q: quarterOf(c.anchor.m) };
+  let target = ref;
+  if (mods.includes('year') && (mods.includes('earlier') || mods.includes('ago')))
+    target = { y: ref.y - 1, q: ref.q };
+  else if (mods.includes('next') || mods.includes('coming'))
+    target = current.q === 4 ? { y: current.y + 1, q: 1 } : { y: current.y, q: current.q + 1 };
+  else if (mods.includes('current') || mods.includes('this')) target = current;
+  else if (mods.includes('previous') || mods.includes('prior'))
+    target = ref.q === 1 ? { y: ref.y - 1, q: 4 } : { y: ref.y, q: ref.q - 1 };
+  return { end, value: `${pad4(target.y)}-Q${target.q}`, type: 'DATE', rule: 'time:quarter', relative: true };
+}

@@ -1,0 +1,141 @@
+import {
+  addDays,
+  addMonths,
+  formatDay,
+  formatWeek,
+  pad2,
+  pad4,
+  quarterOf,
+  weekday,
+} from '../../../core/calendar-math.js';
+import type { TimeUnit } from '../../../rules/time/units.js';
+import { type Ctx, w } from './time-tokens.js';
+import { futureWords, notPast, pastForms } from './time-vocabulary.js';
+
+/** Resolving: tense around a token, and TIMEX3 values relative to the anchor (publication date). */
+
+/**
+ * Tense around token i, from the nearest cue among the six tokens before it: 1 future
+ * ("will meet on Friday"), -1 past ("the Kremlin said Tuesday"), 0 unknown. Deliberately local:
+ * a sentence can say "expected to sign" and "said Tuesday" at once.
+ */
+export function tenseAt(c: Ctx, i: number): -1 | 0 | 1 {
+  for (let k = i - 1; k >= 0 && k >= i - 6; k--) {
+    const l = w(c, k);
+    if (l === '.' || l === ';') break;
+    if (futureWords.has(l)) return 1;
+    if (pastForms.has(l) || (l.length > 4 && l.endsWith('ed') && !notPast.has(l))) return -1;
+  }
+  return 0;
+}
+
+// ---- value helpers (anchor may be null: then relative values keep X placeholders) ----
+
+export function dayFromAnchor(c: Ctx, offset: number): string {
+  return c.anchor ? formatDay(addDays(c.anchor, offset)) : 'XXXX-XX-XX';
+}
+
+/** Resolve a weekday: `dir` -1 on or before the anchor, +1 on or after, -2/+2 strictly. */
+export function weekdayValue(c: Ctx, isoDay: number, dir: -2 | -1 | 1 | 2): string {
+  if (!c.anchor) return `XXXX-WXX-${isoDay}`;
+  const today = weekday(c.anchor);
+  let diff: number;
+  if (dir < 0) {
+    diff = -((today - isoDay + 7) % 7);
+    if (dir === -2 && diff === 0) diff = -7;
+  } else {
+    diff = (isoDay - today + 7) % 7;
+    if (dir === 2 && diff === 0) diff = 7;
+  }
+  return formatDay(addDays(c.anchor, diff));
+}
+
+/**
+ * The year of a month named without one. `dir` ±2: strictly before/after the anchor month
+ * ("last November"); 0: the anchor year; ±1: by tense, and with no tense cue the nearest
+ * occurrence (ties and near-ties to the past: news mostly reports what happened).
+ */
+export function yearForMonth(
+  c: Ctx,
+  month: number,
+  dir: -2 | -1 | 0 | 1 | 2,
+  tense: -1 | 0 | 1 = 0,
+): number | null {
+  const a = c.anchor;
+  if (!a) return null;
+  if (dir === -2) return month < a.m ? a.y : a.y - 1;
+  if (dir === 2) return month > a.m ? a.y : a.y + 1;
+  if (dir === 0) return a.y;
+  if (dir > 0 || tense > 0) return month >= a.m ? a.y : a.y + 1;
+  if (tense < 0) return month <= a.m ? a.y : a.y - 1;
+  const ahead = (month - a.m + 12) % 12;
+  const behind = (a.m - month + 12) % 12;
+  if (ahead === 0) return a.y;
+  return ahead * 1.5 < behind ? (month > a.m ? a.y : a.y + 1) : month < a.m ? a.y : a.y - 1;
+}
+
+/** A month and day without a year: by tense, otherwise the nearest occurrence (past preferred). */
+export function yearForMonthDay(c: Ctx, month: number, day: number, tense: -1 | 0 | 1): number | null {
+  const a = c.anchor;
+  if (!a) return null;
+  const here = a.m * 100 + a.d;
+  const there = month * 100 + day;
+  if (tense > 0) return there >= here ? a.y : a.y + 1;
+  if (tense < 0) return there <= here ? a.y : a.y - 1;
+  const base = Date.UTC(a.y, a.m - 1, a.d);
+  let best = a.y;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const y of [a.y - 1, a.y, a.y + 1]) {
+    const distance = Math.abs(Date.UTC(y, month - 1, day) - base);
+    const penalty = y > a.y || (y === a.y && there > here) ? 1.5 : 1;
+    if (distance * penalty < bestDistance) {
+      bestDistance = distance * penalty;
+      best = y;
+    }
+  }
+  return best;
+}
+
+export function shiftedUnitValue(c: Ctx, unit: TimeUnit['unit'], n: number): string | null {
+  const a = c.anchor;
+  switch (unit) {
+    case 'day':
+      return dayFromAnchor(c, n);
+    case 'week':
+      return a ? formatWeek(addDays(a, 7 * n)) : 'XXXX-WXX';
+    case 'month': {
+      if (!a) return 'XXXX-XX';
+      const r = addMonths(a.y, a.m, n);
+      return `${pad4(r.y)}-${pad2(r.m)}`;
+    }
+    case 'quarter': {
+      if (!a) return 'XXXX-QX';
+      const r = addMonths(a.y, a.m, 3 * n);
+      return `${pad4(r.y)}-Q${quarterOf(r.m)}`;
+    }
+    case 'year':
+      return a ? pad4(a.y + n) : 'XXXX';
+    case 'decade':
+      return a ? String(Math.floor(a.y / 10) + n) : 'XXX';
+    case 'century':
+      return a ? String(Math.floor(a.y / 100) + n) : 'XX';
+    default:
+      return null;
+  }
+}
+
+/** The most recent completed quarter, or the one named last in the document. */
+export function referenceQuarter(c: Ctx): { y: number; q: number } | null {
+  if (c.state.lastQuarter) return c.state.lastQuarter;
+  if (!c.anchor) return null;
+  const q = quarterOf(c.anchor.m);
+  return q === 1 ? { y: c.anchor.y - 1, q: 4 } : { y: c.anchor.y, q: q - 1 };
+}
+
+export function durationValue(n: number | null, u: TimeUnit): string {
+  const count = n === null ? 'X' : String(n);
+  if (u.unit === 'decade') return n === null ? 'PXDE' : `P${n * 10}Y`;
+  if (u.unit === 'century') return n === null ? 'PXCE' : `P${n * 100}Y`;
+  if (u.unit === 'quarter') return n === null ? 'PXQ' : `P${n * 3}M`;
+  return u.time ? `PT${count}${u.code}` : `P${count}${u.code}`;
+}
