@@ -185,6 +185,16 @@ export interface Quantity extends Span {
   /** ISO 4217 for money (`USD`), otherwise a unit word (`percent`, `km`, `people`). */
   unit: string;
   kind: 'money' | 'percent' | 'count' | 'measure';
+  /**
+   * A range ("10-15 people", "between $2 and $3 billion", "dozens of protesters"): its lowest and
+   * highest value. `value` is then the lowest.
+   */
+  low?: number;
+  high?: number;
+  /** What a measure measures: `length`, `area`, `mass`, `volume`, `temperature`, `speed`, `power`, `energy`, `duration`. */
+  dimension?: string;
+  /** A measure in the SI unit of its dimension: "1,200 km" → `{value: 1200000, unit: 'm'}`; durations in seconds. */
+  normalized?: { value: number; unit: string };
   rule: string;
 }
 
