@@ -176,6 +176,8 @@ export interface TimeExpression extends Span {
   granularity: Granularity;
   /** TIMEX3 type. */
   type: 'DATE' | 'TIME' | 'DURATION' | 'SET';
+  /** TIMEX3 mod, when a position word says which part of the period: `START` ("early March"), `MID` ("mid-2023"), `END` ("the end of the year"). */
+  mod?: 'START' | 'MID' | 'END';
   rule: string;
 }
 

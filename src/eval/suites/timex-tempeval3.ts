@@ -5,6 +5,7 @@ import { analyzeDoc } from '../../pipeline.js';
 import { accuracy, addCounts, emptyCounts, f1Of, matchSpans, prf } from '../metrics.js';
 import { type GoldTimex, readTimeML } from '../read-timeml.js';
 import type { EvalOptions, EvalResult, Suite } from '../suite.js';
+import { chronoTimes } from './timex-chrono.js';
 
 /** Published reference on the TempEval-3 platinum test set (HeidelTime, value F1 in %). */
 const heidelTimeValueF1 = 77.6;
@@ -26,7 +27,7 @@ export interface TimexDocScore {
 
 export function scoreTimexDoc(
   gold: readonly GoldTimex[],
-  predicted: readonly NonNullable<Doc['times']>[number][],
+  predicted: readonly Pick<NonNullable<Doc['times']>[number], 'start' | 'end' | 'value' | 'type'>[],
 ) {
   const strict = matchSpans(gold, predicted, 'strict');
   const relaxed = matchSpans(gold, predicted, 'relaxed');
@@ -69,6 +70,7 @@ export function createTimexSuite(analyze: Analyze = defaultAnalyze): Suite {
         valueCorrect: 0,
         typeCorrect: 0,
       };
+      const chronoTotal: TimexDocScore = { ...total };
       const byType: Record<string, { gold: number; found: number; valueCorrect: number }> = {};
       let items = 0;
       for (const file of chosen) {
@@ -88,6 +90,10 @@ export function createTimexSuite(analyze: Analyze = defaultAnalyze): Suite {
         const times = analyze(doc).times ?? [];
         const { score, relaxed } = scoreTimexDoc(parsed.timexes, times);
         for (const key of Object.keys(total) as (keyof TimexDocScore)[]) total[key] += score[key];
+        // The baseline on the same text and anchor, in the same run.
+        const chronoScore = scoreTimexDoc(parsed.timexes, chronoTimes(parsed.text, published)).score;
+        for (const key of Object.keys(chronoTotal) as (keyof TimexDocScore)[])
+          chronoTotal[key] += chronoScore[key];
         for (const g of parsed.timexes) {
           const entry = byType[g.type] ?? { gold: 0, found: 0, valueCorrect: 0 };
           entry.gold++;
@@ -100,13 +106,16 @@ export function createTimexSuite(analyze: Analyze = defaultAnalyze): Suite {
         }
         items++;
       }
-      const counts = (tp: number) =>
-        addCounts(emptyCounts(), { tp, fp: total.predicted - tp, fn: total.gold - tp });
+      const counts = (tp: number, of: TimexDocScore = total) =>
+        addCounts(emptyCounts(), { tp, fp: of.predicted - tp, fn: of.gold - tp });
       const strict = prf(counts(total.strict));
       const relaxed = prf(counts(total.relaxed));
       const valueAccuracy = accuracy(total.valueCorrect, total.relaxed);
       const typeAccuracy = accuracy(total.typeCorrect, total.relaxed);
       const value = prf(counts(total.valueCorrect));
+      const chronoStrict = prf(counts(chronoTotal.strict, chronoTotal));
+      const chronoRelaxed = prf(counts(chronoTotal.relaxed, chronoTotal));
+      const chronoValueAccuracy = accuracy(chronoTotal.valueCorrect, chronoTotal.relaxed);
       return {
         suite: 'timex-tempeval3',
         items,
@@ -123,9 +132,16 @@ export function createTimexSuite(analyze: Analyze = defaultAnalyze): Suite {
           valueF1: relaxed.f1 * valueAccuracy,
           typeAccuracy,
           typeF1: relaxed.f1 * typeAccuracy,
+          chronoStrictF1: chronoStrict.f1,
+          chronoRelaxedPrecision: chronoRelaxed.precision,
+          chronoRelaxedRecall: chronoRelaxed.recall,
+          chronoRelaxedF1: chronoRelaxed.f1,
+          chronoValueAccuracy,
+          chronoValueF1: chronoRelaxed.f1 * chronoValueAccuracy,
         },
         details: {
           reference: heidelTimeValueF1,
+          baseline: 'chrono-node (casual English parser), values at the granularity it is certain of',
           gold: total.gold,
           predicted: total.predicted,
           valueF1Check: f1Of(value.precision, value.recall),

@@ -35,3 +35,15 @@ export const pastVerbs: readonly string[] = [
 
 /** Lowercase words that may follow a bare four-digit year without making it a count ("2023 was"). */
 export const yearFollowerWords = wordList(data.yearFollowerWords, 'time/modifiers yearFollowerWords');
+
+/** Shift words counted from the last date the text named ("the previous Friday"), when there is one. */
+export const anaphoricShifts = wordList(data.anaphoricShifts, 'time/modifiers anaphoricShifts');
+
+/** Present-tense verbs: nearer than any other cue, they leave a date's direction to the calendar. */
+export const presentCues = wordList(data.presentCues, 'time/modifiers presentCues');
+
+/** Position words → TIMEX3 mod ("mid-2023" → `MID`). */
+export const positionMods: readonly (readonly [string, string])[] = Object.entries(data.positionMods.entries);
+
+/** "every", "each": what follows recurs (a TIMEX3 SET). */
+export const setLeaders = wordList(data.setLeaders, 'time/modifiers setLeaders');

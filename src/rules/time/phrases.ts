@@ -8,6 +8,8 @@ import data from './phrases.json' with { type: 'json' };
 export type FixedPhrase = (
   | { kind: 'ref'; value: 'PRESENT_REF' | 'PAST_REF' | 'FUTURE_REF' }
   | { kind: 'day'; offset: number; part?: string }
+  /** Days counted from the last day the text named ("the next day"), else from the publication date. */
+  | { kind: 'anaphoric-day'; offset: number }
   | { kind: 'set'; value: string }
 ) & {
   rule: string;
@@ -17,7 +19,12 @@ export type FixedPhrase = (
   notBefore?: readonly string[];
 };
 
-const ruleOf = { day: 'time:deictic-day', ref: 'time:deictic-ref', set: 'time:set' } as const;
+const ruleOf = {
+  day: 'time:deictic-day',
+  anaphoric: 'time:anaphoric-day',
+  ref: 'time:deictic-ref',
+  set: 'time:set',
+} as const;
 
 interface PhraseEntry {
   words: string;
@@ -40,6 +47,9 @@ function toPhrase(e: PhraseEntry): FixedPhrase {
     const base = { rule: ruleOf.day, words, kind: 'day' as const, offset: e.offset };
     return { ...(e.part === undefined ? base : { ...base, part: e.part }), ...extra };
   }
+  if (e.kind === 'anaphoric-day' && typeof e.offset === 'number') {
+    return { rule: ruleOf.anaphoric, words, kind: 'anaphoric-day', offset: e.offset, ...extra };
+  }
   if (e.kind === 'ref' && (e.value === 'PRESENT_REF' || e.value === 'PAST_REF' || e.value === 'FUTURE_REF')) {
     return { rule: ruleOf.ref, words, kind: 'ref', value: e.value, ...extra };
   }
@@ -47,7 +57,7 @@ function toPhrase(e: PhraseEntry): FixedPhrase {
     return { rule: ruleOf.set, words, kind: 'set', value: e.value, ...extra };
   }
   throw new Error(
-    `rules/time/phrases.json: "${e.words}" needs kind day (offset), ref (a *_REF value) or set (value)`,
+    `rules/time/phrases.json: "${e.words}" needs kind day or anaphoric-day (offset), ref (a *_REF value) or set (value)`,
   );
 }
 

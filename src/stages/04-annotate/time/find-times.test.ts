@@ -84,3 +84,80 @@ test('granularityOf reads the value shape', () => {
   ];
   for (const [value, type, expected] of cases) assert.equal(granularityOf(value, type), expected, value);
 });
+
+function matches(sentence: string, state = {}) {
+  return findTimes(sentence, 0, anchor, state).map((m) => [
+    sentence.slice(m.start, m.end),
+    m.value,
+    m.type,
+    m.rule,
+    ...(m.mod ? [m.mod] : []),
+  ]);
+}
+
+test('day ranges: the second day of "June 10-12" and the first of "3 to 5 March" are dates', () => {
+  assert.deepEqual(matches('Talks run June 10-12, and the fair from 3 to 5 March.'), [
+    ['June 10', '2024-06-10', 'DATE', 'time:month-date'],
+    ['12', '2024-06-12', 'DATE', 'time:day-range'],
+    ['3', '2024-03-03', 'DATE', 'time:day-range'],
+    ['5 March', '2024-03-05', 'DATE', 'time:month-date'],
+  ]);
+  // A count after a date is no day: "June 10-12 people" makes no range.
+  assert.deepEqual(
+    matches('On June 10-12 people came.').map((m) => m[0]),
+    ['June 10'],
+  );
+});
+
+test('sets: every or each weekday or month, plural weekdays, a weekday with plural nights', () => {
+  assert.deepEqual(matches('They meet every Tuesday, on Fridays, each July and on Tuesday nights.'), [
+    ['every Tuesday', 'XXXX-WXX-2', 'SET', 'time:set'],
+    ['Fridays', 'XXXX-WXX-5', 'SET', 'time:set'],
+    ['each July', 'XXXX-07', 'SET', 'time:set'],
+    ['Tuesday nights', 'XXXX-WXX-2TNI', 'SET', 'time:set'],
+  ]);
+});
+
+test('fuzzy periods keep the whole period as value and say which part in mod', () => {
+  assert.deepEqual(matches('Growth slowed in mid-2023, early March and by the end of the year.'), [
+    ['mid-2023', '2023', 'DATE', 'time:year', 'MID'],
+    ['early March', '2024-03', 'DATE', 'time:month-name', 'START'],
+    ['the end of the year', '2024', 'DATE', 'time:relative-unit', 'END'],
+  ]);
+});
+
+test('years in words', () => {
+  assert.deepEqual(
+    matches('In nineteen ninety-eight, by the year two thousand and in twenty twenty-two.').map((m) => m[1]),
+    ['1998', '2000', '2022'],
+  );
+  // "two thousand people" is a count, not a year.
+  assert.deepEqual(matches('About two thousand people came.'), []);
+});
+
+test('vague spans around another event: "hours after", "minutes later"', () => {
+  assert.deepEqual(matches('Hours after the blast, police came; minutes later it ended.'), [
+    ['Hours', 'PTXH', 'DURATION', 'time:duration'],
+    ['minutes', 'PTXM', 'DURATION', 'time:duration'],
+  ]);
+});
+
+test('"the previous Friday", "the next day" count from the last day the text named', () => {
+  const state = {};
+  assert.deepEqual(matches('The attack came on March 3, 2021.', state)[0]?.[1], '2021-03-03');
+  assert.deepEqual(matches('The previous Friday, police had warned of it.', state)[0]?.[1], '2021-02-26');
+  assert.deepEqual(matches('The next day the city was quiet.', state)[0]?.[1], '2021-02-27');
+  // Without an earlier day, from the publication date (Thursday 2024-05-16).
+  assert.deepEqual(matches('The previous Friday, police had warned.')[0]?.[1], '2024-05-10');
+});
+
+test('a month with "last year", a weekday beside its date, a present-tense verb', () => {
+  assert.deepEqual(matches('In June last year they met.')[0]?.slice(0, 2), ['June last year', '2023-06']);
+  // 2023-05-13 was a Saturday: the written date decides the year.
+  assert.deepEqual(matches('The editorial ran on Saturday, May 13.')[0]?.slice(0, 2), [
+    'Saturday, May 13',
+    '2023-05-13',
+  ]);
+  // "is payable" is present: the nearest Jan. 2, whatever past verbs come before.
+  assert.deepEqual(matches('The reduced dividend is payable Jan. 2.')[0]?.[1], '2024-01-02');
+});

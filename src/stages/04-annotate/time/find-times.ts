@@ -7,7 +7,9 @@ import {
   matchFixed,
   matchIsoDate,
   matchMonth,
+  matchMonthSet,
   matchNumericDate,
+  matchRangeEnd,
   matchWeekday,
   matchYear,
 } from './match-dates.js';
@@ -19,6 +21,7 @@ import {
   matchYearAdjective,
 } from './match-durations.js';
 import { matchHoliday, matchQuarter, matchRelativeUnit, matchSeason } from './match-relative.js';
+import { matchSpelledYear } from './match-spelled.js';
 import {
   type Ctx,
   createScratch,
@@ -41,6 +44,7 @@ import {
   cardinalMap,
   firstTrigger,
   phrasesByFirst,
+  positionModMap,
   positionSet,
   spanPrefixes,
   starters,
@@ -56,6 +60,18 @@ import {
  */
 
 export type { ScanState, TimeMatch, TimexType } from './time-types.js';
+
+/** `YYYY-MM-DD`, with or without a time of day after it. */
+function isDayValue(v: string): boolean {
+  return (
+    v.length >= 10 && v.charCodeAt(4) === 45 && v.charCodeAt(7) === 45 && isDigitAt(v, 0) && isDigitAt(v, 8)
+  );
+}
+
+function isDigitAt(v: string, i: number): boolean {
+  const c = v.charCodeAt(i);
+  return c >= 48 && c <= 57;
+}
 
 /** True when the sentence can hold a time expression (cheap test, used to skip most sentences). */
 export function mayHoldTime(sentence: string): boolean {
@@ -174,7 +190,11 @@ export function scanSentence(
       type: hit.type,
       rule: hit.rule,
       relative: hit.relative,
+      ...(hit.mod ? { mod: hit.mod } : {}),
     });
+    ctx.previous = { end: hit.end, value: hit.value };
+    if (hit.type !== 'DURATION' && hit.type !== 'SET' && isDayValue(hit.value))
+      state.lastDay = hit.value.slice(0, 10);
     i = hit.end;
   }
   return out;
@@ -189,6 +209,8 @@ export function worthTrying(c: Ctx, i: number): boolean {
   const next = tok(c, i + 1);
   if (t.k === 'n') {
     if (t.t.length === 4 || t.t.length === 5 || t.t.includes('/') || t.t.includes(':')) return true;
+    // The second day of a range ("June 10-12", "May 3 and 5").
+    if (c.previous !== undefined && c.previous.end === i - 1) return true;
     return next !== undefined && (next.k === 'ap' || afterCount.has(next.l));
   }
   if (t.k !== 'w') return true;
@@ -208,11 +230,14 @@ export function matchAt(c: Ctx, i: number): Hit | null {
     best = longest(best, matchYear(c, i));
     best = longest(best, matchClock(c, i));
     best = longest(best, matchDayMonth(c, i));
+    best = longest(best, matchRangeEnd(c, i));
     best = longest(best, matchDuration(c, i));
     best = longest(best, matchAgo(c, i));
   } else {
     best = longest(best, matchFixed(c, i));
     best = longest(best, matchMonth(c, i));
+    best = longest(best, matchMonthSet(c, i));
+    best = longest(best, matchSpelledYear(c, i));
     best = longest(best, matchWeekday(c, i));
     best = longest(best, matchRelativeUnit(c, i));
     best = longest(best, matchSeason(c, i));
@@ -233,18 +258,23 @@ export function matchAt(c: Ctx, i: number): Hit | null {
 export function matchPrefixed(c: Ctx, i: number): Hit | null {
   const l = w(c, i);
   let j = -1;
+  let mod: string | undefined;
   if (positionSet.has(l) || l === 'fiscal') {
     j = i + 1;
+    mod = positionModMap.get(l);
     if (w(c, j) === '-' && touching(c, i)) j++;
   } else if (l === 'the') {
     for (const p of spanPrefixes) {
-      if (w(c, i + 1) === p[1] && w(c, i + 2) === p[2]) j = i + 3;
+      if (w(c, i + 1) === p[1] && w(c, i + 2) === p[2]) {
+        j = i + 3;
+        mod = positionModMap.get(p[1] as string);
+      }
     }
   }
   if (j < 0 || j >= c.n) return null;
   const core = l === 'fiscal' ? matchYear(c, j, true) : matchCore(c, j);
   if (core?.type !== 'DATE' || core.value.endsWith('_REF')) return null;
-  return core;
+  return mod ? { ...core, mod } : core;
 }
 
 export function matchCore(c: Ctx, i: number): Hit | null {

@@ -1,13 +1,24 @@
-import { isValidDay, pad2, pad4 } from '../../../core/calendar-math.js';
-import { dayFromAnchor, tenseAt, weekdayValue, yearForMonth, yearForMonthDay } from './resolve-values.js';
+import { addDays, formatDay, isValidDay, pad2, pad4, weekday } from '../../../core/calendar-math.js';
+import {
+  dayFromAnchor,
+  dayFromLastDay,
+  lastDayOf,
+  tenseAt,
+  weekdayValue,
+  yearForMonth,
+  yearForMonthDay,
+} from './resolve-values.js';
 import { type Ctx, capitalised, type Hit, type Tok, tok, touching, w } from './time-tokens.js';
 import {
   ambiguousMonthSet,
+  anaphoricSet,
   monthMap,
   ordinalSuffix,
   partMap,
   phrasesByFirst,
   positionSet,
+  rangeJoiners,
+  setLeaderSet,
   shiftMap,
   weekdayMap,
   yearFollowers,
@@ -33,6 +44,10 @@ export function matchFixed(c: Ctx, i: number): Hit | null {
     if (p.notAfter?.includes(w(c, i - 1)) || p.notBefore?.includes(w(c, end))) continue;
     if (p.kind === 'ref') return { end, value: p.value, type: 'DATE', rule: p.rule, relative: false };
     if (p.kind === 'set') return { end, value: p.value, type: 'SET', rule: p.rule, relative: false };
+    if (p.kind === 'anaphoric-day') {
+      const value = dayFromLastDay(c, p.offset);
+      return { end, value, type: 'DATE', rule: p.rule, relative: true };
+    }
     const day = dayFromAnchor(c, p.offset);
     return p.part === undefined
       ? { end, value: day, type: 'DATE', rule: p.rule, relative: true }
@@ -134,6 +149,23 @@ export function monthDayHit(
   return { end, value, type: 'DATE', rule, relative: year === null };
 }
 
+/** "last year", "next year", "this year" after a month ("June last year"): that year, and the token after. */
+function namedYear(c: Ctx, k: number): { y: number; end: number } | null {
+  const shift = shiftMap.get(w(c, k));
+  if (shift === undefined || w(c, k + 1) !== 'year' || !c.anchor || anaphoricSet.has(w(c, k))) return null;
+  return { y: c.anchor.y + shift, end: k + 2 };
+}
+
+/** "every July", "each January": a month that recurs. */
+export function matchMonthSet(c: Ctx, i: number): Hit | null {
+  if (!setLeaderSet.has(w(c, i))) return null;
+  const t = tok(c, i + 1);
+  if (!t || !capitalised(t)) return null;
+  const month = monthMap.get(t.l);
+  if (month === undefined) return null;
+  return { end: i + 2, value: `XXXX-${pad2(month)}`, type: 'SET', rule: 'time:set', relative: false };
+}
+
 /** Month first: "May 16", "Oct. 23, 1998", "May 2024", "in March". */
 export function matchMonth(c: Ctx, i: number, led = false): Hit | null {
   const t = tok(c, i);
@@ -155,6 +187,12 @@ export function matchMonth(c: Ctx, i: number, led = false): Hit | null {
     } else if (fourDigitYear(tok(c, k)) !== null) {
       y = fourDigitYear(tok(c, k));
       k += 1;
+    } else {
+      const named = namedYear(c, k);
+      if (named) {
+        y = named.y;
+        k = named.end;
+      }
     }
     return monthDayHit(c, i, k, month, day, y, 'time:month-date');
   }
@@ -174,8 +212,19 @@ export function matchMonth(c: Ctx, i: number, led = false): Hit | null {
   if (isAbbreviation && !dotted) return null;
   if (ambiguousMonthSet.has(t.l) && !led && !yearLeaderSet.has(w(c, i - 1)) && !shiftMap.has(w(c, i - 1)))
     return null;
+  const monthEnd = dotted ? i + 2 : i + 1;
+  const named = namedYear(c, monthEnd);
+  if (named) {
+    return {
+      end: named.end,
+      value: `${pad4(named.y)}-${pad2(month)}`,
+      type: 'DATE',
+      rule: 'time:month-name',
+      relative: true,
+    };
+  }
   const y = yearForMonth(c, month, -1, tenseAt(c, i));
-  const end = dotted ? i + 2 : i + 1;
+  const end = monthEnd;
   return {
     end,
     value: y === null ? `XXXX-${pad2(month)}` : `${pad4(y)}-${pad2(month)}`,
@@ -191,6 +240,20 @@ export function matchDayMonth(c: Ctx, i: number): Hit | null {
   if (day === null) return null;
   let j = i + 1;
   if (ordinalSuffix.has(w(c, j)) && touching(c, i)) j++;
+  // "3-5 March", "10 to 12 June": the first day of a range takes the month after the second.
+  if (rangeJoiners.has(w(c, j)) && (w(c, j) !== '-' || touching(c, j - 1))) {
+    const second = dayOfMonth(tok(c, j + 1));
+    if (second !== null && second > day) {
+      const after = matchDayMonth(c, j + 1);
+      if (after && /^(?:\d{4}|XXXX)-\d{2}-\d{2}$/.test(after.value)) {
+        const value = `${after.value.slice(0, 8)}${pad2(day)}`;
+        const y = Number(value.slice(0, 4));
+        if (value.startsWith('XXXX') || isValidDay(y, Number(value.slice(5, 7)), day))
+          return { end: j, value, type: 'DATE', rule: 'time:day-range', relative: after.relative };
+      }
+    }
+    return null;
+  }
   if (w(c, j) === 'of') j++;
   const mt = tok(c, j);
   if (!mt || !capitalised(mt)) return null;
@@ -204,10 +267,62 @@ export function matchDayMonth(c: Ctx, i: number): Hit | null {
   return monthDayHit(c, i, k, month, day, year, 'time:month-date');
 }
 
+/**
+ * The second day of a range whose first day was just matched: "June 10-12", "May 3 and 4"
+ * (`c.previous` ended at the joiner). It takes the first day's month and year, or a year written
+ * after it ("June 10-12, 2024").
+ */
+export function matchRangeEnd(c: Ctx, i: number): Hit | null {
+  const prev = c.previous;
+  if (!prev || prev.end !== i - 1 || !/^(?:\d{4}|XXXX)-\d{2}-\d{2}$/.test(prev.value)) return null;
+  const joiner = w(c, i - 1);
+  if (!rangeJoiners.has(joiner) || (joiner === '-' && !(touching(c, i - 2) && touching(c, i - 1))))
+    return null;
+  const day = dayOfMonth(tok(c, i));
+  const first = Number(prev.value.slice(8, 10));
+  if (day === null || day <= first) return null;
+  let end = i + 1;
+  if (ordinalSuffix.has(w(c, end)) && touching(c, i)) end++;
+  // "10-12 people", "3 to 5 p.m.": not a day.
+  const next = tok(c, end);
+  if (
+    next &&
+    ((next.k === 'w' && !capitalised(next) && !yearFollowers.has(next.l)) ||
+      next.k === 'ap' ||
+      next.l === ':')
+  )
+    return null;
+  let year = prev.value.slice(0, 4);
+  let k = end;
+  if (w(c, k) === ',') k++;
+  const written = fourDigitYear(tok(c, k));
+  if (written !== null) {
+    year = pad4(written);
+    end = k + 1;
+  }
+  const month = prev.value.slice(5, 7);
+  if (year !== 'XXXX' && !isValidDay(Number(year), Number(month), day)) return null;
+  return {
+    end,
+    value: `${year}-${month}-${pad2(day)}`,
+    type: 'DATE',
+    rule: 'time:day-range',
+    relative: written === null,
+  };
+}
+
+/**
+ * "Tuesday", "last Friday", "Thursday evening"; "every Tuesday" and "Tuesdays" recur (SET);
+ * "the previous Friday" counts from the last day the text named; "Saturday, April 25" takes the
+ * written date, in the year where that date falls on that weekday.
+ */
 export function matchWeekday(c: Ctx, i: number): Hit | null {
   let j = i;
   let dir: -2 | -1 | 1 | 2 = tenseAt(c, i) > 0 ? 1 : -1;
-  const shift = shiftMap.get(w(c, i));
+  const lead = w(c, i);
+  const every = setLeaderSet.has(lead);
+  const shift = every ? undefined : shiftMap.get(lead);
+  if (every) j++;
   if (shift !== undefined) {
     j++;
     if (shift < 0) dir = -2;
@@ -215,23 +330,62 @@ export function matchWeekday(c: Ctx, i: number): Hit | null {
     else dir = 1;
   }
   const t = tok(c, j);
-  if (t?.k !== 'w') return null;
-  const isoDay = weekdayMap.get(t.l);
-  if (isoDay === undefined || !capitalised(t)) return null;
+  if (t?.k !== 'w' || !capitalised(t)) return null;
+  let isoDay = weekdayMap.get(t.l);
+  // "Tuesdays": a weekday that recurs.
+  const plural = isoDay === undefined && t.l.endsWith('days') ? weekdayMap.get(t.l.slice(0, -1)) : undefined;
+  if (plural !== undefined) isoDay = plural;
+  if (isoDay === undefined) return null;
   let end = j + 1;
-  if (t.l.length <= 5 && !t.l.endsWith('day')) {
+  if (plural === undefined && t.l.length <= 5 && !t.l.endsWith('day')) {
     if (w(c, end) !== '.' || !touching(c, j)) return null;
     end++;
   }
-  if (w(c, end) === ',') {
-    // "Saturday, April 25": the written date wins.
-    const date = matchMonth(c, end + 1);
-    if (date && /^\d{4}-\d{2}-\d{2}$/.test(date.value)) return { ...date, rule: 'time:weekday' };
+  const partWord = w(c, end);
+  const part =
+    partMap.get(partWord) ?? (partWord.endsWith('s') ? partMap.get(partWord.slice(0, -1)) : undefined);
+  if (
+    every ||
+    plural !== undefined ||
+    (part !== undefined && partWord.endsWith('s') && !partMap.has(partWord))
+  ) {
+    const value = `XXXX-WXX-${isoDay}${part !== undefined ? `T${part}` : ''}`;
+    return { end: part !== undefined ? end + 1 : end, value, type: 'SET', rule: 'time:set', relative: false };
   }
-  const value = weekdayValue(c, isoDay, dir);
-  const part = partMap.get(w(c, end));
+  // "Saturday, April 25", "Friday Oct. 13": the written date wins.
+  const date = matchMonth(c, w(c, end) === ',' ? end + 1 : end);
+  if (date && /^(?:\d{4}|XXXX)-\d{2}-\d{2}$/.test(date.value)) {
+    const fixed = date.relative ? agreeingYear(c, date.value, isoDay) : null;
+    return { ...date, value: fixed ?? date.value, rule: 'time:weekday' };
+  }
+  let value: string;
+  const last = shift !== undefined && anaphoricSet.has(lead) ? lastDayOf(c) : null;
+  if (last) {
+    // Strictly before or after the day last named.
+    let diff =
+      shift !== undefined && shift < 0
+        ? -((weekday(last) - isoDay + 7) % 7)
+        : (isoDay - weekday(last) + 7) % 7;
+    if (diff === 0) diff = shift !== undefined && shift < 0 ? -7 : 7;
+    value = formatDay(addDays(last, diff));
+  } else value = weekdayValue(c, isoDay, dir);
   if (part !== undefined) {
     return { end: end + 1, value: `${value}T${part}`, type: 'TIME', rule: 'time:weekday', relative: true };
   }
   return { end, value, type: 'DATE', rule: 'time:weekday', relative: true };
+}
+
+/**
+ * A month and day written beside a weekday, without a year: the year (of the anchor's, the one
+ * before or after) in which that day is that weekday, nearest the anchor; null if none is.
+ */
+function agreeingYear(c: Ctx, value: string, isoDay: number): string | null {
+  const a = c.anchor;
+  if (!a) return null;
+  const m = Number(value.slice(5, 7));
+  const d = Number(value.slice(8, 10));
+  for (const y of [a.y, a.y - 1, a.y + 1]) {
+    if (isValidDay(y, m, d) && weekday({ y, m, d }) === isoDay) return `${pad4(y)}-${pad2(m)}-${pad2(d)}`;
+  }
+  return null;
 }

@@ -145,9 +145,22 @@ export function inQuarterContext(c: Ctx): boolean {
 /** "for years", "over decades": a vague duration on a bare plural unit. */
 export function matchBarePlural(c: Ctx, i: number): Hit | null {
   const u = unitMap.get(w(c, i));
-  if (!u || w(c, i) === u.forms[0] || u.time) return null;
-  if (!barePluralLeaders.has(w(c, i - 1))) return null;
+  if (!u || w(c, i) === u.forms[0]) return null;
   const next = w(c, i + 1);
+  // "hours after the blast", "minutes later", "days before the vote": how long, left vague.
+  const around = next === 'after' || next === 'before' || next === 'later' || next === 'earlier';
+  const prev = tok(c, i - 1);
+  if (around && !(prev && (prev.k === 'n' || cardinalMap.has(prev.l) || vagueSet.has(prev.l)))) {
+    return {
+      end: i + 1,
+      value: durationValue(null, u),
+      type: 'DURATION',
+      rule: 'time:duration',
+      relative: false,
+    };
+  }
+  if (u.time) return null;
+  if (!barePluralLeaders.has(w(c, i - 1))) return null;
   if (next === 'of' || next === 'ago' || next === 'later' || next === 'earlier') return null;
   return {
     end: i + 1,

@@ -1,6 +1,7 @@
 import {
   addDays,
   addMonths,
+  type Day,
   formatDay,
   formatWeek,
   pad2,
@@ -10,7 +11,7 @@ import {
 } from '../../../core/calendar-math.js';
 import type { TimeUnit } from '../../../rules/time/units.js';
 import { type Ctx, w } from './time-tokens.js';
-import { futureWords, notPast, pastForms } from './time-vocabulary.js';
+import { futureWords, notPast, pastForms, presentWords } from './time-vocabulary.js';
 
 /** Resolving: tense around a token, and TIMEX3 values relative to the anchor (publication date). */
 
@@ -24,12 +25,26 @@ export function tenseAt(c: Ctx, i: number): -1 | 0 | 1 {
     const l = w(c, k);
     if (l === '.' || l === ';') break;
     if (futureWords.has(l)) return 1;
+    if (presentWords.has(l)) return 0;
     if (pastForms.has(l) || (l.length > 4 && l.endsWith('ed') && !notPast.has(l))) return -1;
   }
   return 0;
 }
 
 // ---- value helpers (anchor may be null: then relative values keep X placeholders) ----
+
+/** A day counted from the last day the text named, else from the anchor. */
+export function dayFromLastDay(c: Ctx, offset: number): string {
+  const last = lastDayOf(c);
+  return last ? formatDay(addDays(last, offset)) : dayFromAnchor(c, offset);
+}
+
+/** The last day an expression of the document resolved to, as a Day. */
+export function lastDayOf(c: Ctx): Day | null {
+  const v = c.state.lastDay;
+  if (!v) return null;
+  return { y: Number(v.slice(0, 4)), m: Number(v.slice(5, 7)), d: Number(v.slice(8, 10)) };
+}
 
 export function dayFromAnchor(c: Ctx, offset: number): string {
   return c.anchor ? formatDay(addDays(c.anchor, offset)) : 'XXXX-XX-XX';

@@ -40,6 +40,7 @@ export const timeStage: Stage<CapOptions | undefined> = {
           value: m.value,
           granularity: granularityOf(m.value, m.type),
           type: m.type,
+          ...(m.mod ? { mod: m.mod as 'START' | 'MID' | 'END' } : {}),
           rule: m.rule,
         });
       }

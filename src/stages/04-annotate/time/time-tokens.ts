@@ -172,6 +172,8 @@ export interface Ctx {
   sentenceStart: number;
   sentenceEnd: number;
   state: ScanState;
+  /** The sentence's last match so far: its end (time-token index) and value, for a range's second day. */
+  previous?: { end: number; value: string };
 }
 
 export interface Hit {
@@ -181,6 +183,7 @@ export interface Hit {
   type: TimexType;
   rule: string;
   relative: boolean;
+  mod?: string;
 }
 
 // ---- token helpers ----

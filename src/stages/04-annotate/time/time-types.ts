@@ -10,10 +10,14 @@ export interface TimeMatch {
   rule: string;
   /** Resolved against the anchor (false for absolute dates, durations and refs). */
   relative: boolean;
+  /** TIMEX3 mod: which part of the period ("mid-2023" → `MID`; `START`, `END`). */
+  mod?: string;
 }
 
 /** What the scanner remembers across the sentences of one document. */
 export interface ScanState {
   /** The quarter last named explicitly ("the third quarter"), for a later bare "the quarter". */
   lastQuarter?: { y: number; q: number };
+  /** The last day (`YYYY-MM-DD`) an expression resolved to, for "the previous Friday", "the next day". */
+  lastDay?: string;
 }

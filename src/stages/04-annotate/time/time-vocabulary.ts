@@ -9,10 +9,14 @@ import {
 } from '../../../rules/time/calendar.js';
 import {
   agoWords,
+  anaphoricShifts,
   futureCues,
   pastVerbs,
+  positionMods,
   positionWords,
+  presentCues,
   relativeShifts,
+  setLeaders,
   yearFollowerWords,
   yearLeaders,
 } from '../../../rules/time/modifiers.js';
@@ -72,6 +76,7 @@ export const ordinalSuffix = new Set(scannerList('ordinalSuffixes'));
 export const theUnitLeaders = new Set(scannerList('theUnitLeaders'));
 export const durationLeaders = new Set(scannerList('durationLeaders'));
 export const barePluralLeaders = new Set(scannerList('barePluralLeaders'));
+export const rangeJoiners = new Set(scannerList('rangeJoiners'));
 export const spanPrefixes: readonly (readonly string[])[] = scannerWords.spanPrefixes.phrases;
 
 /** Words that can start an expression; every other word token is skipped without trying matchers. */
@@ -88,8 +93,12 @@ export const starters = new Set<string>([
   ...positionSet,
   ...clockWords.keys(),
   ...unitMap.keys(),
+  ...setLeaders,
+  // "Tuesdays": a recurring weekday.
+  ...[...weekdayMap.keys()].filter((k) => k.endsWith('day')).map((k) => `${k}s`),
   'the',
   'fiscal',
+  'year',
 ]);
 
 /**
@@ -108,6 +117,7 @@ export const triggerStems: readonly string[] = [
     ...fixedPhrases.filter((p) => p.words[0] === 'the').map((p) => p.words[1] as string),
     ...holidays.map((h) => h.words[0] as string),
     ...clockWords.keys(),
+    ...scannerList('spelledYearStems'),
   ]),
 ];
 
@@ -210,3 +220,7 @@ export const pastForms = new Set(pastVerbs);
 export const yearFollowers = new Set(yearFollowerWords);
 export const futureWords = new Set(futureCues);
 export const notPast = new Set(scannerList('notPastTense'));
+export const presentWords = new Set(presentCues);
+export const anaphoricSet = new Set(anaphoricShifts);
+export const positionModMap = new Map(positionMods);
+export const setLeaderSet = new Set(setLeaders);
