@@ -17,6 +17,7 @@ import {
   scaleWords,
   suffixCurrency,
   vagueCounts,
+  vagueFirstWords,
 } from './quantity-words.js';
 
 /** A cheap prefilter: sentences with no digit and no number word cannot hold a quantity. */
@@ -36,7 +37,11 @@ function mayHoldQuantity(text: string, start: number, end: number): boolean {
 function mayHoldSpelledCount(tokens: TokenLayer, from: number, to: number, sentenceStart: number): boolean {
   for (let i = from; i + 1 < to; i++) {
     if (tokens.kind(i + 1) !== WORD) continue;
-    if (!numberWordSet.hasToken(tokens, i) && !vagueCounts.match(tokens, i, to)) continue;
+    if (
+      !numberWordSet.hasToken(tokens, i) &&
+      !(vagueFirstWords.hasToken(tokens, i) && vagueCounts.match(tokens, i, to))
+    )
+      continue;
     const start = tokens.start(i);
     if (start === sentenceStart || tokens.text.charCodeAt(start - 1) !== 95) return true;
   }
@@ -203,7 +208,8 @@ export function annotateQuantities(doc: Readonly<Doc>, options?: CapOptions): St
         }
       }
       // "dozens of protesters", "hundreds were arrested", "tens of thousands of people".
-      const vague = kind === WORD ? vagueCounts.match(tokens, i, to) : undefined;
+      const vague =
+        kind === WORD && vagueFirstWords.hasToken(tokens, i) ? vagueCounts.match(tokens, i, to) : undefined;
       if (vague) {
         const k = i + vague.length;
         const [low, high] = vague.value;

@@ -42,6 +42,11 @@ export const measureUnits = compilePhrases<MeasureUnit>(
   }),
 );
 
+/** First words of the vague counts, to skip the phrase matcher at most tokens. */
+export const vagueFirstWords = new TokenSet(
+  Object.keys(vagueData.words).map((w) => w.split(' ')[0] as string),
+);
+
 /** "dozens" → [24, 99]. */
 export const vagueCounts = compilePhrases<readonly [number, number]>(
   Object.entries(vagueData.words).map(([surface, range]) => {

@@ -41,12 +41,15 @@ import type { ScanState, TimeMatch } from './time-types.js';
 import {
   afterArticle,
   afterCount,
+  afterSetLeader,
   cardinalMap,
   firstTrigger,
   phrasesByFirst,
   positionModMap,
   positionSet,
+  setLeaderSet,
   spanPrefixes,
+  spelledYearStarts,
   starters,
 } from './time-vocabulary.js';
 
@@ -218,6 +221,9 @@ export function worthTrying(c: Ctx, i: number): boolean {
     return next !== undefined && (afterArticle.has(next.l) || (t.l === 'the' && next.k === 'n'));
   }
   if (cardinalMap.has(t.l) && !phrasesByFirst.has(t.l)) return next !== undefined && afterCount.has(next.l);
+  // "every Tuesday", "each July", "every two weeks"; not "each of them".
+  if (setLeaderSet.has(t.l) && !phrasesByFirst.has(t.l))
+    return next !== undefined && next.k === 'w' && (afterArticle.has(next.l) || afterSetLeader.has(next.l));
   return true;
 }
 
@@ -236,8 +242,8 @@ export function matchAt(c: Ctx, i: number): Hit | null {
   } else {
     best = longest(best, matchFixed(c, i));
     best = longest(best, matchMonth(c, i));
-    best = longest(best, matchMonthSet(c, i));
-    best = longest(best, matchSpelledYear(c, i));
+    if (setLeaderSet.has(t.l)) best = longest(best, matchMonthSet(c, i));
+    if (spelledYearStarts.has(t.l)) best = longest(best, matchSpelledYear(c, i));
     best = longest(best, matchWeekday(c, i));
     best = longest(best, matchRelativeUnit(c, i));
     best = longest(best, matchSeason(c, i));

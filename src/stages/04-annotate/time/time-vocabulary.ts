@@ -76,6 +76,20 @@ export const ordinalSuffix = new Set(scannerList('ordinalSuffixes'));
 export const theUnitLeaders = new Set(scannerList('theUnitLeaders'));
 export const durationLeaders = new Set(scannerList('durationLeaders'));
 export const barePluralLeaders = new Set(scannerList('barePluralLeaders'));
+/** What may follow "every"/"each" besides what may follow "the": weekdays (and their plurals) and months. */
+export const afterSetLeader = new Set<string>([
+  ...weekdayMap.keys(),
+  ...[...weekdayMap.keys()].filter((k) => k.endsWith('day')).map((k) => `${k}s`),
+  ...monthMap.keys(),
+]);
+
+/** Words a year in words can start with: "the year …", "year …", and the centuries ten to twenty or "two" (thousand). */
+export const spelledYearStarts = new Set<string>([
+  'the',
+  'year',
+  ...[...cardinalMap].filter(([, v]) => (v >= 10 && v <= 20) || v === 2).map(([k]) => k),
+]);
+
 export const rangeJoiners = new Set(scannerList('rangeJoiners'));
 export const spanPrefixes: readonly (readonly string[])[] = scannerWords.spanPrefixes.phrases;
 
