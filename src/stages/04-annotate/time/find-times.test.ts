@@ -161,3 +161,16 @@ test('a month with "last year", a weekday beside its date, a present-tense verb'
   // "is payable" is present: the nearest Jan. 2, whatever past verbs come before.
   assert.deepEqual(matches('The reduced dividend is payable Jan. 2.')[0]?.[1], '2024-01-02');
 });
+
+test('bad input: impossible dates and endless ranges give nothing wrong', () => {
+  assert.deepEqual(matches('Dates like 32/13/2024, 2024-13-45 and February 30 are no days.'), []);
+  // A chain of dashes and numbers after a date: at most the one day that follows it.
+  const chain = `On June 10-${Array.from({ length: 2000 }, (_, k) => (k % 20) + 11).join('-')} it rained.`;
+  const found = matches(chain);
+  assert.deepEqual(
+    found.slice(0, 2).map((m) => m[1]),
+    ['2024-06-10', '2024-06-11'],
+  );
+  assert.ok(found.length <= 3, `${found.length} matches`);
+  assert.deepEqual(matches(`every ${'every '.repeat(5000)}day`).length, 1);
+});

@@ -195,7 +195,7 @@ export function scanSentence(
       relative: hit.relative,
       ...(hit.mod ? { mod: hit.mod } : {}),
     });
-    ctx.previous = { end: hit.end, value: hit.value };
+    ctx.previous = { end: hit.end, value: hit.value, rule: hit.rule };
     if (hit.type !== 'DURATION' && hit.type !== 'SET' && isDayValue(hit.value))
       state.lastDay = hit.value.slice(0, 10);
     i = hit.end;

@@ -274,7 +274,9 @@ export function matchDayMonth(c: Ctx, i: number): Hit | null {
  */
 export function matchRangeEnd(c: Ctx, i: number): Hit | null {
   const prev = c.previous;
-  if (!prev || prev.end !== i - 1 || !/^(?:\d{4}|XXXX)-\d{2}-\d{2}$/.test(prev.value)) return null;
+  // A range has two ends: a third number in a chain ("10-11-12") is none.
+  if (!prev || prev.end !== i - 1 || prev.rule === 'time:day-range') return null;
+  if (!/^(?:\d{4}|XXXX)-\d{2}-\d{2}$/.test(prev.value)) return null;
   const joiner = w(c, i - 1);
   if (!rangeJoiners.has(joiner) || (joiner === '-' && !(touching(c, i - 2) && touching(c, i - 1))))
     return null;

@@ -173,7 +173,7 @@ export interface Ctx {
   sentenceEnd: number;
   state: ScanState;
   /** The sentence's last match so far: its end (time-token index) and value, for a range's second day. */
-  previous?: { end: number; value: string };
+  previous?: { end: number; value: string; rule: string };
 }
 
 export interface Hit {
