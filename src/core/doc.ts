@@ -110,14 +110,41 @@ export type Sector = string;
 export interface Mention extends Span {
   /** How the mention was found, e.g. `entities:country-name`, `entities:demonym`. */
   rule: string;
-  /** The surface is a demonym ("Russian") or capital used as metonym ("Moscow"). */
-  form?: 'name' | 'demonym' | 'capital' | 'alias' | 'title-name' | 'surname';
+  /**
+   * The surface is a demonym ("Russian") or capital used as metonym ("Moscow"); `reference`: a
+   * description that refers back to people named before ("the two leaders", "the president").
+   */
+  form?: 'name' | 'demonym' | 'capital' | 'alias' | 'title-name' | 'surname' | 'reference';
   /**
    * The class the name tagger gave the surface (CoNLL classes: person, organisation, location,
    * other names), when the mention comes from it; the entity's `type` says what the name was
    * resolved to ("the Kremlin" is ORG here and a country entity).
    */
   ner?: 'PER' | 'ORG' | 'LOC' | 'MISC';
+  /** The actor (or place) this mention denotes here, with the rule that decided it. */
+  actor?: MentionActor;
+}
+
+/**
+ * What one mention stands for as an event participant: usually its entity's country and sector,
+ * but words around the mention can say more ("Iraqi naval units" → IRQ/MIL, agent span over
+ * "naval units"; "Beijing said" → CHN/GOV) or less ("Japanese goods": a modifier, no actor;
+ * "protest in Buenos Aires": a place, not the government).
+ */
+export interface MentionActor {
+  country?: string;
+  sector?: Sector;
+  /** Rule that decided it: `kb:phoenix`, `kb:gazetteer`, `entities:demonym-agent`, … */
+  rule: string;
+  /** For places: coordinates. */
+  lat?: number;
+  lon?: number;
+  /** The agent words that gave the sector ("naval units" after "Iraqi"). */
+  agent?: Span;
+  /** The mention names where something is or happens, not who acts ("in Buenos Aires"). */
+  place?: true;
+  /** The mention only describes a thing's origin ("Japanese goods"): not an actor. */
+  modifier?: true;
 }
 
 export interface Entity {

@@ -37,8 +37,13 @@ const latinForm = /^[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’ .-]*$/;
 const longFormPrefix =
   /^(republic|kingdom|state|federal|democratic|islamic|commonwealth|principality|union|sultanate|the )/i;
 
-function buildCountries(): { byIso: Map<string, CountryInfo>; surfaces: Map<string, CountrySurface> } {
+function buildCountries(): {
+  byIso: Map<string, CountryInfo>;
+  surfaces: Map<string, CountrySurface>;
+  iso2: Map<string, string>;
+} {
   const byIso = new Map<string, CountryInfo>();
+  const iso2 = new Map<string, string>();
   // Candidate forms per lowercased surface, with a priority: explicit alias > name > demonym > capital.
   const candidates = new Map<string, { s: CountrySurface; rank: number; independent: boolean }[]>();
   const add = (surface: string, iso3: string, form: CountryForm, rank: number, independent: boolean) => {
@@ -61,6 +66,7 @@ function buildCountries(): { byIso: Map<string, CountryInfo>; surfaces: Map<stri
       info.lon = c.latlng[1];
     }
     byIso.set(c.cca3, info);
+    iso2.set(c.cca2, c.cca3);
     const ind = c.independent === true;
     add(c.name.common, c.cca3, 'name', 1, ind);
     add(c.name.official, c.cca3, 'name', 1, ind);
@@ -105,7 +111,7 @@ function buildCountries(): { byIso: Map<string, CountryInfo>; surfaces: Map<stri
       info.capitalLon = cap.lon;
     }
   }
-  return { byIso, surfaces };
+  return { byIso, surfaces, iso2 };
 }
 
 const built = buildCountries();
@@ -118,4 +124,9 @@ export const countrySurfaces: ReadonlyMap<string, CountrySurface> = built.surfac
 
 export function countryByIso3(iso3: string): CountryInfo | undefined {
   return built.byIso.get(iso3);
+}
+
+/** ISO 3166-1 alpha-2 → alpha-3 ("UA" → UKR); GeoNames' "XK" (Kosovo) is UNK here. */
+export function iso3FromIso2(code: string): string | undefined {
+  return built.iso2.get(code) ?? (code === 'XK' ? 'UNK' : undefined);
 }

@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import codeData from './phoenix/codes.json' with { type: 'json' };
 import sectorData from './sectors.json' with { type: 'json' };
 
 export interface SectorInfo {
@@ -20,7 +22,45 @@ export const sectors: readonly SectorInfo[] = sectorData.sectors.map((s) => ({
   label: s.label,
 }));
 
-/** The sector a lowercased word or phrase signals ("troops" → MIL), if any. */
+/** Every sector code sectors.json defines. */
+export const sectorCodes: ReadonlySet<string> = new Set(sectors.map((s) => s.code));
+
+const sectorMap: Record<string, string> = codeData.sectors;
+
+/**
+ * The sector a run of CAMEO agent codes gives: the first three-letter code that is one of ours or
+ * maps to one (phoenix/codes.json), "GOVMED" → GOV, "RADMUS" → REL; undefined for none.
+ */
+export function sectorOfCodes(codes: string): string | undefined {
+  for (let i = 0; i + 3 <= codes.length; i += 3) {
+    const chunk = codes.slice(i, i + 3);
+    if (sectorCodes.has(chunk)) return chunk;
+    const mapped = sectorMap[chunk];
+    if (mapped) return mapped;
+  }
+  return undefined;
+}
+
+let agents: Map<string, string> | undefined;
+
+/** The Phoenix agents dictionary (phoenix/agents.json), loaded on first use. */
+function agentCodes(): Map<string, string> {
+  agents ??= new Map(
+    (createRequire(import.meta.url)('./phoenix/agents.json') as { agents: [string, string][] }).agents,
+  );
+  return agents;
+}
+
+/** The sector the Phoenix agents dictionary gives a lowercased noun or phrase ("naval" → MIL). */
+export function agentSector(lower: string): string | undefined {
+  const code = agentCodes().get(lower);
+  return code ? sectorOfCodes(code) : undefined;
+}
+
+/**
+ * The sector a lowercased word or phrase signals ("troops" → MIL), if any: our own list first
+ * (sectors.json), then the Phoenix agents dictionary ("naval units" → MIL).
+ */
 export function sectorForWord(lower: string): string | undefined {
-  return byWord.get(lower)?.code;
+  return byWord.get(lower)?.code ?? agentSector(lower);
 }

@@ -78,6 +78,8 @@ export function predictedSpans(doc: Doc): NerSpan[] {
   const out: NerSpan[] = [];
   for (const e of doc.entities ?? []) {
     for (const m of e.mentions) {
+      // "The two leaders" refers to named people; it is no name.
+      if (m.form === 'reference') continue;
       let start = m.start;
       if (m.form === 'title-name') {
         // The name starts at the first word of the surface that is a word of the entity's name

@@ -34,7 +34,7 @@ test('buildNerDoc joins tokens with spaces and sentences with newlines; gold off
 });
 
 test('predictedSpans maps types, scores demonyms as MISC and cuts titles off title-name mentions', () => {
-  const text = 'President Ada Obi met Kenyan staff.';
+  const text = 'President Ada Obi met Kenyan staff. The president left.';
   const doc = {
     text,
     entities: [
@@ -42,7 +42,11 @@ test('predictedSpans maps types, scores demonyms as MISC and cuts titles off tit
         id: 'person:ada-obi',
         name: 'Ada Obi',
         type: 'person',
-        mentions: [{ start: 0, end: 17, rule: 'x', form: 'title-name' }],
+        mentions: [
+          { start: 0, end: 17, rule: 'x', form: 'title-name' },
+          // A reference to a named person is no name.
+          { start: 36, end: 49, rule: 'x', form: 'reference' },
+        ],
       },
       {
         id: 'country:KEN',

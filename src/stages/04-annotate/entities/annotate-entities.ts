@@ -22,8 +22,10 @@ import orgData from '../../../rules/entities/organizations.json' with { type: 'j
 import nameData from '../../../rules/entities/person-names.json' with { type: 'json' };
 import roleData from '../../../rules/entities/roles.json' with { type: 'json' };
 import { months, personalPronouns, weekdays } from '../../../rules/lexicon/lexicon.js';
-import { nameTagger, type TaggedName, tagNames } from './name-tagger.js';
+import { nameTagger, type TaggedName, tagSentences } from './name-tagger.js';
 import { type FoundName, recognizeNames } from './recognize-names.js';
+import { addReferences } from './references.js';
+import { type ResolveOptions, resolveActors } from './resolve-actors.js';
 
 interface Title {
   role: string;
@@ -526,6 +528,8 @@ export interface EntitiesOptions extends CapOptions {
    * alone (`rules`: honorifics, known given names, reporting verbs, organisation head words).
    */
   names?: 'tagger' | 'rules';
+  /** Knowledge sources for actor resolution (Phoenix dictionaries, gazetteer): on by default. */
+  resolve?: ResolveOptions;
 }
 
 export function annotateEntities(doc: Readonly<Doc>, options: EntitiesOptions = {}): StageResult {
@@ -550,12 +554,26 @@ export function annotateEntities(doc: Readonly<Doc>, options: EntitiesOptions = 
     const s = sentences[si];
     return s === undefined || s.end - s.start > maxLen;
   };
-  const tagged = useTagger ? tagNames(tokens, nameTagger(), tooLong) : [];
+  const tagged: TaggedName[] = [];
   /** Per token: 1 + the index of the tagged name holding it, 0 outside names. */
   const taggedAt = new Int32Array(useTagger ? tokens.count : 0);
-  tagged.forEach((n, k) => {
-    taggedAt.fill(k + 1, n.from, n.to);
-  });
+  /**
+   * Sentences `[0, taggedUntil)` are tagged. The cap of mentions comes first: the tagger stops
+   * once it has found twice as many names as the cap allows mentions (a long document reaches
+   * the cap long before its end), and is resumed only if the loop below gets past that point
+   * without reaching the cap.
+   */
+  let taggedUntil = 0;
+  const maxNames = 2 * capFor('mentions', options) + 64;
+  const tagMore = () => {
+    const r = tagSentences(tokens, nameTagger(), tooLong, taggedUntil, maxNames);
+    for (const n of r.names) {
+      tagged.push(n);
+      taggedAt.fill(tagged.length, n.from, n.to);
+    }
+    taggedUntil = r.next;
+  };
+  if (useTagger) tagMore();
   /**
    * A pattern's name agrees with the tagger when no tagged name overlaps it, or when a tagged
    * name starts where it starts (the pattern's title or apposition then decides the class, and
@@ -588,6 +606,7 @@ export function annotateEntities(doc: Readonly<Doc>, options: EntitiesOptions = 
       });
       continue;
     }
+    if (useTagger && si >= taggedUntil && taggedUntil < tokens.sentences) tagMore();
     const from = tokens.sentenceFirst[si] as number;
     const to = tokens.sentenceFirst[si + 1] as number;
     const scan: SentenceScan = { tokens, from, to, hits, covered };
@@ -707,7 +726,11 @@ export function annotateEntities(doc: Readonly<Doc>, options: EntitiesOptions = 
   if (table.leftOut) {
     diagnostics.push(capReached('entities', 'mentions', capFor('mentions', options), table.leftOut));
   }
-  return { entities: table.result(), diagnostics };
+  const entities = table.result();
+  // Mentions added by references count toward the same cap (the table stops at it).
+  if (!table.leftOut) addReferences(entities, tokens, capFor('mentions', options));
+  resolveActors(doc, entities, tokens, options.resolve);
+  return { entities, diagnostics };
 }
 
 function addPatternPerson(

@@ -67,13 +67,30 @@ export function tagNames(
   tagger: NameTagger = nameTagger(),
   skip?: (sentence: number) => boolean,
 ): TaggedName[] {
+  return tagSentences(tokens, tagger, skip).names;
+}
+
+/**
+ * Tags sentences from `first` on until at least `maxNames` names are found (the sentence that
+ * reaches it is finished) or the document ends, then applies the document pass to those names.
+ * Returns the names and the first sentence not tagged: a caller that stops at a cap of mentions
+ * tags no more than it can use, and resumes from `next` if it needs more.
+ */
+export function tagSentences(
+  tokens: TokenLayer,
+  tagger: NameTagger = nameTagger(),
+  skip?: (sentence: number) => boolean,
+  first = 0,
+  maxNames = Number.POSITIVE_INFINITY,
+): { names: TaggedName[]; next: number } {
   const features = new DocumentFeatures(tokens, tagger.resources);
   const scratch = new Scratch();
   const { model } = tagger;
   const set = model.tagSet;
   const out: TaggedName[] = [];
   let tags = new Int32Array(64);
-  for (let s = 0; s < tokens.sentences; s++) {
+  let s = first;
+  for (; s < tokens.sentences && out.length < maxNames; s++) {
     if (skip?.(s)) continue;
     const from = tokens.sentenceFirst[s] as number;
     const to = tokens.sentenceFirst[s + 1] as number;
@@ -89,7 +106,9 @@ export function tagNames(
       });
     }
   }
-  return harmonizeNames(tokens, joinNames(tokens, out), tagger.documentRule, skip);
+  const stop = s;
+  const inRange = (sentence: number) => sentence < first || sentence >= stop || (skip?.(sentence) ?? false);
+  return { names: harmonizeNames(tokens, joinNames(tokens, out), tagger.documentRule, inRange), next: stop };
 }
 
 /**

@@ -8,7 +8,12 @@ import { annotateEntities } from './annotate-entities.js';
 // its cases are in name-tagger.test.ts).
 function run(text: string): { doc: Doc; list: Entity[] } {
   const doc = docFromText(text);
-  return { doc, list: annotateEntities(doc, { names: 'rules' }).entities ?? [] };
+  // The text-based rules alone: no knowledge source (Phoenix, gazetteer) adds a country here.
+  return {
+    doc,
+    list:
+      annotateEntities(doc, { names: 'rules', resolve: { phoenix: false, gazetteer: false } }).entities ?? [],
+  };
 }
 const surfaces = (doc: Doc, e: Entity | undefined) =>
   (e?.mentions ?? []).map((m) => doc.text.slice(m.start, m.end));

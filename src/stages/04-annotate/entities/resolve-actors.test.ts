@@ -1,0 +1,147 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { docFromText } from '../../../../test/support/test-doc.js';
+import type { Doc, Entity, Mention } from '../../../core/doc.js';
+import { annotateEntities } from './annotate-entities.js';
+
+function analyse(text: string, published?: string): { doc: Doc; list: Entity[] } {
+  const doc = docFromText(text);
+  if (published) doc.source.published = published;
+  else delete doc.source.published;
+  const list = annotateEntities(doc).entities ?? [];
+  return { doc, list };
+}
+
+function mentionOf(doc: Doc, list: Entity[], surface: string): { e: Entity; m: Mention } {
+  for (const e of list) {
+    for (const m of e.mentions) if (doc.text.slice(m.start, m.end) === surface) return { e, m };
+  }
+  throw new Error(`no mention "${surface}" among ${list.map((e) => e.name).join(', ')}`);
+}
+
+test('a titled surname resolves through the Phoenix dictionaries by the document date', () => {
+  const text = 'President Reagan imposed tariffs on Japanese goods on Friday.';
+  const { doc, list } = analyse(text, '1987-03-27');
+  const { e, m } = mentionOf(doc, list, 'President Reagan');
+  assert.equal(e.country, 'USA');
+  assert.equal(e.sector, 'GOV');
+  assert.equal(m.actor?.rule, 'kb:phoenix');
+  assert.equal(m.actor?.country, 'USA');
+  // "Japanese goods": the demonym names no agent.
+  assert.equal(mentionOf(doc, list, 'Japanese').m.actor?.sector, undefined);
+});
+
+test('a lone surname shared by two listed people needs the date to decide', () => {
+  const text = 'Nakasone said Japan would respond.';
+  assert.equal(
+    mentionOf(analyse(text, '1987-03-27').doc, analyse(text, '1987-03-27').list, 'Nakasone').e.country,
+    'JPN',
+  );
+  const undated = analyse(text);
+  assert.equal(mentionOf(undated.doc, undated.list, 'Nakasone').e.country, undefined);
+});
+
+test('agents after a demonym or a possessive give the mention its sector', () => {
+  const { doc, list } = analyse('Iraqi naval units sank six boats. Iran’s navy said it repelled the attack.');
+  const iraqi = mentionOf(doc, list, 'Iraqi').m.actor;
+  assert.equal(iraqi?.country, 'IRQ');
+  assert.equal(iraqi?.sector, 'MIL');
+  assert.equal(iraqi?.rule, 'entities:demonym-agent');
+  assert.equal(iraqi && doc.text.slice(iraqi.agent?.start, iraqi.agent?.end), 'naval units');
+  const iran = mentionOf(doc, list, 'Iran').m.actor;
+  assert.equal(iran?.sector, 'MIL');
+  assert.equal(iran?.rule, 'entities:possessive-agent');
+  // The entity itself stays the country, without a sector.
+  assert.equal(mentionOf(doc, list, 'Iran').e.sector, undefined);
+});
+
+test('a capital is the government as a speaker and a place after a locative preposition', () => {
+  const { doc, list } = analyse(
+    'Beijing said the talks went well. Thousands protested in Buenos Aires on Sunday.',
+  );
+  const beijing = mentionOf(doc, list, 'Beijing').m.actor;
+  assert.equal(beijing?.country, 'CHN');
+  assert.equal(beijing?.sector, 'GOV');
+  assert.equal(beijing?.rule, 'entities:capital-metonym');
+  const ba = mentionOf(doc, list, 'Buenos Aires').m.actor;
+  assert.equal(ba?.place, true);
+  assert.equal(ba?.sector, undefined);
+  assert.equal(ba?.country, 'ARG');
+  assert.equal(ba?.rule, 'entities:capital-as-place');
+});
+
+test('cities no list names get a country and coordinates from the gazetteer, or stay unresolved', () => {
+  const { doc, list } = analyse('Officials met in Dnipro and later in Springfield.');
+  const dnipro = mentionOf(doc, list, 'Dnipro');
+  assert.equal(dnipro.e.country, 'UKR');
+  assert.ok(dnipro.e.lat !== undefined && Math.abs(dnipro.e.lat - 48.45) < 0.2);
+  assert.match(dnipro.m.actor?.rule ?? '', /^kb:gazetteer/);
+  assert.equal(dnipro.m.actor?.lat, dnipro.e.lat);
+  const springfield = mentionOf(doc, list, 'Springfield');
+  assert.equal(springfield.e.country, undefined, 'many Springfields, no country in the article');
+});
+
+test('the knowledge sources can be switched off', () => {
+  const doc = docFromText('President Reagan spoke in Dnipro.');
+  doc.source.published = '1987-03-27';
+  const list = annotateEntities(doc, { resolve: { phoenix: false, gazetteer: false } }).entities ?? [];
+  assert.equal(mentionOf(doc, list, 'President Reagan').e.country, undefined);
+  assert.equal(mentionOf(doc, list, 'Dnipro').e.lat, undefined);
+});
+
+test('"the two leaders" refers to the two people named last; "the president" to the one president', () => {
+  const { doc, list } = analyse(
+    'President Joe Biden met Chinese Premier Li Qiang in Woodside on Wednesday. The two leaders agreed to resume military talks. The president said the talks were candid.',
+    '2023-11-16',
+  );
+  const refs = (name: string) =>
+    list
+      .find((e) => e.name === name)
+      ?.mentions.filter((m) => m.form === 'reference')
+      .map((m) => [doc.text.slice(m.start, m.end), m.rule]);
+  assert.deepEqual(refs('Li Qiang'), [['The two leaders', 'entities:group-reference']]);
+  assert.deepEqual(refs('Joe Biden'), [
+    ['The two leaders', 'entities:group-reference'],
+    ['The president', 'entities:role-reference'],
+  ]);
+  // One person named: no group to refer to; two presidents: "the president" is left alone.
+  const one = analyse('President Joe Biden spoke. The two leaders met later.');
+  assert.equal(one.list.flatMap((e) => e.mentions).filter((m) => m.form === 'reference').length, 0);
+  const two = analyse('President Joe Biden met President Emmanuel Macron. The president said little.');
+  assert.equal(two.list.flatMap((e) => e.mentions).filter((m) => m.form === 'reference').length, 0);
+});
+
+test('at the cap of mentions the tagger stops early, and what is kept is what an uncapped run finds first', () => {
+  const names = ['Ada Obi', 'Lars Berg', 'Mina Sato', 'Tomas Ruiz', 'Ivo Petrov'];
+  const lines: string[] = [];
+  for (let k = 0; k < 400; k++) lines.push(`${names[k % 5]} met ${names[(k + 2) % 5]} in Oslo on Monday.`);
+  const doc = docFromText(lines.join(' '));
+  const spans = (list: Entity[]) =>
+    list
+      .flatMap((e) => e.mentions.map((m) => `${m.start}:${e.id}`))
+      .sort((a, b) => Number.parseInt(a, 10) - Number.parseInt(b, 10));
+  const all = spans(annotateEntities(doc).entities ?? []);
+  const capped = annotateEntities(doc, { caps: { mentions: 30 } });
+  assert.ok(all.length > 1000);
+  assert.deepEqual(spans(capped.entities ?? []), all.slice(0, 30));
+  assert.ok(capped.diagnostics?.some((d) => d.ruleId === 'entities:cap-reached'));
+});
+
+test('a lone surname of someone the article names in full is that person, not a namesake the dictionaries know', () => {
+  const { doc, list } = analyse(
+    "Howard's unfinished business\n\nMichael Howard spoke at the party's conference. Later Howard met supporters from Australia.",
+    '2005-03-06',
+  );
+  const howard = mentionOf(doc, list, 'Howard');
+  assert.notEqual(howard.e.country, 'AUS', 'not John Howard, Australia’s prime minister then');
+  assert.equal(howard.m.actor?.country, mentionOf(doc, list, 'Michael Howard').e.country);
+});
+
+test('a place in a country the article names, but suburbs yield to towns: else unresolved rather than wrong', () => {
+  // Australia's Brightons are suburbs (PPLX); England's is a town, but the USA has two of a
+  // quarter its size: no clear reading.
+  const { doc, list } = analyse('The party met in Brighton. Its adviser came from Australia.', '2005-03-06');
+  assert.equal(mentionOf(doc, list, 'Brighton').e.country, undefined);
+  const other = analyse('Officials met in Dalian, China, on Monday.', '1987-06-19');
+  assert.equal(mentionOf(other.doc, other.list, 'Dalian').m.actor?.rule, 'kb:gazetteer:article-country');
+});
