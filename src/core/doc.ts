@@ -128,8 +128,8 @@ export interface Mention extends Span {
 /**
  * What one mention stands for as an event participant: usually its entity's country and sector,
  * but words around the mention can say more ("Iraqi naval units" → IRQ/MIL, agent span over
- * "naval units"; "Beijing said" → CHN/GOV) or less ("Japanese goods": a modifier, no actor;
- * "protest in Buenos Aires": a place, not the government).
+ * "naval units"; "Beijing said" → CHN/GOV) or less ("protest in Buenos Aires": a place, not the
+ * government).
  */
 export interface MentionActor {
   country?: string;
@@ -143,8 +143,6 @@ export interface MentionActor {
   agent?: Span;
   /** The mention names where something is or happens, not who acts ("in Buenos Aires"). */
   place?: true;
-  /** The mention only describes a thing's origin ("Japanese goods"): not an actor. */
-  modifier?: true;
 }
 
 export interface Entity {
