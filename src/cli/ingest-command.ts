@@ -13,7 +13,7 @@ export interface IngestOptions {
   db: string;
   date?: string;
   quiet?: boolean;
-  stdinFormat?: 'text' | 'jsonl' | 'html' | 'feed';
+  stdinFormat?: 'text' | 'jsonl' | 'html' | 'feed' | 'warc';
 }
 
 export async function runIngest(paths: string[], opts: IngestOptions, io: Io): Promise<IngestSummary> {

@@ -105,13 +105,13 @@ export function buildProgram(io: CliIo): Command {
     .description('ingest files, folders, JSONL or - (stdin) into a store')
     .argument(
       '<paths...>',
-      'files, folders (recursive), .html pages, feeds (.rss .atom .xml .json), .jsonl files, or -',
+      'files, folders (recursive), .html pages, feeds (.rss .atom .xml .json), .jsonl files, web archives (.warc .warc.gz), or -',
     )
     .option('--db <file>', 'SQLite database file (or a store URL)', 'tidings.db')
     .option('--date <YYYY-MM-DD>', 'default publication date for documents that have none', parseDate)
     .addOption(
       new Option('--stdin-format <format>', 'what - (standard input) holds')
-        .choices(['text', 'jsonl', 'html', 'feed'])
+        .choices(['text', 'jsonl', 'html', 'feed', 'warc'])
         .default('text'),
     )
     .option('--quiet', 'no progress bar')

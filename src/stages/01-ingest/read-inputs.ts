@@ -10,6 +10,7 @@ import { type Fetched, Fetcher } from './fetch/fetch-url.js';
 import { HTML_MEDIA_TYPE, htmlBytesToDoc } from './html/html-to-doc.js';
 import { parseJsonlRecord } from './parse-jsonl.js';
 import { checkPublished } from './published.js';
+import { readWarc } from './warc/read-warc.js';
 
 /** One input document. Rejected documents are items too: the reader never throws for content. */
 export interface IngestItem {
@@ -32,7 +33,7 @@ export interface ReadOptions {
   /** Read for the path `-` (default `process.stdin`). */
   stdin?: AsyncIterable<Uint8Array | string>;
   /** How to read stdin (default `text`: one document). */
-  stdinFormat?: 'text' | 'jsonl' | 'html' | 'feed';
+  stdinFormat?: 'text' | 'jsonl' | 'html' | 'feed' | 'warc';
   /** Clock for `source.fetched` (tests). */
   now?: () => Date;
   /** Fetches `http(s)://` paths (its robots.txt cache and per-host pace last the run); one is made when absent. */
@@ -50,11 +51,18 @@ const JSONL_EXTENSIONS: ReadonlySet<string> = new Set(extensions.jsonl);
 const HTML_EXTENSIONS: ReadonlySet<string> = new Set(extensions.html);
 const FEED_EXTENSIONS: ReadonlySet<string> = new Set(extensions.feed);
 
+/** A web archive by its name: `.warc` or `.warc.gz` (`extname` sees only the last part). */
+export function isWarcName(path: string): boolean {
+  const lower = path.toLowerCase();
+  return extensions.warc.some((ext) => lower.endsWith(ext));
+}
+
 type Entry =
   | { kind: 'text'; path: string; size: number }
   | { kind: 'html'; path: string; size: number }
   | { kind: 'feed'; path: string; size: number }
   | { kind: 'jsonl'; path: string; size: number }
+  | { kind: 'warc'; path: string; size: number }
   | { kind: 'stdin' }
   | { kind: 'url'; url: string }
   | { kind: 'unreadable'; path: string; why: string }
@@ -83,6 +91,7 @@ export async function* readInputs(
       case 'stdin':
         if (options.stdinFormat === 'jsonl')
           yield* readJsonl('stdin', stdinChunks(options), options, fetched);
+        else if (options.stdinFormat === 'warc') yield* readWarcInput('stdin', stdinChunks(options), options);
         else
           yield* await readStdin(
             options,
@@ -93,6 +102,9 @@ export async function* readInputs(
         break;
       case 'jsonl':
         yield* readJsonl(entry.path, fileChunks(entry.path), options, fetched);
+        break;
+      case 'warc':
+        yield* readWarcInput(entry.path, fileChunks(entry.path), options);
         break;
       case 'url':
         fetcher ??= options.fetcher ?? new Fetcher();
@@ -152,7 +164,7 @@ async function* listEntries(paths: readonly string[]): AsyncGenerator<Entry> {
  * One document from one path, for `tidings analyze`: a regular file, or `-` for stdin. Anything
  * else (a folder, a FIFO, a device) is a rejected doc with `ingest:not-a-file`, never opened, so a
  * FIFO with no writer cannot block; a path that cannot be read is `ingest:unreadable`. A feed gives
- * its first item.
+ * its first item, a web archive its first page.
  */
 export async function readOne(path: string, options: ReadOptions = {}): Promise<IngestItem> {
   const maxBytes = options.limits?.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -167,6 +179,9 @@ export async function readOne(path: string, options: ReadOptions = {}): Promise<
     return { doc: unreadable(path, errorText(error), fetched) };
   }
   if (!info.isFile()) return { doc: notAFile(path, kindOf(info), fetched) };
+  if (isWarcName(path)) {
+    for await (const item of readWarcInput(path, fileChunks(path), options)) return item;
+  }
   const items = await readTextFile({ path, size: info.size }, options, fetched, maxBytes, formatOf(path));
   return items[0] as IngestItem;
 }
@@ -177,6 +192,7 @@ function formatOf(path: string): Format {
 }
 
 function fileEntry(path: string, size: number): Entry {
+  if (isWarcName(path)) return { kind: 'warc', path, size };
   const ext = extname(path).toLowerCase();
   if (JSONL_EXTENSIONS.has(ext)) return { kind: 'jsonl', path, size };
   return { kind: formatOf(path), path, size };
@@ -334,7 +350,7 @@ async function* walk(dir: string, visited: Set<string>): AsyncGenerator<Entry> {
       continue;
     }
     const ext = extname(name).toLowerCase();
-    if (ext !== '' && !TEXT_EXTENSIONS.has(ext)) continue; // not a name we read
+    if (ext !== '' && !TEXT_EXTENSIONS.has(ext) && !isWarcName(name)) continue; // not a name we read
     // A FIFO, socket or device with a name we would read is reported, not opened (a FIFO would block).
     if (info.isFile()) yield fileEntry(path, info.size);
     else yield { kind: 'not-a-file', path, what: kindOf(info) };
@@ -407,6 +423,26 @@ async function* readJsonl(
     }
   } catch (error) {
     yield { doc: unreadable(path, errorText(error), fetched) };
+  }
+}
+
+/**
+ * The pages of a web archive (`warc/read-warc.ts`), streamed: the archive is never held whole, so
+ * it may be any size; each record's payload is held to the size limit. A file that cannot be
+ * opened or read is one rejected document.
+ */
+async function* readWarcInput(
+  path: string,
+  chunks: AsyncIterable<Uint8Array>,
+  options: ReadOptions,
+): AsyncGenerator<IngestItem> {
+  try {
+    yield* readWarc(chunks, path, {
+      ...(options.published !== undefined ? { published: options.published } : {}),
+      ...(options.limits ? { limits: options.limits } : {}),
+    });
+  } catch (error) {
+    yield { doc: unreadable(path, errorText(error), (options.now?.() ?? new Date()).toISOString()) };
   }
 }
 
