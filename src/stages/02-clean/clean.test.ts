@@ -103,3 +103,28 @@ test('a paragraph repeated with other line breaks is removed whole; a different 
     [['duplicate-sentence', 'The bridge reopened on Friday.']],
   );
 });
+
+test('notices that are sentences (copyright, credits, cookies, sign-up and share prompts) are boilerplate lines', () => {
+  assert.equal(
+    matchBoilerplate('Copyright 2024 Reuters. All rights reserved.'),
+    'clean:boilerplate.copyright',
+  );
+  assert.equal(matchBoilerplate('© 2024 The Daily Example Ltd.'), 'clean:boilerplate.copyright');
+  assert.equal(matchBoilerplate('Photo: Jane Doe/Example Agency'), 'clean:boilerplate.photo-credit');
+  assert.equal(
+    matchBoilerplate(
+      'We use cookies to give you the best experience on our website. By continuing to browse, you agree to our use of cookies.',
+    ),
+    'clean:boilerplate.cookies',
+  );
+  assert.equal(matchBoilerplate('Sign up for our morning briefing.'), 'clean:boilerplate.newsletter-prompt');
+  assert.equal(matchBoilerplate('Follow us on Twitter and Facebook.'), 'clean:boilerplate.share-prompt');
+  // Article sentences that merely mention the words stay.
+  assert.equal(matchBoilerplate('The photo was taken on Sunday, the agency said.'), undefined);
+  assert.equal(
+    matchBoilerplate(
+      'Copyright lawyers for the studio said the lawsuit, filed in California on Monday, had no merit and would be fought in every court.',
+    ),
+    undefined,
+  );
+});

@@ -5,10 +5,12 @@ import { segmentBlocks, segmentText } from '../../core/text/segment-text.js';
 import { flagForeignLead } from './flag-foreign-lead.js';
 import { findBoilerplate } from './remove-boilerplate.js';
 import { findDuplicates } from './remove-duplicates.js';
+import { findNearDuplicates } from './remove-near-duplicates.js';
 
 /**
  * Marks, without deleting, what is not article text: boilerplate lines, then repeated paragraphs
- * and sentences of what is left (found with the segment stage's own splitter).
+ * and sentences of what is left (found with the segment stage's own splitter), exact repeats first,
+ * then near-duplicates (a restatement with small edits).
  */
 export function findRemoved(text: string, titleGiven = false): Removed[] {
   return cleanText(text, titleGiven).removed;
@@ -33,11 +35,12 @@ export function cleanText(text: string, titleGiven = false, blocks?: readonly Bl
     blocks && blocks.length > 0
       ? segmentBlocks(text, blocks, boilerplate)
       : segmentText(text, boilerplate, titleGiven, lines);
-  const duplicates = findDuplicates(text, seg);
+  const exact = findDuplicates(text, seg);
+  const near = findNearDuplicates(text, seg, exact.length > 0 ? [...boilerplate, ...exact] : boilerplate);
   const foreignLead = flagForeignLead(text, seg);
   const diagnostics = foreignLead ? [foreignLead] : [];
-  if (duplicates.length === 0) return { removed: boilerplate, diagnostics };
-  return { removed: [...boilerplate, ...duplicates].sort((a, b) => a.start - b.start), diagnostics };
+  if (exact.length === 0 && near.length === 0) return { removed: boilerplate, diagnostics };
+  return { removed: [...boilerplate, ...exact, ...near].sort((a, b) => a.start - b.start), diagnostics };
 }
 
 export const cleanStage: Stage = {

@@ -8,6 +8,8 @@ interface BoilerplateRule {
   lines?: string[];
   prefixes?: string[];
   maxWords?: number;
+  /** Prefix lines may end in a period (a copyright or cookie notice is a sentence). */
+  anyEnding?: boolean;
 }
 
 /** Lines longer than this are never furniture; skip them before lowercasing anything. */
@@ -23,7 +25,7 @@ export function normaliseLine(line: string): string {
 
 function compile(rules: readonly BoilerplateRule[]) {
   const exact = new Map<string, string>();
-  const prefixes: { prefix: string; maxWords: number; id: string }[] = [];
+  const prefixes: { prefix: string; maxWords: number; id: string; anyEnding: boolean }[] = [];
   for (const rule of rules) {
     if (!/^clean:boilerplate\.[a-z0-9-]+$/.test(rule.id)) {
       throw new Error(
@@ -32,7 +34,12 @@ function compile(rules: readonly BoilerplateRule[]) {
     }
     for (const line of rule.lines ?? []) exact.set(normaliseLine(line), rule.id);
     for (const prefix of rule.prefixes ?? []) {
-      prefixes.push({ prefix: prefix.toLowerCase(), maxWords: rule.maxWords ?? 20, id: rule.id });
+      prefixes.push({
+        prefix: prefix.toLowerCase(),
+        maxWords: rule.maxWords ?? 20,
+        id: rule.id,
+        anyEnding: rule.anyEnding === true,
+      });
     }
   }
   return { exact, prefixes };
@@ -42,17 +49,26 @@ const COMPILED = compile(boilerplateRules.rules as BoilerplateRule[]);
 /** No exact entry is longer than this, even with stray whitespace and trailing marks. */
 const MAX_EXACT_LENGTH = 2 * Math.max(...[...COMPILED.exact.keys()].map((k) => k.length));
 
+/** The longest prefix (plus room for stray whitespace), so a sentence's head is cut before lowercasing. */
+const MAX_PREFIX_LENGTH = 2 * Math.max(...COMPILED.prefixes.map((p) => p.prefix.length));
+
 /** Rule id when the whole line (already trimmed) is boilerplate, else undefined. */
 export function matchBoilerplate(line: string): string | undefined {
   if (line.length > MAX_LINE_LENGTH) return undefined;
-  // Most article lines end in a period and are long: neither an exact entry nor a link line.
-  if (line.length > MAX_EXACT_LENGTH && line.charCodeAt(line.length - 1) === 0x2e) return undefined;
+  const period = line.trimEnd().endsWith('.');
+  // Most article lines end in a period and are long: neither an exact entry nor a link line; only
+  // a notice that is a sentence (copyright, cookies) can match, by how it starts.
+  const sentence = period && line.length > MAX_EXACT_LENGTH;
+  const head = sentence ? line.trimStart().slice(0, MAX_PREFIX_LENGTH).toLowerCase() : '';
+  if (sentence && !COMPILED.prefixes.some((p) => p.anyEnding && head.startsWith(p.prefix))) return undefined;
   const key = normaliseLine(line);
-  const id = COMPILED.exact.get(key);
-  if (id !== undefined) return id;
-  if (key.length === line.length && line.endsWith('.')) return undefined;
+  if (!sentence) {
+    const id = COMPILED.exact.get(key);
+    if (id !== undefined) return id;
+  }
   for (const p of COMPILED.prefixes) {
-    if (key.startsWith(p.prefix) && key.length > p.prefix.length && !line.trimEnd().endsWith('.')) {
+    if (period && !p.anyEnding) continue;
+    if (key.startsWith(p.prefix) && key.length > p.prefix.length) {
       if (key.split(' ').length <= p.maxWords) return p.id;
     }
   }
