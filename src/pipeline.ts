@@ -20,13 +20,21 @@ import { eventsStage } from './stages/05-events/index.js';
 export const documentStages: readonly Stage<unknown>[] = [
   cleanStage,
   segmentStage,
-  entitiesStage,
-  timeStage,
-  quantitiesStage,
-  toneStage,
-  quotesStage,
-  eventsStage,
+  english(entitiesStage),
+  english(timeStage),
+  english(quantitiesStage),
+  english(toneStage),
+  english(quotesStage),
+  english(eventsStage),
 ] as readonly Stage<unknown>[];
+
+/**
+ * A stage whose lexicons and models are English: a document detected as another language skips it
+ * (`runner:language-skipped`). Clean and segment work on any text.
+ */
+function english<O>(stage: Stage<O>): Stage<O> {
+  return { ...stage, languages: ['eng'] };
+}
 
 let shared: Pipeline | undefined;
 

@@ -49,6 +49,12 @@ export interface Source {
   url?: string;
   /** What a web page says about itself (JSON-LD, OpenGraph, meta tags), when the input was HTML. */
   meta?: PageMeta;
+  /**
+   * ISO 639-3 code of the language the text was detected to be in (`deu`, `cmn`), set only when it
+   * is not English; absent for English and for texts too short to tell. Stages written for English
+   * (`Stage.languages`) skip such a document.
+   */
+  language?: string;
 }
 
 /** A web page's metadata, as the page states it (`published` goes to `Source.published` once checked). */

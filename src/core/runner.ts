@@ -64,6 +64,18 @@ export function createPipeline(
 }
 
 export function runStage<O>(stage: Stage<O>, doc: Doc, options: O, checks: RunChecks = {}): Doc {
+  const language = doc.source.language;
+  if (stage.languages && language !== undefined && !stage.languages.includes(language)) {
+    return withDiagnostics(doc, [
+      {
+        ruleId: 'runner:language-skipped',
+        severity: 'info',
+        reason: `stage "${stage.name}" skipped: it is written for ${stage.languages.join(', ')} and the text is ${language}`,
+        actual: language,
+        expected: stage.languages.join(', '),
+      },
+    ]);
+  }
   const missing = stage.requires.filter((layer) => doc[layer] === undefined);
   if (missing.length > 0) {
     return withDiagnostics(doc, [

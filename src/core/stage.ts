@@ -18,6 +18,11 @@ export interface Stage<O = unknown> {
    */
   reads?: readonly Layer[];
   assigns: readonly Layer[];
+  /**
+   * The languages (ISO 639-3) the stage's rules and models are written for. A document whose
+   * `source.language` is another is skipped with `runner:language-skipped`; absent: any language.
+   */
+  languages?: readonly string[];
   /** Returns the layers it assigns, and any diagnostics it wants added. */
   run(doc: Readonly<Doc>, options: O): StageResult;
 }

@@ -1,4 +1,5 @@
 import { createDoc, type Diagnostic, type Doc, type Source } from '../../core/doc.js';
+import { detectLanguage, ENGLISH } from './detect-language.js';
 
 /**
  * The door every text comes in by. Files and stdin (after decoding), JSONL records, the library's
@@ -37,7 +38,9 @@ export interface CheckTextOptions {
  * - lone surrogates (half of a UTF-16 pair, e.g. JSON `"\ud800"`) become U+FFFD, one code unit for
  *   one, so no offset moves: `ingest:lone-surrogate` (warning). Without this, the text would be
  *   written to the store as bytes that read back as three characters, shifting every later span,
- *   and two different texts would share an id.
+ *   and two different texts would share an id;
+ * - a text that reads as another language than English (`detect-language.ts`) gets
+ *   `source.language` and `ingest:not-english` (warning): the English-only stages skip it.
  * A rejected Doc has text `''`, `rejected: true` and an `error` diagnostic last.
  */
 export function checkText(text: string, source: Source, options: CheckTextOptions = {}): Doc {
@@ -80,6 +83,17 @@ export function checkText(text: string, source: Source, options: CheckTextOption
       actual: `U+${lone.firstUnit.toString(16).toUpperCase()}@${lone.first}`,
       expected: 'a complete surrogate pair',
     });
+  }
+  const language = detectLanguage(body);
+  if (language !== undefined && language !== ENGLISH) {
+    diagnostics.push({
+      ruleId: 'ingest:not-english',
+      severity: 'warning',
+      reason: `the text reads as ${language} (ISO 639-3), not English: it is stored, and the stages written for English are skipped`,
+      actual: language,
+      expected: ENGLISH,
+    });
+    return createDoc(body, { ...source, language }, diagnostics);
   }
   return createDoc(body, source, diagnostics);
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import iconv from 'iconv-lite';
 import type { Source } from '../../core/doc.js';
 import { decodeBytes, decodeWindows1252, firstInvalidUtf8 } from './decode-bytes.js';
 import { isValidPublished } from './published.js';
@@ -182,4 +183,66 @@ test('a programmer error (not bytes) throws with what was found', () => {
 
 test('decodeWindows1252 maps the 0x80–0x9F range to its punctuation', () => {
   assert.equal(decodeWindows1252(new Uint8Array([0x80, 0x93, 0x41, 0x94, 0x85, 0x99, 0xa3])), '€“A”…™£');
+});
+
+test('undeclared legacy encodings are detected: Shift_JIS, GB18030, Big5, EUC-KR, windows-1251', () => {
+  const texts: [string, string][] = [
+    ['shift_jis', '東京都は月曜日、新しい予算案を発表した。学校への支出は四パーセント増加する。'],
+    ['gb18030', '国务院周一宣布了新的预算方案。学校支出将增加百分之四，道路计划连续第二年削减。'],
+    ['big5', '國務院週一宣布了新的預算方案。學校支出將增加百分之四，道路計劃連續第二年削減。'],
+    ['euc-kr', '정부는 월요일 새로운 예산안을 발표했다. 학교 지출은 4퍼센트 증가하고 도로 예산은 줄어든다.'],
+    [
+      'windows-1251',
+      'Правительство объявило в понедельник о новом бюджете. Расходы на школы вырастут на четыре процента.',
+    ],
+  ];
+  for (const [encoding, text] of texts) {
+    const doc = decodeBytes(iconv.encode(text, encoding), source);
+    assert.equal(doc.text, text, encoding);
+    assert.equal(doc.source.encoding, encoding);
+    assert.ok(doc.diagnostics.some((d) => d.ruleId === 'ingest:charset-detected' && d.actual === encoding));
+    assert.equal(doc.diagnostics[0]?.ruleId, 'ingest:invalid-utf8');
+  }
+});
+
+test('a declared charset wins over detection; latin-1 Western text stays windows-1252', () => {
+  const text = 'Le café du coin a fermé ses portes – les habitués sont « déçus », dit-on.';
+  const western = decodeBytes(iconv.encode(text, 'windows-1252'), source);
+  assert.equal(western.text, text);
+  assert.equal(western.source.encoding, 'windows-1252');
+  assert.ok(!western.diagnostics.some((d) => d.ruleId === 'ingest:charset-detected'));
+  const sjis = iconv.encode('東京都は月曜日、新しい予算案を発表した。', 'shift_jis');
+  const declared = decodeBytes(sjis, source, { charset: 'shift_jis' });
+  assert.equal(declared.text, '東京都は月曜日、新しい予算案を発表した。');
+  assert.equal(declared.diagnostics.length, 0);
+  const gb = decodeBytes(iconv.encode('国务院周一宣布了新的预算方案。', 'gb18030'), source, {
+    charset: 'gbk',
+  });
+  assert.equal(gb.source.encoding, 'gbk');
+  assert.equal(gb.text, '国务院周一宣布了新的预算方案。');
+});
+
+test('UTF-16 without a byte order mark is told by its zero bytes, either way round', () => {
+  const text = 'The council approved the new budget on Monday – “at last”.';
+  for (const encoding of ['utf-16le', 'utf-16be'] as const) {
+    const doc = decodeBytes(iconv.encode(text, encoding), source);
+    assert.equal(doc.text, text, encoding);
+    assert.equal(doc.source.encoding, encoding);
+    assert.equal(doc.diagnostics[0]?.ruleId, 'ingest:charset-detected');
+  }
+  // Zero bytes everywhere are still binary.
+  assert.equal(decodeBytes(new Uint8Array(64), source).rejected, true);
+});
+
+test('bytes a legacy encoding cannot map become U+FFFD with a warning', () => {
+  // 0x81 0x20 is no Shift_JIS character.
+  const bytes = Buffer.concat([
+    iconv.encode('予算案', 'shift_jis'),
+    Buffer.from([0x81, 0x20]),
+    iconv.encode('発表', 'shift_jis'),
+  ]);
+  const doc = decodeBytes(bytes, source, { charset: 'shift_jis' });
+  assert.ok(doc.text.startsWith('予算案\ufffd'));
+  assert.ok(doc.text.endsWith('発表'));
+  assert.equal(doc.diagnostics.at(-1)?.ruleId, 'ingest:invalid-bytes');
 });

@@ -1,3 +1,4 @@
+import chardet from 'chardet';
 import type { Diagnostic, Doc, Source } from '../../core/doc.js';
 import {
   checkText,
@@ -39,8 +40,10 @@ const BOMS = [
 /**
  * Bytes → Doc. Pure. Rejects (with an `error` diagnostic, text '') empty and oversized input before
  * decoding. Picks the encoding by byte order mark (stripped, an `info` diagnostic records it), then
- * by the declared charset, else UTF-8 falling back to windows-1252 with a warning when the bytes are
- * not UTF-8. The binary test runs on the bytes for byte-oriented encodings and on the decoded text
+ * by the declared charset (an HTTP header, a page's `<meta charset>`), then UTF-16 told by its zero
+ * bytes, else UTF-8; bytes that are not UTF-8 are sniffed (`detectCharset`: Shift_JIS, GB18030, …)
+ * and fall back to windows-1252, with a warning either way. Bytes a legacy encoding cannot map
+ * become U+FFFD with a warning. The binary test runs on the bytes for byte-oriented encodings and on the decoded text
  * for UTF-16 (whose ASCII has a NUL in every other byte). The decoded text then goes through
  * `checkText`, the door shared by every way in. Nothing else is normalised: line endings and
  * surrounding whitespace stay as the bytes say.
@@ -85,7 +88,18 @@ export function decodeBytes(bytes: Uint8Array, source: Source, options: DecodeOp
       });
     }
     encoding = known;
-  } else encoding = 'utf-8';
+  } else {
+    const utf16 = sniffUtf16(bytes);
+    encoding = utf16 ?? 'utf-8';
+    if (utf16) {
+      diagnostics.push({
+        ruleId: 'ingest:charset-detected',
+        severity: 'info',
+        reason: `no byte order mark nor declared charset; the zero bytes of ASCII text say ${utf16.toUpperCase()}`,
+        actual: utf16,
+      });
+    }
+  }
   const skip = bom ? bom.bytes.length : 0;
   const body = bytes.subarray(skip);
 
@@ -101,20 +115,74 @@ export function decodeBytes(bytes: Uint8Array, source: Source, options: DecodeOp
         text = utf8.decode(body);
       } catch {
         const bad = firstInvalidUtf8(body);
-        text = decodeWindows1252(body);
-        encoding = 'windows-1252';
+        const declared = options.charset !== undefined;
+        const guess = declared ? undefined : detectCharset(body);
+        encoding = guess?.encoding ?? 'windows-1252';
         diagnostics.push({
           ruleId: 'ingest:invalid-utf8',
           severity: 'warning',
-          reason: `not valid UTF-8 (first bad byte 0x${hex(body[bad] ?? 0)} at byte ${bad + skip}); decoded as windows-1252`,
+          reason: `not valid UTF-8 (first bad byte 0x${hex(body[bad] ?? 0)} at byte ${bad + skip}); decoded as ${encoding}`,
           actual: `0x${hex(body[bad] ?? 0)}@${bad + skip}`,
           expected: 'UTF-8',
         });
+        if (guess && guess.encoding !== 'windows-1252') {
+          diagnostics.push({
+            ruleId: 'ingest:charset-detected',
+            severity: 'info',
+            reason: `no charset declared; the bytes read as ${guess.name} (confidence ${guess.confidence} of 100)`,
+            actual: guess.encoding,
+          });
+        }
+        text = encoding === 'windows-1252' ? decodeWindows1252(body) : decodeLegacy(body, encoding, diagnostics);
       }
     } else text = decodeLegacy(body, encoding, diagnostics);
   }
   src.encoding = encoding;
   return checkText(text, src, { limits: options, diagnostics });
+}
+
+/**
+ * How sure the detector must be (its own 0–100 scale) before its guess replaces the windows-1252
+ * fallback: at least even odds. Short Western text gives low, scattered guesses and stays windows-1252.
+ */
+export const MIN_CHARSET_CONFIDENCE = 50;
+/** Bytes the detector looks at: enough for its statistics, bounded for a 10 MB input. */
+const DETECT_SAMPLE = 64 * 1024;
+
+/**
+ * The encoding of bytes that are not UTF-8 and declare none, by the `chardet` detector (byte
+ * frequency and multi-byte sequence models): Shift_JIS, GB18030, Big5, EUC-KR, windows-1251,
+ * KOI8-R, … Undefined when it is unsure or names something Tidings cannot decode.
+ */
+export function detectCharset(
+  bytes: Uint8Array,
+): { encoding: string; name: string; confidence: number } | undefined {
+  const sample = bytes.length > DETECT_SAMPLE ? bytes.subarray(0, DETECT_SAMPLE) : bytes;
+  const best = chardet.analyse(sample)[0];
+  if (!best || best.confidence < MIN_CHARSET_CONFIDENCE) return undefined;
+  const encoding = canonicalCharset(best.name);
+  if (!encoding || encoding === 'utf-8' || encoding.startsWith('utf-16')) return undefined;
+  return { encoding, name: best.name, confidence: best.confidence };
+}
+
+/**
+ * UTF-16 without a byte order mark, told by the zero bytes ASCII letters leave in every other
+ * byte: at least a third of the even (big-endian) or odd (little-endian) bytes of the first 4 KB
+ * are zero and almost none of the others. Binary files fail the second condition.
+ */
+export function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 8) return undefined;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero++;
+    if (bytes[i + 1] === 0) oddZero++;
+  }
+  const pairs = n / 2;
+  if (oddZero >= pairs / 3 && evenZero <= pairs / 100) return 'utf-16le';
+  if (evenZero >= pairs / 3 && oddZero <= pairs / 100) return 'utf-16be';
+  return undefined;
 }
 
 /** The WHATWG name for a charset label (`latin1` → `windows-1252`), or undefined when unknown. */
