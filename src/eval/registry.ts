@@ -4,6 +4,8 @@ import type { EvalOptions, EvalResult, Suite } from './suite.js';
 import { duplicatesSuite } from './suites/duplicates.js';
 import { ploverGsrSuite } from './suites/events-plover-gsr.js';
 import { extractAeb } from './suites/extract-aeb.js';
+import { extractMetadata } from './suites/extract-metadata.js';
+import { extractSnippets } from './suites/extract-snippets.js';
 import { mergeSuite } from './suites/merge.js';
 import { mixedStoriesSuite } from './suites/mixed-stories.js';
 import { nerConll2003 } from './suites/ner-conll2003.js';
@@ -15,6 +17,8 @@ import { wrappedReutersSuite } from './suites/wrapped-reuters.js';
 /** Every evaluation suite `tidings eval` knows, by name. */
 export const suites: Suite[] = [
   extractAeb,
+  extractSnippets,
+  extractMetadata,
   timexTempeval3,
   ploverGsrSuite,
   mixedStoriesSuite,
