@@ -133,7 +133,8 @@ export function decodeBytes(bytes: Uint8Array, source: Source, options: DecodeOp
             actual: guess.encoding,
           });
         }
-        text = encoding === 'windows-1252' ? decodeWindows1252(body) : decodeLegacy(body, encoding, diagnostics);
+        text =
+          encoding === 'windows-1252' ? decodeWindows1252(body) : decodeLegacy(body, encoding, diagnostics);
       }
     } else text = decodeLegacy(body, encoding, diagnostics);
   }

@@ -44,8 +44,17 @@ test('a document in another language is segmented and stored, and the English-on
   assert.ok(a.sentences.length >= 3);
   const skipped = a.diagnostics.filter((d) => d.ruleId === 'runner:language-skipped').map((d) => d.reason);
   assert.equal(skipped.length, 5);
-  for (const stage of ['annotate-entities', 'annotate-time', 'annotate-quantities', 'annotate-quotes', 'events']) {
-    assert.ok(skipped.some((r) => r.includes(`"${stage}"`)), stage);
+  for (const stage of [
+    'annotate-entities',
+    'annotate-time',
+    'annotate-quantities',
+    'annotate-quotes',
+    'events',
+  ]) {
+    assert.ok(
+      skipped.some((r) => r.includes(`"${stage}"`)),
+      stage,
+    );
   }
   assert.deepEqual(a.events, []);
   assert.deepEqual(a.entities, []);

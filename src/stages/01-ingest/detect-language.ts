@@ -8,7 +8,7 @@ import { francAll } from 'franc-min';
  */
 
 /** Characters looked at: from the start, enough for trigram statistics, bounded for a 10 MB text. */
-const SAMPLE = 2000;
+const SAMPLE = 1000;
 /** Below this many characters (franc's count, after it drops punctuation and digits) it says nothing. */
 export const MIN_LANGUAGE_SAMPLE = 120;
 export const ENGLISH = 'eng';

@@ -104,7 +104,7 @@ export async function* readInputs(
         yield* readJsonl(entry.path, fileChunks(entry.path), options, fetched);
         break;
       case 'warc':
-        yield* readWarcInput(entry.path, fileChunks(entry.path), options);
+        yield* readWarcInput(entry.path, fileChunks(entry.path, WARC_CHUNK), options);
         break;
       case 'url':
         fetcher ??= options.fetcher ?? new Fetcher();
@@ -180,7 +180,7 @@ export async function readOne(path: string, options: ReadOptions = {}): Promise<
   }
   if (!info.isFile()) return { doc: notAFile(path, kindOf(info), fetched) };
   if (isWarcName(path)) {
-    for await (const item of readWarcInput(path, fileChunks(path), options)) return item;
+    for await (const item of readWarcInput(path, fileChunks(path, WARC_CHUNK), options)) return item;
   }
   const items = await readTextFile({ path, size: info.size }, options, fetched, maxBytes, formatOf(path));
   return items[0] as IngestItem;
@@ -501,9 +501,15 @@ async function countLines(path: string): Promise<number> {
   return last === 0x0a ? lines : lines + 1;
 }
 
-async function* fileChunks(path: string): AsyncGenerator<Uint8Array> {
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 16 })) yield chunk as Buffer;
+async function* fileChunks(path: string, chunkBytes = 1 << 16): AsyncGenerator<Uint8Array> {
+  for await (const chunk of createReadStream(path, { highWaterMark: chunkBytes })) yield chunk as Buffer;
 }
+
+/**
+ * A web archive is read in small pieces: its gzip members are inflated a piece at a time, and one
+ * piece of a gzip bomb (deflate shrinks zeros about 1,000 times) must not become a large buffer.
+ */
+const WARC_CHUNK = 1 << 14;
 
 async function* stdinChunks(options: ReadOptions): AsyncGenerator<Uint8Array> {
   const input = options.stdin ?? (process.stdin as AsyncIterable<Uint8Array | string>);

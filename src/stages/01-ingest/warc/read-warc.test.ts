@@ -186,6 +186,29 @@ test('a record over the size limit is rejected unread and the archive goes on', 
   assert.ok(items[1]?.doc.text.startsWith('Fits'));
 });
 
+test('a gzip bomb in a record stops at the size limit; the next record is read', async () => {
+  const bomb = gzipSync(Buffer.alloc(40 * 1024 * 1024, 0x20));
+  const bytes = await archive([
+    {
+      type: 'response',
+      url: 'https://news.example/bomb',
+      headers: { 'Content-Type': 'text/html', 'Content-Encoding': 'gzip' },
+      body: bomb,
+    },
+    { type: 'response', url: 'https://news.example/after', headers: html, body: page('After the bomb') },
+  ]);
+  const items = await collect(
+    readWarc(chunked(bytes, 1 << 14), 'b.warc.gz', { limits: { maxBytes: 1 << 20 } }),
+  );
+  assert.deepEqual(
+    items.map((i) => [i.doc.source.url, i.doc.diagnostics.at(-1)?.ruleId]),
+    [
+      ['https://news.example/bomb', 'ingest:too-large'],
+      ['https://news.example/after', 'ingest:published-from-capture'],
+    ],
+  );
+});
+
 test('a truncated archive keeps the pages before the cut and says where it broke', async () => {
   for (const gzip of [true, false]) {
     const whole = await archive(mixed.slice(2, 3), gzip);
