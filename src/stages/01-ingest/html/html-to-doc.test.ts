@@ -133,3 +133,32 @@ test('bytes: a <meta charset> in the first 1,024 bytes picks the decoder; binary
   assert.equal(binary.rejected, true);
   assert.equal(binary.diagnostics.at(-1)?.ruleId, 'ingest:binary');
 });
+
+test("the page's own article text (JSON-LD articleBody) leaves out blocks it does not hold; a teaser decides nothing", () => {
+  const paragraphs = [
+    'The city council voted on Tuesday to rebuild the old river bridge, closed since the spring floods damaged its piers.',
+    'Work starts in March and should take eighteen months, the engineers told councillors at a packed public meeting.',
+    'Traffic will be sent over the northern bypass meanwhile, and a free ferry will carry cyclists and walkers across.',
+    'Shop owners near the bridge said they welcomed the decision but asked for help while their customers stay away.',
+    'The council will pay for most of the work from its reserves, with a grant from the regional government for the rest.',
+  ];
+  const furniture =
+    'An embedded post: the old bridge was painted green in 1968 and again in 1994, archive photographs show';
+  const page = (articleBody: string) =>
+    `<html><head><title>Bridge to be rebuilt</title><script type="application/ld+json">${JSON.stringify({
+      '@type': 'NewsArticle',
+      headline: 'Bridge to be rebuilt',
+      articleBody,
+    })}</script></head><body><article><h1>Bridge to be rebuilt</h1>${paragraphs
+      .slice(0, 3)
+      .map((p) => `<p>${p}</p>`)
+      .join('')}<p>${furniture}.</p>${paragraphs
+      .slice(3)
+      .map((p) => `<p>${p}</p>`)
+      .join('')}</article></body></html>`;
+  const judged = htmlToDoc(page(paragraphs.join('\n\n')), source);
+  assert.ok(!judged.text.includes('painted green'));
+  for (const p of paragraphs) assert.ok(judged.text.includes(p));
+  const teaser = htmlToDoc(page(paragraphs[0] as string), source);
+  assert.ok(teaser.text.includes('painted green'));
+});

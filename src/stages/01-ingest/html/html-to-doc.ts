@@ -94,7 +94,10 @@ export function htmlToDoc(html: string, source: Source, options: HtmlToDocOption
   const pageMeta = sourceMeta(meta);
   if (pageMeta) out.meta = pageMeta;
 
-  const body = dropAuthorNotes(dropRepeats(extraction.blocks, meta.title), meta.authors ?? []);
+  const body = keepPublisherBody(
+    dropAuthorNotes(dropRepeats(extraction.blocks, meta.title), meta.authors ?? []),
+    meta.articleBody,
+  );
   if (body.length === 0) {
     return rejected(out, diagnostics, {
       ruleId: 'ingest:no-article',
@@ -149,6 +152,37 @@ function dropRepeats(blocks: readonly TextBlock[], title: string | undefined): T
     out.push(b);
   }
   return out;
+}
+
+/** A publisher's article text shorter than this is a teaser, not the article. */
+const MIN_PUBLISHER_BODY = 500;
+/** Share of our text the publisher's must hold before it may judge our blocks. */
+const PUBLISHER_AGREEMENT = 0.5;
+
+/**
+ * When the page states its own article text (JSON-LD `articleBody`) and it agrees with most of
+ * what was extracted, a block whose words are mostly not in it is furniture the publisher does not
+ * count as the article (a "Recommended" heading, a newsletter box, an embedded post): it is left
+ * out. A short or disagreeing `articleBody` (a teaser, another story) decides nothing.
+ */
+function keepPublisherBody(blocks: TextBlock[], articleBody: string | undefined): TextBlock[] {
+  if (articleBody === undefined || articleBody.length < MIN_PUBLISHER_BODY || blocks.length < 2)
+    return blocks;
+  const theirs = new Set(words(articleBody));
+  const share = (text: string) => {
+    const mine = words(text);
+    if (mine.length === 0) return 1;
+    let found = 0;
+    for (const w of mine) if (theirs.has(w)) found++;
+    return found / mine.length;
+  };
+  if (share(blocks.map((b) => b.text).join(' ')) < PUBLISHER_AGREEMENT) return blocks;
+  const kept = blocks.filter((b) => share(b.text) >= PUBLISHER_AGREEMENT);
+  return kept.length > 0 ? kept : blocks;
+}
+
+function words(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
 /** How far from the end an author's note may sit: the last few blocks. */
