@@ -5,7 +5,7 @@
 // read the ratios.
 //
 //   npm run bench [-- --corpus DIR] [--repeat N] [--markdown] [--skip-stages] [--skip-compromise]
-//                 [--pages DIR] [--page-limit N] [--skip-jsdom]
+//                 [--pages DIR] [--page-limit N] [--skip-jsdom] [--extraction-only]
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -27,6 +27,7 @@ const { values: args } = parseArgs({
     },
     'page-limit': { type: 'string', default: '60' },
     'skip-jsdom': { type: 'boolean', default: false },
+    'extraction-only': { type: 'boolean', default: false },
   },
 });
 
@@ -93,121 +94,127 @@ function measure(name, fn) {
   };
 }
 
-const TOKEN = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
-const rows = [];
-rows.push(measure('regex tokenisation (ceiling)', (i) => texts[i].match(TOKEN)?.length ?? 0));
-rows.push(measure('tidings full analysis', (i) => analyzeDoc(docs[i]).events?.length ?? 0));
-if (!args['skip-compromise']) {
-  const nlp = (await import('compromise')).default;
-  rows.push(
-    measure('compromise people/places/orgs', (i) => {
-      const d = nlp(texts[i]);
-      return (
-        d.people().out('array').length +
-        d.places().out('array').length +
-        d.organizations().out('array').length
-      );
-    }),
+// --extraction-only: just the web-page table below (a quick run on a busy machine).
+if (!args['extraction-only']) {
+  const TOKEN = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
+  const rows = [];
+  rows.push(measure('regex tokenisation (ceiling)', (i) => texts[i].match(TOKEN)?.length ?? 0));
+  rows.push(measure('tidings full analysis', (i) => analyzeDoc(docs[i]).events?.length ?? 0));
+  if (!args['skip-compromise']) {
+    const nlp = (await import('compromise')).default;
+    rows.push(
+      measure('compromise people/places/orgs', (i) => {
+        const d = nlp(texts[i]);
+        return (
+          d.people().out('array').length +
+          d.places().out('array').length +
+          d.organizations().out('array').length
+        );
+      }),
+    );
+  }
+
+  const ceiling = rows[0].docsPerSecond;
+  const tidings = rows[1].docsPerSecond;
+  console.log(
+    `corpus ${args.corpus}: ${texts.length} documents, ${(bytes / 1e6).toFixed(2)} MB; best of ${repeat} passes; node ${process.version}`,
   );
-}
+  const header = ['run', 'docs/s', 'MB/s', 'peak heap MB', 'vs ceiling', 'tidings is ×'];
+  const table = rows.map((r) => [
+    r.name,
+    r.docsPerSecond.toFixed(0),
+    r.mbPerSecond.toFixed(2),
+    r.peakHeapMb.toFixed(1),
+    (r.docsPerSecond / ceiling).toFixed(3),
+    (tidings / r.docsPerSecond).toFixed(2),
+  ]);
+  printTable(header, table);
 
-const ceiling = rows[0].docsPerSecond;
-const tidings = rows[1].docsPerSecond;
-console.log(
-  `corpus ${args.corpus}: ${texts.length} documents, ${(bytes / 1e6).toFixed(2)} MB; best of ${repeat} passes; node ${process.version}`,
-);
-const header = ['run', 'docs/s', 'MB/s', 'peak heap MB', 'vs ceiling', 'tidings is ×'];
-const table = rows.map((r) => [
-  r.name,
-  r.docsPerSecond.toFixed(0),
-  r.mbPerSecond.toFixed(2),
-  r.peakHeapMb.toFixed(1),
-  (r.docsPerSecond / ceiling).toFixed(3),
-  (tidings / r.docsPerSecond).toFixed(2),
-]);
-printTable(header, table);
+  // The name tagger alone, in tokens per second (features, scores, Viterbi and the document pass
+  // over the token layer segment built), beside compromise's tokens per second from its row above.
+  {
+    const { tagNames, nameTagger } = await import('../dist/stages/04-annotate/entities/name-tagger.js');
+    const segmented = docs.map((d) => analyzeDoc(d));
+    const tagger = nameTagger();
+    let layerTokens = 0;
+    for (const d of segmented) layerTokens += d.tokens?.count ?? 0;
+    const row = measure('name tagger', (i) =>
+      segmented[i].tokens ? tagNames(segmented[i].tokens, tagger).length : 0,
+    );
+    const regexTokens = texts.reduce((n, t) => n + (t.match(TOKEN)?.length ?? 0), 0);
+    const seconds = texts.length / row.docsPerSecond;
+    console.log('');
+    const tokenRows = [['Tidings name tagger (ner-1)', (layerTokens / seconds).toFixed(0), 'layer tokens']];
+    const c = rows.find((r) => r.name.startsWith('compromise'));
+    if (c)
+      tokenRows.push([
+        'compromise people/places/orgs',
+        (regexTokens / (texts.length / c.docsPerSecond)).toFixed(0),
+        'regex tokens',
+      ]);
+    printTable(['tagger', 'tokens/s', 'counted as'], tokenRows);
+  }
 
-// The name tagger alone, in tokens per second (features, scores, Viterbi and the document pass
-// over the token layer segment built), beside compromise's tokens per second from its row above.
-{
-  const { tagNames, nameTagger } = await import('../dist/stages/04-annotate/entities/name-tagger.js');
-  const segmented = docs.map((d) => analyzeDoc(d));
-  const tagger = nameTagger();
-  let layerTokens = 0;
-  for (const d of segmented) layerTokens += d.tokens?.count ?? 0;
-  const row = measure('name tagger', (i) =>
-    segmented[i].tokens ? tagNames(segmented[i].tokens, tagger).length : 0,
-  );
-  const regexTokens = texts.reduce((n, t) => n + (t.match(TOKEN)?.length ?? 0), 0);
-  const seconds = texts.length / row.docsPerSecond;
-  console.log('');
-  const tokenRows = [['Tidings name tagger (ner-1)', (layerTokens / seconds).toFixed(0), 'layer tokens']];
-  const c = rows.find((r) => r.name.startsWith('compromise'));
-  if (c)
-    tokenRows.push([
-      'compromise people/places/orgs',
-      (regexTokens / (texts.length / c.docsPerSecond)).toFixed(0),
-      'regex tokens',
-    ]);
-  printTable(['tagger', 'tokens/s', 'counted as'], tokenRows);
-}
-
-if (args.stages && !args['skip-stages']) {
-  // Where the time goes: each stage timed on its own over docs that have every earlier layer.
-  const prepared = docs.map((d) => d);
-  const stageRows = [];
-  let current = prepared;
-  for (const stage of documentStages) {
-    const next = new Array(current.length);
-    let best = Number.POSITIVE_INFINITY;
-    for (let r = 0; r < repeat; r++) {
-      const t0 = performance.now();
-      for (let i = 0; i < current.length; i++) next[i] = runStage(stage, current[i], undefined);
-      best = Math.min(best, performance.now() - t0);
+  if (args.stages && !args['skip-stages']) {
+    // Where the time goes: each stage timed on its own over docs that have every earlier layer.
+    const prepared = docs.map((d) => d);
+    const stageRows = [];
+    let current = prepared;
+    for (const stage of documentStages) {
+      const next = new Array(current.length);
+      let best = Number.POSITIVE_INFINITY;
+      for (let r = 0; r < repeat; r++) {
+        const t0 = performance.now();
+        for (let i = 0; i < current.length; i++) next[i] = runStage(stage, current[i], undefined);
+        best = Math.min(best, performance.now() - t0);
+      }
+      stageRows.push([
+        stage.name,
+        ((best * 1000) / current.length).toFixed(1),
+        (current.length / (best / 1000)).toFixed(0),
+      ]);
+      current = next;
     }
-    stageRows.push([
-      stage.name,
-      ((best * 1000) / current.length).toFixed(1),
-      (current.length / (best / 1000)).toFixed(0),
-    ]);
-    current = next;
+    console.log('');
+    printTable(['stage', 'µs/doc', 'docs/s'], stageRows);
   }
-  console.log('');
-  printTable(['stage', 'µs/doc', 'docs/s'], stageRows);
-}
 
-{
-  // Text written to hurt: every removed-span check was once a scan from the start (1 MB of
-  // boilerplate lines took minutes), and dense events once exhausted memory. Each input is timed
-  // once, alone; seconds should grow with the size, and cap warnings appear past 10,000 per layer.
-  const repeatTo = (unit, n) => new Array(Math.floor(n / unit.length)).fill(unit).join('');
-  const MB = 1 << 20;
-  const inputs = [
-    ['boilerplate lines, 1 MB', repeatTo('Share\nAdvertisement\nSkip to content\n', MB)],
-    ['boilerplate lines, 2 MB', repeatTo('Share\nAdvertisement\nSkip to content\n', 2 * MB)],
-    ['one repeated sentence, 1 MB', repeatTo('The minister said the talks would continue next week.\n', MB)],
-    ['dense events, 1 MB', repeatTo('Putin met Xi. ', MB)],
-    ['dense events, 10 MB', repeatTo('Putin met Xi. ', 10 * MB)],
-  ];
-  const longRows = [];
-  for (const [name, text] of inputs) {
-    gc();
-    const source = { uri: 'bench:long', mediaType: 'text/plain', published: '2024-05-16' };
-    const t0 = performance.now();
-    const doc = analyzeDoc(checkText(text, source));
-    const seconds = (performance.now() - t0) / 1000;
-    const caps = doc.diagnostics.filter((d) => d.ruleId.endsWith(':cap-reached')).map((d) => d.ruleId);
-    longRows.push([
-      name,
-      seconds.toFixed(2),
-      (text.length / 1e6 / seconds).toFixed(2),
-      String(doc.removed?.length ?? 0),
-      String(doc.events?.length ?? 0),
-      caps.join(' ') || '—',
-    ]);
+  {
+    // Text written to hurt: every removed-span check was once a scan from the start (1 MB of
+    // boilerplate lines took minutes), and dense events once exhausted memory. Each input is timed
+    // once, alone; seconds should grow with the size, and cap warnings appear past 10,000 per layer.
+    const repeatTo = (unit, n) => new Array(Math.floor(n / unit.length)).fill(unit).join('');
+    const MB = 1 << 20;
+    const inputs = [
+      ['boilerplate lines, 1 MB', repeatTo('Share\nAdvertisement\nSkip to content\n', MB)],
+      ['boilerplate lines, 2 MB', repeatTo('Share\nAdvertisement\nSkip to content\n', 2 * MB)],
+      [
+        'one repeated sentence, 1 MB',
+        repeatTo('The minister said the talks would continue next week.\n', MB),
+      ],
+      ['dense events, 1 MB', repeatTo('Putin met Xi. ', MB)],
+      ['dense events, 10 MB', repeatTo('Putin met Xi. ', 10 * MB)],
+    ];
+    const longRows = [];
+    for (const [name, text] of inputs) {
+      gc();
+      const source = { uri: 'bench:long', mediaType: 'text/plain', published: '2024-05-16' };
+      const t0 = performance.now();
+      const doc = analyzeDoc(checkText(text, source));
+      const seconds = (performance.now() - t0) / 1000;
+      const caps = doc.diagnostics.filter((d) => d.ruleId.endsWith(':cap-reached')).map((d) => d.ruleId);
+      longRows.push([
+        name,
+        seconds.toFixed(2),
+        (text.length / 1e6 / seconds).toFixed(2),
+        String(doc.removed?.length ?? 0),
+        String(doc.events?.length ?? 0),
+        caps.join(' ') || '—',
+      ]);
+    }
+    console.log('');
+    printTable(['long input', 's', 'MB/s', 'removed', 'events', 'cap warnings'], longRows);
   }
-  console.log('');
-  printTable(['long input', 's', 'MB/s', 'removed', 'events', 'cap warnings'], longRows);
 }
 
 // Article extraction from web pages: Tidings' extractor against @mozilla/readability over linkedom
