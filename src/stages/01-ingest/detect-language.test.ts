@@ -43,11 +43,12 @@ test('a document in another language is segmented and stored, and the English-on
   assert.equal(a.source.language, 'deu');
   assert.ok(a.sentences.length >= 3);
   const skipped = a.diagnostics.filter((d) => d.ruleId === 'runner:language-skipped').map((d) => d.reason);
-  assert.equal(skipped.length, 5);
+  assert.equal(skipped.length, 6);
   for (const stage of [
     'annotate-entities',
     'annotate-time',
     'annotate-quantities',
+    'annotate-tone',
     'annotate-quotes',
     'events',
   ]) {
