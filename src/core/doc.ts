@@ -170,6 +170,10 @@ export interface Quote extends Span {
   /** Entity id of the speaker, when resolved. */
   speaker?: string;
   speakerText?: string;
+  /** Where the text names the speaker, when it does. */
+  speakerSpan?: Span;
+  /** The rule that resolved `speaker` ("quotes:source.pronoun" for "He said …"). */
+  speakerRule?: string;
   rule: string;
 }
 
@@ -179,6 +183,8 @@ export interface Attribution extends Span {
   /** Where the text names the source (absent only when it names none). */
   sourceSpan?: Span;
   sourceEntity?: string;
+  /** The rule that resolved `sourceEntity`: a mention in the source, a pronoun, a description. */
+  sourceRule?: string;
   /** The reporting cue ("reported", "said", "according to"). */
   cue: Span;
   /**

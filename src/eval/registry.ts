@@ -11,6 +11,7 @@ import { mixedStoriesSuite } from './suites/mixed-stories.js';
 import { nerConll2003 } from './suites/ner-conll2003.js';
 import { nerWikiann } from './suites/ner-wikiann.js';
 import { quotesPolnear } from './suites/quotes-polnear.js';
+import { quotesPolnearBio } from './suites/quotes-polnear-bio.js';
 import { timexTempeval3 } from './suites/timex-tempeval3.js';
 import { wrappedReutersSuite } from './suites/wrapped-reuters.js';
 
@@ -25,6 +26,7 @@ export const suites: Suite[] = [
   nerConll2003,
   nerWikiann,
   quotesPolnear,
+  quotesPolnearBio,
   wrappedReutersSuite,
   duplicatesSuite,
   mergeSuite,

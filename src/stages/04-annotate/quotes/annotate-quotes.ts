@@ -16,6 +16,15 @@ import { documentTokens, PUNCT, type TokenLayer, TokenSet, WORD } from '../../..
 import { personalPronouns, reportingVerbs, weekdays } from '../../../rules/lexicon/lexicon.js';
 import cueData from '../../../rules/quotes/attribution-cues.json' with { type: 'json' };
 import sourceData from '../../../rules/quotes/source-nouns.json' with { type: 'json' };
+import { markNested, mergeAttributions } from './chain-attributions.js';
+import { groupAttributions } from './group-attributions.js';
+import { attachQuoteSpeakers, resolveAttributionSources, SourceResolver } from './resolve-sources.js';
+import {
+  attributionFeatures,
+  attributionTagger,
+  paragraphStartSentences,
+  tagAttributionSpans,
+} from './tag-attributions.js';
 
 // ---- compiled once ----------------------------------------------------------------------
 
@@ -260,6 +269,7 @@ export function annotateQuotes(doc: Readonly<Doc>, options?: CapOptions): StageR
       const speaker = findSpeaker(ctx, rangeOf(si), q);
       if (speaker) {
         quote.speakerText = text.slice(speaker.span.start, speaker.span.end);
+        quote.speakerSpan = { start: speaker.span.start, end: speaker.span.end };
         if (speaker.entity) quote.speaker = speaker.entity;
         quote.rule = 'quotes:double-marks.reporting-verb';
       }
@@ -267,9 +277,26 @@ export function annotateQuotes(doc: Readonly<Doc>, options?: CapOptions): StageR
     quotes.push(quote);
   }
 
-  // ---- attributions ----
-  const attributions: Attribution[] = [];
-  for (let si = 0; si < sentences.length && attributions.length <= maxAttributions; si++) {
+  // ---- attributions: the trained tagger's, then the rules' where the tagger has no cue ----
+  const tagger = attributionTagger();
+  const features = attributionFeatures(
+    tokens,
+    paragraphStartSentences(
+      tokens,
+      (doc.paragraphs ?? []).map((p) => p.start),
+    ),
+    tagger,
+  );
+  const learned = groupAttributions(
+    tagAttributionSpans(features, tagger, (si) => {
+      const s = sentences[si] as Sentence;
+      return isRemoved(doc.removed, s.start, s.end);
+    }),
+    text,
+    tagger.rule,
+  );
+  const ruled: Attribution[] = [];
+  for (let si = 0; si < sentences.length && ruled.length <= maxAttributions; si++) {
     const s = sentences[si] as Sentence;
     if (isRemoved(doc.removed, s.start, s.end)) continue;
     const r = rangeOf(si);
@@ -278,20 +305,25 @@ export function annotateQuotes(doc: Readonly<Doc>, options?: CapOptions): StageR
       const phrase = cuePhrases.match(tokens, i, r.to);
       if (phrase) {
         const a = phraseAttribution(ctx, s, r, i, phrase.length, phrase.value);
-        if (a) attributions.push(a);
+        if (a) ruled.push(a);
         i += phrase.length - 1;
         continue;
       }
       if (!verbs.hasToken(tokens, i)) continue;
       const a = verbAttribution(ctx, s, r, i);
-      if (a) attributions.push(a);
+      if (a) ruled.push(a);
     }
   }
+  const attributions = mergeAttributions(learned, ruled);
   if (attributions.length > maxAttributions) {
     const first = attributions[maxAttributions] as Attribution;
     diagnostics.push(capReached('quotes', 'attributions', maxAttributions, first));
     attributions.length = maxAttributions;
   }
+  markNested(attributions);
+  const resolver = new SourceResolver(text, doc.entities ?? []);
+  resolveAttributionSources(attributions, resolver);
+  attachQuoteSpeakers(quotes, attributions, text, resolver);
   dateAttributions(attributions, doc.times ?? []);
   return diagnostics.length > 0 ? { quotes, attributions, diagnostics } : { quotes, attributions };
 }

@@ -1,0 +1,235 @@
+import { DocumentFeatures, type FeatureResources } from '../../../core/ml/features.js';
+import { featureKey, featureKey2, hash32 } from '../../../core/ml/hash.js';
+import { hashString, PUNCT, type TokenLayer, type TokenSet, WORD } from '../../../core/tokens.js';
+
+/**
+ * Features for the attribution tagger (source, cue and content spans, `models/quotes-2`): a lean
+ * set of the name tagger's token features (`core/ml/features.ts`: words ±2, word bigrams, shapes
+ * ±1, a three-letter suffix, two cluster granularities and the neighbours' clusters — every token of a sentence is scored,
+ * so each feature costs) plus what a reader of reported speech looks at beyond that window:
+ * - whether the token sits inside quotation marks (tracked through the paragraph, so a quote
+ *   that runs over several sentences stays open), and the marks themselves;
+ * - the nearest cue candidate on either side in the sentence (a word that headed a cue in the
+ *   training data: "said", "according", "told"), its word and its distance, and whether a comma
+ *   or a quotation mark stands between;
+ * - the number of cue candidates in the sentence, and whether the sentence is short.
+ *
+ * Bump `ATTRIBUTION_FEATURE_VERSION` when what is computed here changes: a model trained on
+ * another version refuses to load.
+ */
+export const ATTRIBUTION_FEATURE_VERSION = 3;
+
+enum A {
+  Bias = 61,
+  W0,
+  Wm1,
+  Wp1,
+  Wm2,
+  Wp2,
+  Bm1,
+  Bp1,
+  S0,
+  Sm1,
+  Sp1,
+  Suf3,
+  C0a,
+  C0b,
+  Cm1,
+  Cp1,
+  First,
+  Quote = 101,
+  QuoteW,
+  QuoteMark,
+  LeftCue,
+  LeftCueW,
+  RightCue,
+  RightCueW,
+  LeftCueComma,
+  RightCueComma,
+  CueCount,
+  IsCue,
+  IsCueQuote,
+  LeftRight,
+  SentenceLength,
+  AfterThat,
+}
+
+const BOS = hash32('<s>');
+const EOS = hash32('</s>');
+const THAT = hashString('that');
+
+const OPEN = 0x201c;
+const CLOSE = 0x201d;
+const STRAIGHT = 0x22;
+
+function distanceBucket(d: number): number {
+  if (d <= 3) return d;
+  if (d <= 5) return 4;
+  if (d <= 8) return 5;
+  if (d <= 13) return 6;
+  if (d <= 21) return 7;
+  return 8;
+}
+
+export class AttributionFeatures extends DocumentFeatures {
+  /** 1 inside quotation marks, 2 a mark that opens or closes one, 0 outside. */
+  readonly quoted: Uint8Array;
+  /** Nearest cue candidate before (after) each token in its sentence, -1 when none. */
+  readonly leftCue: Int32Array;
+  readonly rightCue: Int32Array;
+  /** A comma or quotation mark between the token and its nearest cue candidate on that side. */
+  readonly leftBreak: Uint8Array;
+  readonly rightBreak: Uint8Array;
+  /** Cue candidates in each sentence. */
+  readonly cueCount: Int32Array;
+  readonly isCue: Uint8Array;
+
+  /**
+   * `paragraphStarts`: sentence numbers that open a paragraph (quotation state starts afresh
+   * there); without it, at every sentence.
+   */
+  constructor(
+    tokens: TokenLayer,
+    resources: FeatureResources,
+    cues: TokenSet,
+    paragraphStarts?: ReadonlySet<number>,
+  ) {
+    super(tokens, resources);
+    const n = tokens.count;
+    this.quoted = new Uint8Array(n);
+    this.leftCue = new Int32Array(n).fill(-1);
+    this.rightCue = new Int32Array(n).fill(-1);
+    this.leftBreak = new Uint8Array(n);
+    this.rightBreak = new Uint8Array(n);
+    this.isCue = new Uint8Array(n);
+    const sentences = tokens.sentences;
+    this.cueCount = new Int32Array(sentences);
+    let open = false;
+    for (let s = 0; s < sentences; s++) {
+      const from = tokens.sentenceFirst[s] as number;
+      const to = tokens.sentenceFirst[s + 1] as number;
+      if (!paragraphStarts || paragraphStarts.has(s)) open = false;
+      let count = 0;
+      for (let i = from; i < to; i++) {
+        if (tokens.kind(i) === PUNCT && tokens.end(i) === tokens.start(i) + 1) {
+          const c = tokens.text.charCodeAt(tokens.start(i));
+          if (c === OPEN || c === CLOSE || c === STRAIGHT) {
+            this.quoted[i] = 2;
+            open = c === OPEN ? true : c === CLOSE ? false : !open;
+            continue;
+          }
+        }
+        if (open) this.quoted[i] = 1;
+        if (tokens.kind(i) === WORD && cues.hasToken(tokens, i)) {
+          this.isCue[i] = 1;
+          count++;
+        }
+      }
+      this.cueCount[s] = count;
+      let last = -1;
+      let broken = 0;
+      for (let i = from; i < to; i++) {
+        this.leftCue[i] = last;
+        this.leftBreak[i] = broken;
+        if (this.isCue[i]) {
+          last = i;
+          broken = 0;
+        } else if (this.#isBreak(i)) broken = 1;
+      }
+      last = -1;
+      broken = 0;
+      for (let i = to - 1; i >= from; i--) {
+        this.rightCue[i] = last;
+        this.rightBreak[i] = broken;
+        if (this.isCue[i]) {
+          last = i;
+          broken = 0;
+        } else if (this.#isBreak(i)) broken = 1;
+      }
+    }
+  }
+
+  #isBreak(i: number): boolean {
+    return this.quoted[i] === 2 || this.tokens.isChar(i, 44) || this.tokens.isChar(i, 58);
+  }
+
+  #word(i: number, from: number, to: number): number {
+    return i < from ? BOS : i >= to ? EOS : this.tokens.hash(i);
+  }
+
+  #shape(i: number, from: number, to: number): number {
+    return i < from ? BOS : i >= to ? EOS : this.shapeOf(i);
+  }
+
+  override extract(i: number, s: number, from: number, to: number, out: Int32Array, at: number): number {
+    let k = at;
+    const tokens = this.tokens;
+    const w0 = tokens.hash(i);
+    const wm1 = this.#word(i - 1, from, to);
+    const wp1 = this.#word(i + 1, from, to);
+    out[k++] = featureKey(A.Bias, 0);
+    out[k++] = featureKey(A.W0, w0);
+    out[k++] = featureKey(A.Wm1, wm1);
+    out[k++] = featureKey(A.Wp1, wp1);
+    out[k++] = featureKey(A.Wm2, this.#word(i - 2, from, to));
+    out[k++] = featureKey(A.Wp2, this.#word(i + 2, from, to));
+    out[k++] = featureKey2(A.Bm1, wm1, w0);
+    out[k++] = featureKey2(A.Bp1, w0, wp1);
+    out[k++] = featureKey(A.S0, this.shapeOf(i));
+    out[k++] = featureKey(A.Sm1, this.#shape(i - 1, from, to));
+    out[k++] = featureKey(A.Sp1, this.#shape(i + 1, from, to));
+    const start = tokens.start(i);
+    const end = tokens.end(i);
+    if (tokens.kind(i) === WORD && end - start > 3) {
+      // The last three letters, ASCII lowercased ("-ted", "-ing", "-ays").
+      let h = 0x811c9dc5 | 0;
+      for (let c = end - 3; c < end; c++) h = Math.imul(h ^ (tokens.text.charCodeAt(c) | 0x20), 16777619);
+      out[k++] = featureKey(A.Suf3, h);
+    }
+    const c0 = this.clusterOf(i);
+    if (c0 !== 0) {
+      out[k++] = featureKey(A.C0a, c0 & 1023);
+      out[k++] = featureKey(A.C0b, (c0 >>> 10) & 1023);
+    }
+    if (i > from) {
+      const c = this.clusterOf(i - 1);
+      if (c !== 0) out[k++] = featureKey(A.Cm1, c & 1023);
+    }
+    if (i + 1 < to) {
+      const c = this.clusterOf(i + 1);
+      if (c !== 0) out[k++] = featureKey(A.Cp1, c & 1023);
+    }
+    if (i === from) out[k++] = featureKey(A.First, 0);
+    const q = this.quoted[i] as number;
+    out[k++] = featureKey(A.Quote, q);
+    if (q === 2) {
+      // Which side of the mark the words are on tells an opening mark from a closing one.
+      const before = i > from ? (this.quoted[i - 1] as number) : 3;
+      const after = i + 1 < to ? (this.quoted[i + 1] as number) : 3;
+      out[k++] = featureKey2(A.QuoteMark, before, after);
+    } else out[k++] = featureKey2(A.QuoteW, q, w0);
+    const l = this.leftCue[i] as number;
+    const r = this.rightCue[i] as number;
+    const lb = l >= 0 ? distanceBucket(i - l) : 0;
+    const rb = r >= 0 ? distanceBucket(r - i) : 0;
+    out[k++] = featureKey(A.LeftCue, lb);
+    out[k++] = featureKey(A.RightCue, rb);
+    out[k++] = featureKey2(A.LeftRight, lb * 16 + rb, q);
+    if (l >= 0) {
+      out[k++] = featureKey2(A.LeftCueW, tokens.hash(l), Math.min(lb, 4));
+      out[k++] = featureKey2(A.LeftCueComma, this.leftBreak[i] as number, lb);
+    }
+    if (r >= 0) {
+      out[k++] = featureKey2(A.RightCueW, tokens.hash(r), Math.min(rb, 4));
+      out[k++] = featureKey2(A.RightCueComma, this.rightBreak[i] as number, rb);
+    }
+    out[k++] = featureKey(A.CueCount, Math.min(this.cueCount[s] as number, 4));
+    if (this.isCue[i]) {
+      out[k++] = featureKey2(A.IsCue, w0, q);
+      out[k++] = featureKey2(A.IsCueQuote, (i > from ? (this.quoted[i - 1] as number) : 3) * 4 + q, w0);
+    }
+    out[k++] = featureKey(A.SentenceLength, distanceBucket(to - from));
+    if (i > from && tokens.hash(i - 1) === THAT) out[k++] = featureKey2(A.AfterThat, lb, q);
+    return k;
+  }
+}

@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Attribution, Entity, Quote, Span } from '../../../core/doc.js';
+import { attachQuoteSpeakers, resolveAttributionSources, SourceResolver } from './resolve-sources.js';
+
+const text =
+  'Russian President Vladimir Putin met Xi at the Kremlin. He said the talks went “well”. ' +
+  'A ministry spokesman, Maria Zakharova, spoke later. The spokeswoman said nothing. The ministry said more.';
+
+function span(word: string, from = 0): Span {
+  const start = text.indexOf(word, from);
+  assert.ok(start >= 0, word);
+  return { start, end: start + word.length };
+}
+
+const entities: Entity[] = [
+  {
+    id: 'person:vladimir-putin',
+    name: 'Vladimir Putin',
+    type: 'person',
+    role: 'president',
+    mentions: [{ ...span('Vladimir Putin'), rule: 't' }],
+  },
+  { id: 'person:xi-jinping', name: 'Xi Jinping', type: 'person', mentions: [{ ...span('Xi'), rule: 't' }] },
+  { id: 'org:kremlin', name: 'Kremlin', type: 'organization', mentions: [{ ...span('Kremlin'), rule: 't' }] },
+  {
+    id: 'person:maria-zakharova',
+    name: 'Maria Zakharova',
+    type: 'person',
+    role: 'spokeswoman',
+    mentions: [{ ...span('Maria Zakharova'), rule: 't' }],
+  },
+];
+
+test('a pronoun is the person named most recently before it; a name inside the source is its entity', () => {
+  const r = new SourceResolver(text, entities);
+  // "Xi" is the most recent person before "He": recency, not salience, decides.
+  const he = { start: span('He said').start, end: span('He said').start + 2 };
+  assert.deepEqual(r.resolve(he), {
+    entity: 'person:xi-jinping',
+    rule: 'quotes:source.pronoun',
+  });
+  assert.deepEqual(r.resolve(span('Russian President Vladimir Putin')), {
+    entity: 'person:vladimir-putin',
+    rule: 'quotes:source.mention',
+  });
+});
+
+test('a description takes the last entity with that role, or the last organisation for an organisation noun', () => {
+  const r = new SourceResolver(text, entities);
+  assert.deepEqual(r.resolve(span('The spokeswoman')), {
+    entity: 'person:maria-zakharova',
+    rule: 'quotes:source.description',
+  });
+  assert.deepEqual(r.resolve(span('The ministry')), {
+    entity: 'org:kremlin',
+    rule: 'quotes:source.description',
+  });
+  // Nothing in reach: unresolved.
+  assert.equal(new SourceResolver(text, []).resolve(span('The spokeswoman')), undefined);
+});
+
+test('a quotation inside an attribution’s content takes its source as speaker, with the rule that resolved it', () => {
+  const r = new SourceResolver(text, entities);
+  const he = { start: span('He said').start, end: span('He said').start + 2 };
+  const content = { start: span('the talks').start, end: span('“well”').end };
+  const a: Attribution = {
+    start: he.start,
+    end: content.end,
+    source: 'He',
+    sourceSpan: he,
+    cue: span('said'),
+    content,
+    rule: 't',
+  };
+  resolveAttributionSources([a], r);
+  assert.equal(a.sourceEntity, 'person:xi-jinping');
+  assert.equal(a.sourceRule, 'quotes:source.pronoun');
+  const q: Quote = { start: span('well').start, end: span('well').end, rule: 'quotes:double-marks' };
+  const lone: Quote = { start: 0, end: 7, rule: 'quotes:double-marks' };
+  attachQuoteSpeakers([q, lone], [a], text, r);
+  assert.equal(q.speaker, 'person:xi-jinping');
+  assert.equal(q.speakerText, 'He');
+  assert.equal(q.speakerRule, 'quotes:source.pronoun');
+  assert.equal(q.rule, 'quotes:double-marks.attribution');
+  assert.equal(lone.speaker, undefined);
+});

@@ -1,0 +1,174 @@
+import type { Attribution, Entity, EntityType, Quote, Span } from '../../../core/doc.js';
+import resolveData from '../../../rules/quotes/source-resolution.json' with { type: 'json' };
+
+/**
+ * Who a source is: the entity behind "Putin", "He", "the spokesman". Rules, each id written on
+ * the attribution (`sourceRule`) or quote (`speakerRule`):
+ * - `quotes:source.mention` — the source span holds an entity mention ("Clinton campaign
+ *   spokesman Brian Fallon"): a person's mention first, else the last mention in it;
+ * - `quotes:source.pronoun` — a personal pronoun of a person ("he", "she") is the person named
+ *   most recently before it in the text, within a few paragraphs' reach;
+ * - `quotes:source.description` — "the spokesman", "the ministry": the most recent entity before
+ *   it whose role is that noun, or, for a noun that names an organisation, the most recent
+ *   organisation.
+ * Pronouns and descriptions with nothing in reach stay unresolved.
+ */
+
+interface MentionAt {
+  start: number;
+  end: number;
+  entity: Entity;
+}
+
+const personPronouns = new Set(resolveData.personPronouns);
+const organisationNouns = new Set(resolveData.organisationNouns);
+const articles = new Set(resolveData.articles);
+/** How far back (in characters) a pronoun or description may find its entity. */
+const reach = resolveData.reachCharacters;
+
+/** Attributions looked at before a quote for one whose content covers it. */
+const LOOK_BACK = 64;
+
+export interface ResolvedSource {
+  entity: string;
+  rule: string;
+}
+
+export class SourceResolver {
+  readonly #mentions: MentionAt[];
+  readonly #text: string;
+
+  constructor(text: string, entities: readonly Entity[]) {
+    this.#text = text;
+    const all: MentionAt[] = [];
+    for (const entity of entities)
+      for (const m of entity.mentions) all.push({ start: m.start, end: m.end, entity });
+    all.sort((a, b) => a.start - b.start || b.end - a.end);
+    this.#mentions = all;
+  }
+
+  /** Index of the first mention starting at or after `offset`. */
+  #firstFrom(offset: number): number {
+    const ms = this.#mentions;
+    let lo = 0;
+    let hi = ms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((ms[mid] as MentionAt).start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The most recent mention ending before `offset` (within reach) that `accept` takes. */
+  #recent(offset: number, accept: (m: MentionAt) => boolean): MentionAt | undefined {
+    for (let k = this.#firstFrom(offset) - 1; k >= 0; k--) {
+      const m = this.#mentions[k] as MentionAt;
+      if (m.start < offset - reach) return undefined;
+      if (m.end <= offset && accept(m)) return m;
+    }
+    return undefined;
+  }
+
+  resolve(span: Span): ResolvedSource | undefined {
+    const inside: MentionAt[] = [];
+    for (let k = this.#firstFrom(span.start); k < this.#mentions.length; k++) {
+      const m = this.#mentions[k] as MentionAt;
+      if (m.start >= span.end) break;
+      if (m.end <= span.end) inside.push(m);
+    }
+    if (inside.length > 0) {
+      const person = inside.find((m) => m.entity.type === 'person');
+      const m = person ?? (inside[inside.length - 1] as MentionAt);
+      return { entity: m.entity.id, rule: 'quotes:source.mention' };
+    }
+    const words = this.#text
+      .slice(span.start, span.end)
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}'’-]+/u)
+      .filter((w) => w !== '');
+    if (words.length === 1 && personPronouns.has(words[0] as string)) {
+      const m = this.#recent(span.start, (x) => x.entity.type === 'person');
+      return m ? { entity: m.entity.id, rule: 'quotes:source.pronoun' } : undefined;
+    }
+    // "the spokesman", "a ministry spokeswoman", "the ministry": a determiner and a head noun.
+    const head = words[words.length - 1];
+    if (head !== undefined && words.length <= 4 && articles.has(words[0] as string)) {
+      const isOrganisation = organisationNouns.has(head);
+      const types: ReadonlySet<EntityType> = new Set(isOrganisation ? ['organization'] : ['person']);
+      const m = this.#recent(
+        span.start,
+        (x) => x.entity.role === head || (isOrganisation && types.has(x.entity.type)),
+      );
+      return m ? { entity: m.entity.id, rule: 'quotes:source.description' } : undefined;
+    }
+    return undefined;
+  }
+}
+
+/** Sets `sourceEntity` and `sourceRule` on every attribution whose source can be resolved. */
+export function resolveAttributionSources(attributions: Attribution[], resolver: SourceResolver): void {
+  for (const a of attributions) {
+    if (!a.sourceSpan) continue;
+    if (a.sourceEntity) {
+      a.sourceRule ??= 'quotes:source.mention';
+      continue;
+    }
+    const r = resolver.resolve(a.sourceSpan);
+    if (r) {
+      a.sourceEntity = r.entity;
+      a.sourceRule = r.rule;
+    }
+  }
+}
+
+/**
+ * A quotation inside an attribution's content is that source's: its speaker is the source
+ * (resolved as above), rule `quotes:double-marks.attribution`. Quotes no attribution covers keep
+ * the speaker their own rule found, resolved the same way when it is a pronoun.
+ */
+export function attachQuoteSpeakers(
+  quotes: Quote[],
+  attributions: readonly Attribution[],
+  text: string,
+  resolver: SourceResolver,
+): void {
+  // Attributions are in text order: the ones that may cover a quote start before it. Looking
+  // back over a bounded number keeps a text of thousands of quotes linear.
+  const covering = (q: Span): Attribution | undefined => {
+    let lo = 0;
+    let hi = attributions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((attributions[mid] as Attribution).start <= q.start) lo = mid + 1;
+      else hi = mid;
+    }
+    let best: Attribution | undefined;
+    for (let k = lo - 1; k >= 0 && k >= lo - LOOK_BACK; k--) {
+      const a = attributions[k] as Attribution;
+      const pieces = a.contentPieces ?? (a.content ? [a.content] : []);
+      // A quote's span excludes its marks; a content's includes them.
+      if (!pieces.some((p) => p.start <= q.start && p.end >= q.end)) continue;
+      const size = (a.content as Span).end - (a.content as Span).start;
+      if (!best || size < (best.content as Span).end - (best.content as Span).start) best = a;
+    }
+    return best;
+  };
+  for (const q of quotes) {
+    const a = covering(q);
+    if (a?.sourceSpan) {
+      q.speakerText = text.slice(a.sourceSpan.start, a.sourceSpan.end);
+      if (a.sourceEntity) q.speaker = a.sourceEntity;
+      else delete q.speaker;
+      if (a.sourceRule) q.speakerRule = a.sourceRule;
+      q.rule = 'quotes:double-marks.attribution';
+      continue;
+    }
+    if (q.speaker || q.speakerText === undefined || !q.speakerSpan) continue;
+    const r = resolver.resolve(q.speakerSpan);
+    if (r) {
+      q.speaker = r.entity;
+      q.speakerRule = r.rule;
+    }
+  }
+}

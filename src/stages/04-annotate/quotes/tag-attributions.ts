@@ -1,0 +1,164 @@
+import type { Span } from '../../../core/doc.js';
+import type { FeatureResources } from '../../../core/ml/features.js';
+import { loadClusters, loadSequenceModel, readModelFile } from '../../../core/ml/model-files.js';
+import { Scratch, type SequenceModel } from '../../../core/ml/sequence-model.js';
+import { decodeBilou, type TagSet } from '../../../core/ml/tag-scheme.js';
+import { type TokenLayer, TokenSet } from '../../../core/tokens.js';
+import { ATTRIBUTION_FEATURE_VERSION, AttributionFeatures } from './attribution-features.js';
+
+/**
+ * The attribution tagger (models/quotes-2, `npm run train:quotes`): an averaged perceptron over
+ * BILOU tags for the three roles PolNeAR annotates — source, cue, content — trained on PolNeAR's
+ * train split, decoded by Viterbi per sentence (`core/ml`). Only sentences that may hold an
+ * attribution are tagged: one with a cue candidate (a word that headed a cue in training) or a
+ * quotation mark, and the sentence after one whose content runs to its end.
+ */
+
+export const ATTRIBUTION_MODEL = 'quotes-2';
+
+export type Role = 'source' | 'cue' | 'content';
+
+export interface RoleSpan extends Span {
+  role: Role;
+  /** Sentence of its first token. */
+  sentence: number;
+  /** Token range `[from, to)` in the layer (content merged across sentences spans both). */
+  from: number;
+  to: number;
+}
+
+export interface AttributionTagger {
+  model: SequenceModel;
+  resources: FeatureResources;
+  cues: TokenSet;
+  rule: string;
+}
+
+/** What `scripts/train-quotes.ts` writes beside the model and the tagger reads back. */
+export interface AttributionManifest {
+  model: string;
+  version: string;
+  attributionFeatureVersion: number;
+  /** Lowercase words that headed a cue often enough in training to make a sentence worth tagging. */
+  cueWords: string[];
+}
+
+let loaded: AttributionTagger | undefined;
+
+export function attributionTagger(): AttributionTagger {
+  if (loaded) return loaded;
+  const manifest = JSON.parse(
+    new TextDecoder().decode(readModelFile(`${ATTRIBUTION_MODEL}.json`)),
+  ) as AttributionManifest;
+  if (manifest.attributionFeatureVersion !== ATTRIBUTION_FEATURE_VERSION) {
+    throw new Error(
+      `attribution tagger: ${manifest.model} was trained on attribution features version ${manifest.attributionFeatureVersion}, this code computes version ${ATTRIBUTION_FEATURE_VERSION}; retrain it (npm run train:quotes)`,
+    );
+  }
+  const model = loadSequenceModel(manifest.model);
+  const resources: FeatureResources = {};
+  if (model.header.clusters) resources.clusters = loadClusters(model.header.clusters);
+  loaded = {
+    model,
+    resources,
+    cues: new TokenSet(manifest.cueWords),
+    rule: `quotes:perceptron@${model.header.version}`,
+  };
+  return loaded;
+}
+
+/** Sentence numbers that open a paragraph, from paragraph start offsets (sorted). */
+export function paragraphStartSentences(tokens: TokenLayer, paragraphStarts: readonly number[]): Set<number> {
+  const out = new Set<number>([0]);
+  let p = 0;
+  for (let s = 0; s < tokens.sentences; s++) {
+    const from = tokens.sentenceFirst[s] as number;
+    const to = tokens.sentenceFirst[s + 1] as number;
+    if (to === from) continue;
+    const start = tokens.start(from);
+    let opens = false;
+    while (p < paragraphStarts.length && (paragraphStarts[p] as number) <= start) {
+      opens = true;
+      p++;
+    }
+    if (opens) out.add(s);
+  }
+  return out;
+}
+
+/**
+ * Whether sentence `s` may hold an attribution: a cue candidate or a quotation mark. Training
+ * and tagging choose sentences the same way.
+ */
+export function mayAttribute(features: AttributionFeatures, s: number): boolean {
+  const tokens = features.tokens;
+  if ((features.cueCount[s] as number) > 0) return true;
+  const from = tokens.sentenceFirst[s] as number;
+  const to = tokens.sentenceFirst[s + 1] as number;
+  for (let i = from; i < to; i++) if (features.quoted[i] !== 0) return true;
+  return false;
+}
+
+export function attributionFeatures(
+  tokens: TokenLayer,
+  paragraphs: ReadonlySet<number> | undefined,
+  tagger: AttributionTagger = attributionTagger(),
+): AttributionFeatures {
+  return new AttributionFeatures(tokens, tagger.resources, tagger.cues, paragraphs);
+}
+
+/** Role spans of the document by the tagger, in text order (see `spansOfTags`). */
+export function tagAttributionSpans(
+  features: AttributionFeatures,
+  tagger: AttributionTagger = attributionTagger(),
+  skip?: (s: number) => boolean,
+): RoleSpan[] {
+  const scratch = new Scratch();
+  const model = tagger.model;
+  return spansOfTags(
+    features,
+    model.tagSet,
+    (s, from, to, out) => model.tagSentence(features, s, from, to, out, scratch),
+    skip,
+  );
+}
+
+/**
+ * Role spans from the tags `tag` writes for each sentence worth tagging, in text order.
+ * `skip(s)`: sentences not to tag (removed text). A content span that ends its sentence joins
+ * one that opens the next (PolNeAR's contents run over sentences as one span).
+ */
+export function spansOfTags(
+  features: AttributionFeatures,
+  tagSet: TagSet,
+  tag: (s: number, from: number, to: number, out: Int32Array) => void,
+  skip?: (s: number) => boolean,
+): RoleSpan[] {
+  const tokens = features.tokens;
+  let buf = new Int32Array(64);
+  const out: RoleSpan[] = [];
+  let carry = false;
+  for (let s = 0; s < tokens.sentences; s++) {
+    const from = tokens.sentenceFirst[s] as number;
+    const to = tokens.sentenceFirst[s + 1] as number;
+    if (to === from || skip?.(s) || !(carry || mayAttribute(features, s))) {
+      carry = false;
+      continue;
+    }
+    if (buf.length < to - from) buf = new Int32Array(to - from);
+    tag(s, from, to, buf);
+    carry = false;
+    for (const sp of decodeBilou(tagSet, buf, to - from)) {
+      const role = sp.type as Role;
+      const a = from + sp.from;
+      const b = from + sp.to;
+      const last = out[out.length - 1];
+      if (role === 'content' && sp.from === 0 && last?.role === 'content' && last.to === from) {
+        last.to = b;
+        last.end = tokens.end(b - 1);
+      } else out.push({ role, start: tokens.start(a), end: tokens.end(b - 1), sentence: s, from: a, to: b });
+      if (role === 'content' && b === to) carry = true;
+    }
+  }
+  return out;
+}
