@@ -189,3 +189,10 @@ test('bad input: 10,000 quotation marks, a quote that never closes, unbalanced m
     assert.ok(a.whole !== undefined && a.cue !== undefined);
   }
 });
+
+test('a clause naming three entities is not taken for a source', () => {
+  const { attributions } = annotate(
+    'On Thursday, Russian President Vladimir Putin met Chinese President Xi Jinping in Beijing to discuss gas supplies.',
+  );
+  assert.ok(attributions.every((a) => !a.source.includes('Xi Jinping')));
+});

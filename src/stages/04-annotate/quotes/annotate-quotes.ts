@@ -314,6 +314,7 @@ export function annotateQuotes(doc: Readonly<Doc>, options?: CapOptions): StageR
       if (a) ruled.push(a);
     }
   }
+  dropClauseSources(learned, doc.entities ?? []);
   const attributions = mergeAttributions(learned, ruled);
   if (attributions.length > maxAttributions) {
     const first = attributions[maxAttributions] as Attribution;
@@ -490,6 +491,39 @@ function verbAttribution(ctx: Context, s: Sentence, r: Range, v: number): Attrib
   };
   if (source.entity) a.sourceEntity = source.entity;
   return a;
+}
+
+/**
+ * A tagged source that names three or more entities ("Putin met Xi in Beijing" before "to
+ * discuss") is a clause the tagger took for a source, not a source: it is dropped (the
+ * attribution keeps its cue and content) so the entities stay participants of their own events.
+ */
+function dropClauseSources(attributions: Attribution[], entities: NonNullable<Doc['entities']>): void {
+  const spans = attributions.filter((a) => a.sourceSpan).map((a) => a.sourceSpan as Span);
+  if (spans.length === 0) return;
+  const named = new Map<Span, Set<string>>();
+  for (const e of entities) {
+    for (const m of e.mentions) {
+      for (const sp of spans) {
+        if (m.start >= sp.start && m.end <= sp.end) {
+          let set = named.get(sp);
+          if (!set) {
+            set = new Set();
+            named.set(sp, set);
+          }
+          set.add(e.id);
+        }
+      }
+    }
+  }
+  for (const a of attributions) {
+    if (a.sourceSpan && (named.get(a.sourceSpan)?.size ?? 0) >= 3) {
+      a.source = '';
+      delete a.sourceSpan;
+      a.start = Math.min(a.cue.start, a.content?.start ?? a.cue.start);
+      a.end = Math.max(a.cue.end, a.content?.end ?? a.cue.end);
+    }
+  }
 }
 
 export const quotesStage: Stage<CapOptions | undefined> = {
