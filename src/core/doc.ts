@@ -308,6 +308,44 @@ export interface NewsEvent extends Span {
    * keeps its own trigger and rule and takes the most severe CAMEO code of the group.
    */
   merged?: { start: number; end: number; rule: string; cameo: string }[];
+  /** How the type and the participants were decided; set only when the events stage runs with `trace`. */
+  trace?: EventTrace;
+}
+
+/** What decided an event's type, actor and recipient (`tidings explain` prints it). */
+export interface EventTrace {
+  /** `rule`: a lexicon rule alone; `classifier`: the sentence classifier alone; `rule+classifier`: both agreed. */
+  decidedBy: 'rule' | 'classifier' | 'rule+classifier';
+  /** The rule that fired (the event's `rule`), when one did. */
+  rule?: string;
+  /** The sentence classifier's verdict: its best label (a PLOVER type or `NONE`) and probability. */
+  classifier?: { model: string; label: string; score: number };
+  /** How the actor slot was filled: `subject`, `by-agent` (passive), `between`, `shared` (coordinated verb), `text`, … */
+  actorBy?: string;
+  /** How the recipient slot was filled: `object`, `prep:<word>`, `subject` (passive), … */
+  recipientBy?: string;
+  /** The verb group of the trigger's clause, when the clause analysis found one. */
+  verbGroup?: {
+    start: number;
+    end: number;
+    tense?: string;
+    aspect?: string;
+    voice?: 'active' | 'passive';
+    negated?: boolean;
+  };
+  /** Other readings of the same words that were considered and set aside, with why. */
+  rejected?: EventCandidate[];
+}
+
+/** A reading the events stage considered: a rule match or a classifier label, and why it was set aside. */
+export interface EventCandidate {
+  type: string;
+  /** The rule id, or `classifier` for the sentence classifier's label. */
+  rule: string;
+  trigger?: Span;
+  score?: number;
+  /** Why it was not coded: `no-participant`, `needs-prep`, `absorbed`, `noun-use`, `classifier-veto`, `overlap`, … */
+  reason: string;
 }
 
 export interface Doc {

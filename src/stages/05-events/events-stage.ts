@@ -3,8 +3,10 @@ import {
   type Attribution,
   type Doc,
   type Entity,
+  type EventCandidate,
   type EventParticipant,
   type EventStatus,
+  type EventTrace,
   isRemoved,
   type Mention,
   type NewsEvent,
@@ -46,6 +48,14 @@ export interface EventsOptions extends CapOptions {
   absorbWindow?: number;
   /** Most tokens between a trigger and its recipient. */
   recipientWindow?: number;
+  /** Record on every event how it was decided (`NewsEvent.trace`), for `tidings explain`. */
+  trace?: boolean;
+}
+
+/** One sentence's readings that were considered and not coded (see `explainEvents`). */
+export interface SentenceEventTrace {
+  sentence: number;
+  rejected: EventCandidate[];
 }
 
 const lexicon = compileLexicon();
@@ -211,7 +221,12 @@ function crossesClause(tokens: readonly Token[], from: number, to: number): bool
 }
 
 /** Finds every trigger of a sentence and keeps the longest non-overlapping ones. */
-function findMatches(tokens: readonly Token[], layer: TokenLayer, firsts: readonly number[]): Match[] {
+function findMatches(
+  tokens: readonly Token[],
+  layer: TokenLayer,
+  firsts: readonly number[],
+  rejected?: EventCandidate[],
+): Match[] {
   const found: Match[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const first = firsts[i] as number;
@@ -220,8 +235,14 @@ function findMatches(tokens: readonly Token[], layer: TokenLayer, firsts: readon
     const candidates = lexicon.byHead.get(token.lower);
     if (!candidates) continue;
     for (const rule of candidates) {
-      if (rule.verbal && isNounUse(tokens, i)) continue;
-      if (rule.notAfter && i > 0 && rule.notAfter.has((tokens[i - 1] as Token).lower)) continue;
+      if (rule.verbal && isNounUse(tokens, i)) {
+        rejected?.push(candidate(rule, token, token, 'noun-use'));
+        continue;
+      }
+      if (rule.notAfter && i > 0 && rule.notAfter.has((tokens[i - 1] as Token).lower)) {
+        rejected?.push(candidate(rule, token, token, 'not-after'));
+        continue;
+      }
       let p = i;
       let ok = true;
       for (const alts of rule.rest) {
@@ -246,7 +267,10 @@ function findMatches(tokens: readonly Token[], layer: TokenLayer, firsts: readon
         for (let j = p + 1; j <= p + 3 && j < tokens.length; j++) {
           if (rule.exclude.has((tokens[j] as Token).lower)) vetoed = true;
         }
-        if (vetoed) continue;
+        if (vetoed) {
+          rejected?.push(candidate(rule, token, tokens[p] as Token, 'excluded'));
+          continue;
+        }
       }
       found.push({ rule, head: i, last: p });
     }
@@ -258,11 +282,23 @@ function findMatches(tokens: readonly Token[], layer: TokenLayer, firsts: readon
   for (const m of found) {
     let free = true;
     for (let k = m.head; k <= m.last; k++) if (taken[k]) free = false;
-    if (!free) continue;
+    if (!free) {
+      rejected?.push(candidate(m.rule, tokens[m.head] as Token, tokens[m.last] as Token, 'overlap'));
+      continue;
+    }
     for (let k = m.head; k <= m.last; k++) taken[k] = 1;
     kept.push(m);
   }
   return kept.sort((a, b) => a.head - b.head);
+}
+
+function candidate(rule: CompiledRule, head: Token, last: Token, reason: string): EventCandidate {
+  return {
+    type: rule.typeSpec.type,
+    rule: rule.spec.id,
+    trigger: { start: head.start, end: last.end },
+    reason,
+  };
 }
 
 /** Index of the first token whose end is after `offset` (binary search). */
@@ -754,6 +790,7 @@ function codeSentence(
   options: Required<Omit<EventsOptions, 'caps'>>,
   matches: Match[],
   out: CodedEvent[],
+  rejected?: EventCandidate[],
 ): void {
   const { doc, tokens, groups } = ctx;
   const sole = soleCountryOf(groups);
@@ -765,10 +802,13 @@ function codeSentence(
     // "accused the government of lying and threatened a strike": a coordinated finite verb is
     // a new event, not part of the governing verb's complement.
     const coordinated = tokens[m.head - 1]?.lower === 'and' && (tokens[m.head] as Token).lower.endsWith('ed');
-    if (m.head <= absorbedUntil && !coordinated) continue;
     const spec = m.rule.spec;
     const headToken = tokens[m.head] as Token;
     const lastToken = tokens[m.last] as Token;
+    if (m.head <= absorbedUntil && !coordinated) {
+      rejected?.push(candidate(m.rule, headToken, lastToken, 'absorbed'));
+      continue;
+    }
     if (isRemoved(doc.removed, headToken.start, lastToken.end)) continue;
     const triggerQuote = inside(ctx.quotes, headToken.start, lastToken.end);
     const usable = groups.filter(
@@ -782,6 +822,7 @@ function codeSentence(
       participle && lastEvent !== undefined && (prevLower === ',' || (prevLower === 'and' && chain));
     if (trailing && lastEvent && lastEvent.type === m.rule.typeSpec.type && !lastEvent.statusRule) {
       foldInto(lastEvent, m, headToken, lastToken);
+      rejected?.push(candidate(m.rule, headToken, lastToken, 'merged'));
       chain = true;
       continue;
     }
@@ -818,13 +859,18 @@ function codeSentence(
         }
       }
     }
-    if (!recipientGroup && spec.requirePrep) continue;
+    if (!recipientGroup && spec.requirePrep) {
+      rejected?.push(candidate(m.rule, headToken, lastToken, 'needs-prep'));
+      continue;
+    }
+    let recipientBy = recipientGroup && viaPrep ? `prep:${viaPrep}` : undefined;
     if (!recipientGroup) {
       recipientGroup =
         after.find((g) => {
           const prep = prepBefore(tokens, g.first);
           return prep !== 'in' && prep !== 'at' && prep !== 'near';
         }) ?? after[0];
+      if (recipientGroup) recipientBy = 'after-trigger';
     }
 
     // Actor: the subject of the trigger's clause, else of the sentence before it.
@@ -839,18 +885,24 @@ function codeSentence(
         tokens,
       );
     }
+    let actorBy = actorGroup ? 'subject' : undefined;
     if (leadingComma >= 0) {
       actorGroup = usable.find((g) => g.first > leadingComma && g.first <= leadingComma + 2);
+      actorBy = actorGroup ? 'subject-after-participial' : undefined;
     }
     let actor: EventParticipant | undefined = actorGroup
       ? participant(doc, tokens, actorGroup, sole)
       : leadingComma >= 0
         ? undefined
         : textActor(doc, tokens, from, m.head);
-    if (trailing && lastEvent?.actor) actor = { ...lastEvent.actor };
-    else if (!actor && (isCoordinated(tokens, from) || prevLower === 'and') && lastEvent?.actor) {
+    if (actor && !actorGroup) actorBy = 'text';
+    if (trailing && lastEvent?.actor) {
+      actor = { ...lastEvent.actor };
+      actorBy = 'shared';
+    } else if (!actor && (isCoordinated(tokens, from) || prevLower === 'and') && lastEvent?.actor) {
       // "… aimed to strengthen ties and deepen cooperation": the coordinated verb shares the subject.
       actor = { ...lastEvent.actor };
+      actorBy = 'shared';
     }
     let recipient: EventParticipant | undefined = recipientGroup
       ? participant(doc, tokens, recipientGroup, sole)
@@ -861,11 +913,15 @@ function codeSentence(
       const second = after.find((g) => g.first > (recipientGroup as Group).last);
       actor = participant(doc, tokens, recipientGroup, sole);
       recipient = second ? participant(doc, tokens, second, sole) : undefined;
+      actorBy = 'between';
+      recipientBy = second ? 'between' : undefined;
     } else if (isPassive(tokens, m.head, m.rule)) {
       // "was attacked by X": the subject is the recipient, the by-phrase the actor.
       const agent = after.find((g) => prepBefore(tokens, g.first) === 'by');
       recipient = actor;
       actor = agent ? participant(doc, tokens, agent, sole) : undefined;
+      recipientBy = recipient ? 'passive-subject' : undefined;
+      actorBy = agent ? 'by-agent' : undefined;
     } else if (!m.rule.verbal || isNounUse(tokens, m.head)) {
       // "the first visit by a Japanese leader to South Korea": a nominal trigger's by-phrase is
       // its actor, and the other participant after the trigger ("to South Korea") its recipient.
@@ -874,10 +930,15 @@ function codeSentence(
         actor = participant(doc, tokens, agent, sole);
         const target = after.find((g) => g !== agent && prepBefore(tokens, g.first) !== 'by');
         recipient = target ? participant(doc, tokens, target, sole) : undefined;
+        actorBy = 'by-agent';
+        recipientBy = target ? 'after-trigger' : undefined;
       }
     }
     if (actor && recipient && actor.start === recipient.start) recipient = undefined;
-    if (!actor && !recipient && spec.needsParticipant !== false) continue;
+    if (!actor && !recipient && spec.needsParticipant !== false) {
+      rejected?.push(candidate(m.rule, headToken, lastToken, 'no-participant'));
+      continue;
+    }
     // "Rebels shelled Juba": a city under attack stands for its people, not its government.
     const eventType = m.rule.typeSpec.type;
     if (
@@ -942,6 +1003,12 @@ function codeSentence(
       }
     }
     if (place) event.location = placeOf(doc, place);
+    if (options.trace) {
+      const trace: EventTrace = { decidedBy: 'rule', rule: spec.id };
+      if (actor && actorBy) trace.actorBy = actorBy;
+      if (recipient && recipientBy) trace.recipientBy = recipientBy;
+      event.trace = trace;
+    }
     out.push(event);
     lastEvent = event;
     if (spec.absorbs) absorbedUntil = m.last + options.absorbWindow;
@@ -988,10 +1055,32 @@ function foldInto(main: CodedEvent, m: Match, head: Token, last: Token): void {
 }
 
 export function codeEvents(doc: Readonly<Doc>, options: EventsOptions = {}): StageResult {
+  return codeDocument(doc, options);
+}
+
+/**
+ * The events of a document with how each was decided (`NewsEvent.trace`), and per sentence the
+ * readings that were considered and set aside, with why: what `tidings explain` prints.
+ */
+export function explainEvents(
+  doc: Readonly<Doc>,
+  options: EventsOptions = {},
+): { events: CodedEvent[]; sentences: SentenceEventTrace[] } {
+  const traces: SentenceEventTrace[] = [];
+  const result = codeDocument(doc, { ...options, trace: true }, traces);
+  return { events: result.events ?? [], sentences: traces };
+}
+
+function codeDocument(
+  doc: Readonly<Doc>,
+  options: EventsOptions,
+  traces?: SentenceEventTrace[],
+): StageResult & { events?: CodedEvent[] } {
   const { caps: _caps, ...windows } = options;
   const settings: Required<Omit<EventsOptions, 'caps'>> = {
     absorbWindow: 6,
     recipientWindow: 12,
+    trace: false,
     ...windows,
   };
   const cap = capFor('events', options);
@@ -1015,8 +1104,12 @@ export function codeEvents(doc: Readonly<Doc>, options: EventsOptions = {}): Sta
     if (!mayHoldTrigger(layer, index)) continue;
     const firsts: number[] = [];
     const tokens = sentenceJoinedTokens(layer, index, sentence, firsts);
-    const matches = findMatches(tokens, layer, firsts);
-    if (matches.length === 0) continue;
+    const rejected: EventCandidate[] | undefined = traces ? [] : undefined;
+    const matches = findMatches(tokens, layer, firsts, rejected);
+    if (matches.length === 0) {
+      if (rejected && rejected.length > 0) traces?.push({ sentence: index, rejected });
+      continue;
+    }
     const ctx: SentenceContext = {
       doc,
       tokens,
@@ -1025,7 +1118,8 @@ export function codeEvents(doc: Readonly<Doc>, options: EventsOptions = {}): Sta
       attributions: attributionsBySentence.get(index) ?? [],
       times: timesBySentence.get(index) ?? [],
     };
-    codeSentence(ctx, sentence, index, settings, matches, events);
+    codeSentence(ctx, sentence, index, settings, matches, events, rejected);
+    if (rejected && rejected.length > 0) traces?.push({ sentence: index, rejected });
   }
   if (events.length > cap) {
     const first = events[cap] as CodedEvent;

@@ -1,3 +1,10 @@
 export { compileCues, compileLexicon } from './compile-lexicon.js';
-export { type CodedEvent, codeEvents, type EventsOptions, eventsStage } from './events-stage.js';
+export {
+  type CodedEvent,
+  codeEvents,
+  type EventsOptions,
+  eventsStage,
+  explainEvents,
+  type SentenceEventTrace,
+} from './events-stage.js';
 export { nounForms, verbForms } from './inflect.js';
