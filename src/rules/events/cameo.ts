@@ -49,3 +49,18 @@ export function cameoCode(code: string): CameoCode {
   if (!entry) throw new Error(`CAMEO code "${code}" is not in src/rules/events/cameo.json; add it there`);
   return entry;
 }
+
+/**
+ * The table entry for a code, else for its nearest listed ancestor ("0211" → "021" → "020"): the
+ * imported PETRARCH dictionary names codes finer than the table; the event keeps its own code and
+ * takes the ancestor's quad class and Goldstein score. Undefined when not even the root is listed.
+ */
+export function cameoCodeNearest(code: string): CameoCode | undefined {
+  const exact = cameoCodes.get(code);
+  if (exact) return exact;
+  for (let c = code.slice(0, -1); c.length >= 2; c = c.slice(0, -1)) {
+    const hit = cameoCodes.get(c.length === 2 ? `${c}0` : c);
+    if (hit) return { ...hit, code };
+  }
+  return undefined;
+}

@@ -1,4 +1,4 @@
-import { type CameoCode, cameoCode } from '../../rules/events/cameo.js';
+import { type CameoCode, cameoCode, cameoCodeNearest } from '../../rules/events/cameo.js';
 import {
   type EventRuleSpec,
   type EventTypeSpec,
@@ -6,7 +6,15 @@ import {
   type StatusCueFile,
   type StatusCueSpec,
 } from '../../rules/events/index.js';
+import { type PloverMapping, ploverFor } from '../../rules/events/petrarch/read-cameo-plover.js';
+import type {
+  PatternElement,
+  VerbBlock,
+  VerbEntry,
+} from '../../rules/events/petrarch/read-verb-dictionary.js';
+import petrarchData from '../../rules/events/petrarch-verbs.json' with { type: 'json' };
 import statusCueData from '../../rules/events/status-cues.json' with { type: 'json' };
+import { reportingVerbs } from '../../rules/lexicon/lexicon.js';
 import { nounForms, verbForms } from './inflect.js';
 
 /** A rule ready to match: the words after the head as sets of alternatives. */
@@ -27,12 +35,42 @@ export interface CompiledRule {
   exclude?: ReadonlySet<string>;
   notAfter?: ReadonlySet<string>;
   recipientPreps?: ReadonlySet<string>;
+  /** Most tokens before each word of `rest` (replaces `gap` when set). */
+  gaps?: readonly number[];
+  /** Words that must come before the head, in order, the last within 3 tokens of it. */
+  before?: readonly ReadonlySet<string>[];
+  /** Imported from PETRARCH's dictionary: our own rules win where both match. */
+  imported?: boolean;
+  /** A PETRARCH null-code pattern (`[---]`): these words make the verb no event. */
+  veto?: boolean;
 }
 
 export interface CompiledLexicon {
-  /** Lowercase head form → candidate rules. */
+  /** Lowercase head form → candidate rules, our own and the imported ones. */
   byHead: ReadonlyMap<string, readonly CompiledRule[]>;
+  /** Lowercase head form → our own rules only (what the sentence reading treats as event words). */
+  ownHeads: ReadonlyMap<string, readonly CompiledRule[]>;
+  /**
+   * Imported rules by head form, then by the first word after the head they need (`lone`: rules
+   * needing none), so a head with hundreds of PETRARCH patterns tries only those whose next word
+   * is in the sentence.
+   */
+  importedHeads: ReadonlyMap<string, ImportedHead>;
   ruleCount: number;
+  /** How many distinct imported rule ids were compiled. */
+  importedCount: number;
+}
+
+export interface ImportedHead {
+  lone: CompiledRule[];
+  byNext: Map<string, CompiledRule[]>;
+}
+
+/** The generated PETRARCH file (`scripts/import-petrarch-verbs.ts`). */
+export interface PetrarchRules {
+  plover: Record<string, PloverMapping>;
+  synsets: Record<string, string[]>;
+  blocks: VerbBlock[];
 }
 
 export interface CompiledCue {
@@ -72,7 +110,10 @@ function headForms(spec: EventRuleSpec): string[] {
 const idPattern = /^events:[a-z]+\.[a-z0-9-]+$/;
 
 /** Compiles the lexicon into a head-form Map. Throws on malformed data (a programmer error). */
-export function compileLexicon(types: readonly EventTypeSpec[] = eventLexicon): CompiledLexicon {
+export function compileLexicon(
+  types: readonly EventTypeSpec[] = eventLexicon,
+  imported: PetrarchRules | null = petrarchData as PetrarchRules,
+): CompiledLexicon {
   const byHead = new Map<string, CompiledRule[]>();
   const seen = new Set<string>();
   let order = 0;
@@ -109,7 +150,181 @@ export function compileLexicon(types: readonly EventTypeSpec[] = eventLexicon): 
       }
     }
   }
-  return { byHead, ruleCount: order };
+  const ownHeads = new Map<string, CompiledRule[]>();
+  for (const [form, list] of byHead) ownHeads.set(form, [...list]);
+  const importedHeads = new Map<string, ImportedHead>();
+  const importedCount = imported ? compileImported(imported, types, byHead, importedHeads, order) : 0;
+  return { byHead, ownHeads, importedHeads, ruleCount: order, importedCount };
+}
+
+/** Gap before a pattern word that starts a new element, and inside a phrase. */
+const ELEMENT_GAP = 3;
+
+function elementSets(
+  el: PatternElement,
+  synsets: ReadonlyMap<string, ReadonlySet<string>>,
+): { sets: ReadonlySet<string>[]; gaps: number[] } | undefined {
+  if ('prep' in el) {
+    const sets: ReadonlySet<string>[] = [new Set([el.prep])];
+    const gaps = [ELEMENT_GAP];
+    if (el.object) {
+      const inner = elementSets(el.object, synsets);
+      if (!inner) return undefined;
+      sets.push(...inner.sets);
+      gaps.push(2, ...inner.gaps.slice(1));
+    }
+    return { sets, gaps };
+  }
+  if ('syn' in el) {
+    const set = synsets.get(el.syn);
+    return set ? { sets: [set], gaps: [ELEMENT_GAP] } : undefined;
+  }
+  if (el.words.length === 0) return undefined;
+  return {
+    sets: el.words.map((w) => new Set([w])),
+    gaps: el.words.map((_, i) => (i === 0 ? ELEMENT_GAP : 0)),
+  };
+}
+
+function verbHeadForms(v: VerbEntry): string[] {
+  if (v.forms && v.forms.length > 0) return v.forms;
+  try {
+    return verbForms(v.head);
+  } catch {
+    return [v.head];
+  }
+}
+
+/**
+ * PETRARCH's verb blocks as rules: a verb with a code of its own (or its block's) is a rule on its
+ * own; every pattern of the block is a rule on each verb of the block, with the pattern's words
+ * after (and before) the verb. Rule ids are `petrarch:<block>.<line>`, the line in CAMEO.2.0.txt.
+ * CAMEO codes map to PLOVER type, mode and context by the codebook's table; codes PLOVER dropped
+ * (01 statements, 02 appeals) code nothing. A null-code pattern is a veto.
+ */
+function compileImported(
+  data: PetrarchRules,
+  types: readonly EventTypeSpec[],
+  byHead: Map<string, CompiledRule[]>,
+  importedHeads: Map<string, ImportedHead>,
+  startOrder: number,
+): number {
+  const typeByName = new Map(types.map((t) => [t.type, t]));
+  // Reporting verbs ("said", "reported") are attributions, read by the quotes stage, never triggers.
+  const reporting = new Set(reportingVerbs.neutral);
+  const synsetHeads = new Map<string, Set<string>>();
+  for (const [name, list] of Object.entries(data.synsets)) {
+    // A set entry is matched by its head, the last word ("armed forces" → forces).
+    if (list.length > 0) synsetHeads.set(name, new Set(list.map((w) => w.split(' ').at(-1) as string)));
+  }
+  const formsOf = new Map<VerbEntry, string[]>();
+  const ids = new Set<string>();
+  let order = startOrder;
+  const compileElements = (elements: readonly PatternElement[]) => {
+    const sets: ReadonlySet<string>[] = [];
+    const gaps: number[] = [];
+    for (const el of elements) {
+      const compiled = elementSets(el, synsetHeads);
+      if (!compiled) return undefined;
+      sets.push(...compiled.sets);
+      gaps.push(...compiled.gaps);
+    }
+    return { sets, gaps };
+  };
+  /** One rule for a set of verbs sharing the same phrasal words (most verbs have none). */
+  const add = (
+    id: string,
+    code: string | null,
+    verbs: readonly VerbEntry[],
+    before: readonly PatternElement[],
+    after: readonly PatternElement[],
+    targetPrep?: string,
+  ) => {
+    let mapping: PloverMapping | undefined;
+    let cameo: CameoCode | undefined;
+    let typeSpec: EventTypeSpec | undefined;
+    if (code !== null) {
+      mapping = ploverFor(data.plover, code);
+      cameo = cameoCodeNearest(code);
+      typeSpec = mapping ? (typeByName.get(mapping.type) ?? { type: mapping.type, rules: [] }) : undefined;
+      if (!mapping || !cameo || !typeSpec) return;
+    }
+    const afterSets = compileElements(after);
+    const beforeSets = compileElements(before);
+    if (!afterSets || !beforeSets) return;
+    const groups = new Map<string, VerbEntry[]>();
+    for (const v of verbs) {
+      const key = `${v.before.join(' ')}|${v.after.join(' ')}`;
+      const list = groups.get(key);
+      if (list) list.push(v);
+      else groups.set(key, [v]);
+    }
+    for (const group of groups.values()) {
+      const v = group[0] as VerbEntry;
+      const spec: EventRuleSpec = {
+        id,
+        cameo: code ?? '---',
+        words: [v.head, ...v.after],
+        ...(mapping?.mode ? { mode: mapping.mode } : {}),
+        ...(mapping?.context ? { context: mapping.context } : {}),
+        ...(targetPrep ? { recipientPreps: [targetPrep] } : {}),
+      };
+      const before = [...beforeSets.sets, ...v.before.map((w) => new Set([w]))];
+      const rule: CompiledRule = {
+        spec,
+        typeSpec: typeSpec ?? { type: 'NONE', rules: [] },
+        code: cameo ?? { code: '---', name: 'no event', root: '--', quad: 1, goldstein: 0 },
+        order: order++,
+        rest: [...v.after.map((w) => new Set([w])), ...afterSets.sets],
+        gap: ELEMENT_GAP,
+        gaps: [...v.after.map(() => 1), ...afterSets.gaps],
+        verbal: true,
+        imported: true,
+        ...(before.length > 0 ? { before } : {}),
+        ...(targetPrep ? { recipientPreps: new Set([targetPrep]) } : {}),
+        ...(code === null ? { veto: true } : {}),
+      };
+      if (typeSpec?.intent) rule.intentCode = cameoCode(typeSpec.intent.cameo);
+      ids.add(id);
+      for (const verb of group) {
+        let forms = formsOf.get(verb);
+        if (!forms) {
+          forms = [...new Set(verbHeadForms(verb))].filter((f) => !reporting.has(f));
+          formsOf.set(verb, forms);
+        }
+        for (const form of forms) {
+          const list = byHead.get(form);
+          if (list) list.push(rule);
+          else byHead.set(form, [rule]);
+          let entry = importedHeads.get(form);
+          if (!entry) {
+            entry = { lone: [], byNext: new Map() };
+            importedHeads.set(form, entry);
+          }
+          const next = rule.rest[0];
+          if (!next) entry.lone.push(rule);
+          else
+            for (const word of next) {
+              const at = entry.byNext.get(word);
+              if (at) at.push(rule);
+              else entry.byNext.set(word, [rule]);
+            }
+        }
+      }
+    }
+  };
+  for (const block of data.blocks) {
+    // A verb alone codes only with a code written on its own line: a block's default code on its
+    // own ("hit", "match", "kick" under PHYSICAL_CONFLICT) is a word sense PETRARCH left to its
+    // parser and actor dictionaries, and codes sport and business as conflict here.
+    for (const v of block.verbs) {
+      if (v.code) add(`petrarch:${block.name}.${v.line}`, v.code, [v], [], []);
+    }
+    for (const p of block.patterns) {
+      add(`petrarch:${block.name}.${p.line}`, p.code, block.verbs, p.before, p.after, p.targetPrep);
+    }
+  }
+  return ids.size;
 }
 
 const statusPriority = { negated: 0, hypothetical: 1, future: 2 } as const;

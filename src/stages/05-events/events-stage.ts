@@ -73,25 +73,38 @@ const quantityWords = new Set(participantData.quantityWords);
  * The first layer token of every trigger head ("co" for "co-operate"): a sentence none of whose
  * tokens is in this set cannot hold a trigger, so it is skipped before its joined tokens are built.
  */
-const headStartForms = [...lexicon.byHead.keys()].map((head) => {
-  const layer = tokenizeRange(head);
-  return layer.count > 0 ? layer.lower(0) : head;
-});
-const headStarts = new TokenSet(headStartForms);
+function firstLayerForms(heads: Iterable<string>): string[] {
+  return [...heads].map((head) => {
+    const layer = tokenizeRange(head);
+    return layer.count > 0 ? layer.lower(0) : head;
+  });
+}
 
 /**
- * The same first tokens as a bare hash filter: `findMatches` rejects most joined tokens by the
- * hash of their first layer token before hashing their lowercase form for `lexicon.byHead`.
+ * The first layer token of every trigger head ("co" for "co-operate"), for our own rules and for
+ * all rules with the imported ones: a sentence none of whose tokens is in the set cannot hold a
+ * trigger, so it is skipped before its joined tokens are built. Imported rules need two named
+ * sides, so a sentence with fewer than two entity mentions is read with our own rules alone.
  */
-const headStartFilter = new HashFilter(headStartForms.length);
-for (const form of headStartForms) headStartFilter.add(hashString(form));
-
-function mayHoldTrigger(layer: TokenLayer, sentence: number): boolean {
-  const to = layer.sentenceFirst[sentence + 1] as number;
-  for (let i = layer.sentenceFirst[sentence] as number; i < to; i++)
-    if (headStarts.hasToken(layer, i)) return true;
-  return false;
+class HeadIndex {
+  readonly starts: TokenSet;
+  /** The same first tokens as a bare hash filter, to reject most tokens before a Map lookup. */
+  readonly filter: HashFilter;
+  constructor(readonly byHead: ReadonlyMap<string, readonly CompiledRule[]>) {
+    const forms = firstLayerForms(byHead.keys());
+    this.starts = new TokenSet(forms);
+    this.filter = new HashFilter(forms.length);
+    for (const form of forms) this.filter.add(hashString(form));
+  }
+  mayHoldTrigger(layer: TokenLayer, sentence: number): boolean {
+    const to = layer.sentenceFirst[sentence + 1] as number;
+    for (let i = layer.sentenceFirst[sentence] as number; i < to; i++)
+      if (this.starts.hasToken(layer, i)) return true;
+    return false;
+  }
 }
+const ownIndex = new HeadIndex(lexicon.ownHeads);
+const allIndex = new HeadIndex(lexicon.byHead);
 const cues = compileCues();
 
 /** Verbs that only report ("said", "told"): evaluative ones ("condemned") are events of their own. */
@@ -127,7 +140,7 @@ const nounModifiersAfterDeterminer = new Set(list('nounModifiersAfterDeterminer'
 const nounPreps = new Set(list('nounPrepositions'));
 /** Finite verbs and auxiliaries: a base or -s form right before one heads the subject ("shells struck"). */
 const finiteVerbs = new Set([...beAux, ...auxiliaries, ...list('finiteVerbs')]);
-for (const [form, rules] of lexicon.byHead) {
+for (const [form, rules] of lexicon.ownHeads) {
   if (form.endsWith('ed') && rules.some((r) => r.verbal)) finiteVerbs.add(form);
 }
 /** Control verbs end a subject noun phrase ("the leaders aimed to …", "the Lib Dems plan to …"). */
@@ -225,29 +238,35 @@ function findMatches(
   tokens: readonly Token[],
   layer: TokenLayer,
   firsts: readonly number[],
+  index: HeadIndex,
   rejected?: EventCandidate[],
 ): Match[] {
   const found: Match[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const first = firsts[i] as number;
-    if (first >= 0 && !headStartFilter.mayHave(layer.hash(first))) continue;
+    if (first >= 0 && !index.filter.mayHave(layer.hash(first))) continue;
     const token = tokens[i] as Token;
-    const candidates = lexicon.byHead.get(token.lower);
+    const candidates = candidatesAt(tokens, i, index);
     if (!candidates) continue;
+    // Imported rules are many per head: only our own are listed when set aside here.
+    let nounUse: boolean | undefined;
     for (const rule of candidates) {
-      if (rule.verbal && isNounUse(tokens, i)) {
-        rejected?.push(candidate(rule, token, token, 'noun-use'));
+      if (rule.verbal && (nounUse ??= isNounUse(tokens, i))) {
+        if (!rule.imported) rejected?.push(candidate(rule, token, token, 'noun-use'));
         continue;
       }
       if (rule.notAfter && i > 0 && rule.notAfter.has((tokens[i - 1] as Token).lower)) {
-        rejected?.push(candidate(rule, token, token, 'not-after'));
+        if (!rule.imported) rejected?.push(candidate(rule, token, token, 'not-after'));
         continue;
       }
+      if (rule.before && !matchesBefore(tokens, i, rule.before)) continue;
       let p = i;
       let ok = true;
-      for (const alts of rule.rest) {
+      for (let r = 0; r < rule.rest.length; r++) {
+        const alts = rule.rest[r] as ReadonlySet<string>;
+        const gap = rule.gaps ? (rule.gaps[r] as number) : rule.gap;
         let hit = -1;
-        for (let j = p + 1; j <= p + 1 + rule.gap && j < tokens.length; j++) {
+        for (let j = p + 1; j <= p + 1 + gap && j < tokens.length; j++) {
           const t = (tokens[j] as Token).lower;
           if (alts.has(t)) {
             hit = j;
@@ -268,7 +287,7 @@ function findMatches(
           if (rule.exclude.has((tokens[j] as Token).lower)) vetoed = true;
         }
         if (vetoed) {
-          rejected?.push(candidate(rule, token, tokens[p] as Token, 'excluded'));
+          if (!rule.imported) rejected?.push(candidate(rule, token, tokens[p] as Token, 'excluded'));
           continue;
         }
       }
@@ -276,20 +295,104 @@ function findMatches(
     }
   }
   if (found.length <= 1) return found;
-  found.sort((a, b) => b.last - b.head - (a.last - a.head) || a.head - b.head || a.rule.order - b.rule.order);
+  // Our own rules first, the longer match first among them; among imported patterns the one
+  // naming more words first, then the tighter match ("rushed aid to" is AID, not "rushed … to").
+  found.sort((a, b) => {
+    const ai = a.rule.imported === true;
+    const bi = b.rule.imported === true;
+    if (ai !== bi) return ai ? 1 : -1;
+    if (ai) {
+      const size = patternSize(b.rule) - patternSize(a.rule);
+      if (size !== 0) return size;
+      const span = a.last - a.head - (b.last - b.head);
+      if (span !== 0) return span;
+    }
+    return b.last - b.head - (a.last - a.head) || a.head - b.head || a.rule.order - b.rule.order;
+  });
   const taken = new Uint8Array(tokens.length);
   const kept: Match[] = [];
   for (const m of found) {
     let free = true;
     for (let k = m.head; k <= m.last; k++) if (taken[k]) free = false;
     if (!free) {
-      rejected?.push(candidate(m.rule, tokens[m.head] as Token, tokens[m.last] as Token, 'overlap'));
+      if (
+        rejected &&
+        !m.rule.imported &&
+        !rejected.some((r) => r.rule === m.rule.spec.id && r.reason === 'overlap')
+      )
+        rejected.push(candidate(m.rule, tokens[m.head] as Token, tokens[m.last] as Token, 'overlap'));
       continue;
     }
     for (let k = m.head; k <= m.last; k++) taken[k] = 1;
     kept.push(m);
   }
   return kept.sort((a, b) => a.head - b.head);
+}
+
+function patternSize(rule: CompiledRule): number {
+  return rule.rest.length + (rule.before?.length ?? 0);
+}
+
+/** Whether the words before the head match `before` in order, the last within 3 tokens of it. */
+function matchesBefore(
+  tokens: readonly Token[],
+  head: number,
+  before: readonly ReadonlySet<string>[],
+): boolean {
+  let p = head;
+  for (let b = before.length - 1; b >= 0; b--) {
+    const alts = before[b] as ReadonlySet<string>;
+    let hit = -1;
+    for (let j = p - 1; j >= 0 && j >= p - 3; j--) {
+      const t = (tokens[j] as Token).lower;
+      if (alts.has(t)) {
+        hit = j;
+        break;
+      }
+      if (clauseBreakers.has(t)) return false;
+    }
+    if (hit < 0) return false;
+    p = hit;
+  }
+  return true;
+}
+
+/** Our own rules for the head at `i`, and with `allIndex` the imported ones its next words allow. */
+function candidatesAt(
+  tokens: readonly Token[],
+  i: number,
+  index: HeadIndex,
+): readonly CompiledRule[] | undefined {
+  const lower = (tokens[i] as Token).lower;
+  const own = lexicon.ownHeads.get(lower);
+  if (index !== allIndex) return own;
+  const imported = lexicon.importedHeads.get(lower);
+  if (!imported) return own;
+  let out: CompiledRule[] | undefined;
+  if (imported.lone.length > 0) out = own ? [...own, ...imported.lone] : [...imported.lone];
+  let seen: Set<CompiledRule> | undefined;
+  for (let j = i + 1; j <= i + 4 && j < tokens.length; j++) {
+    const t = (tokens[j] as Token).lower;
+    const list = imported.byNext.get(t);
+    if (list) {
+      out ??= own ? [...own] : [];
+      seen ??= new Set();
+      for (const r of list) {
+        if (seen.has(r)) continue;
+        seen.add(r);
+        out.push(r);
+      }
+    }
+    if (clauseBreakers.has(t)) break;
+  }
+  return out ?? own;
+}
+
+/** Whether the mentions name at least two different entities (imported rules need both sides). */
+function twoSides(mentions: readonly EntityMention[]): boolean {
+  const first = mentions[0]?.entity;
+  for (let k = 1; k < mentions.length; k++) if ((mentions[k] as EntityMention).entity !== first) return true;
+  return false;
 }
 
 function candidate(rule: CompiledRule, head: Token, last: Token, reason: string): EventCandidate {
@@ -470,7 +573,7 @@ function endsAgentPhrase(text: string, token: Token): boolean {
     return true;
   if (agentSector(t)) return false;
   if (t.endsWith('ly') || t.endsWith('ed') || t.endsWith('ing')) return true;
-  if (lexicon.byHead.get(t)?.some((r) => r.verbal)) return true;
+  if (lexicon.ownHeads.get(t)?.some((r) => r.verbal)) return true;
   return !isLower(text, token);
 }
 
@@ -656,7 +759,8 @@ function textActor(
   if (badNpFirst.has(firstWord) || badNpEnd.has(lastWord) || isPossessive(lastWord)) return undefined;
   if (n > 1 && firstWord.endsWith('ing') && isLower(doc.text, tokens[start] as Token)) return undefined;
   // "after talks with …": an event word alone is not a participant.
-  if (n === 1 && isLower(doc.text, tokens[start] as Token) && lexicon.byHead.has(firstWord)) return undefined;
+  if (n === 1 && isLower(doc.text, tokens[start] as Token) && lexicon.ownHeads.has(firstWord))
+    return undefined;
   for (let k = start; k <= end; k++) {
     const token = tokens[k] as Token;
     const t = token.lower;
@@ -664,7 +768,8 @@ function textActor(
     if (pronouns.has(t) || t === 'i' || t === 'whose' || finiteVerbs.has(t) || controlVerbs.has(t))
       return undefined;
     // "Blair rejects Tory terror": a verb form inside the phrase means it is a clause.
-    if (k < end && isLower(doc.text, token) && lexicon.byHead.get(t)?.some((r) => r.verbal)) return undefined;
+    if (k < end && isLower(doc.text, token) && lexicon.ownHeads.get(t)?.some((r) => r.verbal))
+      return undefined;
     if (k < end && t.endsWith('ed') && isLower(doc.text, token)) {
       const next = (tokens[k + 1] as Token).lower;
       if (determiners.has(next) || particles.has(next)) return undefined;
@@ -810,6 +915,10 @@ function codeSentence(
       continue;
     }
     if (isRemoved(doc.removed, headToken.start, lastToken.end)) continue;
+    if (m.rule.veto) {
+      rejected?.push(candidate(m.rule, headToken, lastToken, 'null-pattern'));
+      continue;
+    }
     const triggerQuote = inside(ctx.quotes, headToken.start, lastToken.end);
     const usable = groups.filter(
       (g) => !isSourceOnly(ctx, g, triggerQuote, m.head) && !modifiesPlace(tokens, g),
@@ -937,6 +1046,12 @@ function codeSentence(
     if (actor && recipient && actor.start === recipient.start) recipient = undefined;
     if (!actor && !recipient && spec.needsParticipant !== false) {
       rejected?.push(candidate(m.rule, headToken, lastToken, 'no-participant'));
+      continue;
+    }
+    // PETRARCH codes a verb only between a source and a target it knows: an imported rule needs
+    // both sides, each a named actor.
+    if (m.rule.imported && !(actor?.entity && recipient?.entity)) {
+      rejected?.push(candidate(m.rule, headToken, lastToken, 'imported-needs-both'));
       continue;
     }
     // "Rebels shelled Juba": a city under attack stands for its people, not its government.
@@ -1101,11 +1216,13 @@ function codeDocument(
   for (let index = 0; index < sentences.length && events.length <= cap; index++) {
     const sentence = sentences[index] as Sentence;
     if (sentence.end <= sentence.start || sentence.end > doc.text.length) continue;
-    if (!mayHoldTrigger(layer, index)) continue;
+    const mentions = mentionsBySentence.get(index) ?? [];
+    const heads = twoSides(mentions) ? allIndex : ownIndex;
+    if (!heads.mayHoldTrigger(layer, index)) continue;
     const firsts: number[] = [];
     const tokens = sentenceJoinedTokens(layer, index, sentence, firsts);
     const rejected: EventCandidate[] | undefined = traces ? [] : undefined;
-    const matches = findMatches(tokens, layer, firsts, rejected);
+    const matches = findMatches(tokens, layer, firsts, heads, rejected);
     if (matches.length === 0) {
       if (rejected && rejected.length > 0) traces?.push({ sentence: index, rejected });
       continue;
@@ -1113,7 +1230,7 @@ function codeDocument(
     const ctx: SentenceContext = {
       doc,
       tokens,
-      groups: buildGroups(doc, mentionsBySentence.get(index) ?? [], tokens),
+      groups: buildGroups(doc, mentions, tokens),
       quotes: quotesBySentence.get(index) ?? [],
       attributions: attributionsBySentence.get(index) ?? [],
       times: timesBySentence.get(index) ?? [],
