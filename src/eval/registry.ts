@@ -2,6 +2,9 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { EvalOptions, EvalResult, Suite } from './suite.js';
 import { duplicatesSuite } from './suites/duplicates.js';
+import { cameoRatersSuite } from './suites/events-cameo-raters.js';
+import { case2021Suite } from './suites/events-case2021.js';
+import { indiaPoliceSuite } from './suites/events-india-police.js';
 import { ploverGsrSuite } from './suites/events-plover-gsr.js';
 import { extractAeb } from './suites/extract-aeb.js';
 import { extractMetadata } from './suites/extract-metadata.js';
@@ -22,6 +25,9 @@ export const suites: Suite[] = [
   extractMetadata,
   timexTempeval3,
   ploverGsrSuite,
+  case2021Suite,
+  cameoRatersSuite,
+  indiaPoliceSuite,
   mixedStoriesSuite,
   nerConll2003,
   nerWikiann,

@@ -251,7 +251,8 @@ function findMatches(
     // Imported rules are many per head: only our own are listed when set aside here.
     let nounUse: boolean | undefined;
     for (const rule of candidates) {
-      if (rule.verbal && (nounUse ??= isNounUse(tokens, i))) {
+      if (rule.verbal && nounUse === undefined) nounUse = isNounUse(tokens, i);
+      if (rule.verbal && nounUse) {
         if (!rule.imported) rejected?.push(candidate(rule, token, token, 'noun-use'));
         continue;
       }
