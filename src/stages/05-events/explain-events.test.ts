@@ -13,8 +13,11 @@ test('explain: each event says which rule fired and how its actor and recipient 
   const { events } = explainEvents(doc);
   const e = events[0];
   assert.ok(e, 'an event');
-  assert.equal(e.trace?.decidedBy, 'rule');
+  assert.ok(e.trace?.decidedBy.startsWith('rule'));
   assert.equal(e.trace?.rule, e.rule);
+  const score = e.trace?.classifier?.score ?? -1;
+  assert.ok(score >= 0 && score <= 1, `classifier score ${score}`);
+  assert.equal(e.trace?.decidedBy, score >= 0.5 ? 'rule+classifier' : 'rule');
   assert.equal(e.trace?.actorBy, 'subject');
   assert.equal(e.trace?.recipientBy, 'after-trigger');
 });

@@ -56,3 +56,14 @@ test('PETRARCH import: without the imported data only our own rules compile', ()
   assert.equal(own.importedCount, 0);
   for (const rules of own.byHead.values()) for (const r of rules) assert.ok(!r.imported);
 });
+
+test('the event detector vetoes an imported match in a sentence that holds no political event', () => {
+  const sport = 'Russia rushed the ball to Ukraine in the second half of the rugby match.';
+  const doc = docFromLines([sport], sides);
+  assert.equal(explainEvents(doc, { classifier: false }).events.length, 1, 'the pattern matches');
+  const { events, sentences } = explainEvents(doc);
+  assert.deepEqual(events, []);
+  const veto = sentences.flatMap((s) => s.rejected).find((r) => r.reason === 'classifier-veto');
+  assert.ok(veto?.rule.startsWith('petrarch:'));
+  assert.ok((veto?.score ?? 1) < 0.2);
+});
