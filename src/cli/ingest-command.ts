@@ -1,6 +1,7 @@
 import cliProgress from 'cli-progress';
 import { analyzeDoc } from '../pipeline.js';
-import { IngestStoppedError, type IngestSummary, ingestBatch } from '../services/ingest-batch.js';
+import { IngestStoppedError, type IngestSummary } from '../services/ingest-batch.js';
+import { ingestParallel } from '../services/ingest-parallel.js';
 import { countInputs, readInputs } from '../stages/01-ingest/index.js';
 import { displayStoreUrl, openStore } from '../store/index.js';
 
@@ -14,6 +15,8 @@ export interface IngestOptions {
   date?: string;
   quiet?: boolean;
   stdinFormat?: 'text' | 'jsonl' | 'html' | 'feed' | 'warc';
+  /** Analysis threads (default: one per core; 0 analyses on the main thread). */
+  workers?: number;
 }
 
 export async function runIngest(paths: string[], opts: IngestOptions, io: Io): Promise<IngestSummary> {
@@ -42,8 +45,9 @@ export async function runIngest(paths: string[], opts: IngestOptions, io: Io): P
   try {
     const total = bar ? await countInputs(paths) : 0;
     bar?.start(total, 0, { rate: '0' });
-    const summary = await ingestBatch({
+    const summary = await ingestParallel({
       store,
+      ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
       inputs: readInputs(paths, {
         ...(opts.date ? { published: opts.date } : {}),
         ...(opts.stdinFormat ? { stdinFormat: opts.stdinFormat } : {}),

@@ -36,6 +36,13 @@ function parsePositive(value: string): number {
   return n;
 }
 
+function parseCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || value.trim() === '')
+    throw new InvalidArgumentError(`expected a whole number (0 or more), got "${value}"`);
+  return n;
+}
+
 /** Where the commands write. */
 export interface CliIo {
   /** Writes to standard output; `false` (as a stream's `write` returns) asks to wait for `drain`. */
@@ -116,6 +123,11 @@ export function buildProgram(io: CliIo): Command {
     )
     .option('--quiet', 'no progress bar')
     .option('--enqueue', 'only read and queue the inputs; `tidings worker` analyses and stores them')
+    .option(
+      '--workers <n>',
+      'threads that analyse while the main thread reads and writes (default: one per core; 0: none)',
+      parseCount,
+    )
     .action(async (paths: string[], opts: IngestOptions & { enqueue?: boolean }) => {
       if (opts.enqueue) {
         const { runEnqueue } = await import('./queue-commands.js');
@@ -155,6 +167,42 @@ export function buildProgram(io: CliIo): Command {
     .action(async (opts: { db: string; json?: boolean }) => {
       const { runStatus } = await import('./queue-commands.js');
       await runStatus(opts, io);
+    });
+
+  program
+    .command('export')
+    .description(
+      'stream the whole store (a dump `tidings import` restores), or its events as GDELT or PLOVER',
+    )
+    .option('--db <url>', 'the store: a SQLite file or postgres://user@host/db', 'tidings.db')
+    .addOption(
+      new Option(
+        '--format <format>',
+        'dump: every document as stored (JSON lines); gdelt: GDELT 2.0 event records; plover: PLOVER JSON lines',
+      )
+        .choices(['dump', 'gdelt', 'plover'])
+        .default('dump'),
+    )
+    .option('--out <file>', 'write to this file (default: standard output)')
+    .option(
+      '--status <list>',
+      'events of these statuses, comma-separated, or all (gdelt, plover)',
+      'asserted',
+    )
+    .option('--header', 'gdelt: a first line with the column names (GDELT files have none)')
+    .action(async (opts: import('./export-commands.js').ExportCommandOptions) => {
+      const { runExport } = await import('./export-commands.js');
+      process.exitCode = await runExport(opts, io);
+    });
+
+  program
+    .command('import')
+    .description('restore a dump written by `tidings export` into a store')
+    .argument('<file>', 'the dump (JSON lines), or - for standard input')
+    .option('--db <url>', 'the store: a SQLite file or postgres://user@host/db', 'tidings.db')
+    .action(async (file: string, opts: { db: string }) => {
+      const { runImport } = await import('./export-commands.js');
+      await runImport(file, opts, io);
     });
 
   program

@@ -153,7 +153,25 @@ export function rejectedEntry(input: IngestInput, diagnostics: Diagnostic[]): Pr
  * retries) does, with an IngestStoppedError that carries the summary of what was stored.
  */
 export async function ingestBatch(options: IngestBatchOptions): Promise<IngestSummary> {
-  const { store, inputs, analyze, onProgress } = options;
+  const { inputs, analyze } = options;
+  async function* prepared(): AsyncIterable<PreparedEntry> {
+    for await (const input of inputs) yield prepareEntry(input, analyze);
+  }
+  return storeEntries({ ...options, entries: prepared() });
+}
+
+export interface StoreEntriesOptions
+  extends Pick<IngestBatchOptions, 'store' | 'onProgress' | 'chunkSize' | 'maxChunkChars' | 'maxChunkRows'> {
+  /** Entries in the order they are to be stored (the first copy of a text is the one kept). */
+  entries: AsyncIterable<PreparedEntry> | Iterable<PreparedEntry>;
+}
+
+/**
+ * The writing half of ingest: stores prepared entries in bounded transactions, in their order, and
+ * counts what became of each. Whoever analysed them (this thread, worker threads) does not matter.
+ */
+export async function storeEntries(options: StoreEntriesOptions): Promise<IngestSummary> {
+  const { store, entries, onProgress } = options;
   const chunkSize = positive('chunkSize', options.chunkSize ?? 200);
   const maxChars = positive('maxChunkChars', options.maxChunkChars ?? 2_000_000);
   const maxRows = positive('maxChunkRows', options.maxChunkRows ?? 20_000);
@@ -177,8 +195,7 @@ export async function ingestBatch(options: IngestBatchOptions): Promise<IngestSu
     onProgress?.(summary.processed, summary);
   };
 
-  for await (const input of inputs) {
-    const prepared = prepareEntry(input, analyze);
+  for await (const prepared of entries) {
     const size = entrySize(prepared.entry);
     // Commit what is pending first when this entry would take the chunk over a bound.
     if (pending.length > 0 && (chars + size.chars > maxChars || rows + size.rows > maxRows)) await flush();
@@ -193,7 +210,7 @@ export async function ingestBatch(options: IngestBatchOptions): Promise<IngestSu
 
 function positive(name: string, value: number): number {
   if (!Number.isInteger(value) || value < 1) {
-    throw new RangeError(`ingestBatch: ${name} must be a positive integer, instead found ${value}`);
+    throw new RangeError(`ingest: ${name} must be a positive integer, instead found ${value}`);
   }
   return value;
 }

@@ -1,5 +1,3 @@
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Diagnostic } from '../core/doc.js';
 import { analyzeDoc } from '../pipeline.js';
@@ -16,6 +14,7 @@ import {
   type WorkerData,
   type WorkerReply,
 } from './ingest-task.js';
+import { loadAnalyze } from './load-analyze.js';
 
 // One analysis thread of the ingest pool (ingest-pool.ts): it analyses a document and stores it over
 // its own connection to the store, so the server's thread neither analyses nor writes.
@@ -25,7 +24,7 @@ let settingUp: Promise<{ store: Repository; analyze: Analyze }> | undefined;
 
 function setUp(): Promise<{ store: Repository; analyze: Analyze }> {
   settingUp ??= (async () => {
-    const analyze = settings.analyzeModule ? (await load(settings.analyzeModule)).analyzeDoc : analyzeDoc;
+    const analyze = settings.analyzeModule ? await loadAnalyze(settings.analyzeModule) : analyzeDoc;
     // A first small document loads the models and compiles the lexicons, which the pipeline does on
     // first use: that is the worker's start, not the first document's analysis time.
     analyze({
@@ -39,19 +38,6 @@ function setUp(): Promise<{ store: Repository; analyze: Analyze }> {
     return { analyze, store };
   })();
   return settingUp;
-}
-
-/**
- * Loads a module the way the pool loaded this file: `require` first (under tsx, worker threads
- * compile TypeScript through its require hook only), then `import` (plain ES modules).
- */
-async function load(specifier: string): Promise<{ analyzeDoc: Analyze }> {
-  const path = specifier.startsWith('file:') ? fileURLToPath(specifier) : specifier;
-  try {
-    return createRequire(import.meta.url)(path) as { analyzeDoc: Analyze };
-  } catch {
-    return (await import(pathToFileURL(path).href)) as { analyzeDoc: Analyze };
-  }
 }
 
 /** Loads the pipeline and opens the store before the first document arrives. */

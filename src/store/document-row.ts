@@ -70,8 +70,19 @@ export function keptText(analysis: Analysis): string {
   return body;
 }
 
+/** The first words of the kept text, whitespace folded: at most 160 characters and an ellipsis. */
 export function snippetOf(body: string): string {
-  const flat = body.replace(/\s+/g, ' ').trim();
+  // Only the start is folded: a prefix whose folded form is longer than 161 characters folds to the
+  // same first 161 characters as the whole body (folding only shortens runs), and those are all we keep.
+  let flat = '';
+  for (let size = 512; ; size *= 4) {
+    flat = body.slice(0, size).replace(/\s+/g, ' ').trimStart();
+    if (size >= body.length) {
+      flat = flat.trimEnd();
+      break;
+    }
+    if (flat.trimEnd().length > 161) break;
+  }
   if (flat.length <= 160) return flat;
   const cut = flat.lastIndexOf(' ', 160);
   return `${flat.slice(0, cut > 80 ? cut : 160)}…`;

@@ -1,8 +1,10 @@
+import type { Analysis } from '../core/analysis.js';
 import type { EventStatus, Severity } from '../core/doc.js';
 import type {
   ClaimedItem,
   DocumentStatus,
   DocumentSummary,
+  ExportedDocument,
   EntityRow,
   EventRow,
   Participant,
@@ -24,6 +26,17 @@ export const QUEUE_COLUMNS =
   'id, source, text, diagnostics, rejected, bytes_hash, attempts, blocks, raw_media_type, raw_gzip';
 
 const orNull = <T>(value: unknown): T | null => (value as T | null | undefined) ?? null;
+
+/** A document row (id, status, created_at, text, analysis, raw_type, raw_gzip) as an export keeps it. */
+export function toExported(r: Row): ExportedDocument {
+  const analysis = { ...(JSON.parse(r.analysis as string) as Omit<Analysis, 'text'>), text: r.text as string };
+  return {
+    analysis: analysis as Analysis,
+    status: r.status as DocumentStatus,
+    createdAt: r.created_at as string,
+    raw: r.raw_gzip ? { mediaType: r.raw_type as string, gzip: new Uint8Array(r.raw_gzip as Uint8Array) } : null,
+  };
+}
 
 export function toSummary(r: Row): DocumentSummary {
   return {

@@ -14,6 +14,11 @@ export interface Repository {
   /** Stores many entries in one transaction (ingest throughput); results in input order. */
   putMany(entries: readonly PutEntry[]): Promise<PutResult[]>;
   getDocument(id: string): Promise<Analysis | null>;
+  /**
+   * One page of every stored document in id order, after `after` (keyset: constant cost a page at any
+   * depth): what an export streams. Both engines order ids alike, so their exports match line for line.
+   */
+  exportDocuments(page: ExportPage): Promise<ExportedDocument[]>;
   /** The raw input a document was extracted from (a web page), gzipped; null when none was kept. */
   getRaw(docId: string): Promise<StoredRaw | null>;
   listDocuments(query: DocumentQuery): Promise<Page<DocumentSummary>>;
@@ -153,10 +158,28 @@ export interface RejectedInput {
 }
 
 export type PutEntry =
-  | { kind: 'document'; analysis: Analysis; raw?: StoredRaw }
+  /**
+   * An analysis; `createdAt` (else now) and an analysis marked `rejected` are what an import restores
+   * as they were exported.
+   */
+  | { kind: 'document'; analysis: Analysis; raw?: StoredRaw; createdAt?: string }
   | { kind: 'rejected'; input: RejectedInput; raw?: StoredRaw };
 
 export type DocumentStatus = 'ok' | 'rejected';
+
+export interface ExportPage {
+  /** The last id of the previous page (none: from the start). */
+  after?: string;
+  limit: number;
+}
+
+/** A stored document as a dump keeps it: everything needed to store it again as it was. */
+export interface ExportedDocument {
+  analysis: Analysis;
+  status: DocumentStatus;
+  createdAt: string;
+  raw: StoredRaw | null;
+}
 
 export interface Page<T> {
   items: T[];

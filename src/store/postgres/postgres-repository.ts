@@ -36,6 +36,7 @@ import {
   toDiagnostic,
   toEntityRow,
   toEventRow,
+  toExported,
   toSummary,
 } from '../read-rows.js';
 import type {
@@ -48,6 +49,8 @@ import type {
   DocumentSummary,
   EnqueueResult,
   EntityQuery,
+  ExportedDocument,
+  ExportPage,
   EntityRow,
   EventQuery,
   EventRow,
@@ -435,6 +438,16 @@ class PostgresRepository implements Repository {
     return (rows as Row[]).map(toTopRelationRow);
   }
 
+  async exportDocuments(page: ExportPage): Promise<ExportedDocument[]> {
+    const { rows } = await this.#pool.query(
+      `SELECT d.id, d.status, d.created_at, d.text, d.analysis, r.media_type AS raw_type, r.gzip AS raw_gzip
+       FROM documents d LEFT JOIN raw_inputs r ON r.doc_id = d.id
+       WHERE d.id > $1 ORDER BY d.id LIMIT $2`,
+      [page.after ?? '', page.limit],
+    );
+    return rows.map(toExported);
+  }
+
   async getRaw(docId: string): Promise<StoredRaw | null> {
     const { rows } = await this.#pool.query('SELECT media_type, gzip FROM raw_inputs WHERE doc_id = $1', [
       docId,
@@ -614,8 +627,12 @@ async function insertEntries(
 ): Promise<PutResult[]> {
   const docs = entries.map((entry) =>
     entry.kind === 'document'
-      ? { analysis: entry.analysis, status: 'ok' as DocumentStatus }
-      : { analysis: rejectedAnalysis(entry.input), status: 'rejected' as DocumentStatus },
+      ? {
+          analysis: entry.analysis,
+          status: (entry.analysis.rejected ? 'rejected' : 'ok') as DocumentStatus,
+          createdAt: entry.createdAt ?? createdAt,
+        }
+      : { analysis: rejectedAnalysis(entry.input), status: 'rejected' as DocumentStatus, createdAt },
   );
   const firstOf = new Map<string, number>();
   docs.forEach((d, i) => {
@@ -640,8 +657,9 @@ async function insertEntries(
     diagnostics: [] as number[],
     search: [] as string[],
     tone: [] as (number | null)[],
+    createdAt: [] as string[],
   };
-  for (const { analysis, status } of unique) {
+  for (const { analysis, status, createdAt: created } of unique) {
     const { text, ...rest } = analysis;
     const body = keptText(analysis);
     columns.id.push(analysis.id);
@@ -661,15 +679,16 @@ async function insertEntries(
     columns.diagnostics.push(analysis.diagnostics.length);
     columns.search.push(searchVector(analysis.title ?? '', body));
     columns.tone.push(documentTone(analysis));
+    columns.createdAt.push(created);
   }
   const inserted = await client.query(
     `INSERT INTO documents (id, uri, title, published, fetched, media_type, status, text, analysis, snippet, reason,
        sentence_count, entity_count, event_count, diagnostic_count, search, tone, created_at)
-     SELECT *, $18 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
        $8::text[], $9::text[], $10::text[], $11::text[], $12::int[], $13::int[], $14::int[], $15::int[],
-       $16::tsvector[], $17::float8[]) ORDER BY 1
+       $16::tsvector[], $17::float8[], $18::text[]) ORDER BY 1
      ON CONFLICT (id) DO NOTHING RETURNING id`,
-    [...Object.values(columns), createdAt],
+    Object.values(columns),
   );
   const fresh = new Set(inserted.rows.map((r) => r.id as string));
   await insertRaw(client, entries, docs);

@@ -133,6 +133,7 @@ export async function withReadWorkers(
     putMany: (entries) => store.putMany(entries),
     getDocument: (id) => store.getDocument(id),
     getRaw: (docId) => store.getRaw(docId),
+    exportDocuments: (page) => store.exportDocuments(page),
     enqueue: (inputs) => store.enqueue(inputs),
     claim: (claim) => store.claim(claim),
     complete: (token, done) => store.complete(token, done),

@@ -35,6 +35,7 @@ import {
   toDiagnostic,
   toEntityRow,
   toEventRow,
+  toExported,
   toSummary,
 } from '../read-rows.js';
 import type {
@@ -46,6 +47,8 @@ import type {
   DocumentStatus,
   DocumentSummary,
   EnqueueResult,
+  ExportedDocument,
+  ExportPage,
   EntityQuery,
   EntityRow,
   EventQuery,
@@ -192,7 +195,7 @@ class SqliteRepository implements Repository {
       entries.map((entry) => {
         const result =
           entry.kind === 'document'
-            ? this.#insertAnalysis(entry.analysis, 'ok')
+            ? this.#insertAnalysis(entry.analysis, entry.analysis.rejected ? 'rejected' : 'ok', entry.createdAt)
             : this.#insertAnalysis(rejectedAnalysis(entry.input), 'rejected');
         if (entry.raw) {
           this.#stmt('INSERT OR IGNORE INTO raw_inputs (doc_id, media_type, gzip) VALUES (?, ?, ?)').run(
@@ -227,6 +230,15 @@ class SqliteRepository implements Repository {
       | undefined;
     if (!row) return null;
     return { ...(JSON.parse(row.analysis) as Omit<Analysis, 'text'>), text: row.text } as Analysis;
+  }
+
+  async exportDocuments(page: ExportPage): Promise<ExportedDocument[]> {
+    const rows = this.#stmt(
+      `SELECT d.id, d.status, d.created_at, d.text, d.analysis, r.media_type AS raw_type, r.gzip AS raw_gzip
+       FROM documents d LEFT JOIN raw_inputs r ON r.doc_id = d.id
+       WHERE d.id > @after ORDER BY d.id LIMIT @limit`,
+    ).all({ after: page.after ?? '', limit: page.limit }) as Row[];
+    return rows.map(toExported);
   }
 
   async getRaw(docId: string): Promise<StoredRaw | null> {
@@ -621,7 +633,7 @@ class SqliteRepository implements Repository {
     return statement;
   }
 
-  #insertAnalysis(analysis: Analysis, status: DocumentStatus): PutResult {
+  #insertAnalysis(analysis: Analysis, status: DocumentStatus, createdAt?: string): PutResult {
     const { text, ...rest } = analysis;
     const body = keptText(analysis);
     const info = this.#stmt(
@@ -646,7 +658,7 @@ class SqliteRepository implements Repository {
       events: analysis.events.length,
       diagnostics: analysis.diagnostics.length,
       tone: documentTone(analysis),
-      createdAt: this.#now().toISOString(),
+      createdAt: createdAt ?? this.#now().toISOString(),
     });
     if (info.changes === 0) return { id: analysis.id, status: 'duplicate' };
 

@@ -1,0 +1,198 @@
+import { availableParallelism } from 'node:os';
+import { dirname, extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import { analyzeDoc } from '../pipeline.js';
+import type { AnalyzeStarted, AnalyzeTask, AnalyzeWorkerData } from './analyze-worker.js';
+import {
+  type Analyze,
+  type IngestBatchOptions,
+  type IngestInput,
+  type IngestSummary,
+  type PreparedEntry,
+  prepareEntry,
+  rejectedEntry,
+  storeEntries,
+} from './ingest-batch.js';
+
+export interface IngestParallelOptions extends Omit<IngestBatchOptions, 'analyze'> {
+  /** Analysis threads (default: one per core). 0 analyses on the calling thread, as `ingestBatch` does. */
+  workers?: number;
+  /** Used on the calling thread for short streams and with `workers: 0` (default: the pipeline). */
+  analyze?: Analyze;
+  /** A module whose `analyzeDoc` export the threads use instead of the pipeline's (tests). */
+  analyzeModule?: string | URL;
+  /**
+   * A stream of at most this many inputs is analysed on the calling thread (default 64): starting
+   * threads, each loading the pipeline and its models, costs more than a few documents do.
+   */
+  inlineUpTo?: number;
+  /** A document's analysis is stopped after this long (default 60 s) and the document kept as rejected. */
+  timeoutMs?: number;
+  /** Heap limit of each analysis thread (default 2048 MB): a document that needs more costs only itself. */
+  maxMemoryMb?: number;
+  /** Documents analysed ahead of the writer at most (default 64 a thread). */
+  window?: number;
+  /** Characters of text analysed ahead of the writer at most (default 16 M), so long texts do not pile up. */
+  windowChars?: number;
+}
+
+// Under tsx the sources run as .ts; built, as .js: the worker is the sibling with the same extension.
+const here = fileURLToPath(import.meta.url);
+const WORKER_FILE = join(dirname(here), `analyze-worker${extname(here)}`);
+
+/**
+ * Ingest with the analysis in worker threads and one writer: this thread reads the inputs, hands them
+ * to the threads, and stores their entries in input order (so the same input gives the same store as
+ * `ingestBatch`), in the same bounded transactions. A document whose analysis runs past `timeoutMs`
+ * or kills its thread (out of memory) is kept as rejected with a diagnostic; the batch goes on.
+ */
+export async function ingestParallel(options: IngestParallelOptions): Promise<IngestSummary> {
+  const workers = options.workers ?? availableParallelism();
+  const inlineUpTo = options.inlineUpTo ?? 64;
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const window = options.window ?? Math.max(1, workers) * 64;
+  const windowChars = options.windowChars ?? 16_000_000;
+  for (const [name, value, min] of [
+    ['workers', workers, 0],
+    ['inlineUpTo', inlineUpTo, 0],
+    ['timeoutMs', timeoutMs, 1],
+    ['window', window, 1],
+    ['windowChars', windowChars, 1],
+  ] as const) {
+    if (!Number.isInteger(value) || value < min) {
+      throw new RangeError(`ingestParallel: ${name} must be an integer ≥ ${min}, instead found ${value}`);
+    }
+  }
+  const analyze = options.analyze ?? analyzeDoc;
+  const { inputs } = options;
+
+  async function* analysed(): AsyncGenerator<PreparedEntry> {
+    const iterator = toAsyncIterator(inputs);
+    const head: IngestInput[] = [];
+    let ended = false;
+    while (head.length <= inlineUpTo) {
+      const next = await iterator.next();
+      if (next.done) {
+        ended = true;
+        break;
+      }
+      head.push(next.value);
+    }
+    if (workers === 0 || ended) {
+      for (const input of head) yield prepareEntry(input, analyze);
+      if (ended) return;
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+        yield prepareEntry(next.value, analyze);
+      }
+      return;
+    }
+    const pool = startPool(workers, timeoutMs, options);
+    try {
+      const ahead: { entry: Promise<PreparedEntry>; chars: number }[] = [];
+      let aheadChars = 0;
+      const submit = (input: IngestInput) => {
+        const chars = input.doc.text.length;
+        ahead.push({ entry: pool.analyze(input), chars });
+        aheadChars += chars;
+      };
+      const take = async () => {
+        const first = ahead.shift() as { entry: Promise<PreparedEntry>; chars: number };
+        aheadChars -= first.chars;
+        return first.entry;
+      };
+      const full = (chars: number) =>
+        ahead.length > 0 && (ahead.length >= window || aheadChars + chars > windowChars);
+      const inputsLeft = async function* () {
+        yield* head;
+        for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+      };
+      for await (const input of inputsLeft()) {
+        while (full(input.doc.text.length)) yield await take();
+        submit(input);
+      }
+      while (ahead.length > 0) yield await take();
+    } finally {
+      await pool.close();
+    }
+  }
+
+  return storeEntries({ ...options, entries: analysed() });
+}
+
+interface AnalysisPool {
+  /** Never rejects: a failed or stopped analysis comes back as a rejected entry. */
+  analyze(input: IngestInput): Promise<PreparedEntry>;
+  close(): Promise<void>;
+}
+
+function startPool(workers: number, timeoutMs: number, options: IngestParallelOptions): AnalysisPool {
+  const data: AnalyzeWorkerData = options.analyzeModule
+    ? { analyzeModule: String(options.analyzeModule) }
+    : {};
+  const pool = new Piscina({
+    filename: WORKER_FILE,
+    minThreads: workers,
+    maxThreads: workers,
+    idleTimeout: Number.POSITIVE_INFINITY,
+    resourceLimits: { maxOldGenerationSizeMb: options.maxMemoryMb ?? 2048 },
+    workerData: data,
+  });
+  const running = new Map<number, { controller: AbortController; timer?: ReturnType<typeof setTimeout> }>();
+  let nextId = 1;
+  let closed = false;
+  pool.on('message', (message: AnalyzeStarted) => {
+    const task = running.get(message?.tidingsAnalyzeStarted);
+    if (task) task.timer = setTimeout(() => task.controller.abort(), timeoutMs);
+  });
+  // A thread that fails outside any task (it cannot load the pipeline) fails its tasks too; they say so.
+  pool.on('error', () => {});
+  return {
+    async analyze(input) {
+      const id = nextId++;
+      const task = { controller: new AbortController() } as {
+        controller: AbortController;
+        timer?: ReturnType<typeof setTimeout>;
+      };
+      running.set(id, task);
+      try {
+        return (await pool.run({ id, input } satisfies AnalyzeTask, {
+          signal: task.controller.signal,
+        })) as PreparedEntry;
+      } catch (error) {
+        const timedOut = task.controller.signal.aborted;
+        const message = error instanceof Error ? error.message : String(error);
+        return rejectedEntry(input, [
+          ...input.doc.diagnostics,
+          timedOut
+            ? {
+                ruleId: 'service:analyze-timeout',
+                severity: 'error',
+                reason: `analysis did not finish within ${timeoutMs / 1000} s and was stopped`,
+              }
+            : {
+                ruleId: 'service:analyze-failed',
+                severity: 'error',
+                reason: closed
+                  ? 'analysis stopped: the ingest was stopped'
+                  : `analysis failed: its thread stopped (${message})`,
+              },
+        ]);
+      } finally {
+        clearTimeout(task.timer);
+        running.delete(id);
+      }
+    },
+    async close() {
+      closed = true;
+      for (const task of running.values()) clearTimeout(task.timer);
+      await pool.destroy();
+    },
+  };
+}
+
+function toAsyncIterator<T>(source: AsyncIterable<T> | Iterable<T>): AsyncIterator<T> {
+  if (Symbol.asyncIterator in source) return (source as AsyncIterable<T>)[Symbol.asyncIterator]();
+  const sync = (source as Iterable<T>)[Symbol.iterator]();
+  return { next: async () => sync.next() };
+}
