@@ -4,9 +4,9 @@ import type {
   ClaimedItem,
   DocumentStatus,
   DocumentSummary,
-  ExportedDocument,
   EntityRow,
   EventRow,
+  ExportedDocument,
   Participant,
   StoredDiagnostic,
 } from './repository.js';
@@ -29,12 +29,17 @@ const orNull = <T>(value: unknown): T | null => (value as T | null | undefined) 
 
 /** A document row (id, status, created_at, text, analysis, raw_type, raw_gzip) as an export keeps it. */
 export function toExported(r: Row): ExportedDocument {
-  const analysis = { ...(JSON.parse(r.analysis as string) as Omit<Analysis, 'text'>), text: r.text as string };
+  const analysis = {
+    ...(JSON.parse(r.analysis as string) as Omit<Analysis, 'text'>),
+    text: r.text as string,
+  };
   return {
     analysis: analysis as Analysis,
     status: r.status as DocumentStatus,
     createdAt: r.created_at as string,
-    raw: r.raw_gzip ? { mediaType: r.raw_type as string, gzip: new Uint8Array(r.raw_gzip as Uint8Array) } : null,
+    raw: r.raw_gzip
+      ? { mediaType: r.raw_type as string, gzip: new Uint8Array(r.raw_gzip as Uint8Array) }
+      : null,
   };
 }
 

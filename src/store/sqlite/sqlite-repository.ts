@@ -47,12 +47,12 @@ import type {
   DocumentStatus,
   DocumentSummary,
   EnqueueResult,
-  ExportedDocument,
-  ExportPage,
   EntityQuery,
   EntityRow,
   EventQuery,
   EventRow,
+  ExportedDocument,
+  ExportPage,
   HappeningDetail,
   HappeningQuery,
   HappeningRow,
@@ -195,7 +195,11 @@ class SqliteRepository implements Repository {
       entries.map((entry) => {
         const result =
           entry.kind === 'document'
-            ? this.#insertAnalysis(entry.analysis, entry.analysis.rejected ? 'rejected' : 'ok', entry.createdAt)
+            ? this.#insertAnalysis(
+                entry.analysis,
+                entry.analysis.rejected ? 'rejected' : 'ok',
+                entry.createdAt,
+              )
             : this.#insertAnalysis(rejectedAnalysis(entry.input), 'rejected');
         if (entry.raw) {
           this.#stmt('INSERT OR IGNORE INTO raw_inputs (doc_id, media_type, gzip) VALUES (?, ?, ?)').run(
