@@ -2,7 +2,7 @@ import { ANALYSIS_FORMAT, type Analysis } from '../core/analysis.js';
 import type { EventParticipant, NewsEvent } from '../core/doc.js';
 import { contentHash } from '../core/hash.js';
 import { firstDayOf } from '../store/dates.js';
-import { sha256 } from '../store/document-row.js';
+import { documentTone, sha256 } from '../store/document-row.js';
 import type { ExportedDocument, PutEntry, PutResult, Repository } from '../store/repository.js';
 
 /**
@@ -337,7 +337,7 @@ export function gdeltRows(doc: ExportedDocument, options: EventExportOptions = {
       '1',
       '1',
       '1',
-      '',
+      documentTone(a)?.toFixed(4) ?? '',
       ...geoFields(undefined),
       ...geoFields(undefined),
       ...geoFields(event.location),

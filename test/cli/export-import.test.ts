@@ -52,6 +52,8 @@ for (const engine of await storeEngines()) {
     assert.equal(gdelt[0], GDELT_EVENT_COLUMNS.join('\t'));
     assert.ok(gdelt.length >= 3, `events of both articles (${gdelt.length - 1})`);
     for (const line of gdelt) assert.equal(line.split('\t').length, 61);
+    // AvgTone (column 35) is the document's tone from the real pipeline.
+    for (const line of gdelt.slice(1)) assert.match(line.split('\t')[34] as string, /^-?\d+\.\d{4}$/);
     const plover = (await run('export', '--db', copy, '--format', 'plover', '--status', 'all')).out
       .trimEnd()
       .split('\n')
