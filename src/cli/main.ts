@@ -206,6 +206,16 @@ export function buildProgram(io: CliIo): Command {
     });
 
   program
+    .command('migrate')
+    .description('show the store’s schema version and the migrations this build applies, then apply them')
+    .option('--db <url>', 'the store: a SQLite file or postgres://user@host/db', 'tidings.db')
+    .option('--dry-run', 'only say what would be applied')
+    .action(async (opts: { db: string; dryRun?: boolean }) => {
+      const { runMigrate } = await import('./migrate-command.js');
+      await runMigrate(opts, io);
+    });
+
+  program
     .command('watch')
     .description(
       "poll feeds and pages, and ingest what is new (each new item's page is fetched and extracted)",
