@@ -9,7 +9,12 @@
 // Wall-clock rates on a shared machine swing with its load: each row also gives the CPU seconds of
 // the whole process (all threads) and the load average when it started. Read the ratios.
 //
+// Then the lists the API answers (documents, search, events: first pages, a deep page by offset and by
+// cursor, filters) on a generated store of --query-docs documents, p50 and p99 over --repeat runs each
+// (bench/store-queries.mjs), on SQLite and, with --postgres URL, on PostgreSQL (in a schema of its own).
+//
 //   npm run bench:store [-- --corpus DIR] [--docs N] [--workers N] [--skip-files] [--skip-stream]
+//                       [--query-docs N] [--repeat R] [--postgres URL] [--skip-queries]
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -26,6 +31,10 @@ const { values: args } = parseArgs({
     workers: { type: 'string', default: String(availableParallelism()) },
     'skip-files': { type: 'boolean', default: false },
     'skip-stream': { type: 'boolean', default: false },
+    'query-docs': { type: 'string', default: '20000' },
+    repeat: { type: 'string', default: '30' },
+    postgres: { type: 'string' },
+    'skip-queries': { type: 'boolean', default: false },
   },
 });
 
@@ -83,7 +92,63 @@ try {
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
-const head = Object.keys(table[0] ?? {});
-console.log(`| ${head.join(' | ')} |`);
-console.log(`|${head.map(() => '---').join('|')}|`);
-for (const row of table) console.log(`| ${head.map((h) => row[h]).join(' | ')} |`);
+function print(rows) {
+  const head = Object.keys(rows[0] ?? {});
+  console.log(`| ${head.join(' | ')} |`);
+  console.log(`|${head.map(() => '---').join('|')}|`);
+  for (const row of rows) console.log(`| ${head.map((h) => row[h]).join(' | ')} |`);
+}
+if (table.length > 0) print(table);
+
+if (!args['skip-queries']) {
+  const targets = [['sqlite', join(mkdtempSync(join(tmpdir(), 'tidings-bench-queries-')), 'store.db')]];
+  if (args.postgres) {
+    const url = new URL(args.postgres);
+    url.searchParams.set('schema', `tidings_bench_${process.pid}`);
+    targets.push(['postgres', url.toString()]);
+  }
+  const results = [];
+  for (const [engine, db] of targets) {
+    const out = execFileSync(
+      process.execPath,
+      [
+        join(import.meta.dirname, 'store-queries.mjs'),
+        args.corpus,
+        db,
+        args['query-docs'],
+        '--repeat',
+        args.repeat,
+      ],
+      { encoding: 'utf8', maxBuffer: 1 << 26 },
+    );
+    results.push([engine, JSON.parse(out.trim().split('\n').at(-1))]);
+    if (engine === 'sqlite') rmSync(resolve(db, '..'), { recursive: true, force: true });
+    else {
+      const { default: pg } = await import('pg');
+      const { schema, connectionString } = (
+        await import('../dist/store/postgres/postgres-repository.js')
+      ).splitSchema(db);
+      const client = new pg.Client({ connectionString });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await client.end();
+    }
+  }
+  console.log();
+  print(
+    (results[0]?.[1].rows ?? []).map((row, i) => ({
+      query: row.name,
+      ...Object.fromEntries(
+        results.flatMap(([engine, r]) => [
+          [`${engine} p50 ms`, r.rows[i].p50.toFixed(1)],
+          [`${engine} p99 ms`, r.rows[i].p99.toFixed(1)],
+        ]),
+      ),
+    })),
+  );
+  for (const [engine, r] of results) {
+    console.log(
+      `${engine}: ${r.documents} documents, ${r.events} events, built in ${r.buildSeconds.toFixed(0)} s`,
+    );
+  }
+}

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { ANALYSIS_FORMAT } from '../core/analysis.js';
 import { createDoc, type EntityType, type EventStatus } from '../core/doc.js';
 import { contentHash } from '../core/hash.js';
@@ -45,10 +45,19 @@ export function registerApiRoutes(app: FastifyInstance, options: ApiOptions): vo
 
   app.get('/api/status', async () => getStatus(store));
 
-  app.get<{ Querystring: PageQuery & { q?: string; status?: DocumentStatus } }>(
+  app.get<{ Querystring: PageQuery & { q?: string; status?: DocumentStatus; cursor?: string } }>(
     '/api/documents',
     { schema: { querystring: documentsQuery } },
-    async (request) => listDocuments(store, request.query),
+    async (request, reply) => {
+      if (request.query.cursor && request.query.q?.trim()) {
+        return reply
+          .code(400)
+          .send(
+            apiError(400, 'a search is paged by offset: cursor cannot be used with q', [{ field: 'cursor' }]),
+          );
+      }
+      return refuseBadCursor(reply, () => listDocuments(store, request.query));
+    },
   );
 
   app.get<{ Params: { id: string }; Querystring: PageQuery & { layer?: PagedLayer } }>(
@@ -95,6 +104,7 @@ export function registerApiRoutes(app: FastifyInstance, options: ApiOptions): vo
       from?: string;
       to?: string;
       doc?: string;
+      cursor?: string;
     };
   }>('/api/events', { schema: { querystring: eventsQuery } }, async (request, reply) => {
     const { doc, ...filters } = request.query;
@@ -114,7 +124,7 @@ export function registerApiRoutes(app: FastifyInstance, options: ApiOptions): vo
         ),
       );
     }
-    return queryEvents(store, { ...filters, ...(doc ? { docId: doc } : {}) });
+    return refuseBadCursor(reply, () => queryEvents(store, { ...filters, ...(doc ? { docId: doc } : {}) }));
   });
 
   app.get<{ Querystring: PageQuery & { doc?: string; q?: string; type?: EntityType; country?: string } }>(
@@ -228,4 +238,14 @@ function isHttpUrl(value: string): boolean {
 function isPublished(value: string): boolean {
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return isDateBound(value);
   return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) && !Number.isNaN(Date.parse(value));
+}
+
+/** A cursor the store does not recognise is the client's mistake (400), also when it comes back from a read thread. */
+async function refuseBadCursor<T>(reply: FastifyReply, read: () => Promise<T>): Promise<T | FastifyReply> {
+  try {
+    return await read();
+  } catch (error) {
+    if ((error as { code?: unknown })?.code !== 'BAD_CURSOR') throw error;
+    return reply.code(400).send(apiError(400, (error as Error).message, [{ field: 'cursor' }]));
+  }
 }

@@ -6,6 +6,8 @@ import { MAX_LIMIT, PAGED_LAYERS } from '../services/query.js';
 const limit = { type: 'integer', minimum: 1, maximum: MAX_LIMIT } as const;
 const offset = { type: 'integer', minimum: 0, maximum: 10_000_000 } as const;
 const text = { type: 'string', maxLength: 500 } as const;
+/** A page's `next`: base64url, opaque. */
+const cursor = { type: 'string', pattern: '^[A-Za-z0-9_-]{1,2000}$' } as const;
 const dateBound = {
   type: 'string',
   pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$',
@@ -17,7 +19,7 @@ export const DOCUMENT_STATUSES = ['ok', 'rejected'] as const;
 
 export const documentsQuery = {
   type: 'object',
-  properties: { q: text, limit, offset, status: { type: 'string', enum: DOCUMENT_STATUSES } },
+  properties: { q: text, limit, offset, cursor, status: { type: 'string', enum: DOCUMENT_STATUSES } },
 } as const;
 
 export const eventsQuery = {
@@ -32,6 +34,7 @@ export const eventsQuery = {
     doc: { type: 'string', pattern: '^[0-9a-f]{64}$' },
     limit,
     offset,
+    cursor,
   },
 } as const;
 

@@ -22,6 +22,11 @@ export interface PageParams {
   offset?: number;
 }
 
+/** Lists read by keyset: a page's `next` cursor asks for the page after it. */
+export interface CursorParams extends PageParams {
+  cursor?: string;
+}
+
 function page(params: PageParams): { limit: number; offset: number } {
   const limit = Math.min(Math.max(Math.trunc(params.limit ?? DEFAULT_LIMIT), 1), MAX_LIMIT);
   const offset = Math.max(Math.trunc(params.offset ?? 0), 0);
@@ -36,11 +41,13 @@ function given(value: string | undefined): string | undefined {
 
 export function listDocuments(
   store: Repository,
-  params: PageParams & { q?: string; status?: DocumentStatus },
+  params: CursorParams & { q?: string; status?: DocumentStatus },
 ): Promise<Page<DocumentSummary>> {
   const q = given(params.q);
+  const cursor = given(params.cursor);
   return store.listDocuments({
     ...page(params),
+    ...(cursor && !q ? { cursor } : {}),
     ...(q ? { q } : {}),
     ...(params.status ? { status: params.status } : {}),
   });
@@ -86,11 +93,11 @@ export async function getLayerPage(
 }
 
 /** The store's event query, with the paging optional (defaults and caps applied here). */
-export type EventFilters = Omit<EventQuery, 'limit' | 'offset'> & PageParams;
+export type EventFilters = Omit<EventQuery, 'limit' | 'offset' | 'cursor'> & CursorParams;
 
 export function queryEvents(store: Repository, params: EventFilters): Promise<Page<EventRow>> {
   const query: Parameters<Repository['queryEvents']>[0] = page(params);
-  for (const key of ['actor', 'recipient', 'type', 'from', 'to', 'docId'] as const) {
+  for (const key of ['actor', 'recipient', 'type', 'from', 'to', 'docId', 'cursor'] as const) {
     const value = given(params[key]);
     if (value) query[key] = value;
   }

@@ -187,6 +187,11 @@ export interface Page<T> {
   total: number;
   limit: number;
   offset: number;
+  /**
+   * Document lists (without a search) and event queries: the cursor of the page after this one, or
+   * null on the last page. Asking with `cursor` costs the same at any depth, unlike a large offset.
+   */
+  next?: string | null;
 }
 
 /** Options every engine takes. */
@@ -201,6 +206,8 @@ export interface DocumentQuery {
   status?: DocumentStatus;
   limit: number;
   offset: number;
+  /** The `next` of the page before (keyset pagination; `offset` is then ignored). Not with `q`. */
+  cursor?: string;
 }
 
 export interface DocumentSummary {
@@ -233,6 +240,8 @@ export interface EventQuery {
   docId?: string;
   limit: number;
   offset: number;
+  /** The `next` of the page before (keyset pagination; `offset` is then ignored). */
+  cursor?: string;
 }
 
 export interface Participant {
@@ -431,6 +440,16 @@ export interface TopRelationRow {
   mentions: number;
   /** Mean Goldstein score of its happenings, null when none had one. */
   goldsteinMean: number | null;
+}
+
+/** A cursor that is not one this store gave out (malformed, or from another kind of list). */
+export class BadCursorError extends Error {
+  readonly code = 'BAD_CURSOR';
+
+  constructor() {
+    super('the cursor is not one a page of this list gave out; start again without it');
+    this.name = 'BadCursorError';
+  }
 }
 
 /**

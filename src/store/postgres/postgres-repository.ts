@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
 import pg from 'pg';
 import type { Analysis } from '../../core/analysis.js';
+import { afterKey, decodeDocumentCursor, decodeEventCursor, encodeCursor } from '../cursors.js';
 import { firstDayOf, lastDayOf } from '../dates.js';
 import {
   documentTone,
@@ -237,17 +238,45 @@ class PostgresRepository implements Repository {
     if (terms) where.push(`d.search @@ ${p.add(terms.map(quoteLexeme).join(' & '))}::tsquery`);
     const filter = `FROM documents d ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
     const total = await this.#count(`SELECT count(*)::int AS n ${filter}`, p.values);
-    let order = 'd.published IS NULL, d.published DESC, d.created_at DESC, d.id';
+    // The order of the documents_newest index, and of SQLite's (undated documents last).
+    let order = 'd.published DESC NULLS LAST, d.created_at DESC, d.id';
+    let keyset = '';
+    let offset = query.offset;
     if (terms) {
       // Documents whose headline holds every word (weight A) first, then the newest (as on SQLite).
       const inTitle = `${p.add(terms.map((t) => `${quoteLexeme(t)}:A`).join(' & '))}::tsquery`;
       order = `d.search @@ ${inTitle} DESC, ${order}`;
+    } else if (query.cursor !== undefined) {
+      const [published, createdAt, id] = decodeDocumentCursor(query.cursor);
+      const params: [string, string, string] = [
+        published === null ? '' : p.text(published),
+        p.text(createdAt),
+        p.text(id),
+      ];
+      keyset = `${where.length ? ' AND' : ' WHERE'} ${afterKey(['d.published', 'd.created_at', 'd.id'], params, published === null, true)}`;
+      offset = 0;
     }
-    const { rows } = await this.#pool.query(
-      `SELECT ${SUMMARY_COLUMNS} ${filter} ORDER BY ${order} LIMIT ${p.add(query.limit)} OFFSET ${p.add(query.offset)}`,
+    let { rows } = await this.#pool.query(
+      `SELECT ${SUMMARY_COLUMNS} ${filter}${keyset} ORDER BY ${order} LIMIT ${p.add(query.limit + 1)} OFFSET ${p.add(offset)}`,
       p.values,
     );
-    return { items: rows.map(toSummary), total, limit: query.limit, offset: query.offset };
+    let next: string | null = null;
+    if (rows.length > query.limit) {
+      rows = rows.slice(0, query.limit);
+      const last = rows.at(-1) as Row;
+      next = encodeCursor('d', [
+        last.published as string | null,
+        last.created_at as string,
+        last.id as string,
+      ]);
+    }
+    return {
+      items: rows.map(toSummary),
+      total,
+      limit: query.limit,
+      offset,
+      ...(terms ? {} : { next }),
+    };
   }
 
   async queryEvents(query: EventQuery): Promise<Page<EventRow>> {
@@ -270,13 +299,32 @@ class PostgresRepository implements Repository {
     if (from) where.push(`e.day >= ${p.text(from)}`);
     if (to) where.push(`e.day <= ${p.text(to)}`);
     const filter = `FROM events e JOIN documents d ON d.id = e.doc_id ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
-    const total = await this.#count(`SELECT count(*)::int AS n ${filter}`, p.values);
-    const { rows } = await this.#pool.query(
-      `SELECT ${EVENT_COLUMNS} ${filter} ORDER BY e.day IS NULL, e.day DESC, e.doc_id, e.idx
-       LIMIT ${p.add(query.limit)} OFFSET ${p.add(query.offset)}`,
+    // Every filter is on the events, and every event has its document: the count needs no join.
+    const total = await this.#count(
+      `SELECT count(*)::int AS n FROM events e ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
       p.values,
     );
-    return { items: rows.map(toEventRow), total, limit: query.limit, offset: query.offset };
+    let keyset = '';
+    let offset = query.offset;
+    if (query.cursor !== undefined) {
+      const [day, docId, idx] = decodeEventCursor(query.cursor);
+      const params: [string, string, string] = [day === null ? '' : p.text(day), p.text(docId), p.add(idx)];
+      keyset = `${where.length ? ' AND' : ' WHERE'} ${afterKey(['e.day', 'e.doc_id', 'e.idx'], params, day === null, false)}`;
+      offset = 0;
+    }
+    // The order of the events_newest index, and of SQLite's (undated events last).
+    let { rows } = await this.#pool.query(
+      `SELECT ${EVENT_COLUMNS}, e.day AS sort_day ${filter}${keyset} ORDER BY e.day DESC NULLS LAST, e.doc_id, e.idx
+       LIMIT ${p.add(query.limit + 1)} OFFSET ${p.add(offset)}`,
+      p.values,
+    );
+    let next: string | null = null;
+    if (rows.length > query.limit) {
+      rows = rows.slice(0, query.limit);
+      const last = rows.at(-1) as Row;
+      next = encodeCursor('e', [last.sort_day as string | null, last.doc_id as string, last.idx as number]);
+    }
+    return { items: rows.map(toEventRow), total, limit: query.limit, offset, next };
   }
 
   async listEntities(query: EntityQuery): Promise<Page<EntityRow>> {

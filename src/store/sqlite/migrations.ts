@@ -210,4 +210,10 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX relation_counts_by_period ON relation_counts (period, actor_kind, recipient_kind);
   `,
+  // 7: the orders lists are read in (newest documents, newest events), so a page — by cursor — costs the
+  // same at any depth.
+  `
+  CREATE INDEX documents_newest ON documents (published DESC, created_at DESC, id);
+  CREATE INDEX events_newest ON events (day DESC, doc_id, idx);
+  `,
 ] as const;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { Analysis } from '../../core/analysis.js';
+import { afterKey, decodeDocumentCursor, decodeEventCursor, encodeCursor } from '../cursors.js';
 import { firstDayOf, lastDayOf } from '../dates.js';
 import {
   documentTone,
@@ -265,9 +266,11 @@ class SqliteRepository implements Repository {
       limit: query.limit,
       offset: query.offset,
     };
-    const newest = 'd.published IS NULL, d.published DESC, d.created_at DESC, d.id';
+    // The order of the documents_newest index (SQLite sorts NULL lowest: undated documents come last).
+    const newest = 'd.published DESC, d.created_at DESC, d.id';
     let rows: Row[];
     let total: number;
+    let next: string | null | undefined;
     if (terms) {
       const from = `FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
         WHERE documents_fts MATCH @match AND (@status IS NULL OR d.status = @status)`;
@@ -282,16 +285,36 @@ class SqliteRepository implements Repository {
     } else {
       const from = 'FROM documents d WHERE (@status IS NULL OR d.status = @status)';
       const { status } = params;
+      const page: Record<string, unknown> = { status, limit: query.limit + 1, offset: query.offset };
+      let keyset = '';
+      if (query.cursor !== undefined) {
+        const [published, createdAt, id] = decodeDocumentCursor(query.cursor);
+        keyset = ` AND ${afterKey(['d.published', 'd.created_at', 'd.id'], ['@kp', '@kc', '@ki'], published === null, true)}`;
+        if (published !== null) page.kp = published;
+        Object.assign(page, { kc: createdAt, ki: id, offset: 0 });
+      }
       rows = this.#stmt(
-        `SELECT ${SUMMARY_COLUMNS} ${from} ORDER BY ${newest} LIMIT @limit OFFSET @offset`,
-      ).all({
-        status,
-        limit: query.limit,
-        offset: query.offset,
-      }) as Row[];
+        `SELECT ${SUMMARY_COLUMNS} ${from}${keyset} ORDER BY ${newest} LIMIT @limit OFFSET @offset`,
+      ).all(page) as Row[];
+      next = null;
+      if (rows.length > query.limit) {
+        rows = rows.slice(0, query.limit);
+        const last = rows.at(-1) as Row;
+        next = encodeCursor('d', [
+          last.published as string | null,
+          last.created_at as string,
+          last.id as string,
+        ]);
+      }
       total = (this.#stmt(`SELECT count(*) AS n ${from}`).get({ status }) as { n: number }).n;
     }
-    return { items: rows.map(toSummary), total, limit: query.limit, offset: query.offset };
+    return {
+      items: rows.map(toSummary),
+      total,
+      limit: query.limit,
+      offset: query.cursor !== undefined && !terms ? 0 : query.offset,
+      ...(next !== undefined ? { next } : {}),
+    };
   }
 
   async queryEvents(query: EventQuery): Promise<Page<EventRow>> {
@@ -312,12 +335,35 @@ class SqliteRepository implements Repository {
     addCondition(where, params, 'e.day >= @from', 'from', query.from ? firstDayOf(query.from) : null);
     addCondition(where, params, 'e.day <= @to', 'to', query.to ? lastDayOf(query.to) : null);
     const filter = `FROM events e JOIN documents d ON d.id = e.doc_id ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
-    const rows = this.#stmt(
-      `SELECT ${EVENT_COLUMNS} ${filter} ORDER BY e.day IS NULL, e.day DESC, e.doc_id, e.idx LIMIT @limit OFFSET @offset`,
-    ).all(params) as Row[];
     const { limit: _l, offset: _o, ...countParams } = params;
-    const total = (this.#stmt(`SELECT count(*) AS n ${filter}`).get(countParams) as { n: number }).n;
-    return { items: rows.map(toEventRow), total, limit: query.limit, offset: query.offset };
+    const page: Record<string, unknown> = { ...params, limit: query.limit + 1 };
+    let keyset = '';
+    if (query.cursor !== undefined) {
+      const [day, docId, idx] = decodeEventCursor(query.cursor);
+      keyset = `${where.length ? ' AND' : ' WHERE'} ${afterKey(['e.day', 'e.doc_id', 'e.idx'], ['@kd', '@kdoc', '@kidx'], day === null, false)}`;
+      if (day !== null) page.kd = day;
+      Object.assign(page, { kdoc: docId, kidx: idx, offset: 0 });
+    }
+    // The order of the events_newest index (undated events last: SQLite sorts NULL lowest).
+    let rows = this.#stmt(
+      `SELECT ${EVENT_COLUMNS}, e.day AS sort_day ${filter}${keyset} ORDER BY e.day DESC, e.doc_id, e.idx LIMIT @limit OFFSET @offset`,
+    ).all(page) as Row[];
+    let next: string | null = null;
+    if (rows.length > query.limit) {
+      rows = rows.slice(0, query.limit);
+      const last = rows.at(-1) as Row;
+      next = encodeCursor('e', [last.sort_day as string | null, last.doc_id as string, last.idx as number]);
+    }
+    // Every filter is on the events, and every event has its document: the count needs no join.
+    const counted = `FROM events e ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+    const total = (this.#stmt(`SELECT count(*) AS n ${counted}`).get(countParams) as { n: number }).n;
+    return {
+      items: rows.map(toEventRow),
+      total,
+      limit: query.limit,
+      offset: query.cursor !== undefined ? 0 : query.offset,
+      next,
+    };
   }
 
   async listEntities(query: EntityQuery): Promise<Page<EntityRow>> {
