@@ -1,8 +1,8 @@
 // Compiles the Phoenix/PETRARCH actor and agent dictionaries into the knowledge base's format:
 //
-//   src/kb/phoenix/actors.json   people, groups and organisations with their dated CAMEO codes
-//   src/kb/phoenix/agents.json   agent nouns ("naval units", "police chief") → CAMEO agent code
-//   src/kb/phoenix/places.json   places the country entries list as the country (Kabul → AFG)
+//   models/phoenix-1/actors.json   people, groups and organisations with their dated CAMEO codes
+//   models/phoenix-1/agents.json   agent nouns ("naval units", "police chief") → CAMEO agent code
+//   models/phoenix-1/places.json   places the country entries list as the country (Kabul → AFG)
 //
 //   npx tsx scripts/import-phoenix.ts [--dir ../shared/data/kb/petrarch2-dictionaries]
 //   (npm run import:phoenix)
@@ -22,7 +22,7 @@ const { values: args } = parseArgs({
       type: 'string',
       default: resolve(import.meta.dirname, '../../shared/data/kb/petrarch2-dictionaries'),
     },
-    out: { type: 'string', default: resolve(import.meta.dirname, '../src/kb/phoenix') },
+    out: { type: 'string', default: resolve(import.meta.dirname, '../models/phoenix-1') },
   },
 });
 

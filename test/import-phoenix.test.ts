@@ -78,7 +78,7 @@ test('the committed dictionaries are what the importer makes from the shared dat
   skip: skipWithoutData(dir),
 }, () => {
   const committed = JSON.parse(
-    readFileSync(new URL('../src/kb/phoenix/actors.json', import.meta.url), 'utf8'),
+    readFileSync(new URL('../models/phoenix-1/actors.json', import.meta.url), 'utf8'),
   ) as {
     actors: { n: string[] }[];
   };
@@ -90,7 +90,7 @@ test('the committed dictionaries are what the importer makes from the shared dat
   assert.equal(committed.actors.length, made.length);
   assert.deepEqual(committed.actors[1000]?.n, made[1000]?.n);
   const agents = JSON.parse(
-    readFileSync(new URL('../src/kb/phoenix/agents.json', import.meta.url), 'utf8'),
+    readFileSync(new URL('../models/phoenix-1/agents.json', import.meta.url), 'utf8'),
   ) as {
     agents: unknown[];
   };

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { importsOf } from './support/scan-source.js';
 
@@ -53,4 +53,44 @@ test('npm pack lists no test file', () => {
     files.filter((f) => testCode.test(f)),
     [],
   );
+});
+
+test('the built package analyses the seed with every stage: the data it reads at run time ships with it', () => {
+  // The real build (tsc -p tsconfig.build.json) into a folder laid out as the package is: dist/
+  // beside models/ and node_modules. A stage that reads a data file the build does not carry (a
+  // JSON loaded by path rather than imported) fails here, where the sources under tsx would pass.
+  const pkg = join(root, '.tidings-tmp', `package-${process.pid}`);
+  rmSync(pkg, { recursive: true, force: true });
+  mkdirSync(pkg, { recursive: true });
+  try {
+    execFileSync(
+      process.execPath,
+      [
+        join(root, 'node_modules/typescript/bin/tsc'),
+        '-p',
+        'tsconfig.build.json',
+        '--outDir',
+        join(pkg, 'dist'),
+      ],
+      { cwd: root, stdio: 'ignore' },
+    );
+    symlinkSync(join(root, 'models'), join(pkg, 'models'));
+    const seed = join(root, '..', 'shared', 'data', 'seed', 'cautious-stimulus.txt');
+    const text = existsSync(seed)
+      ? readFileSync(seed, 'utf8')
+      : 'Vladimir Putin arrived in Beijing on Thursday, the Kremlin said.';
+    const script = `import { analyze } from ${JSON.stringify(pathToFileURL(join(pkg, 'dist', 'index.js')).href)};
+const a = analyze(process.argv[1], { published: '2024-05-16' });
+console.log(JSON.stringify({ failed: a.diagnostics.filter((d) => d.ruleId.startsWith('runner:')), entities: a.entities.length }));`;
+    const out = JSON.parse(
+      execFileSync(process.execPath, ['--input-type=module', '-e', script, text], {
+        cwd: root,
+        encoding: 'utf8',
+      }),
+    ) as { failed: unknown[]; entities: number };
+    assert.deepEqual(out.failed, []);
+    assert.ok(out.entities > 0, 'no entities from the built package');
+  } finally {
+    rmSync(pkg, { recursive: true, force: true });
+  }
 });

@@ -1,11 +1,11 @@
-import { createRequire } from 'node:module';
+import { readModelJson } from '../core/ml/model-files.js';
 import { countries } from './countries.js';
 import codeData from './phoenix/codes.json' with { type: 'json' };
 import { agentSector, sectorOfCodes } from './sectors.js';
 
 /**
  * The Phoenix/PETRARCH actor dictionaries, compiled by `scripts/import-phoenix.ts` into
- * `src/kb/phoenix/*.json`: people and organisations with dated CAMEO codes, agent nouns, and the
+ * `models/phoenix-1/*.json` (compiled by `npm run import:phoenix`; the CAMEO code table stays in src/kb/phoenix/codes.json): people and organisations with dated CAMEO codes, agent nouns, and the
  * places the country entries list. Loaded on first use (the actors file is 2 MB of JSON), then
  * kept. A person's code is chosen by the document's date: a role held in 1985 is not applied
  * to 2010, and a role learned later is not applied before it began.
@@ -28,7 +28,6 @@ interface Actor {
   r: Role[];
 }
 
-const load = createRequire(import.meta.url);
 const countryMap: Record<string, string> = codeData.countries;
 const nonState: Record<string, string> = codeData.nonState;
 
@@ -97,7 +96,7 @@ export function nameKey(name: string): string {
 const personName = /^[a-z][a-z'-]+( [a-z][a-z'.-]*){1,3}$/;
 
 function build(): Index {
-  const actors = (load('./phoenix/actors.json') as { actors: Actor[] }).actors;
+  const actors = (readModelJson('phoenix-1/actors.json') as { actors: Actor[] }).actors;
   const byName = new Map<string, Actor>();
   const bySurname = new Map<string, Actor[]>();
   for (const a of actors) {
@@ -155,7 +154,7 @@ let places: Map<string, string> | undefined;
 
 /** The country a place name stands for in the dictionaries' country entries ("kabul" → AFG). */
 export function phoenixPlaceCountry(name: string): string | undefined {
-  places ??= new Map((load('./phoenix/places.json') as { places: [string, string][] }).places);
+  places ??= new Map((readModelJson('phoenix-1/places.json') as { places: [string, string][] }).places);
   const code = places.get(nameKey(name));
   if (!code) return undefined;
   return countryMap[code] ?? (countries.has(code) ? code : undefined);

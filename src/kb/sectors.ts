@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { readModelJson } from '../core/ml/model-files.js';
 import codeData from './phoenix/codes.json' with { type: 'json' };
 import sectorData from './sectors.json' with { type: 'json' };
 
@@ -43,10 +43,10 @@ export function sectorOfCodes(codes: string): string | undefined {
 
 let agents: Map<string, string> | undefined;
 
-/** The Phoenix agents dictionary (phoenix/agents.json), loaded on first use. */
+/** The Phoenix agents dictionary (models/phoenix-1/agents.json), loaded on first use. */
 function agentCodes(): Map<string, string> {
   agents ??= new Map(
-    (createRequire(import.meta.url)('./phoenix/agents.json') as { agents: [string, string][] }).agents,
+    (readModelJson('phoenix-1/agents.json') as { agents: [string, string][] }).agents,
   );
   return agents;
 }

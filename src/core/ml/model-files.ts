@@ -23,6 +23,11 @@ export function readModelFile(name: string, dir: string = modelsDir): Uint8Array
   }
 }
 
+/** A JSON file under models/ (a compiled knowledge base such as `phoenix-1/actors.json`), parsed. */
+export function readModelJson(name: string, dir: string = modelsDir): unknown {
+  return JSON.parse(new TextDecoder().decode(readModelFile(name, dir)));
+}
+
 export function loadSequenceModel(name: string, dir?: string): SequenceModel {
   return SequenceModel.fromBytes(readModelFile(name, dir));
 }
