@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { RelationGranularity } from '../services/query.js';
 import {
   dyadSeries,
   getHappening,
@@ -8,8 +9,8 @@ import {
   type TopParams,
   topRelations,
 } from '../services/relations.js';
-import type { RelationGranularity, Repository } from '../store/repository.js';
 import { apiError } from './errors.js';
+import type { RouteContext } from './route-context.js';
 import { idParams } from './schemas.js';
 
 /** JSON schemas of the cross-article endpoints (docs/api.md#across-articles). */
@@ -68,7 +69,7 @@ const topQuery = {
 } as const;
 
 /** Near-duplicates, happenings and relations over time: reads of what the link step keeps. */
-export function registerLinkRoutes(app: FastifyInstance, store: Repository): void {
+export function registerLinkRoutes(app: FastifyInstance, { store }: RouteContext): void {
   app.get<{ Params: { id: string } }>(
     '/api/documents/:id/near-duplicates',
     { schema: { params: idParams } },

@@ -2,42 +2,31 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { ANALYSIS_FORMAT } from '../core/analysis.js';
 import { createDoc, type EntityType, type EventStatus } from '../core/doc.js';
 import { contentHash } from '../core/hash.js';
-import type { DocumentIngester } from '../services/ingest-one.js';
 import {
+  type DocumentStatus,
   getAnalysis,
   getDiagnostics,
   getLayerPage,
   getStats,
   getStatus,
+  isDateBound,
   listDocuments,
   listEntities,
   type PagedLayer,
   queryEvents,
 } from '../services/query.js';
-import { isDateBound } from '../store/dates.js';
-import type { DocumentStatus, Repository } from '../store/repository.js';
 import { apiError } from './errors.js';
-import { registerLinkRoutes } from './link-routes.js';
+import type { RouteContext } from './route-context.js';
 import { documentQuery, documentsQuery, entitiesQuery, eventsQuery, idParams } from './schemas.js';
-
-export interface ApiOptions {
-  store: Repository;
-  /** Analyses and stores POSTed documents (in worker threads when the server runs from the CLI). */
-  ingester: DocumentIngester;
-  /** Largest accepted text, in UTF-8 bytes. */
-  maxTextBytes: number;
-  now: () => Date;
-}
 
 interface PageQuery {
   limit?: number;
   offset?: number;
 }
 
-export function registerApiRoutes(app: FastifyInstance, options: ApiOptions): void {
-  const { store, ingester, maxTextBytes, now } = options;
-
-  registerLinkRoutes(app, store);
+/** The documents, events and entities of the store, and POST /api/documents. */
+export function registerApiRoutes(app: FastifyInstance, context: RouteContext): void {
+  const { store, ingester, maxTextBytes, now } = context;
 
   app.get('/api/health', async () => ({ status: 'ok', format: ANALYSIS_FORMAT, analysis: ingester.stats() }));
 

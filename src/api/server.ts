@@ -13,7 +13,21 @@ import { errorPage, notFoundPage } from '../web/pages.js';
 import { registerWebRoutes } from '../web/routes.js';
 import { type ApiError, apiError } from './errors.js';
 import { type Refusal, registerGuards } from './guard-requests.js';
+import { registerLinkRoutes } from './link-routes.js';
+import type { RouteContext, RoutePlugin } from './route-context.js';
 import { registerApiRoutes } from './routes.js';
+
+/**
+ * Every set of routes the server has, one line each: the JSON API under /api, then the pages.
+ * Guards, errors, compression and the OpenAPI document apply to all of them alike, so a new set of
+ * routes is one more line here and nothing else.
+ */
+export const ROUTE_PLUGINS: readonly RoutePlugin[] = [
+  registerApiRoutes,
+  registerLinkRoutes,
+  registerWebRoutes,
+  // workspace pages and their API go below
+];
 
 export interface ServerOptions {
   store: Repository;
@@ -242,12 +256,15 @@ export function buildServer(options: ServerOptions): FastifyInstance {
       .send(notFoundPage('There is no page at this address.'));
   });
 
-  registerApiRoutes(app, {
+  const context: RouteContext = {
     store: options.store,
     ingester,
     maxTextBytes: options.maxTextBytes ?? 5 * 1024 * 1024,
     now,
+  };
+  // In a plugin of their own, so that plugins registered above (which watch routes being added) see them.
+  app.register(async (scope) => {
+    for (const plugin of ROUTE_PLUGINS) plugin(scope, context);
   });
-  registerWebRoutes(app, { store: options.store });
   return app;
 }

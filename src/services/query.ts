@@ -13,6 +13,22 @@ import type {
   StoreStatus,
 } from '../store/repository.js';
 
+// Routes and pages reach the store only through services: the types they show come from here.
+export { isDateBound } from '../store/dates.js';
+export type {
+  DocumentStatus,
+  DocumentSummary,
+  EntityRow,
+  EventRow,
+  HappeningRow,
+  Page,
+  RelationGranularity,
+  Repository,
+  StoredDiagnostic,
+  StoreStats,
+  StoreStatus,
+} from '../store/repository.js';
+
 /** Page sizes every caller shares, so the API and the web pages agree. */
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 500;

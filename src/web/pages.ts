@@ -1,17 +1,17 @@
 import type { Analysis } from '../core/analysis.js';
 import { EVENT_STATUSES } from '../core/doc.js';
-import type { DocumentSummary, EventRow, Page } from '../store/repository.js';
+import type { DocumentSummary, EventRow, Page } from '../services/query.js';
 import { ASSETS } from './assets.js';
 import { renderHighlighted } from './highlight.js';
 import { html, raw, type SafeHtml } from './html.js';
 import { analysisSpans, anchors, entityClass } from './layers.js';
+import { NAV_LINKS } from './nav.js';
 
 export function layout(title: string, body: SafeHtml): string {
   return html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${title} · Tidings</title><link rel="icon" href="data:,"><link rel="stylesheet" href="${ASSETS.css}"></head>
-<body><header class="top"><a class="brand" href="/">Tidings</a><a href="/">Articles</a><a href="/events">Events</a>
-<a href="/api/stats">API</a></header>
+<body><header class="top"><a class="brand" href="/">Tidings</a>${NAV_LINKS.map((l) => html`<a href="${l.href}">${l.label}</a>`)}</header>
 <main>${body}</main><script src="${ASSETS.js}"></script></body></html>`.toString();
 }
 

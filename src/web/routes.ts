@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import type { RouteContext } from '../api/route-context.js';
 import { type EventStatus, EVENT_STATUSES as STATUSES } from '../core/doc.js';
-import { getAnalysis, listDocuments, queryEvents } from '../services/query.js';
-import { isDateBound } from '../store/dates.js';
-import type { Repository } from '../store/repository.js';
+import { getAnalysis, isDateBound, listDocuments, queryEvents } from '../services/query.js';
 import { ASSETS, SCRIPT, STYLE } from './assets.js';
 import {
   type DocumentView,
@@ -25,8 +24,8 @@ function offsetOf(value: unknown): number {
   return Number.isFinite(n) && n > 0 ? Math.min(n, 10_000_000) : 0;
 }
 
-export function registerWebRoutes(app: FastifyInstance, options: { store: Repository }): void {
-  const { store } = options;
+/** The first pages: articles, one article, the event table (and the UI's stylesheet and script). */
+export function registerWebRoutes(app: FastifyInstance, { store }: RouteContext): void {
   const page = 50;
 
   for (const [path, type, body] of [

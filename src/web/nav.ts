@@ -1,0 +1,7 @@
+/** The links in every page's header, in order: a new page adds one line. */
+export const NAV_LINKS: readonly { href: string; label: string }[] = [
+  { href: '/', label: 'Articles' },
+  { href: '/events', label: 'Events' },
+  // workspace pages go below
+  { href: '/api/stats', label: 'API' },
+];
