@@ -45,9 +45,7 @@ let agents: Map<string, string> | undefined;
 
 /** The Phoenix agents dictionary (models/phoenix-1/agents.json), loaded on first use. */
 function agentCodes(): Map<string, string> {
-  agents ??= new Map(
-    (readModelJson('phoenix-1/agents.json') as { agents: [string, string][] }).agents,
-  );
+  agents ??= new Map((readModelJson('phoenix-1/agents.json') as { agents: [string, string][] }).agents);
   return agents;
 }
 
