@@ -49,3 +49,48 @@ test('seed: Putin’s arrival in China is an asserted CONSULT from RUS to CHN wi
   const condemn = a.events.find((e) => a.text.slice(e.trigger.start, e.trigger.end) === 'condemned');
   assert.equal(condemn?.status, 'negated');
 });
+
+test('seed: the three Putin quotes have Putin as speaker, “He said” included', { skip }, () => {
+  const a = analyze(readFileSync(SEED, 'utf8'), { published: '2024-05-16' });
+  for (const words of [
+    'unprecedented level of strategic partnership',
+    'strengthen foreign policy coordination',
+    'approaches to resolving the crisis in Ukraine',
+  ]) {
+    const q = a.quotes.find((x) => a.text.slice(x.start, x.end).includes(words));
+    assert.ok(q, `a quote holding “${words}”`);
+    assert.equal(q.speaker, 'person:vladimir-putin', `the speaker of “${words}”`);
+    assert.ok(q.speakerRule, 'the rule that resolved the speaker');
+  }
+});
+
+test('seed: CNN is the source of two attributions or more, the Kremlin of the agreements', { skip }, () => {
+  const a = analyze(readFileSync(SEED, 'utf8'), { published: '2024-05-16' });
+  const bySource = (id: string) => a.attributions.filter((x) => x.sourceEntity === id);
+  const cnn = bySource('org:cnn');
+  assert.ok(cnn.length >= 2, `CNN reports ${cnn.length} times`);
+  for (const x of cnn) assert.match(a.text.slice(x.sourceSpan?.start, x.sourceSpan?.end), /CNN/);
+  const kremlin = bySource('org:kremlin');
+  assert.equal(kremlin.length, 1);
+  const k = kremlin[0] as (typeof kremlin)[number];
+  assert.equal(a.text.slice(k.sourceSpan?.start, k.sourceSpan?.end), 'the Kremlin');
+  assert.equal(a.text.slice(k.cue.start, k.cue.end), 'said');
+  assert.equal(k.date, '2024-05-14', '"said Tuesday": the Tuesday before the publication date');
+  // The agreements are what the Kremlin said, and that is reported by this article alone.
+  assert.ok(k.content, 'the Kremlin attribution has content');
+  assert.match(
+    a.text.slice(k.content.start, k.content.end),
+    /expected to sign a number of bilateral agreements/,
+  );
+  assert.equal(k.within, undefined);
+});
+
+test('seed: "$1.4 trillion" is 1.4e12 USD; the document has a tone', { skip }, () => {
+  const a = analyze(readFileSync(SEED, 'utf8'), { published: '2024-05-16' });
+  const money = a.quantities.find((q) => q.text === '$1.4 trillion');
+  assert.ok(money, '$1.4 trillion found');
+  assert.equal(money.value, 1.4e12);
+  assert.equal(money.unit, 'USD');
+  assert.ok(a.tone, 'tone present');
+  assert.ok(a.tone.words > 0 && Number.isFinite(a.tone.tone));
+});
