@@ -1,0 +1,324 @@
+import { calendarDate } from '../../core/calendar-math.js';
+import {
+  type EventCandidate,
+  type EventParticipant,
+  type EventTrace,
+  isRemoved,
+  type Sentence,
+} from '../../core/doc.js';
+import type { JoinedToken as Token } from '../../core/tokens.js';
+import { agreeAbove, type EventVerdict, judgeSentence, vetoBelow } from './event-detector.js';
+import type { CodedEvent, EventsOptions } from './events-stage.js';
+import { candidate } from './matching.js';
+import {
+  isSourceOnly,
+  modifiesPlace,
+  participant,
+  participantRules,
+  pickSubject,
+  placeOf,
+  soleCountryOf,
+  subjectCandidates,
+  textActor,
+} from './participants.js';
+import {
+  clauseStart,
+  crossesClause,
+  type Group,
+  inside,
+  isNounUse,
+  isPassive,
+  type Match,
+  participialOpeners,
+  prepBefore,
+  type SentenceContext,
+  subordinators,
+} from './sentence-words.js';
+import { cues, findStatus } from './status.js';
+import { eventPlace, eventTime } from './when-where.js';
+
+/** A more severe CAMEO code wins: lower Goldstein, then the more specific (longer) code. */
+function moreSevere(
+  a: { goldstein?: number; cameo?: string },
+  b: { goldstein?: number; cameo?: string },
+): boolean {
+  const ga = a.goldstein ?? 0;
+  const gb = b.goldstein ?? 0;
+  if (ga !== gb) return ga < gb;
+  return (a.cameo?.length ?? 0) > (b.cameo?.length ?? 0);
+}
+
+export function codeSentence(
+  ctx: SentenceContext,
+  sentence: Sentence,
+  index: number,
+  options: Required<Omit<EventsOptions, 'caps'>>,
+  matches: Match[],
+  out: CodedEvent[],
+  rejected?: EventCandidate[],
+): void {
+  const { doc, tokens, groups } = ctx;
+  const sole = soleCountryOf(groups);
+  let verdict: EventVerdict | undefined;
+  const judge = (): EventVerdict => {
+    verdict ??= judgeSentence(doc.text.slice(sentence.start, sentence.end));
+    return verdict;
+  };
+  let absorbedUntil = -1;
+  // The last event of this sentence and whether the previous trigger opened a participial chain.
+  let lastEvent: CodedEvent | undefined;
+  let chain = false;
+  for (const m of matches) {
+    // "accused the government of lying and threatened a strike": a coordinated finite verb is
+    // a new event, not part of the governing verb's complement.
+    const coordinated = tokens[m.head - 1]?.lower === 'and' && (tokens[m.head] as Token).lower.endsWith('ed');
+    const spec = m.rule.spec;
+    const headToken = tokens[m.head] as Token;
+    const lastToken = tokens[m.last] as Token;
+    if (m.head <= absorbedUntil && !coordinated) {
+      rejected?.push(candidate(m.rule, headToken, lastToken, 'absorbed'));
+      continue;
+    }
+    if (isRemoved(doc.removed, headToken.start, lastToken.end)) continue;
+    if (m.rule.veto) {
+      rejected?.push(candidate(m.rule, headToken, lastToken, 'null-pattern'));
+      continue;
+    }
+    const triggerQuote = inside(ctx.quotes, headToken.start, lastToken.end);
+    const usable = groups.filter(
+      (g) => !isSourceOnly(ctx, g, triggerQuote, m.head) && !modifiesPlace(tokens, g),
+    );
+    const headLower = headToken.lower;
+    const participle = m.rule.verbal && headLower.endsWith('ing');
+    const prevLower = tokens[m.head - 1]?.lower;
+    // ", killing four civilians and wounding 11 others": consequences of the main clause's event.
+    const trailing: boolean =
+      participle && lastEvent !== undefined && (prevLower === ',' || (prevLower === 'and' && chain));
+    if (trailing && lastEvent && lastEvent.type === m.rule.typeSpec.type && !lastEvent.statusRule) {
+      foldInto(lastEvent, m, headToken, lastToken);
+      rejected?.push(candidate(m.rule, headToken, lastToken, 'merged'));
+      chain = true;
+      continue;
+    }
+    chain = trailing;
+    // "Besides meeting with Xi in Beijing, Putin is …": the subject comes after the comma.
+    const leadingComma = headLower.endsWith('ing') ? leadingParticipialComma(tokens, m.head) : -1;
+
+    // Recipient: the first entity after the trigger head, respecting the rule's prepositions.
+    // The recipient stays in the trigger's clause: stop at ";" or at ", as …", ", while …".
+    let limit = tokens.length;
+    for (let k = m.last + 1; k < tokens.length; k++) {
+      const t = (tokens[k] as Token).lower;
+      if (t === ';' || (t === ',' && (k === leadingComma || subordinators.has(tokens[k + 1]?.lower ?? '')))) {
+        limit = k;
+        break;
+      }
+    }
+    const after = usable.filter(
+      (g) =>
+        g.first > m.head &&
+        g.first < limit &&
+        g.first - m.last <= options.recipientWindow &&
+        (g.first > m.last || g.last < m.last),
+    );
+    let recipientGroup: Group | undefined;
+    let viaPrep: string | undefined;
+    if (m.rule.recipientPreps) {
+      for (const g of after) {
+        const prep = prepBefore(tokens, g.first);
+        if (prep !== undefined && m.rule.recipientPreps.has(prep)) {
+          recipientGroup = g;
+          viaPrep = prep;
+          break;
+        }
+      }
+    }
+    if (!recipientGroup && spec.requirePrep) {
+      rejected?.push(candidate(m.rule, headToken, lastToken, 'needs-prep'));
+      continue;
+    }
+    let recipientBy = recipientGroup && viaPrep ? `prep:${viaPrep}` : undefined;
+    if (!recipientGroup) {
+      recipientGroup =
+        after.find((g) => {
+          const prep = prepBefore(tokens, g.first);
+          return prep !== 'in' && prep !== 'at' && prep !== 'near';
+        }) ?? after[0];
+      if (recipientGroup) recipientBy = 'after-trigger';
+    }
+
+    // Actor: the subject of the trigger's clause, else of the sentence before it.
+    const from = clauseStart(tokens, m.head);
+    const before = usable.filter((g) => g.last < m.head);
+    let actorGroup = pickSubject(subjectCandidates(ctx.doc.text, before, tokens, from, m.head), tokens);
+    // Past commas ("Pakistan, a U.S. ally, has refused …") but not into another clause.
+    if (!actorGroup) {
+      const outer = clauseStart(tokens, m.head, false);
+      actorGroup = pickSubject(
+        before.filter((g) => g.first >= outer),
+        tokens,
+      );
+    }
+    let actorBy = actorGroup ? 'subject' : undefined;
+    if (leadingComma >= 0) {
+      actorGroup = usable.find((g) => g.first > leadingComma && g.first <= leadingComma + 2);
+      actorBy = actorGroup ? 'subject-after-participial' : undefined;
+    }
+    let actor: EventParticipant | undefined = actorGroup
+      ? participant(doc, tokens, actorGroup, sole)
+      : leadingComma >= 0
+        ? undefined
+        : textActor(doc, tokens, from, m.head);
+    if (actor && !actorGroup) actorBy = 'text';
+    if (trailing && lastEvent?.actor) {
+      actor = { ...lastEvent.actor };
+      actorBy = 'shared';
+    } else if (!actor && (isCoordinated(tokens, from) || prevLower === 'and') && lastEvent?.actor) {
+      // "… aimed to strengthen ties and deepen cooperation": the coordinated verb shares the subject.
+      actor = { ...lastEvent.actor };
+      actorBy = 'shared';
+    }
+    let recipient: EventParticipant | undefined = recipientGroup
+      ? participant(doc, tokens, recipientGroup, sole)
+      : undefined;
+
+    if (!actorGroup && viaPrep === 'between' && recipientGroup) {
+      // "a meeting between Xi and Putin": both sides follow the trigger.
+      const second = after.find((g) => g.first > (recipientGroup as Group).last);
+      actor = participant(doc, tokens, recipientGroup, sole);
+      recipient = second ? participant(doc, tokens, second, sole) : undefined;
+      actorBy = 'between';
+      recipientBy = second ? 'between' : undefined;
+    } else if (isPassive(tokens, m.head, m.rule)) {
+      // "was attacked by X": the subject is the recipient, the by-phrase the actor.
+      const agent = after.find((g) => prepBefore(tokens, g.first) === 'by');
+      recipient = actor;
+      actor = agent ? participant(doc, tokens, agent, sole) : undefined;
+      recipientBy = recipient ? 'passive-subject' : undefined;
+      actorBy = agent ? 'by-agent' : undefined;
+    } else if (!m.rule.verbal || isNounUse(tokens, m.head)) {
+      // "the first visit by a Japanese leader to South Korea": a nominal trigger's by-phrase is
+      // its actor, and the other participant after the trigger ("to South Korea") its recipient.
+      const agent = after.find((g) => prepBefore(tokens, g.first) === 'by');
+      if (agent && !crossesClause(tokens, m.last + 1, agent.first)) {
+        actor = participant(doc, tokens, agent, sole);
+        const target = after.find((g) => g !== agent && prepBefore(tokens, g.first) !== 'by');
+        recipient = target ? participant(doc, tokens, target, sole) : undefined;
+        actorBy = 'by-agent';
+        recipientBy = target ? 'after-trigger' : undefined;
+      }
+    }
+    if (actor && recipient && actor.start === recipient.start) recipient = undefined;
+    if (!actor && !recipient && spec.needsParticipant !== false) {
+      rejected?.push(candidate(m.rule, headToken, lastToken, 'no-participant'));
+      continue;
+    }
+    // PETRARCH codes a verb only between a source and a target it knows: an imported rule needs
+    // both sides, each a named actor.
+    if (m.rule.imported && !(actor?.entity && recipient?.entity)) {
+      rejected?.push(candidate(m.rule, headToken, lastToken, 'imported-needs-both'));
+      continue;
+    }
+    // The detector vetoes imported matches only: on our own rules' sentences it is not yet
+    // reliable enough ("Xi also visited Moscow" scores 0.02); there it is recorded in the trace.
+    if (options.classifier && m.rule.imported && judge().event < vetoBelow) {
+      rejected?.push({ ...candidate(m.rule, headToken, lastToken, 'classifier-veto'), score: judge().event });
+      continue;
+    }
+    // "Rebels shelled Juba": a city under attack stands for its people, not its government.
+    const eventType = m.rule.typeSpec.type;
+    if (
+      recipient &&
+      recipientGroup &&
+      recipient.start === recipientGroup.start &&
+      recipient.end === recipientGroup.end &&
+      recipient.sector === 'GOV' &&
+      (recipientGroup.entity.type === 'city' || recipientGroup.mention.form === 'capital') &&
+      participantRules.placeTargetTypes.has(eventType)
+    )
+      recipient.sector = participantRules.placeTargetSector;
+
+    let { status, rule: statusRule } = findStatus(tokens, m.head, cues);
+    const time = eventTime(ctx, headToken.start);
+    const published = doc.source.published?.slice(0, 4);
+    if (
+      status === 'asserted' &&
+      time &&
+      published &&
+      /^\d{4}/.test(time.value) &&
+      time.value.slice(0, 4) < published
+    ) {
+      status = 'historical';
+      statusRule = 'events:status.historical-date';
+    }
+
+    const intent = (status === 'future' || status === 'hypothetical') && m.rule.typeSpec.intent;
+    const code = (intent && m.rule.intentCode) || m.rule.code;
+    const event: CodedEvent = {
+      start: sentence.start,
+      end: sentence.end,
+      type: intent ? intent.type : m.rule.typeSpec.type,
+      status,
+      cameo: code.code,
+      quad: code.quad,
+      goldstein: code.goldstein,
+      trigger: { start: headToken.start, end: lastToken.end },
+      sentence: index,
+      rule: spec.id,
+    };
+    const mode = intent ? intent.mode : spec.mode;
+    if (mode) event.mode = mode;
+    if (!intent && spec.context) event.context = [...spec.context];
+    if (actor) event.actor = actor;
+    if (recipient) event.recipient = recipient;
+    if (time) event.date = calendarDate(time.value);
+    if (statusRule) event.statusRule = statusRule;
+    const place = eventPlace(tokens, usable, m.head, spec.mode === 'visit' ? recipientGroup : undefined);
+    if (place) event.location = placeOf(doc, place);
+    if (options.trace) {
+      const trace: EventTrace = { decidedBy: 'rule', rule: spec.id };
+      if (options.classifier) judge();
+      if (verdict) {
+        trace.classifier = { model: verdict.model, label: 'EVENT', score: verdict.event };
+        if (verdict.event >= agreeAbove) trace.decidedBy = 'rule+classifier';
+      }
+      if (actor && actorBy) trace.actorBy = actorBy;
+      if (recipient && recipientBy) trace.recipientBy = recipientBy;
+      event.trace = trace;
+    }
+    out.push(event);
+    lastEvent = event;
+    if (spec.absorbs) absorbedUntil = m.last + options.absorbWindow;
+  }
+}
+
+/** The comma closing a sentence-opening participial clause ("Besides meeting …, Putin"), or -1. */
+function leadingParticipialComma(tokens: readonly Token[], head: number): number {
+  for (let k = 0; k < head; k++) if (!participialOpeners.has((tokens[k] as Token).lower)) return -1;
+  for (let k = head + 1; k < tokens.length; k++) {
+    const t = (tokens[k] as Token).lower;
+    if (t === ',') return k;
+    if (t === ';' || t === '.') return -1;
+  }
+  return -1;
+}
+
+function isCoordinated(tokens: readonly Token[], from: number): boolean {
+  const t = tokens[from]?.lower;
+  return t === 'and' || t === 'or';
+}
+
+/** Folds a participial consequence into the main event, keeping the more severe CAMEO code. */
+function foldInto(main: CodedEvent, m: Match, head: Token, last: Token): void {
+  const spec = m.rule.spec;
+  const merged = main.merged ?? [];
+  const { code } = m.rule;
+  merged.push({ start: head.start, end: last.end, rule: spec.id, cameo: code.code });
+  main.merged = merged;
+  if (moreSevere({ goldstein: code.goldstein, cameo: code.code }, main)) {
+    main.cameo = code.code;
+    main.quad = code.quad;
+    main.goldstein = code.goldstein;
+    if (spec.mode) main.mode = spec.mode;
+  }
+}

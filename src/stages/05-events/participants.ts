@@ -1,0 +1,399 @@
+import { type Doc, type EventParticipant, isRemoved } from '../../core/doc.js';
+import type { JoinedToken as Token } from '../../core/tokens.js';
+import { sectorForWord } from '../../kb/sectors.js';
+import participantData from '../../rules/events/participants.json' with { type: 'json' };
+import {
+  auxTail,
+  badNpEnd,
+  badNpFirst,
+  controlVerbs,
+  determiners,
+  type EntityMention,
+  finiteVerbs,
+  functionWords,
+  type Group,
+  inside,
+  isLower,
+  isPossessive,
+  isReportingVerb,
+  isWordStart,
+  lexicon,
+  locativePreps,
+  particles,
+  placePreps,
+  prepBefore,
+  pronouns,
+  type SentenceContext,
+  subordinators,
+  titleWords,
+  tokenAt,
+  typeRank,
+} from './sentence-words.js';
+
+/** Participant rules (see `src/rules/events/README.md`), compiled once. */
+export const participantRules = {
+  agentWindow: participantData.agentWindow,
+  placeTargetSector: participantData.placeTarget.sector,
+  placeTargetTypes: new Set(participantData.placeTarget.types),
+};
+const ofLinks = new Set(participantData.ofLinks);
+const quantityWords = new Set(participantData.quantityWords);
+
+export function buildGroups(
+  doc: Readonly<Doc>,
+  mentions: readonly EntityMention[],
+  tokens: readonly Token[],
+): Group[] {
+  const raw: Group[] = [];
+  for (const { entity, mention } of mentions) {
+    if (mention.end <= mention.start) continue;
+    if (isRemoved(doc.removed, mention.start, mention.end)) continue;
+    raw.push({
+      start: mention.start,
+      end: mention.end,
+      first: tokenAt(tokens, mention.start),
+      last: tokenAt(tokens, mention.end - 1),
+      entity,
+      mention,
+    });
+  }
+  raw.sort((a, b) => a.start - b.start || b.end - a.end);
+  const groups: Group[] = [];
+  for (const g of raw) {
+    const prev = groups.at(-1);
+    if (prev && (g.start < prev.end || joinsTitle(doc.text, tokens, prev, g))) {
+      const better = rank(g) < rank(prev);
+      prev.end = Math.max(prev.end, g.end);
+      prev.last = Math.max(prev.last, g.last);
+      if (better) {
+        prev.entity = g.entity;
+        prev.mention = g.mention;
+      }
+      continue;
+    }
+    groups.push({ ...g });
+  }
+  return groups;
+}
+
+function rank(g: Group): number {
+  return typeRank[g.entity.type] ?? 9;
+}
+
+/** "Russian President Vladimir Putin": a demonym, title words, then a person or organisation. */
+function joinsTitle(text: string, tokens: readonly Token[], prev: Group, next: Group): boolean {
+  if (prev.mention.form !== 'demonym' || rank(next) > 1) return false;
+  if (next.first - prev.last > 6) return false;
+  for (let k = prev.last + 1; k < next.first; k++) {
+    const t = tokens[k] as Token;
+    const first = text.charCodeAt(t.start);
+    const capital = first >= 65 && first <= 90;
+    if (!capital && !titleWords.has(t.lower)) return false;
+  }
+  return true;
+}
+
+/** Mentions that only name a source ("…, CNN reported", "according to Reuters") are not participants. */
+export function isSourceOnly(ctx: SentenceContext, g: Group, triggerQuote: number, head: number): boolean {
+  const q = inside(ctx.quotes, g.start, g.end);
+  if (q >= 0 && q !== triggerQuote) return true;
+  for (const a of ctx.attributions) {
+    if (g.first > head && a.start <= g.start && g.end <= a.end) {
+      if (!a.content || !(a.content.start <= g.start && g.end <= a.content.end)) return true;
+    }
+  }
+  // "…, CNN reported" after the trigger names a source; "Syria says it will …" before it names the actor.
+  const after = ctx.tokens[g.last + 1];
+  if (g.first > head && isReportingVerb(ctx.doc.text, after)) return true;
+  const before1 = ctx.tokens[g.first - 1];
+  const before2 = ctx.tokens[g.first - 2];
+  if (before1?.lower === 'to' && before2?.lower === 'according') return true;
+  return false;
+}
+
+/**
+ * Entities of the trigger's clause. "A said B attacked C": when a reporting verb sits between,
+ * the subject is after it; "Syria says it is willing to …": with nothing after it, the speaker.
+ */
+export function subjectCandidates(
+  text: string,
+  before: readonly Group[],
+  tokens: readonly Token[],
+  from: number,
+  head: number,
+): Group[] {
+  const inClause = before.filter((g) => g.first >= from);
+  let verb = -1;
+  for (let k = head - 1; k >= from; k--) {
+    if (isReportingVerb(text, tokens[k])) {
+      verb = k;
+      break;
+    }
+  }
+  if (verb < 0) return inClause;
+  const afterVerb = inClause.filter((g) => g.first > verb);
+  return afterVerb.length > 0 ? afterVerb : inClause;
+}
+
+export function pickSubject(candidates: readonly Group[], tokens: readonly Token[]): Group | undefined {
+  for (const g of candidates) {
+    const prep = prepBefore(tokens, g.first);
+    if (prep === undefined || !locativePreps.has(prep)) return g;
+  }
+  return candidates.at(-1);
+}
+
+/** The sector an agent word signals; "rebel-held" is read by its first part. */
+function agentSector(lower: string): string | undefined {
+  const direct = sectorForWord(lower);
+  if (direct) return direct;
+  const dash = lower.indexOf('-');
+  return dash > 0 ? sectorForWord(lower.slice(0, dash)) : undefined;
+}
+
+/** Whether a token cannot be part of an agent noun phrase (a verb, function word, adverb, …). */
+function endsAgentPhrase(text: string, token: Token): boolean {
+  const t = token.lower;
+  if (!isWordStart(t)) return true;
+  if (
+    functionWords.has(t) ||
+    determiners.has(t) ||
+    pronouns.has(t) ||
+    auxTail.has(t) ||
+    finiteVerbs.has(t) ||
+    isReportingVerb(text, token) ||
+    controlVerbs.has(t) ||
+    subordinators.has(t)
+  )
+    return true;
+  if (agentSector(t)) return false;
+  if (t.endsWith('ly') || t.endsWith('ed') || t.endsWith('ing')) return true;
+  if (lexicon.ownHeads.get(t)?.some((r) => r.verbal)) return true;
+  return !isLower(text, token);
+}
+
+interface AgentPhrase {
+  /** Token indexes of the phrase, inclusive. */
+  first: number;
+  last: number;
+  sector: string;
+}
+
+/**
+ * The agent noun phrase in `[from, to]` read left to right: the first agent word (or two-word
+ * agent) sets the sector ("Afghan rebel leaders" → REB), the phrase runs to the last word.
+ */
+function agentIn(tokens: readonly Token[], from: number, to: number): string | undefined {
+  for (let k = from; k <= to; k++) {
+    const one = tokens[k] as Token;
+    const two = k < to ? tokens[k + 1] : undefined;
+    const pair = two ? sectorForWord(`${one.lower} ${two.lower}`) : undefined;
+    if (pair) return pair;
+    const single = agentSector(one.lower);
+    if (single) return single;
+  }
+  return undefined;
+}
+
+/** "Nigerian junior foreign minister", "Russia's military": the agent phrase after a country. */
+function agentAfter(text: string, tokens: readonly Token[], from: number): AgentPhrase | undefined {
+  let last = -1;
+  const limit = Math.min(tokens.length, from + participantRules.agentWindow);
+  for (let k = from; k < limit; k++) {
+    if (endsAgentPhrase(text, tokens[k] as Token)) break;
+    last = k;
+  }
+  if (last < from) return undefined;
+  // The phrase ends at its last agent word or the noun after it: trim trailing non-agents
+  // only when nothing in the phrase is an agent.
+  const sector = agentIn(tokens, from, last);
+  return sector ? { first: from, last, sector } : undefined;
+}
+
+/** "Security forces in Guinea", "president of Armenia": the agent phrase before "in/of <place>". */
+function agentBefore(text: string, tokens: readonly Token[], groupFirst: number): AgentPhrase | undefined {
+  let link = groupFirst - 1;
+  while (link >= 0 && determiners.has((tokens[link] as Token).lower)) link--;
+  if (link < 1 || !ofLinks.has((tokens[link] as Token).lower)) return undefined;
+  const last = link - 1;
+  let first = last + 1;
+  for (let k = last; k >= 0 && last - k < participantRules.agentWindow; k--) {
+    const token = tokens[k] as Token;
+    // The sentence's first word is capitalised anyway ("Security forces in …").
+    const opener = k === 0 && isWordStart(token.lower) && !determiners.has(token.lower);
+    if (!opener && endsAgentPhrase(text, token)) break;
+    first = k;
+  }
+  if (first > last) return undefined;
+  const sector = agentIn(tokens, first, last);
+  return sector ? { first, last, sector } : undefined;
+}
+
+/**
+ * A participant from a mention group. A country or city with an agent noun phrase after it
+ * ("Sudanese rebels", "Russia's military", "Nigerian junior foreign minister") or before it
+ * ("rebels in Darfur", "president of Armenia") takes the phrase into its span and its sector
+ * from it. A person with an office but no country takes the sentence's one country, if any.
+ */
+export function participant(
+  doc: Readonly<Doc>,
+  tokens: readonly Token[],
+  g: Group,
+  soleCountry?: string,
+): EventParticipant {
+  let start = g.start;
+  let end = g.end;
+  let sector = g.entity.sector ?? (g.mention.form === 'capital' ? 'GOV' : undefined);
+  const kind = g.entity.type;
+  if (kind === 'country' || kind === 'city' || (kind === 'place' && g.entity.country)) {
+    const lastToken = tokens[g.last] as Token;
+    // "Russia's military": the mention ends inside its possessive token.
+    const possessive = g.end < lastToken.end && isPossessive(lastToken.lower);
+    const from = possessive || g.end >= lastToken.end ? g.last + 1 : -1;
+    const after = from >= 0 ? agentAfter(doc.text, tokens, from) : undefined;
+    const before = after ? undefined : agentBefore(doc.text, tokens, g.first);
+    if (after) {
+      sector = after.sector;
+      end = (tokens[after.last] as Token).end;
+    } else if (before) {
+      sector = before.sector;
+      start = (tokens[before.first] as Token).start;
+    }
+  }
+  const p: EventParticipant = {
+    start,
+    end,
+    text: doc.text.slice(start, end),
+    entity: g.entity.id,
+  };
+  if (g.entity.country) p.country = g.entity.country;
+  else if (soleCountry && kind === 'person' && sector) p.country = soleCountry;
+  if (sector) p.sector = sector;
+  return p;
+}
+
+/**
+ * Where an event happened: the place's own words and country. Unlike a side it takes no agent
+ * words around it ("protesters in Florin" is a recipient; the place is "Florin") and no sector (a
+ * capital named as a place is not its government).
+ */
+export function placeOf(doc: Readonly<Doc>, g: Group): EventParticipant {
+  const p: EventParticipant = {
+    start: g.start,
+    end: g.end,
+    text: doc.text.slice(g.start, g.end),
+    entity: g.entity.id,
+  };
+  if (g.entity.country) p.country = g.entity.country;
+  return p;
+}
+
+/** The one country every country-bearing mention of the sentence names, if they agree. */
+export function soleCountryOf(groups: readonly Group[]): string | undefined {
+  let found: string | undefined;
+  for (const g of groups) {
+    const c = g.entity.country;
+    if (!c) continue;
+    if (found && found !== c) return undefined;
+    found = c;
+  }
+  return found;
+}
+
+/**
+ * "many countries": the noun phrase right before the trigger, when no entity is there. It must
+ * look like a noun phrase: no pronoun, no finite verb inside, not opening with a preposition,
+ * conjunction or adverb, not ending with a determiner or possessive ("the programme's host").
+ */
+export function textActor(
+  doc: Readonly<Doc>,
+  tokens: readonly Token[],
+  clauseFrom: number,
+  head: number,
+): EventParticipant | undefined {
+  // "He said the leaders aimed to …": the subject follows the last reporting verb or "that".
+  let from = clauseFrom;
+  let verb = -1;
+  for (let k = clauseFrom; k < head; k++) {
+    const t = (tokens[k] as Token).lower;
+    // "claims to be …", "is said to have …": a reporting verb before "to" governs no new subject.
+    const reports = isReportingVerb(doc.text, tokens[k]) && tokens[k + 1]?.lower !== 'to';
+    if (reports || t === 'that') from = k + 1;
+    if (reports) verb = k;
+  }
+  // "Douglas Hogg said he opposed …": a pronoun subject after the verb stands for the speaker.
+  if (verb > clauseFrom && from < head && pronouns.has((tokens[from] as Token).lower)) {
+    let k = from + 1;
+    while (k < head && auxTail.has((tokens[k] as Token).lower)) k++;
+    if (k === head) return textActor(doc, tokens, clauseFrom, verb);
+  }
+  // The noun phrase ends before the first auxiliary, preposition, reporting or control verb.
+  let end = head - 1;
+  for (let k = from; k < head; k++) {
+    const t = (tokens[k] as Token).lower;
+    if (
+      k > from &&
+      (auxTail.has(t) || locativePreps.has(t) || isReportingVerb(doc.text, tokens[k]) || controlVerbs.has(t))
+    ) {
+      end = k - 1;
+      break;
+    }
+  }
+  while (end >= from && auxTail.has((tokens[end] as Token).lower)) end--;
+  let start = from;
+  while (
+    start <= end &&
+    determiners.has((tokens[start] as Token).lower) &&
+    (tokens[start] as Token).lower !== 'the'
+  )
+    start++;
+  const n = end - start + 1;
+  if (n < 1 || n > 6) return undefined;
+  const firstWord = (tokens[start] as Token).lower;
+  const lastWord = (tokens[end] as Token).lower;
+  if (badNpFirst.has(firstWord) || badNpEnd.has(lastWord) || isPossessive(lastWord)) return undefined;
+  if (n > 1 && firstWord.endsWith('ing') && isLower(doc.text, tokens[start] as Token)) return undefined;
+  // "after talks with …": an event word alone is not a participant.
+  if (n === 1 && isLower(doc.text, tokens[start] as Token) && lexicon.ownHeads.has(firstWord))
+    return undefined;
+  for (let k = start; k <= end; k++) {
+    const token = tokens[k] as Token;
+    const t = token.lower;
+    if (!isWordStart(t)) return undefined;
+    if (pronouns.has(t) || t === 'i' || t === 'whose' || finiteVerbs.has(t) || controlVerbs.has(t))
+      return undefined;
+    // "Blair rejects Tory terror": a verb form inside the phrase means it is a clause.
+    if (k < end && isLower(doc.text, token) && lexicon.ownHeads.get(t)?.some((r) => r.verbal))
+      return undefined;
+    if (k < end && t.endsWith('ed') && isLower(doc.text, token)) {
+      const next = (tokens[k + 1] as Token).lower;
+      if (determiners.has(next) || particles.has(next)) return undefined;
+    }
+  }
+  // "A terror group based in …": a trailing participle is not part of the phrase.
+  if (end > start && (tokens[end] as Token).lower.endsWith('ed') && isLower(doc.text, tokens[end] as Token))
+    end--;
+  // "Thousands of Nigerians": the phrase after "of" names who they are.
+  let sectorFrom = start;
+  if (end === start && quantityWords.has(firstWord) && tokens[end + 1]?.lower === 'of') {
+    const noun = agentAfter(doc.text, tokens, end + 2);
+    if (noun && noun.last < head) {
+      end = noun.last;
+      sectorFrom = noun.first;
+    }
+  }
+  const s = (tokens[start] as Token).start;
+  const e = (tokens[end] as Token).end;
+  const p: EventParticipant = { start: s, end: e, text: doc.text.slice(s, e) };
+  const sector = agentIn(tokens, sectorFrom, end);
+  if (sector) p.sector = sector;
+  return p;
+}
+
+/** A demonym inside a locative phrase ("near the Ukrainian border") names a place, not a side. */
+export function modifiesPlace(tokens: readonly Token[], g: Group): boolean {
+  // "in the Chinese capital" names the country's seat of government: keep it.
+  if (g.mention.form !== 'demonym' || tokens[g.last + 1]?.lower === 'capital') return false;
+  const prep = prepBefore(tokens, g.first);
+  return prep !== undefined && placePreps.has(prep);
+}
