@@ -152,11 +152,13 @@ export function toRelationCountRow(row: Row, a: string): RelationCountRow {
 }
 
 /** Month-key bounds of a top-relations query. */
-export function topBounds(q: TopRelationsQuery): { lo: string; hi: string; kind: string } {
+export function topBounds(q: TopRelationsQuery): { lo: string; hi: string; kind: string; type: string } {
   return {
     lo: q.from ? `m:${q.from.slice(0, 7)}` : 'm:',
     hi: q.to ? `m:${q.to.slice(0, 7)}` : 'm;',
     kind: q.level,
+    // '' means every type, so one SQL text serves both.
+    type: q.type ?? '',
   };
 }
 
@@ -174,11 +176,11 @@ export function toTopRelationRow(row: Row): TopRelationRow {
 /** The SQL of top relations (both engines; `?`-free, named by the caller's placeholder function). */
 export function topRelationsSql(
   kind: 'dyads' | 'actors',
-  p: (name: 'lo' | 'hi' | 'kind' | 'limit') => string,
+  p: (name: 'lo' | 'hi' | 'kind' | 'type' | 'limit') => string,
 ): string {
   const sums =
     'sum(events) AS events, sum(mentions) AS mentions, sum(goldstein_sum) AS goldstein_sum, sum(goldstein_n) AS goldstein_n';
-  const inRange = `period >= ${p('lo')} AND period <= ${p('hi')}`;
+  const inRange = `period >= ${p('lo')} AND period <= ${p('hi')} AND (${p('type')} = '' OR type = ${p('type')})`;
   if (kind === 'dyads') {
     return `SELECT actor, recipient, ${sums} FROM relation_counts
       WHERE ${inRange} AND actor_kind = ${p('kind')} AND recipient_kind = ${p('kind')}

@@ -429,6 +429,8 @@ export interface TopRelationsQuery {
   /** Inclusive `YYYY-MM` bounds (months). */
   from?: string;
   to?: string;
+  /** Only happenings of this PLOVER type (as stored: upper case). */
+  type?: string;
   limit: number;
 }
 

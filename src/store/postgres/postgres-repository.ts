@@ -478,10 +478,10 @@ class PostgresRepository implements Repository {
 
   async topRelations(query: TopRelationsQuery): Promise<TopRelationRow[]> {
     const bounds = topBounds(query);
-    const order = { lo: 1, hi: 2, kind: 3, limit: 4 } as const;
+    const order = { lo: 1, hi: 2, kind: 3, limit: 4, type: 5 } as const;
     const { rows } = await this.#pool.query(
       topRelationsSql(query.kind, (name) => (name === 'limit' ? `$${order[name]}` : `$${order[name]}::text`)),
-      [bounds.lo, bounds.hi, bounds.kind, query.limit],
+      [bounds.lo, bounds.hi, bounds.kind, query.limit, bounds.type],
     );
     return (rows as Row[]).map(toTopRelationRow);
   }
