@@ -11,6 +11,7 @@ import { type DocumentIngester, inlineIngester } from '../services/ingest-one.js
 import { isStoreBusy, type Repository } from '../store/repository.js';
 import { errorPage, notFoundPage } from '../web/pages.js';
 import { registerWebRoutes } from '../web/routes.js';
+import { registerWorkspacePages } from '../web/workspace/routes.js';
 import { type ApiError, apiError } from './errors.js';
 import { type Refusal, registerGuards } from './guard-requests.js';
 import { registerLinkRoutes } from './link-routes.js';
@@ -27,6 +28,7 @@ export const ROUTE_PLUGINS: readonly RoutePlugin[] = [
   registerLinkRoutes,
   registerWebRoutes,
   // workspace pages and their API go below
+  registerWorkspacePages,
 ];
 
 export interface ServerOptions {

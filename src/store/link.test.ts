@@ -229,7 +229,12 @@ for (const engine of engines) {
       );
       const sectors = await store.topRelations({ kind: 'dyads', level: 'sector', limit: 5 });
       assert.deepEqual(sectors, []);
-      const accusations = await store.topRelations({ kind: 'dyads', level: 'country', type: 'ACCUSE', limit: 5 });
+      const accusations = await store.topRelations({
+        kind: 'dyads',
+        level: 'country',
+        type: 'ACCUSE',
+        limit: 5,
+      });
       assert.deepEqual(
         accusations.map((d) => [d.actor, d.recipient, d.events]),
         [['CHN', 'RUS', 1]],

@@ -88,6 +88,14 @@ export const WORKSPACE_SCRIPT = `
         { label: 'Goldstein ' + dyad.b + ' → ' + dyad.a, scale: 'g', stroke: ba, dash: [5, 4], spanGaps: true, points: { show: true, size: 7, fill: ba } },
       ],
       cursor: { points: { size: 9 } },
+      hooks: {
+        // Where each point is drawn (CSS pixels inside the plot area), for tools and tests that click one.
+        draw: [function (u) {
+          box.dataset.points = JSON.stringify(pts.map(function (p) {
+            return { period: p.period, left: u.valToPos(p.x, 'x'), top: u.valToPos(Math.max(p.ab, p.ba), 'n') };
+          }));
+        }],
+      },
     };
     var u = new window.uPlot(opts, [
       pts.map(function (p) { return p.x; }),
@@ -101,16 +109,8 @@ export const WORKSPACE_SCRIPT = `
       if (p) location.href = '/relations?' + query(dyad.params, { period: p.period }) + '#events';
     };
     u.over.addEventListener('click', function () { if (u.cursor.idx != null) open(u.cursor.idx); });
-    var mark = function () {
-      // Where each point is drawn (CSS pixels inside the plot area), for tools and tests that click one.
-      box.dataset.points = JSON.stringify(pts.map(function (p) {
-        return { period: p.period, left: u.valToPos(p.x, 'x'), top: u.valToPos(Math.max(p.ab, p.ba), 'n') };
-      }));
-    };
-    mark();
     window.addEventListener('resize', function () {
       u.setSize({ width: Math.max(320, box.clientWidth), height: 320 });
-      mark();
     });
   }
 

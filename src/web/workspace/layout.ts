@@ -1,23 +1,12 @@
 import { ASSETS } from '../assets.js';
 import { html, raw, type SafeHtml } from '../html.js';
+import { NAV_LINKS } from '../nav.js';
 import { WORKSPACE_ASSETS } from './client.js';
-
-/** The pages every page links to, in the order of the navigation bar. */
-export const NAV: readonly (readonly [path: string, label: string])[] = [
-  ['/', 'Articles'],
-  ['/events', 'Events'],
-  ['/relations', 'Relations'],
-  ['/network', 'Network'],
-  ['/map', 'Map'],
-  ['/search', 'Search'],
-  ['/api/stats', 'API'],
-];
 
 /** The shared navigation bar; `current` is the path of the page it sits on. */
 export function navBar(current = ''): SafeHtml {
-  return html`<header class="top"><a class="brand" href="/">Tidings</a><nav aria-label="Pages" class="main-nav">${NAV.map(
-    ([path, label]) =>
-      html`<a href="${path}"${path === current ? html` aria-current="page"` : ''}>${label}</a>`,
+  return html`<header class="top"><a class="brand" href="/">Tidings</a><nav aria-label="Pages" class="main-nav">${NAV_LINKS.map(
+    (l) => html`<a href="${l.href}"${l.href === current ? html` aria-current="page"` : ''}>${l.label}</a>`,
   )}</nav></header>`;
 }
 
@@ -41,7 +30,11 @@ export function workspaceLayout(title: string, body: SafeHtml, options: PageOpti
 }
 
 /** Links to a table's data as CSV and JSON: the same address with `format=`. */
-export function exportLinks(path: string, params: Record<string, string | undefined>, what: string): SafeHtml {
+export function exportLinks(
+  path: string,
+  params: Record<string, string | undefined>,
+  what: string,
+): SafeHtml {
   const link = (format: string) => {
     const q = new URLSearchParams();
     for (const [k, v] of Object.entries(params)) if (v) q.set(k, v);

@@ -152,7 +152,9 @@ function select(name: string, label: string, value: string, options: readonly [s
 export function relationsPage(view: RelationsView): string {
   const { form, series } = view;
   const types = series
-    ? [...new Set(series.periods.flatMap((p) => [...Object.keys(p.ab.types), ...Object.keys(p.ba.types)]))].sort()
+    ? [
+        ...new Set(series.periods.flatMap((p) => [...Object.keys(p.ab.types), ...Object.keys(p.ba.types)])),
+      ].sort()
     : [];
   const countOptions: [string, string][] = [
     ['all', 'all events'],
@@ -181,7 +183,8 @@ export function relationsPage(view: RelationsView): string {
   </form>`;
   let chart: SafeHtml = html``;
   if (series && series.periods.length > 0) {
-    const what = form.count === 'all' ? 'events' : (countOptions.find(([v]) => v === form.count)?.[1] ?? form.count);
+    const what =
+      form.count === 'all' ? 'events' : (countOptions.find(([v]) => v === form.count)?.[1] ?? form.count);
     chart = html`<figure class="chart">
       <div id="dyad-chart" class="chart-box" role="img" aria-label="${what} per ${form.by}, ${a} → ${b} and ${b} → ${a}, with mean Goldstein score"></div>
       <figcaption class="small muted">Bars: ${what} per ${form.by} (happenings, merged across articles) — <span class="key key-ab">${a} → ${b}</span>

@@ -1,8 +1,8 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifySchema } from 'fastify';
+import type { RouteContext } from '../../api/route-context.js';
+import type { Repository } from '../../services/query.js';
 import { dyadSeries, topRelations } from '../../services/relations.js';
 import { dyadEvents, periodOf } from '../../services/workspace-relations.js';
-import type { Repository } from '../../store/repository.js';
-import { notFoundPage } from '../pages.js';
 import { WORKSPACE_ASSETS, WORKSPACE_SCRIPT, WORKSPACE_STYLE } from './client.js';
 import { eventColumns, periodColumns, type RelationsForm, relationsPage } from './relations-page.js';
 import { type Column, tableCsv, tableJson } from './table.js';
@@ -17,7 +17,7 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const HTML = 'text/html; charset=utf-8';
 
 /** Pages are not API operations: kept out of the OpenAPI document. */
-export const PAGE_SCHEMA = { hide: true } as const;
+export const PAGE_SCHEMA = { hide: true } as FastifySchema;
 
 /** A table as CSV or JSON when the address asks (`?format=`), else null (render the page). */
 export function sendTable<T>(
@@ -49,11 +49,15 @@ async function actorSuggestions(store: Repository): Promise<string[]> {
 }
 
 /** The workspace pages: Relations, Network, Map, Event, Actor, Search, and their client assets. */
-export function registerWorkspacePages(app: FastifyInstance, { store }: { store: Repository }): void {
+export function registerWorkspacePages(app: FastifyInstance, { store }: RouteContext): void {
   const assets: [string, string, string | Buffer | (() => Buffer)][] = [
     [WORKSPACE_ASSETS.css, 'text/css; charset=utf-8', WORKSPACE_STYLE],
     [WORKSPACE_ASSETS.js, 'text/javascript; charset=utf-8', WORKSPACE_SCRIPT],
-    ...Object.values(VENDOR).map((v): [string, string, () => Buffer] => [v.path, v.type, () => vendorBytes(v)]),
+    ...Object.values(VENDOR).map((v): [string, string, () => Buffer] => [
+      v.path,
+      v.type,
+      () => vendorBytes(v),
+    ]),
   ];
   for (const [path, type, body] of assets) {
     app.get(path, { schema: PAGE_SCHEMA }, async (_request, reply) =>
@@ -146,7 +150,4 @@ export function registerWorkspacePages(app: FastifyInstance, { store }: { store:
         );
     },
   );
-
-  // Kept for the pages still to come; answers like the rest of the site meanwhile.
-  void notFoundPage;
 }

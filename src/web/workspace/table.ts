@@ -14,7 +14,11 @@ export interface Column<T> {
   cell?: (row: T) => SafeHtml | string;
 }
 
-export function renderTable<T>(columns: readonly Column<T>[], rows: readonly T[], caption?: string): SafeHtml {
+export function renderTable<T>(
+  columns: readonly Column<T>[],
+  rows: readonly T[],
+  caption?: string,
+): SafeHtml {
   return html`<table>${caption && html`<caption class="small muted">${caption}</caption>`}<thead><tr>${columns.map(
     (c) => html`<th scope="col">${c.header}</th>`,
   )}</tr></thead>

@@ -1,0 +1,199 @@
+// The workspace pages in a real browser: Debian's Chromium driven by playwright-core (no browser
+// download), over a temporary SQLite store holding the bundled examples/ analysed by the real pipeline.
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { buildServer } from '../../src/api/server.js';
+import { analyzeDoc } from '../../src/pipeline.js';
+import { ingestBatch } from '../../src/services/ingest-batch.js';
+import { readInputs } from '../../src/stages/01-ingest/index.js';
+import { openStore } from '../../src/store/open-store.js';
+import type { Repository } from '../../src/store/repository.js';
+import { TEST_TOKEN } from '../support/auth.js';
+
+// Runs inside the page (in evaluate callbacks); the project's tsconfig has no DOM lib to declare it.
+declare const document: { body: unknown; querySelectorAll(s: string): { length: number } };
+declare function getComputedStyle(element: unknown): { backgroundColor: string; color: string };
+declare const window: Record<string, unknown> & {
+  axe: { run(context: unknown, options: unknown): Promise<AxeResults> };
+};
+
+interface AxeResults {
+  violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
+}
+
+const CHROMIUM = process.env.TIDINGS_CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--no-first-run'];
+const haveChromium = existsSync(CHROMIUM);
+const skip = !haveChromium && !process.env.CI;
+if (skip) {
+  console.warn(
+    `\n!!! test/browser/workspace.test.ts SKIPPED: no Chromium at ${CHROMIUM}. ` +
+      'Install it (apt-get install chromium) or set TIDINGS_CHROMIUM. !!!\n',
+  );
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const EXAMPLES = new URL('../../examples/', import.meta.url).pathname;
+
+let dir: string;
+let store: Repository;
+let app: FastifyInstance;
+let browser: Browser;
+let page: Page;
+let base: string;
+const problems: string[] = [];
+
+/** Serious and critical accessibility violations of the page as it stands. */
+async function axeViolations(p: Page): Promise<string[]> {
+  // Evaluated through the debugging protocol: the pages' CSP (rightly) refuses an injected <script>.
+  await p.evaluate(AXE);
+  const results = await p.evaluate(() =>
+    window.axe.run(document, {
+      resultTypes: ['violations'],
+      runOnly: ['wcag2a', 'wcag2aa', 'best-practice'],
+    }),
+  );
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`,
+    );
+}
+
+async function cellTexts(p: Page, selector: string): Promise<string[][]> {
+  return p
+    .locator(selector)
+    .evaluateAll((rows) =>
+      rows.map((r) => [...r.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim())),
+    );
+}
+
+describe('workspace pages in Chromium', { skip }, () => {
+  before(async () => {
+    if (!haveChromium) throw new Error(`Chromium not found at ${CHROMIUM}: CI must install it`);
+    dir = mkdtempSync(join(tmpdir(), 'tidings-workspace-'));
+    store = await openStore(join(dir, 'store.db'));
+    const summary = await ingestBatch({ store, analyze: analyzeDoc, inputs: readInputs([EXAMPLES]) });
+    assert.ok(summary.inserted >= 10, `examples stored: ${JSON.stringify(summary)}`);
+    app = buildServer({ token: TEST_TOKEN, store, analyze: analyzeDoc });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.setDefaultTimeout(15_000);
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`${page.url()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`${page.url()}: uncaught ${e.message}`));
+  });
+
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+    await store?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('Relations: the busiest pair is charted, per month both ways, with a table of periods', async () => {
+    await page.goto(`${base}/relations`);
+    assert.equal(await page.locator('input[name=a]').inputValue(), 'GRC');
+    assert.equal(await page.locator('input[name=b]').inputValue(), 'TUR');
+    await page.locator('#dyad-chart canvas').waitFor();
+    const rows = await cellTexts(page, '#periods ~ table tbody tr');
+    assert.ok(rows.length >= 4, `periods: ${JSON.stringify(rows)}`);
+    const total = rows.reduce((n, r) => n + Number(r[1]) + Number(r[5]), 0);
+    assert.ok(total >= 10, `events in the table: ${total}`);
+    assert.deepEqual(await axeViolations(page), []);
+  });
+
+  test('Relations: the count filter changes the chart and the table', async () => {
+    await page.goto(`${base}/relations?a=GRC&b=TUR`);
+    const all = await cellTexts(page, '#periods ~ table tbody tr');
+    await page.getByLabel('Count').selectOption('q1');
+    await Promise.all([page.waitForURL(/count=q1/), page.getByRole('button', { name: 'Show' }).click()]);
+    const coop = await cellTexts(page, '#periods ~ table tbody tr');
+    const sum = (rows: string[][]) => rows.reduce((n, r) => n + Number(r[1]) + Number(r[5]), 0);
+    assert.ok(sum(coop) > 0 && sum(coop) < sum(all), `${sum(coop)} of ${sum(all)}`);
+    // Every kept event is verbal cooperation: each period's count equals its quad-1 share.
+    for (const r of coop) assert.equal(Number(r[1]), Number(r[2]?.split('/')[0]));
+  });
+
+  test('Relations: a click on a chart point lists that period’s events with their sentences', async () => {
+    await page.goto(`${base}/relations?a=GRC&b=TUR`);
+    const box = page.locator('#dyad-chart[data-points]');
+    await box.locator('canvas').waitFor();
+    const points = JSON.parse((await box.getAttribute('data-points')) ?? '[]') as {
+      period: string;
+      left: number;
+      top: number;
+    }[];
+    const point = points.find((p) => p.period === 'm:2024-07');
+    assert.ok(point, JSON.stringify(points));
+    const over = page.locator('#dyad-chart .u-over');
+    await over.hover({ position: { x: point.left, y: Math.max(point.top, 5) } });
+    await Promise.all([
+      page.waitForURL(/period=m%3A2024-07/),
+      over.click({ position: { x: point.left, y: Math.max(point.top, 5) } }),
+    ]);
+    assert.match((await page.locator('#events').textContent()) ?? '', /2024-07/);
+    const events = await cellTexts(page, '#events ~ table:first-of-type tbody tr');
+    assert.ok(events.length >= 2, JSON.stringify(events));
+    const sentences = events.map((r) => r[8] ?? '').join(' | ');
+    assert.match(sentences, /marine parks/);
+    assert.ok(await page.locator('#events ~ table q.evidence .ev-trigger').count(), 'triggers marked');
+  });
+
+  test('Relations: keyboard alone reaches a period and lists its events', async () => {
+    await page.goto(`${base}/relations?a=GRC&b=TUR`);
+    const link = page.locator('#periods ~ table a', { hasText: '2024-11' });
+    await link.focus();
+    await Promise.all([page.waitForURL(/period=m%3A2024-11/), page.keyboard.press('Enter')]);
+    assert.match((await page.locator('#events').textContent()) ?? '', /2024-11/);
+    assert.equal(
+      await page.evaluate(() => (document as unknown as { activeElement: { id: string } }).activeElement.id),
+      'events',
+    );
+  });
+
+  test('Relations: CSV and JSON exports hold the table shown', async () => {
+    const csv = await fetch(`${base}/relations?a=GRC&b=TUR&format=csv`);
+    assert.equal(csv.status, 200);
+    assert.match(csv.headers.get('content-type') ?? '', /text\/csv/);
+    const lines = (await csv.text()).trim().split('\r\n');
+    assert.match(lines[0] ?? '', /^period,ab_events,/);
+    const json = (await (await fetch(`${base}/relations?a=GRC&b=TUR&format=json`)).json()) as {
+      items: { period: string }[];
+    };
+    assert.equal(json.items.length, lines.length - 1);
+    assert.deepEqual(
+      json.items.map((r) => r.period),
+      lines.slice(1).map((l) => l.split(',')[0]),
+    );
+  });
+
+  test('dark mode follows the system', async () => {
+    const colours = async (scheme: 'light' | 'dark') => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(`${base}/relations?a=GRC&b=TUR`);
+      return page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    };
+    const light = await colours('light');
+    const dark = await colours('dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    assert.equal(light, 'rgb(255, 255, 255)');
+    assert.notEqual(dark, light);
+    assert.deepEqual(await axeViolations(page), []);
+  });
+
+  test('no page logged an error or threw', () => {
+    assert.deepEqual(problems, []);
+  });
+});
