@@ -1,16 +1,22 @@
 import { type Analysis, toAnalysis } from './core/analysis.js';
 import type { Diagnostic, Doc, Source } from './core/doc.js';
 import { contentHash } from './core/hash.js';
+import { posTagger } from './core/ml/pos-tagger.js';
 import { createPipeline, type Pipeline } from './core/runner.js';
 import type { Stage } from './core/stage.js';
+import { loadGazetteer } from './kb/gazetteer.js';
+import { loadPhoenix } from './kb/phoenix.js';
 import { checkPublished, checkText, decodeBytes } from './stages/01-ingest/index.js';
 import { cleanStage } from './stages/02-clean/index.js';
 import { segmentStage } from './stages/03-segment/index.js';
 import { entitiesStage } from './stages/04-annotate/entities/index.js';
+import { nameTagger } from './stages/04-annotate/entities/name-tagger.js';
 import { quantitiesStage } from './stages/04-annotate/quantities/index.js';
 import { quotesStage } from './stages/04-annotate/quotes/index.js';
+import { attributionTagger } from './stages/04-annotate/quotes/tag-attributions.js';
 import { timeStage } from './stages/04-annotate/time/index.js';
 import { toneStage } from './stages/04-annotate/tone/index.js';
+import { eventDetector } from './stages/05-events/event-detector.js';
 import { eventsStage } from './stages/05-events/index.js';
 
 /**
@@ -20,13 +26,31 @@ import { eventsStage } from './stages/05-events/index.js';
 export const documentStages: readonly Stage<unknown>[] = [
   cleanStage,
   segmentStage,
-  english(entitiesStage),
+  english(
+    prepared(entitiesStage, () => {
+      loadGazetteer();
+      loadPhoenix();
+      nameTagger();
+      posTagger();
+    }),
+  ),
   english(timeStage),
   english(quantitiesStage),
   english(toneStage),
-  english(quotesStage),
-  english(eventsStage),
+  english(prepared(quotesStage, () => attributionTagger())),
+  english(prepared(eventsStage, () => eventDetector())),
 ] as readonly Stage<unknown>[];
+
+/** The stage with what it loads on first use named, so the runner loads it before timing the stage. */
+function prepared<O>(stage: Stage<O>, load: () => unknown): Stage<O> {
+  return {
+    ...stage,
+    prepare: () => {
+      stage.prepare?.();
+      load();
+    },
+  };
+}
 
 /**
  * A stage whose lexicons and models are English: a document detected as another language skips it

@@ -124,3 +124,83 @@ test('a stage that reads a layer only a later stage assigns is an ordering error
   // Reading a layer no stage assigns is allowed: the stage does without it.
   assert.doesNotThrow(() => createPipeline([reader]));
 });
+
+test('a stage past its time budget rejects the document with a diagnostic, and later stages do not run', () => {
+  // A clock the stage itself advances: the test does not depend on how fast the machine is.
+  let clock = 0;
+  const slow: Stage = {
+    name: 'slow',
+    requires: [],
+    assigns: ['sentences'],
+    run: (doc) => {
+      clock += 250 + doc.text.length;
+      return { sentences: [{ start: 0, end: doc.text.length, paragraph: 0 }] };
+    },
+  };
+  let laterRan = false;
+  const later: Stage = {
+    name: 'later',
+    requires: ['sentences'],
+    assigns: ['events'],
+    run: () => {
+      laterRan = true;
+      return { events: [] };
+    },
+  };
+  const checks = { budget: { baseMs: 200, msPerMillionChars: 1_000_000 }, now: () => clock };
+  const pipeline = createPipeline([slow, later], {}, [], checks);
+  // The first run of a stage loads its data and is not held to the budget.
+  const first = pipeline.run(createDoc('x'.repeat(100), source));
+  assert.equal(first.rejected, undefined);
+  laterRan = false;
+  // 1 ms per character of budget beyond the base: a 100-character text is allowed 300 ms, costs 350.
+  const over = pipeline.run(createDoc('x'.repeat(100), source));
+  assert.equal(over.rejected, true);
+  assert.equal(laterRan, false);
+  const diagnostic = over.diagnostics.find((d) => d.ruleId === 'runner:over-budget');
+  assert.ok(diagnostic, 'no runner:over-budget diagnostic');
+  assert.match(diagnostic.reason, /stage "slow" took 350 ms .* budget of 300 ms/);
+  assert.equal(diagnostic.severity, 'error');
+  // Within a larger budget the document goes on and the next stage runs.
+  const within = createPipeline([slow, later], {}, [], {
+    ...checks,
+    budget: { baseMs: 1_000, msPerMillionChars: 0 },
+  }).run(createDoc('x'.repeat(10), source));
+  assert.equal(within.rejected, undefined);
+  assert.equal(laterRan, true);
+  assert.ok(!within.diagnostics.some((d) => d.ruleId === 'runner:over-budget'));
+  // Off when asked.
+  laterRan = false;
+  const off = createPipeline([slow, later], {}, [], { ...checks, budget: false }).run(
+    createDoc('x'.repeat(100), source),
+  );
+  assert.equal(off.rejected, undefined);
+  assert.equal(laterRan, true);
+});
+
+test("a stage's prepare runs once, before its first document, and is not charged to the budget", () => {
+  let clock = 0;
+  let prepared = 0;
+  const loading: Stage = {
+    name: 'loading',
+    requires: [],
+    assigns: ['sentences'],
+    prepare: () => {
+      prepared++;
+      clock += 60_000;
+    },
+    run: (doc) => {
+      clock += 10;
+      return { sentences: [{ start: 0, end: doc.text.length, paragraph: 0 }] };
+    },
+  };
+  const pipeline = createPipeline([loading], {}, [], {
+    budget: { baseMs: 100, msPerMillionChars: 0 },
+    now: () => clock,
+  });
+  for (let i = 0; i < 3; i++) {
+    const doc = pipeline.run(createDoc(`Text ${i}.`, source));
+    assert.equal(doc.rejected, undefined);
+  }
+  assert.equal(prepared, 1);
+});

@@ -9,6 +9,30 @@ export interface RunChecks {
    * tests: a Proxy costs a little on every property read.
    */
   reads?: boolean;
+  /**
+   * The time a stage may take on one document: `baseMs` plus `msPerMillionChars` for each million
+   * characters of text (linear in the input, as every stage is meant to be). A stage that returns after
+   * its budget has run out rejects the document with `runner:over-budget` (what, which stage, how long,
+   * the budget), its remaining stages do not run, and the batch goes on. `false` turns the check off.
+   * Stages are synchronous, so the check cannot interrupt one; it keeps a pathological document from
+   * costing every later stage as much again, and tells the user which input and stage it was.
+   */
+  budget?: false | TimeBudget;
+  /** The clock (tests); `performance.now` by default. */
+  now?: () => number;
+}
+
+export interface TimeBudget {
+  baseMs: number;
+  msPerMillionChars: number;
+}
+
+/** Generous by design: a loaded machine must never reject a sound document; only runaway work trips it. */
+export const DEFAULT_TIME_BUDGET: TimeBudget = { baseMs: 30_000, msPerMillionChars: 10_000 };
+
+/** The budget for one stage on a text of `chars` characters. */
+export function stageBudgetMs(budget: TimeBudget, chars: number): number {
+  return budget.baseMs + (budget.msPerMillionChars * chars) / 1_000_000;
 }
 
 export interface Pipeline {
@@ -87,7 +111,17 @@ export function runStage<O>(stage: Stage<O>, doc: Doc, options: O, checks: RunCh
     ]);
   }
   let result: StageResult;
+  const now = checks.now ?? (() => performance.now());
+  // A stage's first run in a process loads its lexicons and models (seconds on a busy machine): that is
+  // not a measure of the document, so it is done before the clock starts and the run is not timed.
+  const firstRun = !warmStages.has(stage);
+  let started = now();
   try {
+    if (firstRun) {
+      warmStages.add(stage);
+      stage.prepare?.();
+      started = now();
+    }
     result = stage.run(checks.reads ? declaredView(stage, doc) : doc, options);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -125,10 +159,32 @@ export function runStage<O>(stage: Stage<O>, doc: Doc, options: O, checks: RunCh
   }
   const added = [...(diagnostics ?? []), ...problems];
   if (added.length > 0) next.diagnostics = [...doc.diagnostics, ...added];
+  const budget = checks.budget === undefined ? DEFAULT_TIME_BUDGET : checks.budget;
+  if (budget && !firstRun) {
+    const took = now() - started;
+    const allowed = stageBudgetMs(budget, doc.text.length);
+    if (took > allowed) {
+      // The layers the stage did produce are kept (they are correct, only late); the document stops here.
+      next.rejected = true;
+      next.diagnostics = [
+        ...next.diagnostics,
+        {
+          ruleId: 'runner:over-budget',
+          severity: 'error',
+          reason: `stage "${stage.name}" took ${Math.round(took)} ms on this document of ${doc.text.length} characters, over its budget of ${Math.round(allowed)} ms; the document is kept as rejected and its later stages were not run`,
+          actual: `${Math.round(took)} ms`,
+          expected: `<= ${Math.round(allowed)} ms`,
+        },
+      ];
+    }
+  }
   return next;
 }
 
 const layerNames = new Set<string | symbol>(LAYERS);
+
+/** Stages that have run once in this process (their one-time loading is behind them). */
+const warmStages = new WeakSet<Stage<unknown>>();
 
 /**
  * The document as `stage` may see it: reading a layer outside `stage.requires` and `stage.reads` throws, so a stage

@@ -23,6 +23,12 @@ export interface Stage<O = unknown> {
    * `source.language` is another is skipped with `runner:language-skipped`; absent: any language.
    */
   languages?: readonly string[];
+  /**
+   * Loads what the stage otherwise loads on first use (lexicons, models, gazetteers). The runner calls
+   * it once per process before the stage's first document, outside the stage's time budget, so that a
+   * document is never charged for loading.
+   */
+  prepare?(): void;
   /** Returns the layers it assigns, and any diagnostics it wants added. */
   run(doc: Readonly<Doc>, options: O): StageResult;
 }

@@ -156,6 +156,11 @@ function ascii(name: string): string {
     .toLowerCase();
 }
 
+/** Reads the gazetteer now rather than on first use (a stage's `prepare`). */
+export function loadGazetteer(): void {
+  getTable();
+}
+
 function getTable(): Table {
   table ??= read();
   return table;

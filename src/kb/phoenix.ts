@@ -113,6 +113,13 @@ function build(): Index {
   return { byName, bySurname };
 }
 
+/** Reads the Phoenix dictionaries now rather than on first use (a stage's `prepare`). */
+export function loadPhoenix(): void {
+  getIndex();
+  phoenixPlaceCountry('');
+  agentSector('');
+}
+
 function getIndex(): Index {
   index ??= build();
   return index;
