@@ -1,0 +1,110 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { sentenceJoinedTokens, tokenizeRange } from '../../core/tokens.js';
+import { ClauseAnalysis, type Phrase } from './analyze-clauses.js';
+import { SentenceTagger } from './tag-sentence.js';
+
+// Runs the committed part-of-speech model (models/pos-1); the sentences are written here.
+
+function analyse(text: string) {
+  const layer = tokenizeRange(text);
+  const tokens = sentenceJoinedTokens(layer, 0, { start: 0, end: text.length });
+  const { tags, possessive } = new SentenceTagger(layer).tag(0, tokens);
+  const clauses = new ClauseAnalysis(tokens, tags, possessive);
+  const at = (word: string) => tokens.findIndex((t) => t.lower === word);
+  const words = (p: Phrase | undefined) =>
+    p
+      ? text.slice((tokens[p.first] as { start: number }).start, (tokens[p.last] as { end: number }).end)
+      : undefined;
+  return { frame: (word: string) => clauses.frameAt(at(word)), words, clauses };
+}
+
+test('a plain clause: subject, verb group, object and prepositional phrases', () => {
+  const a = analyse('Russian forces in Kharkiv shelled the town of Vovchansk on Monday.');
+  const f = a.frame('shelled');
+  assert.equal(f?.kind, 'verbal');
+  assert.equal(f?.verbGroup?.voice, 'active');
+  assert.deepEqual(f?.actors.map(a.words), ['Russian forces in Kharkiv']);
+  assert.equal(a.words(f?.object), 'the town');
+  assert.deepEqual(
+    f?.preps.map((p) => p.prep),
+    ['of', 'on'],
+  );
+});
+
+test('passive voice: the by-phrase acts, the subject is acted on', () => {
+  const a = analyse('The embassy was attacked by Taliban fighters on Monday.');
+  const f = a.frame('attacked');
+  assert.equal(f?.verbGroup?.voice, 'passive');
+  assert.deepEqual(f?.actors.map(a.words), ['Taliban fighters']);
+  assert.equal(f?.actorBy, 'clause:by-agent');
+  assert.equal(a.words(f?.object), 'The embassy');
+  const perfect = analyse('Beijing has never condemned the invasion.').frame('condemned');
+  assert.equal(perfect?.verbGroup?.voice, 'active');
+  assert.equal(perfect?.verbGroup?.negated, true);
+});
+
+test('coordination: "Xi and Putin will meet" gives two actors', () => {
+  const a = analyse('Xi and Putin will meet in Beijing next week.');
+  const f = a.frame('meet');
+  assert.deepEqual(f?.actors.map(a.words), ['Xi', 'Putin']);
+  assert.equal(f?.object, undefined);
+});
+
+test('reported clauses: "X said Y attacked Z" makes Y the actor', () => {
+  const a = analyse('The minister said rebels attacked the town of Goma.');
+  const f = a.frame('attacked');
+  assert.deepEqual(f?.actors.map(a.words), ['rebels']);
+  assert.equal(a.words(f?.object), 'the town');
+});
+
+test('relative clauses: the pronoun hands over its antecedent', () => {
+  const a = analyse('Witnesses blamed the army, which shelled the village overnight.');
+  const f = a.frame('shelled');
+  assert.deepEqual(f?.actors.map(a.words), ['the army']);
+  assert.equal(f?.actorBy, 'clause:relative');
+});
+
+test('a coordinated verb shares the earlier subject', () => {
+  const a = analyse('Putin arrived in Beijing and met Xi on Thursday.');
+  const f = a.frame('met');
+  assert.deepEqual(f?.actors.map(a.words), ['Putin']);
+  assert.equal(f?.actorBy, 'clause:shared-subject');
+  assert.equal(a.words(f?.object), 'Xi');
+});
+
+test('nominal events: possessor, between-pair, modifier and support verb', () => {
+  const visit = analyse("Putin's visit to China was his first abroad.");
+  const v = visit.frame('visit');
+  assert.equal(v?.kind, 'nominal');
+  assert.deepEqual(v?.actors.map(visit.words), ["Putin's"]);
+  assert.equal(visit.words(v?.object), 'China');
+
+  const advance = analyse("Analysts followed Russia's advances in Kharkiv closely.");
+  const r = advance.frame('advances');
+  assert.deepEqual(r?.actors.map(advance.words), ["Russia's"]);
+  assert.equal(advance.words(r?.object), 'Kharkiv');
+
+  const talks = analyse('The talks between Iran and Iraq resumed on Monday.');
+  const t = talks.frame('talks');
+  assert.deepEqual(t?.actors.map(talks.words), ['Iran', 'Iraq']);
+  assert.equal(t?.actorBy, 'clause:nominal-between');
+
+  const launched = analyse('Israel launched an attack on Gaza.');
+  const l = launched.frame('attack');
+  assert.deepEqual(l?.actors.map(launched.words), ['Israel']);
+  assert.equal(l?.actorBy, 'clause:support-verb');
+  assert.equal(launched.words(l?.object), 'Gaza');
+});
+
+test('bad input: a sentence of 5,000 words and a list of 300 names stay bounded', () => {
+  const long = Array.from({ length: 5000 }, (_, i) => (i % 7 === 3 ? 'attacked' : 'rebels')).join(' ');
+  const a = analyse(long);
+  let frames = 0;
+  for (let i = 0; i < a.clauses.chunkOf.length; i++) if (a.clauses.frameAt(i)) frames++;
+  assert.ok(frames > 0);
+  const names = Array.from({ length: 300 }, (_, i) => `Name${i} Surname${i}`).join(', ');
+  const b = analyse(`${names} and Putin met.`);
+  const f = b.frame('met');
+  assert.ok(f === undefined || f.actors.length <= 300);
+});

@@ -1,0 +1,386 @@
+import type { JoinedToken as Token } from '../../core/tokens.js';
+import clauseData from '../../rules/events/clause-words.json' with { type: 'json' };
+import { reportingVerbs as reportingVerbLists } from '../../rules/lexicon/lexicon.js';
+import { wordList } from '../../rules/word-list.js';
+import { type Chunk, chunkTokens } from './chunk-tokens.js';
+
+/**
+ * Clause analysis over shallow chunks (`chunk-tokens.ts`): for an event word, who acts and who
+ * is acted on, read from the clause around it rather than from token windows.
+ *
+ * - A verb group's subject is the noun group chain right before it in its clause ("Russian
+ *   forces in Kharkiv attacked …"); coordinated subjects give one phrase each ("Xi and Putin will
+ *   meet"); a relative pronoun hands over its antecedent ("the army, which shelled …"); in "X said
+ *   Y attacked Z" the reporting verb ends the search, so Y is the subject of "attacked"; a verb
+ *   coordinated with an earlier one ("arrived and met") or a participle after a comma shares the
+ *   earlier subject.
+ * - Passive verb groups ("was attacked by X") turn the by-phrase into the actor and the subject
+ *   into the recipient.
+ * - A noun group event ("Putin's visit to China", "the talks between A and B", "the Russian
+ *   invasion") takes its possessor, a by-phrase or a pair after "between" as actor and the
+ *   other prepositional phrases as recipients; the object of a support verb ("launched an attack
+ *   on") takes that verb's subject.
+ *
+ * Every search walks chunks outwards a bounded number of steps, so the cost per sentence is
+ * linear in its length.
+ */
+
+const list = (name: keyof Omit<typeof clauseData, 'description' | 'source'>) =>
+  new Set(wordList(clauseData[name], `events/clause-words ${name}`));
+const words = {
+  passiveAuxiliaries: list('passiveAuxiliaries'),
+  negations: list('negations'),
+};
+const relativePronouns = list('relativePronouns');
+const subordinators = list('subordinators');
+const agentPreps = list('agentPrepositions');
+const pairPreps = list('pairPrepositions');
+const recipientPreps = list('recipientPrepositions');
+const modifierPreps = list('modifierPrepositions');
+const supportVerbs = list('supportVerbs');
+const reportingVerbs = new Set(reportingVerbLists.neutral);
+
+const determinerTags = new Set(['DT', 'PDT', 'PRP$', 'CD']);
+
+/** Most chunks any search walks: a sentence of 5,000 words costs no more per event word. */
+const WALK = 24;
+
+/** A phrase: token indexes, inclusive. */
+export interface Phrase {
+  first: number;
+  last: number;
+}
+
+export interface PrepPhrase extends Phrase {
+  prep: string;
+}
+
+/** Who acts and who is acted on, for one event word. */
+export interface ClauseFrame {
+  kind: 'verbal' | 'nominal';
+  /** The verb group of the clause (for a nominal event, the verb it is the object of, if any). */
+  verbGroup?: Phrase & { voice: 'active' | 'passive'; negated: boolean };
+  /** Actor phrases, first the likeliest; two or more for a coordination ("Xi and Putin"). */
+  actors: Phrase[];
+  actorBy?: string;
+  /** The direct object (active verbs), or the subject of a passive verb. */
+  object?: Phrase;
+  objectBy?: string;
+  /** Prepositional phrases after the event word in its clause, in order. */
+  preps: PrepPhrase[];
+}
+
+export class ClauseAnalysis {
+  readonly chunks: Chunk[];
+  readonly chunkOf: Int32Array;
+  readonly #tokens: readonly Token[];
+  readonly #tags: readonly string[];
+
+  constructor(tokens: readonly Token[], tags: readonly string[], possessive: Uint8Array) {
+    this.#tokens = tokens;
+    this.#tags = tags;
+    const { chunks, chunkOf } = chunkTokens(tokens, tags, possessive, words);
+    this.chunks = chunks;
+    this.chunkOf = chunkOf;
+  }
+
+  /** The frame of the event word at token `i`, or undefined when it is in no noun or verb group. */
+  frameAt(i: number): ClauseFrame | undefined {
+    const c = this.chunkOf[i] ?? -1;
+    const chunk = this.chunks[c];
+    if (!chunk) return undefined;
+    if (chunk.kind === 'VG') return this.#verbalFrame(c);
+    if (chunk.kind === 'NP') return this.#nominalFrame(c, i);
+    return undefined;
+  }
+
+  /** The chunks as bracketed text ("[NP Xi and Putin] [VG will meet]"), for `tidings explain`. */
+  describe(): string {
+    return this.chunks
+      .map((c) => {
+        const text = this.#tokens
+          .slice(c.first, c.last + 1)
+          .map((t) => t.lower)
+          .join(' ');
+        if (c.kind === 'NP' || c.kind === 'VG') {
+          const marks = `${c.passive ? ' passive' : ''}${c.negated ? ' negated' : ''}`;
+          return `[${c.kind}${marks} ${text}]`;
+        }
+        return text;
+      })
+      .join(' ');
+  }
+
+  #lower(c: Chunk): string {
+    return (this.#tokens[c.first] as Token).lower;
+  }
+
+  #isComma(c: Chunk | undefined): boolean {
+    return c !== undefined && c.kind === 'PUNCT' && this.#lower(c) === ',';
+  }
+
+  #verbalFrame(v: number): ClauseFrame {
+    const vg = this.chunks[v] as Chunk;
+    const frame: ClauseFrame = {
+      kind: 'verbal',
+      verbGroup: {
+        first: vg.first,
+        last: vg.last,
+        voice: vg.passive ? 'passive' : 'active',
+        negated: vg.negated === true,
+      },
+      actors: [],
+      preps: [],
+    };
+    const subject = this.#subjectOf(v, 0);
+    const { object, preps } = this.#complementsOf(v);
+    frame.preps = preps;
+    if (vg.passive) {
+      const agent = preps.find((p) => agentPreps.has(p.prep));
+      if (agent) {
+        frame.actors = [agent];
+        frame.actorBy = 'clause:by-agent';
+      }
+      if (subject && subject.phrases.length > 0) {
+        frame.object = subject.phrases[0] as Phrase;
+        frame.objectBy = 'clause:passive-subject';
+      }
+      return frame;
+    }
+    if (subject) {
+      frame.actors = subject.phrases;
+      frame.actorBy = subject.by;
+    }
+    if (object) {
+      frame.object = object;
+      frame.objectBy = 'clause:object';
+    }
+    return frame;
+  }
+
+  #nominalFrame(n: number, i: number): ClauseFrame {
+    const np = this.chunks[n] as Chunk;
+    const frame: ClauseFrame = { kind: 'nominal', actors: [], preps: [] };
+    const preps = this.#prepsAfter(n);
+    frame.preps = preps;
+    const by = preps.find((p) => agentPreps.has(p.prep));
+    const pair = preps.find((p) => pairPreps.has(p.prep));
+    const before = this.chunks[n - 1];
+    if (by) {
+      frame.actors = [by];
+      frame.actorBy = 'clause:nominal-by';
+    } else if (pair) {
+      // "the talks between A and B": both sides in one coordinated phrase.
+      frame.actors = this.#conjuncts(pair);
+      frame.actorBy = 'clause:nominal-between';
+    } else if (before?.kind === 'NP' && before.possessive) {
+      frame.actors = [{ first: before.first, last: before.last }];
+      frame.actorBy = 'clause:possessor';
+    } else {
+      // "the Russian invasion", "a U.S. air strike": a modifier before the event word.
+      let first = np.first;
+      while (first < i && determinerTags.has(this.#tags[first] as string)) first++;
+      if (first < i) {
+        frame.actors = [{ first, last: i - 1 }];
+        frame.actorBy = 'clause:modifier';
+      }
+    }
+    // "launched an attack on", "paid a visit to": the support verb's subject acts.
+    const verb = this.chunks[n - 1]?.kind === 'VG' ? n - 1 : -1;
+    if (verb >= 0) {
+      const vg = this.chunks[verb] as Chunk;
+      frame.verbGroup = {
+        first: vg.first,
+        last: vg.last,
+        voice: vg.passive ? 'passive' : 'active',
+        negated: vg.negated === true,
+      };
+      if (frame.actors.length === 0 && supportVerbs.has((this.#tokens[vg.head] as Token).lower)) {
+        const subject = this.#subjectOf(verb, 0);
+        if (subject) {
+          frame.actors = subject.phrases;
+          frame.actorBy = 'clause:support-verb';
+        }
+      }
+    }
+    const target = preps.find((p) => p !== by && p !== pair && recipientPreps.has(p.prep));
+    if (target) {
+      frame.object = target;
+      frame.objectBy = `clause:nominal-${target.prep}`;
+    }
+    return frame;
+  }
+
+  /**
+   * The subject of verb group `v`: the noun group chain right before it, its conjuncts, a relative
+   * pronoun's antecedent, or (for a coordinated or non-finite verb) the earlier verb's subject.
+   */
+  #subjectOf(v: number, depth: number): { phrases: Phrase[]; by: string } | undefined {
+    if (depth > 3) return undefined;
+    let c = v - 1;
+    const chunks = this.chunks;
+    // "Pakistan, a U.S. ally, has refused": skip an apposition between commas.
+    if (this.#isComma(chunks[c])) {
+      let k = c - 1;
+      while (k >= 0 && c - k < WALK && (chunks[k]?.kind === 'NP' || chunks[k]?.kind === 'P')) k--;
+      if (k < c - 1 && this.#isComma(chunks[k]) && chunks[k - 1]?.kind === 'NP') c = k - 1;
+    }
+    const at = chunks[c];
+    if (!at) return undefined;
+    if (at.kind === 'O' && relativePronouns.has(this.#lower(at))) {
+      // "the army, which shelled …": the noun group before the pronoun.
+      let k = c - 1;
+      if (this.#isComma(chunks[k])) k--;
+      const chain = chunks[k]?.kind === 'NP' ? this.#chainEndingAt(k) : undefined;
+      return chain ? { phrases: chain, by: 'clause:relative' } : undefined;
+    }
+    if (at.kind === 'NP') {
+      // "… said that X attacked": a subordinator before the chain is fine; the chain is the subject.
+      const chain = this.#chainEndingAt(c);
+      if (chain) return { phrases: chain, by: 'clause:subject' };
+      return undefined;
+    }
+    if (at.kind === 'CC' || (this.#isComma(at) && (this.chunks[v] as Chunk).nonFinite)) {
+      // "arrived in Beijing and met Xi", "…, killing four": the earlier verb's subject.
+      for (let k = c - 1; k >= 0 && c - k < WALK; k--) {
+        const ch = chunks[k] as Chunk;
+        if (ch.kind === 'VG') {
+          if (reportingVerbs.has((this.#tokens[ch.head] as Token).lower)) return undefined;
+          const s = this.#subjectOf(k, depth + 1);
+          return s ? { phrases: s.phrases, by: 'clause:shared-subject' } : undefined;
+        }
+        if (ch.kind === 'PUNCT' && !this.#isComma(ch)) return undefined;
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * The subject chain whose last chunk is noun group `end`: walking left over modifier phrases
+   * ("rebels in Darfur"), possessors ("Russia's military") and coordination ("Xi and Putin").
+   * Returns one phrase per conjunct, leftmost first.
+   */
+  #chainEndingAt(end: number): Phrase[] | undefined {
+    const chunks = this.chunks;
+    const conjuncts: Phrase[] = [];
+    let last = (chunks[end] as Chunk).last;
+    let k = end;
+    let steps = 0;
+    while (k >= 0 && steps++ < WALK) {
+      const ch = chunks[k] as Chunk;
+      if (ch.kind !== 'NP') break;
+      let first = ch.first;
+      let j = k - 1;
+      // Possessors and modifier phrases belong to the noun group after them.
+      while (j >= 0 && steps++ < WALK) {
+        const prev = chunks[j] as Chunk;
+        if (prev.kind === 'NP' && prev.possessive) {
+          first = prev.first;
+          j--;
+          continue;
+        }
+        if (
+          prev.kind === 'P' &&
+          modifierPreps.has(this.#lower(prev)) &&
+          chunks[j - 1]?.kind === 'NP' &&
+          !(chunks[j - 2]?.kind === 'P')
+        ) {
+          first = (chunks[j - 1] as Chunk).first;
+          j -= 2;
+          continue;
+        }
+        break;
+      }
+      conjuncts.unshift({ first, last });
+      const link = chunks[j];
+      if (link?.kind === 'CC' && chunks[j - 1]?.kind === 'NP' && this.#lower(link) === 'and') {
+        k = j - 1;
+        last = (chunks[k] as Chunk).last;
+        continue;
+      }
+      // "Xi, Putin and Modi": commas between conjuncts when an "and" follows.
+      if (this.#isComma(link) && chunks[j - 1]?.kind === 'NP' && conjuncts.length > 1) {
+        k = j - 1;
+        last = (chunks[k] as Chunk).last;
+        continue;
+      }
+      // A subject right after a preposition is its object ("in Beijing Xi met"): not a subject.
+      if (link?.kind === 'P' && !subordinators.has(this.#lower(link)) && conjuncts.length === 1) {
+        const only = conjuncts[0] as Phrase;
+        if (only.first === ch.first && first === ch.first) return undefined;
+      }
+      break;
+    }
+    return conjuncts.length > 0 ? conjuncts : undefined;
+  }
+
+  /** The direct object and the prepositional phrases after verb group `v`. */
+  #complementsOf(v: number): { object?: Phrase; preps: PrepPhrase[] } {
+    const next = this.chunks[v + 1];
+    let object: Phrase | undefined;
+    let from = v;
+    if (next?.kind === 'NP') {
+      // "attacked Japan's fiscal policy": a possessor and its noun are one object.
+      let last = next.last;
+      let k = v + 1;
+      while (this.chunks[k]?.possessive && this.chunks[k + 1]?.kind === 'NP') {
+        k++;
+        last = (this.chunks[k] as Chunk).last;
+      }
+      object = { first: next.first, last };
+      from = k;
+    }
+    const preps = this.#prepsAfter(from);
+    return object ? { object, preps } : { preps };
+  }
+
+  /** Prepositional phrases after chunk `c` until the clause ends (a verb group, ";", a subordinator). */
+  #prepsAfter(c: number): PrepPhrase[] {
+    const out: PrepPhrase[] = [];
+    const chunks = this.chunks;
+    for (let k = c + 1; k < chunks.length && k - c < WALK; k++) {
+      const ch = chunks[k] as Chunk;
+      if (ch.kind === 'VG' || (ch.kind === 'PUNCT' && !this.#isComma(ch))) break;
+      if (ch.kind === 'O' && relativePronouns.has(this.#lower(ch))) break;
+      if (ch.kind !== 'P' || chunks[k + 1]?.kind !== 'NP') continue;
+      const prep = this.#lower(ch);
+      if (subordinators.has(prep) && !recipientPreps.has(prep) && !pairPreps.has(prep)) break;
+      // The phrase runs over coordinated noun groups ("between Xi and Putin") and possessors.
+      let last = (chunks[k + 1] as Chunk).last;
+      let j = k + 1;
+      while (j + 2 < chunks.length && j - k < WALK) {
+        const link = chunks[j + 1] as Chunk;
+        const more = chunks[j + 2] as Chunk;
+        if (more.kind !== 'NP') break;
+        if ((link.kind === 'CC' && this.#lower(link) === 'and') || (chunks[j] as Chunk).possessive) {
+          last = more.last;
+          j += 2;
+          continue;
+        }
+        break;
+      }
+      if ((chunks[j] as Chunk).possessive && chunks[j + 1]?.kind === 'NP') {
+        j++;
+        last = (chunks[j] as Chunk).last;
+      }
+      out.push({ prep, first: (chunks[k + 1] as Chunk).first, last });
+      k = j;
+    }
+    return out;
+  }
+
+  /** The coordinated noun groups of a phrase ("Xi and Putin" → two phrases). */
+  #conjuncts(p: Phrase): Phrase[] {
+    const out: Phrase[] = [];
+    let start = p.first;
+    for (let k = p.first; k <= p.last; k++) {
+      const t = (this.#tokens[k] as Token).lower;
+      if (t === 'and' || t === ',') {
+        if (k > start) out.push({ first: start, last: k - 1 });
+        start = k + 1;
+      }
+    }
+    if (start <= p.last) out.push({ first: start, last: p.last });
+    return out;
+  }
+}
