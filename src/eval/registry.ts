@@ -5,6 +5,7 @@ import { duplicatesSuite } from './suites/duplicates.js';
 import { cameoRatersSuite } from './suites/events-cameo-raters.js';
 import { case2021Suite } from './suites/events-case2021.js';
 import { indiaPoliceSuite } from './suites/events-india-police.js';
+import { petrarch2Suite } from './suites/events-petrarch2.js';
 import { ploverGsrSuite } from './suites/events-plover-gsr.js';
 import { extractAeb } from './suites/extract-aeb.js';
 import { extractMetadata } from './suites/extract-metadata.js';
@@ -28,6 +29,7 @@ export const suites: Suite[] = [
   case2021Suite,
   cameoRatersSuite,
   indiaPoliceSuite,
+  petrarch2Suite,
   mixedStoriesSuite,
   nerConll2003,
   nerWikiann,

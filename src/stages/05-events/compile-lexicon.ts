@@ -66,6 +66,16 @@ export interface ImportedHead {
   byNext: Map<string, CompiledRule[]>;
 }
 
+export interface CompileOptions {
+  /**
+   * Keep imported rules whose code is not in the CAMEO table or has no PLOVER type, with the code
+   * as written (type `CODE`): for coding against a dictionary's own code book.
+   */
+  anyCode?: boolean;
+  /** A verb with no code of its own codes its block's code alone, as PETRARCH itself reads the file. */
+  blockCodes?: boolean;
+}
+
 /** The generated PETRARCH file (`scripts/import-petrarch-verbs.ts`). */
 export interface PetrarchRules {
   plover: Record<string, PloverMapping>;
@@ -113,6 +123,7 @@ const idPattern = /^events:[a-z]+\.[a-z0-9-]+$/;
 export function compileLexicon(
   types: readonly EventTypeSpec[] = eventLexicon,
   imported: PetrarchRules | null = petrarchData as PetrarchRules,
+  options: CompileOptions = {},
 ): CompiledLexicon {
   const byHead = new Map<string, CompiledRule[]>();
   const seen = new Set<string>();
@@ -153,7 +164,7 @@ export function compileLexicon(
   const ownHeads = new Map<string, CompiledRule[]>();
   for (const [form, list] of byHead) ownHeads.set(form, [...list]);
   const importedHeads = new Map<string, ImportedHead>();
-  const importedCount = imported ? compileImported(imported, types, byHead, importedHeads, order) : 0;
+  const importedCount = imported ? compileImported(imported, types, byHead, importedHeads, order, options) : 0;
   return { byHead, ownHeads, importedHeads, ruleCount: order, importedCount };
 }
 
@@ -208,6 +219,7 @@ function compileImported(
   byHead: Map<string, CompiledRule[]>,
   importedHeads: Map<string, ImportedHead>,
   startOrder: number,
+  options: CompileOptions,
 ): number {
   const typeByName = new Map(types.map((t) => [t.type, t]));
   // Reporting verbs ("said", "reported") are attributions, read by the quotes stage, never triggers.
@@ -247,6 +259,12 @@ function compileImported(
       mapping = ploverFor(data.plover, code);
       cameo = cameoCodeNearest(code);
       typeSpec = mapping ? (typeByName.get(mapping.type) ?? { type: mapping.type, rules: [] }) : undefined;
+      if (options.anyCode && !(mapping && cameo)) {
+        // A dictionary in another code book (PETRARCH's validation verbs use WEIS-era codes).
+        mapping = { type: 'CODE' };
+        cameo = { code, name: code, root: code.slice(0, 2), quad: 1, goldstein: 0 };
+        typeSpec = { type: 'CODE', rules: [] };
+      }
       if (!mapping || !cameo || !typeSpec) return;
     }
     const afterSets = compileElements(after);
@@ -318,7 +336,8 @@ function compileImported(
     // own ("hit", "match", "kick" under PHYSICAL_CONFLICT) is a word sense PETRARCH left to its
     // parser and actor dictionaries, and codes sport and business as conflict here.
     for (const v of block.verbs) {
-      if (v.code) add(`petrarch:${block.name}.${v.line}`, v.code, [v], [], []);
+      const code = v.code ?? (options.blockCodes ? block.code : undefined);
+      if (code) add(`petrarch:${block.name}.${v.line}`, code, [v], [], []);
     }
     for (const p of block.patterns) {
       add(`petrarch:${block.name}.${p.line}`, p.code, block.verbs, p.before, p.after, p.targetPrep);

@@ -169,6 +169,21 @@ export function readVerbDictionary(text: string): VerbDictionary {
     if (raw.startsWith('########') && raw.includes('TRANSFORMATIONS')) break;
     const trimmed = raw.trim();
     if (trimmed.length === 0 || trimmed.startsWith('#')) continue;
+    // A dictionary without the section header (PETRARCH's validation verbs) starts its blocks at
+    // the first `--- NAME [code] ---` line and may define synonym sets between blocks.
+    if (!inPatterns && /^---\s+\S+\s+\[/.test(trimmed)) inPatterns = true;
+    if (inPatterns && raw.startsWith('&')) {
+      const name = (trimmed.split(/\s+/)[0] as string).slice(1);
+      currentSet = { name: name.replace(/_$/, ''), bare: name.endsWith('_') };
+      synsets[currentSet.name] ??= [];
+      block = undefined;
+      continue;
+    }
+    if (inPatterns && !block && currentSet && trimmed.startsWith('+')) {
+      const term = (trimmed.slice(1).split('#')[0] ?? '').trim();
+      (synsets[currentSet.name] as string[]).push(...readSynonym(term, currentSet.bare));
+      continue;
+    }
     if (!inPatterns) {
       if (trimmed.startsWith('&')) {
         const name = (trimmed.split(/\s+/)[0] as string).slice(1);
