@@ -164,7 +164,9 @@ export function compileLexicon(
   const ownHeads = new Map<string, CompiledRule[]>();
   for (const [form, list] of byHead) ownHeads.set(form, [...list]);
   const importedHeads = new Map<string, ImportedHead>();
-  const importedCount = imported ? compileImported(imported, types, byHead, importedHeads, order, options) : 0;
+  const importedCount = imported
+    ? compileImported(imported, types, byHead, importedHeads, order, options)
+    : 0;
   return { byHead, ownHeads, importedHeads, ruleCount: order, importedCount };
 }
 
