@@ -203,3 +203,33 @@ export async function happeningOfEvent(
     if (offset + page.items.length >= page.total || page.items.length === 0) return null;
   }
 }
+
+/** A happening with the evidence of its first report: a row of the event lists. */
+export interface EvidencedHappening {
+  happening: HappeningRow;
+  evidence: EventEvidence | null;
+}
+
+/** The evidence of each happening's first report, one document read per distinct article. */
+export async function withEvidence<T extends { happening: HappeningRow }>(
+  store: Repository,
+  rows: readonly T[],
+): Promise<(T & { evidence: EventEvidence | null })[]> {
+  const evidence = await evidenceFor(
+    store,
+    rows.map((r) => ({ docId: r.happening.firstDocId, idx: r.happening.firstIdx })),
+  );
+  return rows.map((r, k) => ({ ...r, evidence: evidence[k] ?? null }));
+}
+
+/** Happenings by id (unknown ones left out), in the order given, with their evidence. */
+export async function happeningsById(
+  store: Repository,
+  ids: readonly number[],
+): Promise<EvidencedHappening[]> {
+  const rows = await Promise.all(ids.map((id) => store.getHappening(id)));
+  return withEvidence(
+    store,
+    rows.filter((h): h is HappeningDetail => h !== null).map((h) => ({ happening: h })),
+  );
+}

@@ -1,7 +1,7 @@
 import { addDays, formatDay, parseAnchor } from '../core/calendar-math.js';
 import { parseActor } from '../stages/06-link/index.js';
-import type { HappeningRow, RelationGranularity, Repository } from '../store/repository.js';
-import { type EventEvidence, evidenceFor } from './workspace-evidence.js';
+import type { RelationGranularity, Repository } from '../store/repository.js';
+import { type EvidencedHappening, withEvidence } from './workspace-evidence.js';
 
 /**
  * What the Relations and Network pages read beyond the dyad series (services/relations.ts): the
@@ -51,12 +51,9 @@ export function periodOf(value: string, by: RelationGranularity): string | null 
   return periodRange(prefixed) ? prefixed : null;
 }
 
-export interface DyadEvent {
-  happening: HappeningRow;
+export interface DyadEvent extends EvidencedHappening {
   /** `ab`: a acted on b; `ba`: b on a. */
   direction: 'ab' | 'ba';
-  /** The first report's sentence with its spans. */
-  evidence: EventEvidence | null;
 }
 
 export interface DyadEventsParams {
@@ -102,17 +99,7 @@ export async function dyadEvents(
     page.items.map((happening) => ({ happening, direction: sides[k] as 'ab' | 'ba' })),
   );
   rows.sort((x, y) => (x.happening.day < y.happening.day ? -1 : x.happening.day > y.happening.day ? 1 : 0));
-  const evidence = await evidenceFor(
-    store,
-    rows.map((r) => ({ docId: r.happening.firstDocId, idx: r.happening.firstIdx })),
-  );
-  return {
-    a,
-    b,
-    period: params.period,
-    ...range,
-    items: rows.map((r, k) => ({ ...r, evidence: evidence[k] ?? null })),
-  };
+  return { a, b, period: params.period, ...range, items: await withEvidence(store, rows) };
 }
 
 export interface NetworkNode {

@@ -179,6 +179,78 @@ describe('workspace pages in Chromium', { skip }, () => {
     );
   });
 
+  test('Network: actors and relations drawn; the type filter changes them; an edge opens the dyad', async () => {
+    await page.goto(`${base}/network`);
+    await page.locator('#network canvas').first().waitFor();
+    const all = await cellTexts(page, '#edges ~ table tbody tr');
+    assert.ok(
+      all.some((r) => r[0] === 'GRC' && r[1] === 'TUR'),
+      JSON.stringify(all),
+    );
+    assert.deepEqual(await axeViolations(page), []);
+    await page.getByLabel('Type').selectOption('CONSULT');
+    await Promise.all([page.waitForURL(/type=CONSULT/), page.getByRole('button', { name: 'Show' }).click()]);
+    const consults = await cellTexts(page, '#edges ~ table tbody tr');
+    assert.ok(consults.length > 0 && consults.length < all.length, `${consults.length} of ${all.length}`);
+    const grcTur = (rows: string[][]) => Number(rows.find((r) => r[0] === 'GRC' && r[1] === 'TUR')?.[2]);
+    assert.ok(grcTur(consults) < grcTur(all), 'fewer GRC → TUR events when only consultations count');
+    // The graph's edge (drawn on a canvas) leads where the table's link does: to the pair over time.
+    const href = await page.evaluate(() => {
+      const data = JSON.parse(
+        (document as unknown as { getElementById(id: string): { textContent: string } }).getElementById(
+          'network-data',
+        ).textContent,
+      ) as { edges: { source: string; target: string; href: string }[] };
+      return data.edges.find((e) => e.source === 'GRC' && e.target === 'TUR')?.href;
+    });
+    assert.equal(href, '/relations?a=GRC&b=TUR&count=CONSULT');
+    await Promise.all([
+      page.waitForURL(/\/relations\?a=GRC&b=TUR&count=CONSULT/),
+      page.locator('#edges ~ table a', { hasText: 'GRC and TUR' }).click(),
+    ]);
+    await page.locator('#dyad-chart canvas').waitFor();
+  });
+
+  test('Map: places on the bundled world map, filtered by type; a cluster lists its events', async () => {
+    await page.goto(`${base}/map`);
+    const places = await cellTexts(page, '#places ~ table tbody tr');
+    assert.ok(
+      places.some((r) => r[0] === 'Ankara'),
+      JSON.stringify(places),
+    );
+    assert.ok((await page.locator('.map svg path.land').count()) >= 1);
+    assert.deepEqual(await axeViolations(page), []);
+    await page.getByLabel('Type').selectOption('PROTEST');
+    await Promise.all([page.waitForURL(/type=PROTEST/), page.getByRole('button', { name: 'Show' }).click()]);
+    const protests = await cellTexts(page, '#places ~ table tbody tr');
+    assert.ok(
+      protests.length < places.length && protests.every((r) => /^PROTEST/.test(r[6] ?? '')),
+      JSON.stringify(protests),
+    );
+    await page.goto(`${base}/map`);
+    const ankara = page.locator('.map svg a', { hasText: 'Ankara' });
+    await Promise.all([page.waitForURL(/place=/), ankara.click()]);
+    const events = await cellTexts(page, '#events ~ table:first-of-type tbody tr');
+    assert.ok(events.length >= 3 && events.every((r) => r[3] === 'CONSULT'), JSON.stringify(events));
+    assert.match(events.map((r) => r[8]).join(' '), /Ankara/);
+  });
+
+  test('Event: a happening reported by two outlets shows every mention with its evidence', async () => {
+    await page.goto(`${base}/relations?a=GRC&b=TUR&period=m:2024-03`);
+    const link = page.locator('#events ~ table a', { hasText: 'CONSULT' }).first();
+    await Promise.all([page.waitForURL(/\/happenings\/\d+/), link.click()]);
+    const mentions = page.locator('section.mention');
+    assert.ok((await mentions.count()) >= 2);
+    const text = (await page.locator('main').textContent()) ?? '';
+    assert.match(text, /from 2 outlets/);
+    assert.match(text, /aegean-daily\.example/);
+    assert.match(text, /events:consult\./);
+    assert.ok((await page.locator('section.mention .ev-trigger').count()) >= 2);
+    assert.deepEqual(await axeViolations(page), []);
+    const csv = await (await fetch(`${page.url().split('#')[0]}?format=csv`)).text();
+    assert.equal(csv.trim().split('\r\n').length, (await mentions.count()) + 1);
+  });
+
   test('dark mode follows the system', async () => {
     const colours = async (scheme: 'light' | 'dark') => {
       await page.emulateMedia({ colorScheme: scheme });

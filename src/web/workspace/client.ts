@@ -23,6 +23,7 @@ header.top nav.main-nav a[aria-current=page]{font-weight:650;text-decoration:und
 q.evidence{quotes:none;display:inline;line-height:1.8}
 .export{margin:.25rem 0 .5rem}
 caption{text-align:left;caption-side:top;padding:.25rem 0}
+.__________cytoscape_container{position:relative}
 .cy{height:520px;border:1px solid var(--line);border-radius:6px;margin:1rem 0}
 .map svg{width:100%;height:auto;border:1px solid var(--line);border-radius:6px;background:var(--panel)}
 .map .land{fill:var(--bg);stroke:var(--line);stroke-width:.6}
@@ -122,6 +123,11 @@ export const WORKSPACE_SCRIPT = `
       if (g === null) return cssVar('--muted');
       return g < -1 ? cssVar('--ba') : g > 1 ? cssVar('--recipient') : cssVar('--muted');
     };
+    // Cytoscape adds a <style> for its container unless an element with this id exists; the CSP forbids
+    // inline style, so the rule lives in the workspace stylesheet and this marker stands in for it.
+    var marker = document.createElement('meta');
+    marker.id = '__________cytoscape_stylesheet';
+    document.head.appendChild(marker);
     var maxE = Math.max.apply(null, [1].concat(net.edges.map(function (e) { return e.events; })));
     var maxN = Math.max.apply(null, [1].concat(net.nodes.map(function (n) { return n.events; })));
     var cy = window.cytoscape({

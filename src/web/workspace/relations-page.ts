@@ -1,4 +1,5 @@
 import type { DyadPeriod, DyadSeries, DyadSide } from '../../services/relations.js';
+import type { EvidencedHappening } from '../../services/workspace-evidence.js';
 import { type DyadEvent, periodRange } from '../../services/workspace-relations.js';
 import { html, type SafeHtml } from '../html.js';
 import { evidenceLegend, evidenceSentence } from './evidence.js';
@@ -78,7 +79,7 @@ export function periodColumns(f: RelationsForm, a: string, b: string): Column<Dy
   ];
 }
 
-export const eventColumns: Column<DyadEvent>[] = [
+export const eventColumns: Column<EvidencedHappening>[] = [
   { name: 'day', header: 'Day', value: (e) => e.happening.day },
   {
     name: 'actor',

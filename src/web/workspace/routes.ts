@@ -1,9 +1,21 @@
 import type { FastifyInstance, FastifyReply, FastifySchema } from 'fastify';
 import type { RouteContext } from '../../api/route-context.js';
 import type { Repository } from '../../services/query.js';
+import { getStats } from '../../services/query.js';
 import { dyadSeries, topRelations } from '../../services/relations.js';
-import { dyadEvents, periodOf } from '../../services/workspace-relations.js';
+import {
+  evidenceFor,
+  happeningEvidence,
+  happeningOfEvent,
+  happeningsById,
+} from '../../services/workspace-evidence.js';
+import { placeCounts } from '../../services/workspace-places.js';
+import { dyadEvents, networkGraph, periodOf } from '../../services/workspace-relations.js';
+import { notFoundPage } from '../pages.js';
 import { WORKSPACE_ASSETS, WORKSPACE_SCRIPT, WORKSPACE_STYLE } from './client.js';
+import { eventPage, loneEventPage, mentionColumns } from './event-page.js';
+import { type MapForm, mapPage, placeColumns } from './map-page.js';
+import { edgeColumns, type NetworkForm, networkPage } from './network-page.js';
 import { eventColumns, periodColumns, type RelationsForm, relationsPage } from './relations-page.js';
 import { type Column, tableCsv, tableJson } from './table.js';
 import { VENDOR, vendorBytes } from './vendor.js';
@@ -14,6 +26,9 @@ export function str(value: unknown, max = 200): string | undefined {
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const MONTH = /^\d{4}-\d{2}$/;
+const DAY_BOUND = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+const TYPE = /^[A-Za-z_-]{1,40}$/;
 const HTML = 'text/html; charset=utf-8';
 
 /** Pages are not API operations: kept out of the OpenAPI document. */
@@ -46,6 +61,15 @@ async function actorSuggestions(store: Repository): Promise<string[]> {
     levels.map((level) => topRelations(store, { kind: 'actors', level, limit: 40 })),
   );
   return [...new Set(lists.flat().map((r) => r.actor))];
+}
+
+/** The event types the store holds, for the type menus. */
+async function eventTypes(store: Repository): Promise<string[]> {
+  return Object.keys((await getStats(store)).eventsByType).sort();
+}
+
+function notFound(reply: FastifyReply, message: string): FastifyReply {
+  return reply.code(404).type(HTML).send(notFoundPage(message));
 }
 
 /** The workspace pages: Relations, Network, Map, Event, Actor, Search, and their client assets. */
@@ -148,6 +172,134 @@ export function registerWorkspacePages(app: FastifyInstance, { store }: RouteCon
             ...(problems.length > 0 ? { problem: problems.join(' ') } : {}),
           }),
         );
+    },
+  );
+
+  app.get<{ Params: { id: string }; Querystring: Record<string, unknown> }>(
+    '/happenings/:id',
+    { schema: PAGE_SCHEMA },
+    async (request, reply) => {
+      const id = Number(request.params.id);
+      const view = Number.isSafeInteger(id) && id > 0 ? await happeningEvidence(store, id) : null;
+      if (!view) return notFound(reply, `No happening with id “${request.params.id}”.`);
+      const sent = sendTable(reply, request.query.format, `happening-${id}`, mentionColumns, view.mentions);
+      if (sent) return sent;
+      return reply.type(HTML).send(eventPage(view));
+    },
+  );
+
+  app.get<{ Params: { id: string; idx: string } }>(
+    '/documents/:id/events/:idx',
+    { schema: PAGE_SCHEMA },
+    async (request, reply) => {
+      const { id } = request.params;
+      const idx = Number(request.params.idx);
+      const missing = `No event ${request.params.idx} in document “${id}”.`;
+      if (!/^[0-9a-f]{64}$/.test(id) || !Number.isSafeInteger(idx) || idx < 0)
+        return notFound(reply, missing);
+      const happening = await happeningOfEvent(store, id, idx);
+      if (happening) {
+        const k = (await happeningEvidence(store, happening.id))?.mentions.findIndex(
+          (m) => m.docId === id && m.idx === idx,
+        );
+        return reply.redirect(
+          `/happenings/${happening.id}${k !== undefined && k >= 0 ? `#mention-${k}` : ''}`,
+        );
+      }
+      const [evidence] = await evidenceFor(store, [{ docId: id, idx }]);
+      if (!evidence) return notFound(reply, missing);
+      return reply.type(HTML).send(
+        loneEventPage({
+          docId: id,
+          idx,
+          title: evidence.title,
+          uri: evidence.uri,
+          published: evidence.published,
+          source: '',
+          sentence: evidence.sentence.index,
+          reason: '',
+          evidence,
+        }),
+      );
+    },
+  );
+
+  app.get<{ Querystring: Record<string, unknown> }>(
+    '/network',
+    { schema: PAGE_SCHEMA },
+    async (request, reply) => {
+      const q = request.query;
+      const level = q.level === 'sector' || q.level === 'entity' ? q.level : 'country';
+      const form: NetworkForm = { level };
+      const problems: string[] = [];
+      for (const key of ['from', 'to'] as const) {
+        const v = str(q[key], 20);
+        if (v && MONTH.test(v)) form[key] = v;
+        else if (v) problems.push(`Not a month: ${v} (use YYYY-MM); that bound was ignored.`);
+      }
+      const type = str(q.type, 40);
+      if (type && TYPE.test(type)) form.type = type.toUpperCase();
+      const [graph, types] = await Promise.all([
+        networkGraph(store, {
+          level,
+          ...(form.from ? { from: form.from } : {}),
+          ...(form.to ? { to: form.to } : {}),
+          ...(form.type ? { type: form.type } : {}),
+        }),
+        eventTypes(store),
+      ]);
+      const sent = sendTable(reply, q.format, 'network', edgeColumns(form), graph.edges);
+      if (sent) return sent;
+      return reply
+        .code(problems.length > 0 ? 400 : 200)
+        .type(HTML)
+        .send(networkPage(form, graph, types, problems.join(' ') || undefined));
+    },
+  );
+
+  app.get<{ Querystring: Record<string, unknown> }>(
+    '/map',
+    { schema: PAGE_SCHEMA },
+    async (request, reply) => {
+      const q = request.query;
+      const form: MapForm = {};
+      const problems: string[] = [];
+      for (const key of ['from', 'to'] as const) {
+        const v = str(q[key], 20);
+        if (v && DAY_BOUND.test(v)) form[key] = v;
+        else if (v)
+          problems.push(`Not a date: ${v} (use YYYY, YYYY-MM or YYYY-MM-DD); that bound was ignored.`);
+      }
+      const type = str(q.type, 40);
+      if (type && TYPE.test(type)) form.type = type.toUpperCase();
+      const place = str(q.place, 2000);
+      if (place) form.place = place;
+      const [data, types] = await Promise.all([
+        placeCounts(store, {
+          ...(form.type ? { type: form.type } : {}),
+          ...(form.from ? { from: form.from } : {}),
+          ...(form.to ? { to: form.to } : {}),
+        }),
+        eventTypes(store),
+      ]);
+      const keys = new Set((form.place ?? '').split(','));
+      const picked = data.places.filter((p) => keys.has(p.place));
+      const events = form.place
+        ? await happeningsById(
+            store,
+            picked.flatMap((p) => p.happenings),
+          )
+        : null;
+      if (events) {
+        const sent = sendTable(reply, q.format, 'map-events', eventColumns, events);
+        if (sent) return sent;
+      }
+      const sent = sendTable(reply, q.format, 'map-places', placeColumns, data.places);
+      if (sent) return sent;
+      return reply
+        .code(problems.length > 0 ? 400 : 200)
+        .type(HTML)
+        .send(mapPage(form, data, types, events, problems.join(' ') || undefined));
     },
   );
 }
