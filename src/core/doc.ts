@@ -293,6 +293,15 @@ export interface NewsEvent extends Span {
   recipient?: EventParticipant;
   /** Resolved date (TIMEX value) of the event, when stated or inferable. */
   date?: string;
+  /** How precise `date` is (`day`, `month`, `year`, …). */
+  dateGranularity?: Granularity;
+  /**
+   * Where `date` came from: `text`, a time expression in the event's own clause; `document`, the
+   * document's date, for an asserted event whose clause names no time.
+   */
+  dateFrom?: 'text' | 'document';
+  /** The report the event is told in ("according to CNN, citing the Kremlin"), when one holds it. */
+  attribution?: EventAttribution;
   location?: EventParticipant;
   /** The trigger: the words that carry the event. */
   trigger: Span;
@@ -310,6 +319,16 @@ export interface NewsEvent extends Span {
   merged?: { start: number; end: number; rule: string; cameo: string }[];
   /** How the type and the participants were decided; set only when the events stage runs with `trace`. */
   trace?: EventTrace;
+}
+
+/** Who says an event happened: the attributions whose content holds its trigger. */
+export interface EventAttribution {
+  /** Index in `attributions` of the innermost report holding the event. */
+  attribution: number;
+  /** The chain of reports, outermost first, as indexes into `attributions`. */
+  chain: number[];
+  /** The chain's sources as the text names them, outermost first, with their entity ids when resolved. */
+  sources: { text: string; entity?: string }[];
 }
 
 /** What decided an event's type, actor and recipient (`tidings explain` prints it). */

@@ -94,3 +94,54 @@ test('seed: "$1.4 trillion" is 1.4e12 USD; the document has a tone', { skip }, (
   assert.ok(a.tone, 'tone present');
   assert.ok(a.tone.words > 0 && Number.isFinite(a.tone.tone));
 });
+
+test('seed: event status, attribution and date (issue 7 done-when)', { skip }, () => {
+  const a = analyze(readFileSync(SEED, 'utf8'), { published: '2024-05-16' });
+  const said = (e: (typeof a.events)[number]) => a.text.slice(e.trigger.start, e.trigger.end);
+  const inSentence = (words: string) => a.events.filter((e) => a.text.slice(e.start, e.end).includes(words));
+  // The arrival: asserted, dated by its own clause ("on Thursday morning"), not by the report.
+  const arrival = a.events.find((e) => said(e) === 'arrived');
+  assert.equal(arrival?.dateFrom, 'text');
+  assert.equal(arrival?.dateGranularity, 'day');
+  assert.deepEqual(
+    arrival?.attribution?.sources.map((s) => s.text),
+    ['CNN'],
+  );
+  // "Besides meeting with Xi in Beijing, Putin is also expected to visit Harbin": both future.
+  const besides = inSentence('Besides meeting with Xi');
+  const meeting = besides.find((e) => said(e).startsWith('meeting'));
+  const harbin = besides.find((e) => e.recipient?.text === 'Harbin');
+  assert.equal(meeting?.status, 'future');
+  assert.equal(meeting?.actor?.country, 'RUS');
+  assert.equal(meeting?.recipient?.country, 'CHN');
+  assert.equal(harbin?.status, 'future');
+  assert.equal(harbin?.actor?.country, 'RUS');
+  // The bilateral agreements: a future AGREE.
+  const agreements = inSentence('bilateral agreements').find((e) => said(e).startsWith('sign'));
+  assert.equal(agreements?.type, 'AGREE');
+  assert.equal(agreements?.status, 'future');
+  // The praise: SUPPORT from Russia to China.
+  const praise = a.events.find((e) => said(e) === 'praised');
+  assert.equal(praise?.type, 'SUPPORT');
+  assert.equal(praise?.actor?.country, 'RUS');
+  assert.equal(praise?.recipient?.country, 'CHN');
+  // "Beijing has never condemned Russia's invasion": negated, and no asserted ACCUSE anywhere says otherwise.
+  const condemn = inSentence('never condemned');
+  assert.ok(condemn.some((e) => e.type === 'ACCUSE' && e.status === 'negated'));
+  assert.ok(
+    !a.events.some((e) => e.type === 'ACCUSE' && e.status === 'asserted' && e.actor?.country === 'CHN'),
+  );
+  // Sanctions on Russia: a SANCTION, not dated by "last year" in another clause.
+  const sanction = a.events.find((e) => e.type === 'SANCTION');
+  assert.equal(sanction?.recipient?.country, 'RUS');
+  assert.notEqual(sanction?.status, 'historical');
+  // "Xi also visited Moscow in 2023": recalled background, told by CNN.
+  const xiVisit = a.events.find((e) => said(e) === 'visited');
+  assert.equal(xiVisit?.status, 'historical');
+  assert.equal(xiVisit?.date, '2023');
+  assert.equal(xiVisit?.actor?.country, 'CHN');
+  assert.deepEqual(
+    xiVisit?.attribution?.sources.map((s) => s.text),
+    ['CNN'],
+  );
+});

@@ -1,4 +1,4 @@
-import { calendarDate } from '../../core/calendar-math.js';
+import { calendarDate, parseAnchor } from '../../core/calendar-math.js';
 import {
   type EventCandidate,
   type EventParticipant,
@@ -34,8 +34,8 @@ import {
   type SentenceContext,
   subordinators,
 } from './sentence-words.js';
-import { cues, findStatus } from './status.js';
-import { eventPlace, eventTime } from './when-where.js';
+import { clauseStatus, historicalByDate, mainClauseStatus } from './status.js';
+import { clauseOf, eventAttribution, eventPlace, eventTime } from './when-where.js';
 
 /** A more severe CAMEO code wins: lower Goldstein, then the more specific (longer) code. */
 function moreSevere(
@@ -58,6 +58,7 @@ export function codeSentence(
   rejected?: EventCandidate[],
 ): void {
   const { doc, tokens, groups } = ctx;
+  const published = parseAnchor(doc.source.published) ? doc.source.published?.slice(0, 10) : undefined;
   const sole = soleCountryOf(groups);
   let verdict: EventVerdict | undefined;
   const judge = (): EventVerdict => {
@@ -238,18 +239,31 @@ export function codeSentence(
     )
       recipient.sector = participantRules.placeTargetSector;
 
-    let { status, rule: statusRule } = findStatus(tokens, m.head, cues);
-    const time = eventTime(ctx, headToken.start);
-    const published = doc.source.published?.slice(0, 4);
+    let { status, rule: statusRule } = clauseStatus(doc.text, tokens, m.head);
+    // "Besides meeting with Xi, Putin is also expected to visit Harbin": the participial clause
+    // shares the main clause's future or hypothesis (not its negation).
+    if (leadingComma >= 0 && status === 'asserted') {
+      const main = mainClauseStatus(doc.text, tokens, leadingComma);
+      if (main) ({ status, rule: statusRule } = main);
+    }
+    // "will meet Xi and sign agreements": a coordinated verb shares the first one's status.
     if (
       status === 'asserted' &&
-      time &&
-      published &&
-      /^\d{4}/.test(time.value) &&
-      time.value.slice(0, 4) < published
+      lastEvent?.statusRule &&
+      lastEvent.status !== 'negated' &&
+      (actorBy === 'shared' || prevLower === 'and' || prevLower === 'or')
     ) {
-      status = 'historical';
-      statusRule = 'events:status.historical-date';
+      status = lastEvent.status;
+      statusRule = lastEvent.statusRule;
+    }
+    const clause = clauseOf(doc.text, tokens, m.head);
+    const time = eventTime(ctx, m.head, clause);
+    if (status === 'asserted') {
+      const old = historicalByDate(time?.value, doc.source.published);
+      if (old) {
+        status = 'historical';
+        statusRule = old;
+      }
     }
 
     const intent = (status === 'future' || status === 'hypothetical') && m.rule.typeSpec.intent;
@@ -271,9 +285,26 @@ export function codeSentence(
     if (!intent && spec.context) event.context = [...spec.context];
     if (actor) event.actor = actor;
     if (recipient) event.recipient = recipient;
-    if (time) event.date = calendarDate(time.value);
+    if (time) {
+      event.date = calendarDate(time.value);
+      event.dateGranularity = time.granularity;
+      event.dateFrom = 'text';
+    } else if (status === 'asserted' && published) {
+      // An asserted event whose clause names no time is dated by the document.
+      event.date = published;
+      event.dateGranularity = 'day';
+      event.dateFrom = 'document';
+    }
+    const attribution = eventAttribution(ctx.attributions, doc.attributions ?? [], event.trigger, doc.text);
+    if (attribution) event.attribution = attribution;
     if (statusRule) event.statusRule = statusRule;
-    const place = eventPlace(tokens, usable, m.head, spec.mode === 'visit' ? recipientGroup : undefined);
+    const place = eventPlace(
+      tokens,
+      usable,
+      m.head,
+      clause,
+      spec.mode === 'visit' ? recipientGroup : undefined,
+    );
     if (place) event.location = placeOf(doc, place);
     if (options.trace) {
       const trace: EventTrace = { decidedBy: 'rule', rule: spec.id };

@@ -155,8 +155,11 @@ test('a time that dates the report is not the event date', () => {
   );
   // The entity helper marks only the first occurrence; the second line still has a text actor.
   const [first, second] = eventsOf(doc);
-  assert.equal(first?.date, undefined, '"said on Wednesday" dates the report');
+  assert.notEqual(first?.date, '2024-05-15', '"said on Wednesday" dates the report');
+  assert.equal(first?.dateFrom, 'document', 'with no time of its own the event takes the document date');
   assert.equal(second?.date, '2024-05-14');
+  assert.equal(second?.dateFrom, 'text');
+  assert.equal(second?.dateGranularity, 'day');
 });
 
 test('an attribution outside its content dates the report (attributions layer)', () => {
@@ -175,7 +178,10 @@ test('an attribution outside its content dates the report (attributions layer)',
   doc.attributions = [attribution];
   const [e] = eventsOf(doc);
   assert.equal(e?.type, 'ASSAULT');
-  assert.equal(e?.date, undefined);
+  assert.notEqual(e?.dateFrom, 'text');
+  assert.notEqual(e?.date, '2024-05-14');
+  // The event is told in the Kremlin's report.
+  assert.deepEqual(e?.attribution?.sources, [{ text: 'the Kremlin' }]);
 });
 
 test('part-of-day values date the event to the day; weeks, months and years stay', () => {

@@ -12,6 +12,7 @@ import {
   finiteVerbs,
   functionWords,
   type Group,
+  infinitiveContent,
   inside,
   isLower,
   isPossessive,
@@ -93,12 +94,16 @@ function joinsTitle(text: string, tokens: readonly Token[], prev: Group, next: G
   return true;
 }
 
-/** Mentions that only name a source ("…, CNN reported", "according to Reuters") are not participants. */
+/**
+ * Mentions that only name a source are not participants ("…, CNN reported", "according to
+ * Reuters"); the subject of an expectation or promise with an infinitive content ("Putin is
+ * expected to visit …") is the subject of that verb and stays one.
+ */
 export function isSourceOnly(ctx: SentenceContext, g: Group, triggerQuote: number, head: number): boolean {
   const q = inside(ctx.quotes, g.start, g.end);
   if (q >= 0 && q !== triggerQuote) return true;
   for (const a of ctx.attributions) {
-    if (g.first > head && a.start <= g.start && g.end <= a.end) {
+    if (g.first > head && a.start <= g.start && g.end <= a.end && !infinitiveContent(ctx.doc.text, a)) {
       if (!a.content || !(a.content.start <= g.start && g.end <= a.content.end)) return true;
     }
   }

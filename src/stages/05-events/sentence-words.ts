@@ -12,7 +12,7 @@ import { type CompiledRule, compileLexicon } from './compile-lexicon.js';
 export const lexicon = compileLexicon();
 
 /** Verbs that only report ("said", "told"): evaluative ones ("condemned") are events of their own. */
-const reportingVerbs = new Set(reportingVerbLists.neutral);
+export const reportingVerbs = new Set(reportingVerbLists.neutral);
 
 /** A reporting verb as written in lowercase: a capitalised "States" or "Reports" is part of a name. */
 export function isReportingVerb(text: string, token: Token | undefined): boolean {
@@ -194,4 +194,11 @@ export function isPassive(tokens: readonly Token[], head: number, rule: Compiled
   let k = head - 1;
   while (k >= 0 && adverbs.has((tokens[k] as Token).lower)) k--;
   return k >= 0 && beAux.has((tokens[k] as Token).lower);
+}
+
+/** Whether an attribution's content is an infinitive ("is expected | to visit Harbin"): its source is that verb's subject. */
+export function infinitiveContent(text: string, a: Attribution): boolean {
+  if (!a.content) return false;
+  const head = text.slice(a.content.start, a.content.start + 3).toLowerCase();
+  return head === 'to ';
 }

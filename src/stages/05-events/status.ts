@@ -1,7 +1,10 @@
+import { calendarDate } from '../../core/calendar-math.js';
 import type { EventStatus } from '../../core/doc.js';
 import type { JoinedToken as Token } from '../../core/tokens.js';
+import scopeData from '../../rules/events/status-scope.json' with { type: 'json' };
+import { wordList } from '../../rules/word-list.js';
 import { type CompiledCues, compileCues } from './compile-lexicon.js';
-import { clauseBreakers } from './sentence-words.js';
+import { clauseBreakers, isReportingVerb, subordinators } from './sentence-words.js';
 
 /** The status cues (`src/rules/events/status-cues.json`), compiled once. */
 export const cues = compileCues();
@@ -34,4 +37,109 @@ export function findStatus(
     }
   }
   return best ? { status: best.status, rule: best.rule } : { status: 'asserted' };
+}
+
+/** The reach of a status beyond the words before the trigger (`src/rules/events/status-scope.json`). */
+const scope = {
+  conditional: new Set(wordList(scopeData.conditionalOpeners, 'events/status-scope conditionalOpeners')),
+  conditionalId: scopeData.conditionalOpeners.id,
+  backshift: new Set(scopeData.backshift.cues),
+  backshiftId: scopeData.backshift.id,
+  historical: new Set(wordList(scopeData.historical, 'events/status-scope historical')),
+  historicalId: scopeData.historical.id,
+  historicalDays: scopeData.historicalDate.days,
+  historicalDateId: scopeData.historicalDate.id,
+};
+
+export interface StatusReading {
+  status: EventStatus;
+  /** The cue or scope rule that set a status other than asserted. */
+  rule?: string;
+}
+
+/**
+ * The status of the trigger at `head` from its clause: a cue right before it (`findStatus`); a
+ * condition around it ("if Russia attacks", or a sentence opening with "If …"); the modal of
+ * reported speech read as the reported future ("said they would oppose"); an adverb recalling an
+ * earlier event ("previously visited"). Negation beats every other reading.
+ */
+export function clauseStatus(text: string, tokens: readonly Token[], head: number): StatusReading {
+  const found = findStatus(tokens, head, cues);
+  if (found.status === 'negated') return found;
+  if (conditional(tokens, head)) return { status: 'hypothetical', rule: scope.conditionalId };
+  if (found.rule && scope.backshift.has(found.rule)) {
+    for (let k = head - 1; k >= 0; k--) {
+      if (isReportingVerb(text, tokens[k])) return { status: 'future', rule: scope.backshiftId };
+    }
+    return found;
+  }
+  if (found.status !== 'asserted') return found;
+  for (let k = head - 1; k >= 0 && k >= head - 2; k--) {
+    if (scope.historical.has((tokens[k] as Token).lower))
+      return { status: 'historical', rule: scope.historicalId };
+  }
+  return found;
+}
+
+/** Whether the trigger sits in a condition: its own clause, or the sentence, opens with "if"/"unless". */
+function conditional(tokens: readonly Token[], head: number): boolean {
+  if (scope.conditional.has(tokens[0]?.lower ?? '')) return true;
+  for (let k = head - 1; k >= 0; k--) {
+    const t = (tokens[k] as Token).lower;
+    if (scope.conditional.has(t)) return true;
+    if (subordinators.has(t) || t === ';') return false;
+  }
+  return false;
+}
+
+/** The last day of the period a TIMEX date value names, as days since 1970 (undefined if none). */
+function periodEnd(value: string): number | undefined {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2})|-Q([1-4]))?$/.exec(calendarDate(value));
+  if (!m) return undefined;
+  const y = Number(m[1]);
+  const day = (yy: number, mm: number, dd: number) => Date.UTC(yy, mm - 1, dd) / 86_400_000;
+  if (m[3]) return day(y, Number(m[2]), Number(m[3]));
+  if (m[2]) return day(y, Number(m[2]) + 1, 0);
+  if (m[5]) return day(y, Number(m[5]) * 3 + 1, 0);
+  if (m[4]) {
+    // ISO week: the Monday of week 1 is the Monday on or before 4 January.
+    const jan4 = day(y, 1, 4);
+    const weekday = (new Date(jan4 * 86_400_000).getUTCDay() + 6) % 7;
+    return jan4 - weekday + (Number(m[4]) - 1) * 7 + 6;
+  }
+  return day(y, 12, 31);
+}
+
+/**
+ * An asserted event dated to a period that ended well before publication (`historicalDate.days`)
+ * is recalled background: "Xi also visited Moscow in 2023" in a 2024 article.
+ */
+export function historicalByDate(
+  date: string | undefined,
+  published: string | undefined,
+): string | undefined {
+  if (!date || !published) return undefined;
+  const end = periodEnd(date);
+  const pub = periodEnd(published.slice(0, 10));
+  if (end === undefined || pub === undefined) return undefined;
+  return pub - end > scope.historicalDays ? scope.historicalDateId : undefined;
+}
+
+/**
+ * The future or hypothesis of the main clause after a sentence-opening participial clause
+ * ("Besides meeting with Xi, Putin is also expected to visit Harbin"): the first such reading
+ * of a trigger position within a few tokens after its comma. Negation is the main verb's own.
+ */
+export function mainClauseStatus(
+  text: string,
+  tokens: readonly Token[],
+  comma: number,
+): StatusReading | undefined {
+  for (let j = comma + 2; j < tokens.length && j <= comma + 1 + scopeData.mainClauseWindow; j++) {
+    const t = (tokens[j] as Token).lower;
+    if (clauseBreakers.has(t) || t === '.') return undefined;
+    const reading = clauseStatus(text, tokens, j);
+    if (reading.status === 'future' || reading.status === 'hypothetical') return reading;
+  }
+  return undefined;
 }

@@ -1,17 +1,88 @@
-import type { TimeExpression } from '../../core/doc.js';
+import type { Attribution, EventAttribution, Span, TimeExpression } from '../../core/doc.js';
 import type { JoinedToken as Token } from '../../core/tokens.js';
-import { type Group, isReportingVerb, prepBefore, type SentenceContext, tokenAt } from './sentence-words.js';
+import scopeData from '../../rules/events/status-scope.json' with { type: 'json' };
+import { wordList } from '../../rules/word-list.js';
+import {
+  clauseBreakers,
+  clauseStart,
+  finiteVerbs,
+  type Group,
+  infinitiveContent,
+  isLower,
+  isReportingVerb,
+  prepBefore,
+  reportingVerbs,
+  type SentenceContext,
+  subordinators,
+  tokenAt,
+} from './sentence-words.js';
+
+/** Token indexes `[from, to)` of a clause. */
+export interface ClauseSpan {
+  from: number;
+  to: number;
+}
+
+/** Whether tokens `[from, to)` hold no verb: an apposition or an adverbial ("the Chinese capital,"). */
+function verbless(text: string, tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const token = tokens[k] as Token;
+    const t = token.lower;
+    if (subordinators.has(t) || finiteVerbs.has(t) || isReportingVerb(text, token)) return false;
+    if (t.length > 4 && (t.endsWith('ed') || t.endsWith('ing')) && isLower(text, token)) return false;
+  }
+  return true;
+}
+
+function clauseEnd(tokens: readonly Token[], after: number): number {
+  for (let k = after; k < tokens.length; k++) {
+    const t = (tokens[k] as Token).lower;
+    if (clauseBreakers.has(t) || subordinators.has(t) || t === '.') return k;
+  }
+  return tokens.length;
+}
 
 /**
- * The time of the event: the time expression of the sentence nearest the trigger, leaving out
- * the one that dates the report (", the governor said on Wednesday": inside an attribution but
- * outside its content, or right after a reporting verb).
+ * The trigger's clause: from the last clause opener or break before it to the next after it
+ * ("his first visit | since he assumed power in June 1982"), widened across comma stretches that
+ * hold no verb ("arrived in Beijing, the Chinese capital, on Thursday"; "On Monday, …").
  */
-export function eventTime(ctx: SentenceContext, at: number): TimeExpression | undefined {
+export function clauseOf(text: string, tokens: readonly Token[], head: number): ClauseSpan {
+  let from = clauseStart(tokens, head);
+  while (from > 1 && (tokens[from - 1] as Token).lower === ',') {
+    const before = clauseStart(tokens, from - 1);
+    if (before > 0 && subordinators.has((tokens[before - 1] as Token).lower)) break;
+    if (!verbless(text, tokens, before, from - 1)) break;
+    from = before;
+  }
+  let to = clauseEnd(tokens, head + 1);
+  while (to < tokens.length && (tokens[to] as Token).lower === ',') {
+    const next = clauseEnd(tokens, to + 1);
+    if (next === to + 1 || !verbless(text, tokens, to + 1, next)) break;
+    to = next;
+  }
+  return { from, to };
+}
+
+/**
+ * The time of the event: the time expression of the trigger's own clause nearest the trigger,
+ * leaving out the one that dates the report (", the governor said on Wednesday": inside an
+ * attribution but outside its content, or right after a reporting verb). A time in another
+ * clause dates another event ("his first visit since he assumed power in June 1982").
+ */
+export function eventTime(
+  ctx: SentenceContext,
+  head: number,
+  clause: ClauseSpan,
+): TimeExpression | undefined {
+  const at = (ctx.tokens[head] as Token).start;
+  const from = (ctx.tokens[clause.from] as Token).start;
+  const to = (ctx.tokens[clause.to - 1] as Token).end;
   let best: TimeExpression | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const t of ctx.times) {
     if (t.type !== 'DATE' && t.type !== 'TIME') continue;
+    if (t.start < from || t.end > to) continue;
     if (datesReport(ctx, t)) continue;
     const distance = t.start >= at ? t.start - at : at - t.end;
     if (distance < bestDistance) {
@@ -20,6 +91,54 @@ export function eventTime(ctx: SentenceContext, at: number): TimeExpression | un
     }
   }
   return best;
+}
+
+const reportCues = new Set(wordList(scopeData.reportCues, 'events/status-scope reportCues'));
+
+/** Whether an attribution's cue reports ("said", "according to", "citing"), not evaluates or expects. */
+function isReport(text: string, a: Attribution): boolean {
+  for (const word of text
+    .slice(a.cue.start, a.cue.end)
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)) {
+    if (reportCues.has(word) || reportingVerbs.has(word)) return true;
+  }
+  return false;
+}
+
+/**
+ * The report an event is told in: the innermost attribution whose content holds the trigger,
+ * with its chain outermost first ("according to CNN, citing the Kremlin" → CNN, the Kremlin).
+ */
+export function eventAttribution(
+  attributions: readonly Attribution[],
+  all: readonly Attribution[],
+  trigger: Span,
+  text: string,
+): EventAttribution | undefined {
+  let best: Attribution | undefined;
+  for (const a of attributions) {
+    if (!a.source || infinitiveContent(text, a) || !isReport(text, a)) continue;
+    const pieces = a.contentPieces ?? (a.content ? [a.content] : []);
+    if (!pieces.some((c) => c.start <= trigger.start && trigger.end <= c.end)) continue;
+    const size = (a.content as Span).end - (a.content as Span).start;
+    if (!best || size < (best.content as Span).end - (best.content as Span).start) best = a;
+  }
+  if (!best) return undefined;
+  const chain: number[] = [];
+  let at: number | undefined = all.indexOf(best);
+  while (at !== undefined && at >= 0 && !chain.includes(at)) {
+    chain.unshift(at);
+    at = all[at]?.within;
+  }
+  return {
+    attribution: chain.at(-1) as number,
+    chain,
+    sources: chain.map((k) => {
+      const a = all[k] as Attribution;
+      return a.sourceEntity ? { text: a.source, entity: a.sourceEntity } : { text: a.source };
+    }),
+  };
 }
 
 function datesReport(ctx: SentenceContext, t: TimeExpression): boolean {
@@ -36,12 +155,13 @@ function datesReport(ctx: SentenceContext, t: TimeExpression): boolean {
 
 /**
  * Where an event happened: the visited place itself (`visited`, a visit's recipient), else the
- * city or place after "in"/"at" nearest the trigger head.
+ * city or place after "in"/"at" in the trigger's clause nearest the trigger head.
  */
 export function eventPlace(
   tokens: readonly Token[],
   groups: readonly Group[],
   head: number,
+  clause: ClauseSpan,
   visited?: Group,
 ): Group | undefined {
   let place: Group | undefined;
@@ -52,6 +172,7 @@ export function eventPlace(
     const prep = prepBefore(tokens, g.first);
     const isVisited = g === visited;
     if (!isVisited && prep !== 'in' && prep !== 'at') continue;
+    if (!isVisited && (g.first < clause.from || g.last >= clause.to)) continue;
     const distance = isVisited ? -1 : Math.abs(g.first - head);
     if (distance < placeDistance) {
       place = g;

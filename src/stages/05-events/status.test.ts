@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyze } from '../../pipeline.js';
+import { historicalByDate } from './status.js';
+
+const coded = (text: string, published = '2024-05-16') => {
+  const a = analyze(text, { published });
+  return a.events.map((e) => ({
+    trigger: a.text.slice(e.trigger.start, e.trigger.end),
+    type: e.type,
+    status: e.status,
+    statusRule: e.statusRule,
+    actor: e.actor?.country,
+    recipient: e.recipient?.country,
+    date: e.date,
+    dateFrom: e.dateFrom,
+    location: e.location?.text,
+    sources: e.attribution?.sources.map((s) => s.text),
+  }));
+};
+
+test('a condition makes its clause, and a main clause after an opening "If", hypothetical', () => {
+  const [attack, respond] = coded('If Russia attacks Ukraine again, Britain will condemn Russia.');
+  assert.equal(attack?.status, 'hypothetical');
+  assert.equal(attack?.statusRule, 'events:status.hypothetical-conditional');
+  assert.equal(respond?.status, 'hypothetical');
+  const after = coded('Britain condemned Russia after it attacked Ukraine.');
+  assert.equal(after[0]?.status, 'asserted');
+});
+
+test('"would" after a reporting verb is the reported future, not a hypothesis', () => {
+  const [e] = coded('Britain told its partners it would strongly oppose France.');
+  assert.equal(e?.status, 'future');
+  assert.equal(e?.statusRule, 'events:status.future-reported-modal');
+  const [plain] = coded('Britain would oppose France.');
+  assert.equal(plain?.status, 'hypothetical');
+});
+
+test('a denial negates the denied act; a refusal is a REJECT, not a negated meeting', () => {
+  const [denied] = coded('Russia denied attacking Ukraine.');
+  assert.equal(denied?.status, 'negated');
+  const refused = coded('Putin refused to meet Zelensky.');
+  assert.deepEqual(
+    refused.map((e) => [e.type, e.status]),
+    [['REJECT', 'asserted']],
+  );
+});
+
+test('a sentence-opening participial clause shares the main clause’s future; a coordinated verb the first verb’s', () => {
+  const events = coded('Besides meeting with Xi in Beijing, Putin is also expected to visit Harbin.');
+  const meeting = events.find((e) => e.trigger === 'meeting');
+  assert.equal(meeting?.status, 'future');
+  assert.equal(meeting?.actor, 'RUS', 'the subject after the comma');
+  assert.equal(events.find((e) => e.trigger === 'visit')?.status, 'future');
+  const both = coded('Putin will meet Xi in Beijing and sign an agreement with China.');
+  assert.deepEqual(
+    both.map((e) => e.status),
+    ['future', 'future'],
+  );
+  const past = coded('Putin met Xi in Beijing and signed an agreement with China.');
+  assert.deepEqual(
+    past.map((e) => e.status),
+    ['asserted', 'asserted'],
+  );
+});
+
+test('historical: an adverb recalling an earlier event, or a date well before publication', () => {
+  const [e] = coded('Germany had previously sent aid to Ukraine.');
+  assert.equal(e?.status, 'historical');
+  assert.equal(historicalByDate('2023', '2024-05-16'), 'events:status.historical-date');
+  assert.equal(historicalByDate('2023-12-30', '2024-01-03'), undefined, 'a few days before, across a year');
+  assert.equal(historicalByDate('2024-05', '2024-05-16'), undefined);
+  assert.equal(historicalByDate('2024-W19', '2024-05-16'), undefined);
+  assert.equal(historicalByDate('2023-Q4', '2024-05-16'), 'events:status.historical-date');
+  assert.equal(historicalByDate('P2D', '2024-05-16'), undefined);
+});
+
+test('the date comes from the event’s own clause, else the document; granularity travels', () => {
+  const [visit] = coded(
+    'Nakasone made his first visit to China since he assumed power in June 1982.',
+    '1987-05-04',
+  );
+  assert.notEqual(visit?.date, '1982-06');
+  assert.equal(visit?.dateFrom, 'document');
+  assert.equal(visit?.date, '1987-05-04');
+  const a = analyze('Putin arrived in Beijing, the Chinese capital, on Thursday.', {
+    published: '2024-05-16',
+  });
+  assert.equal(a.events[0]?.date, '2024-05-16');
+  assert.equal(a.events[0]?.dateFrom, 'text');
+  assert.equal(a.events[0]?.dateGranularity, 'day');
+});
+
+test('a reported event carries the report it is told in', () => {
+  const a = analyze('Russian troops attacked Kharkiv, CNN reported.', { published: '2024-05-16' });
+  const e = a.events.find((x) => x.type === 'ASSAULT');
+  assert.ok(e, 'the attack is coded');
+  assert.deepEqual(
+    e.attribution?.sources.map((s) => s.text),
+    ['CNN'],
+  );
+  assert.equal(a.attributions[e.attribution?.attribution ?? -1]?.source, 'CNN');
+});
