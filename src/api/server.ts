@@ -8,7 +8,7 @@ import Fastify, {
 } from 'fastify';
 import type { Analyze } from '../services/ingest-batch.js';
 import { type DocumentIngester, inlineIngester } from '../services/ingest-one.js';
-import { isStoreBusy, type Repository } from '../store/repository.js';
+import { isStoreBusy, type Repository } from '../services/query.js';
 import { errorPage, notFoundPage } from '../web/pages.js';
 import { registerWebRoutes } from '../web/routes.js';
 import { registerWorkspacePages } from '../web/workspace/routes.js';

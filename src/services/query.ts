@@ -28,6 +28,7 @@ export type {
   StoreStats,
   StoreStatus,
 } from '../store/repository.js';
+export { isStoreBusy } from '../store/repository.js';
 
 /** Page sizes every caller shares, so the API and the web pages agree. */
 export const DEFAULT_LIMIT = 50;
