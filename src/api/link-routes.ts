@@ -10,6 +10,7 @@ import {
   topRelations,
 } from '../services/relations.js';
 import { apiError } from './errors.js';
+import { ERROR_RESPONSES, ref } from './response-schemas.js';
 import type { RouteContext } from './route-context.js';
 import { idParams } from './schemas.js';
 
@@ -36,6 +37,7 @@ const happeningsQuery = {
     minSources: { type: 'integer', minimum: 1, maximum: 100_000 },
     limit,
     offset,
+    cursor: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,2000}$' },
   },
 } as const;
 
@@ -72,7 +74,14 @@ const topQuery = {
 export function registerLinkRoutes(app: FastifyInstance, { store }: RouteContext): void {
   app.get<{ Params: { id: string } }>(
     '/api/documents/:id/near-duplicates',
-    { schema: { params: idParams } },
+    {
+      schema: {
+        summary: 'The document this one copies, and the documents that copy it',
+        tags: ['across articles'],
+        params: idParams,
+        response: { 200: ref('NearDuplicates'), ...ERROR_RESPONSES },
+      },
+    },
     async (request, reply) => {
       const links = await getNearDuplicates(store, request.params.id);
       if (!links) return reply.code(404).send(apiError(404, `no document with id "${request.params.id}"`));
@@ -82,7 +91,14 @@ export function registerLinkRoutes(app: FastifyInstance, { store }: RouteContext
 
   app.get<{ Querystring: Omit<HappeningParams, 'docId'> & { doc?: string } }>(
     '/api/happenings',
-    { schema: { querystring: happeningsQuery } },
+    {
+      schema: {
+        summary: 'Happenings: one record per real-world event, merged across articles, newest first',
+        tags: ['across articles'],
+        querystring: happeningsQuery,
+        response: { 200: ref('HappeningPage'), ...ERROR_RESPONSES },
+      },
+    },
     async (request) => {
       const { doc, ...rest } = request.query;
       return listHappenings(store, { ...rest, ...(doc ? { docId: doc } : {}) });
@@ -91,7 +107,14 @@ export function registerLinkRoutes(app: FastifyInstance, { store }: RouteContext
 
   app.get<{ Params: { id: number } }>(
     '/api/happenings/:id',
-    { schema: { params: happeningParams } },
+    {
+      schema: {
+        summary: 'One happening with every mention that reported it',
+        tags: ['across articles'],
+        params: happeningParams,
+        response: { 200: ref('HappeningDetail'), ...ERROR_RESPONSES },
+      },
+    },
     async (request, reply) => {
       const happening = await getHappening(store, request.params.id);
       if (!happening) return reply.code(404).send(apiError(404, `no happening with id ${request.params.id}`));
@@ -101,13 +124,27 @@ export function registerLinkRoutes(app: FastifyInstance, { store }: RouteContext
 
   app.get<{ Querystring: { a: string; b: string; by?: RelationGranularity; from?: string; to?: string } }>(
     '/api/relations',
-    { schema: { querystring: relationsQuery } },
+    {
+      schema: {
+        summary: 'How two actors got on, period by period, both ways',
+        tags: ['across articles'],
+        querystring: relationsQuery,
+        response: { 200: ref('DyadSeries'), ...ERROR_RESPONSES },
+      },
+    },
     async (request) => dyadSeries(store, request.query),
   );
 
   app.get<{ Querystring: TopParams }>(
     '/api/relations/top',
-    { schema: { querystring: topQuery } },
+    {
+      schema: {
+        summary: 'The most active actor pairs, or actors',
+        tags: ['across articles'],
+        querystring: topQuery,
+        response: { 200: ref('TopRelations'), ...ERROR_RESPONSES },
+      },
+    },
     async (request) => ({
       items: await topRelations(store, request.query),
     }),

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { ANALYSIS_FORMAT } from '../core/analysis.js';
 import { createDoc, type EntityType, type EventStatus } from '../core/doc.js';
 import { contentHash } from '../core/hash.js';
@@ -16,66 +16,148 @@ import {
   queryEvents,
 } from '../services/query.js';
 import { apiError } from './errors.js';
+import { sendWithEtag } from './etag.js';
+import { docIdSchema, ERROR_RESPONSES, ref } from './response-schemas.js';
 import type { RouteContext } from './route-context.js';
-import { documentQuery, documentsQuery, entitiesQuery, eventsQuery, idParams } from './schemas.js';
+import {
+  documentBody,
+  documentQuery,
+  documentsQuery,
+  entitiesQuery,
+  eventsQuery,
+  idParams,
+  layerPageResponse,
+  postedResponse,
+  statsResponse,
+  statusResponse,
+} from './schemas.js';
 
-interface PageQuery {
+interface CursorQuery {
   limit?: number;
   offset?: number;
+  cursor?: string;
 }
 
 /** The documents, events and entities of the store, and POST /api/documents. */
 export function registerApiRoutes(app: FastifyInstance, context: RouteContext): void {
   const { store, ingester, maxTextBytes, now } = context;
 
-  app.get('/api/health', async () => ({ status: 'ok', format: ANALYSIS_FORMAT, analysis: ingester.stats() }));
-
-  app.get('/api/stats', async () => getStats(store));
-
-  app.get('/api/status', async () => getStatus(store));
-
-  app.get<{ Querystring: PageQuery & { q?: string; status?: DocumentStatus; cursor?: string } }>(
-    '/api/documents',
-    { schema: { querystring: documentsQuery } },
-    async (request, reply) => {
-      if (request.query.cursor && request.query.q?.trim()) {
-        return reply
-          .code(400)
-          .send(
-            apiError(400, 'a search is paged by offset: cursor cannot be used with q', [{ field: 'cursor' }]),
-          );
-      }
-      return refuseBadCursor(reply, () => listDocuments(store, request.query));
+  app.get(
+    '/api/health',
+    {
+      schema: {
+        summary: 'Liveness, the analysis format and the analysis workers',
+        tags: ['meta'],
+        response: {
+          200: {
+            type: 'object',
+            required: ['status', 'format', 'analysis'],
+            properties: {
+              status: { type: 'string', enum: ['ok'] },
+              format: { type: 'string' },
+              analysis: {
+                type: 'object',
+                properties: {
+                  workers: { type: 'integer' },
+                  running: { type: 'integer' },
+                  queued: { type: 'integer' },
+                  maxQueue: { type: 'integer' },
+                },
+              },
+            },
+          },
+          ...ERROR_RESPONSES,
+        },
+      },
     },
+    async () => ({ status: 'ok', format: ANALYSIS_FORMAT, analysis: ingester.stats() }),
   );
 
-  app.get<{ Params: { id: string }; Querystring: PageQuery & { layer?: PagedLayer } }>(
+  app.get(
+    '/api/stats',
+    {
+      schema: {
+        summary: 'Counts of documents, entities, events and diagnostics, events by type',
+        tags: ['meta'],
+        response: { 200: statsResponse, ...ERROR_RESPONSES },
+      },
+    },
+    async () => getStats(store),
+  );
+
+  app.get(
+    '/api/status',
+    {
+      schema: {
+        summary: 'Documents stored and what became of every queued input',
+        tags: ['meta'],
+        response: { 200: statusResponse, ...ERROR_RESPONSES },
+      },
+    },
+    async () => getStatus(store),
+  );
+
+  app.get<{ Querystring: CursorQuery & { q?: string; status?: DocumentStatus } }>(
+    '/api/documents',
+    {
+      schema: {
+        summary: 'Stored documents, newest first, or those matching a search',
+        tags: ['documents'],
+        querystring: documentsQuery,
+        response: { 200: ref('DocumentPage'), ...ERROR_RESPONSES },
+      },
+    },
+    async (request) => listDocuments(store, request.query),
+  );
+
+  app.get<{ Params: { id: string }; Querystring: CursorQuery & { layer?: PagedLayer } }>(
     '/api/documents/:id',
-    { schema: { params: idParams, querystring: documentQuery } },
+    {
+      schema: {
+        summary: "A document's analysis, or with `layer` one page of one layer",
+        description:
+          'The analysis carries an ETag: send it back as If-None-Match to get 304 Not Modified when it has not changed.',
+        tags: ['documents'],
+        params: idParams,
+        querystring: documentQuery,
+        response: {
+          200: { oneOf: [ref('Analysis'), layerPageResponse] },
+          304: { description: 'Not Modified: the analysis is the one the ETag names', type: 'null' },
+          ...ERROR_RESPONSES,
+        },
+      },
+    },
     async (request, reply) => {
       const { id } = request.params;
       const { layer, ...paging } = request.query;
       if (layer) {
         const layerPage = await getLayerPage(store, id, layer, paging);
         if (!layerPage) return reply.code(404).send(apiError(404, `no document with id "${id}"`));
-        const next = layerPage.offset + layerPage.items.length;
-        return {
-          ...layerPage,
-          next:
-            next < layerPage.total
-              ? `/api/documents/${id}?layer=${layer}&offset=${next}&limit=${layerPage.limit}`
-              : null,
-        };
+        return layerPage;
       }
       const analysis = await getAnalysis(store, id);
       if (!analysis) return reply.code(404).send(apiError(404, `no document with id "${id}"`));
-      return analysis;
+      return sendWithEtag(request, reply, analysis);
     },
   );
 
   app.get<{ Params: { id: string } }>(
     '/api/documents/:id/diagnostics',
-    { schema: { params: idParams } },
+    {
+      schema: {
+        summary: "A document's diagnostics, in the order they were raised",
+        tags: ['documents'],
+        params: idParams,
+        response: {
+          200: {
+            type: 'object',
+            required: ['items'],
+            properties: { items: { type: 'array', items: ref('Diagnostic') } },
+          },
+          ...ERROR_RESPONSES,
+        },
+      },
+    },
     async (request, reply) => {
       const diagnostics = await getDiagnostics(store, request.params.id);
       if (!diagnostics)
@@ -85,7 +167,7 @@ export function registerApiRoutes(app: FastifyInstance, context: RouteContext): 
   );
 
   app.get<{
-    Querystring: PageQuery & {
+    Querystring: CursorQuery & {
       actor?: string;
       recipient?: string;
       type?: string;
@@ -93,32 +175,49 @@ export function registerApiRoutes(app: FastifyInstance, context: RouteContext): 
       from?: string;
       to?: string;
       doc?: string;
-      cursor?: string;
     };
-  }>('/api/events', { schema: { querystring: eventsQuery } }, async (request, reply) => {
-    const { doc, ...filters } = request.query;
-    const bad = (['from', 'to'] as const).filter(
-      (k) => filters[k] !== undefined && !isDateBound(filters[k] as string),
-    );
-    if (bad.length > 0) {
-      return reply.code(400).send(
-        apiError(
-          400,
-          `querystring/${bad[0]} is not a calendar date`,
-          bad.map((k) => ({
-            field: k,
-            message: 'must be a real date: YYYY, YYYY-MM or YYYY-MM-DD',
-            value: filters[k],
-          })),
-        ),
+  }>(
+    '/api/events',
+    {
+      schema: {
+        summary: 'Events across documents, newest day first, by actor, recipient, type, status and dates',
+        tags: ['events'],
+        querystring: eventsQuery,
+        response: { 200: ref('EventPage'), ...ERROR_RESPONSES },
+      },
+    },
+    async (request, reply) => {
+      const { doc, ...filters } = request.query;
+      const bad = (['from', 'to'] as const).filter(
+        (k) => filters[k] !== undefined && !isDateBound(filters[k] as string),
       );
-    }
-    return refuseBadCursor(reply, () => queryEvents(store, { ...filters, ...(doc ? { docId: doc } : {}) }));
-  });
+      if (bad.length > 0) {
+        return reply.code(400).send(
+          apiError(
+            400,
+            `querystring/${bad[0]} is not a calendar date`,
+            bad.map((k) => ({
+              field: k,
+              message: 'must be a real date: YYYY, YYYY-MM or YYYY-MM-DD',
+              value: filters[k],
+            })),
+          ),
+        );
+      }
+      return queryEvents(store, { ...filters, ...(doc ? { docId: doc } : {}) });
+    },
+  );
 
-  app.get<{ Querystring: PageQuery & { doc?: string; q?: string; type?: EntityType; country?: string } }>(
+  app.get<{ Querystring: CursorQuery & { doc?: string; q?: string; type?: EntityType; country?: string } }>(
     '/api/entities',
-    { schema: { querystring: entitiesQuery } },
+    {
+      schema: {
+        summary: 'Entities, most mentioned first, across the store or in one document',
+        tags: ['entities'],
+        querystring: entitiesQuery,
+        response: { 200: ref('EntityPage'), ...ERROR_RESPONSES },
+      },
+    },
     async (request) => {
       const { doc, ...filters } = request.query;
       return listEntities(store, { ...filters, ...(doc ? { docId: doc } : {}) });
@@ -127,8 +226,34 @@ export function registerApiRoutes(app: FastifyInstance, context: RouteContext): 
 
   app.post(
     '/api/documents',
-    // JSON escaping can make the body larger than the text it carries; the text itself is checked below.
-    { bodyLimit: Math.ceil(maxTextBytes * 1.1) + 65_536 },
+    {
+      // JSON escaping can make the body larger than the text it carries; the text itself is checked below.
+      bodyLimit: Math.ceil(maxTextBytes * 1.1) + 65_536,
+      config: { openapiBody: documentBody },
+      schema: {
+        summary: 'Analyse and store one document',
+        description:
+          'Send text/plain, or JSON `{text, title?, url?, published?}`. The same text again answers 200 with the stored id.',
+        tags: ['documents'],
+        consumes: ['application/json', 'text/plain'],
+        response: {
+          200: { ...postedResponse, description: 'already stored: the same text' },
+          201: { ...postedResponse, description: 'stored' },
+          422: {
+            description: 'stored as rejected: the reason and every diagnostic',
+            allOf: [
+              ref('ApiError'),
+              {
+                type: 'object',
+                required: ['id', 'status'],
+                properties: { id: docIdSchema, status: { type: 'string', enum: ['rejected'] } },
+              },
+            ],
+          },
+          ...ERROR_RESPONSES,
+        },
+      },
+    },
     async (request, reply) => {
       const parsed = parseDocumentBody(request.body, maxTextBytes);
       if ('status' in parsed) return reply.code(parsed.status).send(parsed.body);
@@ -227,14 +352,4 @@ function isHttpUrl(value: string): boolean {
 function isPublished(value: string): boolean {
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return isDateBound(value);
   return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) && !Number.isNaN(Date.parse(value));
-}
-
-/** A cursor the store does not recognise is the client's mistake (400), also when it comes back from a read thread. */
-async function refuseBadCursor<T>(reply: FastifyReply, read: () => Promise<T>): Promise<T | FastifyReply> {
-  try {
-    return await read();
-  } catch (error) {
-    if ((error as { code?: unknown })?.code !== 'BAD_CURSOR') throw error;
-    return reply.code(400).send(apiError(400, (error as Error).message, [{ field: 'cursor' }]));
-  }
 }

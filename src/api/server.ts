@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import Fastify, {
   type FastifyError,
   type FastifyInstance,
@@ -15,6 +17,8 @@ import { registerWorkspacePages } from '../web/workspace/routes.js';
 import { type ApiError, apiError } from './errors.js';
 import { type Refusal, registerGuards } from './guard-requests.js';
 import { registerLinkRoutes } from './link-routes.js';
+import { registerOpenApi, registerOpenApiRoutes } from './openapi.js';
+import { addSharedSchemas } from './response-schemas.js';
 import type { RouteContext, RoutePlugin } from './route-context.js';
 import { registerApiRoutes } from './routes.js';
 
@@ -24,6 +28,7 @@ import { registerApiRoutes } from './routes.js';
  * routes is one more line here and nothing else.
  */
 export const ROUTE_PLUGINS: readonly RoutePlugin[] = [
+  registerOpenApiRoutes,
   registerApiRoutes,
   registerLinkRoutes,
   registerWebRoutes,
@@ -49,6 +54,8 @@ export interface ServerOptions {
   maxTextBytes?: number;
   /** A request body must arrive within this many milliseconds (default 20 s), else 408. */
   bodyTimeoutMs?: number;
+  /** Writes one client may make in a window (default 300 a minute); past that, 429 with Retry-After. */
+  writeRateLimit?: { max: number; windowMs: number };
   /** Fastify request logging (off by default; the CLI may turn it on). */
   logger?: boolean;
   /** Where every 5xx is reported (default: one JSON line on stderr). */
@@ -69,6 +76,7 @@ export interface ServerErrorEntry {
 }
 
 const MAX_URL_LENGTH = 8192;
+const WRITE_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 function logToStderr(entry: ServerErrorEntry): void {
   process.stderr.write(`${JSON.stringify({ level: 'error', ...entry })}\n`);
@@ -194,6 +202,10 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     reply.header('x-request-id', request.id);
   });
 
+  // Before anything that serves files (the API reference's), so they are compressed too. Brotli's
+  // default level costs far more CPU than it saves on a localhost link: gzip, or deflate.
+  app.register(compress, { global: true, threshold: 1024, encodings: ['gzip', 'deflate'] });
+
   registerGuards(
     app,
     {
@@ -211,6 +223,28 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     },
   );
 
+  // Writes only, after the guards (a refused write is not counted); reads are cheap and paged.
+  const writeLimit = options.writeRateLimit ?? { max: 300, windowMs: 60_000 };
+  app.register(rateLimit, {
+    global: true,
+    max: writeLimit.max,
+    timeWindow: writeLimit.windowMs,
+    allowList: (request) => !WRITE_METHODS.has(request.method),
+    errorResponseBuilder: (_request, context) =>
+      Object.assign(
+        new Error(
+          `too many writes: at most ${context.max} in ${Math.round(writeLimit.windowMs / 1000)} s; retry in ${context.after}`,
+        ),
+        { statusCode: context.statusCode, code: 'RATE_LIMITED' },
+      ),
+  });
+
+  // Answers are written with JSON.stringify: response schemas document them (OpenAPI), they never
+  // drop or coerce a field.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  addSharedSchemas(app);
+  registerOpenApi(app);
+
   // `?q=&limit=` from a form means "not given", not "an empty or invalid value".
   app.addHook('preValidation', async (request) => {
     const query = request.query as Record<string, unknown> | undefined;
@@ -220,13 +254,14 @@ export function buildServer(options: ServerOptions): FastifyInstance {
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const unavailable = unavailableBecause(error);
-    const status = error.validation
-      ? 400
-      : unavailable
-        ? 503
-        : error.statusCode && error.statusCode >= 400
-          ? error.statusCode
-          : 500;
+    const status =
+      error.validation || error.code === 'BAD_CURSOR'
+        ? 400
+        : unavailable
+          ? 503
+          : error.statusCode && error.statusCode >= 400
+            ? error.statusCode
+            : 500;
     if (status >= 500) {
       report(request, status, error);
       if (request.log) request.log.error(error);
@@ -244,7 +279,9 @@ export function buildServer(options: ServerOptions): FastifyInstance {
           message: v.message ?? 'is invalid',
           params: v.params,
         }))
-      : { code: error.code ?? null };
+      : error.code === 'BAD_CURSOR'
+        ? [{ field: 'cursor', message: 'is not a cursor of this list' }]
+        : { code: error.code ?? null };
     return sendError(request, reply, status, message, details);
   });
 

@@ -13,6 +13,8 @@ import type {
   StoreStatus,
 } from '../store/repository.js';
 
+import { offsetOfCursor, withOffsetNext } from './page-cursors.js';
+
 // Routes and pages reach the store only through services: the types they show come from here.
 export { isDateBound } from '../store/dates.js';
 export type {
@@ -56,19 +58,33 @@ function given(value: string | undefined): string | undefined {
   return trimmed ? trimmed : undefined;
 }
 
-export function listDocuments(
+/**
+ * A page of documents, newest first, with `next`: a keyset cursor, or for a search (ranked) an offset
+ * cursor (page-cursors.ts).
+ */
+export async function listDocuments(
   store: Repository,
   params: CursorParams & { q?: string; status?: DocumentStatus },
-): Promise<Page<DocumentSummary>> {
+): Promise<Page<DocumentSummary> & { next: string | null }> {
   const q = given(params.q);
   const cursor = given(params.cursor);
-  return store.listDocuments({
+  if (q) {
+    const paging = page(params);
+    if (cursor) paging.offset = offsetOfCursor(SEARCH_LIST, cursor);
+    return withOffsetNext(
+      SEARCH_LIST,
+      await store.listDocuments({ ...paging, q, ...(params.status ? { status: params.status } : {}) }),
+    );
+  }
+  const result = await store.listDocuments({
     ...page(params),
-    ...(cursor && !q ? { cursor } : {}),
-    ...(q ? { q } : {}),
+    ...(cursor ? { cursor } : {}),
     ...(params.status ? { status: params.status } : {}),
   });
+  return { ...result, next: result.next ?? null };
 }
+
+const SEARCH_LIST = 'documents-search';
 
 export function getAnalysis(store: Repository, id: string): Promise<Analysis | null> {
   return store.getDocument(id);
@@ -93,6 +109,7 @@ export type PagedLayer = (typeof PAGED_LAYERS)[number];
 export interface LayerPage extends Page<unknown> {
   id: string;
   layer: PagedLayer;
+  next: string | null;
 }
 
 /** A page of `layer` of document `id` (null when there is no such document). */
@@ -100,44 +117,59 @@ export async function getLayerPage(
   store: Repository,
   id: string,
   layer: PagedLayer,
-  params: PageParams,
+  params: CursorParams,
 ): Promise<LayerPage | null> {
+  const list = `layer:${id}:${layer}`;
+  const cursor = given(params.cursor);
+  const { limit, offset } = page(cursor ? { ...params, offset: offsetOfCursor(list, cursor) } : params);
   const analysis = await store.getDocument(id);
   if (!analysis) return null;
-  const { limit, offset } = page(params);
   const all: readonly unknown[] = analysis[layer];
-  return { id, layer, items: all.slice(offset, offset + limit), total: all.length, limit, offset };
+  const items = all.slice(offset, offset + limit);
+  return { id, layer, ...withOffsetNext(list, { items, total: all.length, limit, offset }) };
 }
 
 /** The store's event query, with the paging optional (defaults and caps applied here). */
 export type EventFilters = Omit<EventQuery, 'limit' | 'offset' | 'cursor'> & CursorParams;
 
-export function queryEvents(store: Repository, params: EventFilters): Promise<Page<EventRow>> {
+export async function queryEvents(
+  store: Repository,
+  params: EventFilters,
+): Promise<Page<EventRow> & { next: string | null }> {
   const query: Parameters<Repository['queryEvents']>[0] = page(params);
   for (const key of ['actor', 'recipient', 'type', 'from', 'to', 'docId', 'cursor'] as const) {
     const value = given(params[key]);
     if (value) query[key] = value;
   }
   if (params.status) query.status = params.status;
-  return store.queryEvents(query);
+  const result = await store.queryEvents(query);
+  return { ...result, next: result.next ?? null };
 }
 
-export interface EntityFilters extends PageParams {
+export interface EntityFilters extends CursorParams {
   docId?: string;
   q?: string;
   type?: EntityType;
   country?: string;
 }
 
-export function listEntities(store: Repository, params: EntityFilters): Promise<Page<EntityRow>> {
-  const query: Parameters<Repository['listEntities']>[0] = page(params);
+export async function listEntities(
+  store: Repository,
+  params: EntityFilters,
+): Promise<Page<EntityRow> & { next: string | null }> {
+  const cursor = given(params.cursor);
+  const query: Parameters<Repository['listEntities']>[0] = page(
+    cursor ? { ...params, offset: offsetOfCursor(ENTITY_LIST, cursor) } : params,
+  );
   for (const key of ['docId', 'q', 'country'] as const) {
     const value = given(params[key]);
     if (value) query[key] = value;
   }
   if (params.type) query.type = params.type;
-  return store.listEntities(query);
+  return withOffsetNext(ENTITY_LIST, await store.listEntities(query));
 }
+
+const ENTITY_LIST = 'entities';
 
 export function getDiagnostics(store: Repository, docId: string): Promise<StoredDiagnostic[] | null> {
   return store.getDiagnostics(docId);

@@ -11,6 +11,7 @@ import type {
   TopRelationRow,
   TopRelationsQuery,
 } from '../store/repository.js';
+import { offsetOfCursor, withOffsetNext } from './page-cursors.js';
 import { DEFAULT_LIMIT, MAX_LIMIT } from './query.js';
 
 /** One direction of a dyad in one period. */
@@ -159,19 +160,24 @@ export function topRelations(store: Repository, params: TopParams): Promise<TopR
 export type HappeningParams = Partial<Omit<HappeningQuery, 'limit' | 'offset'>> & {
   limit?: number;
   offset?: number;
+  /** The `next` of the page before. */
+  cursor?: string;
 };
 
-export function listHappenings(store: Repository, params: HappeningParams): Promise<Page<HappeningRow>> {
-  const { limit, offset, ...filters } = params;
+export async function listHappenings(
+  store: Repository,
+  params: HappeningParams,
+): Promise<Page<HappeningRow> & { next: string | null }> {
+  const { limit, offset, cursor, ...filters } = params;
   const query: HappeningQuery = {
     limit: Math.min(Math.max(Math.trunc(limit ?? DEFAULT_LIMIT), 1), MAX_LIMIT),
-    offset: Math.max(Math.trunc(offset ?? 0), 0),
+    offset: cursor ? offsetOfCursor('happenings', cursor) : Math.max(Math.trunc(offset ?? 0), 0),
   };
   for (const [k, v] of Object.entries(filters)) {
     if (v === undefined || v === '') continue;
     (query as unknown as Record<string, unknown>)[k] = typeof v === 'string' ? v.trim() : v;
   }
-  return store.listHappenings(query);
+  return withOffsetNext('happenings', await store.listHappenings(query));
 }
 
 export function getHappening(store: Repository, id: number): Promise<HappeningDetail | null> {

@@ -216,7 +216,7 @@ describe('GET /api/documents', () => {
     assertApiError(await app.inject('/api/documents/deadbeef/diagnostics'), 404);
   });
 
-  test('one layer a page at a time, with a link to the next page', async () => {
+  test('one layer a page at a time, with the cursor of the next page', async () => {
     const whole = (await app.inject(`/api/documents/${genevaId}`)).json() as Analysis;
     assert.ok(whole.sentences.length >= 4, 'the test text should have a few sentences');
     const first = await app.inject(`/api/documents/${genevaId}?layer=sentences&limit=2`);
@@ -228,10 +228,19 @@ describe('GET /api/documents', () => {
       total: whole.sentences.length,
       limit: 2,
       offset: 0,
-      next: `/api/documents/${genevaId}?layer=sentences&offset=2&limit=2`,
+      next: first.json().next,
     });
-    const last = (await app.inject(first.json().next)).json();
+    assert.match(first.json().next, /^[A-Za-z0-9_-]+$/);
+    const last = (
+      await app.inject(`/api/documents/${genevaId}?layer=sentences&limit=2&cursor=${first.json().next}`)
+    ).json();
     assert.deepEqual(last.items, whole.sentences.slice(2, 4));
+    // A cursor names its document and layer: another layer's is refused.
+    assertApiError(
+      await app.inject(`/api/documents/${genevaId}?layer=entities&cursor=${first.json().next}`),
+      400,
+      'cursor',
+    );
     const end = await app.inject(`/api/documents/${genevaId}?layer=events&offset=${whole.events.length}`);
     assert.deepEqual(end.json().items, []);
     assert.equal(end.json().next, null);
