@@ -7,6 +7,8 @@ import {
   type Sentence,
 } from '../../core/doc.js';
 import type { JoinedToken as Token } from '../../core/tokens.js';
+import type { ClauseFrame } from './analyze-clauses.js';
+import { clauseSides } from './clause-participants.js';
 import { agreeAbove, type EventVerdict, judgeSentence, vetoBelow } from './event-detector.js';
 import type { CodedEvent, EventsOptions } from './events-stage.js';
 import { candidate } from './matching.js';
@@ -179,6 +181,7 @@ export function codeSentence(
       actor = { ...lastEvent.actor };
       actorBy = 'shared';
     }
+    let verbGroup: ClauseFrame['verbGroup'];
     let recipient: EventParticipant | undefined = recipientGroup
       ? participant(doc, tokens, recipientGroup, sole)
       : undefined;
@@ -208,6 +211,32 @@ export function codeSentence(
         actorBy = 'by-agent';
         recipientBy = target ? 'after-trigger' : undefined;
       }
+    }
+    // The clause analysis, where it finds a side, over the token windows above.
+    const frame = ctx.clauses?.()?.frameAt(m.head);
+    if (frame) {
+      const sides = clauseSides(frame, usable, tokens, m.rule.recipientPreps);
+      if (sides.actor && !(trailing && lastEvent?.actor)) {
+        actor = participant(doc, tokens, sides.actor, sole);
+        actorBy = sides.actorBy;
+      } else if (sides.actorPhrase && !actorGroup && !trailing && leadingComma < 0) {
+        const text = textActor(doc, tokens, sides.actorPhrase.first, sides.actorPhrase.last + 1);
+        if (text) {
+          actor = text;
+          actorBy = 'clause:text';
+        }
+      } else if (sides.passive && sides.recipient && actor?.entity === sides.recipient.entity.id) {
+        // "Ukraine was attacked": the subject is acted on; the windows took it for the actor.
+        actor = undefined;
+      }
+      if (sides.recipient) {
+        recipientGroup = sides.recipient;
+        recipient = participant(doc, tokens, sides.recipient, sole);
+        recipientBy = sides.recipientBy;
+      } else if (sides.passive && recipient && actor && recipient.start === actor.start) {
+        recipient = undefined;
+      }
+      if (options.trace && frame.verbGroup) verbGroup = frame.verbGroup;
     }
     if (actor && recipient && actor.start === recipient.start) recipient = undefined;
     if (!actor && !recipient && spec.needsParticipant !== false) {
@@ -315,6 +344,16 @@ export function codeSentence(
       }
       if (actor && actorBy) trace.actorBy = actorBy;
       if (recipient && recipientBy) trace.recipientBy = recipientBy;
+      if (verbGroup) {
+        const first = tokens[verbGroup.first] as Token;
+        const last = tokens[verbGroup.last] as Token;
+        trace.verbGroup = {
+          start: first.start,
+          end: last.end,
+          voice: verbGroup.voice,
+          negated: verbGroup.negated,
+        };
+      }
       event.trace = trace;
     }
     out.push(event);

@@ -3,10 +3,12 @@ import { type CapOptions, capFor, capReached } from '../../core/limits.js';
 import { bucketBySpan } from '../../core/spans.js';
 import type { Stage, StageResult } from '../../core/stage.js';
 import { documentTokens, sentenceJoinedTokens } from '../../core/tokens.js';
+import { ClauseAnalysis } from './analyze-clauses.js';
 import { codeSentence } from './code-sentence.js';
 import { allIndex, findMatches, ownIndex, twoSides } from './matching.js';
 import { buildGroups } from './participants.js';
 import type { EntityMention, SentenceContext } from './sentence-words.js';
+import { SentenceTagger } from './tag-sentence.js';
 
 /** A coded event; `statusRule` names the cue that set a non-asserted status. */
 /** The events stage's output: the document model's event type (see `core/doc.ts`). */
@@ -24,6 +26,11 @@ export interface EventsOptions extends CapOptions {
    * set a match aside when it is confident there is no event (default true).
    */
   classifier?: boolean;
+  /**
+   * Read actor and recipient from the clause analysis (part-of-speech tags, chunks, subject,
+   * object, passive, coordination; `analyze-clauses.ts`) where it finds them (default true).
+   */
+  clauses?: boolean;
 }
 
 /** One sentence's readings that were considered and not coded (see `explainEvents`). */
@@ -60,6 +67,7 @@ function codeDocument(
     recipientWindow: 12,
     trace: false,
     classifier: true,
+    clauses: true,
     ...windows,
   };
   const cap = capFor('events', options);
@@ -77,6 +85,7 @@ function codeDocument(
   const attributionsBySentence = bucketBySpan(sentences, doc.attributions ?? [], 'overlap');
   const timesBySentence = bucketBySpan(sentences, doc.times ?? [], 'within');
   const layer = documentTokens(doc);
+  let tagger: SentenceTagger | undefined;
   for (let index = 0; index < sentences.length && events.length <= cap; index++) {
     const sentence = sentences[index] as Sentence;
     if (sentence.end <= sentence.start || sentence.end > doc.text.length) continue;
@@ -99,6 +108,16 @@ function codeDocument(
       attributions: attributionsBySentence.get(index) ?? [],
       times: timesBySentence.get(index) ?? [],
     };
+    if (settings.clauses) {
+      let clauses: ClauseAnalysis | undefined;
+      ctx.clauses = () => {
+        if (clauses) return clauses;
+        tagger ??= new SentenceTagger(layer);
+        const { tags, possessive } = tagger.tag(index, tokens);
+        clauses = new ClauseAnalysis(tokens, tags, possessive);
+        return clauses;
+      };
+    }
     codeSentence(ctx, sentence, index, settings, matches, events, rejected);
     if (rejected && rejected.length > 0) traces?.push({ sentence: index, rejected });
   }

@@ -18,8 +18,11 @@ test('explain: each event says which rule fired and how its actor and recipient 
   const score = e.trace?.classifier?.score ?? -1;
   assert.ok(score >= 0 && score <= 1, `classifier score ${score}`);
   assert.equal(e.trace?.decidedBy, score >= 0.5 ? 'rule+classifier' : 'rule');
-  assert.equal(e.trace?.actorBy, 'subject');
-  assert.equal(e.trace?.recipientBy, 'after-trigger');
+  // The clause analysis read the subject and the object, and the verb group.
+  assert.equal(e.trace?.actorBy, 'clause:subject');
+  assert.equal(e.trace?.recipientBy, 'clause:object');
+  assert.equal(e.trace?.verbGroup?.voice, 'active');
+  assert.equal(doc.text.slice(e.trace?.verbGroup?.start, e.trace?.verbGroup?.end), 'attacked');
 });
 
 test('explain: a passive takes its by-phrase as actor and says so', () => {
@@ -27,8 +30,9 @@ test('explain: a passive takes its by-phrase as actor and says so', () => {
   const e = explainEvents(doc).events[0];
   assert.equal(e?.actor?.country, 'RUS');
   assert.equal(e?.recipient?.country, 'UKR');
-  assert.equal(e?.trace?.actorBy, 'by-agent');
-  assert.equal(e?.trace?.recipientBy, 'passive-subject');
+  assert.equal(e?.trace?.actorBy, 'clause:by-agent');
+  assert.equal(e?.trace?.recipientBy, 'clause:passive-subject');
+  assert.equal(e?.trace?.verbGroup?.voice, 'passive');
 });
 
 test('explain: a trigger without participants is listed as rejected, with why', () => {

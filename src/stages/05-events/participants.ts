@@ -248,7 +248,10 @@ export function participant(
 ): EventParticipant {
   let start = g.start;
   let end = g.end;
-  let sector = g.entity.sector ?? (g.mention.form === 'capital' ? 'GOV' : undefined);
+  // What the entities stage resolved this mention to (dictionaries by date, agent words around
+  // it: "Iraqi naval units" → MIL, "Beijing said" → GOV), else what the entity is.
+  const resolved = g.mention.actor && !g.mention.actor.place ? g.mention.actor : undefined;
+  let sector = resolved?.sector ?? g.entity.sector ?? (g.mention.form === 'capital' ? 'GOV' : undefined);
   const kind = g.entity.type;
   if (kind === 'country' || kind === 'city' || (kind === 'place' && g.entity.country)) {
     const lastToken = tokens[g.last] as Token;
@@ -271,7 +274,8 @@ export function participant(
     text: doc.text.slice(start, end),
     entity: g.entity.id,
   };
-  if (g.entity.country) p.country = g.entity.country;
+  const country = resolved?.country ?? g.entity.country;
+  if (country) p.country = country;
   else if (soleCountry && kind === 'person' && sector) p.country = soleCountry;
   if (sector) p.sector = sector;
   return p;

@@ -7,6 +7,7 @@ import {
   reportingVerbs as reportingVerbLists,
 } from '../../rules/lexicon/lexicon.js';
 import { wordList } from '../../rules/word-list.js';
+import type { ClauseAnalysis } from './analyze-clauses.js';
 import { type CompiledRule, compileLexicon } from './compile-lexicon.js';
 
 export const lexicon = compileLexicon();
@@ -93,6 +94,8 @@ export interface SentenceContext {
   attributions: readonly Attribution[];
   /** The sentence's time expressions. */
   times: readonly TimeExpression[];
+  /** The sentence's clause analysis, computed on first call (tagging costs; most sentences never ask). */
+  clauses?: () => ClauseAnalysis | undefined;
 }
 
 export function isPossessive(t: string): boolean {

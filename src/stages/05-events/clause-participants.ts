@@ -1,0 +1,92 @@
+import type { JoinedToken as Token } from '../../core/tokens.js';
+import type { ClauseFrame, Phrase } from './analyze-clauses.js';
+import { type Group, prepBefore } from './sentence-words.js';
+
+/**
+ * Actor and recipient mention groups for one event word, read from its clause frame
+ * (`analyze-clauses.ts`). Undefined fields mean the frame says nothing there and the window
+ * rules in `code-sentence.ts` keep their choice.
+ */
+export interface ClauseSides {
+  actor?: Group;
+  actorBy?: string;
+  /** The frame names an actor phrase that holds no entity ("rebels", "the police"). */
+  actorPhrase?: Phrase;
+  recipient?: Group;
+  recipientBy?: string;
+  /** The verb group is passive ("was attacked by …"). */
+  passive?: boolean;
+}
+
+/** Locative prepositions: a group after one inside a subject phrase is a modifier, not the actor. */
+const locative = new Set(['in', 'at', 'near', 'on', 'from']);
+
+function groupsIn(groups: readonly Group[], p: Phrase): Group[] {
+  return groups.filter((g) => p.first <= g.first && g.last <= p.last);
+}
+
+/** The group a phrase stands for: its first one not inside a locative phrase ("rebels in Darfur" → Darfur). */
+function headGroup(groups: readonly Group[], p: Phrase, tokens: readonly Token[]): Group | undefined {
+  const inside = groupsIn(groups, p);
+  if (inside.length <= 1) return inside[0];
+  for (const g of inside) {
+    const prep = g.first > p.first ? prepBefore(tokens, g.first) : undefined;
+    if (prep === undefined || !locative.has(prep)) return g;
+  }
+  return inside[0];
+}
+
+export function clauseSides(
+  frame: ClauseFrame,
+  groups: readonly Group[],
+  tokens: readonly Token[],
+  recipientPreps: ReadonlySet<string> | undefined,
+): ClauseSides {
+  const out: ClauseSides = {};
+  if (frame.verbGroup?.voice === 'passive' && frame.kind === 'verbal') out.passive = true;
+  const actorPhrase = frame.actors[0];
+  if (actorPhrase) {
+    const g = headGroup(groups, actorPhrase, tokens);
+    if (g) {
+      out.actor = g;
+      out.actorBy = frame.actorBy ?? 'clause';
+    } else if (frame.actorBy !== 'clause:modifier' && frame.actorBy !== 'clause:possessor') {
+      out.actorPhrase = actorPhrase;
+    }
+  }
+  // The recipient: the object, else a prepositional phrase the rule names, else one with an entity.
+  if (frame.object) {
+    const g = headGroup(groups, frame.object, tokens);
+    if (g && g !== out.actor) {
+      out.recipient = g;
+      out.recipientBy = frame.objectBy ?? 'clause:object';
+    }
+  }
+  if (!out.recipient) {
+    const named = recipientPreps
+      ? frame.preps.find((p) => recipientPreps.has(p.prep) && groupsIn(groups, p).length > 0)
+      : undefined;
+    const pp =
+      named ??
+      frame.preps.find(
+        (p) => p.prep !== 'by' && !locative.has(p.prep) && groupsIn(groups, p).some((g) => g !== out.actor),
+      );
+    const g = pp ? groupsIn(groups, pp).find((x) => x !== out.actor) : undefined;
+    if (pp && g) {
+      out.recipient = g;
+      out.recipientBy = `clause:prep:${pp.prep}`;
+    }
+  }
+  // "Xi and Putin will meet", "the talks between A and B": the second side is the recipient.
+  if (!out.recipient && frame.actors.length >= 2 && out.actor) {
+    for (const p of frame.actors.slice(1)) {
+      const g = headGroup(groups, p, tokens);
+      if (g && g.entity !== out.actor.entity) {
+        out.recipient = g;
+        out.recipientBy = 'clause:coordinated';
+        break;
+      }
+    }
+  }
+  return out;
+}
