@@ -81,8 +81,9 @@ describe('every stage, any text', { timeout: 600_000 }, () => {
       () => checkAnalysis(doc.text, slow, toAnalysis(slow, 'x')),
       (e) => e instanceof Finding && e.kind === 'hang',
     );
-    // And a sound analysis passes.
+    // And a sound analysis passes, also one whose text ingest repaired and said so.
     checkInput('Putin met Xi in Beijing on Thursday, the Kremlin said.');
+    checkInput('\ufeffPutin met \ud800 Xi in Beijing.');
   });
 });
 
