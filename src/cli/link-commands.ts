@@ -7,8 +7,9 @@ import {
   listHappenings,
   topRelations,
 } from '../services/relations.js';
+import { getStory, listStories } from '../services/stories.js';
 import { openStore } from '../store/index.js';
-import type { HappeningRow, RelationGranularity, TopRelationsQuery } from '../store/repository.js';
+import type { HappeningRow, RelationGranularity, StoryRow, TopRelationsQuery } from '../store/repository.js';
 import type { Io } from './ingest-command.js';
 
 export interface DyadOptions {
@@ -151,6 +152,59 @@ export async function runHappenings(opts: HappeningsOptions, io: Io): Promise<nu
     else {
       for (const h of page.items) io.out(`${describe(h)}\n`);
       io.out(`${page.items.length} of ${page.total}\n`);
+    }
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+export interface StoriesOptions {
+  db: string;
+  id?: number;
+  from?: string;
+  to?: string;
+  minSize?: number;
+  limit: number;
+  json?: boolean;
+}
+
+function describeStory(s: StoryRow): string {
+  const seen =
+    s.firstSeen === s.lastSeen ? (s.firstSeen ?? '?') : `${s.firstSeen ?? '?'}…${s.lastSeen ?? '?'}`;
+  const sources = s.sources.slice(0, 4).join(', ') + (s.numSources > 4 ? ', …' : '');
+  return `#${s.id} ${seen}  ${s.label}  — ${s.size} article${s.size === 1 ? '' : 's'}, ${s.numSources} source${s.numSources === 1 ? '' : 's'} (${sources})`;
+}
+
+/** `tidings stories`: story clusters, the latest first; `--id N` lists one story's articles. */
+export async function runStories(opts: StoriesOptions, io: Io): Promise<number> {
+  const store = await openStore(opts.db);
+  try {
+    if (opts.id !== undefined) {
+      const story = await getStory(store, opts.id);
+      if (!story) {
+        io.err(`no story #${opts.id}\n`);
+        return 1;
+      }
+      if (opts.json) io.out(`${JSON.stringify(story)}\n`);
+      else {
+        io.out(`${describeStory(story)}\n`);
+        if (story.eventTypes.length > 0) io.out(`  events: ${story.eventTypes.join(', ')}\n`);
+        for (const a of story.articles)
+          io.out(`  ${a.published ?? '?'}  ${a.source}  ${a.title ?? a.uri}  (score ${a.score})\n`);
+      }
+      return 0;
+    }
+    const page = await listStories(store, {
+      limit: opts.limit,
+      ...(opts.from ? { from: opts.from } : {}),
+      ...(opts.to ? { to: opts.to } : {}),
+      ...(opts.minSize ? { minSize: opts.minSize } : {}),
+    });
+    if (opts.json) io.out(`${JSON.stringify(page)}\n`);
+    else {
+      for (const s of page.items) io.out(`${describeStory(s)}\n`);
+      io.out(`${page.items.length} of ${page.total} stories\n`);
     }
     return 0;
   } finally {

@@ -322,6 +322,21 @@ export function buildProgram(io: CliIo): Command {
     });
 
   program
+    .command('stories')
+    .description('story clusters: articles grouped into stories as they arrive (--id N: the articles of one)')
+    .option('--db <url>', 'SQLite database file (or a store URL)', 'tidings.db')
+    .option('--id <n>', 'show one story with its articles', parsePositive)
+    .option('--from <YYYY-MM-DD>', 'stories seen on or after this day', parseDate)
+    .option('--to <YYYY-MM-DD>', 'stories seen on or before this day', parseDate)
+    .option('--min-size <n>', 'stories of at least this many articles', parsePositive)
+    .option('--limit <n>', 'rows', parsePositive, 50)
+    .option('--json', 'print JSON')
+    .action(async (opts: import('./link-commands.js').StoriesOptions) => {
+      const { runStories } = await import('./link-commands.js');
+      process.exitCode = await runStories(opts, io);
+    });
+
+  program
     .command('eval')
     .description('score Tidings against an evaluation data set (see `tidings eval --list`)')
     .argument('[suite]', 'suite name')

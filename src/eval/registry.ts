@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { EvalOptions, EvalResult, Suite } from './suite.js';
+import { clustersSuite } from './suites/clusters.js';
 import { duplicatesSuite } from './suites/duplicates.js';
 import { cameoRatersSuite } from './suites/events-cameo-raters.js';
 import { case2021Suite } from './suites/events-case2021.js';
@@ -38,6 +39,7 @@ export const suites: Suite[] = [
   wrappedReutersSuite,
   duplicatesSuite,
   mergeSuite,
+  clustersSuite,
 ];
 
 export function findSuite(name: string): Suite | undefined {

@@ -15,7 +15,9 @@ import {
   pickNearDuplicate,
   type RelationDelta,
   relationDeltas,
+  storyStep,
 } from '../stages/06-link/index.js';
+import { assignStory, type StoryOutcome, type StoryTables } from './link-story.js';
 
 /**
  * Links a newly stored analysis to what the store already holds, inside the transaction that stores
@@ -42,7 +44,7 @@ export interface StoredHappening {
   goldstein: number | null;
 }
 
-export interface LinkTables {
+export interface LinkTables extends StoryTables {
   nearCandidates(docId: string, fingerprint: Fingerprint): Maybe<NearCandidate[]>;
   putFingerprint(docId: string, fingerprint: Fingerprint): Maybe<void>;
   putNearDuplicate(docId: string, near: NearDuplicate): Maybe<void>;
@@ -76,6 +78,7 @@ export interface LinkOutcome {
   near: NearDuplicate | null;
   happeningsCreated: number;
   happeningsJoined: number;
+  story: StoryOutcome;
 }
 
 function* ask<T>(value: Maybe<T>): Generator<Maybe<unknown>, T, unknown> {
@@ -95,6 +98,7 @@ export function* linkAnalysis(
   const near = pickNearDuplicate(fingerprint, candidates, NEAR_THRESHOLD);
   yield* ask(tables.putFingerprint(analysis.id, fingerprint));
   if (near) yield* ask(tables.putNearDuplicate(analysis.id, near));
+  const story = yield* assignStory(tables, storyStep.run(analysis), near?.originalId ?? null);
 
   let created = 0;
   let joined = 0;
@@ -133,7 +137,7 @@ export function* linkAnalysis(
     }
   }
   if (deltas.length > 0) yield* ask(tables.addRelations(mergeDeltas(deltas)));
-  return { near, happeningsCreated: created, happeningsJoined: joined };
+  return { near, happeningsCreated: created, happeningsJoined: joined, story };
 }
 
 /** One increment per row, in key order (a document's mentions often count under the same rows). */

@@ -39,6 +39,12 @@ export interface Repository {
   relationCounts(query: RelationQuery): Promise<RelationCountRow[]>;
   /** The actor pairs (or single actors) with the most happenings in a period range. */
   topRelations(query: TopRelationsQuery): Promise<TopRelationRow[]>;
+  /** Story clusters, the most recently seen first. */
+  listStories(query: StoryQuery): Promise<Page<StoryRow>>;
+  /** One story with its articles (earliest first); null when unknown. */
+  getStory(id: number): Promise<StoryDetail | null>;
+  /** The story a document was put in; null when it has none (rejected, or unknown). */
+  storyOfDocument(docId: string): Promise<number | null>;
 
   // The work queue: `ingest --enqueue` fills it, any number of workers drain it (services/work-queue.ts).
   /** Queues inputs for the workers, keyed by uri + content: the same input again is not queued twice. */
@@ -442,6 +448,48 @@ export interface TopRelationRow {
   mentions: number;
   /** Mean Goldstein score of its happenings, null when none had one. */
   goldsteinMean: number | null;
+}
+
+export interface StoryQuery {
+  /** Inclusive `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: stories seen in the range (last seen on or after `from`, first seen on or before `to`). */
+  from?: string;
+  to?: string;
+  /** Only stories of at least this many articles. */
+  minSize?: number;
+  limit: number;
+  offset: number;
+}
+
+export interface StoryRow {
+  id: number;
+  /** Main actors and main event: `Vladimir Putin, Xi Jinping: CONSULT`. */
+  label: string;
+  /** The most named people, countries and organisations, with how many of the story's articles name them. */
+  actors: { id: string; name: string; articles: number }[];
+  /** PLOVER event types asserted by its articles, the most reported first. */
+  eventTypes: string[];
+  /** The earliest and latest publication day of its articles (null when none was dated). */
+  firstSeen: string | null;
+  lastSeen: string | null;
+  /** Articles, and distinct outlets. */
+  size: number;
+  numSources: number;
+  /** Its outlets, the most articles first (up to ten). */
+  sources: string[];
+}
+
+export interface StoryArticle {
+  docId: string;
+  title: string | null;
+  uri: string;
+  published: string | null;
+  source: string;
+  /** How close the article was to the story when it joined (1 for the first, and for a near-duplicate). */
+  score: number;
+}
+
+export interface StoryDetail extends StoryRow {
+  articles: StoryArticle[];
 }
 
 /** A cursor that is not one this store gave out (malformed, or from another kind of list). */

@@ -4,8 +4,9 @@ import { test } from 'node:test';
 import { SEED_ARTICLE, skipWithoutData } from '../../../test/support/shared-data.js';
 import { createDoc } from '../../core/doc.js';
 import { segmentText } from '../../core/text/segment-text.js';
+import { stem } from '../../core/text/stem-word.js';
 import { cleanStage, cleanText } from './clean.js';
-import { contentStems, FOREIGN_LEAD_RULE, flagForeignLead, measureLead, stem } from './flag-foreign-lead.js';
+import { contentStems, FOREIGN_LEAD_RULE, flagForeignLead, measureLead } from './flag-foreign-lead.js';
 
 const fixture = (slug: string) => readFileSync(`test/fixtures/clean/${slug}/input.txt`, 'utf8');
 

@@ -1,5 +1,6 @@
 import type { Diagnostic, Paragraph } from '../../core/doc.js';
 import type { Segmentation } from '../../core/text/segment-text.js';
+import { stem } from '../../core/text/stem-word.js';
 import stopwordData from '../../rules/clean/stopwords.json' with { type: 'json' };
 
 /**
@@ -19,9 +20,6 @@ export const MIN_BODY_SENTENCES = 5;
 export const MIN_BODY_WORDS = 80;
 /** A lead shorter than this (headline included) is too small to compare. */
 export const MIN_LEAD_WORDS = 8;
-/** Stems are cut to this length, so `economy`/`economic` and `russia`/`russian` meet. */
-const STEM_LENGTH = 6;
-
 /** Content-word stems of `text[start, end)`, in order (repeats kept). */
 export function contentStems(text: string, start: number, end: number): string[] {
   const lower = text.slice(start, end).toLowerCase();
@@ -49,24 +47,6 @@ function isWordChar(c: number): boolean {
   if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
   // Latin-1 and beyond, minus the general punctuation block (quotes, dashes) and × ÷.
   return c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && (c < 0x2000 || c > 0x206f);
-}
-
-/**
- * A tiny suffix stripper (plural `s`/`ies`, then `ing`, `ed`, `er`), then a fixed-length prefix:
- * `shoppers`, `shopping` → `shopp`; `economy`, `economic` → `econom`.
- */
-export function stem(word: string): string {
-  let w = word;
-  let n = w.length;
-  if (n > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
-  else if (n > 3 && w.charCodeAt(n - 1) === 0x73) {
-    const before = w.charCodeAt(n - 2);
-    if (before !== 0x73 && before !== 0x75) w = w.slice(0, -1);
-  }
-  n = w.length;
-  if (n > 5 && w.endsWith('ing')) w = w.slice(0, -3);
-  else if (n > 4 && (w.endsWith('ed') || w.endsWith('er'))) w = w.slice(0, -2);
-  return w.length > STEM_LENGTH ? w.slice(0, STEM_LENGTH) : w;
 }
 
 export interface LeadMeasure {

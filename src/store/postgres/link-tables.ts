@@ -15,7 +15,9 @@ import {
   toStoredHappening,
 } from '../happening-row.js';
 import type { LinkTables, StoredHappening } from '../link-analysis.js';
+import type { StoryWrite } from '../link-story.js';
 import type { Row } from '../read-rows.js';
+import { STORY_COLUMNS, storyValues, toStoredStory } from '../story-row.js';
 
 /** The link step's lookups and writes on PostgreSQL, on the client of the transaction that stores the document. */
 export function postgresLinkTables(pgClient: pg.PoolClient): LinkTables {
@@ -138,7 +140,90 @@ export function postgresLinkTables(pgClient: pg.PoolClient): LinkTables {
         ],
       );
     },
+    async countTerms(keys) {
+      // Sorted, '#docs' first: concurrent writers lock the rows in one order and never deadlock.
+      const all = ['#docs', ...[...keys].sort()];
+      const { rows } = await client.query(
+        `INSERT INTO term_frequencies (term, docs) SELECT unnest($1::text[]), 1
+         ON CONFLICT (term) DO UPDATE SET docs = term_frequencies.docs + 1 RETURNING term, docs`,
+        [all],
+      );
+      const df = new Map<string, number>();
+      for (const r of rows as Row[]) df.set(r.term as string, Number(r.docs));
+      return { docs: df.get('#docs') ?? 1, df };
+    },
+    async storyOfDocument(docId) {
+      const { rows } = await client.query('SELECT story_id FROM story_members WHERE doc_id = $1', [docId]);
+      return rows.length === 0 ? null : Number((rows[0] as Row).story_id);
+    },
+    async storiesByKeys(keys, since, perKey) {
+      const { rows } = await client.query(
+        `SELECT s.story_id FROM unnest($1::text[]) WITH ORDINALITY AS k(term, n)
+           CROSS JOIN LATERAL (SELECT story_id FROM story_index i WHERE i.term = k.term AND i.last_seen >= $2
+             ORDER BY i.last_seen DESC, i.story_id DESC LIMIT $3) s
+         ORDER BY k.n`,
+        [keys, since, perKey],
+      );
+      return (rows as Row[]).map((r) => Number(r.story_id));
+    },
+    async loadStories(ids) {
+      const { rows } = await client.query(
+        `SELECT ${STORY_COLUMNS} FROM stories s WHERE s.id = ANY($1::bigint[])`,
+        [ids],
+      );
+      const byId = new Map((rows as Row[]).map((r) => [Number(r.id), toStoredStory(r)]));
+      return ids.flatMap((id) => {
+        const story = byId.get(id);
+        return story ? [story] : [];
+      });
+    },
+    async createStory(story) {
+      const { rows } = await client.query(
+        `INSERT INTO stories (label, first_seen, last_seen, size, num_sources, centroid, profile)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+        storyValues(story),
+      );
+      const id = Number((rows[0] as Row).id);
+      await writeIndex(client, id, story);
+      return id;
+    },
+    async updateStory(id, story) {
+      await client.query(
+        `UPDATE stories SET label = $1, first_seen = $2, last_seen = $3, size = $4, num_sources = $5, centroid = $6,
+           profile = $7 WHERE id = $8`,
+        [...storyValues(story), id],
+      );
+      await client.query('DELETE FROM story_index WHERE story_id = $1', [id]);
+      await writeIndex(client, id, story);
+    },
+    async addStoryMember(storyId, docId, score, source, day) {
+      await client.query(
+        `INSERT INTO story_members (doc_id, story_id, score, source, day) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (doc_id) DO NOTHING`,
+        [docId, storyId, score, source, day],
+      );
+      const { rows } = await client.query(
+        `INSERT INTO story_sources (story_id, source, articles) VALUES ($1, $2, 1)
+         ON CONFLICT (story_id, source) DO UPDATE SET articles = story_sources.articles + 1
+         RETURNING articles`,
+        [storyId, source],
+      );
+      return Number((rows[0] as Row).articles) === 1;
+    },
   };
+}
+
+async function writeIndex(
+  client: { query: (sql: string, values: unknown[]) => Promise<unknown> },
+  id: number,
+  story: StoryWrite,
+): Promise<void> {
+  if (story.keys.length === 0) return;
+  await client.query(
+    `INSERT INTO story_index (term, last_seen, story_id) SELECT unnest($1::text[]), $2, $3
+     ON CONFLICT DO NOTHING`,
+    [story.keys, story.last ?? '', id],
+  );
 }
 
 function withoutNul(value: unknown): unknown {

@@ -215,4 +215,45 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX documents_newest ON documents (published DESC NULLS LAST, created_at DESC, id);
   CREATE INDEX events_newest ON events (day DESC NULLS LAST, doc_id, idx);
   `,
+  // 8: story clusters (stages/06-link/stories.ts): stories with their centroid and profile, the inverted
+  // index that finds a story by its heaviest terms (newest first), the articles and outlets of each, and
+  // the document frequencies TF-IDF weighs terms by ('#docs' counts the documents).
+  `
+  CREATE TABLE stories (
+    id BIGSERIAL PRIMARY KEY,
+    label TEXT NOT NULL,
+    first_seen TEXT COLLATE "C",
+    last_seen TEXT COLLATE "C",
+    size INTEGER NOT NULL,
+    num_sources INTEGER NOT NULL,
+    centroid TEXT NOT NULL,
+    profile TEXT NOT NULL
+  );
+  CREATE INDEX stories_newest ON stories (last_seen DESC NULLS LAST, id DESC);
+  CREATE TABLE story_index (
+    term TEXT COLLATE "C" NOT NULL,
+    last_seen TEXT COLLATE "C" NOT NULL,
+    story_id BIGINT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+    PRIMARY KEY (term, last_seen, story_id)
+  );
+  CREATE INDEX story_index_by_story ON story_index (story_id);
+  CREATE TABLE story_members (
+    doc_id TEXT COLLATE "C" PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+    story_id BIGINT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+    score DOUBLE PRECISION NOT NULL,
+    source TEXT COLLATE "C" NOT NULL,
+    day TEXT COLLATE "C"
+  );
+  CREATE INDEX story_members_by_story ON story_members (story_id, day);
+  CREATE TABLE story_sources (
+    story_id BIGINT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+    source TEXT COLLATE "C" NOT NULL,
+    articles INTEGER NOT NULL,
+    PRIMARY KEY (story_id, source)
+  );
+  CREATE TABLE term_frequencies (
+    term TEXT COLLATE "C" PRIMARY KEY,
+    docs INTEGER NOT NULL
+  );
+  `,
 ] as const;

@@ -73,10 +73,14 @@ import type {
   StoreOptions,
   StoreStats,
   StoreStatus,
+  StoryDetail,
+  StoryQuery,
+  StoryRow,
   TopRelationRow,
   TopRelationsQuery,
 } from '../repository.js';
 import { queryTerms, searchTerms } from '../search-terms.js';
+import { STORY_COLUMNS, sourcesByStory, toStoryArticle, toStoryRow } from '../story-row.js';
 import { postgresLinkTables } from './link-tables.js';
 import { MIGRATIONS } from './migrations.js';
 
@@ -444,6 +448,63 @@ class PostgresRepository implements Repository {
       p.values,
     );
     return { items: (rows as Row[]).map(toHappeningRow), total, limit: query.limit, offset: query.offset };
+  }
+
+  async listStories(query: StoryQuery): Promise<Page<StoryRow>> {
+    const p = new Params();
+    const where: string[] = [];
+    const from = query.from ? firstDayOf(query.from) : null;
+    const to = query.to ? lastDayOf(query.to) : null;
+    if (from) where.push(`s.last_seen >= ${p.add(from)}`);
+    if (to) where.push(`s.first_seen <= ${p.add(to)}`);
+    if (query.minSize !== undefined) where.push(`s.size >= ${p.add(query.minSize)}`);
+    const filter = `FROM stories s ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+    const total = await this.#count(`SELECT count(*)::int AS n ${filter}`, [...p.values]);
+    const { rows } = await this.#pool.query(
+      `SELECT ${STORY_COLUMNS} ${filter} ORDER BY s.last_seen DESC NULLS LAST, s.id DESC
+       LIMIT ${p.add(query.limit)} OFFSET ${p.add(query.offset)}`,
+      p.values,
+    );
+    const ids = (rows as Row[]).map((r) => Number(r.id));
+    const found =
+      ids.length === 0
+        ? { rows: [] }
+        : await this.#pool.query(
+            `SELECT story_id, source FROM story_sources WHERE story_id = ANY($1::bigint[])
+             ORDER BY story_id, articles DESC, source`,
+            [ids],
+          );
+    const sources = sourcesByStory(found.rows as Row[]);
+    return {
+      items: (rows as Row[]).map((r) => toStoryRow(r, sources.get(Number(r.id)) ?? [])),
+      total,
+      limit: query.limit,
+      offset: query.offset,
+    };
+  }
+
+  async getStory(id: number): Promise<StoryDetail | null> {
+    const { rows } = await this.#pool.query(`SELECT ${STORY_COLUMNS} FROM stories s WHERE s.id = $1`, [id]);
+    if (rows.length === 0) return null;
+    const sources = await this.#pool.query(
+      'SELECT story_id, source FROM story_sources WHERE story_id = $1 ORDER BY articles DESC, source',
+      [id],
+    );
+    const articles = await this.#pool.query(
+      `SELECT m.doc_id, m.score, m.source, d.title, d.uri, d.published FROM story_members m
+         JOIN documents d ON d.id = m.doc_id WHERE m.story_id = $1
+       ORDER BY m.day IS NULL, m.day, d.published, m.doc_id LIMIT 10000`,
+      [id],
+    );
+    return {
+      ...toStoryRow(rows[0] as Row, sourcesByStory(sources.rows as Row[]).get(id) ?? []),
+      articles: (articles.rows as Row[]).map(toStoryArticle),
+    };
+  }
+
+  async storyOfDocument(docId: string): Promise<number | null> {
+    const { rows } = await this.#pool.query('SELECT story_id FROM story_members WHERE doc_id = $1', [docId]);
+    return rows.length === 0 ? null : Number((rows[0] as Row).story_id);
   }
 
   async getHappening(id: number): Promise<HappeningDetail | null> {

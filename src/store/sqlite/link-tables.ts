@@ -15,7 +15,9 @@ import {
   toStoredHappening,
 } from '../happening-row.js';
 import type { LinkTables, StoredHappening } from '../link-analysis.js';
+import type { StoryWrite } from '../link-story.js';
 import type { Row } from '../read-rows.js';
+import { STORY_COLUMNS, storyValues, toStoredStory } from '../story-row.js';
 
 /** The link step's lookups and writes on SQLite; called inside the transaction that stores the document. */
 export function sqliteLinkTables(stmt: (sql: string) => Database.Statement): LinkTables {
@@ -99,7 +101,72 @@ export function sqliteLinkTables(stmt: (sql: string) => Database.Statement): Lin
       );
       for (const d of deltas) upsert.run(d);
     },
+    countTerms(keys) {
+      const upsert = stmt(
+        'INSERT INTO term_frequencies (term, docs) VALUES (?, 1) ON CONFLICT (term) DO UPDATE SET docs = docs + 1',
+      );
+      upsert.run('#docs');
+      const read = stmt('SELECT docs FROM term_frequencies WHERE term = ?').pluck();
+      const df = new Map<string, number>();
+      for (const key of keys) {
+        upsert.run(key);
+        df.set(key, Number(read.get(key)));
+      }
+      return { docs: Number(read.get('#docs')), df };
+    },
+    storyOfDocument(docId) {
+      const id = stmt('SELECT story_id FROM story_members WHERE doc_id = ?').pluck().get(docId);
+      return id === undefined ? null : Number(id);
+    },
+    storiesByKeys(keys, since, perKey) {
+      const read = stmt(
+        'SELECT story_id FROM story_index WHERE term = ? AND last_seen >= ? ORDER BY last_seen DESC, story_id DESC LIMIT ?',
+      ).pluck();
+      const ids: number[] = [];
+      for (const key of keys) for (const id of read.all(key, since, perKey)) ids.push(Number(id));
+      return ids;
+    },
+    loadStories(ids) {
+      const read = stmt(`SELECT ${STORY_COLUMNS} FROM stories s WHERE s.id = ?`);
+      return ids.flatMap((id) => {
+        const row = read.get(id) as Row | undefined;
+        return row ? [toStoredStory(row)] : [];
+      });
+    },
+    createStory(story) {
+      const info = stmt(
+        `INSERT INTO stories (label, first_seen, last_seen, size, num_sources, centroid, profile)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ).run(...storyValues(story));
+      const id = Number(info.lastInsertRowid);
+      writeIndex(stmt, id, story);
+      return id;
+    },
+    updateStory(id, story) {
+      stmt(
+        `UPDATE stories SET label = ?, first_seen = ?, last_seen = ?, size = ?, num_sources = ?, centroid = ?, profile = ?
+         WHERE id = ?`,
+      ).run(...storyValues(story), id);
+      stmt('DELETE FROM story_index WHERE story_id = ?').run(id);
+      writeIndex(stmt, id, story);
+    },
+    addStoryMember(storyId, docId, score, source, day) {
+      stmt(
+        'INSERT OR IGNORE INTO story_members (doc_id, story_id, score, source, day) VALUES (?, ?, ?, ?, ?)',
+      ).run(docId, storyId, score, source, day);
+      const seen = stmt('SELECT 1 FROM story_sources WHERE story_id = ? AND source = ?').get(storyId, source);
+      stmt(
+        `INSERT INTO story_sources (story_id, source, articles) VALUES (?, ?, 1)
+         ON CONFLICT (story_id, source) DO UPDATE SET articles = articles + 1`,
+      ).run(storyId, source);
+      return seen === undefined;
+    },
   };
+}
+
+function writeIndex(stmt: (sql: string) => Database.Statement, id: number, story: StoryWrite): void {
+  const insert = stmt('INSERT OR IGNORE INTO story_index (term, last_seen, story_id) VALUES (?, ?, ?)');
+  for (const key of story.keys) insert.run(key, story.last ?? '', id);
 }
 
 function toCandidate(row: Row): NearCandidate {

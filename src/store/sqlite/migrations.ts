@@ -216,4 +216,45 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX documents_newest ON documents (published DESC, created_at DESC, id);
   CREATE INDEX events_newest ON events (day DESC, doc_id, idx);
   `,
+  // 8: story clusters (stages/06-link/stories.ts): stories with their centroid and profile, the inverted
+  // index that finds a story by its heaviest terms (newest first), the articles and outlets of each, and
+  // the document frequencies TF-IDF weighs terms by ('#docs' counts the documents).
+  `
+  CREATE TABLE stories (
+    id INTEGER PRIMARY KEY,
+    label TEXT NOT NULL,
+    first_seen TEXT,
+    last_seen TEXT,
+    size INTEGER NOT NULL,
+    num_sources INTEGER NOT NULL,
+    centroid TEXT NOT NULL,
+    profile TEXT NOT NULL
+  );
+  CREATE INDEX stories_newest ON stories (last_seen DESC, id DESC);
+  CREATE TABLE story_index (
+    term TEXT NOT NULL,
+    last_seen TEXT NOT NULL,
+    story_id INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+    PRIMARY KEY (term, last_seen, story_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX story_index_by_story ON story_index (story_id);
+  CREATE TABLE story_members (
+    doc_id TEXT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+    story_id INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+    score REAL NOT NULL,
+    source TEXT NOT NULL,
+    day TEXT
+  );
+  CREATE INDEX story_members_by_story ON story_members (story_id, day);
+  CREATE TABLE story_sources (
+    story_id INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+    source TEXT NOT NULL,
+    articles INTEGER NOT NULL,
+    PRIMARY KEY (story_id, source)
+  ) WITHOUT ROWID;
+  CREATE TABLE term_frequencies (
+    term TEXT PRIMARY KEY,
+    docs INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  `,
 ] as const;

@@ -13,6 +13,9 @@ export const OFFLOADED_READS = [
   'getHappening',
   'relationCounts',
   'topRelations',
+  'listStories',
+  'getStory',
+  'storyOfDocument',
 ] as const satisfies readonly (keyof Repository)[];
 
 export type OffloadedRead = (typeof OFFLOADED_READS)[number];

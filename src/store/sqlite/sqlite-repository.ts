@@ -72,11 +72,15 @@ import type {
   StoreOptions,
   StoreStats,
   StoreStatus,
+  StoryDetail,
+  StoryQuery,
+  StoryRow,
   TopRelationRow,
   TopRelationsQuery,
 } from '../repository.js';
 import { StoreBusyError } from '../repository.js';
 import { queryTerms } from '../search-terms.js';
+import { STORY_COLUMNS, sourcesByStory, toStoryArticle, toStoryRow } from '../story-row.js';
 import { sqliteLinkTables } from './link-tables.js';
 import { MIGRATIONS } from './migrations.js';
 
@@ -507,6 +511,60 @@ class SqliteRepository implements Repository {
        ORDER BY period, actor, type, quad`,
     ).all({ a, b, lo, hi }) as Row[];
     return rows.map((r) => toRelationCountRow(r, a));
+  }
+
+  async listStories(query: StoryQuery): Promise<Page<StoryRow>> {
+    const { where, params } = conditions(query.limit, query.offset);
+    addCondition(where, params, 's.last_seen >= @from', 'from', query.from ? firstDayOf(query.from) : null);
+    addCondition(where, params, 's.first_seen <= @to', 'to', query.to ? lastDayOf(query.to) : null);
+    if (query.minSize !== undefined) {
+      where.push('s.size >= @minSize');
+      params.minSize = query.minSize;
+    }
+    const filter = `FROM stories s ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+    const rows = this.#stmt(
+      `SELECT ${STORY_COLUMNS} ${filter} ORDER BY s.last_seen DESC, s.id DESC LIMIT @limit OFFSET @offset`,
+    ).all(params) as Row[];
+    const { limit: _l, offset: _o, ...countParams } = params;
+    const total = (this.#stmt(`SELECT count(*) AS n ${filter}`).get(countParams) as { n: number }).n;
+    const sources = sourcesByStory(
+      rows.length === 0
+        ? []
+        : (this.#stmt(
+            `SELECT story_id, source FROM story_sources WHERE story_id IN (SELECT value FROM json_each(?))
+             ORDER BY story_id, articles DESC, source`,
+          ).all(JSON.stringify(rows.map((r) => Number(r.id)))) as Row[]),
+    );
+    return {
+      items: rows.map((r) => toStoryRow(r, sources.get(Number(r.id)) ?? [])),
+      total,
+      limit: query.limit,
+      offset: query.offset,
+    };
+  }
+
+  async getStory(id: number): Promise<StoryDetail | null> {
+    const row = this.#stmt(`SELECT ${STORY_COLUMNS} FROM stories s WHERE s.id = ?`).get(id) as
+      | Row
+      | undefined;
+    if (!row) return null;
+    const sources = this.#stmt(
+      'SELECT story_id, source FROM story_sources WHERE story_id = ? ORDER BY articles DESC, source',
+    ).all(id) as Row[];
+    const articles = this.#stmt(
+      `SELECT m.doc_id, m.score, m.source, d.title, d.uri, d.published FROM story_members m
+         JOIN documents d ON d.id = m.doc_id WHERE m.story_id = ?
+       ORDER BY m.day IS NULL, m.day, d.published, m.doc_id LIMIT 10000`,
+    ).all(id) as Row[];
+    return {
+      ...toStoryRow(row, sourcesByStory(sources).get(id) ?? []),
+      articles: articles.map(toStoryArticle),
+    };
+  }
+
+  async storyOfDocument(docId: string): Promise<number | null> {
+    const id = this.#stmt('SELECT story_id FROM story_members WHERE doc_id = ?').pluck().get(docId);
+    return id === undefined ? null : Number(id);
   }
 
   async topRelations(query: TopRelationsQuery): Promise<TopRelationRow[]> {

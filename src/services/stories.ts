@@ -1,0 +1,37 @@
+import type { Page, Repository, StoryDetail, StoryRow } from '../store/repository.js';
+import { DEFAULT_LIMIT, MAX_LIMIT } from './query.js';
+
+/**
+ * Story clusters, for the CLI and the web workspace: each story with its label (main actors and main
+ * event), actors, event types, outlets, size and first/last seen; one story with its articles.
+ */
+export interface StoryParams {
+  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: stories seen in the range. */
+  from?: string;
+  to?: string;
+  minSize?: number;
+  limit?: number;
+  offset?: number;
+}
+
+/** The latest stories (most recently seen first). */
+export function listStories(store: Repository, params: StoryParams = {}): Promise<Page<StoryRow>> {
+  return store.listStories({
+    limit: Math.min(Math.max(Math.trunc(params.limit ?? DEFAULT_LIMIT), 1), MAX_LIMIT),
+    offset: Math.max(Math.trunc(params.offset ?? 0), 0),
+    ...(params.from?.trim() ? { from: params.from.trim() } : {}),
+    ...(params.to?.trim() ? { to: params.to.trim() } : {}),
+    ...(params.minSize !== undefined ? { minSize: Math.max(1, Math.trunc(params.minSize)) } : {}),
+  });
+}
+
+/** One story with its articles, earliest first; null when there is no such story. */
+export function getStory(store: Repository, id: number): Promise<StoryDetail | null> {
+  return Number.isSafeInteger(id) && id > 0 ? store.getStory(id) : Promise.resolve(null);
+}
+
+/** The story a document is in, with its articles; null when it has none. */
+export async function storyOfDocument(store: Repository, docId: string): Promise<StoryDetail | null> {
+  const id = await store.storyOfDocument(docId);
+  return id === null ? null : store.getStory(id);
+}

@@ -1,0 +1,73 @@
+import type { StoryCentroid, StoryProfile } from '../stages/06-link/index.js';
+import { mainActors, mainEvents } from '../stages/06-link/index.js';
+import type { StoredStory, StoryWrite } from './link-story.js';
+import type { Row } from './read-rows.js';
+import type { StoryArticle, StoryRow } from './repository.js';
+
+/** The columns a story is read back by, in both engines. */
+export const STORY_COLUMNS =
+  's.id, s.label, s.first_seen, s.last_seen, s.size, s.num_sources, s.centroid, s.profile';
+
+/** Values for `label, first_seen, last_seen, size, num_sources, centroid, profile`. */
+export function storyValues(story: StoryWrite): unknown[] {
+  return [
+    story.label,
+    story.first,
+    story.last,
+    story.size,
+    story.sources,
+    JSON.stringify(story.centroid),
+    JSON.stringify(story.profile),
+  ];
+}
+
+export function toStoredStory(row: Row): StoredStory {
+  return {
+    id: Number(row.id),
+    first: (row.first_seen as string | null) ?? null,
+    last: (row.last_seen as string | null) ?? null,
+    size: Number(row.size),
+    sources: Number(row.num_sources),
+    centroid: JSON.parse(row.centroid as string) as StoryCentroid,
+    profile: JSON.parse(row.profile as string) as StoryProfile,
+  };
+}
+
+/** A story as lists show it; `sources` are its outlets by articles (up to ten). */
+export function toStoryRow(row: Row, sources: string[]): StoryRow {
+  const profile = JSON.parse(row.profile as string) as StoryProfile;
+  return {
+    id: Number(row.id),
+    label: row.label as string,
+    actors: mainActors(profile, 5).map((a) => ({ id: a.id, name: a.name, articles: a.articles })),
+    eventTypes: mainEvents(profile),
+    firstSeen: (row.first_seen as string | null) ?? null,
+    lastSeen: (row.last_seen as string | null) ?? null,
+    size: Number(row.size),
+    numSources: Number(row.num_sources),
+    sources,
+  };
+}
+
+export function toStoryArticle(row: Row): StoryArticle {
+  return {
+    docId: row.doc_id as string,
+    title: (row.title as string | null) ?? null,
+    uri: row.uri as string,
+    published: (row.published as string | null) ?? null,
+    source: row.source as string,
+    score: Math.round(Number(row.score) * 1000) / 1000,
+  };
+}
+
+/** Groups `story_id, source` rows (already ordered) into up to ten outlets per story. */
+export function sourcesByStory(rows: readonly Row[]): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (const r of rows) {
+    const id = Number(r.story_id);
+    const list = out.get(id) ?? [];
+    if (list.length < 10) list.push(r.source as string);
+    out.set(id, list);
+  }
+  return out;
+}
