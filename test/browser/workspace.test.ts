@@ -15,7 +15,7 @@ import { ingestBatch } from '../../src/services/ingest-batch.js';
 import { readInputs } from '../../src/stages/01-ingest/index.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Repository } from '../../src/store/repository.js';
-import { TEST_TOKEN } from '../support/auth.js';
+import { auth, TEST_TOKEN } from '../support/auth.js';
 
 // Runs inside the page (in evaluate callbacks); the project's tsconfig has no DOM lib to declare it.
 declare const document: { body: unknown; querySelectorAll(s: string): { length: number } };
@@ -249,6 +249,114 @@ describe('workspace pages in Chromium', { skip }, () => {
     assert.deepEqual(await axeViolations(page), []);
     const csv = await (await fetch(`${page.url().split('#')[0]}?format=csv`)).text();
     assert.equal(csv.trim().split('\r\n').length, (await mentions.count()) + 1);
+  });
+
+  test('Actor: names, roles with dates, counterparts and a timeline', async () => {
+    await page.goto(`${base}/actors/GRC`);
+    assert.match((await page.locator('h1').textContent()) ?? '', /Greece/);
+    const names = (await page.locator('#aliases + p').textContent()) ?? '';
+    assert.match(names, /Athens/);
+    const roles = await cellTexts(page, '#roles + table tbody tr');
+    assert.ok(
+      roles.some(
+        (r) => r[0] === 'Kyriakos Mitsotakis' && r[1] === 'prime minister' && /^2024-/.test(r[2] ?? ''),
+      ),
+      JSON.stringify(roles),
+    );
+    const counterparts = await cellTexts(page, '#counterparts + p + table tbody tr');
+    assert.equal(counterparts[0]?.[0], 'TUR');
+    assert.ok((await page.locator('.bars span').count()) >= 5);
+    assert.deepEqual(await axeViolations(page), []);
+    await Promise.all([
+      page.waitForURL(/\/actors\/person%3Akyriakos-mitsotakis|\/actors\/person:kyriakos-mitsotakis/),
+      page.getByRole('link', { name: 'Kyriakos Mitsotakis' }).first().click(),
+    ]);
+    assert.match((await page.locator('#aliases + p').textContent()) ?? '', /Mitsotakis/);
+  });
+
+  test('Search: words find articles, events and entities; facets narrow them', async () => {
+    await page.goto(`${base}/search?q=Ankara`);
+    const articles = await cellTexts(page, '#results ~ table tbody tr');
+    assert.ok(articles.length >= 3, JSON.stringify(articles));
+    await Promise.all([
+      page.waitForURL(/kind=events/),
+      page.getByRole('link', { name: /^events \(/ }).click(),
+    ]);
+    const events = await cellTexts(page, '#results ~ table tbody tr');
+    const outlets = page.getByRole('navigation', { name: 'Outlet' });
+    await Promise.all([
+      page.waitForURL(/source=aegean-daily\.example/),
+      outlets.getByRole('link', { name: 'aegean-daily.example' }).click(),
+    ]);
+    const narrowed = await cellTexts(page, '#results ~ table tbody tr');
+    assert.ok(
+      narrowed.length > 0 && narrowed.length < events.length,
+      `${narrowed.length} of ${events.length}`,
+    );
+    assert.ok(narrowed.every((r) => r[9] === 'aegean-daily.example'));
+    await page.locator('select[name=status]').selectOption('negated');
+    await Promise.all([
+      page.waitForURL(/status=negated/),
+      page.getByRole('button', { name: 'Search' }).click(),
+    ]);
+    const negated = await cellTexts(page, '#results ~ table tbody tr');
+    assert.ok(negated.every((r) => r[2] === 'negated'));
+    assert.deepEqual(await axeViolations(page), []);
+    await page.goto(`${base}/search?q=Mitsotakis&kind=entities&type=person`);
+    const people = await cellTexts(page, '#results ~ table tbody tr');
+    assert.ok(people.length > 0 && people.every((r) => r[2] === 'person'), JSON.stringify(people));
+  });
+
+  test('a hostile article renders as text on every page and runs no script', async () => {
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    const title = 'Greece accuses Turkey <img src=x onerror="alert(1)"> of <script>alert(2)</script> piracy';
+    const text =
+      `${title}\n\nGreece accused Turkey of piracy on Monday <script>window.pwned = 1; alert(3)</script> after a raid, ` +
+      'officials said. See <a href="javascript:alert(4)">the report</a> and javascript:alert(5) for more.';
+    const res = await fetch(`${base}/api/documents`, {
+      method: 'POST',
+      headers: { ...auth(), 'content-type': 'application/json', origin: base },
+      body: JSON.stringify({
+        text,
+        title,
+        published: '2024-12-02',
+        url: 'https://evil.example/"><script>alert(6)</script>?x=<b>bold</b>',
+      }),
+    });
+    assert.equal(res.status, 201, await res.text());
+    const pages = [
+      '/search?q=piracy',
+      '/search?q=piracy&kind=events',
+      '/relations?a=GRC&b=TUR&period=m:2024-12',
+      '/actors/GRC',
+      '/network',
+      '/map',
+    ];
+    const happening = await page
+      .goto(`${base}/relations?a=GRC&b=TUR&period=m:2024-12`)
+      .then(() => page.locator('#events ~ table a[href^="/happenings/"]').first().getAttribute('href'));
+    assert.ok(happening, 'the hostile article coded an event between GRC and TUR');
+    for (const path of [...pages, happening]) {
+      await page.goto(`${base}${path}`);
+      assert.equal(await page.evaluate(() => (window as { pwned?: number }).pwned), undefined, path);
+      assert.equal(await page.locator('main script:not([type="application/json"])').count(), 0, path);
+      assert.equal(await page.locator('main img, main a[href^="javascript:"]').count(), 0, path);
+    }
+    await page.goto(`${base}${happening}`);
+    assert.match(
+      (await page.locator('main').textContent()) ?? '',
+      /<script>window\.pwned = 1; alert\(3\)<\/script>/,
+    );
+    await page.goto(`${base}/search?q=piracy`);
+    assert.match(
+      (await page.locator('#results ~ table').textContent()) ?? '',
+      /<img src=x onerror="alert\(1\)">/,
+    );
+    assert.deepEqual(dialogs, []);
   });
 
   test('dark mode follows the system', async () => {

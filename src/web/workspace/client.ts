@@ -41,6 +41,7 @@ dl.facts dt{color:var(--muted)}dl.facts dd{margin:0}
 .bars span{background:var(--ab);min-width:10px;flex:1;display:block}
 .tabs{display:flex;gap:1rem;margin:.5rem 0}
 .u-legend{font-size:.85rem}
+${Array.from({ length: 21 }, (_, i) => `.bars .bar-${i}{height:${i * 5}%}`).join('')}
 `;
 
 export const WORKSPACE_SCRIPT = `

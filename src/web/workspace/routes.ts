@@ -1,8 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifySchema } from 'fastify';
 import type { RouteContext } from '../../api/route-context.js';
+import { EVENT_STATUSES } from '../../core/doc.js';
 import type { Repository } from '../../services/query.js';
 import { getStats } from '../../services/query.js';
 import { dyadSeries, topRelations } from '../../services/relations.js';
+import { actorProfile } from '../../services/workspace-actors.js';
 import {
   evidenceFor,
   happeningEvidence,
@@ -11,12 +13,23 @@ import {
 } from '../../services/workspace-evidence.js';
 import { placeCounts } from '../../services/workspace-places.js';
 import { dyadEvents, networkGraph, periodOf } from '../../services/workspace-relations.js';
+import { search } from '../../services/workspace-search.js';
 import { notFoundPage } from '../pages.js';
+import { actorPage, counterpartColumns } from './actor-page.js';
 import { WORKSPACE_ASSETS, WORKSPACE_SCRIPT, WORKSPACE_STYLE } from './client.js';
 import { eventPage, loneEventPage, mentionColumns } from './event-page.js';
 import { type MapForm, mapPage, placeColumns } from './map-page.js';
 import { edgeColumns, type NetworkForm, networkPage } from './network-page.js';
 import { eventColumns, periodColumns, type RelationsForm, relationsPage } from './relations-page.js';
+import {
+  articleColumns,
+  entityColumns,
+  eventRowColumns,
+  SEARCH_KINDS,
+  type SearchForm,
+  type SearchKind,
+  searchPage,
+} from './search-page.js';
 import { type Column, tableCsv, tableJson } from './table.js';
 import { VENDOR, vendorBytes } from './vendor.js';
 
@@ -300,6 +313,68 @@ export function registerWorkspacePages(app: FastifyInstance, { store }: RouteCon
         .code(problems.length > 0 ? 400 : 200)
         .type(HTML)
         .send(mapPage(form, data, types, events, problems.join(' ') || undefined));
+    },
+  );
+
+  app.get<{ Params: { key: string }; Querystring: Record<string, unknown> }>(
+    '/actors/:key',
+    { schema: PAGE_SCHEMA },
+    async (request, reply) => {
+      const profile = await actorProfile(store, request.params.key.slice(0, 200));
+      if (!profile) return notFound(reply, `No events or mentions of “${request.params.key}”.`);
+      const sent = sendTable(
+        reply,
+        request.query.format,
+        `actor-${profile.key}`,
+        counterpartColumns(profile.key),
+        profile.counterparts,
+      );
+      if (sent) return sent;
+      return reply.type(HTML).send(actorPage(profile));
+    },
+  );
+
+  app.get<{ Querystring: Record<string, unknown> }>(
+    '/search',
+    { schema: PAGE_SCHEMA },
+    async (request, reply) => {
+      const q = request.query;
+      const kind = (SEARCH_KINDS as readonly string[]).includes(String(q.kind))
+        ? (q.kind as SearchKind)
+        : 'articles';
+      const form: SearchForm = { kind };
+      const problems: string[] = [];
+      const words = str(q.q, 500);
+      if (words) form.q = words;
+      const type = str(q.type, 40);
+      if (type && TYPE.test(type)) form.type = type;
+      const status = str(q.status, 20);
+      if (status && (EVENT_STATUSES as readonly string[]).includes(status))
+        form.status = status as SearchForm['status'];
+      const country = str(q.country, 10);
+      if (country && /^[A-Za-z]{3}$/.test(country)) form.country = country.toUpperCase();
+      else if (country) problems.push(`Not a country code: ${country} (use ISO 3166 alpha-3, e.g. GRC).`);
+      for (const key of ['from', 'to'] as const) {
+        const v = str(q[key], 20);
+        if (v && DAY_BOUND.test(v)) form[key] = v;
+        else if (v)
+          problems.push(`Not a date: ${v} (use YYYY, YYYY-MM or YYYY-MM-DD); that bound was ignored.`);
+      }
+      const source = str(q.source, 200);
+      if (source) form.source = source;
+      const { kind: _, ...params } = form;
+      const result = await search(store, params);
+      const sent =
+        kind === 'articles'
+          ? sendTable(reply, q.format, 'search-articles', articleColumns(result.sources), result.articles)
+          : kind === 'events'
+            ? sendTable(reply, q.format, 'search-events', eventRowColumns(result.sources), result.events)
+            : sendTable(reply, q.format, 'search-entities', entityColumns, result.entities);
+      if (sent) return sent;
+      return reply
+        .code(problems.length > 0 ? 400 : 200)
+        .type(HTML)
+        .send(searchPage(form, result, problems.join(' ') || undefined));
     },
   );
 }
