@@ -108,9 +108,14 @@ export async function openPostgresRepository(
     allowExitOnIdle: true,
     options: `-c search_path=${schema ?? 'public'}`,
   });
-  // An idle connection the server dropped (a restart) must not kill the process: the next query
-  // opens a new one, and a query that fails says so to its caller.
+  // A connection the server dropped (a restart) must not kill the process: the pool's listener covers
+  // idle connections, and each connection's own listener covers one checked out when the server goes
+  // (pg emits 'error' on it, which unheard would throw). The query in flight rejects and says so to its
+  // caller (the worker retries while the server is unreachable); the next query opens a new connection.
   pool.on('error', () => {});
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+  });
   try {
     await migratePostgres(pool, schema ?? 'public');
   } catch (error) {
