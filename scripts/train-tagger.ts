@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { DocumentFeatures, type FeatureResources } from '../src/core/ml/features.js';
 import { FixedTags } from '../src/core/ml/fixed-tags.js';
 import { loadClusters } from '../src/core/ml/model-files.js';
-import { modelToBytes, Scratch, SequenceModel } from '../src/core/ml/sequence-model.js';
+import { Scratch, type SequenceModel } from '../src/core/ml/sequence-model.js';
 import {
   bilouTags,
   decodeBilou,
@@ -19,12 +19,8 @@ import {
   type TagSet,
   type TypedSpan,
 } from '../src/core/ml/tag-scheme.js';
-import {
-  type Averaged,
-  prune,
-  type TrainingSentence,
-  trainPerceptron,
-} from '../src/core/ml/train-perceptron.js';
+import type { TrainingSentence } from '../src/core/ml/train-perceptron.js';
+import { trainSequenceModel } from '../src/core/ml/train-sequence-model.js';
 import { tokenizeSentences } from '../src/core/tokens.js';
 import { readWikiann } from '../src/eval/suites/ner-wikiann.js';
 import { buildNameGazetteer, gazetteerNames } from '../src/stages/04-annotate/entities/name-gazetteer.js';
@@ -282,23 +278,6 @@ const header = {
   ...(useClusters ? { clusters: clusterFile } : {}),
 };
 
-function asModel(avg: Averaged): SequenceModel {
-  return new SequenceModel(
-    {
-      format: 'tidings.sequence-model/1',
-      ...header,
-      featureVersion: 1,
-      features: avg.keys.length,
-      fixed: fixed.words.size,
-      scale: 1,
-    },
-    avg.keys,
-    Float32Array.from(avg.weights),
-    Float32Array.from(avg.transitions),
-    fixed,
-  );
-}
-
 interface Score {
   [k: string]: number;
 }
@@ -374,25 +353,24 @@ function scoreModel(model: SequenceModel, docs: readonly BuiltDoc[]): Score {
 }
 
 const headline = (s: Score) => (task === 'ner' ? (s.f1 as number) : (s.accuracy as number));
-const result = trainPerceptron({
+const result = trainSequenceModel({
+  header,
   tagSet,
   sentences: trainingSentences,
   fixed,
   epochs: Number(args.epochs),
   patience: Number(args.patience),
-  evaluate: (avg) => headline(scoreModel(asModel(avg), valid)),
+  evaluate: (model) => headline(scoreModel(model, valid)),
+  minWeight: Number(args['min-weight']),
+  maxFeatures: [Number(args['max-features'])],
+  ...(args.dry ? {} : { out: { dir: args.out, file: `${task}-${args.version}.model` } }),
   log,
 });
-const pruned = prune(
-  result.best,
-  tagSet.tags.length,
-  Number(args['min-weight']),
-  Number(args['max-features']),
-);
-const model = asModel(pruned);
+// The model as written and read back: the quantised file must score like the weights.
+const model = result.model;
 const validScore = scoreModel(model, valid);
 log(
-  `best epoch ${result.bestEpoch}; ${pruned.keys.length} of ${result.best.keys.length} features kept; valid ${JSON.stringify(validScore)}`,
+  `best epoch ${result.bestEpoch}; ${result.kept} of ${result.learned} features kept; valid ${JSON.stringify(validScore)}`,
 );
 
 // Speed: tokens per second over the valid documents (features and decoding, one core).
@@ -411,19 +389,8 @@ for (let rep = 0; rep < 3; rep++) {
 const secs = Number(process.hrtime.bigint() - t0) / 1e9;
 log(`speed: ${Math.round(tagged / secs)} layer tokens/s`);
 
-if (!args.dry) {
-  const bytes = modelToBytes({
-    header,
-    keys: pruned.keys,
-    weights: pruned.weights,
-    transitions: pruned.transitions,
-    fixed,
-  });
+if (result.bytes) {
   const file = `${task}-${args.version}.model`;
-  writeFileSync(join(args.out, file), bytes);
-  // Reload what was written and score again: the quantised file must score like the weights.
-  const reloaded = SequenceModel.fromBytes(readFileSync(join(args.out, file)));
-  const reScore = scoreModel(reloaded, valid);
   const manifest = {
     model: file,
     version: header.version,
@@ -442,13 +409,15 @@ if (!args.dry) {
     date: new Date().toISOString().slice(0, 10),
     bestEpoch: result.bestEpoch,
     devScoresByEpoch: result.scores.map((x) => Number(x.toFixed(4))),
-    features: pruned.keys.length,
+    features: result.kept,
     fixedWords: fixed.words.size,
     openWords: fixed.open?.size ?? 0,
-    bytes: bytes.length,
-    valid: Object.fromEntries(Object.entries(reScore).map(([k, v]) => [k, Number(v.toFixed(4))])),
+    bytes: result.bytes.length,
+    valid: Object.fromEntries(Object.entries(validScore).map(([k, v]) => [k, Number(v.toFixed(4))])),
     trainingSeconds: Math.round((Date.now() - started) / 1000),
   };
   writeFileSync(join(args.out, `${task}-${args.version}.json`), `${JSON.stringify(manifest, null, 2)}\n`);
-  log(`wrote ${file} (${(bytes.length / 1e6).toFixed(2)} MB); reloaded valid ${JSON.stringify(reScore)}`);
+  log(
+    `wrote ${file} (${(result.bytes.length / 1e6).toFixed(2)} MB); reloaded valid ${JSON.stringify(validScore)}`,
+  );
 }

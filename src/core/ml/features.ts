@@ -243,23 +243,13 @@ export class DocumentFeatures {
     const tokens = this.tokens;
     const text = tokens.text;
     const w0 = tokens.hash(i);
-    const wm1 = this.#word(i - 1, from, to);
-    const wp1 = this.#word(i + 1, from, to);
     const s0 = this.shapeOf(i);
     const sm1 = this.#shapeAt(i - 1, from, to);
     const sp1 = this.#shapeAt(i + 1, from, to);
     const upper = tokens.isUpper(i) ? 1 : 0;
     out[at++] = featureKey(T.Bias, 0);
-    out[at++] = featureKey(T.W0, w0);
-    out[at++] = featureKey(T.Wm1, wm1);
-    out[at++] = featureKey(T.Wp1, wp1);
-    out[at++] = featureKey(T.Wm2, this.#word(i - 2, from, to));
-    out[at++] = featureKey(T.Wp2, this.#word(i + 2, from, to));
-    out[at++] = featureKey2(T.Bm1, wm1, w0);
-    out[at++] = featureKey2(T.Bp1, w0, wp1);
-    out[at++] = featureKey(T.S0, s0);
-    out[at++] = featureKey(T.Sm1, sm1);
-    out[at++] = featureKey(T.Sp1, sp1);
+    at = this.wordWindow(i, from, to, out, at, T.W0);
+    at = this.shapeWindow(i, from, to, out, at, T.S0);
     out[at++] = featureKey2(T.SSm1, sm1, s0);
     out[at++] = featureKey2(T.SSp1, s0, sp1);
     out[at++] = featureKey(T.Sm2, this.#shapeAt(i - 2, from, to));
@@ -267,17 +257,7 @@ export class DocumentFeatures {
     const start = tokens.start(i);
     const end = tokens.end(i);
     if (tokens.kind(i) === WORD) {
-      // Prefixes and suffixes of the lowercase form, one to four characters.
-      let h = 0x811c9dc5 | 0;
-      for (let k = 0; k < 4 && start + k < end; k++) {
-        h = Math.imul(h ^ lowerCode(text.charCodeAt(start + k)), 16777619);
-        out[at++] = featureKey(T.Pre1 + k, h);
-      }
-      h = 0x811c9dc5 | 0;
-      for (let k = 0; k < 4 && end - 1 - k >= start; k++) {
-        h = Math.imul(h ^ lowerCode(text.charCodeAt(end - 1 - k)), 16777619);
-        out[at++] = featureKey(T.Suf1 + k, h);
-      }
+      at = this.affixes(i, out, at, T.Pre1, 4, T.Suf1, 1, 4);
       // The exact surface, for case distinctions the lowercase form loses ("US" / "us").
       if (upper) {
         let c = 0x811c9dc5 | 0;
@@ -288,25 +268,8 @@ export class DocumentFeatures {
     if (i === from) out[at++] = featureKey(T.First, s0);
     if (this.capsSentence[s]) out[at++] = featureKey(T.CapsSentence, s0);
     const c0 = this.clusterOf(i);
-    if (c0 !== 0) {
-      out[at++] = featureKey(T.C0a, c0 & 1023);
-      out[at++] = featureKey(T.C0b, (c0 >>> 10) & 1023);
-      out[at++] = featureKey(T.C0c, (c0 >>> 20) & 1023);
-    } else if (tokens.kind(i) === WORD) out[at++] = featureKey(T.C0a, NONE);
-    if (i > from) {
-      const c = this.clusterOf(i - 1);
-      if (c !== 0) {
-        out[at++] = featureKey(T.Cm1a, c & 1023);
-        out[at++] = featureKey(T.Cm1c, (c >>> 20) & 1023);
-      }
-    }
-    if (i + 1 < to) {
-      const c = this.clusterOf(i + 1);
-      if (c !== 0) {
-        out[at++] = featureKey(T.Cp1a, c & 1023);
-        out[at++] = featureKey(T.Cp1c, (c >>> 20) & 1023);
-      }
-    }
+    if (c0 === 0 && tokens.kind(i) === WORD) out[at++] = featureKey(T.C0a, NONE);
+    at = this.clusterWindow(i, from, to, out, at, T.C0a, T.Cm1a, T.Cp1a, true);
     at = this.#gazetteerFeatures(i, from, to, out, at);
     if (tokens.kind(i) === WORD) {
       // A lowercase token is itself a lowercase sighting.
@@ -329,6 +292,103 @@ export class DocumentFeatures {
       out[at++] = featureKey2(T.Chunk, h, i - cFrom);
     }
     if (tokens.kind(i) === NUMBER) out[at++] = featureKey(T.W0, s0);
+    return at;
+  }
+
+  // Templates shared by the taggers built on these features (names, parts of speech,
+  // attributions). Each writes its keys under consecutive template ids from `id`, so a tagger
+  // with templates of its own numbers them apart from these (ids are the high bits of a key).
+
+  /** Words at -2…+2 and the two bigrams of the token: ids `id` (w0), +1 (w-1), +2 (w+1), +3 (w-2), +4 (w+2), +5 (w-1 w0), +6 (w0 w+1). */
+  wordWindow(i: number, from: number, to: number, out: Int32Array, at: number, id: number): number {
+    const w0 = this.tokens.hash(i);
+    const wm1 = this.#word(i - 1, from, to);
+    const wp1 = this.#word(i + 1, from, to);
+    out[at++] = featureKey(id, w0);
+    out[at++] = featureKey(id + 1, wm1);
+    out[at++] = featureKey(id + 2, wp1);
+    out[at++] = featureKey(id + 3, this.#word(i - 2, from, to));
+    out[at++] = featureKey(id + 4, this.#word(i + 2, from, to));
+    out[at++] = featureKey2(id + 5, wm1, w0);
+    out[at++] = featureKey2(id + 6, w0, wp1);
+    return at;
+  }
+
+  /** Shapes of the token and its neighbours: ids `id` (s0), +1 (s-1), +2 (s+1). */
+  shapeWindow(i: number, from: number, to: number, out: Int32Array, at: number, id: number): number {
+    out[at++] = featureKey(id, this.shapeOf(i));
+    out[at++] = featureKey(id + 1, this.#shapeAt(i - 1, from, to));
+    out[at++] = featureKey(id + 2, this.#shapeAt(i + 1, from, to));
+    return at;
+  }
+
+  /**
+   * Lowercase prefixes of 1…`prefixes` characters (ids `preId` + length - 1) and suffixes of
+   * `minSuffix`…`maxSuffix` characters (ids `sufId` + length - 1), as far as the word is long.
+   */
+  affixes(
+    i: number,
+    out: Int32Array,
+    at: number,
+    preId: number,
+    prefixes: number,
+    sufId: number,
+    minSuffix: number,
+    maxSuffix: number,
+  ): number {
+    const tokens = this.tokens;
+    const text = tokens.text;
+    const start = tokens.start(i);
+    const end = tokens.end(i);
+    let h = 0x811c9dc5 | 0;
+    for (let k = 0; k < prefixes && start + k < end; k++) {
+      h = Math.imul(h ^ lowerCode(text.charCodeAt(start + k)), 16777619);
+      out[at++] = featureKey(preId + k, h);
+    }
+    h = 0x811c9dc5 | 0;
+    for (let k = 0; k < maxSuffix && end - 1 - k >= start; k++) {
+      h = Math.imul(h ^ lowerCode(text.charCodeAt(end - 1 - k)), 16777619);
+      if (k + 1 >= minSuffix) out[at++] = featureKey(sufId + k, h);
+    }
+    return at;
+  }
+
+  /**
+   * Word clusters: the token's, at two granularities (ids `id`, `id` + 1) or three (+2, with
+   * `fine`), and its neighbours' coarsest (`prevId`, `nextId`; with `fine` also the finest at
+   * `prevId` + 1, `nextId` + 1).
+   */
+  clusterWindow(
+    i: number,
+    from: number,
+    to: number,
+    out: Int32Array,
+    at: number,
+    id: number,
+    prevId: number,
+    nextId: number,
+    fine: boolean,
+  ): number {
+    const c0 = this.clusterOf(i);
+    if (c0 !== 0) {
+      out[at++] = featureKey(id, c0 & 1023);
+      out[at++] = featureKey(id + 1, (c0 >>> 10) & 1023);
+      if (fine) out[at++] = featureKey(id + 2, (c0 >>> 20) & 1023);
+    }
+    if (i > from) {
+      const c = this.clusterOf(i - 1);
+      if (c !== 0) {
+        out[at++] = featureKey(prevId, c & 1023);
+        if (fine) out[at++] = featureKey(prevId + 1, (c >>> 20) & 1023);
+      }
+    }
+    if (i + 1 < to) {
+      const c = this.clusterOf(i + 1);
+      if (c !== 0) {
+        out[at++] = featureKey(nextId, c & 1023);
+        if (fine) out[at++] = featureKey(nextId + 1, (c >>> 20) & 1023);
+      }
+    }
     return at;
   }
 

@@ -7,7 +7,8 @@ import { Scratch, type SequenceModel } from './sequence-model.js';
  * The part-of-speech tagger (models/pos-1.model, `npm run train:pos`): the same averaged
  * perceptron as the name tagger, trained on CoNLL-2003's Penn Treebank tags, one tag per token
  * of the shared layer ("U.S." is four layer tokens, each tagged NNP; "Russia’s" gives
- * NNP + POS + POS). For clause analysis in the events stage; no stage runs it yet.
+ * NNP + POS + POS). The attribution tagger's features read it (`models/quotes-3`), in the
+ * sentences that tagger visits.
  */
 
 export const POS_MODEL_FILE = 'pos-1.model';

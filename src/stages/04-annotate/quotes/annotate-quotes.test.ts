@@ -67,8 +67,8 @@ test('attributions: trailing, leading, according to, with a date word', () => {
     ['reported', 'According', 'said', 'said'],
   );
   // The tagger found every cue; where it left a role out, the rule that found it too is named.
-  assert.ok(attributions.every((a) => a.rule.startsWith('quotes:perceptron@quotes-2')));
-  assert.equal(attributions[1]?.rule, 'quotes:perceptron@quotes-2+quotes:attribution.according-to');
+  assert.ok(attributions.every((a) => a.rule.startsWith('quotes:perceptron@quotes-3')));
+  assert.equal(attributions[1]?.rule, 'quotes:perceptron@quotes-3+quotes:attribution.according-to');
   assert.ok(attributions[2]?.whole?.endsWith('said Monday'));
 });
 

@@ -294,7 +294,7 @@ export function annotateQuotes(doc: Readonly<Doc>, options?: CapOptions): StageR
     }),
     text,
     tagger.rule,
-  );
+  ).filter((a) => a.content !== undefined || hasCueWord(tokens, a.cue, tagger.cues));
   const ruled: Attribution[] = [];
   for (let si = 0; si < sentences.length && ruled.length <= maxAttributions; si++) {
     const s = sentences[si] as Sentence;
@@ -491,6 +491,19 @@ function verbAttribution(ctx: Context, s: Sentence, r: Range, v: number): Attrib
   };
   if (source.entity) a.sourceEntity = source.entity;
   return a;
+}
+
+/**
+ * Whether a cue holds a word that headed cues in training (the tagger's cue candidates). A
+ * tagged cue with no such word and no content is an ordinary verb read as a cue ("Putin met
+ * Xi"): nothing is said, so it is no attribution, and its "source" stays an event participant.
+ */
+function hasCueWord(tokens: TokenLayer, cue: Span, cues: TokenSet): boolean {
+  for (let i = tokens.indexAtOrAfter(cue.start, 0, tokens.count); i < tokens.count; i++) {
+    if (tokens.start(i) >= cue.end) break;
+    if (tokens.kind(i) === WORD && cues.hasToken(tokens, i)) return true;
+  }
+  return false;
 }
 
 /**

@@ -1,23 +1,28 @@
 import { DocumentFeatures, type FeatureResources } from '../../../core/ml/features.js';
-import { featureKey, featureKey2, hash32 } from '../../../core/ml/hash.js';
+import { featureKey, featureKey2 } from '../../../core/ml/hash.js';
+import { type PosTagger, posTagger } from '../../../core/ml/pos-tagger.js';
+import { Scratch } from '../../../core/ml/sequence-model.js';
 import { hashString, PUNCT, type TokenLayer, type TokenSet, WORD } from '../../../core/tokens.js';
 
 /**
- * Features for the attribution tagger (source, cue and content spans, `models/quotes-2`): a lean
- * set of the name tagger's token features (`core/ml/features.ts`: words ±2, word bigrams, shapes
- * ±1, a three-letter suffix, two cluster granularities and the neighbours' clusters — every token of a sentence is scored,
- * so each feature costs) plus what a reader of reported speech looks at beyond that window:
+ * Features for the attribution tagger (source, cue and content spans, `models/quotes-3`): a lean
+ * set of the name tagger's token templates, written by `core/ml/features.ts` (words ±2, word
+ * bigrams, shapes ±1, a three-letter suffix, two cluster granularities and the neighbours'
+ * clusters — every token of a sentence is scored, so each feature costs), the part of speech of
+ * the token and its neighbours (`models/pos-1`, tagged only in the sentences the attribution
+ * tagger visits), plus what a reader of reported speech looks at beyond that window:
  * - whether the token sits inside quotation marks (tracked through the paragraph, so a quote
  *   that runs over several sentences stays open), and the marks themselves;
  * - the nearest cue candidate on either side in the sentence (a word that headed a cue in the
  *   training data: "said", "according", "told"), its word and its distance, and whether a comma
  *   or a quotation mark stands between;
- * - the number of cue candidates in the sentence, and whether the sentence is short.
+ * - the number of cue candidates in the sentence, and whether the sentence is short;
+ * - how far the sentence's end is (a content mostly runs to it).
  *
  * Bump `ATTRIBUTION_FEATURE_VERSION` when what is computed here changes: a model trained on
  * another version refuses to load.
  */
-export const ATTRIBUTION_FEATURE_VERSION = 3;
+export const ATTRIBUTION_FEATURE_VERSION = 4;
 
 enum A {
   Bias = 61,
@@ -52,10 +57,17 @@ enum A {
   LeftRight,
   SentenceLength,
   AfterThat,
+  ToEnd,
+  P0,
+  Pm1P0,
+  P0Pp1,
+  P0Cues,
+  P0Quote,
 }
 
-const BOS = hash32('<s>');
-const EOS = hash32('</s>');
+/** Part of speech outside the sentence. */
+const NO_POS = 255;
+
 const THAT = hashString('that');
 
 const OPEN = 0x201c;
@@ -83,6 +95,13 @@ export class AttributionFeatures extends DocumentFeatures {
   /** Cue candidates in each sentence. */
   readonly cueCount: Int32Array;
   readonly isCue: Uint8Array;
+  /** Part of speech per token (tag number of `models/pos-1`), for the sentences tagged so far. */
+  readonly #pos: Uint8Array;
+  readonly #posDone: Uint8Array;
+  readonly #posTagger: PosTagger | null;
+  #posFeatures: DocumentFeatures | undefined;
+  #posBuffer = new Int32Array(64);
+  readonly #posScratch = new Scratch();
 
   /**
    * `paragraphStarts`: sentence numbers that open a paragraph (quotation state starts afresh
@@ -93,9 +112,14 @@ export class AttributionFeatures extends DocumentFeatures {
     resources: FeatureResources,
     cues: TokenSet,
     paragraphStarts?: ReadonlySet<number>,
+    /** The part-of-speech tagger, or null for a model trained without part-of-speech features. */
+    pos: PosTagger | null = posTagger(),
   ) {
     super(tokens, resources);
     const n = tokens.count;
+    this.#posTagger = pos;
+    this.#pos = new Uint8Array(pos ? n : 0);
+    this.#posDone = new Uint8Array(pos ? tokens.sentences : 0);
     this.quoted = new Uint8Array(n);
     this.leftCue = new Int32Array(n).fill(-1);
     this.rightCue = new Int32Array(n).fill(-1);
@@ -153,52 +177,32 @@ export class AttributionFeatures extends DocumentFeatures {
     return this.quoted[i] === 2 || this.tokens.isChar(i, 44) || this.tokens.isChar(i, 58);
   }
 
-  #word(i: number, from: number, to: number): number {
-    return i < from ? BOS : i >= to ? EOS : this.tokens.hash(i);
-  }
-
-  #shape(i: number, from: number, to: number): number {
-    return i < from ? BOS : i >= to ? EOS : this.shapeOf(i);
+  /** The part of speech of token `i` of sentence `s` (`[from, to)`), tagging the sentence on first use. */
+  #posOf(i: number, s: number, from: number, to: number): number {
+    const tagger = this.#posTagger;
+    if (i < from || i >= to || !tagger) return NO_POS;
+    if (!this.#posDone[s]) {
+      this.#posDone[s] = 1;
+      this.#posFeatures ??= new DocumentFeatures(this.tokens, tagger.resources);
+      if (this.#posBuffer.length < to - from) this.#posBuffer = new Int32Array(to - from);
+      tagger.model.tagSentence(this.#posFeatures, s, from, to, this.#posBuffer, this.#posScratch);
+      for (let k = from; k < to; k++) this.#pos[k] = this.#posBuffer[k - from] as number;
+    }
+    return this.#pos[i] as number;
   }
 
   override extract(i: number, s: number, from: number, to: number, out: Int32Array, at: number): number {
     let k = at;
     const tokens = this.tokens;
     const w0 = tokens.hash(i);
-    const wm1 = this.#word(i - 1, from, to);
-    const wp1 = this.#word(i + 1, from, to);
     out[k++] = featureKey(A.Bias, 0);
-    out[k++] = featureKey(A.W0, w0);
-    out[k++] = featureKey(A.Wm1, wm1);
-    out[k++] = featureKey(A.Wp1, wp1);
-    out[k++] = featureKey(A.Wm2, this.#word(i - 2, from, to));
-    out[k++] = featureKey(A.Wp2, this.#word(i + 2, from, to));
-    out[k++] = featureKey2(A.Bm1, wm1, w0);
-    out[k++] = featureKey2(A.Bp1, w0, wp1);
-    out[k++] = featureKey(A.S0, this.shapeOf(i));
-    out[k++] = featureKey(A.Sm1, this.#shape(i - 1, from, to));
-    out[k++] = featureKey(A.Sp1, this.#shape(i + 1, from, to));
-    const start = tokens.start(i);
-    const end = tokens.end(i);
-    if (tokens.kind(i) === WORD && end - start > 3) {
-      // The last three letters, ASCII lowercased ("-ted", "-ing", "-ays").
-      let h = 0x811c9dc5 | 0;
-      for (let c = end - 3; c < end; c++) h = Math.imul(h ^ (tokens.text.charCodeAt(c) | 0x20), 16777619);
-      out[k++] = featureKey(A.Suf3, h);
+    k = this.wordWindow(i, from, to, out, k, A.W0);
+    k = this.shapeWindow(i, from, to, out, k, A.S0);
+    // The three-letter suffix alone (written under id `A.Suf3`).
+    if (tokens.kind(i) === WORD && tokens.end(i) - tokens.start(i) > 3) {
+      k = this.affixes(i, out, k, A.Suf3, 0, A.Suf3 - 2, 3, 3);
     }
-    const c0 = this.clusterOf(i);
-    if (c0 !== 0) {
-      out[k++] = featureKey(A.C0a, c0 & 1023);
-      out[k++] = featureKey(A.C0b, (c0 >>> 10) & 1023);
-    }
-    if (i > from) {
-      const c = this.clusterOf(i - 1);
-      if (c !== 0) out[k++] = featureKey(A.Cm1, c & 1023);
-    }
-    if (i + 1 < to) {
-      const c = this.clusterOf(i + 1);
-      if (c !== 0) out[k++] = featureKey(A.Cp1, c & 1023);
-    }
+    k = this.clusterWindow(i, from, to, out, k, A.C0a, A.Cm1, A.Cp1, false);
     if (i === from) out[k++] = featureKey(A.First, 0);
     const q = this.quoted[i] as number;
     out[k++] = featureKey(A.Quote, q);
@@ -230,6 +234,14 @@ export class AttributionFeatures extends DocumentFeatures {
     }
     out[k++] = featureKey(A.SentenceLength, distanceBucket(to - from));
     if (i > from && tokens.hash(i - 1) === THAT) out[k++] = featureKey2(A.AfterThat, lb, q);
+    out[k++] = featureKey2(A.ToEnd, distanceBucket(to - 1 - i), q);
+    if (!this.#posTagger) return k;
+    const p0 = this.#posOf(i, s, from, to);
+    out[k++] = featureKey(A.P0, p0);
+    out[k++] = featureKey2(A.Pm1P0, this.#posOf(i - 1, s, from, to), p0);
+    out[k++] = featureKey2(A.P0Pp1, p0, this.#posOf(i + 1, s, from, to));
+    out[k++] = featureKey2(A.P0Cues, p0, Math.min(lb, 5) * 8 + Math.min(rb, 5));
+    out[k++] = featureKey2(A.P0Quote, p0, q);
     return k;
   }
 }

@@ -4,7 +4,7 @@ import type { Attribution, Span } from '../../../core/doc.js';
  * The tagger's attributions, then the rules' whose cue the tagger did not find (a cue the rules
  * know, such as "as described by", that the training data rarely shows), in text order. Where a
  * rule found the same cue and the tagger left the source or the content out, the rule's fills
- * it, and the attribution's rule names both (`quotes:perceptron@quotes-2+quotes:attribution.…`).
+ * it, and the attribution's rule names both (`quotes:perceptron@quotes-3+quotes:attribution.…`).
  */
 export function mergeAttributions(learned: Attribution[], ruled: readonly Attribution[]): Attribution[] {
   const byCue = [...learned].sort((a, b) => a.cue.start - b.cue.start);

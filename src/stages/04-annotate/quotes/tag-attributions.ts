@@ -1,20 +1,21 @@
 import type { Span } from '../../../core/doc.js';
 import type { FeatureResources } from '../../../core/ml/features.js';
 import { loadClusters, loadSequenceModel, readModelFile } from '../../../core/ml/model-files.js';
+import { type PosTagger, posTagger } from '../../../core/ml/pos-tagger.js';
 import { Scratch, type SequenceModel } from '../../../core/ml/sequence-model.js';
 import { decodeBilou, type TagSet } from '../../../core/ml/tag-scheme.js';
 import { type TokenLayer, TokenSet } from '../../../core/tokens.js';
 import { ATTRIBUTION_FEATURE_VERSION, AttributionFeatures } from './attribution-features.js';
 
 /**
- * The attribution tagger (models/quotes-2, `npm run train:quotes`): an averaged perceptron over
+ * The attribution tagger (models/quotes-3, `npm run train:quotes`): an averaged perceptron over
  * BILOU tags for the three roles PolNeAR annotates — source, cue, content — trained on PolNeAR's
  * train split, decoded by Viterbi per sentence (`core/ml`). Only sentences that may hold an
  * attribution are tagged: one with a cue candidate (a word that headed a cue in training) or a
  * quotation mark, and the sentence after one whose content runs to its end.
  */
 
-export const ATTRIBUTION_MODEL = 'quotes-2';
+export const ATTRIBUTION_MODEL = 'quotes-3';
 
 export type Role = 'source' | 'cue' | 'content';
 
@@ -31,6 +32,8 @@ export interface AttributionTagger {
   model: SequenceModel;
   resources: FeatureResources;
   cues: TokenSet;
+  /** The part-of-speech tagger the model's features read, or null when it was trained without. */
+  pos: PosTagger | null;
   rule: string;
 }
 
@@ -41,6 +44,8 @@ export interface AttributionManifest {
   attributionFeatureVersion: number;
   /** Lowercase words that headed a cue often enough in training to make a sentence worth tagging. */
   cueWords: string[];
+  /** The part-of-speech model the features were trained with (absent: none). */
+  partsOfSpeech?: string | null;
 }
 
 let loaded: AttributionTagger | undefined;
@@ -62,6 +67,7 @@ export function attributionTagger(): AttributionTagger {
     model,
     resources,
     cues: new TokenSet(manifest.cueWords),
+    pos: manifest.partsOfSpeech ? posTagger() : null,
     rule: `quotes:perceptron@${model.header.version}`,
   };
   return loaded;
@@ -104,7 +110,7 @@ export function attributionFeatures(
   paragraphs: ReadonlySet<number> | undefined,
   tagger: AttributionTagger = attributionTagger(),
 ): AttributionFeatures {
-  return new AttributionFeatures(tokens, tagger.resources, tagger.cues, paragraphs);
+  return new AttributionFeatures(tokens, tagger.resources, tagger.cues, paragraphs, tagger.pos);
 }
 
 /** Role spans of the document by the tagger, in text order (see `spansOfTags`). */
