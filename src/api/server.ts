@@ -21,6 +21,7 @@ import { registerOpenApi, registerOpenApiRoutes } from './openapi.js';
 import { addSharedSchemas } from './response-schemas.js';
 import type { RouteContext, RoutePlugin } from './route-context.js';
 import { registerApiRoutes } from './routes.js';
+import { registerWorkspaceRoutes } from './workspace-routes.js';
 
 /**
  * Every set of routes the server has, one line each: the JSON API under /api, then the pages.
@@ -34,6 +35,7 @@ export const ROUTE_PLUGINS: readonly RoutePlugin[] = [
   registerWebRoutes,
   // workspace pages and their API go below
   registerWorkspacePages,
+  registerWorkspaceRoutes,
 ];
 
 export interface ServerOptions {

@@ -60,7 +60,9 @@ export interface DyadEventsParams {
   a: string;
   b: string;
   /** A period key (`m:2024-05`, `w:2024-W20`, `d:2024-05-16`). */
-  period: string;
+  period?: string;
+  /** Inclusive days instead of a period; neither: all time. */
+  range?: { from: string; to: string };
   /** Only one direction. */
   direction?: 'ab' | 'ba';
   type?: string;
@@ -75,9 +77,16 @@ export interface DyadEventsParams {
 export async function dyadEvents(
   store: Repository,
   params: DyadEventsParams,
-): Promise<{ a: string; b: string; period: string; from: string; to: string; items: DyadEvent[] } | null> {
-  const range = periodRange(params.period);
-  if (!range) return null;
+): Promise<{
+  a: string;
+  b: string;
+  period: string | null;
+  from: string | null;
+  to: string | null;
+  items: DyadEvent[];
+} | null> {
+  const range = params.period ? periodRange(params.period) : (params.range ?? null);
+  if (params.period && !range) return null;
   const a = actorKey(params.a);
   const b = actorKey(params.b);
   const limit = Math.min(Math.max(Math.trunc(params.limit ?? 100), 1), 500);
@@ -87,8 +96,7 @@ export async function dyadEvents(
       store.listHappenings({
         actor: d === 'ab' ? a : b,
         recipient: d === 'ab' ? b : a,
-        from: range.from,
-        to: range.to,
+        ...(range ? { from: range.from, to: range.to } : {}),
         ...(params.type ? { type: params.type } : {}),
         limit,
         offset: 0,
@@ -99,7 +107,14 @@ export async function dyadEvents(
     page.items.map((happening) => ({ happening, direction: sides[k] as 'ab' | 'ba' })),
   );
   rows.sort((x, y) => (x.happening.day < y.happening.day ? -1 : x.happening.day > y.happening.day ? 1 : 0));
-  return { a, b, period: params.period, ...range, items: await withEvidence(store, rows) };
+  return {
+    a,
+    b,
+    period: params.period ?? null,
+    from: range?.from ?? null,
+    to: range?.to ?? null,
+    items: await withEvidence(store, rows),
+  };
 }
 
 export interface NetworkNode {

@@ -136,7 +136,7 @@ export interface RelationsView {
   form: RelationsForm;
   series: DyadSeries | null;
   /** The events of the picked point, when one is. */
-  events: { from: string; to: string; items: DyadEvent[] } | null;
+  events: { from: string | null; to: string | null; items: DyadEvent[] } | null;
   /** Actor keys to suggest. */
   suggestions: string[];
   /** Types seen in the series, for the count menu. */
