@@ -131,7 +131,9 @@ console.log(
 console.log('| page | bytes | server ms | load ms | first paint ms |');
 console.log('|---|---:|---:|---:|---:|');
 for (const r of rows) {
-  console.log(`| ${r.name} | ${r.bytes} | ${r.ms.toFixed(1)} | ${r.load.toFixed(0)} | ${Number.isNaN(r.fcp) ? '—' : r.fcp.toFixed(0)} |`);
+  console.log(
+    `| ${r.name} | ${r.bytes} | ${r.ms.toFixed(1)} | ${r.load.toFixed(0)} | ${Number.isNaN(r.fcp) ? '—' : r.fcp.toFixed(0)} |`,
+  );
 }
 console.log(
   `article page / baseline: server ×${(page.ms / plain.ms).toFixed(2)}, load ×${(page.load / plain.load).toFixed(2)}`,
