@@ -150,7 +150,19 @@ export class SequenceModel {
       }
     }
     const before = a === 0 ? n : (out[a - 1] as number);
-    viterbi(em, b - a, this.tagSet, this.#transitions, scratch.score, scratch.back, out, a, before, after);
+    viterbi(
+      em,
+      b - a,
+      this.tagSet,
+      this.#transitions,
+      scratch.score,
+      scratch.back,
+      out,
+      a,
+      before,
+      after,
+      scratch.beam,
+    );
   }
 
   /** Reads a model file's bytes (gzipped). */
@@ -250,6 +262,12 @@ export class Scratch {
   score = new Float64Array(0);
   back = new Int32Array(0);
   keys = new Int32Array(MAX_FEATURES);
+  /** Viterbi beam (0: exact); see `viterbi`. */
+  beam = 0;
+
+  constructor(beam = 0) {
+    this.beam = beam;
+  }
 
   ensure(len: number, n: number): void {
     if (this.em.length >= len * n) return;

@@ -20,16 +20,43 @@ export function viterbi(
   at = 0,
   before = set.tags.length,
   after = -1,
+  beam = 0,
 ): void {
   const n = set.tags.length;
   const allowed = set.allowed;
   if (len === 0) return;
+  // With a beam, each token looks back only at the best `beam` tags of the token before: n × beam
+  // steps a token instead of n × n (45 part-of-speech tags: 180 instead of 2,025), nearly exact
+  // for a tagger whose tags are sharply scored.
+  const top = beam > 0 && beam < n ? new Int32Array(beam) : undefined;
   for (let c = 0; c < n; c++) {
     score[c] = allowed[before * n + c] ? (em[c] as number) + (trans[before * n + c] as number) : -Infinity;
   }
   for (let i = 1; i < len; i++) {
     const row = i * n;
     const prevRow = row - n;
+    if (top) {
+      bestTags(score, prevRow, n, top);
+      for (let c = 0; c < n; c++) {
+        const e = em[row + c] as number;
+        let best = -Infinity;
+        let arg = top[0] as number;
+        if (e !== -Infinity) {
+          for (let k = 0; k < top.length; k++) {
+            const p = top[k] as number;
+            if (!allowed[p * n + c]) continue;
+            const v = (score[prevRow + p] as number) + (trans[p * n + c] as number);
+            if (v > best) {
+              best = v;
+              arg = p;
+            }
+          }
+        }
+        score[row + c] = best + e;
+        back[row + c] = arg;
+      }
+      continue;
+    }
     for (let c = 0; c < n; c++) {
       const e = em[row + c] as number;
       if (e === -Infinity) {
@@ -76,4 +103,21 @@ export function viterbi(
     arg = back[i * n + arg] as number;
     out[at + i - 1] = arg;
   }
+}
+
+/** The indexes of the `top.length` highest scores in `score[row, row + n)`, best first. */
+function bestTags(score: Float64Array, row: number, n: number, top: Int32Array): void {
+  const k = top.length;
+  let filled = 0;
+  for (let t = 0; t < n; t++) {
+    const v = score[row + t] as number;
+    if (filled === k && v <= (score[row + (top[k - 1] as number)] as number)) continue;
+    let j = filled < k ? filled++ : k - 1;
+    while (j > 0 && (score[row + (top[j - 1] as number)] as number) < v) {
+      top[j] = top[j - 1] as number;
+      j--;
+    }
+    top[j] = t;
+  }
+  for (let j = filled; j < k; j++) top[j] = top[0] as number;
 }
