@@ -84,6 +84,16 @@ export class ClauseAnalysis {
     this.chunkOf = chunkOf;
   }
 
+  /** The part-of-speech tag of token `i`. */
+  tagAt(i: number): string {
+    return this.#tags[i] ?? '';
+  }
+
+  /** Whether token `i` stands in a noun group (tagged as a noun or modifier there). */
+  inNounGroup(i: number): boolean {
+    return this.chunks[this.chunkOf[i] ?? -1]?.kind === 'NP';
+  }
+
   /** The frame of the event word at token `i`, or undefined when it is in no noun or verb group. */
   frameAt(i: number): ClauseFrame | undefined {
     const c = this.chunkOf[i] ?? -1;

@@ -7,7 +7,9 @@ import {
   type Sentence,
 } from '../../core/doc.js';
 import type { JoinedToken as Token } from '../../core/tokens.js';
+import { cameoCode } from '../../rules/events/cameo.js';
 import type { ClauseFrame } from './analyze-clauses.js';
+import { checkSense, isSportSentence } from './check-sense.js';
 import { clauseSides } from './clause-participants.js';
 import { agreeAbove, type EventVerdict, judgeSentence, vetoBelow } from './event-detector.js';
 import type { CodedEvent, EventsOptions } from './events-stage.js';
@@ -66,6 +68,11 @@ export function codeSentence(
   const judge = (): EventVerdict => {
     verdict ??= judgeSentence(doc.text.slice(sentence.start, sentence.end));
     return verdict;
+  };
+  let sportSentence: boolean | undefined;
+  const sport = (): boolean => {
+    sportSentence ??= isSportSentence(tokens);
+    return sportSentence;
   };
   let absorbedUntil = -1;
   // The last event of this sentence and whether the previous trigger opened a participial chain.
@@ -213,7 +220,15 @@ export function codeSentence(
       }
     }
     // The clause analysis, where it finds a side, over the token windows above.
-    const frame = ctx.clauses?.()?.frameAt(m.head);
+    const clauses = ctx.clauses?.();
+    const frame = clauses?.frameAt(m.head);
+    const sense = clauses
+      ? checkSense(m.rule.typeSpec.type, m.rule.verbal, m.head, tokens, clauses, frame, sport)
+      : undefined;
+    if (sense?.action === 'reject') {
+      rejected?.push(candidate(m.rule, headToken, lastToken, sense.rule));
+      continue;
+    }
     if (frame) {
       const sides = clauseSides(frame, usable, tokens, m.rule.recipientPreps);
       if (sides.actor && !(trailing && lastEvent?.actor)) {
@@ -295,23 +310,24 @@ export function codeSentence(
       }
     }
 
-    const intent = (status === 'future' || status === 'hypothetical') && m.rule.typeSpec.intent;
-    const code = (intent && m.rule.intentCode) || m.rule.code;
+    const recode = sense?.action === 'recode' ? sense : undefined;
+    const intent = !recode && (status === 'future' || status === 'hypothetical') && m.rule.typeSpec.intent;
+    const code = recode ? cameoCode(recode.cameo) : (intent && m.rule.intentCode) || m.rule.code;
     const event: CodedEvent = {
       start: sentence.start,
       end: sentence.end,
-      type: intent ? intent.type : m.rule.typeSpec.type,
+      type: recode ? recode.type : intent ? intent.type : m.rule.typeSpec.type,
       status,
       cameo: code.code,
       quad: code.quad,
       goldstein: code.goldstein,
       trigger: { start: headToken.start, end: lastToken.end },
       sentence: index,
-      rule: spec.id,
+      rule: recode ? recode.rule : spec.id,
     };
-    const mode = intent ? intent.mode : spec.mode;
+    const mode = recode ? recode.mode : intent ? intent.mode : spec.mode;
     if (mode) event.mode = mode;
-    if (!intent && spec.context) event.context = [...spec.context];
+    if (!intent && !recode && spec.context) event.context = [...spec.context];
     if (actor) event.actor = actor;
     if (recipient) event.recipient = recipient;
     if (time) {

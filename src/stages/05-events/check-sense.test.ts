@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { docFromLines } from '../../../test/support/event-doc.js';
+import { codeEvents, explainEvents } from './events-stage.js';
+
+// Sentences written here; each sense test has a control that must still code the event.
+const country = (id: string, text: string) => ({
+  id: `country:${id}`,
+  type: 'country' as const,
+  country: id,
+  at: [{ text }],
+});
+
+function events(line: string, entities: ReturnType<typeof country>[]) {
+  return codeEvents(docFromLines([line], entities)).events ?? [];
+}
+
+test('"attacked the policy" is criticism (ACCUSE, CAMEO 111), "attacked Ukraine" an assault', () => {
+  const policy = events("Russia has openly attacked China's fiscal policy.", [
+    country('RUS', 'Russia'),
+    country('CHN', 'China'),
+  ]);
+  assert.equal(policy[0]?.type, 'ACCUSE');
+  assert.equal(policy[0]?.cameo, '111');
+  assert.equal(policy[0]?.rule, 'events:sense.criticise');
+  const war = events('Russia attacked Ukraine on Monday.', [
+    country('RUS', 'Russia'),
+    country('UKR', 'Ukraine'),
+  ]);
+  assert.equal(war[0]?.type, 'ASSAULT');
+});
+
+test('a disease or disaster that kills is no assault; rebels who kill are', () => {
+  const line = 'The coronavirus has killed six people in Italy.';
+  assert.equal(events(line, [country('ITA', 'Italy')]).filter((e) => e.type === 'ASSAULT').length, 0);
+  const why = explainEvents(docFromLines([line], [country('ITA', 'Italy')])).sentences[0]?.rejected;
+  assert.ok(why?.some((r) => r.reason === 'events:sense.natural-cause'));
+  const rebels = events('Rebels killed six people in Italy.', [country('ITA', 'Italy')]);
+  assert.equal(rebels[0]?.type, 'ASSAULT');
+});
+
+test('"meet the deficit target" is no meeting; "meet France" is', () => {
+  const target = events('Britain will struggle to meet the deficit target set by France.', [
+    country('GBR', 'Britain'),
+    country('FRA', 'France'),
+  ]);
+  assert.equal(target.filter((e) => e.type === 'CONSULT').length, 0);
+  const meeting = events('Britain met France on Monday.', [
+    country('GBR', 'Britain'),
+    country('FRA', 'France'),
+  ]);
+  assert.equal(meeting[0]?.type, 'CONSULT');
+});
+
+test('sport: "Arsenal beat Chelsea 2-1" in a league match is no assault', () => {
+  const clubs = [
+    { id: 'org:arsenal', type: 'organization' as const, at: [{ text: 'Arsenal' }] },
+    { id: 'org:chelsea', type: 'organization' as const, at: [{ text: 'Chelsea' }] },
+  ];
+  const doc = docFromLines(['Arsenal beat Chelsea 2-1 in the league match on Saturday.'], clubs);
+  assert.equal((codeEvents(doc).events ?? []).filter((e) => e.type === 'ASSAULT').length, 0);
+});
+
+test('"boost demand": a verb trigger the tagger reads as a noun codes nothing', () => {
+  const boost = events('The new measures will boost demand in China.', [country('CHN', 'China')]);
+  assert.equal(boost.filter((e) => e.type === 'REQUEST').length, 0);
+  const ask = events('Russia demanded that China pay.', [country('RUS', 'Russia'), country('CHN', 'China')]);
+  assert.equal(ask[0]?.type, 'REQUEST');
+});

@@ -1,0 +1,85 @@
+import type { JoinedToken as Token } from '../../core/tokens.js';
+import senseData from '../../rules/events/senses.json' with { type: 'json' };
+import { wordList } from '../../rules/word-list.js';
+import type { ClauseAnalysis, ClauseFrame, Phrase } from './analyze-clauses.js';
+
+/**
+ * Word senses the lexicon alone cannot tell, read from the trigger's clause: "coronavirus has
+ * killed six" (a natural cause is no actor), "attacked the policy" (criticism, CAMEO 111, not an
+ * assault), "meet the deficit target" (no meeting), "Arsenal beat Chelsea 2-1" (sport), "boost
+ * demand" (a verb trigger the tagger reads as a noun). Every verdict has a rule id.
+ */
+
+const list = (name: 'naturalCauses' | 'abstractObjects' | 'targetObjects' | 'sportWords') =>
+  new Set(wordList(senseData[name], `events/senses ${name}`));
+const naturalCauses = list('naturalCauses');
+const abstractObjects = list('abstractObjects');
+const targetObjects = list('targetObjects');
+const sportWords = list('sportWords');
+const sportTypes = new Set(wordList(senseData.sportTypes, 'events/senses sportTypes', { lowercase: false }));
+const score = /^\d{1,3}-\d{1,3}$/;
+
+export type SenseVerdict =
+  | { action: 'reject'; rule: string }
+  | { action: 'recode'; rule: string; type: 'ACCUSE'; cameo: '111'; mode: 'disapprove' };
+
+/** The head word of a phrase: its last token. */
+function headOf(tokens: readonly Token[], p: Phrase | undefined): string | undefined {
+  return p ? (tokens[p.last] as Token).lower : undefined;
+}
+
+/** Whether the sentence reads as sport: two sport words, or one and a score. */
+export function isSportSentence(tokens: readonly Token[]): boolean {
+  let words = 0;
+  let scores = 0;
+  for (const t of tokens) {
+    if (sportWords.has(t.lower)) words++;
+    else if (score.test(t.lower)) scores++;
+    if (words >= 2 || (words >= 1 && scores >= 1)) return true;
+  }
+  return false;
+}
+
+export function checkSense(
+  type: string,
+  verbal: boolean,
+  head: number,
+  tokens: readonly Token[],
+  clauses: ClauseAnalysis,
+  frame: ClauseFrame | undefined,
+  sport: () => boolean,
+): SenseVerdict | undefined {
+  // "boost demand", "cut aid": a verb trigger the tagger reads as a noun right after a verb, the
+  // verb's object. Elsewhere a noun tag alone is too often the tagger's slip ("Russia attacks").
+  if (
+    verbal &&
+    head > 0 &&
+    clauses.inNounGroup(head) &&
+    /^NNS?$/.test(clauses.tagAt(head)) &&
+    /^VB[DGNPZ]?$/.test(clauses.tagAt(head - 1)) &&
+    // A "noun" followed by its own object ("will first visit China") is a mistagged verb.
+    !/^(NNPS?|DT|PRP\$?|CD)$/.test(clauses.tagAt(head + 1))
+  )
+    return { action: 'reject', rule: 'events:sense.tagged-noun' };
+  if (!frame) return undefined;
+  if (type === 'ASSAULT') {
+    const subject = headOf(tokens, frame.actors[0]);
+    if (frame.verbGroup?.voice !== 'passive' && subject && naturalCauses.has(subject))
+      return { action: 'reject', rule: 'events:sense.natural-cause' };
+    const object = frame.kind === 'verbal' && frame.verbGroup?.voice === 'active' ? frame.object : undefined;
+    if (object && abstractObjects.has(headOf(tokens, object) as string))
+      return {
+        action: 'recode',
+        rule: 'events:sense.criticise',
+        type: 'ACCUSE',
+        cameo: '111',
+        mode: 'disapprove',
+      };
+  }
+  if (type === 'CONSULT' && frame.kind === 'verbal' && frame.object) {
+    if (targetObjects.has(headOf(tokens, frame.object) as string))
+      return { action: 'reject', rule: 'events:sense.meet-target' };
+  }
+  if (sportTypes.has(type) && sport()) return { action: 'reject', rule: 'events:sense.sport' };
+  return undefined;
+}
