@@ -94,6 +94,12 @@ export class ClauseAnalysis {
     return this.chunks[this.chunkOf[i] ?? -1]?.kind === 'NP';
   }
 
+  /** Whether token `i` is a verb of a verb group other than its main verb ("expected" in "is expected to visit"). */
+  governsVerb(i: number): boolean {
+    const c = this.chunks[this.chunkOf[i] ?? -1];
+    return c?.kind === 'VG' && c.head > i && (this.#tags[i] ?? '').startsWith('VB');
+  }
+
   /** The frame of the event word at token `i`, or undefined when it is in no noun or verb group. */
   frameAt(i: number): ClauseFrame | undefined {
     const c = this.chunkOf[i] ?? -1;

@@ -225,6 +225,12 @@ export function codeSentence(
     const sense = clauses
       ? checkSense(m.rule.typeSpec.type, m.rule.verbal, m.head, tokens, clauses, frame, sport)
       : undefined;
+    // "is expected to visit": an imported pattern on the verb that governs the main one is no event
+    // of its own (our own rules say so with `absorbs`).
+    if (m.rule.imported && clauses?.governsVerb(m.head)) {
+      rejected?.push(candidate(m.rule, headToken, lastToken, 'governs-verb'));
+      continue;
+    }
     if (sense?.action === 'reject') {
       rejected?.push(candidate(m.rule, headToken, lastToken, sense.rule));
       continue;
