@@ -174,3 +174,43 @@ test('bad input: impossible dates and endless ranges give nothing wrong', () => 
   assert.ok(found.length <= 3, `${found.length} matches`);
   assert.deepEqual(matches(`every ${'every '.repeat(5000)}day`).length, 1);
 });
+
+test('a date named without its year is near: past tense does not send "Nov. 6" a year back', () => {
+  const oct30 = parseAnchor('1989-10-30');
+  const valueAt = (sentence: string, surface: string) =>
+    findTimes(sentence, 0, oct30, {}).find((m) => sentence.slice(m.start, m.end) === surface)?.value;
+  // Tense points back, but the date is a week ahead: the near one is meant.
+  assert.equal(valueAt('The offer was extended to Nov. 6 by the board.', 'Nov. 6'), '1989-11-06');
+  assert.equal(valueAt('Guidelines published in early November will decide.', 'early November'), '1989-11');
+  // Near on the tense's side stays there; far on both sides keeps the tense.
+  assert.equal(valueAt('The plan was announced on Oct. 21 in Paris.', 'Oct. 21'), '1989-10-21');
+  assert.equal(valueAt('The company reported on May 2 that sales fell.', 'May 2'), '1989-05-02');
+});
+
+test('a future seen from the past is past: "had been scheduled to expire Friday"', () => {
+  const oct30 = parseAnchor('1989-10-30');
+  const sentence = 'The offer had been scheduled to expire Friday.';
+  const value = findTimes(sentence, 0, oct30, {}).find(
+    (m) => sentence.slice(m.start, m.end) === 'Friday',
+  )?.value;
+  assert.equal(value, '1989-10-27');
+  const ahead = 'The offer is scheduled to expire Friday.';
+  assert.equal(
+    findTimes(ahead, 0, oct30, {}).find((m) => ahead.slice(m.start, m.end) === 'Friday')?.value,
+    '1989-11-03',
+  );
+});
+
+test('a quarter takes the year written or implied before it', () => {
+  const oct27 = parseAnchor('1989-10-27');
+  const valuesIn = (sentence: string) => findTimes(sentence, 0, oct27, {}).map((m) => m.value);
+  assert.deepEqual(valuesIn('Profit rose from the 1988 third quarter.'), ['1988-Q3']);
+  assert.deepEqual(valuesIn('Sales fell from the year-ago third quarter.'), ['1988-Q3']);
+  assert.deepEqual(valuesIn("It expects growth in next year's first quarter."), ['1990-Q1']);
+  assert.deepEqual(valuesIn('Net income rose in the third quarter.'), ['1989-Q3']);
+  // "the latest quarter": the last one completed, whatever quarter the text named before.
+  assert.deepEqual(
+    valuesIn('Fourth-quarter sales will rise; profit fell in the latest quarter.').at(-1),
+    '1989-Q3',
+  );
+});

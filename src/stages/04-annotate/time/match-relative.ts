@@ -151,6 +151,31 @@ export function matchQuarter(c: Ctx, i: number): Hit | null {
   let j = i;
   if (w(c, j) === 'the') j++;
   if (w(c, j) === 'fiscal') j++;
+  // The year may stand before the ordinal: "the 1988 third quarter", "the year-ago second
+  // quarter", "next year's first quarter".
+  let ownYear: number | null = null;
+  let yearShift = 0;
+  const written = fourDigitYear(tok(c, j));
+  if (written !== null && ordinalMap.has(w(c, j + 1))) {
+    ownYear = written;
+    j++;
+  } else if (
+    w(c, j) === 'year' &&
+    w(c, j + 1) === '-' &&
+    (w(c, j + 2) === 'ago' || w(c, j + 2) === 'earlier') &&
+    ordinalMap.has(w(c, j + 3))
+  ) {
+    yearShift = -1;
+    j += 3;
+  } else if ((w(c, j) === 'last' || w(c, j) === 'next') && w(c, j + 1) === 'year') {
+    let k = j + 2;
+    if (w(c, k) === "'s" || w(c, k) === '’s') k++;
+    else if ((w(c, k) === "'" || w(c, k) === '’') && w(c, k + 1) === 's') k += 2;
+    if (k > j + 2 && ordinalMap.has(w(c, k))) {
+      yearShift = w(c, j) === 'last' ? -1 : 1;
+      j = k;
+    }
+  }
   const ordinal = ordinalMap.get(w(c, j));
   if (ordinal !== undefined) {
     let k = j + 1;
@@ -166,6 +191,8 @@ export function matchQuarter(c: Ctx, i: number): Hit | null {
       year = fourDigitYear(tok(c, m));
       end = m + 1;
     }
+    if (year === null && ownYear !== null) year = ownYear;
+    if (year === null && yearShift !== 0 && c.anchor) year = c.anchor.y + yearShift;
     if (year === null && c.anchor) {
       const a = c.anchor;
       const current = unit === 'quarter' ? quarterOf(a.m) : a.m <= 6 ? 1 : 2;
@@ -179,7 +206,7 @@ export function matchQuarter(c: Ctx, i: number): Hit | null {
       value: year === null ? `XXXX-${label}` : `${pad4(year)}-${label}`,
       type: 'DATE',
       rule: 'time:quarter',
-      relative: year === null || end === k + 1,
+      relative: year === null || (end === k + 1 && ownYear === null),
     };
   }
   // Modified bare quarter: "the quarter", "the latest quarter", "this quarter", "the year-earlier quarter".
@@ -199,6 +226,9 @@ export function matchQuarter(c: Ctx, i: number): Hit | null {
   else if (mods.includes('next') || mods.includes('coming'))
     target = current.q === 4 ? { y: current.y + 1, q: 1 } : { y: current.y, q: current.q + 1 };
   else if (mods.includes('current') || mods.includes('this')) target = current;
+  // "the latest quarter", "the most recent quarter": the last one reported, i.e. completed.
+  else if (mods.includes('latest') || mods.includes('recent'))
+    target = current.q === 1 ? { y: current.y - 1, q: 4 } : { y: current.y, q: current.q - 1 };
   else if (mods.includes('previous') || mods.includes('prior'))
     target = ref.q === 1 ? { y: ref.y - 1, q: 4 } : { y: ref.y, q: ref.q - 1 };
   return { end, value: `${pad4(target.y)}-Q${target.q}`, type: 'DATE', rule: 'time:quarter', relative: true };

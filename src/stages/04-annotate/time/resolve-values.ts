@@ -24,11 +24,35 @@ export function tenseAt(c: Ctx, i: number): -1 | 0 | 1 {
   for (let k = i - 1; k >= 0 && k >= i - 6; k--) {
     const l = w(c, k);
     if (l === '.' || l === ';') break;
-    if (futureWords.has(l)) return 1;
+    // A future seen from a past point is past: "had been scheduled to expire Friday".
+    if (futureWords.has(l)) return pastPerfectBefore(c, k) ? -1 : 1;
     if (presentWords.has(l)) return 0;
     if (pastForms.has(l) || (l.length > 4 && l.endsWith('ed') && !notPast.has(l))) return -1;
   }
   return 0;
+}
+
+/** "had" among the three words before token k (the clause's past perfect). */
+function pastPerfectBefore(c: Ctx, k: number): boolean {
+  for (let j = k - 1; j >= 0 && j >= k - 3; j--) {
+    const l = w(c, j);
+    if (l === '.' || l === ';' || l === ',') return false;
+    if (l === 'had') return true;
+  }
+  return false;
+}
+
+/**
+ * News names a date without its year only when it is near: when tense points to an occurrence
+ * more than five months away and the other way the date is near (`near`: at most this many
+ * days), the near one is meant — "the offer, set to expire Nov. 6" written on Oct. 30 means the
+ * coming Nov. 6 whatever the verb's tense.
+ */
+const FAR_DAYS = 150;
+
+function nearer(base: number, chosen: number, other: number, near: number): boolean {
+  const day = 86_400_000;
+  return Math.abs(chosen - base) > FAR_DAYS * day && Math.abs(other - base) <= near * day;
 }
 
 // ---- value helpers (anchor may be null: then relative values keep X placeholders) ----
@@ -81,8 +105,14 @@ export function yearForMonth(
   if (dir === -2) return month < a.m ? a.y : a.y - 1;
   if (dir === 2) return month > a.m ? a.y : a.y + 1;
   if (dir === 0) return a.y;
-  if (dir > 0 || tense > 0) return month >= a.m ? a.y : a.y + 1;
-  if (tense < 0) return month <= a.m ? a.y : a.y - 1;
+  if (dir > 0 || tense !== 0) {
+    const y = dir > 0 || tense > 0 ? (month >= a.m ? a.y : a.y + 1) : month <= a.m ? a.y : a.y - 1;
+    // Only the month next to the anchor's is near enough to overrule the tense.
+    const other = y === a.y ? (month > a.m ? a.y - 1 : a.y + 1) : a.y;
+    const base = Date.UTC(a.y, a.m - 1, 1);
+    if (dir <= 0 && nearer(base, Date.UTC(y, month - 1, 1), Date.UTC(other, month - 1, 1), 31)) return other;
+    return y;
+  }
   const ahead = (month - a.m + 12) % 12;
   const behind = (a.m - month + 12) % 12;
   if (ahead === 0) return a.y;
@@ -95,9 +125,12 @@ export function yearForMonthDay(c: Ctx, month: number, day: number, tense: -1 | 
   if (!a) return null;
   const here = a.m * 100 + a.d;
   const there = month * 100 + day;
-  if (tense > 0) return there >= here ? a.y : a.y + 1;
-  if (tense < 0) return there <= here ? a.y : a.y - 1;
   const base = Date.UTC(a.y, a.m - 1, a.d);
+  if (tense !== 0) {
+    const y = tense > 0 ? (there >= here ? a.y : a.y + 1) : there <= here ? a.y : a.y - 1;
+    const other = y === a.y ? (tense > 0 ? a.y - 1 : a.y + 1) : a.y;
+    return nearer(base, Date.UTC(y, month - 1, day), Date.UTC(other, month - 1, day), 45) ? other : y;
+  }
   let best = a.y;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const y of [a.y - 1, a.y, a.y + 1]) {
