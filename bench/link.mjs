@@ -6,6 +6,10 @@
 // baseline: a query that reads kept rows should not grow with the store.
 //
 //   npm run bench:link [-- --events 1000000] [--db FILE] [--rebuild] [--runs 500] [--markdown]
+//   npm run bench:link -- --stories 1000000 [--per-day 2000] [--skip-dyads]
+//
+// --stories N also times story assignment per article (bench/link-stories.mjs) after 10,000 articles
+// and at each tenfold up to N, in one synthetic stream.
 //
 // The generated store is kept (default: <tmp>/tidings-bench-link-<events>.db) and reused unless --rebuild.
 import { existsSync, rmSync } from 'node:fs';
@@ -17,6 +21,7 @@ import { toAnalysis } from '../dist/core/analysis.js';
 import { contentHash } from '../dist/core/hash.js';
 import { dyadSeries } from '../dist/services/relations.js';
 import { openSqliteRepository } from '../dist/store/sqlite/sqlite-repository.js';
+import { measureStories } from './link-stories.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -25,6 +30,9 @@ const { values: args } = parseArgs({
     rebuild: { type: 'boolean', default: false },
     runs: { type: 'string', default: '500' },
     markdown: { type: 'boolean', default: false },
+    stories: { type: 'string', default: '0' },
+    'per-day': { type: 'string', default: '2000' },
+    'skip-dyads': { type: 'boolean', default: false },
   },
 });
 
@@ -236,26 +244,44 @@ async function measure(events) {
   return results;
 }
 
-const small = await measure(10_000);
-const large = await measure(Number(args.events));
-const fmt = (ms) => (ms < 1 ? ms.toFixed(2) : ms.toFixed(1));
-const rows = Object.keys(small).filter((k) => typeof small[k] === 'object' && small[k] && 'p50' in small[k]);
-const head = `| query (SQLite) | ${small.events.toLocaleString('en')} events p50 / p99 ms | ${large.events.toLocaleString('en')} events p50 / p99 ms |`;
-console.log(head);
-console.log('|---|---|---|');
-for (const k of rows)
-  console.log(
-    `| ${k} | ${fmt(small[k].p50)} / ${fmt(small[k].p99)} | ${fmt(large[k].p50)} / ${fmt(large[k].p99)} |`,
-  );
-console.log(
-  `\nhappenings: ${small.happenings.toLocaleString('en')} / ${large.happenings.toLocaleString('en')}`,
-);
-for (const [name, r] of [
-  ['small', small],
-  ['large', large],
-]) {
-  if (r.built)
+const storyArticles = Number(args.stories);
+if (storyArticles > 0) {
+  const checkpoints = [];
+  for (let n = 10_000; n < storyArticles; n *= 10) checkpoints.push(n);
+  checkpoints.push(Math.max(10_000, storyArticles - 2_000));
+  const r = measureStories({ total: storyArticles, checkpoints, perDay: Number(args['per-day']) });
+  console.log(`| story assignment (SQLite) | p50 ms | p99 ms | mean ms |`);
+  console.log('|---|---|---|---|');
+  for (const c of r.checkpoints)
     console.log(
-      `${name} store built in ${r.built.seconds.toFixed(0)} s (${r.built.eventsPerSecond.toLocaleString('en')} events/s through putMany and the link step)`,
+      `| after ${c.stored.toLocaleString('en')} articles | ${c.p50.toFixed(3)} | ${c.p99.toFixed(3)} | ${c.mean.toFixed(3)} |`,
     );
+  console.log(
+    `\n${r.total.toLocaleString('en')} articles assigned in ${r.seconds.toFixed(0)} s: ${r.stories.toLocaleString('en')} stories found for ${r.trueStories.toLocaleString('en')} generated, ${r.indexRows.toLocaleString('en')} index rows\n`,
+  );
+}
+if (!args['skip-dyads']) {
+  const small = await measure(10_000);
+  const large = await measure(Number(args.events));
+  const fmt = (ms) => (ms < 1 ? ms.toFixed(2) : ms.toFixed(1));
+  const rows = Object.keys(small).filter((k) => typeof small[k] === 'object' && small[k] && 'p50' in small[k]);
+  const head = `| query (SQLite) | ${small.events.toLocaleString('en')} events p50 / p99 ms | ${large.events.toLocaleString('en')} events p50 / p99 ms |`;
+  console.log(head);
+  console.log('|---|---|---|');
+  for (const k of rows)
+    console.log(
+      `| ${k} | ${fmt(small[k].p50)} / ${fmt(small[k].p99)} | ${fmt(large[k].p50)} / ${fmt(large[k].p99)} |`,
+    );
+  console.log(
+    `\nhappenings: ${small.happenings.toLocaleString('en')} / ${large.happenings.toLocaleString('en')}`,
+  );
+  for (const [name, r] of [
+    ['small', small],
+    ['large', large],
+  ]) {
+    if (r.built)
+      console.log(
+        `${name} store built in ${r.built.seconds.toFixed(0)} s (${r.built.eventsPerSecond.toLocaleString('en')} events/s through putMany and the link step)`,
+      );
+  }
 }

@@ -51,7 +51,8 @@ export interface StoryTables {
   storiesByKeys(keys: readonly string[], since: string, perKey: number): Maybe<number[]>;
   loadStories(ids: readonly number[]): Maybe<StoredStory[]>;
   createStory(story: StoryWrite): Maybe<number>;
-  updateStory(id: number, story: StoryWrite): Maybe<void>;
+  /** `before`: the story's last day and index keys as they were, so an engine may write only what changed. */
+  updateStory(id: number, story: StoryWrite, before: { last: string | null; keys: string[] }): Maybe<void>;
   /** Adds the document to the story; true when its outlet is new to the story. */
   addStoryMember(
     storyId: number,
@@ -125,16 +126,20 @@ export function* assignStory(
     const profile = addToProfile(story.profile, f);
     const newSource = yield* ask(tables.addStoryMember(story.id, f.docId, score, f.source, f.day));
     yield* ask(
-      tables.updateStory(story.id, {
-        label: storyLabel(profile),
-        first: minDay(story.first, f.day),
-        last: maxDay(story.last, f.day),
-        size: story.size + 1,
-        sources: story.sources + (newSource ? 1 : 0),
-        centroid,
-        profile,
-        keys: indexKeys(centroid),
-      }),
+      tables.updateStory(
+        story.id,
+        {
+          label: storyLabel(profile),
+          first: minDay(story.first, f.day),
+          last: maxDay(story.last, f.day),
+          size: story.size + 1,
+          sources: story.sources + (newSource ? 1 : 0),
+          centroid,
+          profile,
+          keys: indexKeys(centroid),
+        },
+        { last: story.last, keys: indexKeys(story.centroid) },
+      ),
     );
     return { storyId: story.id, created: false, score };
   }

@@ -22,6 +22,8 @@ export function storyValues(story: StoryWrite): unknown[] {
 }
 
 export function toStoredStory(row: Row): StoredStory {
+  // Every candidate's centroid is scored, but only the story joined needs its profile: parsed on demand.
+  let profile: StoryProfile | undefined;
   return {
     id: Number(row.id),
     first: (row.first_seen as string | null) ?? null,
@@ -29,7 +31,10 @@ export function toStoredStory(row: Row): StoredStory {
     size: Number(row.size),
     sources: Number(row.num_sources),
     centroid: JSON.parse(row.centroid as string) as StoryCentroid,
-    profile: JSON.parse(row.profile as string) as StoryProfile,
+    get profile(): StoryProfile {
+      profile ??= JSON.parse(row.profile as string) as StoryProfile;
+      return profile;
+    },
   };
 }
 

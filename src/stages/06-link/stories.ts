@@ -146,7 +146,7 @@ export const INDEX_TERMS = { body: 16, title: 6, entities: 8 } as const;
 export const LOOKUP_TERMS = { body: 8, title: 4, entities: 6 } as const;
 export const STORIES_PER_TERM = 30;
 /** How many of the stories found (most terms in common first) are scored. */
-export const MAX_CANDIDATES = 24;
+export const MAX_CANDIDATES = 12;
 
 /**
  * How a score is made and when it is enough. Chosen on the tuning half of the `clusters` suite's

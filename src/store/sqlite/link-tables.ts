@@ -103,16 +103,13 @@ export function sqliteLinkTables(stmt: (sql: string) => Database.Statement): Lin
     },
     countTerms(keys) {
       const upsert = stmt(
-        'INSERT INTO term_frequencies (term, docs) VALUES (?, 1) ON CONFLICT (term) DO UPDATE SET docs = docs + 1',
-      );
-      upsert.run('#docs');
-      const read = stmt('SELECT docs FROM term_frequencies WHERE term = ?').pluck();
+        `INSERT INTO term_frequencies (term, docs) VALUES (?, 1)
+         ON CONFLICT (term) DO UPDATE SET docs = docs + 1 RETURNING docs`,
+      ).pluck();
+      const docs = Number(upsert.get('#docs'));
       const df = new Map<string, number>();
-      for (const key of keys) {
-        upsert.run(key);
-        df.set(key, Number(read.get(key)));
-      }
-      return { docs: Number(read.get('#docs')), df };
+      for (const key of keys) df.set(key, Number(upsert.get(key)));
+      return { docs, df };
     },
     storyOfDocument(docId) {
       const id = stmt('SELECT story_id FROM story_members WHERE doc_id = ?').pluck().get(docId);
@@ -142,11 +139,21 @@ export function sqliteLinkTables(stmt: (sql: string) => Database.Statement): Lin
       writeIndex(stmt, id, story);
       return id;
     },
-    updateStory(id, story) {
+    updateStory(id, story, before) {
       stmt(
         `UPDATE stories SET label = ?, first_seen = ?, last_seen = ?, size = ?, num_sources = ?, centroid = ?, profile = ?
          WHERE id = ?`,
       ).run(...storyValues(story), id);
+      // The index rows carry the story's last day: when it moved, every row is written again;
+      // otherwise only the keys that came and went.
+      if (before && (before.last ?? '') === (story.last ?? '')) {
+        const kept = new Set(before.keys);
+        const now = new Set(story.keys);
+        const drop = stmt('DELETE FROM story_index WHERE term = ? AND last_seen = ? AND story_id = ?');
+        for (const key of kept) if (!now.has(key)) drop.run(key, story.last ?? '', id);
+        writeIndex(stmt, id, { ...story, keys: story.keys.filter((k) => !kept.has(k)) });
+        return;
+      }
       stmt('DELETE FROM story_index WHERE story_id = ?').run(id);
       writeIndex(stmt, id, story);
     },
