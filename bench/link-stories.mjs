@@ -115,7 +115,8 @@ export function measureStories({ total, checkpoints, perDay = 2000, window = 200
     const names = new Map();
     for (const e of story.cast) if (random() < 0.8) entities.set(e, 1 + Math.floor(random() * 3));
     const extra = 1 + Math.floor(random() * 2);
-    for (let j = 0; j < extra; j++) entities.set(random() < 0.5 ? `country:C${countries()}` : `person:P${entity()}`, 1);
+    for (let j = 0; j < extra; j++)
+      entities.set(random() < 0.5 ? `country:C${countries()}` : `person:P${entity()}`, 1);
     for (const e of entities.keys()) names.set(e, e.slice(e.indexOf(':') + 1));
     return {
       features: {
@@ -169,7 +170,9 @@ export function measureStories({ total, checkpoints, perDay = 2000, window = 200
       }
     }).immediate();
     if (i % 100_000 < 500 && i >= 100_000)
-      process.stderr.write(`  ${i.toLocaleString('en')} articles in ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
+      process.stderr.write(
+        `  ${i.toLocaleString('en')} articles in ${((performance.now() - started) / 1000).toFixed(0)} s\n`,
+      );
   }
   const seconds = (performance.now() - started) / 1000;
   const stories = db.prepare('SELECT count(*) FROM stories').pluck().get();

@@ -264,7 +264,9 @@ if (!args['skip-dyads']) {
   const small = await measure(10_000);
   const large = await measure(Number(args.events));
   const fmt = (ms) => (ms < 1 ? ms.toFixed(2) : ms.toFixed(1));
-  const rows = Object.keys(small).filter((k) => typeof small[k] === 'object' && small[k] && 'p50' in small[k]);
+  const rows = Object.keys(small).filter(
+    (k) => typeof small[k] === 'object' && small[k] && 'p50' in small[k],
+  );
   const head = `| query (SQLite) | ${small.events.toLocaleString('en')} events p50 / p99 ms | ${large.events.toLocaleString('en')} events p50 / p99 ms |`;
   console.log(head);
   console.log('|---|---|---|');
