@@ -177,10 +177,46 @@ export function nerResult(
   };
 }
 
+/** A baseline recogniser: a text → its PER/ORG/LOC spans. */
+export interface Baseline {
+  name: string;
+  spans(text: string): NerSpan[];
+}
+
+/**
+ * compromise (a development dependency, as in `npm run bench`): its people, places and
+ * organisations as PER, LOC and ORG, with the offsets it reports. Undefined when it is not
+ * installed; the suites then report only our figures.
+ */
+export async function loadCompromise(): Promise<Baseline | undefined> {
+  let nlp: typeof import('compromise')['default'];
+  try {
+    nlp = (await import('compromise')).default;
+  } catch {
+    return undefined;
+  }
+  return {
+    name: 'compromise (people, places, organizations)',
+    spans(text: string): NerSpan[] {
+      const d = nlp(text);
+      const out: NerSpan[] = [];
+      const add = (type: NerType, view: { json(o: object): unknown }) => {
+        for (const m of view.json({ offset: true }) as { offset?: { start: number; length: number } }[]) {
+          if (m.offset) out.push({ start: m.offset.start, end: m.offset.start + m.offset.length, type });
+        }
+      };
+      add('PER', d.people());
+      add('LOC', d.places());
+      add('ORG', d.organizations());
+      return out;
+    },
+  };
+}
+
 /**
  * The loop both NER suites share: read each file into documents (lists of tagged sentences),
- * score each document through `analyze`, honour `--limit`, and skip unreadable or empty files
- * with a reason instead of failing.
+ * score each document through `analyze` (and through the baseline, when given, on the same
+ * text), honour `--limit`, and skip unreadable or empty files with a reason instead of failing.
  */
 export function runNerFiles(
   files: readonly string[],
@@ -188,8 +224,10 @@ export function runNerFiles(
   suite: { name: string; unit: string; expected: string },
   read: (text: string) => TaggedSentence[][],
   analyze: Analyze,
+  baseline?: Baseline,
 ): EvalResult {
   const counts = emptyNerCounts();
+  const baselineCounts = emptyNerCounts();
   const skipped: { file: string; reason: string }[] = [];
   let items = 0;
   for (const file of files) {
@@ -207,9 +245,28 @@ export function runNerFiles(
     }
     for (let d = 0; d < docs.length; d++) {
       if (options.limit !== undefined && items >= options.limit) break;
-      evaluateNerDoc(buildNerDoc(docs[d] as TaggedSentence[]), `${file}#${d}`, analyze, counts);
+      const nerDoc = buildNerDoc(docs[d] as TaggedSentence[]);
+      evaluateNerDoc(nerDoc, `${file}#${d}`, analyze, counts);
+      if (baseline) scoreNerDoc(nerDoc.gold, baseline.spans(nerDoc.text), baselineCounts);
       items++;
     }
   }
-  return nerResult(suite.name, items, suite.unit, counts, skipped);
+  const result = nerResult(suite.name, items, suite.unit, counts, skipped);
+  if (baseline) addBaseline(result, baseline.name, baselineCounts);
+  return result;
+}
+
+/**
+ * The baseline's figures beside ours, from the same run: `compromise.precision`, `.recall`, `.f1`
+ * over PER/ORG/LOC and `compromise.PER.f1` … (it has no MISC class).
+ */
+function addBaseline(result: EvalResult, name: string, counts: NerCounts): void {
+  const total = emptyCounts();
+  for (const t of scoredTypes) addCounts(total, counts[t]);
+  const overall = prf(total);
+  result.metrics['compromise.precision'] = overall.precision;
+  result.metrics['compromise.recall'] = overall.recall;
+  result.metrics['compromise.f1'] = overall.f1;
+  for (const t of scoredTypes) result.metrics[`compromise.${t}.f1`] = prf(counts[t]).f1;
+  result.details = { ...result.details, baseline: `${name}, same documents, same scoring` };
 }

@@ -1,6 +1,12 @@
 import { basename } from 'node:path';
 import type { EvalOptions, EvalResult, Suite } from '../suite.js';
-import { type Analyze, defaultAnalyze, runNerFiles, type TaggedSentence } from './ner-common.js';
+import {
+  type Analyze,
+  defaultAnalyze,
+  loadCompromise,
+  runNerFiles,
+  type TaggedSentence,
+} from './ner-common.js';
 
 /**
  * Reads a CoNLL-2003 file as it is distributed: `TOKEN POS CHUNK NER` per line (the NER tag is
@@ -40,18 +46,19 @@ export function readConll(text: string): TaggedSentence[][] {
 
 const notData = /^(provenance|readme|license|licence)/i;
 
-export function createConllSuite(analyze: Analyze = defaultAnalyze): Suite {
+export function createConllSuite(analyze: Analyze = defaultAnalyze, withBaseline = true): Suite {
   return {
     name: 'ner-conll2003',
     description: 'CoNLL-2003 English NER: exact-span P/R/F1 for PER/ORG/LOC (demonyms as MISC, apart)',
     accepts: (path) => /\.(txt|conll)$/i.test(path) && !notData.test(basename(path)),
-    run(files: string[], options: EvalOptions): EvalResult {
+    async run(files: string[], options: EvalOptions): Promise<EvalResult> {
       return runNerFiles(
         files,
         options,
         { name: 'ner-conll2003', unit: 'documents', expected: 'TOKEN POS CHUNK NER' },
         readConll,
         analyze,
+        withBaseline ? await loadCompromise() : undefined,
       );
     },
   };

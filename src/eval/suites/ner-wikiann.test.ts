@@ -23,6 +23,12 @@ test('the suite is registered, reads .tsv files and scores sentences with the fu
   assert.equal(r.items, 2);
   assert.equal(r.metrics['PER.f1'], 1);
   assert.equal(r.metrics['ORG.f1'], 1);
+  // compromise, from the same run, on the same texts.
+  for (const k of ['compromise.precision', 'compromise.recall', 'compromise.f1', 'compromise.PER.f1']) {
+    const v = r.metrics[k];
+    assert.ok(v !== undefined && v >= 0 && v <= 1, `${k} reported`);
+  }
+  assert.match(String(r.details?.baseline), /compromise/);
   const limited = await runSuite('ner-wikiann', { data: root, limit: 1 });
   assert.equal(limited.items, 1);
 });

@@ -1,6 +1,12 @@
 import { basename } from 'node:path';
 import type { EvalOptions, EvalResult, Suite } from '../suite.js';
-import { type Analyze, defaultAnalyze, runNerFiles, type TaggedSentence } from './ner-common.js';
+import {
+  type Analyze,
+  defaultAnalyze,
+  loadCompromise,
+  runNerFiles,
+  type TaggedSentence,
+} from './ner-common.js';
 
 const langPrefix = /^[a-z]{2,3}:/;
 
@@ -23,18 +29,19 @@ export function readWikiann(text: string): TaggedSentence[] {
   return out;
 }
 
-export function createWikiannSuite(analyze: Analyze = defaultAnalyze): Suite {
+export function createWikiannSuite(analyze: Analyze = defaultAnalyze, withBaseline = true): Suite {
   return {
     name: 'ner-wikiann',
     description: 'WikiANN (PAN-X) English, silver NER from Wikipedia: exact-span P/R/F1 for PER/ORG/LOC',
     accepts: (path) => /\.(tsv|txt)$/i.test(path) && !/^(provenance|readme|licen[cs]e)/i.test(basename(path)),
-    run(files: string[], options: EvalOptions): EvalResult {
+    async run(files: string[], options: EvalOptions): Promise<EvalResult> {
       return runNerFiles(
         files,
         options,
         { name: 'ner-wikiann', unit: 'sentences', expected: 'TOKEN<TAB>TAG' },
         (text: string) => readWikiann(text).map((sentence) => [sentence]),
         analyze,
+        withBaseline ? await loadCompromise() : undefined,
       );
     },
   };
