@@ -12,6 +12,8 @@ export interface RouteContext {
   /** Largest accepted text, in UTF-8 bytes. */
   maxTextBytes: number;
   now: () => Date;
+  /** How often the live feed (GET /api/live) asks the store for new documents, in ms (default 1000). */
+  livePollMs?: number;
 }
 
 /**

@@ -17,6 +17,7 @@ import { registerWorkspacePages } from '../web/workspace/routes.js';
 import { type ApiError, apiError } from './errors.js';
 import { type Refusal, registerGuards } from './guard-requests.js';
 import { registerLinkRoutes } from './link-routes.js';
+import { registerLiveRoutes } from './live-routes.js';
 import { registerOpenApi, registerOpenApiRoutes } from './openapi.js';
 import { addSharedSchemas } from './response-schemas.js';
 import type { RouteContext, RoutePlugin } from './route-context.js';
@@ -32,6 +33,7 @@ export const ROUTE_PLUGINS: readonly RoutePlugin[] = [
   registerOpenApiRoutes,
   registerApiRoutes,
   registerLinkRoutes,
+  registerLiveRoutes,
   registerWebRoutes,
   // workspace pages and their API go below
   registerWorkspacePages,
@@ -58,6 +60,8 @@ export interface ServerOptions {
   bodyTimeoutMs?: number;
   /** Writes one client may make in a window (default 300 a minute); past that, 429 with Retry-After. */
   writeRateLimit?: { max: number; windowMs: number };
+  /** How often GET /api/live asks the store for new documents, in ms (default 1000). */
+  livePollMs?: number;
   /** Fastify request logging (off by default; the CLI may turn it on). */
   logger?: boolean;
   /** Where every 5xx is reported (default: one JSON line on stderr). */
@@ -302,6 +306,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     ingester,
     maxTextBytes: options.maxTextBytes ?? 5 * 1024 * 1024,
     now,
+    ...(options.livePollMs ? { livePollMs: options.livePollMs } : {}),
   };
   // In a plugin of their own, so that plugins registered above (which watch routes being added) see them.
   app.register(async (scope) => {

@@ -22,6 +22,11 @@ export interface Repository {
   /** The raw input a document was extracted from (a web page), gzipped; null when none was kept. */
   getRaw(docId: string): Promise<StoredRaw | null>;
   listDocuments(query: DocumentQuery): Promise<Page<DocumentSummary>>;
+  /**
+   * Documents (status ok) stored at or after `since` (an ISO instant, against `createdAt`), oldest
+   * first, then by id: what the live feed polls for (services/live-feed.ts), on an index of that order.
+   */
+  listStoredSince(query: { since: string; limit: number }): Promise<DocumentSummary[]>;
   queryEvents(query: EventQuery): Promise<Page<EventRow>>;
   listEntities(query: EntityQuery): Promise<Page<EntityRow>>;
   /** Diagnostics of one document, in the order they were raised; null when the document is unknown. */

@@ -50,6 +50,33 @@ for (const engine of engines) {
   });
 
   describe(`${engine} store: documents`, () => {
+    test('listStoredSince: documents stored at or after an instant, oldest first, ties by id, no rejected', async () => {
+      let clock = '2024-05-16T10:00:00.000Z';
+      const store = await openTestStore(engine, { now: () => new Date(clock) });
+      const first = fakeAnalysis(`${GENEVA_TEXT}\nOne.`, 'test:1');
+      await store.putDocument(first);
+      clock = '2024-05-16T10:00:05.000Z';
+      const tied = [
+        fakeAnalysis(`${GENEVA_TEXT}\nTwo.`, 'test:2'),
+        fakeAnalysis(`${GENEVA_TEXT}\nThree.`, 'test:3'),
+      ];
+      await store.putMany(tied.map((analysis) => ({ kind: 'document' as const, analysis })));
+      await store.putRejected({ uri: 'test:empty', text: '', diagnostics: [] });
+      const all = await store.listStoredSince({ since: '2024-05-16T00:00:00.000Z', limit: 10 });
+      assert.deepEqual(
+        all.map((d) => d.id),
+        [first.id, ...tied.map((a) => a.id).sort()],
+      );
+      const later = await store.listStoredSince({ since: '2024-05-16T10:00:05.000Z', limit: 10 });
+      assert.deepEqual(
+        later.map((d) => d.id),
+        tied.map((a) => a.id).sort(),
+      );
+      assert.equal((await store.listStoredSince({ since: clock, limit: 1 })).length, 1);
+      assert.deepEqual(await store.listStoredSince({ since: '2024-05-16T10:00:06.000Z', limit: 10 }), []);
+      await store.close();
+    });
+
     test('putDocument then getDocument round-trips the analysis exactly', async () => {
       const store = await openTestStore(engine);
       const analysis = fakeAnalysis();

@@ -1,5 +1,6 @@
 /** The links in every page's header, in order: a new page adds one line. */
 export const NAV_LINKS: readonly { href: string; label: string }[] = [
+  { href: '/now', label: 'Now' },
   { href: '/', label: 'Articles' },
   { href: '/events', label: 'Events' },
   // workspace pages go below

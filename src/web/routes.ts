@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { RouteContext } from '../api/route-context.js';
 import { type EventStatus, EVENT_STATUSES as STATUSES } from '../core/doc.js';
+import { latestStories } from '../services/live-feed.js';
 import { getAnalysis, isDateBound, listDocuments, queryEvents } from '../services/query.js';
 import { ASSETS, SCRIPT, STYLE } from './assets.js';
+import { NOW_ASSETS, NOW_SCRIPT, NOW_STYLE, nowPage } from './now-page.js';
 import {
   type DocumentView,
   documentPage,
@@ -31,11 +33,17 @@ export function registerWebRoutes(app: FastifyInstance, { store }: RouteContext)
   for (const [path, type, body] of [
     [ASSETS.css, 'text/css; charset=utf-8', STYLE],
     [ASSETS.js, 'text/javascript; charset=utf-8', SCRIPT],
+    [NOW_ASSETS.css, 'text/css; charset=utf-8', NOW_STYLE],
+    [NOW_ASSETS.js, 'text/javascript; charset=utf-8', NOW_SCRIPT],
   ] as const) {
     app.get(path, async (_request, reply) =>
       reply.type(type).header('cache-control', 'public, max-age=31536000, immutable').send(body),
     );
   }
+
+  app.get('/now', async (_request, reply) =>
+    reply.type('text/html; charset=utf-8').send(nowPage(await latestStories(store, 30))),
+  );
 
   app.get<{ Querystring: Record<string, unknown> }>('/', async (request, reply) => {
     const q = str(request.query.q) ?? '';

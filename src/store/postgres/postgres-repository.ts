@@ -288,6 +288,15 @@ class PostgresRepository implements Repository {
     };
   }
 
+  async listStoredSince(query: { since: string; limit: number }): Promise<DocumentSummary[]> {
+    const { rows } = await this.#pool.query(
+      `SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE d.created_at >= $1 AND d.status = 'ok'
+       ORDER BY d.created_at, d.id LIMIT $2`,
+      [query.since, query.limit],
+    );
+    return rows.map(toSummary);
+  }
+
   async queryEvents(query: EventQuery): Promise<Page<EventRow>> {
     const p = new Params();
     const where: string[] = [];

@@ -257,4 +257,8 @@ export const MIGRATIONS: readonly string[] = [
     docs INTEGER NOT NULL
   ) WITHOUT ROWID;
   `,
+  // 9: documents in the order they were stored, which the live feed polls (GET /api/live).
+  `
+  CREATE INDEX documents_stored ON documents (created_at, id);
+  `,
 ] as const;

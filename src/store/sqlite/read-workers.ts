@@ -134,6 +134,8 @@ export async function withReadWorkers(
     getDocument: (id) => store.getDocument(id),
     getRaw: (docId) => store.getRaw(docId),
     exportDocuments: (page) => store.exportDocuments(page),
+    // An indexed read of a few rows, asked every second: not worth a thread hop.
+    listStoredSince: (query) => store.listStoredSince(query),
     enqueue: (inputs) => store.enqueue(inputs),
     claim: (claim) => store.claim(claim),
     complete: (token, done) => store.complete(token, done),

@@ -321,6 +321,14 @@ class SqliteRepository implements Repository {
     };
   }
 
+  async listStoredSince(query: { since: string; limit: number }): Promise<DocumentSummary[]> {
+    const rows = this.#stmt(
+      `SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE d.created_at >= @since AND d.status = 'ok'
+       ORDER BY d.created_at, d.id LIMIT @limit`,
+    ).all(query) as Row[];
+    return rows.map(toSummary);
+  }
+
   async queryEvents(query: EventQuery): Promise<Page<EventRow>> {
     const { where, params } = conditions(query.limit, query.offset);
     for (const role of ['actor', 'recipient'] as const) {
