@@ -275,6 +275,9 @@ export interface EventParticipant extends Span {
   entity?: string;
   country?: string;
   sector?: Sector;
+  /** Coordinates of a place (an event's `location`), from its entity when the gazetteer knows them. */
+  lat?: number;
+  lon?: number;
 }
 
 export interface NewsEvent extends Span {
@@ -317,6 +320,13 @@ export interface NewsEvent extends Span {
    * keeps its own trigger and rule and takes the most severe CAMEO code of the group.
    */
   merged?: { start: number; end: number; rule: string; cameo: string }[];
+  /**
+   * Every report of this happening in the article, in text order, when more than one sentence (or
+   * trigger) tells it ("Putin arrived in China …", "Putin landed in the Chinese capital …"): each
+   * with its sentence, evidence span, trigger and rule. The event is the first mention, with what
+   * the later ones add (a date of their own clause, a more precise place, the report).
+   */
+  mentions?: { sentence: number; start: number; end: number; trigger: Span; rule: string }[];
   /** How the type and the participants were decided; set only when the events stage runs with `trace`. */
   trace?: EventTrace;
 }

@@ -6,6 +6,7 @@ import { duplicatesSuite } from './suites/duplicates.js';
 import { cameoRatersSuite } from './suites/events-cameo-raters.js';
 import { case2021Suite } from './suites/events-case2021.js';
 import { indiaPoliceSuite } from './suites/events-india-police.js';
+import { eventLocationSuite } from './suites/events-location.js';
 import { petrarch2Suite } from './suites/events-petrarch2.js';
 import { ploverGsrSuite } from './suites/events-plover-gsr.js';
 import { extractAeb } from './suites/extract-aeb.js';
@@ -31,6 +32,7 @@ export const suites: Suite[] = [
   cameoRatersSuite,
   indiaPoliceSuite,
   petrarch2Suite,
+  eventLocationSuite,
   mixedStoriesSuite,
   nerConll2003,
   nerWikiann,

@@ -39,7 +39,7 @@ import {
   subordinators,
 } from './sentence-words.js';
 import { clauseStatus, historicalByDate, mainClauseStatus } from './status.js';
-import { clauseOf, eventAttribution, eventPlace, eventTime } from './when-where.js';
+import { clauseOf, eventAttribution, eventPlace, eventTime, unnamedPlace } from './when-where.js';
 
 /** A more severe CAMEO code wins: lower Goldstein, then the more specific (longer) code. */
 function moreSevere(
@@ -350,6 +350,7 @@ export function codeSentence(
     if (attribution) event.attribution = attribution;
     if (statusRule) event.statusRule = statusRule;
     const place = eventPlace(
+      doc.text,
       tokens,
       usable,
       m.head,
@@ -357,6 +358,10 @@ export function codeSentence(
       spec.mode === 'visit' ? recipientGroup : undefined,
     );
     if (place) event.location = placeOf(doc, place);
+    else {
+      const unnamed = unnamedPlace(ctx, m.head, clause);
+      if (unnamed) event.location = { ...unnamed, text: doc.text.slice(unnamed.start, unnamed.end) };
+    }
     if (options.trace) {
       const trace: EventTrace = { decidedBy: 'rule', rule: spec.id };
       if (options.classifier) judge();

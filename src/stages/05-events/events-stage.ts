@@ -6,6 +6,7 @@ import { documentTokens, sentenceJoinedTokens } from '../../core/tokens.js';
 import { ClauseAnalysis } from './analyze-clauses.js';
 import { codeSentence } from './code-sentence.js';
 import { allIndex, findMatches, ownIndex, twoSides } from './matching.js';
+import { mergeMentions } from './merge-mentions.js';
 import { buildGroups } from './participants.js';
 import type { EntityMention, SentenceContext } from './sentence-words.js';
 import { SentenceTagger } from './tag-sentence.js';
@@ -121,6 +122,10 @@ function codeDocument(
     codeSentence(ctx, sentence, index, settings, matches, events, rejected);
     if (rejected && rejected.length > 0) traces?.push({ sentence: index, rejected });
   }
+  // Mentions of one happening in the article become one event with all its mentions.
+  const merged = mergeMentions(events);
+  events.length = 0;
+  events.push(...merged);
   if (events.length > cap) {
     const first = events[cap] as CodedEvent;
     events.length = cap;

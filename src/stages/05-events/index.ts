@@ -8,3 +8,4 @@ export {
   type SentenceEventTrace,
 } from './events-stage.js';
 export { nounForms, verbForms } from './inflect.js';
+export { linkPlace } from './link-place.js';

@@ -294,6 +294,10 @@ export function placeOf(doc: Readonly<Doc>, g: Group): EventParticipant {
     entity: g.entity.id,
   };
   if (g.entity.country) p.country = g.entity.country;
+  if (g.entity.lat !== undefined && g.entity.lon !== undefined) {
+    p.lat = g.entity.lat;
+    p.lon = g.entity.lon;
+  }
   return p;
 }
 

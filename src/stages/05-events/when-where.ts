@@ -1,6 +1,7 @@
 import type { Attribution, EventAttribution, Span, TimeExpression } from '../../core/doc.js';
 import type { JoinedToken as Token } from '../../core/tokens.js';
 import scopeData from '../../rules/events/status-scope.json' with { type: 'json' };
+import whereData from '../../rules/events/where-words.json' with { type: 'json' };
 import { wordList } from '../../rules/word-list.js';
 import {
   clauseBreakers,
@@ -10,6 +11,8 @@ import {
   infinitiveContent,
   isLower,
   isReportingVerb,
+  isWordStart,
+  lexicon,
   prepBefore,
   reportingVerbs,
   type SentenceContext,
@@ -153,11 +156,33 @@ function datesReport(ctx: SentenceContext, t: TimeExpression): boolean {
   return p >= 0 && isReportingVerb(ctx.doc.text, ctx.tokens[p]);
 }
 
+const placePreps = new Set(wordList(whereData.placePrepositions, 'events/where-words placePrepositions'));
+
+/**
+ * Whether a place mention is governed by a place preposition: right before it ("in Kharkiv", "in
+ * the Chinese capital"), or a few lowercase words and "of" before it ("in the northern city of
+ * Aleppo", "in southern Syria"), with no verb between, and not right after another event word.
+ */
+function placedAt(text: string, tokens: readonly Token[], first: number, head: number): boolean {
+  for (let k = first - 1; k >= 0 && k >= first - whereData.placeLead.window; k--) {
+    const token = tokens[k] as Token;
+    const t = token.lower;
+    // "condemned the coup in Myanmar": the place of another event word is that event's.
+    if (placePreps.has(t)) return k - 1 === head || !lexicon.ownHeads.has(tokens[k - 1]?.lower ?? '');
+    if (!isWordStart(t) || finiteVerbs.has(t) || subordinators.has(t) || isReportingVerb(text, token))
+      return false;
+    if (isLower(text, token) && (t.endsWith('ed') || t.endsWith('ing'))) return false;
+  }
+  return false;
+}
+
 /**
  * Where an event happened: the visited place itself (`visited`, a visit's recipient), else the
- * city or place after "in"/"at" in the trigger's clause nearest the trigger head.
+ * place — a city, a place or a country named as such, never a demonym — that a place preposition
+ * governs in the trigger's clause, nearest the trigger head.
  */
 export function eventPlace(
+  text: string,
   tokens: readonly Token[],
   groups: readonly Group[],
   head: number,
@@ -168,11 +193,11 @@ export function eventPlace(
   let placeDistance = Number.POSITIVE_INFINITY;
   for (const g of groups) {
     const kind = g.entity.type;
-    if (kind !== 'city' && kind !== 'place' && g.mention.form !== 'capital') continue;
-    const prep = prepBefore(tokens, g.first);
     const isVisited = g === visited;
-    if (!isVisited && prep !== 'in' && prep !== 'at') continue;
+    if (kind !== 'city' && kind !== 'place' && kind !== 'country' && g.mention.form !== 'capital') continue;
+    if (g.mention.form === 'demonym' && !isVisited) continue;
     if (!isVisited && (g.first < clause.from || g.last >= clause.to)) continue;
+    if (!isVisited && !placedAt(text, tokens, g.first, head)) continue;
     const distance = isVisited ? -1 : Math.abs(g.first - head);
     if (distance < placeDistance) {
       place = g;
@@ -180,4 +205,45 @@ export function eventPlace(
     }
   }
   return place;
+}
+
+/**
+ * A place the entities layer did not know: the capitalised words right after a place preposition
+ * (and its determiner) in the trigger's clause, nearest the trigger ("killed in Reshimbagh"),
+ * leaving out time expressions ("in March") and organisations or people the layer did name.
+ */
+export function unnamedPlace(
+  ctx: Pick<SentenceContext, 'doc' | 'tokens' | 'times' | 'groups'>,
+  head: number,
+  clause: ClauseSpan,
+): Span | undefined {
+  const { tokens, doc } = ctx;
+  let best: Span | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (let k = clause.from; k < clause.to - 1; k++) {
+    if (!placePreps.has((tokens[k] as Token).lower)) continue;
+    let first = k + 1;
+    while (first < clause.to && determinerLike(tokens[first] as Token)) first++;
+    let last = first - 1;
+    while (last + 1 < clause.to && capitalised(doc.text, tokens[last + 1] as Token)) last++;
+    if (last < first) continue;
+    const span = { start: (tokens[first] as Token).start, end: (tokens[last] as Token).end };
+    if (ctx.times.some((t) => t.start < span.end && span.start < t.end)) continue;
+    if (ctx.groups.some((g) => g.start < span.end && span.start < g.end)) continue;
+    const distance = Math.abs(first - head);
+    if (distance < bestDistance) {
+      best = span;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+function capitalised(text: string, token: Token): boolean {
+  const c = text.charCodeAt(token.start);
+  return c >= 65 && c <= 90 && isWordStart(token.lower);
+}
+
+function determinerLike(token: Token): boolean {
+  return token.lower === 'the';
 }
