@@ -3,9 +3,11 @@ import type { EventParticipant, NewsEvent } from '../../core/doc.js';
 /** One report of a happening inside an article: where it is told and by which rule. */
 export type EventMention = NonNullable<NewsEvent['mentions']>[number];
 
-/** Both name the same entity (or, without entities, the same words). */
+/** Both name the same entity with the same sector (or, without entities, the same words). */
 function sameSide(a: EventParticipant | undefined, b: EventParticipant | undefined): boolean {
   if (!a || !b) return false;
+  // "Chinese state media" (CHN, MED) is not China.
+  if (a.sector !== b.sector) return false;
   if (a.entity && b.entity) return a.entity === b.entity;
   if (a.entity || b.entity) return false;
   return a.text.toLowerCase() === b.text.toLowerCase();
