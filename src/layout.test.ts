@@ -73,7 +73,7 @@ test('a stage folder imports only core, kb, rules and its own files', () => {
   assert.deepEqual(offenders, []);
 });
 
-test('the word-list scan sees arrays, sets, tuple tables and split strings, not enumerations', () => {
+test('the word-list scan sees arrays, sets, tuple tables and split strings, not enumerations or schema fields', () => {
   const code = [
     "const a = new Set(['in', 'at', 'on', 'of', 'to', 'by']);",
     "const b = ['x', 'y', 'x', 'y', 'z'];",
@@ -81,6 +81,8 @@ test('the word-list scan sees arrays, sets, tuple tables and split strings, not 
     "const d = ('the a an he she ' + 'it they').split(' ');",
     "const e = ['actor', 'recipient', 'type', 'from', 'to', 'docId'] as const;",
     "const f = ['one', 'two', 'three', 'four', 'five'];",
+    "const g = { type: 'object', required: ['id', 'uri', 'title', 'snippet', 'published', 'tone'] };",
+    "const h = { words: ['id', 'uri', 'title', 'snippet', 'published', 'tone'] };",
   ].join('\n');
   assert.deepEqual(
     wordListLiterals('x.ts', code).map((w) => [w.line, w.distinct]),
@@ -88,6 +90,7 @@ test('the word-list scan sees arrays, sets, tuple tables and split strings, not 
       [1, 6],
       [3, 6],
       [4, 7],
+      [8, 6],
     ],
   );
 });

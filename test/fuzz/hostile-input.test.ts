@@ -187,11 +187,17 @@ describe('the API answers hostile requests without a server error', () => {
 
   test('GET one document by any id', async () => {
     await fc.assert(
-      fc.asyncProperty(anyText(80), async (id) => {
-        const url = `/api/documents/${encodeURIComponent(id)}`;
-        const res = await app.inject({ method: 'GET', url });
-        assert.ok(res.statusCode < 500, `${url} → ${res.statusCode}`);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          anyText(80).map(percentEncoded),
+          fc.constantFrom('%', '%ZZ', '%E0%A4%A', '%00', '..%2F..', '%ED%A0%80'),
+        ),
+        async (path) => {
+          const url = `/api/documents/${path}`;
+          const res = await app.inject({ method: 'GET', url });
+          assert.ok(res.statusCode < 500, `${url} → ${res.statusCode}`);
+        },
+      ),
       options,
     );
   });
@@ -223,6 +229,11 @@ describe('the API answers hostile requests without a server error', () => {
     );
   });
 });
+
+/** A path segment for any string: UTF-8 percent-encoded, a lone surrogate as the replacement character. */
+function percentEncoded(text: string): string {
+  return [...new TextEncoder().encode(text)].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('');
+}
 
 function assertErrorBody(body: string): void {
   const parsed = JSON.parse(body) as { error?: unknown; message?: unknown };

@@ -50,7 +50,12 @@ export function wordListLiterals(file: string, code: string, max = 5): WordListL
   const visit = (node: ts.Node): void => {
     if (ts.isArrayLiteralExpression(node)) {
       const asConst = ts.isAsExpression(node.parent) && node.parent.type.getText(source) === 'const';
-      if (!asConst) {
+      // A JSON schema's `required: [...]` names the fields of our own data shapes, not words of a language.
+      const schemaFields =
+        ts.isPropertyAssignment(node.parent) &&
+        (ts.isIdentifier(node.parent.name) || ts.isStringLiteral(node.parent.name)) &&
+        node.parent.name.text === 'required';
+      if (!asConst && !schemaFields) {
         const words: string[] = [];
         for (const el of node.elements) {
           if (ts.isStringLiteralLike(el)) words.push(el.text);

@@ -1,4 +1,5 @@
 import type { JoinedToken as Token } from '../../core/tokens.js';
+import clauseData from '../../rules/events/clause-words.json' with { type: 'json' };
 
 /**
  * Shallow chunks over a sentence's part-of-speech tags (Penn Treebank, `models/pos-1`): noun
@@ -32,10 +33,12 @@ export interface ChunkWords {
   negations: ReadonlySet<string>;
 }
 
-const NOUN = new Set(['NN', 'NNS', 'NNP', 'NNPS', 'NN|SYM', 'PRP', 'CD', 'EX']);
-const PRE_NOUN = new Set(['DT', 'PDT', 'PRP$', 'JJ', 'JJR', 'JJS', '$', 'WP$']);
-const VERB = new Set(['VB', 'VBD', 'VBG', 'VBN', 'VBP', 'VBZ', 'MD']);
-const PUNCT = new Set([',', '.', ':', '(', ')', '"', "''", '``']);
+// Tag classes as data (rules/events/clause-words.json): the Penn tags that head, open and end groups.
+const tagClasses = clauseData.tagClasses;
+const NOUN = new Set(tagClasses.noun);
+const PRE_NOUN = new Set(tagClasses.preNoun);
+const VERB = new Set(tagClasses.verb);
+const PUNCT = new Set(tagClasses.punctuation);
 
 function isNounTag(tag: string): boolean {
   return NOUN.has(tag);
