@@ -14,21 +14,11 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { seededRandom as seeded } from '../dist/core/random.js';
 import { runSync } from '../dist/store/link-analysis.js';
 import { assignStory } from '../dist/store/link-story.js';
 import { sqliteLinkTables } from '../dist/store/sqlite/link-tables.js';
 import { MIGRATIONS } from '../dist/store/sqlite/migrations.js';
-
-function seeded(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Index 0..n-1 drawn with weight 1/(i+1)^s. */
 function zipf(random, n, s = 1.05) {

@@ -19,6 +19,7 @@ import { parseArgs } from 'node:util';
 import countries from 'world-countries';
 import { toAnalysis } from '../dist/core/analysis.js';
 import { contentHash } from '../dist/core/hash.js';
+import { seededRandom as seeded } from '../dist/core/random.js';
 import { dyadSeries } from '../dist/services/relations.js';
 import { openSqliteRepository } from '../dist/store/sqlite/sqlite-repository.js';
 import { measureStories } from './link-stories.mjs';
@@ -74,17 +75,6 @@ const QUAD = {
   MOBILIZE: 4,
 };
 const SECTORS = ['GOV', 'MIL', 'BUS', 'MED', 'OPP'];
-
-function seeded(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Countries by a Zipf-like weight (news is about a few countries), RUS, CHN and USA first. */
 function actorPicker(random) {

@@ -19,11 +19,11 @@ import { gzipSync } from 'node:zlib';
 import {
   crossValidate,
   foldsOf,
-  seededRandom,
   type TrainingExample,
   textFeatures,
   trainClassifier,
 } from '../src/core/ml/text-classifier.js';
+import { seededRandom } from '../src/core/random.js';
 import { majorityRoot, mergeBySentence, readRatedSentences } from '../src/eval/read-cameo-raters.js';
 import { readSnippets } from '../src/eval/suites/events-case2021.js';
 import { readPoliceSentences } from '../src/eval/suites/events-india-police.js';

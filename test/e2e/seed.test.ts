@@ -104,7 +104,10 @@ test('seed: event status, attribution and date (issue 7 done-when)', { skip }, (
   assert.equal(arrival?.dateFrom, 'text');
   // "Putin landed in the Chinese capital" and "Putin's second visit to Beijing" are the same happening.
   assert.ok((arrival?.mentions?.length ?? 0) >= 2, 'the arrival holds its later mentions');
-  assert.ok(!a.events.some((e) => said(e) === 'landed'), 'the landing is a mention of the arrival, not an event');
+  assert.ok(
+    !a.events.some((e) => said(e) === 'landed'),
+    'the landing is a mention of the arrival, not an event',
+  );
   assert.equal(arrival?.dateGranularity, 'day');
   assert.deepEqual(
     arrival?.attribution?.sources.map((s) => s.text),

@@ -1,3 +1,5 @@
+import { seededRandom } from '../random.js';
+
 /**
  * A sentence classifier without a neural runtime: multinomial logistic regression over sparse
  * features (lowercase words, word pairs, and whatever the caller adds: the rule that fired, the
@@ -51,18 +53,6 @@ export function textFeatures(text: string, limit = 200): string[] {
     if (i > 0) out.push(`b:${words[i - 1]}_${w}`);
   }
   return out;
-}
-
-/** A deterministic pseudo-random sequence (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function trainClassifier(

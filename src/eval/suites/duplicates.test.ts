@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
+import { seededRandom } from '../../core/random.js';
 import { copyArticle, duplicatesSuite } from './duplicates.js';
-import { seededRandom } from './mixed-stories.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tidings-duplicates-'));
 after(() => rmSync(dir, { recursive: true, force: true }));

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { type Analysis, toAnalysis } from '../../core/analysis.js';
 import { contentHash } from '../../core/hash.js';
+import { seededRandom } from '../../core/random.js';
 import { decodeBytes } from '../../stages/01-ingest/index.js';
 import {
   bodyText,
@@ -14,7 +15,6 @@ import {
 import type { Repository } from '../../store/repository.js';
 import { openSqliteRepository } from '../../store/sqlite/sqlite-repository.js';
 import type { EvalOptions, EvalResult, Suite } from '../suite.js';
-import { seededRandom } from './mixed-stories.js';
 
 /**
  * Duplicates across articles, through the store's own link step (an in-memory SQLite store, the same

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type { Doc } from '../../core/doc.js';
+import { seededRandom } from '../../core/random.js';
 import { analyzeDoc } from '../../pipeline.js';
 import { decodeBytes } from '../../stages/01-ingest/index.js';
 import { FOREIGN_LEAD_RULE } from '../../stages/02-clean/index.js';
@@ -56,18 +57,6 @@ export function intactText(a: Article): string {
 export function gluedText(host: Article, donor: Article): { text: string; gluedEnd: number } {
   const top = `${donor.headline}\n\n${donor.paragraphs[0] as string}`;
   return { text: [top, ...host.paragraphs.slice(1)].join('\n\n'), gluedEnd: top.length };
-}
-
-/** A small seeded generator (mulberry32), so every run builds the same pairs. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export interface GluePlan {
