@@ -57,6 +57,20 @@ test('merging needs the same type, compatible sides, place and dates within a da
   assert.equal(mergeReason(key({ place: 'country:CHN' }), key({ place: 'country:RUS' })), null);
   assert.match(mergeReason(key({ from: '2024-05-17', to: '2024-05-17' }), key()) ?? '', /1 day apart/);
   assert.equal(mergeReason(key({ from: '2024-05-19', to: '2024-05-19' }), key()), null);
+  // The country named as itself ("Russia") agrees with a person of that country ("Putin"); two people do not.
+  const putin = { ...rus, entity: 'person:vladimir-putin', text: 'Putin' };
+  const russia = { ...rus, sector: null, entity: 'country:RUS', text: 'Russia' };
+  assert.ok(mergeReason(key({ actor: russia }), key({ actor: putin })), 'the country and its president');
+  assert.equal(
+    mergeReason(key({ actor: { ...putin, entity: 'person:sergei-lavrov' } }), key({ actor: putin })),
+    null,
+    'two people of one country',
+  );
+  assert.equal(
+    mergeReason(key({ actor: { ...russia, entity: 'country:CHN' } }), key({ actor: putin })),
+    null,
+    "another country's entity under the same code is still another entity",
+  );
 });
 
 test('the closest kept happening wins; a joined range narrows to the overlap', () => {

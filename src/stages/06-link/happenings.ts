@@ -156,13 +156,21 @@ function agree(a: string | null, b: string | null): boolean {
   return a === null || b === null || a === b;
 }
 
+/**
+ * The entity a side names beyond its country: none when it names the country itself ("Russia",
+ * `country:RUS`), which is compatible with any person or body of that country ("Putin").
+ */
+function specific(p: Party): string | null {
+  return p.entity === null || p.entity === `country:${p.country}` ? null : p.entity;
+}
+
 function sameSide(a: Party | null, b: Party | null, side: string, why: string[]): boolean {
   if (a === null || b === null) {
     if (a !== b) return false;
     return true;
   }
   if (a.country !== b.country) return false;
-  if (!agree(a.sector, b.sector) || !agree(a.entity, b.entity)) return false;
+  if (!agree(a.sector, b.sector) || !agree(specific(a), specific(b))) return false;
   const named = [a.country, a.sector ?? b.sector, a.entity ?? b.entity].filter(Boolean).join('/');
   why.push(`${side} ${named}`);
   return true;
