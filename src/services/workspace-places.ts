@@ -73,6 +73,11 @@ export function locate(place: string, doc: Analysis | null, idx: number): Locate
   const surface = event?.location?.text;
   const iso = /^(?:country:)?([A-Z]{3})$/.exec(place);
   if (iso) return countryPoint(iso[1] as string, surface);
+  // The event's own place, where the events stage located it (a capital as the city it is).
+  const own = event?.location;
+  if (own && own.entity === place && own.lat !== undefined && own.lon !== undefined) {
+    return { name: own.text, country: own.country ?? null, lat: own.lat, lon: own.lon };
+  }
   const entity = doc?.entities.find((e) => e.id === place);
   if (entity) {
     if (entity.lat !== undefined && entity.lon !== undefined) {

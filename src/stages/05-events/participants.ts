@@ -1,5 +1,6 @@
 import { type Doc, type EventParticipant, isRemoved } from '../../core/doc.js';
 import type { JoinedToken as Token } from '../../core/tokens.js';
+import { resolvePlace } from '../../kb/gazetteer.js';
 import { sectorForWord } from '../../kb/sectors.js';
 import participantData from '../../rules/events/participants.json' with { type: 'json' };
 import {
@@ -287,13 +288,24 @@ export function participant(
  * capital named as a place is not its government).
  */
 export function placeOf(doc: Readonly<Doc>, g: Group): EventParticipant {
-  const p: EventParticipant = {
-    start: g.start,
-    end: g.end,
-    text: doc.text.slice(g.start, g.end),
-    entity: g.entity.id,
-  };
+  const text = doc.text.slice(g.start, g.end);
+  const p: EventParticipant = { start: g.start, end: g.end, text, entity: g.entity.id };
   if (g.entity.country) p.country = g.entity.country;
+  // A capital read as its country's government ("Ankara said") is, as the place of an event ("talks in
+  // Ankara"), the city: its own coordinates, not the country's.
+  if (g.entity.type === 'country' && g.entity.country) {
+    const city = resolvePlace(text, new Set([g.entity.country]));
+    if (
+      city &&
+      city.place.country === g.entity.country &&
+      city.place.name.toLowerCase() === text.toLowerCase()
+    ) {
+      p.entity = `city:${city.place.name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-')}`;
+      p.lat = city.place.lat;
+      p.lon = city.place.lon;
+      return p;
+    }
+  }
   if (g.entity.lat !== undefined && g.entity.lon !== undefined) {
     p.lat = g.entity.lat;
     p.lon = g.entity.lon;
