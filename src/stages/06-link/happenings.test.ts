@@ -55,6 +55,11 @@ test('merging needs the same type, compatible sides, place and dates within a da
   assert.equal(mergeReason(key({ actor: { ...rus, sector: 'MIL' } }), key()), null, 'two sectors disagree');
   assert.equal(mergeReason(key({ recipient: null }), key()), null, 'a side present in one only');
   assert.equal(mergeReason(key({ place: 'country:CHN' }), key({ place: 'country:RUS' })), null);
+  assert.equal(mergeReason(key({ place: 'city:beijing' }), key({ place: 'city:shanghai' })), null);
+  assert.ok(
+    mergeReason(key({ place: 'city:beijing' }), key({ place: 'country:CHN' })),
+    'a country and a city',
+  );
   assert.match(mergeReason(key({ from: '2024-05-17', to: '2024-05-17' }), key()) ?? '', /1 day apart/);
   assert.equal(mergeReason(key({ from: '2024-05-19', to: '2024-05-19' }), key()), null);
   // The country named as itself ("Russia") agrees with a person of that country ("Putin"); two people do not.

@@ -181,6 +181,16 @@ function daysBetween(a: string, b: string): number {
 }
 
 /**
+ * Places agree when either is unknown, they are equal, or one is only a country ("country:CHN": the
+ * sides' countries already agree) and the other a place named more precisely ("city:beijing").
+ */
+function samePlace(a: string | null, b: string | null): boolean {
+  if (agree(a, b)) return true;
+  const country = (p: string) => p.startsWith('country:');
+  return country(a as string) !== country(b as string);
+}
+
+/**
  * Why a mention is the same happening as a kept one, or null when it is not: same type, the same
  * country on each side with no conflicting sector or entity, the same place when both name one, and
  * date ranges at most MERGE_SLACK_DAYS apart.
@@ -190,7 +200,7 @@ export function mergeReason(m: HappeningKey, h: HappeningKey): string | null {
   const why = [`type ${m.type}`];
   if (!sameSide(m.actor, h.actor, 'actor', why)) return null;
   if (!sameSide(m.recipient, h.recipient, 'recipient', why)) return null;
-  if (!agree(m.place, h.place)) return null;
+  if (!samePlace(m.place, h.place)) return null;
   if (m.place && h.place) why.push(`place ${m.place}`);
   const gap = Math.max(daysBetween(h.to, m.from), daysBetween(m.to, h.from), 0);
   if (gap > MERGE_SLACK_DAYS) return null;
