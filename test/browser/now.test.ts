@@ -2,8 +2,7 @@
 // connection to the same store file, as `tidings ingest` in another process would — appearing at the
 // top without a reload, its markup shown as text.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +16,13 @@ import { decodeBytes } from '../../src/stages/01-ingest/index.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Repository } from '../../src/store/repository.js';
 import { TEST_TOKEN } from '../support/auth.js';
+import {
+  AXE_SOURCE,
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  haveChromium,
+  skipWithoutChromium,
+} from '../support/chromium.js';
 
 // Runs inside the page (in evaluate callbacks); the project's tsconfig has no DOM lib to declare it.
 declare const document: {
@@ -30,17 +36,8 @@ interface AxeResults {
   violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
 }
 
-const CHROMIUM = process.env.TIDINGS_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--no-first-run'];
-const haveChromium = existsSync(CHROMIUM);
-const skip = !haveChromium && !process.env.CI;
-if (skip) {
-  console.warn(
-    `\n!!! test/browser/now.test.ts SKIPPED: no Chromium at ${CHROMIUM}. ` +
-      'Install it (apt-get install chromium) or set TIDINGS_CHROMIUM. !!!\n',
-  );
-}
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const skip = skipWithoutChromium('test/browser/now.test.ts');
+const AXE = AXE_SOURCE;
 const SHOTS = join(tmpdir(), 'tidings-ui');
 
 const EARLIER = `Leaders meet in Geneva

@@ -1,8 +1,7 @@
 // The workspace pages in a real browser: Debian's Chromium driven by playwright-core (no browser
 // download), over a temporary SQLite store holding the bundled examples/ analysed by the real pipeline.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +15,13 @@ import { readInputs } from '../../src/stages/01-ingest/index.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Repository } from '../../src/store/repository.js';
 import { auth, TEST_TOKEN } from '../support/auth.js';
+import {
+  AXE_SOURCE,
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  haveChromium,
+  skipWithoutChromium,
+} from '../support/chromium.js';
 
 // Runs inside the page (in evaluate callbacks); the project's tsconfig has no DOM lib to declare it.
 declare const document: { body: unknown; querySelectorAll(s: string): { length: number } };
@@ -28,18 +34,8 @@ interface AxeResults {
   violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
 }
 
-const CHROMIUM = process.env.TIDINGS_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--no-first-run'];
-const haveChromium = existsSync(CHROMIUM);
-const skip = !haveChromium && !process.env.CI;
-if (skip) {
-  console.warn(
-    `\n!!! test/browser/workspace.test.ts SKIPPED: no Chromium at ${CHROMIUM}. ` +
-      'Install it (apt-get install chromium) or set TIDINGS_CHROMIUM. !!!\n',
-  );
-}
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const skip = skipWithoutChromium('test/browser/workspace.test.ts');
+const AXE = AXE_SOURCE;
 const EXAMPLES = new URL('../../examples/', import.meta.url).pathname;
 
 let dir: string;
