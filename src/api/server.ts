@@ -258,6 +258,22 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     for (const key of Object.keys(query)) if (query[key] === '') delete query[key];
   });
 
+  // Ajv coerces "1e309" to Infinity and then skips `maximum` for numbers that are not finite, and
+  // JSON.parse reads 1e309 as Infinity too: such a number is refused here, after validation, before
+  // any handler or store sees it.
+  app.addHook('preHandler', async (request) => {
+    const where =
+      nonFiniteAt(request.query, 'query') ??
+      nonFiniteAt(request.params, 'path') ??
+      nonFiniteAt(request.body, 'body');
+    if (where) {
+      throw Object.assign(new Error(`${where} is not a finite number`), {
+        statusCode: 400,
+        code: 'NOT_FINITE',
+      });
+    }
+  });
+
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const unavailable = unavailableBecause(error);
     const status =
@@ -313,4 +329,22 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     for (const plugin of ROUTE_PLUGINS) plugin(scope, context);
   });
   return app;
+}
+
+/** The path of the first number in `value` that is not finite (NaN, ±Infinity), looking 8 levels deep. */
+export function nonFiniteAt(value: unknown, path: string, depth = 0): string | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? null : path;
+  if (depth >= 8 || value === null || typeof value !== 'object') return null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length && i < 10_000; i++) {
+      const found = nonFiniteAt(value[i], `${path}[${i}]`, depth + 1);
+      if (found) return found;
+    }
+    return null;
+  }
+  for (const [key, item] of Object.entries(value)) {
+    const found = nonFiniteAt(item, `${path}.${key}`, depth + 1);
+    if (found) return found;
+  }
+  return null;
 }

@@ -46,9 +46,21 @@ export interface CursorParams extends PageParams {
   cursor?: string;
 }
 
+/**
+ * An integer parameter in [min, max]; `fallback` when it is absent or not a finite number (a store
+ * must never see NaN or Infinity as a LIMIT or OFFSET).
+ */
+export function clampInt(value: number | undefined, fallback: number, min: number, max: number): number {
+  const n = value !== undefined && Number.isFinite(value) ? Math.trunc(value) : fallback;
+  return Math.min(Math.max(n, min), max);
+}
+
+/** The largest offset a list accepts (the API's schemas say the same). */
+export const MAX_OFFSET = 10_000_000;
+
 function page(params: PageParams): { limit: number; offset: number } {
-  const limit = Math.min(Math.max(Math.trunc(params.limit ?? DEFAULT_LIMIT), 1), MAX_LIMIT);
-  const offset = Math.max(Math.trunc(params.offset ?? 0), 0);
+  const limit = clampInt(params.limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
+  const offset = clampInt(params.offset, 0, 0, MAX_OFFSET);
   return { limit, offset };
 }
 

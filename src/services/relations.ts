@@ -12,7 +12,7 @@ import type {
   TopRelationsQuery,
 } from '../store/repository.js';
 import { offsetOfCursor, withOffsetNext } from './page-cursors.js';
-import { DEFAULT_LIMIT, MAX_LIMIT } from './query.js';
+import { clampInt, DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET } from './query.js';
 
 /** One direction of a dyad in one period. */
 export interface DyadSide {
@@ -153,7 +153,7 @@ export function topRelations(store: Repository, params: TopParams): Promise<TopR
     level: params.level ?? 'country',
     ...(params.from ? { from: params.from } : {}),
     ...(params.to ? { to: params.to } : {}),
-    limit: Math.min(Math.max(Math.trunc(params.limit ?? 20), 1), MAX_LIMIT),
+    limit: clampInt(params.limit, 20, 1, MAX_LIMIT),
   });
 }
 
@@ -170,8 +170,8 @@ export async function listHappenings(
 ): Promise<Page<HappeningRow> & { next: string | null }> {
   const { limit, offset, cursor, ...filters } = params;
   const query: HappeningQuery = {
-    limit: Math.min(Math.max(Math.trunc(limit ?? DEFAULT_LIMIT), 1), MAX_LIMIT),
-    offset: cursor ? offsetOfCursor('happenings', cursor) : Math.max(Math.trunc(offset ?? 0), 0),
+    limit: clampInt(limit, DEFAULT_LIMIT, 1, MAX_LIMIT),
+    offset: cursor ? offsetOfCursor('happenings', cursor) : clampInt(offset, 0, 0, MAX_OFFSET),
   };
   for (const [k, v] of Object.entries(filters)) {
     if (v === undefined || v === '') continue;

@@ -1,5 +1,5 @@
 import type { Page, Repository, StoryDetail, StoryRow } from '../store/repository.js';
-import { DEFAULT_LIMIT, MAX_LIMIT } from './query.js';
+import { clampInt, DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET } from './query.js';
 
 /**
  * Story clusters, for the CLI and the web workspace: each story with its label (main actors and main
@@ -17,11 +17,11 @@ export interface StoryParams {
 /** The latest stories (most recently seen first). */
 export function listStories(store: Repository, params: StoryParams = {}): Promise<Page<StoryRow>> {
   return store.listStories({
-    limit: Math.min(Math.max(Math.trunc(params.limit ?? DEFAULT_LIMIT), 1), MAX_LIMIT),
-    offset: Math.max(Math.trunc(params.offset ?? 0), 0),
+    limit: clampInt(params.limit, DEFAULT_LIMIT, 1, MAX_LIMIT),
+    offset: clampInt(params.offset, 0, 0, MAX_OFFSET),
     ...(params.from?.trim() ? { from: params.from.trim() } : {}),
     ...(params.to?.trim() ? { to: params.to.trim() } : {}),
-    ...(params.minSize !== undefined ? { minSize: Math.max(1, Math.trunc(params.minSize)) } : {}),
+    ...(params.minSize !== undefined ? { minSize: clampInt(params.minSize, 1, 1, 1_000_000) } : {}),
   });
 }
 

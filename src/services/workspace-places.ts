@@ -2,6 +2,7 @@ import type { Analysis } from '../core/analysis.js';
 import { countryByIso3 } from '../kb/countries.js';
 import { placesNamed } from '../kb/gazetteer.js';
 import type { HappeningRow, Repository } from '../store/repository.js';
+import { clampInt } from './query.js';
 
 /**
  * Events by place for the Map page: happenings grouped by where they happened (the event's
@@ -97,7 +98,7 @@ export function locate(place: string, doc: Analysis | null, idx: number): Locate
 
 /** Happenings by place, for a map. */
 export async function placeCounts(store: Repository, params: PlacesParams): Promise<Places> {
-  const cap = Math.min(Math.max(Math.trunc(params.cap ?? 2000), 1), 10_000);
+  const cap = clampInt(params.cap, 2000, 1, 10_000);
   const filters = {
     ...(params.type ? { type: params.type } : {}),
     ...(params.from ? { from: params.from } : {}),

@@ -1,6 +1,7 @@
 import { addDays, formatDay, parseAnchor } from '../core/calendar-math.js';
 import { parseActor } from '../stages/06-link/index.js';
 import type { RelationGranularity, Repository } from '../store/repository.js';
+import { clampInt } from './query.js';
 import { type EvidencedHappening, withEvidence } from './workspace-evidence.js';
 
 /**
@@ -89,7 +90,7 @@ export async function dyadEvents(
   if (params.period && !range) return null;
   const a = actorKey(params.a);
   const b = actorKey(params.b);
-  const limit = Math.min(Math.max(Math.trunc(params.limit ?? 100), 1), 500);
+  const limit = clampInt(params.limit, 100, 1, 500);
   const sides = (['ab', 'ba'] as const).filter((d) => !params.direction || params.direction === d);
   const pages = await Promise.all(
     sides.map((d) =>
@@ -154,7 +155,7 @@ export async function networkGraph(
     ...(params.from ? { from: params.from } : {}),
     ...(params.to ? { to: params.to } : {}),
     ...(params.type ? { type: params.type.toUpperCase() } : {}),
-    limit: Math.min(Math.max(Math.trunc(params.limit ?? 60), 1), 500),
+    limit: clampInt(params.limit, 60, 1, 500),
   });
   const nodes = new Map<string, NetworkNode>();
   const edges: NetworkEdge[] = [];

@@ -91,3 +91,45 @@ for (const readWorkers of [false, true]) {
     }
   });
 }
+
+// Ajv turns "1e309" into Infinity and then skips `maximum`; JSON reads 1e309 as Infinity too.
+test('a number too large to be finite is a 400 on every list, never a store error', async () => {
+  const store = await openStore(':memory:');
+  const app = buildServer({ token: TEST_TOKEN, store, analyze: fakeAnalyze });
+  try {
+    const lists = ['/api/documents', '/api/events', '/api/entities', '/api/happenings'];
+    for (const list of lists) {
+      for (const query of ['offset=1e309', 'limit=1e309', 'offset=-1e309', 'limit=1e309&offset=1e309']) {
+        const res = await app.inject(`${list}?${query}`);
+        assert.equal(res.statusCode, 400, `${list}?${query} → ${res.statusCode} ${res.body.slice(0, 200)}`);
+        const body = res.json() as { error: string; message: string };
+        assert.equal(body.error, 'Bad Request');
+        assert.match(body.message, /not a finite number|must be/);
+      }
+      assert.equal((await app.inject(`${list}?offset=0&limit=5`)).statusCode, 200, list);
+    }
+  } finally {
+    await app.close();
+    await store.close();
+  }
+});
+
+test('services clamp a limit or offset that is not finite instead of passing it to the store', async () => {
+  const { clampInt } = await import('../../src/services/query.js');
+  assert.equal(clampInt(Number.POSITIVE_INFINITY, 20, 1, 500), 20);
+  assert.equal(clampInt(Number.NaN, 0, 0, 10), 0);
+  assert.equal(clampInt(1e6, 20, 1, 500), 500);
+  assert.equal(clampInt(-3.7, 20, 1, 500), 1);
+  assert.equal(clampInt(undefined, 7, 1, 500), 7);
+  const { listDocuments } = await import('../../src/services/query.js');
+  const store = await openStore(':memory:');
+  try {
+    const page = await listDocuments(store, {
+      limit: Number.POSITIVE_INFINITY,
+      offset: Number.POSITIVE_INFINITY,
+    });
+    assert.deepEqual([page.items.length, page.offset], [0, 0]);
+  } finally {
+    await store.close();
+  }
+});
