@@ -63,13 +63,7 @@ test('under its caps a document gets no cap warning', () => {
 });
 
 for (const layer of ['times', 'quantities', 'quotes', 'attributions', 'events'] as const) {
-  test(`${layer}: the layer stops at its cap, keeping the first ones, with a warning where it stopped`, {
-    // TODO (open, issue 7): the cap counts events before the within-article merge folds retellings together.
-    todo:
-      layer === 'events'
-        ? 'events are capped before they merge; the kept tellings are not yet the first five'
-        : false,
-  }, () => {
+  test(`${layer}: the layer stops at its cap, keeping the first ones, with a warning where it stopped`, () => {
     const whole = items(run(busy), layer);
     const doc = run(busy, { [layer]: 5 });
     assert.deepEqual(items(doc, layer), whole.slice(0, 5));
@@ -93,10 +87,8 @@ test('mentions: entities stop at the cap on mentions, all entities together', ()
   assert.match(warning?.reason ?? '', /more than 7 mentions/);
 });
 
-// TODO (open, issue 7): one more telling than the cap survives the merge of 10,000 identical sentences.
-test('the default caps hold on dense event text, and the rest of the analysis is kept', {
-  todo: 'the events cap and the within-article merge disagree by one telling',
-}, () => {
+// The events cap counts tellings: 10,050 identical sentences keep 10,000 tellings, merged into one happening.
+test('the default caps hold on dense event text, and the rest of the analysis is kept', () => {
   const sentences = ANNOTATION_CAPS.events + 50;
   const text = 'Putin met Xi. '.repeat(sentences);
   const a = analyze(text, { published: '2024-05-16' });

@@ -122,16 +122,13 @@ function codeDocument(
     codeSentence(ctx, sentence, index, settings, matches, events, rejected);
     if (rejected && rejected.length > 0) traces?.push({ sentence: index, rejected });
   }
+  // The cap counts tellings, before they merge: the first `cap` in text order are kept.
+  const leftOut = events.length > cap ? (events[cap] as CodedEvent) : undefined;
+  if (leftOut) events.length = cap;
   // Mentions of one happening in the article become one event with all its mentions.
   const merged = mergeMentions(events);
-  events.length = 0;
-  events.push(...merged);
-  if (events.length > cap) {
-    const first = events[cap] as CodedEvent;
-    events.length = cap;
-    return { events, diagnostics: [capReached('events', 'events', cap, first.trigger)] };
-  }
-  return { events };
+  if (leftOut) return { events: merged, diagnostics: [capReached('events', 'events', cap, leftOut.trigger)] };
+  return { events: merged };
 }
 
 /** Codes PLOVER events sentence by sentence from the lexicon in `src/rules/events/`. */
