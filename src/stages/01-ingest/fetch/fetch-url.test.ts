@@ -57,6 +57,15 @@ before(async () => {
     res.end();
   });
   routes.set('/silent', () => {}); // never answers
+  // Drops the connection unanswered on every odd hit, as a server does with a kept-alive socket it closed as idle.
+  routes.set('/drops', (req, res) => {
+    if ((hits.get('/drops') ?? 0) % 2 === 1) {
+      req.socket.destroy();
+      return;
+    }
+    page(req, res);
+  });
+  routes.set('/always-drops', (req) => req.socket.destroy());
   routes.set('/forever', (_req, res) => {
     res.writeHead(200, { 'content-type': 'text/html' });
     const timer = setInterval(() => res.write('<p>more</p>'), 20);
@@ -164,4 +173,15 @@ test('one request at a time per host, however many are asked for at once', async
   const fetcher = new Fetcher({ hostIntervalMs: 5 });
   await Promise.all(Array.from({ length: 6 }, () => fetcher.get(`${base}/page`)));
   assert.equal(maxActive, 1);
+});
+
+test('a connection closed before any answer is tried once more on a fresh one, then reported', async () => {
+  const fetcher = fast();
+  const result = await fetcher.get(`${base}/drops`);
+  assert.ok(result.ok, 'the second try is answered');
+  assert.equal(hits.get('/drops'), 2);
+  const failed = await fetcher.get(`${base}/always-drops`);
+  assert.ok(!failed.ok);
+  assert.equal(failed.problem.ruleId, 'ingest:fetch-failed');
+  assert.equal(hits.get('/always-drops'), 2, 'one retry, not more');
 });

@@ -15,6 +15,8 @@ interface Robots {
 }
 // robots-parser is CommonJS: its module.exports is the function its typings call the default export.
 const robotsParser = robotsParserModule as unknown as (url: string, text: string) => Robots;
+/** Errors of a connection the server closed before it answered: worth one more try on a fresh connection. */
+const CONNECTION_RESET: ReadonlySet<string> = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
 
 export const USER_AGENT = 'Tidings/0.1 (news event extraction; +https://github.com/tidings)';
 /** The product token robots.txt rules are matched against. */
@@ -130,11 +132,28 @@ export class Fetcher {
     }
   }
 
-  /** One request, in the host's queue: a response, a redirect to follow, or a problem. */
+  /**
+   * One request, in the host's queue: a response, a redirect to follow, or a problem. A connection the
+   * server closed before answering (a kept-alive socket it had already dropped as idle) is tried once
+   * more on a fresh one: a GET may be repeated, and without this a watch that spends longer analysing
+   * a page than the server keeps idle connections fails every other fetch.
+   */
   async #once(
     url: URL,
     conditional: Pick<FetchOptions, 'etag' | 'lastModified'>,
   ): Promise<FetchResult | { ok: true; location: string }> {
+    const first = await this.#request(url, conditional);
+    if ('reset' in first) {
+      const second = await this.#request(url, conditional);
+      return 'reset' in second ? second.problem : second;
+    }
+    return first;
+  }
+
+  async #request(
+    url: URL,
+    conditional: Pick<FetchOptions, 'etag' | 'lastModified'>,
+  ): Promise<FetchResult | { ok: true; location: string } | { reset: true; problem: FetchResult }> {
     return this.#inTurn(url.host, async () => {
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(), this.#options.timeoutMs);
@@ -202,11 +221,14 @@ export class Fetcher {
           );
         }
         const cause = (error as { cause?: { code?: string } }).cause?.code;
-        return fail(
+        const problem = fail(
           'ingest:fetch-failed',
           `cannot fetch ${url.href}: ${cause ?? (error instanceof Error ? error.message : String(error))}`,
           url.href,
         );
+        return cause !== undefined && CONNECTION_RESET.has(cause)
+          ? { reset: true as const, problem }
+          : problem;
       } finally {
         clearTimeout(timer);
       }
