@@ -133,6 +133,7 @@ export class TokenLayer {
   /** Length: number of sentences + 1. */
   readonly sentenceFirst: readonly number[];
   readonly #data: Int32Array;
+  #derived: Map<object, unknown> | undefined;
 
   constructor(text: string, count: number, data: Int32Array, sentenceFirst: readonly number[]) {
     this.text = text;
@@ -185,6 +186,22 @@ export class TokenLayer {
   /** Internal: a PUNCT token that Unicode counts as a letter, number or mark. */
   isWordish(i: number): boolean {
     return (((this.#data[i * STRIDE + 2] as number) >>> 28) & WORDISH) !== 0;
+  }
+
+  /**
+   * What several stages derive from the same tokens (feature state, parts of speech), built by
+   * `make` on the first call for `key` and kept with the layer, so it is computed once per
+   * document whichever stage asks first. `key` is an immutable object owned by the deriving
+   * module (a loaded model), never document content.
+   */
+  derived<T>(key: object, make: () => T): T {
+    this.#derived ??= new Map();
+    let value = this.#derived.get(key) as T | undefined;
+    if (value === undefined) {
+      value = make();
+      this.#derived.set(key, value);
+    }
+    return value;
   }
 
   /** Number of sentences the layer covers. */

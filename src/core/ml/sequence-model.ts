@@ -3,7 +3,7 @@ import { type DocumentFeatures, FEATURE_VERSION, MAX_FEATURES } from './features
 import { FixedTags } from './fixed-tags.js';
 import { KeyTable } from './hash.js';
 import { makeTagSet, type TagScheme, type TagSet } from './tag-scheme.js';
-import { viterbi } from './viterbi.js';
+import { transitionMaxima, viterbi } from './viterbi.js';
 
 /**
  * A trained linear sequence model: one weight per (feature, tag), tag-transition weights, and
@@ -59,6 +59,8 @@ export class SequenceModel {
   readonly #table: KeyTable;
   readonly #weights: Float32Array;
   readonly #transitions: Float32Array;
+  /** The highest transition into each tag: lets exact decoding skip paths that cannot win. */
+  readonly #maxIn: Float64Array;
   readonly fixed: FixedTags;
 
   constructor(
@@ -79,6 +81,7 @@ export class SequenceModel {
     for (let r = 0; r < keys.length; r++) this.#table.set(keys[r] as number, r);
     this.#weights = weights;
     this.#transitions = transitions;
+    this.#maxIn = transitionMaxima(this.tagSet, transitions);
     this.fixed = fixed;
   }
 
@@ -88,7 +91,9 @@ export class SequenceModel {
 
   /**
    * Tags sentence `s` (tokens `[from, to)`) of `doc`; writes tag numbers to `out[0, to - from)`.
-   * `scratch` is reused between calls of one caller (see `Scratch`).
+   * `scratch` is reused between calls of one caller (see `Scratch`). With `second`, the same
+   * scores are decoded a second time with another beam into `second.out`: two decodings for the
+   * price of one feature pass, each exactly what a call of its own would give.
    */
   tagSentence(
     doc: DocumentFeatures,
@@ -97,6 +102,7 @@ export class SequenceModel {
     to: number,
     out: Int32Array,
     scratch: Scratch,
+    second?: SecondDecoding,
   ): void {
     const len = to - from;
     if (len === 0) return;
@@ -114,10 +120,13 @@ export class SequenceModel {
         continue;
       }
       if (runStart >= 0) {
-        this.#decodeRun(doc, s, from, to, runStart, k, out, scratch, k < len ? f : -1);
+        this.#decodeRun(doc, s, from, to, runStart, k, out, scratch, k < len ? f : -1, second);
         runStart = -1;
       }
-      if (k < len) out[k] = f;
+      if (k < len) {
+        out[k] = f;
+        if (second) second.out[k] = f;
+      }
     }
   }
 
@@ -132,6 +141,7 @@ export class SequenceModel {
     out: Int32Array,
     scratch: Scratch,
     after: number,
+    second: SecondDecoding | undefined,
   ): void {
     const n = this.tagSet.tags.length;
     const em = scratch.em;
@@ -162,7 +172,24 @@ export class SequenceModel {
       before,
       after,
       scratch.beam,
+      this.#maxIn,
     );
+    if (second) {
+      viterbi(
+        em,
+        b - a,
+        this.tagSet,
+        this.#transitions,
+        scratch.score,
+        scratch.back,
+        second.out,
+        a,
+        before,
+        after,
+        second.beam,
+        this.#maxIn,
+      );
+    }
   }
 
   /** Reads a model file's bytes (gzipped). */
@@ -254,6 +281,13 @@ export function modelToBytes(parts: ModelParts): Uint8Array {
     ft[k] = tag;
   });
   return gzipSync(new Uint8Array(buf), { level: 9 });
+}
+
+/** A second decoding of the same scores (see `SequenceModel.tagSentence`). */
+export interface SecondDecoding {
+  out: Int32Array;
+  /** Viterbi beam (0: exact). */
+  beam: number;
 }
 
 /** Per-caller decoding buffers, grown to the longest sentence seen. */

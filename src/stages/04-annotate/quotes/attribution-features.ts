@@ -1,7 +1,6 @@
 import { DocumentFeatures, type FeatureResources } from '../../../core/ml/features.js';
 import { featureKey, featureKey2 } from '../../../core/ml/hash.js';
-import { type PosTagger, posTagger } from '../../../core/ml/pos-tagger.js';
-import { Scratch } from '../../../core/ml/sequence-model.js';
+import { type PartsOfSpeech, type PosTagger, partsOfSpeech, posTagger } from '../../../core/ml/pos-tagger.js';
 import { hashString, PUNCT, type TokenLayer, type TokenSet, WORD } from '../../../core/tokens.js';
 
 /**
@@ -95,13 +94,8 @@ export class AttributionFeatures extends DocumentFeatures {
   /** Cue candidates in each sentence. */
   readonly cueCount: Int32Array;
   readonly isCue: Uint8Array;
-  /** Part of speech per token (tag number of `models/pos-1`), for the sentences tagged so far. */
-  readonly #pos: Uint8Array;
-  readonly #posDone: Uint8Array;
-  readonly #posTagger: PosTagger | null;
-  #posFeatures: DocumentFeatures | undefined;
-  #posBuffer = new Int32Array(64);
-  readonly #posScratch = new Scratch();
+  /** Parts of speech (`models/pos-1`, exact decoding), the document's shared layer. */
+  readonly #pos: PartsOfSpeech | null;
 
   /**
    * `paragraphStarts`: sentence numbers that open a paragraph (quotation state starts afresh
@@ -117,9 +111,7 @@ export class AttributionFeatures extends DocumentFeatures {
   ) {
     super(tokens, resources);
     const n = tokens.count;
-    this.#posTagger = pos;
-    this.#pos = new Uint8Array(pos ? n : 0);
-    this.#posDone = new Uint8Array(pos ? tokens.sentences : 0);
+    this.#pos = pos ? partsOfSpeech(tokens, pos) : null;
     this.quoted = new Uint8Array(n);
     this.leftCue = new Int32Array(n).fill(-1);
     this.rightCue = new Int32Array(n).fill(-1);
@@ -179,16 +171,9 @@ export class AttributionFeatures extends DocumentFeatures {
 
   /** The part of speech of token `i` of sentence `s` (`[from, to)`), tagging the sentence on first use. */
   #posOf(i: number, s: number, from: number, to: number): number {
-    const tagger = this.#posTagger;
-    if (i < from || i >= to || !tagger) return NO_POS;
-    if (!this.#posDone[s]) {
-      this.#posDone[s] = 1;
-      this.#posFeatures ??= new DocumentFeatures(this.tokens, tagger.resources);
-      if (this.#posBuffer.length < to - from) this.#posBuffer = new Int32Array(to - from);
-      tagger.model.tagSentence(this.#posFeatures, s, from, to, this.#posBuffer, this.#posScratch);
-      for (let k = from; k < to; k++) this.#pos[k] = this.#posBuffer[k - from] as number;
-    }
-    return this.#pos[i] as number;
+    const pos = this.#pos;
+    if (i < from || i >= to || !pos) return NO_POS;
+    return pos.exact(i, s);
   }
 
   override extract(i: number, s: number, from: number, to: number, out: Int32Array, at: number): number {
@@ -235,7 +220,7 @@ export class AttributionFeatures extends DocumentFeatures {
     out[k++] = featureKey(A.SentenceLength, distanceBucket(to - from));
     if (i > from && tokens.hash(i - 1) === THAT) out[k++] = featureKey2(A.AfterThat, lb, q);
     out[k++] = featureKey2(A.ToEnd, distanceBucket(to - 1 - i), q);
-    if (!this.#posTagger) return k;
+    if (!this.#pos) return k;
     const p0 = this.#posOf(i, s, from, to);
     out[k++] = featureKey(A.P0, p0);
     out[k++] = featureKey2(A.Pm1P0, this.#posOf(i - 1, s, from, to), p0);
