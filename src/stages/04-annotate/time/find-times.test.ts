@@ -214,3 +214,39 @@ test('a quarter takes the year written or implied before it', () => {
     '1989-Q3',
   );
 });
+
+test('"the weekend": the past one in a past clause or early in the week, the coming one in a future clause', () => {
+  // 2024-05-16 is a Thursday: with no tense the coming weekend is the nearer.
+  assert.equal(
+    timeValueOf('Officials said over the weekend that talks failed.', 'the weekend'),
+    '2024-W19-WE',
+  );
+  assert.equal(timeValueOf('The two will meet over the weekend.', 'the weekend'), '2024-W20-WE');
+  const monday = parseAnchor('2024-05-13');
+  const onMonday = findTimes('Over the weekend, markets were calm.', 0, monday, {});
+  assert.deepEqual(
+    onMonday.map((m) => m.value),
+    ['2024-W19-WE'],
+  );
+});
+
+test('a year named by its last day is a duration: "the year ended March 31"', () => {
+  assert.deepEqual(matches('Net income for the year ended March 31 rose.').slice(0, 1), [
+    ['the year', 'P1Y', 'DURATION', 'time:period-ended'],
+  ]);
+  assert.equal(timeValueOf('Sales fell in the year.', 'the year'), '2024');
+});
+
+test('"the following year" and "the following month" count from the last date the text named', () => {
+  const sentence =
+    'He was promoted in March 1995, and the following month he moved; the following year he left.';
+  assert.equal(timeValueOf(sentence, 'the following month'), '1995-04');
+  assert.equal(timeValueOf(sentence, 'the following year'), '1996');
+  // With no date named before, from the publication date.
+  assert.equal(timeValueOf('The following year he left.', 'following year'), '2025');
+});
+
+test('a passive after "be" takes the tense of its auxiliary: "will be paid Dec. 14"', () => {
+  assert.equal(timeValueOf('The dividend will be paid Dec. 14 to holders.', 'Dec. 14'), '2024-12-14');
+  assert.equal(timeValueOf('The dividend was paid Dec. 14 to holders.', 'Dec. 14'), '2023-12-14');
+});

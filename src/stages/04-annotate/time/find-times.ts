@@ -198,6 +198,7 @@ export function scanSentence(
     ctx.previous = { end: hit.end, value: hit.value, rule: hit.rule };
     if (hit.type !== 'DURATION' && hit.type !== 'SET' && isDayValue(hit.value))
       state.lastDay = hit.value.slice(0, 10);
+    if (hit.type === 'DATE' && /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(hit.value)) state.lastDate = hit.value;
     i = hit.end;
   }
   return out;

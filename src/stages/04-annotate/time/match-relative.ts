@@ -1,8 +1,15 @@
-import { formatDay, nthWeekday, pad2, pad4, quarterOf } from '../../../core/calendar-math.js';
+import { formatDay, nthWeekday, pad2, pad4, quarterOf, weekday } from '../../../core/calendar-math.js';
 import { fourDigitYear, monthDayHit } from './match-dates.js';
-import { referenceQuarter, shiftedUnitValue, tenseAt, yearForMonth } from './resolve-values.js';
+import {
+  referenceQuarter,
+  shiftedFromLastDate,
+  shiftedUnitValue,
+  tenseAt,
+  yearForMonth,
+} from './resolve-values.js';
 import { type Ctx, capitalised, type Hit, tok, w } from './time-tokens.js';
 import {
+  anaphoricSet,
   holidaysByFirst,
   monthMap,
   ordinalMap,
@@ -27,11 +34,15 @@ export function matchRelativeUnit(c: Ctx, i: number): Hit | null {
     const u = unitMap.get(w(c, j));
     const l = w(c, j);
     if (l === 'weekend') {
-      const v = shiftedUnitValue(c, 'week', 0);
+      const v = shiftedUnitValue(c, 'week', weekendShift(c, i));
       return { end: j + 1, value: `${v}-WE`, type: 'DATE', rule: 'time:relative-unit', relative: true };
     }
     if (!u || (u.unit !== 'year' && u.unit !== 'month' && u.unit !== 'week') || l !== u.forms[0]) return null;
     const next = w(c, j + 1);
+    // A period named by its length and its last day is a duration (TimeML): "the year ended
+    // March 31", "the year ending June 30, 1990" — the date is an expression of its own.
+    if (u.unit === 'year' && (next === 'ended' || next === 'ending'))
+      return { end: j + 1, value: 'P1Y', type: 'DURATION', rule: 'time:period-ended', relative: false };
     if (next === 'of' || next === "'s" || next === 'before' || next === 'after' || next === '-') return null;
     // "in the year", "the end of the year"; not "player of the year".
     const prev = w(c, i - 1);
@@ -46,6 +57,12 @@ export function matchRelativeUnit(c: Ctx, i: number): Hit | null {
   const l = w(c, j);
   const t = tok(c, j);
   if (!t) return null;
+  // "the following year", "the previous month": counted from the last date the text named.
+  const anaphoric = anaphoricSet.has(w(c, j - 1));
+  if (anaphoric && (l === 'year' || l === 'month')) {
+    const v = shiftedFromLastDate(c, l, shift);
+    if (v !== null) return { end: j + 1, value: v, type: 'DATE', rule: 'time:relative-unit', relative: true };
+  }
   // "the past year" is a duration, handled by matchDuration.
   if (hasThe && shift !== 0) return null;
   if (l === 'weekend') {
@@ -72,6 +89,21 @@ export function matchRelativeUnit(c: Ctx, i: number): Hit | null {
     };
   }
   return null;
+}
+
+/**
+ * Which weekend "the weekend" is, as a shift in ISO weeks (a weekend belongs to the week of the
+ * Monday before it): the past one in a past-tense clause, the coming one in a future clause, else
+ * the nearer one — from Monday to Wednesday the one just past.
+ */
+function weekendShift(c: Ctx, i: number): number {
+  const a = c.anchor;
+  if (!a) return 0;
+  const day = weekday(a);
+  if (day >= 6) return 0;
+  const tense = tenseAt(c, i);
+  if (tense > 0) return 0;
+  return tense < 0 || day <= 3 ? -1 : 0;
 }
 
 export const seasonStartMonth: Record<string, number> = { SP: 3, SU: 6, FA: 9, WI: 12 };

@@ -27,7 +27,11 @@ export function tenseAt(c: Ctx, i: number): -1 | 0 | 1 {
     // A future seen from a past point is past: "had been scheduled to expire Friday".
     if (futureWords.has(l)) return pastPerfectBefore(c, k) ? -1 : 1;
     if (presentWords.has(l)) return 0;
-    if (pastForms.has(l) || (l.length > 4 && l.endsWith('ed') && !notPast.has(l))) return -1;
+    if (pastForms.has(l) || (l.length > 4 && l.endsWith('ed') && !notPast.has(l))) {
+      // A passive after "be" takes the tense of what governs "be": "will be paid Dec. 14".
+      if (w(c, k - 1) === 'be') continue;
+      return -1;
+    }
   }
   return 0;
 }
@@ -170,6 +174,20 @@ export function shiftedUnitValue(c: Ctx, unit: TimeUnit['unit'], n: number): str
     default:
       return null;
   }
+}
+
+/**
+ * A month or year `n` away from the last date the text named ("in March 1989 … the following
+ * month" → 1989-04), or null when the text named none at that granularity yet.
+ */
+export function shiftedFromLastDate(c: Ctx, unit: 'year' | 'month', n: number): string | null {
+  const last = c.state.lastDate;
+  if (!last) return null;
+  const y = Number(last.slice(0, 4));
+  if (unit === 'year') return pad4(y + n);
+  if (!/^\d{4}-\d{2}/.test(last)) return null;
+  const r = addMonths(y, Number(last.slice(5, 7)), n);
+  return `${pad4(r.y)}-${pad2(r.m)}`;
 }
 
 /** The most recent completed quarter, or the one named last in the document. */

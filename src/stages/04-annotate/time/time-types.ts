@@ -20,4 +20,6 @@ export interface ScanState {
   lastQuarter?: { y: number; q: number };
   /** The last day (`YYYY-MM-DD`) an expression resolved to, for "the previous Friday", "the next day". */
   lastDay?: string;
+  /** The last calendar date (`YYYY`, `YYYY-MM` or a day) an expression resolved to, for "the following year". */
+  lastDate?: string;
 }
