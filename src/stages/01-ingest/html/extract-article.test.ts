@@ -154,3 +154,60 @@ test('a heading that heads a link list or a comments box goes with it; one over 
   const headings = x.blocks.filter((b) => b.type === 'heading').map((b) => b.text);
   assert.deepEqual(headings, ['Background']);
 });
+
+test('captions by name or by their credit are caption blocks; a long block under such a name is not', () => {
+  const x = extract(
+    `<article><p>${para('Lead.')}</p><div class="wp-caption"><p>The harbour at dawn, seen from the old pier.</p></div>` +
+      `<p>${para('Middle.')}</p><p>Crowds gathered outside the station on Monday. (Credit: Ann Lee)</p>` +
+      `<div class="image-caption-area"><p>${para('A paragraph of the story inside a wrapper named like a caption.')} ${para('It runs on.')} ${para('And on, well past any caption.')} ${para('Still more text.')} ${para('The end.')}</p></div></article>`,
+  );
+  const types = x.blocks.map((b) => `${b.type}: ${b.text.slice(0, 20)}`);
+  assert.deepEqual(types, [
+    'paragraph: Lead. The ministry s',
+    'caption: The harbour at dawn,',
+    'paragraph: Middle. The ministry',
+    'caption: Crowds gathered outs',
+    'paragraph: A paragraph of the s',
+  ]);
+});
+
+test('embedded posts, teaser cards and the list under a "Don’t miss" heading are left out', () => {
+  const card = (n: number) =>
+    `<div class="card"><a href="/s${n}"><h3>Another story number ${n} about something else</h3></a><p>A short description of story ${n}.</p></div>`;
+  const x = extract(
+    `<article><p>${para('Lead.')}</p><blockquote class="twitter-tweet"><p>Some post on a social network with a link pic.twitter.com/abc</p>— Someone (@someone) May 16, 2024</blockquote>` +
+      `<p>${para('Middle.')}</p><h3>Don't miss:</h3><ul><li>A promotion for a product that pays, written as a full sentence for you.</li><li>Another promotion, also written as a sentence that ends with a full stop.</li></ul>` +
+      `<p>${para('Last.')}</p><div class="more">${card(1)}${card(2)}</div></article>`,
+  );
+  const all = x.blocks.map((b) => b.text).join('\n');
+  assert.ok(all.includes('Lead.') && all.includes('Middle.') && all.includes('Last.'));
+  for (const leak of ['social network', '@someone', "Don't miss", 'promotion', 'short description']) {
+    assert.ok(!all.includes(leak), `"${leak}" leaked into the article`);
+  }
+  assert.ok((x.pruned['extract:teaser'] ?? 0) > 0, JSON.stringify(x.pruned));
+});
+
+test('more furniture by what it says: disclaimers, paywalls, editorial policies, citations, legal lines', () => {
+  const cases: [string, string | undefined][] = [
+    [
+      'Disclaimer: No rights or credit claimed for any images featured on this site.',
+      'extract:boilerplate.disclaimer',
+    ],
+    ['Keep reading for as low as $1.99!', 'extract:boilerplate.paywall'],
+    [
+      'This article has been reviewed according to our editorial process and policies.',
+      'extract:boilerplate.editorial-policy',
+    ],
+    [
+      'More information: A. Author et al, A title, Science (2023). DOI: 10.1126/science.abc1234',
+      'extract:boilerplate.citation',
+    ],
+    ['Example is a registered trademark of Example Media, LLC.', 'extract:boilerplate.legal'],
+    ['We noticed you’re using an ad blocker.', 'extract:boilerplate.ad-blocker'],
+    ["We noticed you're using an ad blocker.", 'extract:boilerplate.ad-blocker'],
+    ['Anna Lee of Reuters contributed to this report.', 'extract:boilerplate.credit'],
+    ['The report said the editorial board met on Monday to discuss the budget.', undefined],
+    ['Researchers said the findings were published in Science on Monday.', undefined],
+  ];
+  for (const [text, rule] of cases) assert.equal(boilerplateBlockRule(text), rule, text);
+});

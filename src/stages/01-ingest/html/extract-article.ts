@@ -83,34 +83,51 @@ const F_QUOTE = 16;
 const F_CAPTION = 32;
 const F_LIST = 64;
 const F_HEADING = 128;
+const F_NAMED_CAPTION = 256;
+/** A block in an element named as a caption is one only when short: a long one is text the name was wrong about. */
+const NAMED_CAPTION_MAX = 500;
 /** Stands for a `<br>` in a block's raw text (NUL never survives ingest's binary check). */
 const BR = '\u0000';
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 /** Furniture by what it says (`rules/extract/boilerplate-blocks.json`), compiled once. */
-const BOILERPLATE_BLOCKS: readonly { id: string; pattern: RegExp }[] = boilerplateBlocks.rules.flatMap(
-  (rule) => {
+const BOILERPLATE_BLOCKS: readonly { id: string; pattern: RegExp; maxChars: number }[] =
+  boilerplateBlocks.rules.flatMap((rule: { id: string; patterns: string[]; maxChars?: number }) => {
     if (!/^extract:boilerplate\.[a-z-]+$/.test(rule.id)) {
       throw new Error(
         `rules/extract/boilerplate-blocks.json: rule id "${rule.id}" should look like extract:boilerplate.<name>`,
       );
     }
-    return rule.patterns.map((p) => ({ id: rule.id, pattern: new RegExp(p, 'i') }));
-  },
-);
+    const maxChars = rule.maxChars ?? boilerplateBlocks.maxChars;
+    return rule.patterns.map((p) => ({ id: rule.id, pattern: new RegExp(p, 'i'), maxChars }));
+  });
+const LONGEST_NOTICE = Math.max(...BOILERPLATE_BLOCKS.map((r) => r.maxChars));
+const CAPTION_ENDINGS: readonly RegExp[] = boilerplateBlocks.captions.patterns.map((p) => new RegExp(p, 'i'));
 
 /** The boilerplate rule a short block matches, if any. */
 export function boilerplateBlockRule(text: string): string | undefined {
-  if (text.length > boilerplateBlocks.maxChars) return undefined;
-  for (const { id, pattern } of BOILERPLATE_BLOCKS) if (pattern.test(text)) return id;
+  if (text.length > LONGEST_NOTICE) return undefined;
+  for (const { id, pattern, maxChars } of BOILERPLATE_BLOCKS)
+    if (text.length <= maxChars && pattern.test(text)) return id;
   return undefined;
+}
+
+/** A short paragraph that ends like a picture's caption or credit ("… (Credit: NASA)", "… hide caption"). */
+export function looksLikeCaption(text: string): boolean {
+  if (text.length > boilerplateBlocks.captions.maxChars) return false;
+  for (const pattern of CAPTION_ENDINGS) if (pattern.test(text)) return true;
+  return false;
 }
 
 /** What a heading right before it is the title of, and goes with: links, comments, related stories, prompts. */
 const HEADS_A_BOX: ReadonlySet<string> = new Set([
   'extract:link-list',
+  'extract:teaser',
   'extract:region.comments',
   'extract:region.related',
   'extract:region.newsletter',
+  'extract:region.consent',
+  'extract:region.overlay',
+  ...boilerplateBlocks.rules.map((r) => r.id).filter((id) => id !== 'extract:boilerplate.credit'),
 ]);
 /** A layout region holding this share of the page's prose is the article's wrapper, not furniture. */
 const MASS_OVERRULE = 0.6;
@@ -162,6 +179,7 @@ function walkBlocks(root: HtmlElement, elementCount: number, ignoreRegions: bool
   let inQuote = 0;
   let inCaption = 0;
   let inList = 0;
+  let inNamedCaption = 0;
   let heading = 0;
   const ownerStack: HtmlElement[] = [root];
 
@@ -184,7 +202,7 @@ function walkBlocks(root: HtmlElement, elementCount: number, ignoreRegions: bool
     const type: BlockType =
       heading > 0
         ? 'heading'
-        : inCaption > 0
+        : inCaption > 0 || (inNamedCaption > 0 && blockChars <= NAMED_CAPTION_MAX)
           ? 'caption'
           : inPre > 0
             ? 'preformatted'
@@ -222,6 +240,7 @@ function walkBlocks(root: HtmlElement, elementCount: number, ignoreRegions: bool
       if (f & F_QUOTE) inQuote--;
       if (f & F_CAPTION) inCaption--;
       if (f & F_LIST) inList--;
+      if (f & F_NAMED_CAPTION) inNamedCaption--;
       if (f & F_HEADING) heading = frame.heading;
       if (f & F_BLOCK) ownerStack.pop();
       continue;
@@ -251,9 +270,15 @@ function walkBlocks(root: HtmlElement, elementCount: number, ignoreRegions: bool
       skipSubtree(child, order, end);
       continue;
     }
-    const verdict = ignoreRegions ? undefined : classifyElement(child, cache);
-    if (verdict?.content) content[child.index] = 1;
     let flags = 0;
+    const named = classifyElement(child, cache);
+    // Captions are a block type, not a region: the fallback that ignores regions still types them.
+    if (named.caption === true) {
+      inNamedCaption++;
+      flags |= F_NAMED_CAPTION;
+    }
+    const verdict = ignoreRegions ? undefined : named;
+    if (verdict?.content) content[child.index] = 1;
     if (BLOCK.has(tag)) {
       flush();
       lastWasBreak = false;
@@ -413,7 +438,10 @@ function chooseAndKeep(
   };
   // A heading waits for the block after it: one that heads a pruned box ("Related", "3 comments") goes with it.
   let heading: RawBlock | undefined;
-  for (const b of blocks) {
+  // After a heading that names a box of links ("Don't miss", "More from…"), its list goes with it.
+  let inLinkBox = false;
+  for (let k = 0; k < blocks.length; k++) {
+    const b = blocks[k] as RawBlock;
     const at = b.owner.index;
     if (at < from || at > to) continue;
     const r = nearest[at] as number;
@@ -423,6 +451,11 @@ function chooseAndKeep(
     // A short line that is not a sentence (a dateline, a credit, "Advertisement", a table cell).
     else if (b.bad > 0 && b.type === 'paragraph') rule = 'extract:fragment';
     else rule = boilerplateBlockRule(b.text);
+    if (rule === undefined && isTeaserDeck(blocks, k, end)) rule = 'extract:teaser';
+    if (b.type === 'list-item' && inLinkBox && rule === undefined) rule = 'extract:boilerplate.read-more';
+    else if (b.type !== 'list-item')
+      inLinkBox = b.type === 'heading' && rule === 'extract:boilerplate.read-more';
+    if (rule === undefined && b.type === 'paragraph' && looksLikeCaption(b.text)) b.type = 'caption';
     if (heading) {
       if (rule !== undefined && HEADS_A_BOX.has(rule)) prune(heading, 'extract:heading-of-pruned');
       else out.push(heading);
@@ -447,6 +480,50 @@ function chooseAndKeep(
     );
   }
   return { blocks: textBlocks, pruned: prunedChars, attempt, pageProse, keptChars };
+}
+
+/** A teaser's description is short; its card holds little besides the linked title. */
+const TEASER_DECK_MAX = 260;
+const TEASER_CARD_MAX = 600;
+/** How far up from the description the card element may be, and how many blocks it may hold. */
+const TEASER_LEVELS = 4;
+const TEASER_BLOCKS = 4;
+
+/**
+ * A short block right after a linked title (a link list of one: "<a><h3>Title</h3></a>") in a
+ * small element holding little else is the description of a teaser card for another story, not a
+ * paragraph of the article: the article's own paragraphs sit in a container with many blocks.
+ */
+function isTeaserDeck(blocks: readonly RawBlock[], k: number, end: Int32Array): boolean {
+  const b = blocks[k] as RawBlock;
+  const prev = blocks[k - 1];
+  if (!prev?.links || prev.chars < 15 || b.chars > TEASER_DECK_MAX) return false;
+  if (b.type !== 'paragraph' && b.type !== 'list-item') return false;
+  // The lowest element holding both, within a few levels of the description.
+  let card: HtmlElement | null = b.owner;
+  for (let level = 0; card && level <= TEASER_LEVELS; level++, card = card.parent) {
+    const from = card.index;
+    const to = end[from] as number;
+    if (prev.owner.index >= from && prev.owner.index <= to) break;
+  }
+  if (!card || card.parent === null) return false;
+  const from = card.index;
+  const to = end[from] as number;
+  let count = 0;
+  let chars = 0;
+  for (let j = k - 1; j >= 0 && j >= k - TEASER_BLOCKS - 1; j--) {
+    const o = (blocks[j] as RawBlock).owner.index;
+    if (o < from || o > to) break;
+    count++;
+    chars += (blocks[j] as RawBlock).chars;
+  }
+  for (let j = k; j < blocks.length && j <= k + TEASER_BLOCKS; j++) {
+    const o = (blocks[j] as RawBlock).owner.index;
+    if (o < from || o > to) break;
+    count++;
+    chars += (blocks[j] as RawBlock).chars;
+  }
+  return count <= TEASER_BLOCKS && chars <= TEASER_CARD_MAX;
 }
 
 /**

@@ -162,3 +162,21 @@ test("the page's own article text (JSON-LD articleBody) leaves out blocks it doe
   const teaser = htmlToDoc(page(paragraphs[0] as string), source);
   assert.ok(teaser.text.includes('painted green'));
 });
+
+test('labels before the headline, the headline repeated, and a note about the writer at the end are left out', () => {
+  const page = `<html><head><title>Bridge to reopen in spring</title></head><body><article>
+<p>Transport —</p><h1>Bridge to reopen in spring</h1><p>${sentence}</p><p>${sentence.replace('bridge', 'tunnel')}</p>
+<h2>Bridge to reopen in spring</h2><p>${sentence.replace('bridge', 'ferry')}</p>
+<p>Ann Lee is a senior reporter for Example News, covering transport and the city.</p></article></body></html>`;
+  const doc = htmlToDoc(page, source);
+  assert.equal(doc.text.split('Bridge to reopen in spring').length, 2, 'the headline once, as the title');
+  assert.ok(!doc.text.includes('Transport —'));
+  assert.ok(!doc.text.includes('senior reporter'));
+  assert.ok(doc.text.includes('the ferry would reopen'));
+  // Early in the article, the same form is the story's own sentence.
+  const early = htmlToDoc(
+    page.replace('</h1>', '</h1><p>Ann Lee is a senior reporter who lost her job on Monday, she said.</p>'),
+    source,
+  );
+  assert.ok(early.text.includes('lost her job'));
+});

@@ -1,4 +1,5 @@
 import type { Block, Diagnostic, Doc, PageMeta, Source } from '../../../core/doc.js';
+import boilerplateBlocks from '../../../rules/extract/boilerplate-blocks.json' with { type: 'json' };
 import { checkText, type IngestLimits, rejected } from '../check-text.js';
 import { decodeBytes } from '../decode-bytes.js';
 import { checkPublished, isValidPublished } from '../published.js';
@@ -139,15 +140,33 @@ function assemble(title: string | undefined, body: readonly TextBlock[]): { text
   return { text: parts.join('\n\n'), blocks };
 }
 
-/** Blocks less exact repeats (a standfirst shown twice) and a first heading that repeats the title. */
+/** How many short blocks may stand before the headline as labels (a kicker, a section name). */
+const KICKER_BLOCKS = 3;
+const KICKER_CHARS = 120;
+
+/**
+ * Blocks less exact repeats (a standfirst shown twice) and headings that repeat the title (the
+ * title block holds it already). When the headline comes as a heading among the first blocks, the
+ * few short lines before it are labels over the article (a kicker, a section name, a settings
+ * button), not its text.
+ */
 function dropRepeats(blocks: readonly TextBlock[], title: string | undefined): TextBlock[] {
   const seen = new Set<string>();
   const titleKey = title ? normalise(title) : undefined;
+  let start = 0;
+  for (let i = 0; i < blocks.length && i <= KICKER_BLOCKS; i++) {
+    const b = blocks[i] as TextBlock;
+    if (b.type === 'heading' && normalise(b.text) === titleKey) {
+      start = i;
+      break;
+    }
+    if (b.text.length > KICKER_CHARS) break;
+  }
   const out: TextBlock[] = [];
-  for (const b of blocks) {
+  for (const b of blocks.slice(start)) {
     const key = normalise(b.text);
     if (key === '' || seen.has(key)) continue;
-    if (out.length === 0 && b.type === 'heading' && key === titleKey) continue;
+    if (b.type === 'heading' && key === titleKey) continue;
     seen.add(key);
     out.push(b);
   }
@@ -186,15 +205,18 @@ function words(text: string): string[] {
 }
 
 /** How far from the end an author's note may sit: the last few blocks. */
-const AUTHOR_NOTE_TAIL = 3;
+const AUTHOR_NOTE_TAIL = boilerplateBlocks.authorNotes.lastBlocks;
+/** Notes about the writer by their form, for pages whose metadata names no author (rules/extract). */
+const AUTHOR_NOTE_FORMS: readonly RegExp[] = boilerplateBlocks.authorNotes.patterns.map((p) => new RegExp(p));
 
 /**
  * A short block near the end that opens with the name of one of the page's authors and says who
- * they are ("Ann Lee is a senior editor…", "Ann Lee covers…", "Follow Ann Lee on…") is a note about
- * the author, not article text.
+ * they are ("Ann Lee is a senior editor…", "Ann Lee covers…", "Follow Ann Lee on…"), or any name
+ * followed by what a writer does ("… is a senior reporter for…", "… writes about…"), is a note
+ * about the author, not article text.
  */
 function dropAuthorNotes(blocks: TextBlock[], authors: readonly string[]): TextBlock[] {
-  if (authors.length === 0 || blocks.length <= AUTHOR_NOTE_TAIL) return blocks;
+  if (blocks.length <= AUTHOR_NOTE_TAIL) return blocks;
   const names = authors.flatMap((a) => {
     const full = a.trim().toLowerCase();
     const first = full.split(' ')[0] ?? '';
@@ -202,7 +224,9 @@ function dropAuthorNotes(blocks: TextBlock[], authors: readonly string[]): TextB
   });
   const from = blocks.length - AUTHOR_NOTE_TAIL;
   return blocks.filter((b, i) => {
-    if (i < from || b.text.length > 400) return true;
+    if (i < from || b.text.length > boilerplateBlocks.authorNotes.maxChars) return true;
+    if (b.type === 'paragraph' && AUTHOR_NOTE_FORMS.some((form) => form.test(b.text))) return false;
+    if (b.text.length > 400) return true;
     const text = b.text.toLowerCase();
     return !names.some(
       (n) =>

@@ -20,6 +20,7 @@ interface RegionData {
   regions: { id: string; strength: 'strong' | 'weak'; layout: boolean; words: string[]; except?: string[] }[];
   content: { words: string[] };
   access: { words: string[] };
+  captions: { words: string[] };
   tags: Record<string, string>;
 }
 
@@ -33,7 +34,13 @@ interface Matcher {
   except: Set<string>;
 }
 
-function compile(): { boilerplate: Matcher; content: Matcher; access: Matcher; byTag: Map<string, Region> } {
+function compile(): {
+  boilerplate: Matcher;
+  content: Matcher;
+  access: Matcher;
+  captions: Matcher;
+  byTag: Map<string, Region>;
+} {
   const boilerplate: Matcher = { exact: new Map(), prefixes: new Map(), except: new Set() };
   const content: Matcher = { exact: new Map(), prefixes: new Map(), except: new Set() };
   const byId = new Map<string, Region>();
@@ -62,6 +69,9 @@ function compile(): { boilerplate: Matcher; content: Matcher; access: Matcher; b
   const access: Matcher = { exact: new Map(), prefixes: new Map(), except: new Set() };
   const accessRegion = { rule: 'extract:region.access', strong: false, layout: false };
   for (const w of data.access.words) add(access, w, accessRegion);
+  const captions: Matcher = { exact: new Map(), prefixes: new Map(), except: new Set() };
+  const captionRegion = { rule: 'extract:caption', strong: false, layout: false };
+  for (const w of data.captions.words) add(captions, w, captionRegion);
   const byTag = new Map<string, Region>();
   for (const [key, id] of Object.entries(data.tags)) {
     if (key === 'description') continue;
@@ -69,7 +79,7 @@ function compile(): { boilerplate: Matcher; content: Matcher; access: Matcher; b
     if (!region) throw new Error(`rules/extract/page-regions.json: tag ${key} names unknown region ${id}`);
     byTag.set(key, region);
   }
-  return { boilerplate, content, access, byTag };
+  return { boilerplate, content, access, captions, byTag };
 }
 
 const COMPILED = compile();
@@ -126,6 +136,8 @@ export interface RegionVerdict {
   boilerplate?: Region;
   /** The names say the element holds the article. */
   content: boolean;
+  /** The names say the element holds a picture's caption or credit. */
+  caption?: boolean;
 }
 
 const NONE: RegionVerdict = { content: false };
@@ -147,7 +159,10 @@ export function classifyElement(element: HtmlElement, cache: Map<string, RegionV
     }
   }
   const fixed = byTag ?? byRole;
-  if (fixed && !verdict.content) return { boilerplate: fixed, content: false };
+  if (fixed && !verdict.content)
+    return verdict.caption
+      ? { boilerplate: fixed, content: false, caption: true }
+      : { boilerplate: fixed, content: false };
   return verdict;
 }
 
@@ -155,16 +170,24 @@ function classifyNames(names: string): RegionVerdict {
   let strong: Region | undefined;
   let weak: Region | undefined;
   let content = false;
+  let caption = false;
   for (const name of names.split(' ')) {
     if (name === '') continue;
-    const head = headOf(nameWords(name));
+    const words = nameWords(name);
+    if (!caption) for (const w of words) if (match(COMPILED.captions, w)) caption = true;
+    const head = headOf(words);
     if (head === 'content') content = true;
     else if (head?.strong) strong ??= head;
     else if (head) weak ??= head;
   }
-  if (strong) return { boilerplate: strong, content: false };
-  if (weak && !content) return { boilerplate: weak, content: false };
-  return content ? { content: true } : NONE;
+  const verdict: RegionVerdict = strong
+    ? { boilerplate: strong, content: false }
+    : weak && !content
+      ? { boilerplate: weak, content: false }
+      : content
+        ? { content: true }
+        : NONE;
+  return caption ? { ...verdict, caption: true } : verdict;
 }
 
 /** What one class name says: its last word (or pair of words) that says something. */
