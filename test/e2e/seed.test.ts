@@ -126,6 +126,11 @@ test('seed: event status, attribution and date (issue 7 done-when)', { skip }, (
   const agreements = inSentence('bilateral agreements').find((e) => said(e).startsWith('sign'));
   assert.equal(agreements?.type, 'AGREE');
   assert.equal(agreements?.status, 'future');
+  // …as the Kremlin said: the event carries its source (issue 8 done-when).
+  assert.deepEqual(
+    agreements?.attribution?.sources.map((x) => x.text),
+    ['the Kremlin'],
+  );
   // The praise: SUPPORT from Russia to China.
   const praise = a.events.find((e) => said(e) === 'praised');
   assert.equal(praise?.type, 'SUPPORT');
