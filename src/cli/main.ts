@@ -216,6 +216,33 @@ export function buildProgram(io: CliIo): Command {
     });
 
   program
+    .command('recode')
+    .description(
+      'analyse stored documents again after an upgrade of rules, models or knowledge bases (from their stored text), and update events, happenings and relation counts',
+    )
+    .option('--db <url>', 'the store: a SQLite file or postgres://user@host/db', 'tidings.db')
+    .option('--stale', 'only documents analysed by another pipeline version (the default)')
+    .option('--all', 'every stored document')
+    .option('--limit <n>', 'at most this many documents (run again to continue)', parseCount)
+    .option('--workers <n>', 'analysis threads (default: one per core; 0: none)', parseCount)
+    .option('--plan', 'only show the pipeline versions the store holds; change nothing')
+    .option('--json', 'the report as JSON, with a diff per document')
+    .action(
+      async (opts: {
+        db: string;
+        stale?: boolean;
+        all?: boolean;
+        limit?: number;
+        workers?: number;
+        plan?: boolean;
+        json?: boolean;
+      }) => {
+        const { runRecode } = await import('./recode-command.js');
+        await runRecode(opts, io);
+      },
+    );
+
+  program
     .command('watch')
     .description(
       "poll feeds and pages, and ingest what is new (each new item's page is fetched and extracted)",

@@ -2,6 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { toAnalysis } from '../core/analysis.js';
 import type { Diagnostic, Doc } from '../core/doc.js';
 import { contentHash } from '../core/hash.js';
+import { pipelineVersion } from '../pipeline-version.js';
 import type { PutEntry, PutResult, Repository, StoredRaw } from '../store/repository.js';
 
 export type Analyze = (doc: Doc) => Doc;
@@ -46,6 +47,8 @@ export interface IngestBatchOptions {
   store: Repository;
   inputs: AsyncIterable<IngestInput> | Iterable<IngestInput>;
   analyze: Analyze;
+  /** The version recorded with each analysis (default: this install's, src/pipeline-version.ts). */
+  pipeline?: string;
   /** Called after each committed chunk with the number of inputs processed so far. */
   onProgress?: (processed: number, summary: Readonly<IngestSummary>) => void;
   /** Documents per transaction at most (default 200). */
@@ -88,7 +91,11 @@ export interface PreparedEntry {
  * a document that arrives rejected, comes out rejected, or makes the analyzer throw becomes
  * a rejected entry carrying its diagnostics.
  */
-export function prepareEntry(input: IngestInput, analyze: Analyze): PreparedEntry {
+export function prepareEntry(
+  input: IngestInput,
+  analyze: Analyze,
+  pipeline: string = pipelineVersion().version,
+): PreparedEntry {
   const { doc } = input;
   if (doc.rejected) return rejectedEntry(input, doc.diagnostics);
   let result: Doc;
@@ -114,7 +121,9 @@ export function prepareEntry(input: IngestInput, analyze: Analyze): PreparedEntr
   if (result.rejected) return rejectedEntry(input, result.diagnostics);
   const raw = storedRaw(input.raw);
   const analysis = toAnalysis(result, contentHash(result.text));
-  return { entry: raw ? { kind: 'document', analysis, raw } : { kind: 'document', analysis } };
+  return {
+    entry: raw ? { kind: 'document', analysis, raw, pipeline } : { kind: 'document', analysis, pipeline },
+  };
 }
 
 /** The entry that keeps an input as rejected, with its diagnostics (the first error is the reason). */
@@ -155,7 +164,7 @@ export function rejectedEntry(input: IngestInput, diagnostics: Diagnostic[]): Pr
 export async function ingestBatch(options: IngestBatchOptions): Promise<IngestSummary> {
   const { inputs, analyze } = options;
   async function* prepared(): AsyncIterable<PreparedEntry> {
-    for await (const input of inputs) yield prepareEntry(input, analyze);
+    for await (const input of inputs) yield prepareEntry(input, analyze, options.pipeline);
   }
   return storeEntries({ ...options, entries: prepared() });
 }

@@ -80,10 +80,10 @@ export async function ingestParallel(options: IngestParallelOptions): Promise<In
       head.push(next.value);
     }
     if (workers === 0 || ended) {
-      for (const input of head) yield prepareEntry(input, analyze);
+      for (const input of head) yield prepareEntry(input, analyze, options.pipeline);
       if (ended) return;
       for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
-        yield prepareEntry(next.value, analyze);
+        yield prepareEntry(next.value, analyze, options.pipeline);
       }
       return;
     }
@@ -120,13 +120,18 @@ export async function ingestParallel(options: IngestParallelOptions): Promise<In
   return storeEntries({ ...options, entries: analysed() });
 }
 
-interface AnalysisPool {
+export interface AnalysisPool {
   /** Never rejects: a failed or stopped analysis comes back as a rejected entry. */
   analyze(input: IngestInput): Promise<PreparedEntry>;
   close(): Promise<void>;
 }
 
-function startPool(workers: number, timeoutMs: number, options: IngestParallelOptions): AnalysisPool {
+/** Analysis threads (analyze-worker.ts) with a time limit per document; also what `recode` analyses with. */
+export function startPool(
+  workers: number,
+  timeoutMs: number,
+  options: Pick<IngestParallelOptions, 'analyzeModule' | 'maxMemoryMb'>,
+): AnalysisPool {
   const data: AnalyzeWorkerData = options.analyzeModule
     ? { analyzeModule: String(options.analyzeModule) }
     : {};

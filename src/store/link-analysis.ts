@@ -72,6 +72,17 @@ export interface LinkTables extends StoryTables {
   ): Maybe<void>;
   addMention(happeningId: number, m: Mention, reason: string): Maybe<void>;
   addRelations(deltas: readonly RelationDelta[]): Maybe<void>;
+  // Undoing a document's links (re-coding, `unlinkHappenings`).
+  /** The happenings holding this document's mentions, each with how many of them. */
+  documentHappenings(
+    docId: string,
+  ): Maybe<{ happening: StoredHappening & { numMentions: number }; mentions: number }[]>;
+  removeDocumentMentions(docId: string): Maybe<void>;
+  deleteHappening(happeningId: number): Maybe<void>;
+  /** Counts a happening's mentions, articles and outlets again from its kept mentions, and its earliest report. */
+  recountHappening(happeningId: number): Maybe<void>;
+  /** Deletes the relation rows at these keys that no longer count anything. */
+  pruneRelations(deltas: readonly RelationDelta[]): Maybe<void>;
 }
 
 export interface LinkOutcome {
@@ -99,7 +110,15 @@ export function* linkAnalysis(
   yield* ask(tables.putFingerprint(analysis.id, fingerprint));
   if (near) yield* ask(tables.putNearDuplicate(analysis.id, near));
   const story = yield* assignStory(tables, storyStep.run(analysis), near?.originalId ?? null);
+  const { created, joined } = yield* linkHappenings(tables, analysis);
+  return { near, happeningsCreated: created, happeningsJoined: joined, story };
+}
 
+/** Merges an analysis's mentions into the kept happenings (or opens new ones) and counts the relations. */
+export function* linkHappenings(
+  tables: LinkTables,
+  analysis: Analysis,
+): Generator<Maybe<unknown>, { created: number; joined: number }, unknown> {
   let created = 0;
   let joined = 0;
   const deltas: RelationDelta[] = [];
@@ -137,7 +156,54 @@ export function* linkAnalysis(
     }
   }
   if (deltas.length > 0) yield* ask(tables.addRelations(mergeDeltas(deltas)));
-  return { near, happeningsCreated: created, happeningsJoined: joined, story };
+  return { created, joined };
+}
+
+/**
+ * Takes a stored document's mentions out of their happenings, the undoing of `linkHappenings` (for a
+ * re-coded document): a happening's relation counts are one event (with its Goldstein score) and one
+ * mention per mention, all under the happening's own key and day, so what a document's mentions added
+ * is known from the happening alone. A happening left with no mention is deleted with its event; one
+ * that keeps other documents' mentions is counted again from them (mentions, articles, outlets, its
+ * earliest report). Its date range stays as the mentions narrowed it: a narrowing is not undone.
+ */
+export function* unlinkHappenings(
+  tables: LinkTables,
+  docId: string,
+): Generator<Maybe<unknown>, { removed: number; left: number }, unknown> {
+  const held = yield* ask(tables.documentHappenings(docId));
+  if (held.length === 0) return { removed: 0, left: 0 };
+  let removed = 0;
+  let left = 0;
+  const deltas: RelationDelta[] = [];
+  const negate = (d: RelationDelta, times: number) => ({
+    ...d,
+    events: -d.events * times,
+    mentions: -d.mentions * times,
+    goldsteinSum: -d.goldsteinSum * times,
+    goldsteinN: -d.goldsteinN * times,
+  });
+  for (const { happening, mentions } of held) {
+    const emptied = mentions >= happening.numMentions;
+    if (emptied) {
+      for (const d of relationDeltas(happening, true)) deltas.push(negate(d, 1));
+      if (mentions > 1)
+        for (const d of relationDeltas(happening, false)) deltas.push(negate(d, mentions - 1));
+    } else {
+      for (const d of relationDeltas(happening, false)) deltas.push(negate(d, mentions));
+    }
+    if (emptied) removed++;
+    else left++;
+  }
+  yield* ask(tables.removeDocumentMentions(docId));
+  for (const { happening, mentions } of held) {
+    if (mentions >= happening.numMentions) yield* ask(tables.deleteHappening(happening.id));
+    else yield* ask(tables.recountHappening(happening.id));
+  }
+  const merged = mergeDeltas(deltas);
+  yield* ask(tables.addRelations(merged));
+  yield* ask(tables.pruneRelations(merged));
+  return { removed, left };
 }
 
 /** One increment per row, in key order (a document's mentions often count under the same rows). */

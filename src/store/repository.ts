@@ -71,7 +71,53 @@ export interface Repository {
   /** Documents in the store, and what became of every queued input. */
   status(): Promise<StoreStatus>;
 
+  // Re-coding (services/recode.ts): analyses carry the version of the pipeline that produced them.
+  /** Stored documents (status ok), in id order after `after`: those of another version than `version` (or none), or all. */
+  listRecodable(query: RecodableQuery): Promise<string[]>;
+  /** How many stored documents (status ok) each pipeline version produced; null: stored before versions were kept. */
+  pipelineVersions(): Promise<PipelineVersionCount[]>;
+  /**
+   * Replaces a stored document's analysis with a new one of the same text, in one transaction: its
+   * rows (entities, events, diagnostics, search), its mentions taken out of their happenings and the
+   * relation counts taken back, then linked again as a new document's are; its version set to
+   * `pipeline`. An analysis equal to the stored one only sets the version. Null when the document is
+   * not stored (or is rejected).
+   */
+  recodeDocument(analysis: Analysis, pipeline: string): Promise<RecodeOutcome | null>;
+
   close(): Promise<void>;
+}
+
+export interface RecodableQuery {
+  /** The current version: documents of any other (or of none) are stale. */
+  version: string;
+  /** Every stored document, whatever its version. */
+  all: boolean;
+  after?: string;
+  limit: number;
+}
+
+export interface PipelineVersionCount {
+  version: string | null;
+  documents: number;
+}
+
+/** What recoding one document changed across articles. */
+export interface RecodeOutcome {
+  /** `unchanged`: the new analysis equals the stored one; only the version was set. */
+  status: 'recoded' | 'unchanged';
+  /** The version the document had before. */
+  previous: string | null;
+  happenings: {
+    /** Happenings that held only this document's mentions, deleted with them (their counts taken back). */
+    removed: number;
+    /** Happenings that lost this document's mentions and keep other documents' (split off). */
+    left: number;
+    /** Happenings its new events opened. */
+    created: number;
+    /** Happenings of other documents its new events were merged into. */
+    joined: number;
+  };
 }
 
 /** What ingest read for one input, waiting in the queue to be analysed. */
@@ -173,7 +219,14 @@ export type PutEntry =
    * An analysis; `createdAt` (else now) and an analysis marked `rejected` are what an import restores
    * as they were exported.
    */
-  | { kind: 'document'; analysis: Analysis; raw?: StoredRaw; createdAt?: string }
+  | {
+      kind: 'document';
+      analysis: Analysis;
+      raw?: StoredRaw;
+      createdAt?: string;
+      /** The version of the pipeline that produced it (src/pipeline-version.ts); unknown when left out. */
+      pipeline?: string;
+    }
   | { kind: 'rejected'; input: RejectedInput; raw?: StoredRaw };
 
 export type DocumentStatus = 'ok' | 'rejected';

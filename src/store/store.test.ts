@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { fakeAnalysis, GENEVA_TEXT } from '../../test/support/fake-analyze.js';
+import { party, report } from '../../test/support/link-docs.js';
 import {
   dropStoreUrl,
   type Engine,
@@ -579,6 +580,150 @@ for (const engine of engines) {
         pending: 1,
         failed: 2,
       });
+      await store.close();
+    });
+  });
+}
+
+for (const engine of engines) {
+  describe(`${engine} store: re-coding`, () => {
+    const meeting = (type: string, goldstein: number) => ({
+      type,
+      actor: party('RUS'),
+      recipient: party('CHN'),
+      date: '2024-05-14',
+      goldstein,
+    });
+    const docA = report('Talks in Beijing\nRussia met China in Beijing.', {
+      url: 'https://a.example/1',
+      published: '2024-05-16',
+      events: [meeting('CONSULT', 1)],
+    });
+    const docB = report('Moscow and Beijing talk\nRussian and Chinese officials met.', {
+      url: 'https://b.example/2',
+      published: '2024-05-15',
+      events: [meeting('CONSULT', 1)],
+    });
+    const docC = report('Kenya votes\nKenya held an election.', {
+      url: 'https://c.example/3',
+      published: '2024-05-16',
+    });
+    const counts = async (store: Repository) =>
+      (await store.relationCounts({ a: 'RUS', b: 'CHN', by: 'month' })).map(
+        (r) =>
+          `${r.direction} ${r.type} events=${r.events} mentions=${r.mentions} g=${r.goldsteinSum}/${r.goldsteinN}`,
+      );
+
+    test('documents carry the pipeline version they were stored with; stale ones are listed in id order, a page at a time', async () => {
+      const store = await openTestStore(engine);
+      await store.putMany([
+        { kind: 'document', analysis: docA, pipeline: 'v1' },
+        { kind: 'document', analysis: docB, pipeline: 'v2' },
+        { kind: 'document', analysis: docC },
+      ]);
+      await store.putRejected({ uri: 'test:empty', text: '', diagnostics: [] });
+      assert.deepEqual(
+        (await store.pipelineVersions()).map((v) => [v.version, v.documents]).sort(),
+        [
+          ['v1', 1],
+          ['v2', 1],
+          [null, 1],
+        ].sort(),
+      );
+      const ids = [docA.id, docB.id, docC.id].sort();
+      assert.deepEqual(
+        (await store.listRecodable({ version: 'v2', all: false, limit: 10 })).sort(),
+        [docA.id, docC.id].sort(),
+      );
+      assert.deepEqual(
+        await store.listRecodable({ version: 'v2', all: true, limit: 10 }),
+        ids,
+        'all: rejected left out',
+      );
+      assert.deepEqual(
+        await store.listRecodable({ version: 'v2', all: true, limit: 2, after: ids[0] }),
+        ids.slice(1),
+      );
+      await store.close();
+    });
+
+    test('recodeDocument replaces the events and moves the happenings and relation counts with them', async () => {
+      const store = await openTestStore(engine);
+      await store.putMany([
+        { kind: 'document', analysis: docA, pipeline: 'v1' },
+        { kind: 'document', analysis: docB, pipeline: 'v1' },
+        { kind: 'document', analysis: docC, pipeline: 'v1' },
+      ]);
+      const [shared] = (await store.listHappenings({ limit: 10, offset: 0 })).items;
+      assert.equal(shared?.numArticles, 2);
+      assert.equal(shared?.firstDocId, docB.id, 'B was published first');
+      assert.deepEqual(await counts(store), ['ab CONSULT events=1 mentions=2 g=1/1']);
+
+      // A now codes an accusation: it leaves the meeting (B keeps it) and opens a happening of its own.
+      const accusing = report('Talks in Beijing\nRussia met China in Beijing.', {
+        url: 'https://a.example/1',
+        published: '2024-05-16',
+        events: [meeting('ACCUSE', -2)],
+      });
+      assert.equal(accusing.id, docA.id);
+      const outcome = await store.recodeDocument(accusing, 'v2');
+      assert.deepEqual(outcome, {
+        status: 'recoded',
+        previous: 'v1',
+        happenings: { removed: 0, left: 1, created: 1, joined: 0 },
+      });
+      assert.deepEqual(
+        (await store.getDocument(docA.id))?.events.map((e) => e.type),
+        ['ACCUSE'],
+      );
+      assert.deepEqual(
+        (await store.queryEvents({ docId: docA.id, limit: 10, offset: 0 })).items.map((e) => e.type),
+        ['ACCUSE'],
+      );
+      const meetingNow = await store.getHappening(shared?.id as number);
+      assert.equal(meetingNow?.numMentions, 1);
+      assert.equal(meetingNow?.numArticles, 1);
+      assert.deepEqual(
+        meetingNow?.mentions.map((m) => m.docId),
+        [docB.id],
+      );
+      assert.deepEqual((await counts(store)).sort(), [
+        'ab ACCUSE events=1 mentions=1 g=-2/1',
+        'ab CONSULT events=1 mentions=1 g=1/1',
+      ]);
+      assert.equal(
+        (await store.listDocuments({ q: 'Russia met', limit: 10, offset: 0 })).total,
+        1,
+        'still searchable',
+      );
+
+      // B loses its event: the meeting had no other report and goes, with its counts.
+      const quiet = report('Moscow and Beijing talk\nRussian and Chinese officials met.', {
+        url: 'https://b.example/2',
+        published: '2024-05-15',
+      });
+      assert.deepEqual((await store.recodeDocument(quiet, 'v2'))?.happenings, {
+        removed: 1,
+        left: 0,
+        created: 0,
+        joined: 0,
+      });
+      assert.equal(await store.getHappening(shared?.id as number), null);
+      assert.deepEqual(await counts(store), ['ab ACCUSE events=1 mentions=1 g=-2/1']);
+
+      // The same analysis again changes nothing but the version.
+      assert.deepEqual(await store.recodeDocument(quiet, 'v3'), {
+        status: 'unchanged',
+        previous: 'v2',
+        happenings: { removed: 0, left: 0, created: 0, joined: 0 },
+      });
+      assert.deepEqual(await counts(store), ['ab ACCUSE events=1 mentions=1 g=-2/1']);
+      const stats = await store.stats();
+      assert.equal(stats.events, 1);
+
+      assert.equal(await store.recodeDocument(report('Not stored\nAt all.'), 'v2'), null);
+      const otherText = { ...accusing, text: `${accusing.text} ` };
+      await assert.rejects(store.recodeDocument(otherText, 'v2'), /text differs/);
       await store.close();
     });
   });

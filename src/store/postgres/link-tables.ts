@@ -140,6 +140,56 @@ export function postgresLinkTables(pgClient: pg.PoolClient): LinkTables {
         ],
       );
     },
+    async documentHappenings(docId) {
+      const { rows } = await client.query(
+        `SELECT ${HAPPENING_KEY_COLUMNS}, h.num_mentions, m.n FROM happenings h
+           JOIN (SELECT happening_id, count(*)::int AS n FROM happening_mentions WHERE doc_id = $1 GROUP BY happening_id) m
+             ON m.happening_id = h.id
+         ORDER BY h.id FOR UPDATE OF h`,
+        [docId],
+      );
+      return (rows as Row[]).map((row) => ({
+        happening: { ...toStoredHappening(row), numMentions: Number(row.num_mentions) },
+        mentions: Number(row.n),
+      }));
+    },
+    async removeDocumentMentions(docId) {
+      await client.query('DELETE FROM happening_mentions WHERE doc_id = $1', [docId]);
+    },
+    async deleteHappening(happeningId) {
+      await client.query('DELETE FROM happenings WHERE id = $1', [happeningId]);
+    },
+    async recountHappening(happeningId) {
+      // The earliest report: by publication date (undated last), then the first stored.
+      await client.query(
+        `UPDATE happenings SET
+           num_mentions = (SELECT count(*) FROM happening_mentions WHERE happening_id = $1),
+           num_articles = (SELECT count(DISTINCT doc_id) FROM happening_mentions WHERE happening_id = $1),
+           num_sources = (SELECT count(DISTINCT source) FROM happening_mentions WHERE happening_id = $1),
+           (first_doc, first_idx, first_published) = (
+             SELECT m.doc_id, m.idx, d.published FROM happening_mentions m JOIN documents d ON d.id = m.doc_id
+             WHERE m.happening_id = $1
+             ORDER BY d.published IS NULL, d.published, d.created_at, d.id, m.idx LIMIT 1)
+         WHERE id = $1`,
+        [happeningId],
+      );
+    },
+    async pruneRelations(deltas) {
+      if (deltas.length === 0) return;
+      await client.query(
+        `DELETE FROM relation_counts r USING unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[])
+           AS k(actor, recipient, period, type, quad)
+         WHERE r.actor = k.actor AND r.recipient = k.recipient AND r.period = k.period AND r.type = k.type
+           AND r.quad = k.quad AND r.events <= 0 AND r.mentions <= 0`,
+        [
+          deltas.map((d) => d.actor),
+          deltas.map((d) => d.recipient),
+          deltas.map((d) => d.period),
+          deltas.map((d) => d.type),
+          deltas.map((d) => d.quad),
+        ],
+      );
+    },
     async countTerms(keys) {
       // Sorted, '#docs' first: concurrent writers lock the rows in one order and never deadlock.
       const all = ['#docs', ...[...keys].sort()];

@@ -260,4 +260,11 @@ export const MIGRATIONS: readonly string[] = [
   `
   CREATE INDEX documents_stored ON documents (created_at, id);
   `,
+  // 10: the version of the pipeline (rules, knowledge bases, models: src/pipeline-version.ts) that produced
+  // each stored analysis; null for documents stored before it was kept, and for rejected ones. What
+  // `tidings recode --stale` looks documents up by.
+  `
+  ALTER TABLE documents ADD COLUMN pipeline_version TEXT COLLATE "C";
+  CREATE INDEX documents_by_pipeline ON documents (pipeline_version, id);
+  `,
 ] as const;

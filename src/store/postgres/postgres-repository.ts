@@ -27,7 +27,7 @@ import {
   toRelationCountRow,
   toTopRelationRow,
 } from '../happening-row.js';
-import { linkAnalysis, runAsync } from '../link-analysis.js';
+import { linkAnalysis, linkHappenings, runAsync, unlinkHappenings } from '../link-analysis.js';
 import {
   EVENT_COLUMNS,
   QUEUE_COLUMNS,
@@ -61,9 +61,12 @@ import type {
   NearDuplicateLink,
   NearDuplicates,
   Page,
+  PipelineVersionCount,
   PutEntry,
   PutResult,
   QueueInput,
+  RecodableQuery,
+  RecodeOutcome,
   RejectedInput,
   RelationCountRow,
   RelationQuery,
@@ -226,6 +229,83 @@ class PostgresRepository implements Repository {
   async putMany(entries: readonly PutEntry[]): Promise<PutResult[]> {
     if (entries.length === 0) return [];
     return transaction(this.#pool, (client) => insertEntries(client, entries, this.#now().toISOString()));
+  }
+
+  async listRecodable(query: RecodableQuery): Promise<string[]> {
+    const values: unknown[] = [query.after ?? '', query.limit];
+    const stale = query.all ? '' : 'AND (pipeline_version IS NULL OR pipeline_version <> $3)';
+    if (!query.all) values.push(query.version);
+    const { rows } = await this.#pool.query(
+      `SELECT id FROM documents WHERE status = 'ok' AND id > $1 ${stale} ORDER BY id LIMIT $2`,
+      values,
+    );
+    return rows.map((r) => r.id as string);
+  }
+
+  async pipelineVersions(): Promise<PipelineVersionCount[]> {
+    const { rows } = await this.#pool.query(
+      `SELECT pipeline_version AS version, count(*)::int AS n FROM documents WHERE status = 'ok'
+       GROUP BY pipeline_version ORDER BY n DESC, pipeline_version`,
+    );
+    return (rows as Row[]).map((r) => ({
+      version: (r.version as string | null) ?? null,
+      documents: Number(r.n),
+    }));
+  }
+
+  async recodeDocument(analysis: Analysis, pipeline: string): Promise<RecodeOutcome | null> {
+    return transaction(this.#pool, async (client) => {
+      // The row lock makes two recodes of one document take turns.
+      const { rows } = await client.query(
+        'SELECT status, text, analysis, pipeline_version FROM documents WHERE id = $1 FOR UPDATE',
+        [analysis.id],
+      );
+      const row = rows[0] as Row | undefined;
+      if (!row || row.status !== 'ok') return null;
+      if (row.text !== clean(analysis.text) || analysis.rejected) {
+        throw new Error(
+          `recodeDocument: the analysis of ${analysis.id} is rejected or its text differs from the stored text; a re-coded analysis keeps the text`,
+        );
+      }
+      const previous = (row.pipeline_version as string | null) ?? null;
+      const { text: _text, ...rest } = analysis;
+      const json = JSON.stringify(rest);
+      const happenings = { removed: 0, left: 0, created: 0, joined: 0 };
+      if (json === row.analysis) {
+        await client.query('UPDATE documents SET pipeline_version = $2 WHERE id = $1', [
+          analysis.id,
+          pipeline,
+        ]);
+        return { status: 'unchanged', previous, happenings };
+      }
+      const link = postgresLinkTables(client);
+      const unlinked = await runAsync(unlinkHappenings(link, analysis.id));
+      for (const table of ['entities', 'events', 'diagnostics']) {
+        await client.query(`DELETE FROM ${table} WHERE doc_id = $1`, [analysis.id]);
+      }
+      const body = keptText(analysis);
+      await client.query(
+        `UPDATE documents SET title = $2, analysis = $3, snippet = $4, sentence_count = $5, entity_count = $6,
+           event_count = $7, diagnostic_count = $8, search = $9::tsvector, tone = $10, pipeline_version = $11
+         WHERE id = $1`,
+        [
+          analysis.id,
+          cleanOrNull(analysis.title),
+          json,
+          clean(snippetOf(body)),
+          analysis.sentences.length,
+          analysis.entities.length,
+          analysis.events.length,
+          analysis.diagnostics.length,
+          searchVector(analysis.title ?? '', body),
+          documentTone(analysis),
+          pipeline,
+        ],
+      );
+      await insertLayers(client, [analysis]);
+      const linked = await runAsync(linkHappenings(link, analysis));
+      return { status: 'recoded', previous, happenings: { ...unlinked, ...linked } };
+    });
   }
 
   async getDocument(id: string): Promise<Analysis | null> {
@@ -754,8 +834,14 @@ async function insertEntries(
           analysis: entry.analysis,
           status: (entry.analysis.rejected ? 'rejected' : 'ok') as DocumentStatus,
           createdAt: entry.createdAt ?? createdAt,
+          pipeline: entry.analysis.rejected ? null : (entry.pipeline ?? null),
         }
-      : { analysis: rejectedAnalysis(entry.input), status: 'rejected' as DocumentStatus, createdAt },
+      : {
+          analysis: rejectedAnalysis(entry.input),
+          status: 'rejected' as DocumentStatus,
+          createdAt,
+          pipeline: null,
+        },
   );
   const firstOf = new Map<string, number>();
   docs.forEach((d, i) => {
@@ -781,8 +867,9 @@ async function insertEntries(
     search: [] as string[],
     tone: [] as (number | null)[],
     createdAt: [] as string[],
+    pipeline: [] as (string | null)[],
   };
-  for (const { analysis, status, createdAt: created } of unique) {
+  for (const { analysis, status, createdAt: created, pipeline } of unique) {
     const { text, ...rest } = analysis;
     const body = keptText(analysis);
     columns.id.push(analysis.id);
@@ -803,13 +890,14 @@ async function insertEntries(
     columns.search.push(searchVector(analysis.title ?? '', body));
     columns.tone.push(documentTone(analysis));
     columns.createdAt.push(created);
+    columns.pipeline.push(cleanOrNull(pipeline));
   }
   const inserted = await client.query(
     `INSERT INTO documents (id, uri, title, published, fetched, media_type, status, text, analysis, snippet, reason,
-       sentence_count, entity_count, event_count, diagnostic_count, search, tone, created_at)
+       sentence_count, entity_count, event_count, diagnostic_count, search, tone, created_at, pipeline_version)
      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
        $8::text[], $9::text[], $10::text[], $11::text[], $12::int[], $13::int[], $14::int[], $15::int[],
-       $16::tsvector[], $17::float8[], $18::text[]) ORDER BY 1
+       $16::tsvector[], $17::float8[], $18::text[], $19::text[]) ORDER BY 1
      ON CONFLICT (id) DO NOTHING RETURNING id`,
     Object.values(columns),
   );

@@ -101,6 +101,46 @@ export function sqliteLinkTables(stmt: (sql: string) => Database.Statement): Lin
       );
       for (const d of deltas) upsert.run(d);
     },
+    documentHappenings(docId) {
+      const rows = stmt(
+        `SELECT ${HAPPENING_KEY_COLUMNS}, h.num_mentions, m.n FROM happenings h
+           JOIN (SELECT happening_id, count(*) AS n FROM happening_mentions WHERE doc_id = ? GROUP BY happening_id) m
+             ON m.happening_id = h.id
+         ORDER BY h.id`,
+      ).all(docId) as Row[];
+      return rows.map((row) => ({
+        happening: { ...toStoredHappening(row), numMentions: Number(row.num_mentions) },
+        mentions: Number(row.n),
+      }));
+    },
+    removeDocumentMentions(docId) {
+      stmt('DELETE FROM happening_mentions WHERE doc_id = ?').run(docId);
+    },
+    deleteHappening(happeningId) {
+      stmt('DELETE FROM happenings WHERE id = ?').run(happeningId);
+    },
+    recountHappening(happeningId) {
+      // The earliest report: by publication date (undated last), then the first stored.
+      stmt(
+        `UPDATE happenings SET
+           num_mentions = (SELECT count(*) FROM happening_mentions WHERE happening_id = @id),
+           num_articles = (SELECT count(DISTINCT doc_id) FROM happening_mentions WHERE happening_id = @id),
+           num_sources = (SELECT count(DISTINCT source) FROM happening_mentions WHERE happening_id = @id),
+           (first_doc, first_idx, first_published) = (
+             SELECT m.doc_id, m.idx, d.published FROM happening_mentions m JOIN documents d ON d.id = m.doc_id
+             WHERE m.happening_id = @id
+             ORDER BY d.published IS NULL, d.published, d.rowid, m.idx LIMIT 1)
+         WHERE id = @id`,
+      ).run({ id: happeningId });
+    },
+    pruneRelations(deltas) {
+      const prune = stmt(
+        `DELETE FROM relation_counts WHERE actor = @actor AND recipient = @recipient AND period = @period
+           AND type = @type AND quad = @quad AND events <= 0 AND mentions <= 0`,
+      );
+      for (const d of deltas)
+        prune.run({ actor: d.actor, recipient: d.recipient, period: d.period, type: d.type, quad: d.quad });
+    },
     countTerms(keys) {
       const upsert = stmt(
         `INSERT INTO term_frequencies (term, docs) VALUES (?, 1)

@@ -26,7 +26,13 @@ import {
   toRelationCountRow,
   toTopRelationRow,
 } from '../happening-row.js';
-import { type LinkTables, linkAnalysis, runSync } from '../link-analysis.js';
+import {
+  type LinkTables,
+  linkAnalysis,
+  linkHappenings,
+  runSync,
+  unlinkHappenings,
+} from '../link-analysis.js';
 import {
   EVENT_COLUMNS,
   QUEUE_COLUMNS,
@@ -60,9 +66,12 @@ import type {
   NearDuplicateLink,
   NearDuplicates,
   Page,
+  PipelineVersionCount,
   PutEntry,
   PutResult,
   QueueInput,
+  RecodableQuery,
+  RecodeOutcome,
   RejectedInput,
   RelationCountRow,
   RelationQuery,
@@ -189,6 +198,7 @@ class SqliteRepository implements Repository {
   readonly #statements = new Map<string, Database.Statement>();
   readonly #insertMany: Database.Transaction<(entries: readonly PutEntry[]) => PutResult[]>;
   readonly #link: LinkTables;
+  readonly #recode: Database.Transaction<(analysis: Analysis, pipeline: string) => RecodeOutcome | null>;
 
   constructor(db: Db, settings: RepositorySettings) {
     this.#db = db;
@@ -196,6 +206,9 @@ class SqliteRepository implements Repository {
     this.#now = settings.now;
     this.#writeRetryMs = settings.writeRetryMs;
     this.#onBusy = settings.onBusy;
+    this.#recode = db.transaction((analysis: Analysis, pipeline: string) =>
+      this.#recodeOne(analysis, pipeline),
+    );
     this.#insertMany = db.transaction((entries: readonly PutEntry[]) =>
       entries.map((entry) => {
         const result =
@@ -204,6 +217,7 @@ class SqliteRepository implements Repository {
                 entry.analysis,
                 entry.analysis.rejected ? 'rejected' : 'ok',
                 entry.createdAt,
+                entry.pipeline,
               )
             : this.#insertAnalysis(rejectedAnalysis(entry.input), 'rejected');
         if (entry.raw) {
@@ -231,6 +245,31 @@ class SqliteRepository implements Repository {
     // IMMEDIATE takes the write lock at BEGIN, so a locked database fails before anything is written
     // and the whole batch can simply be tried again.
     return this.#retryWhileBusy(() => this.#insertMany.immediate(entries));
+  }
+
+  async listRecodable(query: RecodableQuery): Promise<string[]> {
+    const stale = query.all ? '' : 'AND (pipeline_version IS NULL OR pipeline_version <> @version)';
+    return this.#stmt(
+      `SELECT id FROM documents WHERE status = 'ok' AND id > @after ${stale} ORDER BY id LIMIT @limit`,
+    )
+      .pluck()
+      .all({
+        after: query.after ?? '',
+        limit: query.limit,
+        ...(query.all ? {} : { version: query.version }),
+      }) as string[];
+  }
+
+  async pipelineVersions(): Promise<PipelineVersionCount[]> {
+    const rows = this.#stmt(
+      `SELECT pipeline_version AS version, count(*) AS n FROM documents WHERE status = 'ok'
+       GROUP BY pipeline_version ORDER BY n DESC, pipeline_version`,
+    ).all() as Row[];
+    return rows.map((r) => ({ version: (r.version as string | null) ?? null, documents: Number(r.n) }));
+  }
+
+  async recodeDocument(analysis: Analysis, pipeline: string): Promise<RecodeOutcome | null> {
+    return this.#retryWhileBusy(() => this.#recode.immediate(analysis, pipeline));
   }
 
   async getDocument(id: string): Promise<Analysis | null> {
@@ -666,7 +705,7 @@ class SqliteRepository implements Repository {
         if (!held.get(itemId, token)) return { itemId, status: 'lost', docId: null };
         const put =
           entry.kind === 'document'
-            ? this.#insertAnalysis(entry.analysis, 'ok')
+            ? this.#insertAnalysis(entry.analysis, 'ok', undefined, entry.pipeline)
             : this.#insertAnalysis(rejectedAnalysis(entry.input), 'rejected');
         const status = entry.kind === 'rejected' ? 'rejected' : put.status;
         finish.run({ id: itemId, result: status, docId: put.id, at });
@@ -749,15 +788,22 @@ class SqliteRepository implements Repository {
     return statement;
   }
 
-  #insertAnalysis(analysis: Analysis, status: DocumentStatus, createdAt?: string): PutResult {
+  #insertAnalysis(
+    analysis: Analysis,
+    status: DocumentStatus,
+    createdAt?: string,
+    pipeline?: string,
+  ): PutResult {
     const { text, ...rest } = analysis;
     const body = keptText(analysis);
     const info = this.#stmt(
       `INSERT OR IGNORE INTO documents (id, uri, title, published, fetched, media_type, status, text, analysis,
-         snippet, reason, sentence_count, entity_count, event_count, diagnostic_count, tone, created_at)
+         snippet, reason, sentence_count, entity_count, event_count, diagnostic_count, tone, created_at,
+         pipeline_version)
        VALUES (@id, @uri, @title, @published, @fetched, @mediaType, @status, @text, @analysis,
-         @snippet, @reason, @sentences, @entities, @events, @diagnostics, @tone, @createdAt)`,
+         @snippet, @reason, @sentences, @entities, @events, @diagnostics, @tone, @createdAt, @pipeline)`,
     ).run({
+      pipeline: status === 'ok' ? (pipeline ?? null) : null,
       id: analysis.id,
       uri: analysis.source.uri,
       title: analysis.title,
@@ -783,6 +829,13 @@ class SqliteRepository implements Repository {
       analysis.title ?? '',
       body,
     );
+    this.#insertLayers(analysis);
+    if (status === 'ok') runSync(linkAnalysis(this.#link, analysis));
+    return { id: analysis.id, status: 'inserted' };
+  }
+
+  /** A document's entities, events and diagnostics. */
+  #insertLayers(analysis: Analysis): void {
     const insertEntity = this.#stmt(
       `INSERT INTO entities (doc_id, entity_id, name, type, country, sector, mention_count)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -832,8 +885,58 @@ class SqliteRepository implements Repository {
     analysis.diagnostics.forEach((d, idx) => {
       insertDiagnostic.run(analysis.id, idx, d.ruleId, d.severity, d.reason, d.start ?? null, d.end ?? null);
     });
-    if (status === 'ok') runSync(linkAnalysis(this.#link, analysis));
-    return { id: analysis.id, status: 'inserted' };
+  }
+
+  /** See Repository.recodeDocument; runs inside a write transaction. */
+  #recodeOne(analysis: Analysis, pipeline: string): RecodeOutcome | null {
+    const row = this.#stmt(
+      'SELECT rowid, status, text, analysis, pipeline_version FROM documents WHERE id = ?',
+    ).get(analysis.id) as Row | undefined;
+    if (!row || row.status !== 'ok') return null;
+    if (row.text !== analysis.text || analysis.rejected) {
+      throw new Error(
+        `recodeDocument: the analysis of ${analysis.id} is rejected or its text differs from the stored text; a re-coded analysis keeps the text`,
+      );
+    }
+    const previous = (row.pipeline_version as string | null) ?? null;
+    const { text, ...rest } = analysis;
+    const json = JSON.stringify(rest);
+    const happenings = { removed: 0, left: 0, created: 0, joined: 0 };
+    if (json === row.analysis) {
+      this.#stmt('UPDATE documents SET pipeline_version = ? WHERE id = ?').run(pipeline, analysis.id);
+      return { status: 'unchanged', previous, happenings };
+    }
+    const unlinked = runSync(unlinkHappenings(this.#link, analysis.id));
+    for (const table of ['entities', 'events', 'diagnostics']) {
+      this.#stmt(`DELETE FROM ${table} WHERE doc_id = ?`).run(analysis.id);
+    }
+    const body = keptText(analysis);
+    this.#stmt(
+      `UPDATE documents SET title = @title, analysis = @analysis, snippet = @snippet, sentence_count = @sentences,
+         entity_count = @entities, event_count = @events, diagnostic_count = @diagnostics, tone = @tone,
+         pipeline_version = @pipeline
+       WHERE id = @id`,
+    ).run({
+      id: analysis.id,
+      title: analysis.title,
+      analysis: json,
+      snippet: snippetOf(body),
+      sentences: analysis.sentences.length,
+      entities: analysis.entities.length,
+      events: analysis.events.length,
+      diagnostics: analysis.diagnostics.length,
+      tone: documentTone(analysis),
+      pipeline,
+    });
+    this.#stmt('DELETE FROM documents_fts WHERE rowid = ?').run(row.rowid);
+    this.#stmt('INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)').run(
+      row.rowid,
+      analysis.title ?? '',
+      body,
+    );
+    this.#insertLayers(analysis);
+    const linked = runSync(linkHappenings(this.#link, analysis));
+    return { status: 'recoded', previous, happenings: { ...unlinked, ...linked } };
   }
 }
 
