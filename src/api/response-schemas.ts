@@ -26,7 +26,15 @@ function page(item: string, description: string) {
     required: ['items', 'total', 'limit', 'offset', 'next'],
     properties: {
       items: { type: 'array', items: ref(item) },
-      total: { ...int, description: 'rows matching the query, ignoring paging' },
+      total: {
+        ...int,
+        description: 'rows matching the query, ignoring paging (a lower bound when totalCapped)',
+      },
+      totalCapped: {
+        type: 'boolean',
+        description:
+          'present and true when a filtered list stopped counting 1,000 rows past the end of the page: there are more than total',
+      },
       limit: int,
       offset: int,
       next: {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ANALYSIS_FORMAT, type Analysis } from '../core/analysis.js';
 import type { NewsEvent } from '../core/doc.js';
-import type { QueueInput, RejectedInput } from './repository.js';
+import type { DocumentStatus, QueueInput, RejectedInput } from './repository.js';
 
 /**
  * What both engines derive from an analysis before writing it: the rejected-document record, the
@@ -119,4 +119,51 @@ export function queueKey(input: QueueInput): string {
 /** Why an item is failed after its claims lapsed too often. */
 export function exhaustedReason(maxAttempts: number): string {
   return `claimed ${maxAttempts} times without finishing (the workers holding it died or stalled)`;
+}
+
+/**
+ * What one batch of newly stored documents adds to the kept counts (migration 11): documents by status,
+ * events, events by type. Sorted by name: writers on PostgreSQL take these rows' locks in one order, so
+ * two transactions never wait on each other in a cycle.
+ */
+export function keptCountDeltas(
+  stored: readonly { status: DocumentStatus; analysis: Analysis }[],
+): [name: string, n: number][] {
+  const counts = new Map<string, number>();
+  const add = (name: string, n: number) => counts.set(name, (counts.get(name) ?? 0) + n);
+  for (const { status, analysis } of stored) {
+    add(`documents:${status}`, 1);
+    if (analysis.events.length > 0) add('events', analysis.events.length);
+    for (const event of analysis.events) add(`events:${event.type}`, 1);
+  }
+  return [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** The kept count names a document list's total is the sum of (no status: both). */
+export function documentCountNames(status: DocumentStatus | undefined): string[] {
+  return status ? [`documents:${status}`] : ['documents:ok', 'documents:rejected'];
+}
+
+/**
+ * A filtered list counts its matches only this far past the end of the page: counting every match of a
+ * common word among a million documents costs more than the page itself. Past it the total is a lower
+ * bound (`totalCapped`), still enough to say whether there is a next page.
+ */
+export const COUNT_MARGIN = 1000;
+
+export function countCap(query: { offset: number; limit: number }): number {
+  return query.offset + query.limit + COUNT_MARGIN;
+}
+
+/** What re-coding one document moves in the kept counts: its old events out, its new ones in. */
+export function recodedEventDeltas(
+  oldTypes: readonly string[],
+  analysis: Analysis,
+): [name: string, n: number][] {
+  const counts = new Map<string, number>();
+  const add = (name: string, n: number) => counts.set(name, (counts.get(name) ?? 0) + n);
+  add('events', analysis.events.length - oldTypes.length);
+  for (const type of oldTypes) add(`events:${type}`, -1);
+  for (const event of analysis.events) add(`events:${event.type}`, 1);
+  return [...counts].filter(([, n]) => n !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }

@@ -247,8 +247,13 @@ export interface ExportedDocument {
 
 export interface Page<T> {
   items: T[];
-  /** All rows matching the query, ignoring limit/offset. */
+  /**
+   * All rows matching the query, ignoring limit/offset — or, when `totalCapped`, a lower bound: a
+   * filtered list counts at most COUNT_MARGIN (1,000) rows past the end of the page.
+   */
   total: number;
+  /** True when `total` stopped at the cap: there are more matches than it says. */
+  totalCapped?: boolean;
   limit: number;
   offset: number;
   /**

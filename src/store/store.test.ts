@@ -12,6 +12,7 @@ import {
   openTestStore,
   storeEngines,
 } from '../../test/support/store-engines.js';
+import { contentHash } from '../core/hash.js';
 import { openStore } from './open-store.js';
 import { MIGRATIONS as POSTGRES_MIGRATIONS } from './postgres/migrations.js';
 import type { QueueInput, Repository } from './repository.js';
@@ -369,6 +370,81 @@ for (const engine of engines) {
         page.items.map((d) => d.id),
         [title.id, body.id],
       );
+      await store.close();
+    });
+  });
+
+  describe(`${engine} store: lists past a thousand rows`, () => {
+    test('kept totals, counts capped past the page, and search order on both of its plans', async () => {
+      const store = await openTestStore(engine);
+      const base = fakeAnalysis();
+      const n = 1100;
+      const docs = Array.from({ length: n }, (_, i) => {
+        const title = i % 7 === 0 ? `Harbour report ${i}` : `Report ${i}`;
+        // Words of its own in every text, so no two are near-duplicates (that check is not under test).
+        const own = ['a', 'b', 'c', 'd', 'e', 'f'].map((x) => `${x}${i}`).join(' ');
+        const text = `${title}\nThe harbour of ${own} reopened today.\n`;
+        // A permutation of n days (37 and 1,100 are coprime): every document has its own day.
+        const published = new Date(Date.UTC(2020, 0, 1) + ((i * 37) % n) * 86_400_000)
+          .toISOString()
+          .slice(0, 10);
+        return {
+          ...base,
+          id: contentHash(text),
+          text,
+          title,
+          titleSpan: { start: 0, end: title.length },
+          removed: [],
+          published,
+          source: { ...base.source, uri: `test:scale/${i}`, published },
+        };
+      });
+      await store.putMany(docs.map((analysis) => ({ kind: 'document' as const, analysis })));
+      // Stored again: duplicates, which the kept counts must not count.
+      await store.putMany(docs.slice(0, 10).map((analysis) => ({ kind: 'document' as const, analysis })));
+      const newest = (list: typeof docs) =>
+        [...list].sort((a, b) => ((a.published ?? '') < (b.published ?? '') ? 1 : -1)).map((d) => d.id);
+      const expected = [
+        ...newest(docs.filter((d) => d.title.startsWith('Harbour'))),
+        ...newest(docs.filter((d) => !d.title.startsWith('Harbour'))),
+      ];
+
+      const first = await store.listDocuments({ q: 'harbour', limit: 50, offset: 0 });
+      assert.deepEqual(
+        first.items.map((d) => d.id),
+        expected.slice(0, 50),
+      );
+      assert.equal(first.total, 1050, 'counted up to 1,000 past the page');
+      assert.equal(first.totalCapped, true);
+      const across = await store.listDocuments({ q: 'harbour', limit: 20, offset: 150 });
+      assert.deepEqual(
+        across.items.map((d) => d.id),
+        expected.slice(150, 170),
+        'the last headline matches, then the newest body matches',
+      );
+      assert.equal(across.total, n);
+      assert.equal(across.totalCapped, undefined);
+
+      const all = await store.listDocuments({ limit: 10, offset: 0 });
+      assert.equal(all.total, n, 'the kept count, duplicates not counted');
+      assert.equal(all.totalCapped, undefined);
+      const eventsPerDoc = base.events.length;
+      assert.ok(eventsPerDoc > 0);
+      const stats = await store.stats();
+      assert.equal(stats.documents, n);
+      assert.equal(stats.events, n * eventsPerDoc);
+      const events = await store.queryEvents({ limit: 10, offset: 0 });
+      assert.equal(events.total, n * eventsPerDoc);
+      assert.equal(events.totalCapped, undefined);
+      const type = base.events[0]?.type as string;
+      const ofType = base.events.filter((e) => e.type === type).length * n;
+      assert.equal(stats.eventsByType[type], ofType);
+      const typed = await store.queryEvents({ type: type.toLowerCase(), limit: 10, offset: 0 });
+      assert.equal(typed.total, ofType);
+      assert.ok(typed.items.every((e) => e.type === type));
+      const filtered = await store.queryEvents({ type, from: '2020', to: '2025', limit: 10, offset: 0 });
+      assert.equal(filtered.total, Math.min(ofType, 1010));
+      assert.equal(filtered.totalCapped, ofType >= 1010 ? true : undefined);
       await store.close();
     });
   });

@@ -25,7 +25,7 @@ function pager(path: string, params: Record<string, string | undefined>, page: P
   };
   const end = Math.min(page.offset + page.items.length, page.total);
   return html`<nav class="pages small muted">
-    <span>${page.total === 0 ? 'none' : `${page.offset + 1}–${end} of ${page.total}`}</span>
+    <span>${page.total === 0 ? 'none' : `${page.offset + 1}–${end} of ${page.total}${page.totalCapped ? '+' : ''}`}</span>
     ${page.offset > 0 && html`<a href="${link(Math.max(0, page.offset - page.limit))}">← previous</a>`}
     ${end < page.total && html`<a href="${link(page.offset + page.limit)}">next →</a>`}
   </nav>`;

@@ -267,4 +267,15 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE documents ADD COLUMN pipeline_version TEXT COLLATE "C";
   CREATE INDEX documents_by_pipeline ON documents (pipeline_version, id);
   `,
+  // 11: counts kept rather than recounted (see sqlite/migrations.ts), and events by type in list order.
+  `
+  CREATE TABLE kept_counts (
+    name TEXT COLLATE "C" PRIMARY KEY,
+    n BIGINT NOT NULL
+  );
+  INSERT INTO kept_counts (name, n) SELECT 'documents:' || status, count(*) FROM documents GROUP BY status;
+  INSERT INTO kept_counts (name, n) SELECT 'events', count(*) FROM events HAVING count(*) > 0;
+  INSERT INTO kept_counts (name, n) SELECT 'events:' || type, count(*) FROM events GROUP BY type;
+  CREATE INDEX events_by_type_newest ON events (type, day DESC NULLS LAST, doc_id, idx);
+  `,
 ] as const;

@@ -5,12 +5,16 @@ import type { Analysis } from '../../core/analysis.js';
 import { afterKey, decodeDocumentCursor, decodeEventCursor, encodeCursor } from '../cursors.js';
 import { firstDayOf, lastDayOf } from '../dates.js';
 import {
+  countCap,
+  documentCountNames,
   documentTone,
   escapeLike,
   exhaustedReason,
+  keptCountDeltas,
   keptText,
   participantColumns,
   queueKey,
+  recodedEventDeltas,
   rejectedAnalysis,
   rejectionReason,
   snippetOf,
@@ -280,6 +284,14 @@ class PostgresRepository implements Repository {
       }
       const link = postgresLinkTables(client);
       const unlinked = await runAsync(unlinkHappenings(link, analysis.id));
+      const before = await client.query('SELECT type FROM events WHERE doc_id = $1', [analysis.id]);
+      await keepCounts(
+        client,
+        recodedEventDeltas(
+          before.rows.map((r) => r.type as string),
+          analysis,
+        ),
+      );
       for (const table of ['entities', 'events', 'diagnostics']) {
         await client.query(`DELETE FROM ${table} WHERE doc_id = $1`, [analysis.id]);
       }
@@ -321,21 +333,47 @@ class PostgresRepository implements Repository {
     if (query.q !== undefined && query.q.trim() !== '' && terms === null) {
       return { items: [], total: 0, limit: query.limit, offset: query.offset };
     }
+    if (terms) {
+      const all = terms.map(quoteLexeme).join(' & ');
+      const inTitle = terms.map((t) => `${quoteLexeme(t)}:A`).join(' & ');
+      const cap = countCap(query);
+      const p = new Params();
+      const where = [`d.search @@ ${p.add(all)}::tsquery`];
+      if (query.status) where.push(`d.status = ${p.add(query.status)}`);
+      const total = await this.#count(
+        `SELECT count(*)::int AS n FROM (SELECT 1 FROM documents d WHERE ${where.join(' AND ')} LIMIT ${p.add(cap)}) c`,
+        p.values,
+      );
+      // Documents whose headline holds every word (weight A) first, then the others; each part newest
+      // first (as on SQLite). Two lists rather than one sort over every match: each can be read in the
+      // order of the documents_newest index when the words are common.
+      const end = query.offset + query.limit;
+      const titled = await this.#newestMatching(inTitle, null, query.status, end, 0);
+      const rows = titled.slice(query.offset, end);
+      if (titled.length < end) {
+        const skip = Math.max(0, query.offset - titled.length);
+        rows.push(
+          ...(await this.#newestMatching(all, inTitle, query.status, query.limit - rows.length, skip)),
+        );
+      }
+      return {
+        items: rows.map(toSummary),
+        total,
+        ...(total >= cap ? { totalCapped: true } : {}),
+        limit: query.limit,
+        offset: query.offset,
+      };
+    }
     const p = new Params();
     const where: string[] = [];
     if (query.status) where.push(`d.status = ${p.add(query.status)}`);
-    if (terms) where.push(`d.search @@ ${p.add(terms.map(quoteLexeme).join(' & '))}::tsquery`);
     const filter = `FROM documents d ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
-    const total = await this.#count(`SELECT count(*)::int AS n ${filter}`, p.values);
+    const total = await this.#kept(documentCountNames(query.status));
     // The order of the documents_newest index, and of SQLite's (undated documents last).
-    let order = 'd.published DESC NULLS LAST, d.created_at DESC, d.id';
+    const order = 'd.published DESC NULLS LAST, d.created_at DESC, d.id';
     let keyset = '';
     let offset = query.offset;
-    if (terms) {
-      // Documents whose headline holds every word (weight A) first, then the newest (as on SQLite).
-      const inTitle = `${p.add(terms.map((t) => `${quoteLexeme(t)}:A`).join(' & '))}::tsquery`;
-      order = `d.search @@ ${inTitle} DESC, ${order}`;
-    } else if (query.cursor !== undefined) {
+    if (query.cursor !== undefined) {
       const [published, createdAt, id] = decodeDocumentCursor(query.cursor);
       const params: [string, string, string] = [
         published === null ? '' : p.text(published),
@@ -359,13 +397,37 @@ class PostgresRepository implements Repository {
         last.id as string,
       ]);
     }
-    return {
-      items: rows.map(toSummary),
-      total,
-      limit: query.limit,
-      offset,
-      ...(terms ? {} : { next }),
-    };
+    return { items: rows.map(toSummary), total, limit: query.limit, offset, next };
+  }
+
+  /** Documents matching a tsquery (and not `except`), newest first. */
+  async #newestMatching(
+    match: string,
+    except: string | null,
+    status: string | undefined,
+    limit: number,
+    offset: number,
+  ): Promise<Row[]> {
+    if (limit <= 0) return [];
+    const p = new Params();
+    const where = [`d.search @@ ${p.add(match)}::tsquery`];
+    if (except) where.push(`NOT (d.search @@ ${p.add(except)}::tsquery)`);
+    if (status) where.push(`d.status = ${p.add(status)}`);
+    const { rows } = await this.#pool.query(
+      `SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE ${where.join(' AND ')}
+       ORDER BY d.published DESC NULLS LAST, d.created_at DESC, d.id LIMIT ${p.add(limit)} OFFSET ${p.add(offset)}`,
+      p.values,
+    );
+    return rows as Row[];
+  }
+
+  /** The sum of kept counts (migration 11). */
+  async #kept(names: readonly string[]): Promise<number> {
+    const { rows } = await this.#pool.query(
+      'SELECT coalesce(sum(n), 0)::bigint AS n FROM kept_counts WHERE name = ANY($1::text[])',
+      [names],
+    );
+    return Number((rows[0] as { n: string }).n);
   }
 
   async listStoredSince(query: { since: string; limit: number }): Promise<DocumentSummary[]> {
@@ -397,11 +459,21 @@ class PostgresRepository implements Repository {
     if (from) where.push(`e.day >= ${p.text(from)}`);
     if (to) where.push(`e.day <= ${p.text(to)}`);
     const filter = `FROM events e JOIN documents d ON d.id = e.doc_id ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
-    // Every filter is on the events, and every event has its document: the count needs no join.
-    const total = await this.#count(
-      `SELECT count(*)::int AS n FROM events e ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
-      p.values,
-    );
+    // Every filter is on the events, and every event has its document: the count needs no join. No
+    // filter, or the type alone: the kept count; otherwise counted up to the cap.
+    let total: number;
+    let capped = false;
+    if (where.length === 0) total = await this.#kept(['events']);
+    else if (where.length === 1 && query.type)
+      total = await this.#kept([`events:${query.type.toUpperCase()}`]);
+    else {
+      const cap = countCap(query);
+      total = await this.#count(
+        `SELECT count(*)::int AS n FROM (SELECT 1 FROM events e WHERE ${where.join(' AND ')} LIMIT ${cap}) c`,
+        p.values,
+      );
+      capped = total >= cap;
+    }
     let keyset = '';
     let offset = query.offset;
     if (query.cursor !== undefined) {
@@ -422,7 +494,14 @@ class PostgresRepository implements Repository {
       const last = rows.at(-1) as Row;
       next = encodeCursor('e', [last.sort_day as string | null, last.doc_id as string, last.idx as number]);
     }
-    return { items: rows.map(toEventRow), total, limit: query.limit, offset, next };
+    return {
+      items: rows.map(toEventRow),
+      total,
+      ...(capped ? { totalCapped: true } : {}),
+      limit: query.limit,
+      offset,
+      next,
+    };
   }
 
   async listEntities(query: EntityQuery): Promise<Page<EntityRow>> {
@@ -463,27 +542,28 @@ class PostgresRepository implements Repository {
   async stats(): Promise<StoreStats> {
     const { rows } = await this.#pool.query(
       `SELECT (SELECT version FROM schema_version) AS version,
-         (SELECT count(*)::int FROM documents) AS documents,
-         (SELECT count(*)::int FROM documents WHERE status = 'ok') AS ok,
-         (SELECT count(*)::int FROM documents WHERE status = 'rejected') AS rejected,
          (SELECT count(DISTINCT entity_id)::int FROM entities) AS entities,
-         (SELECT count(*)::int FROM events) AS events,
          (SELECT count(*)::int FROM diagnostics) AS diagnostics`,
     );
     const r = rows[0] as Record<string, number>;
-    const byType = await this.#pool.query(
-      'SELECT type, count(*)::int AS n FROM events GROUP BY type ORDER BY n DESC, type',
-    );
+    const kept = await this.#pool.query('SELECT name, n::float8 AS n FROM kept_counts');
+    const named = new Map(kept.rows.map((k) => [k.name as string, Number(k.n)]));
+    const ok = named.get('documents:ok') ?? 0;
+    const rejected = named.get('documents:rejected') ?? 0;
+    const byType = [...named]
+      .filter(([name, n]) => name.startsWith('events:') && n > 0)
+      .map(([name, n]) => ({ type: name.slice('events:'.length), n }))
+      .sort((a, b) => b.n - a.n || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0));
     return {
       engine: 'postgres',
       schemaVersion: r.version as number,
-      documents: r.documents as number,
-      ok: r.ok as number,
-      rejected: r.rejected as number,
+      documents: ok + rejected,
+      ok,
+      rejected,
       entities: r.entities as number,
-      events: r.events as number,
+      events: named.get('events') ?? 0,
       diagnostics: r.diagnostics as number,
-      eventsByType: Object.fromEntries(byType.rows.map((t) => [t.type as string, t.n as number])),
+      eventsByType: Object.fromEntries(byType.map((t) => [t.type, t.n])),
     };
   }
 
@@ -910,10 +990,22 @@ async function insertEntries(
   );
   const link = postgresLinkTables(client);
   for (const d of stored) if (d.status === 'ok') await runAsync(linkAnalysis(link, d.analysis));
+  // Last, so the kept counts' rows are locked only for the commit (concurrent workers all write them).
+  await keepCounts(client, keptCountDeltas(stored));
   return docs.map((d, i) => ({
     id: d.analysis.id,
     status: firstOf.get(d.analysis.id) === i && fresh.has(d.analysis.id) ? 'inserted' : 'duplicate',
   }));
+}
+
+/** Adds to the kept counts (migration 11), in name order (see keptCountDeltas). */
+async function keepCounts(client: Client, deltas: readonly [string, number][]): Promise<void> {
+  if (deltas.length === 0) return;
+  await client.query(
+    `INSERT INTO kept_counts (name, n) SELECT * FROM unnest($1::text[], $2::bigint[]) ORDER BY 1
+     ON CONFLICT (name) DO UPDATE SET n = kept_counts.n + excluded.n`,
+    [deltas.map(([name]) => name), deltas.map(([, n]) => n)],
+  );
 }
 
 /** The raw inputs kept beside documents (the first copy of each; a document already with one keeps it). */

@@ -4,12 +4,16 @@ import type { Analysis } from '../../core/analysis.js';
 import { afterKey, decodeDocumentCursor, decodeEventCursor, encodeCursor } from '../cursors.js';
 import { firstDayOf, lastDayOf } from '../dates.js';
 import {
+  countCap,
+  documentCountNames,
   documentTone,
   escapeLike,
   exhaustedReason,
+  keptCountDeltas,
   keptText,
   participantColumns,
   queueKey,
+  recodedEventDeltas,
   rejectedAnalysis,
   rejectionReason,
   snippetOf,
@@ -119,6 +123,8 @@ export interface BusyWait {
 }
 
 const DEFAULT_BUSY_TIMEOUT_MS = 100;
+/** A search with at most this many matches sorts them; with more it walks the newest-first index. */
+const SORT_LIMIT = 1000;
 const DEFAULT_WRITE_RETRY_MS = 60_000;
 
 type Db = Database.Database;
@@ -313,18 +319,35 @@ class SqliteRepository implements Repository {
     const newest = 'd.published DESC, d.created_at DESC, d.id';
     let rows: Row[];
     let total: number;
+    let capped = false;
     let next: string | null | undefined;
     if (terms) {
-      const from = `FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
-        WHERE documents_fts MATCH @match AND (@status IS NULL OR d.status = @status)`;
-      // Documents whose headline holds every word first, then the newest (as on PostgreSQL).
-      rows = this.#stmt(
-        `SELECT ${SUMMARY_COLUMNS} ${from}
-         ORDER BY d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @inTitle) DESC, ${newest}
-         LIMIT @limit OFFSET @offset`,
-      ).all(params) as Row[];
-      const { inTitle: _t, limit: _l, offset: _o, ...countParams } = params;
-      total = (this.#stmt(`SELECT count(*) AS n ${from}`).get(countParams) as { n: number }).n;
+      const cap = countCap(query);
+      const counted = (
+        this.#stmt(
+          `SELECT count(*) AS n FROM (SELECT 1 FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
+             WHERE documents_fts MATCH @match AND (@status IS NULL OR d.status = @status) LIMIT @cap)`,
+        ).get({ match: params.match, status: params.status, cap }) as { n: number }
+      ).n;
+      total = counted;
+      if (counted >= cap) capped = true;
+      // Documents whose headline holds every word first, then the others; each part newest first (as on
+      // PostgreSQL). Two lists rather than one sort over every match, so each can be read in index order.
+      const end = query.offset + query.limit;
+      const inTitle = this.#newestMatching(params.inTitle, null, params.status, end, 0);
+      rows = inTitle.slice(query.offset, end);
+      if (inTitle.length < end) {
+        const skip = Math.max(0, query.offset - inTitle.length);
+        rows.push(
+          ...this.#newestMatching(
+            params.match,
+            params.inTitle,
+            params.status,
+            query.limit - rows.length,
+            skip,
+          ),
+        );
+      }
     } else {
       const from = 'FROM documents d WHERE (@status IS NULL OR d.status = @status)';
       const { status } = params;
@@ -349,11 +372,12 @@ class SqliteRepository implements Repository {
           last.id as string,
         ]);
       }
-      total = (this.#stmt(`SELECT count(*) AS n ${from}`).get({ status }) as { n: number }).n;
+      total = this.#kept(documentCountNames(query.status));
     }
     return {
       items: rows.map(toSummary),
       total,
+      ...(capped ? { totalCapped: true } : {}),
       limit: query.limit,
       offset: query.cursor !== undefined && !terms ? 0 : query.offset,
       ...(next !== undefined ? { next } : {}),
@@ -405,12 +429,28 @@ class SqliteRepository implements Repository {
       const last = rows.at(-1) as Row;
       next = encodeCursor('e', [last.sort_day as string | null, last.doc_id as string, last.idx as number]);
     }
-    // Every filter is on the events, and every event has its document: the count needs no join.
-    const counted = `FROM events e ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
-    const total = (this.#stmt(`SELECT count(*) AS n ${counted}`).get(countParams) as { n: number }).n;
+    // Every filter is on the events, and every event has its document: the count needs no join. No
+    // filter, or the type alone: the kept count; otherwise counted up to the cap.
+    let total: number;
+    let capped = false;
+    if (where.length === 0) total = this.#kept(['events']);
+    else if (where.length === 1 && query.type) total = this.#kept([`events:${query.type.toUpperCase()}`]);
+    else {
+      const cap = countCap(query);
+      total = (
+        this.#stmt(
+          `SELECT count(*) AS n FROM (SELECT 1 FROM events e WHERE ${where.join(' AND ')} LIMIT @cap)`,
+        ).get({
+          ...countParams,
+          cap,
+        }) as { n: number }
+      ).n;
+      capped = total >= cap;
+    }
     return {
       items: rows.map(toEventRow),
       total,
+      ...(capped ? { totalCapped: true } : {}),
       limit: query.limit,
       offset: query.cursor !== undefined ? 0 : query.offset,
       next,
@@ -454,25 +494,23 @@ class SqliteRepository implements Repository {
   }
 
   async stats(): Promise<StoreStats> {
-    const docs = this.#stmt(
-      `SELECT count(*) AS n, coalesce(sum(status = 'ok'), 0) AS ok, coalesce(sum(status = 'rejected'), 0) AS rejected
-       FROM documents`,
-    ).get() as { n: number; ok: number; rejected: number };
+    const kept = this.#stmt('SELECT name, n FROM kept_counts').all() as { name: string; n: number }[];
+    const named = new Map(kept.map((r) => [r.name, r.n]));
+    const ok = named.get('documents:ok') ?? 0;
+    const rejected = named.get('documents:rejected') ?? 0;
     const count = (sql: string) => (this.#stmt(sql).get() as { n: number }).n;
-    const byType = this.#stmt(
-      'SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY n DESC, type',
-    ).all() as {
-      type: string;
-      n: number;
-    }[];
+    const byType = kept
+      .filter((r) => r.name.startsWith('events:') && r.n > 0)
+      .map((r) => ({ type: r.name.slice('events:'.length), n: r.n }))
+      .sort((a, b) => b.n - a.n || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0));
     return {
       engine: 'sqlite',
       schemaVersion: (this.#stmt('SELECT version FROM schema_version').get() as { version: number }).version,
-      documents: docs.n,
-      ok: docs.ok,
-      rejected: docs.rejected,
+      documents: ok + rejected,
+      ok,
+      rejected,
       entities: count('SELECT count(DISTINCT entity_id) AS n FROM entities'),
-      events: count('SELECT count(*) AS n FROM events'),
+      events: named.get('events') ?? 0,
       diagnostics: count('SELECT count(*) AS n FROM diagnostics'),
       eventsByType: Object.fromEntries(byType.map((r) => [r.type, r.n])),
     };
@@ -788,6 +826,60 @@ class SqliteRepository implements Repository {
     return statement;
   }
 
+  /** Adds to the kept counts (migration 11). */
+  #keepCounts(deltas: readonly [string, number][]): void {
+    const keep = this.#stmt(
+      'INSERT INTO kept_counts (name, n) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET n = n + excluded.n',
+    );
+    for (const [name, n] of deltas) keep.run(name, n);
+  }
+
+  /** The sum of kept counts (migration 11). */
+  #kept(names: readonly string[]): number {
+    let n = 0;
+    const read = this.#stmt('SELECT n FROM kept_counts WHERE name = ?').pluck();
+    for (const name of names) n += Number(read.get(name) ?? 0);
+    return n;
+  }
+
+  /**
+   * Documents matching an FTS query (and not `except`), newest first. Up to SORT_LIMIT matches are
+   * looked up and sorted (each lookup reads a document row, tens of µs); more are found by walking the
+   * documents_newest index against the set of matching rowids, built once (about a µs a match), and the
+   * walk stops after the page. Probing the full-text index row by row instead costs milliseconds a row.
+   */
+  #newestMatching(
+    match: string | null,
+    except: string | null,
+    status: string | null,
+    limit: number,
+    offset: number,
+  ): Row[] {
+    if (limit <= 0 || match === null) return [];
+    const matches = (
+      this.#stmt(
+        'SELECT count(*) AS n FROM (SELECT 1 FROM documents_fts WHERE documents_fts MATCH @match LIMIT @cap)',
+      ).get({ match, cap: SORT_LIMIT + 1 }) as { n: number }
+    ).n;
+    const params = { match, except, status, limit, offset };
+    const excluded = except
+      ? ' AND d.rowid NOT IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @except)'
+      : '';
+    const rest = `AND (@status IS NULL OR d.status = @status)${excluded}
+      ORDER BY d.published DESC, d.created_at DESC, d.id LIMIT @limit OFFSET @offset`;
+    if (matches <= SORT_LIMIT) {
+      return this.#stmt(
+        `SELECT ${SUMMARY_COLUMNS} FROM documents d
+         WHERE d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @match) ${rest}`,
+      ).all(params) as Row[];
+    }
+    // `+d.rowid`: the set is a filter on the walk, not the way in.
+    return this.#stmt(
+      `SELECT ${SUMMARY_COLUMNS} FROM documents d INDEXED BY documents_newest
+       WHERE +d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @match) ${rest}`,
+    ).all(params) as Row[];
+  }
+
   #insertAnalysis(
     analysis: Analysis,
     status: DocumentStatus,
@@ -830,6 +922,7 @@ class SqliteRepository implements Repository {
       body,
     );
     this.#insertLayers(analysis);
+    this.#keepCounts(keptCountDeltas([{ status, analysis }]));
     if (status === 'ok') runSync(linkAnalysis(this.#link, analysis));
     return { id: analysis.id, status: 'inserted' };
   }
@@ -907,6 +1000,10 @@ class SqliteRepository implements Repository {
       return { status: 'unchanged', previous, happenings };
     }
     const unlinked = runSync(unlinkHappenings(this.#link, analysis.id));
+    const before = this.#stmt('SELECT type FROM events WHERE doc_id = ?')
+      .pluck()
+      .all(analysis.id) as string[];
+    this.#keepCounts(recodedEventDeltas(before, analysis));
     for (const table of ['entities', 'events', 'diagnostics']) {
       this.#stmt(`DELETE FROM ${table} WHERE doc_id = ?`).run(analysis.id);
     }
