@@ -49,7 +49,11 @@ export function decodeEventCursor(cursor: string): EventKey {
 
 /**
  * The rows after a key in a "first column descending with nulls last, second descending or
- * ascending, third ascending" order, as SQL over named placeholders (the caller binds them).
+ * ascending, third ascending" order, as SQL over named placeholders (the caller binds them). For a
+ * key with a first value, only the rows that have one: the bound on the first column alone is what lets
+ * an index start at the key instead of scanning from the top (an `OR … IS NULL` here defeats it). The
+ * rows without one, which all come after, are `undatedAfter`'s: the caller reads them when the first
+ * part leaves the page short.
  */
 export function afterKey(
   columns: [string, string, string],
@@ -61,5 +65,10 @@ export function afterKey(
   const [pa, pb, pc] = params;
   const rest = `(${b} ${secondDescending ? '<' : '>'} ${pb} OR (${b} = ${pb} AND ${c} > ${pc}))`;
   if (firstIsNull) return `(${a} IS NULL AND ${rest})`;
-  return `(${a} < ${pa} OR ${a} IS NULL OR (${a} = ${pa} AND ${rest}))`;
+  return `(${a} <= ${pa} AND (${a} < ${pa} OR ${rest}))`;
+}
+
+/** The rows after every row with a first value: those without one (see afterKey). */
+export function undatedAfter(columns: [string, string, string]): string {
+  return `${columns[0]} IS NULL`;
 }

@@ -383,7 +383,7 @@ for (const engine of engines) {
         const title = i % 7 === 0 ? `Harbour report ${i}` : `Report ${i}`;
         // Words of its own in every text, so no two are near-duplicates (that check is not under test).
         const own = ['a', 'b', 'c', 'd', 'e', 'f'].map((x) => `${x}${i}`).join(' ');
-        const text = `${title}\nThe harbour of ${own} reopened today.\n`;
+        const text = `${title}\nThe harbour of ${own} reopened today${i % 20 === 0 ? ' after the storm' : ''}.\n`;
         // A permutation of n days (37 and 1,100 are coprime): every document has its own day.
         const published = new Date(Date.UTC(2020, 0, 1) + ((i * 37) % n) * 86_400_000)
           .toISOString()
@@ -424,6 +424,14 @@ for (const engine of engines) {
       );
       assert.equal(across.total, n);
       assert.equal(across.totalCapped, undefined);
+
+      // Few matches: sorted rather than walked (SQLite), the same order.
+      const storm = await store.listDocuments({ q: 'storm', limit: 50, offset: 0 });
+      assert.deepEqual(
+        storm.items.map((d) => d.id),
+        newest(docs.filter((_, i) => i % 20 === 0)).slice(0, 50),
+      );
+      assert.equal(storm.total, n / 20);
 
       const all = await store.listDocuments({ limit: 10, offset: 0 });
       assert.equal(all.total, n, 'the kept count, duplicates not counted');

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
 import pg from 'pg';
 import type { Analysis } from '../../core/analysis.js';
-import { afterKey, decodeDocumentCursor, decodeEventCursor, encodeCursor } from '../cursors.js';
+import { afterKey, decodeDocumentCursor, decodeEventCursor, encodeCursor, undatedAfter } from '../cursors.js';
 import { firstDayOf, lastDayOf } from '../dates.js';
 import {
   countCap,
@@ -373,6 +373,10 @@ class PostgresRepository implements Repository {
     const order = 'd.published DESC NULLS LAST, d.created_at DESC, d.id';
     let keyset = '';
     let offset = query.offset;
+    let dated = false;
+    const keyColumns: [string, string, string] = ['d.published', 'd.created_at', 'd.id'];
+    const glue = where.length ? ' AND' : ' WHERE';
+    const filterValues = [...p.values];
     if (query.cursor !== undefined) {
       const [published, createdAt, id] = decodeDocumentCursor(query.cursor);
       const params: [string, string, string] = [
@@ -380,13 +384,21 @@ class PostgresRepository implements Repository {
         p.text(createdAt),
         p.text(id),
       ];
-      keyset = `${where.length ? ' AND' : ' WHERE'} ${afterKey(['d.published', 'd.created_at', 'd.id'], params, published === null, true)}`;
+      keyset = `${glue} ${afterKey(keyColumns, params, published === null, true)}`;
+      dated = published !== null;
       offset = 0;
     }
     let { rows } = await this.#pool.query(
       `SELECT ${SUMMARY_COLUMNS} ${filter}${keyset} ORDER BY ${order} LIMIT ${p.add(query.limit + 1)} OFFSET ${p.add(offset)}`,
       p.values,
     );
+    if (dated && rows.length <= query.limit) {
+      const undated = await this.#pool.query(
+        `SELECT ${SUMMARY_COLUMNS} ${filter}${glue} ${undatedAfter(keyColumns)} ORDER BY ${order} LIMIT $${filterValues.length + 1}`,
+        [...filterValues, query.limit + 1 - rows.length],
+      );
+      rows = [...rows, ...undated.rows];
+    }
     let next: string | null = null;
     if (rows.length > query.limit) {
       rows = rows.slice(0, query.limit);
@@ -476,18 +488,32 @@ class PostgresRepository implements Repository {
     }
     let keyset = '';
     let offset = query.offset;
+    let dated = false;
+    const keyColumns: [string, string, string] = ['e.day', 'e.doc_id', 'e.idx'];
+    const glue = where.length ? ' AND' : ' WHERE';
+    const filterValues = [...p.values];
     if (query.cursor !== undefined) {
       const [day, docId, idx] = decodeEventCursor(query.cursor);
       const params: [string, string, string] = [day === null ? '' : p.text(day), p.text(docId), p.add(idx)];
-      keyset = `${where.length ? ' AND' : ' WHERE'} ${afterKey(['e.day', 'e.doc_id', 'e.idx'], params, day === null, false)}`;
+      keyset = `${glue} ${afterKey(keyColumns, params, day === null, false)}`;
+      dated = day !== null;
       offset = 0;
     }
     // The order of the events_newest index, and of SQLite's (undated events last).
+    const order = 'ORDER BY e.day DESC NULLS LAST, e.doc_id, e.idx';
     let { rows } = await this.#pool.query(
-      `SELECT ${EVENT_COLUMNS}, e.day AS sort_day ${filter}${keyset} ORDER BY e.day DESC NULLS LAST, e.doc_id, e.idx
+      `SELECT ${EVENT_COLUMNS}, e.day AS sort_day ${filter}${keyset} ${order}
        LIMIT ${p.add(query.limit + 1)} OFFSET ${p.add(offset)}`,
       p.values,
     );
+    if (dated && rows.length <= query.limit) {
+      const undated = await this.#pool.query(
+        `SELECT ${EVENT_COLUMNS}, e.day AS sort_day ${filter}${glue} ${undatedAfter(keyColumns)} ${order}
+         LIMIT $${filterValues.length + 1}`,
+        [...filterValues, query.limit + 1 - rows.length],
+      );
+      rows = [...rows, ...undated.rows];
+    }
     let next: string | null = null;
     if (rows.length > query.limit) {
       rows = rows.slice(0, query.limit);
