@@ -9,6 +9,7 @@ import {
   type TopParams,
   topRelations,
 } from '../services/relations.js';
+import { getStory, listStories, type StoryParams } from '../services/stories.js';
 import { apiError } from './errors.js';
 import { ERROR_RESPONSES, ref } from './response-schemas.js';
 import type { RouteContext } from './route-context.js';
@@ -70,8 +71,51 @@ const topQuery = {
   },
 } as const;
 
-/** Near-duplicates, happenings and relations over time: reads of what the link step keeps. */
+const storiesQuery = {
+  type: 'object',
+  properties: {
+    from: day,
+    to: day,
+    minSize: { type: 'integer', minimum: 1, maximum: 10_000_000 },
+    limit,
+    offset,
+    cursor: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,2000}$' },
+  },
+} as const;
+
+/** Near-duplicates, happenings, stories and relations over time: reads of what the link step keeps. */
 export function registerLinkRoutes(app: FastifyInstance, { store }: RouteContext): void {
+  app.get<{ Querystring: StoryParams }>(
+    '/api/stories',
+    {
+      schema: {
+        summary:
+          'Story clusters, the most recently seen first: label, actors, event types, outlets, size, days',
+        tags: ['across articles'],
+        querystring: storiesQuery,
+        response: { 200: ref('StoryPage'), ...ERROR_RESPONSES },
+      },
+    },
+    async (request) => listStories(store, request.query),
+  );
+
+  app.get<{ Params: { id: number } }>(
+    '/api/stories/:id',
+    {
+      schema: {
+        summary: 'One story with its articles, earliest first',
+        tags: ['across articles'],
+        params: happeningParams,
+        response: { 200: ref('StoryDetail'), ...ERROR_RESPONSES },
+      },
+    },
+    async (request, reply) => {
+      const story = await getStory(store, request.params.id);
+      if (!story) return reply.code(404).send(apiError(404, `no story with id ${request.params.id}`));
+      return story;
+    },
+  );
+
   app.get<{ Params: { id: string } }>(
     '/api/documents/:id/near-duplicates',
     {

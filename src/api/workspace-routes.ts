@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { EventStatus } from '../core/doc.js';
+import { explainEvent } from '../services/explain-event.js';
 import { actorProfile } from '../services/workspace-actors.js';
 import { happeningEvidence } from '../services/workspace-evidence.js';
 import { placeCounts } from '../services/workspace-places.js';
@@ -36,7 +37,7 @@ const TAGS = ['workspace'];
 const evidenceSchema = {
   type: ['object', 'null'],
   description: 'The sentence of one event with its evidence spans, who it is attributed to and what coded it',
-  required: ['docId', 'idx', 'type', 'status', 'rule', 'sentence', 'spans', 'chain'],
+  required: ['docId', 'idx', 'type', 'status', 'rule', 'sentence', 'spans', 'chain', 'tellings'],
   properties: {
     docId: str,
     idx: int,
@@ -91,6 +92,123 @@ const evidenceSchema = {
         required: ['source', 'cue', 'rule'],
         properties: { source: str, cue: str, rule: str, entity: nullable('string') },
       },
+    },
+    tellings: {
+      type: 'array',
+      description:
+        'the other tellings of the event in the same article, in text order: sentence, trigger span, rule',
+      items: {
+        type: 'object',
+        required: ['sentence', 'spans', 'rule'],
+        properties: {
+          sentence: {
+            type: 'object',
+            required: ['index', 'start', 'text'],
+            properties: { index: int, start: int, text: str },
+          },
+          spans: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['start', 'end', 'role'],
+              properties: { start: int, end: int, role: str },
+            },
+          },
+          rule: str,
+        },
+      },
+    },
+  },
+} as const;
+
+const strings = { type: ['array', 'null'], items: str } as const;
+
+const explanationSchema = {
+  type: 'object',
+  description: 'Why one stored event was coded: its rule, clause, evidence, status and attribution',
+  required: [
+    'docId',
+    'idx',
+    'type',
+    'rule',
+    'status',
+    'sentence',
+    'spans',
+    'clause',
+    'chain',
+    'tellings',
+    'happening',
+  ],
+  properties: {
+    docId: str,
+    idx: int,
+    title: nullable('string'),
+    uri: str,
+    published: nullable('string'),
+    type: str,
+    mode: nullable('string'),
+    cameo: nullable('string'),
+    quad: nullable('integer'),
+    goldstein: nullable('number'),
+    date: nullable('string'),
+    actor: nullable('string'),
+    recipient: nullable('string'),
+    location: nullable('string'),
+    decidedBy: nullable('string'),
+    rule: {
+      type: 'object',
+      description: 'the rule that coded it, as the rules define it now',
+      required: ['id', 'origin', 'description'],
+      properties: {
+        id: str,
+        origin: { type: 'string', enum: ['lexicon', 'petrarch', 'unknown'] },
+        description: str,
+        words: strings,
+        cameo: nullable('string'),
+        mode: nullable('string'),
+        recipientPreps: strings,
+      },
+    },
+    model: evidenceSchema.properties.model,
+    status: {
+      type: 'object',
+      required: ['status', 'rule', 'description'],
+      properties: { status: str, rule: nullable('string'), description: str, words: strings },
+    },
+    sentence: evidenceSchema.properties.sentence,
+    spans: evidenceSchema.properties.spans,
+    clause: {
+      type: ['object', 'null'],
+      description: 'the clause as the events stage read it; null when the stored analysis kept no trace',
+      properties: {
+        verbGroup: {
+          type: ['object', 'null'],
+          properties: {
+            text: str,
+            tense: nullable('string'),
+            aspect: nullable('string'),
+            voice: nullable('string'),
+            negated: { type: ['boolean', 'null'] },
+          },
+        },
+        actorBy: nullable('string'),
+        recipientBy: nullable('string'),
+        rejected: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['type', 'rule', 'reason'],
+            properties: { type: str, rule: str, reason: str, score: nullable('number') },
+          },
+        },
+      },
+    },
+    chain: evidenceSchema.properties.chain,
+    tellings: evidenceSchema.properties.tellings,
+    happening: {
+      type: ['object', 'null'],
+      description: 'the happening it was counted in, and why it was merged there',
+      properties: { id: int, numSources: int, numMentions: int, reason: nullable('string') },
     },
   },
 } as const;
@@ -406,6 +524,32 @@ export function registerWorkspaceRoutes(app: FastifyInstance, { store }: RouteCo
     async (request, reply) => {
       const view = await happeningEvidence(store, request.params.id);
       if (!view) return reply.code(404).send(apiError(404, `no happening with id ${request.params.id}`));
+      return view;
+    },
+  );
+
+  app.get<{ Params: { id: string; idx: number } }>(
+    '/api/documents/:id/events/:idx/explain',
+    {
+      schema: {
+        summary:
+          'Why an event was coded: the rule (as the rules define it), the clause and evidence spans, the status and its cue, the attribution chain, the happening',
+        tags: TAGS,
+        params: {
+          type: 'object',
+          required: ['id', 'idx'],
+          properties: {
+            id: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+            idx: { type: 'integer', minimum: 0, maximum: 1_000_000 },
+          },
+        },
+        response: { 200: explanationSchema, ...ERROR_RESPONSES },
+      },
+    },
+    async (request, reply) => {
+      const { id, idx } = request.params;
+      const view = await explainEvent(store, id, idx);
+      if (!view) return reply.code(404).send(apiError(404, `no event ${idx} in document ${id}`));
       return view;
     },
   );

@@ -1,113 +1,114 @@
-import type { DocumentSummary, EventRow, Repository } from '../store/repository.js';
-import { dyadSeries } from './relations.js';
+import type { DocumentSummary, Repository, StoryRow } from '../store/repository.js';
 
 /**
- * What is happening now: the latest stories, each with its main actors, event types, source and a
- * sparkline, and a feed that pushes stories as they are stored — also by another process (`tidings
- * ingest`, `watch`) writing the same store. The feed polls the store's newest rows by the order they
+ * What is happening now: the latest story clusters (stages/06-link/stories.ts, migration 8), each with
+ * its main actors, event types, outlets and a sparkline of its articles per day, and a feed that
+ * pushes a story each time an article joins it or opens it — also when another process (`tidings
+ * ingest`, `watch`) writes the same store. The feed polls the store's newest rows by the order they
  * were stored (an index on created_at, id), which works alike on both engines and across processes.
- *
- * A story is one article for now; when the store groups articles into stories, this is where a
- * story's articles, actors and sources are gathered.
  */
 
-export interface StoryActor {
-  /** ISO3 country (or the actor's words when it has none). */
-  key: string;
-  count: number;
-}
-
-export interface Story {
-  id: string;
+/** The article that brought a story to the top: the newest one stored. */
+export interface StoryArrival {
+  docId: string;
   title: string;
-  uri: string;
   /** Where it came from: the host of its URL, else its file or input name. */
   source: string;
   published: string | null;
   storedAt: string;
-  events: number;
-  /** Event participants, most frequent first (at most 4). */
-  actors: StoryActor[];
-  /** PLOVER types of its events, most frequent first. */
-  types: { type: string; count: number }[];
-  /**
-   * Events per day between its two main actors, both ways, over the 14 days ending on its date
-   * (from the kept relation counts); null when it has no actor pair.
-   */
-  sparkline: { a: string; b: string; from: string; counts: number[] } | null;
+}
+
+export interface Story {
+  id: number;
+  /** Main actors and main event: `Vladimir Putin, Xi Jinping: CONSULT`. */
+  label: string;
+  /** The most named people, countries and organisations, with how many of its articles name them (at most 5). */
+  actors: { id: string; name: string; articles: number }[];
+  /** PLOVER event types its articles assert, the most reported first (at most 5). */
+  types: string[];
+  /** Its outlets, the most articles first (up to ten), and how many there are. */
+  sources: string[];
+  numSources: number;
+  /** Articles. */
+  size: number;
+  firstSeen: string | null;
+  lastSeen: string | null;
+  /** Live only: the article just stored in it. */
+  latest: StoryArrival | null;
+  /** Its articles per publication day over the 14 days ending on its last day; null when none was dated. */
+  sparkline: { from: string; counts: number[] } | null;
 }
 
 const SPARK_DAYS = 14;
 
-/** The newest stories, by publication date (what the Now page shows first). */
+/** The newest stories, by their last day (what the Now page shows first). */
 export async function latestStories(store: Repository, limit = 20): Promise<Story[]> {
-  const page = await store.listDocuments({
-    status: 'ok',
-    limit: Math.min(Math.max(limit, 1), 100),
-    offset: 0,
-  });
-  return Promise.all(page.items.map((doc) => storyOf(store, doc)));
+  const page = await store.listStories({ limit: Math.min(Math.max(limit, 1), 100), offset: 0 });
+  return withSparklines(store, page.items);
 }
 
-/** One stored document as a story: its events read once, its pair's last two weeks from the counts. */
-export async function storyOf(store: Repository, doc: DocumentSummary): Promise<Story> {
-  const events =
-    doc.counts.events > 0 ? (await store.queryEvents({ docId: doc.id, limit: 500, offset: 0 })).items : [];
-  const actors = tally(events.flatMap((e) => [keyOf(e.actor), keyOf(e.recipient)]).filter(isKey));
-  const types = tally(events.map((e) => e.type)).map(({ key, count }) => ({ type: key, count }));
-  const pair = mainPair(events);
-  const day = (doc.published ?? doc.createdAt).slice(0, 10);
-  let sparkline: Story['sparkline'] = null;
-  if (pair && /^\d{4}-\d{2}-\d{2}$/.test(day)) {
-    const from = addDays(day, -(SPARK_DAYS - 1));
-    const series = await dyadSeries(store, { a: pair[0], b: pair[1], by: 'day', from, to: day });
-    const counts = new Array<number>(SPARK_DAYS).fill(0);
-    for (const p of series.periods) {
-      const i = daysBetween(from, p.period.slice(2));
-      if (i >= 0 && i < SPARK_DAYS) counts[i] = p.ab.events + p.ba.events;
+/** Stories as the Now page shows them: each with its articles per day over its last two weeks. */
+export async function withSparklines(
+  store: Repository,
+  rows: readonly StoryRow[],
+  latest: ReadonlyMap<number, StoryArrival> = new Map(),
+): Promise<Story[]> {
+  const starts = rows.map((r) => (r.lastSeen ? addDays(r.lastSeen, -(SPARK_DAYS - 1)) : null));
+  const earliest = starts.filter((d): d is string => d !== null).sort()[0];
+  const days = earliest
+    ? await store.storyDays(
+        rows.filter((r) => r.lastSeen).map((r) => r.id),
+        earliest,
+      )
+    : [];
+  return rows.map((r, k) => {
+    const from = starts[k] ?? null;
+    let sparkline: Story['sparkline'] = null;
+    if (from) {
+      const counts = new Array<number>(SPARK_DAYS).fill(0);
+      for (const d of days) {
+        if (d.storyId !== r.id) continue;
+        const i = daysBetween(from, d.day);
+        if (i >= 0 && i < SPARK_DAYS) counts[i] = (counts[i] ?? 0) + d.articles;
+      }
+      sparkline = { from, counts };
     }
-    sparkline = { a: pair[0], b: pair[1], from, counts };
-  }
-  return {
-    id: doc.id,
-    title: doc.title || doc.snippet.slice(0, 120) || doc.id.slice(0, 12),
-    uri: doc.uri,
-    source: sourceOf(doc.uri),
-    published: doc.published,
-    storedAt: doc.createdAt,
-    events: doc.counts.events,
-    actors: actors.slice(0, 4),
-    types: types.slice(0, 5),
-    sparkline,
-  };
+    return {
+      id: r.id,
+      label: r.label,
+      actors: r.actors.slice(0, 5),
+      types: r.eventTypes.slice(0, 5),
+      sources: r.sources,
+      numSources: r.numSources,
+      size: r.size,
+      firstSeen: r.firstSeen,
+      lastSeen: r.lastSeen,
+      latest: latest.get(r.id) ?? null,
+      sparkline,
+    };
+  });
 }
 
-function keyOf(p: EventRow['actor']): string | null {
-  if (!p) return null;
-  return p.country ?? (p.text.trim() || null);
-}
-
-function isKey(key: string | null): key is string {
-  return key !== null;
-}
-
-function tally(keys: readonly string[]): StoryActor[] {
-  const counts = new Map<string, number>();
-  for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
-  return [...counts.entries()]
-    .map(([key, count]) => ({ key, count }))
-    .sort((x, y) => y.count - x.count || (x.key < y.key ? -1 : 1));
-}
-
-/** The most frequent pair of distinct countries acting on each other, either way. */
-function mainPair(events: readonly EventRow[]): [string, string] | null {
-  const pairs = tally(
-    events
-      .filter((e) => e.actor?.country && e.recipient?.country && e.actor.country !== e.recipient.country)
-      .map((e) => [e.actor?.country, e.recipient?.country].sort().join(' ')),
-  );
-  const top = pairs[0]?.key.split(' ');
-  return top?.length === 2 ? [top[0] as string, top[1] as string] : null;
+/** The stories that stored documents joined (or opened), each once, with the newest of them as its arrival. */
+export async function storiesOf(store: Repository, docs: readonly DocumentSummary[]): Promise<Story[]> {
+  const latest = new Map<number, StoryArrival>();
+  const ids = await Promise.all(docs.map((d) => (d.status === 'ok' ? store.storyOfDocument(d.id) : null)));
+  docs.forEach((doc, k) => {
+    const id = ids[k];
+    if (id === null || id === undefined) return;
+    const kept = latest.get(id);
+    if (kept && kept.storedAt > doc.createdAt) return;
+    latest.set(id, {
+      docId: doc.id,
+      title: doc.title || doc.snippet.slice(0, 120) || doc.id.slice(0, 12),
+      source: sourceOf(doc.uri),
+      published: doc.published,
+      storedAt: doc.createdAt,
+    });
+  });
+  if (latest.size === 0) return [];
+  const page = await store.listStories({ ids: [...latest.keys()], limit: latest.size, offset: 0 });
+  return withSparklines(store, page.items, latest);
 }
 
 function sourceOf(uri: string): string {
@@ -122,7 +123,7 @@ function sourceOf(uri: string): string {
 }
 
 function addDays(day: string, n: number): string {
-  const t = Date.parse(`${day}T00:00:00Z`) + n * 86_400_000;
+  const t = Date.parse(`${day.slice(0, 10)}T00:00:00Z`) + n * 86_400_000;
   return new Date(t).toISOString().slice(0, 10);
 }
 
@@ -186,7 +187,8 @@ export function createLiveFeed(store: Repository, options: LiveFeedOptions = {})
       }
       for (const [id, at] of seen) if (at < watermark - lookbackMs) seen.delete(id);
       if (fresh.length === 0 || subscribers.size === 0) return;
-      const stories = await Promise.all(fresh.map((doc) => storyOf(store, doc)));
+      const stories = await storiesOf(store, fresh);
+      if (stories.length === 0) return;
       for (const s of subscribers.values()) s.push(stories);
     } catch (error) {
       options.onError?.(error);

@@ -1,5 +1,8 @@
 import type { Page, Repository, StoryDetail, StoryRow } from '../store/repository.js';
+import { offsetOfCursor, withOffsetNext } from './page-cursors.js';
 import { clampInt, DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET } from './query.js';
+
+export type { StoryArticle, StoryDetail, StoryRow } from '../store/repository.js';
 
 /**
  * Story clusters, for the CLI and the web workspace: each story with its label (main actors and main
@@ -12,17 +15,25 @@ export interface StoryParams {
   minSize?: number;
   limit?: number;
   offset?: number;
+  /** A `next` of an earlier page (then `offset` is ignored). */
+  cursor?: string;
 }
 
 /** The latest stories (most recently seen first). */
-export function listStories(store: Repository, params: StoryParams = {}): Promise<Page<StoryRow>> {
-  return store.listStories({
+export async function listStories(
+  store: Repository,
+  params: StoryParams = {},
+): Promise<Page<StoryRow> & { next: string | null }> {
+  const page = await store.listStories({
     limit: clampInt(params.limit, DEFAULT_LIMIT, 1, MAX_LIMIT),
-    offset: clampInt(params.offset, 0, 0, MAX_OFFSET),
+    offset: params.cursor
+      ? offsetOfCursor('stories', params.cursor)
+      : clampInt(params.offset, 0, 0, MAX_OFFSET),
     ...(params.from?.trim() ? { from: params.from.trim() } : {}),
     ...(params.to?.trim() ? { to: params.to.trim() } : {}),
     ...(params.minSize !== undefined ? { minSize: clampInt(params.minSize, 1, 1, 1_000_000) } : {}),
   });
+  return withOffsetNext('stories', page);
 }
 
 /** One story with its articles, earliest first; null when there is no such story. */

@@ -54,6 +54,18 @@ export interface EventEvidence {
   spans: EvidenceSpan[];
   /** "according to CNN, citing the Kremlin": outermost source first; empty when the article says it itself. */
   chain: ChainLink[];
+  /**
+   * The other tellings of this event in the same article (a headline and the sentence that reports
+   * it again), in text order: each sentence with its trigger marked and the rule that coded it there.
+   */
+  tellings: Telling[];
+}
+
+/** A later telling of an event in its article: what the events stage merged into the event. */
+export interface Telling {
+  sentence: { index: number; start: number; text: string };
+  spans: EvidenceSpan[];
+  rule: string;
 }
 
 /** A sentence's spans of one event, relative to the sentence, sorted and without zero-width ones. */
@@ -140,7 +152,25 @@ export function evidenceOf(analysis: Analysis, idx: number): EventEvidence | nul
     },
     spans: eventSpans(event, sentenceSpan),
     chain: attributionChain(analysis.text, analysis.attributions, event.trigger),
+    tellings: tellingsOf(analysis, event),
   };
+}
+
+/** The event's mentions in its article other than its own sentence and trigger. */
+function tellingsOf(analysis: Analysis, event: NewsEvent): Telling[] {
+  const out: Telling[] = [];
+  for (const m of event.mentions ?? []) {
+    if (m.trigger.start === event.trigger.start && m.trigger.end === event.trigger.end) continue;
+    const span = analysis.sentences[m.sentence] ?? { start: m.start, end: m.end };
+    const start = Math.max(m.trigger.start, span.start);
+    const end = Math.min(m.trigger.end, span.end);
+    out.push({
+      sentence: { index: m.sentence, start: span.start, text: analysis.text.slice(span.start, span.end) },
+      spans: end > start ? [{ start: start - span.start, end: end - span.start, role: 'trigger' }] : [],
+      rule: m.rule,
+    });
+  }
+  return out;
 }
 
 /**

@@ -50,6 +50,8 @@ export interface Repository {
   getStory(id: number): Promise<StoryDetail | null>;
   /** The story a document was put in; null when it has none (rejected, or unknown). */
   storyOfDocument(docId: string): Promise<number | null>;
+  /** Articles per publication day of the given stories, on and after day `from` (YYYY-MM-DD); undated ones left out. */
+  storyDays(ids: readonly number[], from: string): Promise<StoryDayRow[]>;
 
   // The work queue: `ingest --enqueue` fills it, any number of workers drain it (services/work-queue.ts).
   /** Queues inputs for the workers, keyed by uri + content: the same input again is not queued twice. */
@@ -519,6 +521,8 @@ export interface StoryQuery {
   to?: string;
   /** Only stories of at least this many articles. */
   minSize?: number;
+  /** Only these stories. */
+  ids?: readonly number[];
   limit: number;
   offset: number;
 }
@@ -539,6 +543,12 @@ export interface StoryRow {
   numSources: number;
   /** Its outlets, the most articles first (up to ten). */
   sources: string[];
+}
+
+export interface StoryDayRow {
+  storyId: number;
+  day: string;
+  articles: number;
 }
 
 export interface StoryArticle {

@@ -2,7 +2,7 @@ import type { StoryCentroid, StoryProfile } from '../stages/06-link/index.js';
 import { mainActors, mainEvents } from '../stages/06-link/index.js';
 import type { StoredStory, StoryWrite } from './link-story.js';
 import type { Row } from './read-rows.js';
-import type { StoryArticle, StoryRow } from './repository.js';
+import type { StoryArticle, StoryDayRow, StoryRow } from './repository.js';
 
 /** The columns a story is read back by, in both engines. */
 export const STORY_COLUMNS =
@@ -75,4 +75,8 @@ export function sourcesByStory(rows: readonly Row[]): Map<number, string[]> {
     out.set(id, list);
   }
   return out;
+}
+
+export function toStoryDayRow(row: Row): StoryDayRow {
+  return { storyId: Number(row.story_id), day: row.day as string, articles: Number(row.n) };
 }

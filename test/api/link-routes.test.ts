@@ -37,6 +37,23 @@ after(async () => {
 const get = async (url: string) => app.inject({ method: 'GET', url });
 
 describe('across articles', () => {
+  test('GET /api/stories pages the story clusters by cursor; /api/stories/:id lists a story’s articles', async () => {
+    const list = (await get('/api/stories?limit=1')).json();
+    assert.equal(list.total, 1, 'three reports of one meeting are one story');
+    const s = list.items[0];
+    assert.deepEqual([s.size, s.numSources], [3, 3]);
+    assert.equal(list.next, null);
+    const detail = (await get(`/api/stories/${s.id}`)).json();
+    assert.deepEqual(
+      detail.articles.map((a: { docId: string }) => a.docId).sort(),
+      outlets.map((o) => o.id).sort(),
+    );
+    assert.equal((await get('/api/stories/99999')).statusCode, 404);
+    assert.equal((await get('/api/stories?minSize=4')).json().total, 0);
+    assert.equal((await get('/api/stories?cursor=bm90LWEtY3Vyc29y')).statusCode, 400);
+    assert.equal((await get('/api/stories?from=May')).statusCode, 400);
+  });
+
   test('GET /api/documents/:id/near-duplicates names the original and the copies', async () => {
     const copy = await get(`/api/documents/${outlets[1]?.id}/near-duplicates`);
     assert.equal(copy.statusCode, 200);

@@ -95,3 +95,27 @@ test('an actor: names, roles, counterparts; search: words, facets', async () => 
     consults.events.length > 0 && consults.events.every((e: { type: string }) => e.type === 'CONSULT'),
   );
 });
+
+test('explain: an event with the rule that coded it (as the rules define it), its clause, status and happening', async () => {
+  const happenings = await get('/api/happenings?actor=GRC&recipient=TUR&type=CONSULT&limit=1');
+  const h = happenings.items[0];
+  assert.ok(h, 'a Greece → Turkey consultation in the examples');
+  const why = await get(`/api/documents/${h.firstDocId}/events/${h.firstIdx}/explain`);
+  assert.equal(why.type, 'CONSULT');
+  assert.match(why.rule.id, /^events:consult\./);
+  assert.equal(why.rule.origin, 'lexicon');
+  assert.ok(why.rule.words.length >= 1 && /^0\d\d$/.test(why.rule.cameo), JSON.stringify(why.rule));
+  // The rule's head word is what the trigger span holds (inflected).
+  const trigger = why.spans.find((s: { role: string }) => s.role === 'trigger');
+  const head = String(why.rule.words[0]).split('|')[0]?.slice(0, 3) ?? '';
+  assert.ok(
+    why.sentence.text.slice(trigger.start, trigger.end).toLowerCase().includes(head),
+    `${why.sentence.text.slice(trigger.start, trigger.end)} / ${why.rule.words}`,
+  );
+  assert.equal(why.status.status, 'asserted');
+  assert.equal(why.happening.id, h.id);
+  assert.ok(why.happening.reason, 'why it was counted there');
+  await get(`/api/documents/${h.firstDocId}/events/9999/explain`, 404);
+  await get(`/api/documents/${'0'.repeat(64)}/events/0/explain`, 404);
+  await get(`/api/documents/nothex/events/0/explain`, 400);
+});

@@ -1,6 +1,7 @@
-// The Now page in Chromium: the latest stories, and a document stored during the test — by another
-// connection to the same store file, as `tidings ingest` in another process would — appearing at the
-// top without a reload, its markup shown as text.
+// The Now page in Chromium: the latest story clusters, and documents stored during the test — by
+// another connection to the same store file, as `tidings ingest` in another process would — bringing
+// their story to the top without a reload: a new story for a new article, the same story grown for a
+// report of it from another outlet; markup in a title shown as text.
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -44,6 +45,13 @@ const EARLIER = `Leaders meet in Geneva
 
 French President Emmanuel Macron met German Chancellor Olaf Scholz in Geneva on Monday, officials said.
 France accused Germany of delaying the agreement.
+`;
+
+// The Geneva meeting again, from another outlet: it joins the first article's story.
+const RETOLD = `Leaders meet in Geneva
+
+French President Emmanuel Macron met German Chancellor Olaf Scholz in Geneva on Monday, officials said.
+France accused Germany of delaying the agreement, according to the statement.
 `;
 
 const HOSTILE_TITLE =
@@ -105,18 +113,24 @@ describe('the Now page in Chromium', { skip }, () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  test('lists the latest stories with actors, event types, source and a sparkline; no serious axe violation', async () => {
+  test('lists the latest stories with actors, event types, outlets and a sparkline; no serious axe violation', async () => {
     const res = await page.goto(`${base}/now`);
     assert.equal(res?.status(), 200);
     const first = page.locator('#stories > li.story').first();
-    assert.equal(await first.locator('.story-title').textContent(), 'Leaders meet in Geneva');
-    assert.equal(await first.locator('.story-source').textContent(), 'wire.example');
-    const facets = await first.locator('.story-facets').textContent();
-    assert.match(facets ?? '', /FRA/);
-    assert.match(facets ?? '', /DEU/);
-    assert.match(facets ?? '', /ACCUSE|CONSULT/);
+    // A story is labelled by its main actors and main event.
+    assert.match((await first.locator('.story-title').textContent()) ?? '', /Macron|Scholz/);
+    assert.match((await first.locator('.story-title').getAttribute('href')) ?? '', /^\/stories\/\d+$/);
+    assert.equal(await first.locator('.story-meta').textContent(), '1 article · 1 outlet · 2024-05-16');
+    assert.equal(await first.locator('.story-sources').textContent(), 'wire.example');
+    const facets = (await first.locator('.story-facets').textContent()) ?? '';
+    assert.match(facets, /Emmanuel Macron/);
+    assert.match(facets, /Olaf Scholz/);
+    assert.match(facets, /ACCUSE|CONSULT/);
     assert.equal(await first.locator('svg.spark polyline').count(), 1);
-    assert.match((await first.locator('svg.spark').getAttribute('aria-label')) ?? '', /DEU–FRA: \d+ events/);
+    assert.equal(
+      await first.locator('svg.spark').getAttribute('aria-label'),
+      '1 article in the 14 days from 2024-05-03',
+    );
     await page.evaluate(AXE);
     const results = await page.evaluate(() =>
       window.axe.run(document, {
@@ -129,12 +143,17 @@ describe('the Now page in Chromium', { skip }, () => {
       serious.map((v) => `${v.id}: ${v.help}`),
       [],
     );
+    // The story's own page lists its articles.
+    await Promise.all([page.waitForURL(/\/stories\/\d+$/), first.locator('.story-title').click()]);
+    assert.match((await page.locator('#articles + p + table').textContent()) ?? '', /Leaders meet in Geneva/);
   });
 
-  test('a document stored by another writer during the test appears at the top, live, as text', async (t) => {
+  test('documents stored by another writer during the test bring their story to the top, live, as text', async (t) => {
     await page.goto(`${base}/now`);
     await page.waitForFunction(() => document.querySelector('#stories')?.dataset.connected === 'true');
-    const before = await page.locator('#stories > li.story').count();
+    const geneva = await page.locator('#stories > li.story').first().getAttribute('data-id');
+    const count = () => page.locator('#stories > li.story').count();
+    const before = await count();
 
     // Another connection to the same file: what `tidings ingest` in another process does.
     const writer = await openStore(join(dir, 'store.db'));
@@ -145,24 +164,52 @@ describe('the Now page in Chromium', { skip }, () => {
       await writer.close();
     }
     const top = page.locator('#stories > li.story').first();
-    await page.waitForFunction(
-      (n) =>
-        (
-          globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }
-        ).document.querySelectorAll('#stories > li.story').length > n,
-      before,
+    await top.locator('.story-latest a', { hasText: 'Ministers meet in Oslo' }).waitFor();
+    t.diagnostic(
+      `a new story appeared ${Date.now() - started} ms after it was stored (the issue asks for 2 s)`,
     );
-    t.diagnostic(`appeared ${Date.now() - started} ms after it was stored (the issue asks for 2 s)`);
-    assert.equal(await top.locator('.story-title').textContent(), HOSTILE_TITLE);
+    assert.equal(await count(), before + 1);
+    assert.equal(await top.locator('.story-latest a').textContent(), HOSTILE_TITLE);
     assert.equal(await top.locator('.story-source').textContent(), 'news.example');
-    assert.match((await top.locator('.story-facets').textContent()) ?? '', /SWE|RUS|NOR/);
-    assert.equal(await top.locator('img, script').count(), 0, 'the title is text, not markup');
+    assert.match((await top.locator('.story-facets').textContent()) ?? '', /Sweden|Russia|Espen Barth Eide/);
+    assert.equal(
+      await page.locator('#stories img, #stories script').count(),
+      0,
+      'the title is text, not markup',
+    );
     assert.equal(await page.evaluate(() => window.__pwned ?? null), null);
+
+    // Another outlet's report of the Geneva meeting joins its story: that story moves up, grown, once.
+    const again = await openStore(join(dir, 'store.db'));
+    try {
+      await ingest(again, RETOLD, 'https://other.example/geneva');
+    } finally {
+      await again.close();
+    }
+    await page.waitForFunction(
+      (id) =>
+        (
+          globalThis as unknown as {
+            document: { querySelector(s: string): { dataset: Record<string, string | undefined> } | null };
+          }
+        ).document.querySelector('#stories > li.story')?.dataset.id === id,
+      geneva,
+    );
+    assert.equal(await page.locator(`#stories > li.story[data-id="${geneva}"]`).count(), 1);
+    assert.match((await top.locator('.story-meta').textContent()) ?? '', /^2 articles · 2 outlets · /);
+    assert.equal(await top.locator('.story-source').textContent(), 'other.example');
+    assert.equal(await count(), before + 1);
     await page.screenshot({ path: join(SHOTS, 'now.png'), fullPage: true });
-    // Reloading shows it from the server's own rendering, once.
+
+    // Reloading shows both from the server's own rendering, each once.
     await page.reload();
     const titles = await page.locator('#stories .story-title').allTextContents();
-    assert.equal(titles.filter((t) => t === HOSTILE_TITLE).length, 1);
+    assert.equal(titles.length, before + 1);
+    assert.equal(new Set(titles).size, titles.length);
+    assert.match(
+      (await page.locator(`#stories > li.story[data-id="${geneva}"] .story-meta`).textContent()) ?? '',
+      /^2 articles · 2 outlets/,
+    );
     assert.deepEqual(problems, []);
   });
 });

@@ -207,12 +207,7 @@ describe('workspace pages in Chromium', { skip }, () => {
     await page.locator('#dyad-chart canvas').waitFor();
   });
 
-  // TODO (open, issue 12): since the events stage places events by their own clause (0474f51), the Ankara
-  // cluster's link on the map no longer leads to its events; the test runs and reports, without failing
-  // the suite, until the map's clusters follow the new places.
-  test('Map: places on the bundled world map, filtered by type; a cluster lists its events', {
-    todo: 'the map cluster link after the events stage placed events by clause (0474f51)',
-  }, async () => {
+  test('Map: places on the bundled world map, filtered by type; a cluster lists its events', async () => {
     await page.goto(`${base}/map`);
     const places = await cellTexts(page, '#places ~ table tbody tr');
     assert.ok(
@@ -250,6 +245,19 @@ describe('workspace pages in Chromium', { skip }, () => {
     assert.deepEqual(await axeViolations(page), []);
     const csv = await (await fetch(`${page.url().split('#')[0]}?format=csv`)).text();
     assert.equal(csv.trim().split('\r\n').length, (await mentions.count()) + 1);
+    // Each mention links to why it was coded: the rule as the rules define it, the clause, the status.
+    const rule = ((await mentions.first().locator('dd code').first().textContent()) ?? '').trim();
+    await Promise.all([
+      page.waitForURL(/\/documents\/[0-9a-f]{64}\/events\/\d+\/explain$/),
+      mentions.first().getByRole('link', { name: 'explain' }).click(),
+    ]);
+    const why = (await page.locator('main').textContent()) ?? '';
+    assert.ok(why.includes(rule), `${rule} in ${why.slice(0, 400)}`);
+    assert.match(why, /Tidings' own rule/);
+    assert.match(why, /coded CAMEO 0\d\d/);
+    assert.match(why, /Statusasserted/);
+    assert.ok((await page.locator('main q.evidence .ev-trigger').count()) >= 1);
+    assert.deepEqual(await axeViolations(page), []);
   });
 
   test('Actor: names, roles with dates, counterparts and a timeline', async () => {
@@ -308,11 +316,7 @@ describe('workspace pages in Chromium', { skip }, () => {
     assert.ok(people.length > 0 && people.every((r) => r[2] === 'person'), JSON.stringify(people));
   });
 
-  // TODO (open, issue 12): the hostile article's ACCUSE now joins the examples' Greece–Turkey happening,
-  // whose page shows the first report; the test runs and reports until the Event page is checked for it.
-  test('a hostile article renders as text on every page and runs no script', {
-    todo: "the hostile report joins another outlet's happening since the within-article and cross-article merges changed",
-  }, async () => {
+  test('a hostile article renders as text on every page and runs no script', async () => {
     const dialogs: string[] = [];
     page.on('dialog', (d) => {
       dialogs.push(d.message());
@@ -345,7 +349,12 @@ describe('workspace pages in Chromium', { skip }, () => {
       .goto(`${base}/relations?a=GRC&b=TUR&period=m:2024-12`)
       .then(() => page.locator('#events ~ table a[href^="/happenings/"]').first().getAttribute('href'));
     assert.ok(happening, 'the hostile article coded an event between GRC and TUR');
-    for (const path of [...pages, happening]) {
+    // The happening's first report is the headline; the body sentence that tells it again (with the
+    // script) is merged into the same event and shown under it, and on the event's explain page.
+    await page.goto(`${base}${happening}`);
+    const explain = await page.getByRole('link', { name: 'explain' }).first().getAttribute('href');
+    assert.match(explain ?? '', /^\/documents\/[0-9a-f]{64}\/events\/\d+\/explain$/);
+    for (const path of [...pages, happening, explain as string]) {
       await page.goto(`${base}${path}`);
       assert.equal(await page.evaluate(() => (window as { pwned?: number }).pwned), undefined, path);
       assert.equal(await page.locator('main script:not([type="application/json"])').count(), 0, path);
@@ -356,6 +365,10 @@ describe('workspace pages in Chromium', { skip }, () => {
       (await page.locator('main').textContent()) ?? '',
       /<script>window\.pwned = 1; alert\(3\)<\/script>/,
     );
+    await page.goto(`${base}${explain}`);
+    const explained = (await page.locator('main').textContent()) ?? '';
+    assert.match(explained, /<script>window\.pwned = 1; alert\(3\)<\/script>/);
+    assert.match(explained, /<img src=x onerror="alert\(1\)">/);
     await page.goto(`${base}/search?q=piracy`);
     assert.match(
       (await page.locator('#results ~ table').textContent()) ?? '',

@@ -80,6 +80,7 @@ import type {
   StoreOptions,
   StoreStats,
   StoreStatus,
+  StoryDayRow,
   StoryDetail,
   StoryQuery,
   StoryRow,
@@ -87,7 +88,7 @@ import type {
   TopRelationsQuery,
 } from '../repository.js';
 import { queryTerms, searchTerms } from '../search-terms.js';
-import { STORY_COLUMNS, sourcesByStory, toStoryArticle, toStoryRow } from '../story-row.js';
+import { STORY_COLUMNS, sourcesByStory, toStoryArticle, toStoryDayRow, toStoryRow } from '../story-row.js';
 import { postgresLinkTables } from './link-tables.js';
 import { MIGRATIONS } from './migrations.js';
 
@@ -658,6 +659,7 @@ class PostgresRepository implements Repository {
     if (from) where.push(`s.last_seen >= ${p.add(from)}`);
     if (to) where.push(`s.first_seen <= ${p.add(to)}`);
     if (query.minSize !== undefined) where.push(`s.size >= ${p.add(query.minSize)}`);
+    if (query.ids) where.push(`s.id = ANY(${p.add([...query.ids])}::bigint[])`);
     const filter = `FROM stories s ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
     const total = await this.#count(`SELECT count(*)::int AS n ${filter}`, [...p.values]);
     const { rows } = await this.#pool.query(
@@ -705,6 +707,17 @@ class PostgresRepository implements Repository {
   async storyOfDocument(docId: string): Promise<number | null> {
     const { rows } = await this.#pool.query('SELECT story_id FROM story_members WHERE doc_id = $1', [docId]);
     return rows.length === 0 ? null : Number((rows[0] as Row).story_id);
+  }
+
+  async storyDays(ids: readonly number[], from: string): Promise<StoryDayRow[]> {
+    if (ids.length === 0) return [];
+    const { rows } = await this.#pool.query(
+      `SELECT story_id, day, count(*) AS n FROM story_members
+        WHERE story_id = ANY($1::bigint[]) AND day >= $2
+        GROUP BY story_id, day ORDER BY story_id, day`,
+      [ids, from],
+    );
+    return (rows as Row[]).map(toStoryDayRow);
   }
 
   async getHappening(id: number): Promise<HappeningDetail | null> {

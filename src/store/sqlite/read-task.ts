@@ -16,6 +16,7 @@ export const OFFLOADED_READS = [
   'listStories',
   'getStory',
   'storyOfDocument',
+  'storyDays',
 ] as const satisfies readonly (keyof Repository)[];
 
 export type OffloadedRead = (typeof OFFLOADED_READS)[number];

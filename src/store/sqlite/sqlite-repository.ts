@@ -85,6 +85,7 @@ import type {
   StoreOptions,
   StoreStats,
   StoreStatus,
+  StoryDayRow,
   StoryDetail,
   StoryQuery,
   StoryRow,
@@ -93,7 +94,7 @@ import type {
 } from '../repository.js';
 import { StoreBusyError } from '../repository.js';
 import { queryTerms } from '../search-terms.js';
-import { STORY_COLUMNS, sourcesByStory, toStoryArticle, toStoryRow } from '../story-row.js';
+import { STORY_COLUMNS, sourcesByStory, toStoryArticle, toStoryDayRow, toStoryRow } from '../story-row.js';
 import { sqliteLinkTables } from './link-tables.js';
 import { MIGRATIONS } from './migrations.js';
 
@@ -641,6 +642,10 @@ class SqliteRepository implements Repository {
       where.push('s.size >= @minSize');
       params.minSize = query.minSize;
     }
+    if (query.ids) {
+      where.push('s.id IN (SELECT value FROM json_each(@ids))');
+      params.ids = JSON.stringify(query.ids);
+    }
     const filter = `FROM stories s ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
     const rows = this.#stmt(
       `SELECT ${STORY_COLUMNS} ${filter} ORDER BY s.last_seen DESC, s.id DESC LIMIT @limit OFFSET @offset`,
@@ -685,6 +690,16 @@ class SqliteRepository implements Repository {
   async storyOfDocument(docId: string): Promise<number | null> {
     const id = this.#stmt('SELECT story_id FROM story_members WHERE doc_id = ?').pluck().get(docId);
     return id === undefined ? null : Number(id);
+  }
+
+  async storyDays(ids: readonly number[], from: string): Promise<StoryDayRow[]> {
+    if (ids.length === 0) return [];
+    const rows = this.#stmt(
+      `SELECT story_id, day, count(*) AS n FROM story_members
+        WHERE story_id IN (SELECT value FROM json_each(?)) AND day >= ?
+        GROUP BY story_id, day ORDER BY story_id, day`,
+    ).all(JSON.stringify(ids), from) as Row[];
+    return rows.map(toStoryDayRow);
   }
 
   async topRelations(query: TopRelationsQuery): Promise<TopRelationRow[]> {

@@ -6,7 +6,7 @@
  */
 
 export const WORKSPACE_ASSETS = {
-  css: '/static/workspace-1.css',
+  css: '/static/workspace-2.css',
   js: '/static/workspace-1.js',
 } as const;
 
@@ -31,7 +31,7 @@ caption{text-align:left;caption-side:top;padding:.25rem 0}
 .map a .cluster{fill:var(--ab);fill-opacity:.55;stroke:var(--ab);stroke-width:1.5}
 .map a:hover .cluster,.map a:focus .cluster,.map a.picked .cluster{fill:var(--ba);stroke:var(--ba);fill-opacity:.75}
 .map a:focus{outline:none}.map a:focus .cluster{stroke-width:3}
-.map text{font-size:11px;fill:var(--fg);paint-order:stroke;stroke:var(--bg);stroke-width:3px}
+.map .labels{pointer-events:none}.map text{font-size:11px;fill:var(--fg);paint-order:stroke;stroke:var(--bg);stroke-width:3px}
 .mention{border:1px solid var(--line);border-radius:6px;padding:.6rem .9rem;margin:.75rem 0}
 .mention h3{font-size:1rem;margin:0 0 .3rem}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:.5rem 0}

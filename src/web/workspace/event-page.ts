@@ -1,7 +1,8 @@
 import type { HappeningEvidence } from '../../services/workspace-evidence.js';
 import { html, type SafeHtml } from '../html.js';
 import { anchors } from '../layers.js';
-import { chainText, codedBy, evidenceLegend, evidenceSentence } from './evidence.js';
+import { chainText, codedBy, evidenceLegend, evidenceSentence, tellingsList } from './evidence.js';
+import { explainHref } from './explain-page.js';
 import { exportLinks, workspaceLayout } from './layout.js';
 import { QUAD_NAMES } from './relations-page.js';
 import type { Column } from './table.js';
@@ -49,10 +50,11 @@ export function eventPage(view: HappeningEvidence): string {
     ${
       m.evidence
         ? html`<p>${evidenceSentence(m.evidence)}</p>
+    ${tellingsList(m.evidence)}
     <dl class="facts small">
       <dt>Status</dt><dd>${m.evidence.status}</dd>
       <dt>Attribution</dt><dd>${chainText(m.evidence)}</dd>
-      <dt>Coded by</dt><dd>${codedBy(m.evidence)}</dd>
+      <dt>Coded by</dt><dd>${codedBy(m.evidence)} · <a href="${explainHref(m.docId, m.idx)}">explain</a></dd>
       <dt>Event date</dt><dd>${m.evidence.date ?? html`<span class="muted">none stated (the happening's day: ${h.day})</span>`}</dd>
       <dt>Counted here because</dt><dd>${m.reason}</dd>
     </dl>`
@@ -92,8 +94,8 @@ export function loneEventPage(view: HappeningEvidence['mentions'][number]): stri
   ${evidenceLegend()}
   ${
     e
-      ? html`<p>${evidenceSentence(e)}</p><dl class="facts small"><dt>Status</dt><dd>${e.status}</dd>
-  <dt>Attribution</dt><dd>${chainText(e)}</dd><dt>Coded by</dt><dd>${codedBy(e)}</dd></dl>`
+      ? html`<p>${evidenceSentence(e)}</p>${tellingsList(e)}<dl class="facts small"><dt>Status</dt><dd>${e.status}</dd>
+  <dt>Attribution</dt><dd>${chainText(e)}</dd><dt>Coded by</dt><dd>${codedBy(e)} · <a href="${explainHref(view.docId, view.idx)}">explain</a></dd></dl>`
       : ''
   }
   <p><a href="/documents/${view.docId}?event=${view.idx}#${anchors.event(view.idx)}">In the article</a></p>`;

@@ -11,7 +11,7 @@ const ROLE_LABEL = {
 } as const;
 
 /** The sentence of an event with its evidence spans marked (trigger, actor, recipient, place). */
-export function evidenceSentence(e: EventEvidence): SafeHtml {
+export function evidenceSentence(e: Pick<EventEvidence, 'sentence' | 'spans'>): SafeHtml {
   const spans = e.spans.map((s) => ({
     start: s.start,
     end: s.end,
@@ -43,4 +43,13 @@ export function codedBy(e: EventEvidence): SafeHtml {
     e.model &&
     html` · ${e.decidedBy ?? ''} model <code>${e.model.name}</code> (${e.model.label}, ${e.model.score.toFixed(2)})`
   }`;
+}
+
+/** The other sentences of the article that tell the same event, each with its trigger marked. */
+export function tellingsList(e: Pick<EventEvidence, 'tellings'>): SafeHtml {
+  if (e.tellings.length === 0) return html``;
+  return html`<div class="tellings"><p class="small muted">Told again in this article (merged into this event):</p><ul>${e.tellings.map(
+    (t) =>
+      html`<li>${evidenceSentence(t)} <span class="small muted">sentence ${t.sentence.index + 1}, <code>${t.rule}</code></span></li>`,
+  )}</ul></div>`;
 }

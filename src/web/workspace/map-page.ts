@@ -119,19 +119,25 @@ function placeHref(form: MapForm, keys: string): string {
 function svgMap(form: MapForm, places: readonly PlaceCount[]): SafeHtml {
   const w = getWorld();
   const picked = new Set((form.place ?? '').split(','));
-  const clusters = clusterPlaces(places, w.project);
+  // The busiest first, so a smaller circle is drawn over a larger one it touches and stays clickable.
+  const clusters = clusterPlaces(places, w.project).sort((a, b) => b.events - a.events);
+  const radius = (c: Cluster) => 5 + 4 * Math.sqrt(c.events);
   const circles = clusters.map((c) => {
     const keys = c.places.map((p) => p.place).join(',');
     const names = c.places.map((p) => p.name).join(', ');
     const label = `${names}: ${c.events} event${c.events === 1 ? '' : 's'}`;
-    const r = 5 + 4 * Math.sqrt(c.events);
     return html`<a href="${placeHref(form, keys)}" aria-label="${label}"${c.places.some((p) => picked.has(p.place)) ? html` class="picked"` : ''}>
-      <title>${label}</title><circle class="cluster" cx="${c.x.toFixed(1)}" cy="${c.y.toFixed(1)}" r="${r.toFixed(1)}"></circle>
-      <text x="${(c.x + r + 2).toFixed(1)}" y="${(c.y + 4).toFixed(1)}">${c.places.length > 1 ? `${c.places[0]?.name} +${c.places.length - 1}` : names} (${c.events})</text></a>`;
+      <title>${label}</title><circle class="cluster" cx="${c.x.toFixed(1)}" cy="${c.y.toFixed(1)}" r="${radius(c).toFixed(1)}"></circle></a>`;
+  });
+  // Labels sit above every circle and take no clicks: a neighbour's label never covers a circle's link.
+  const labels = clusters.map((c) => {
+    const r = radius(c);
+    const names = c.places.map((p) => p.name).join(', ');
+    return html`<text x="${(c.x + r + 2).toFixed(1)}" y="${(c.y + 4).toFixed(1)}">${c.places.length > 1 ? `${c.places[0]?.name} +${c.places.length - 1}` : names} (${c.events})</text>`;
   });
   return html`<svg viewBox="0 0 ${WIDTH} ${HEIGHT}" role="group" aria-label="World map of events by place">
     <path class="sphere" d="${raw(w.sphere)}"></path><path class="land" d="${raw(w.land)}"></path>
-    <path class="land" fill="none" d="${raw(w.borders)}"></path>${circles}</svg>`;
+    <path class="land" fill="none" d="${raw(w.borders)}"></path>${circles}<g class="labels" aria-hidden="true">${labels}</g></svg>`;
 }
 
 /** `/map`: events by place on a bundled world map, clustered, filtered by type and period. */

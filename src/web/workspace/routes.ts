@@ -1,9 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifySchema } from 'fastify';
 import type { RouteContext } from '../../api/route-context.js';
 import { EVENT_STATUSES } from '../../core/doc.js';
+import { explainEvent } from '../../services/explain-event.js';
 import type { Repository } from '../../services/query.js';
 import { getStats } from '../../services/query.js';
 import { dyadSeries, topRelations } from '../../services/relations.js';
+import { getStory } from '../../services/stories.js';
 import { actorProfile } from '../../services/workspace-actors.js';
 import {
   evidenceFor,
@@ -18,6 +20,7 @@ import { notFoundPage } from '../pages.js';
 import { actorPage, counterpartColumns } from './actor-page.js';
 import { WORKSPACE_ASSETS, WORKSPACE_SCRIPT, WORKSPACE_STYLE } from './client.js';
 import { eventPage, loneEventPage, mentionColumns } from './event-page.js';
+import { explainPage } from './explain-page.js';
 import { type MapForm, mapPage, placeColumns } from './map-page.js';
 import { edgeColumns, type NetworkForm, networkPage } from './network-page.js';
 import { eventColumns, periodColumns, type RelationsForm, relationsPage } from './relations-page.js';
@@ -30,6 +33,7 @@ import {
   type SearchKind,
   searchPage,
 } from './search-page.js';
+import { storyArticleColumns, storyPage } from './story-page.js';
 import { type Column, tableCsv, tableJson } from './table.js';
 import { VENDOR, vendorBytes } from './vendor.js';
 
@@ -189,6 +193,24 @@ export function registerWorkspacePages(app: FastifyInstance, { store }: RouteCon
   );
 
   app.get<{ Params: { id: string }; Querystring: Record<string, unknown> }>(
+    '/stories/:id',
+    { schema: PAGE_SCHEMA },
+    async (request, reply) => {
+      const story = await getStory(store, Number(request.params.id));
+      if (!story) return notFound(reply, `No story with id “${request.params.id}”.`);
+      const sent = sendTable(
+        reply,
+        request.query.format,
+        `story-${story.id}`,
+        storyArticleColumns,
+        story.articles,
+      );
+      if (sent) return sent;
+      return reply.type(HTML).send(storyPage(story));
+    },
+  );
+
+  app.get<{ Params: { id: string }; Querystring: Record<string, unknown> }>(
     '/happenings/:id',
     { schema: PAGE_SCHEMA },
     async (request, reply) => {
@@ -198,6 +220,18 @@ export function registerWorkspacePages(app: FastifyInstance, { store }: RouteCon
       const sent = sendTable(reply, request.query.format, `happening-${id}`, mentionColumns, view.mentions);
       if (sent) return sent;
       return reply.type(HTML).send(eventPage(view));
+    },
+  );
+
+  app.get<{ Params: { id: string; idx: string } }>(
+    '/documents/:id/events/:idx/explain',
+    { schema: PAGE_SCHEMA },
+    async (request, reply) => {
+      const { id } = request.params;
+      const idx = Number(request.params.idx);
+      const view = await explainEvent(store, id, idx);
+      if (!view) return notFound(reply, `No event ${request.params.idx} in document “${id}”.`);
+      return reply.type(HTML).send(explainPage(view));
     },
   );
 
