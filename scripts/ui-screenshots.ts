@@ -23,6 +23,7 @@ const { values } = parseArgs({
 
 /** Page, address, and how much of it to keep (a clip height, or the whole page). */
 const SHOTS: { name: string; path: string; height?: number; dark?: boolean; wait?: string }[] = [
+  { name: 'now', path: '/now', height: 900 },
   {
     name: 'relations',
     path: '/relations?a=GRC&b=TUR&period=m:2024-07#events',
@@ -37,8 +38,9 @@ const SHOTS: { name: string; path: string; height?: number; dark?: boolean; wait
     wait: '#dyad-chart[data-points]',
   },
   { name: 'network', path: '/network', height: 1000, wait: '#network canvas' },
-  { name: 'map', path: '/map?place=country:TUR#events', height: 1250 },
+  { name: 'map', path: '/map?place=city:ankara,country:TUR#events', height: 1250 },
   { name: 'event', path: '', height: 1100 },
+  { name: 'explain', path: '', height: 1100 },
   { name: 'actor', path: '/actors/GRC', height: 1100 },
   { name: 'search', path: '/search?q=Ankara&kind=events', height: 900 },
 ];
@@ -54,10 +56,13 @@ try {
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   // The event page shown is the happening the most outlets reported.
   const top = (await (await fetch(`${base}/api/happenings?minSources=2&limit=1`)).json()) as {
-    items: { id: number }[];
+    items: { id: number; firstDocId: string; firstIdx: number }[];
   };
   const event = SHOTS.find((s) => s.name === 'event');
   if (event) event.path = `/happenings/${top.items[0]?.id ?? 1}`;
+  const explain = SHOTS.find((s) => s.name === 'explain');
+  if (explain && top.items[0])
+    explain.path = `/documents/${top.items[0].firstDocId}/events/${top.items[0].firstIdx}/explain`;
   const browser = await chromium.launch({
     executablePath: values.chromium,
     args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--no-first-run'],
