@@ -4,12 +4,13 @@
 // into the repository); uses the valid split only to pick the number of epochs.
 //
 //   npx tsx scripts/train-tagger.ts ner|pos [--data DIR] [--epochs N] [--wikiann] [--out DIR] [--no-clusters]
+//     [--case-profile] [--fragments] [--version N] [--dry]
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DocumentFeatures, type FeatureResources } from '../src/core/ml/features.js';
 import { FixedTags } from '../src/core/ml/fixed-tags.js';
-import { loadClusters } from '../src/core/ml/model-files.js';
+import { loadCaseProfile, loadClusters } from '../src/core/ml/model-files.js';
 import { Scratch, type SequenceModel } from '../src/core/ml/sequence-model.js';
 import {
   bilouTags,
@@ -33,6 +34,8 @@ const { values: args, positionals } = parseArgs({
     patience: { type: 'string', default: '3' },
     wikiann: { type: 'boolean', default: false },
     'no-clusters': { type: 'boolean', default: false },
+    'case-profile': { type: 'boolean', default: false },
+    fragments: { type: 'boolean', default: false },
     'no-gazetteer': { type: 'boolean', default: false },
     out: { type: 'string', default: resolve(import.meta.dirname, '../models') },
     version: { type: 'string', default: '1' },
@@ -180,6 +183,9 @@ const resources: FeatureResources = {};
 const clusterFile = 'clusters-1.tsv.gz';
 const useClusters = !args['no-clusters'] && existsSync(join(args.out, clusterFile));
 if (useClusters) resources.clusters = loadClusters(clusterFile, args.out);
+const caseFile = 'case-1.tsv.gz';
+if (args['case-profile']) resources.caseProfile = loadCaseProfile(caseFile, args.out);
+if (args.fragments) resources.fragments = true;
 const useGazetteer = task === 'ner' && !args['no-gazetteer'];
 if (useGazetteer) resources.gazetteer = buildNameGazetteer();
 log(`clusters: ${useClusters ? `${resources.clusters?.size} words` : 'none'}; gazetteer: ${useGazetteer}`);
@@ -193,6 +199,13 @@ if (args.wikiann && task === 'ner') {
   for (const w of wiki) trainDocs.push([{ tokens: w.tokens, ner: w.tags, pos: w.tags.map(() => '') }]);
 }
 log(`train: ${trainDocs.length} documents; valid: ${validDocs.length}`);
+// WikiANN dev, scored at the end for the log only (it picks nothing).
+const wikiDevDocs: Sentence[][] =
+  args.wikiann && task === 'ner'
+    ? readWikiann(readFileSync(join(args.data, 'wikiann', 'dev.tsv'), 'utf8')).map((w) => [
+        { tokens: w.tokens, ner: w.tags, pos: w.tags.map(() => '') },
+      ])
+    : [];
 
 const types = ['PER', 'ORG', 'LOC', 'MISC'];
 const posTags = task === 'pos' ? [...new Set(trainDocs.flat().flatMap((s) => s.pos))].sort() : [];
@@ -276,6 +289,8 @@ const header = {
   tags: [...tagSet.tags],
   gazetteers: useGazetteer ? [...gazetteerNames] : [],
   ...(useClusters ? { clusters: clusterFile } : {}),
+  ...(args['case-profile'] ? { caseProfile: caseFile } : {}),
+  ...(args.fragments ? { fragments: true } : {}),
 };
 
 interface Score {
@@ -373,6 +388,15 @@ log(
   `best epoch ${result.bestEpoch}; ${result.kept} of ${result.learned} features kept; valid ${JSON.stringify(validScore)}`,
 );
 
+const wikiDevScore =
+  wikiDevDocs.length > 0
+    ? scoreModel(
+        model,
+        wikiDevDocs.map((d) => buildDoc(d, resources)),
+      )
+    : undefined;
+if (wikiDevScore) log(`WikiANN dev (tagger alone): ${JSON.stringify(wikiDevScore)}`);
+
 // Speed: tokens per second over the valid documents (features and decoding, one core).
 const scratch = new Scratch();
 let tagged = 0;
@@ -404,6 +428,8 @@ if (result.bytes) {
     ],
     epochsChosenOn: 'CoNLL-2003 valid',
     clusters: useClusters ? clusterFile : null,
+    caseProfile: args['case-profile'] ? caseFile : null,
+    fragments: args.fragments,
     gazetteers: header.gazetteers,
     command: `npm run train:${task}`,
     date: new Date().toISOString().slice(0, 10),
@@ -414,6 +440,13 @@ if (result.bytes) {
     openWords: fixed.open?.size ?? 0,
     bytes: result.bytes.length,
     valid: Object.fromEntries(Object.entries(validScore).map(([k, v]) => [k, Number(v.toFixed(4))])),
+    ...(wikiDevScore
+      ? {
+          wikiannDev: Object.fromEntries(
+            Object.entries(wikiDevScore).map(([k, v]) => [k, Number(v.toFixed(4))]),
+          ),
+        }
+      : {}),
     trainingSeconds: Math.round((Date.now() - started) / 1000),
   };
   writeFileSync(join(args.out, `${task}-${args.version}.json`), `${JSON.stringify(manifest, null, 2)}\n`);

@@ -1,5 +1,5 @@
 import type { PhraseMatcher } from '../text/phrase-matcher.js';
-import { HashFilter, NUMBER, type TokenLayer, WORD } from '../tokens.js';
+import { HashFilter, NUMBER, PUNCT, type TokenLayer, WORD } from '../tokens.js';
 import { featureKey, featureKey2, hash32 } from './hash.js';
 
 /**
@@ -24,6 +24,28 @@ export interface FeatureResources {
   clusters?: ReadonlyMap<number, number>;
   /** Phrase lists, the value of a phrase being the bitmask of the lists (at most 30) that hold it. */
   gazetteer?: PhraseMatcher<number>;
+  /**
+   * Token hash → how often unlabelled news writes the word in lowercase where its case is free
+   * (`caseBucket`): "Besides" opening a sentence is a word that is lowercase elsewhere.
+   */
+  caseProfile?: ReadonlyMap<number, number>;
+  /**
+   * Mark sentences that are fragments (no closing . ! ?: a title, a list item, a headline) and
+   * let the shape and position features differ there: capitalised words in a title are not
+   * evidence of a name the way they are in running text.
+   */
+  fragments?: boolean;
+}
+
+/**
+ * The bucket of a word's lowercase share (`FeatureResources.caseProfile`): 1 seen fewer than 5
+ * times, then 2…6 for a lowercase share below 5%, 30%, 70%, 95%, and above.
+ */
+export function caseBucket(lowercase: number, capitalised: number): number {
+  const n = lowercase + capitalised;
+  if (n < 5) return 1;
+  const share = lowercase / n;
+  return share < 0.05 ? 2 : share < 0.3 ? 3 : share < 0.7 ? 4 : share < 0.95 ? 5 : 6;
 }
 
 enum T {
@@ -65,6 +87,13 @@ enum T {
   DocCase,
   Chunk,
   W0Cased,
+  CaseFree,
+  CaseFreeNext,
+  Frag,
+  FragFirst,
+  FragSS,
+  FragCluster,
+  FragPunct,
 }
 
 /** Upper bound on the keys one token yields (the caller's buffer). */
@@ -96,6 +125,15 @@ function shapeClass(c: number): number {
   return 4;
 }
 
+/** A sentence whose last token is not . ! ? (or one of them and a closing quote or bracket). */
+export function isFragment(tokens: TokenLayer, from: number, to: number): boolean {
+  for (let i = to - 1; i >= from && i >= to - 3; i--) {
+    if (tokens.kind(i) !== PUNCT) return true;
+    if (tokens.isChar(i, 46) || tokens.isChar(i, 33) || tokens.isChar(i, 63)) return false;
+  }
+  return true;
+}
+
 /**
  * Per-document feature state: what the features of a token read from other tokens (shapes,
  * clusters, list membership, the case a word takes elsewhere), computed once per document
@@ -114,12 +152,20 @@ export class DocumentFeatures {
   readonly gazPos: Uint8Array;
   /** Per sentence: most of its words are in capitals (a headline, a dateline). */
   readonly capsSentence: Uint8Array;
+  /**
+   * Per sentence, with `FeatureResources.fragments`: 2 a sentence; a fragment (no closing . ! ?)
+   * 1 when it is the whole document (a title, a list item standing alone), 3 when the document has
+   * other sentences (an article's headline, a results line).
+   */
+  readonly fragment: Uint8Array | undefined;
+  readonly #caseProfile: ReadonlyMap<number, number> | undefined;
   /** Case seen elsewhere, for the words the document capitalises somewhere. */
   readonly #docCase = new Map<number, number>();
 
   constructor(tokens: TokenLayer, resources: FeatureResources = {}) {
     this.tokens = tokens;
     this.#clusters = resources.clusters;
+    this.#caseProfile = resources.caseProfile;
     const n = tokens.count;
     this.#shape = new Int32Array(n);
     this.#have = new Uint8Array(n);
@@ -128,6 +174,7 @@ export class DocumentFeatures {
     this.gazPos = new Uint8Array(n);
     this.capsSentence = new Uint8Array(Math.max(0, tokens.sentenceFirst.length - 1));
     const sentences = tokens.sentenceFirst.length - 1;
+    this.fragment = resources.fragments ? new Uint8Array(Math.max(0, sentences)) : undefined;
     const docCase = this.#docCase;
     for (let s = 0; s < sentences; s++) {
       const from = tokens.sentenceFirst[s] as number;
@@ -140,6 +187,7 @@ export class DocumentFeatures {
         if (tokens.isUpper(i) && this.isAllCaps(i)) caps++;
       }
       const isCaps = words >= 2 && caps * 10 >= words * 6;
+      if (this.fragment) this.fragment[s] = isFragment(tokens, from, to) ? (sentences === 1 ? 1 : 3) : 2;
       this.capsSentence[s] = isCaps ? 1 : 0;
       // A word's case elsewhere in the document: "JAPAN" in a headline is "Japan" in the body.
       let firstWord = true;
@@ -292,6 +340,24 @@ export class DocumentFeatures {
       out[at++] = featureKey2(T.Chunk, h, i - cFrom);
     }
     if (tokens.kind(i) === NUMBER) out[at++] = featureKey(T.W0, s0);
+    if (this.#caseProfile !== undefined && tokens.kind(i) === WORD) {
+      // What the word is when its case is free, beside whether it is free here.
+      // A word in capitals throughout is an acronym or a headline's ("WHO", "US"): its case says nothing.
+      const b = !upper ? 7 : this.isAllCaps(i) ? 8 : (this.#caseProfile.get(w0) ?? 0);
+      out[at++] = featureKey2(T.CaseFree, b, i === from ? 1 : 0);
+      if (i + 1 < to && tokens.kind(i + 1) === WORD && tokens.isUpper(i + 1)) {
+        out[at++] = featureKey2(T.CaseFreeNext, b, this.#caseProfile.get(tokens.hash(i + 1)) ?? 0);
+      }
+    }
+    const frag = this.fragment?.[s];
+    if (frag !== undefined) {
+      out[at++] = featureKey2(T.Frag, frag, s0);
+      if (i === from) out[at++] = featureKey2(T.FragFirst, frag, s0);
+      out[at++] = featureKey2(T.FragSS, frag * 31 + sm1, s0);
+      if (c0 !== 0) out[at++] = featureKey2(T.FragCluster, frag, c0 & 1023);
+      // Commas and brackets inside a name: "Sioux Falls, South Dakota" as a title, not in a sentence.
+      if (tokens.kind(i) === PUNCT) out[at++] = featureKey2(T.FragPunct, frag, w0);
+    }
     return at;
   }
 

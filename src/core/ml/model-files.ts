@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { hashString } from '../tokens.js';
+import { caseBucket } from './features.js';
 import { SequenceModel } from './sequence-model.js';
 
 /**
@@ -59,4 +60,26 @@ export function parseClusters(gz: Uint8Array): Map<number, number> {
 
 export function loadClusters(name: string, dir?: string): Map<number, number> {
   return parseClusters(readModelFile(name, dir));
+}
+
+/**
+ * A case profile (`scripts/build-case-profile.ts`): a gzipped text file, one
+ * `word<TAB>lowercase<TAB>capitalised` line per word. Returned keyed by the token layer's hash of
+ * the word, valued by `caseBucket`.
+ */
+export function parseCaseProfile(gz: Uint8Array): Map<number, number> {
+  const text = new TextDecoder().decode(gunzipSync(gz));
+  const out = new Map<number, number>();
+  for (const line of text.split('\n')) {
+    const [word, lower, upper] = line.split('\t');
+    if (!word || lower === undefined || upper === undefined) continue;
+    const l = Number(lower);
+    const u = Number(upper);
+    if (Number.isFinite(l) && Number.isFinite(u)) out.set(hashString(word), caseBucket(l, u));
+  }
+  return out;
+}
+
+export function loadCaseProfile(name: string, dir?: string): Map<number, number> {
+  return parseCaseProfile(readModelFile(name, dir));
 }

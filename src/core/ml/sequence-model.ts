@@ -30,6 +30,10 @@ export interface ModelHeader {
   gazetteers: string[];
   /** The cluster file the features were trained with, if any. */
   clusters?: string;
+  /** The case profile file the features were trained with, if any (`FeatureResources.caseProfile`). */
+  caseProfile?: string;
+  /** Trained with the fragment features (`FeatureResources.fragments`). */
+  fragments?: boolean;
   features: number;
   fixed: number;
   /** Length of the open-word list; 0 when the model has none. */

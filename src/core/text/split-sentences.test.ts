@@ -23,6 +23,7 @@ test('does not split after titles, non-final abbreviations or before numbers', (
     'The rate rose to 3.5 percent, or $1.4 trillion in all.',
     'Acme Inc. said profits doubled.',
     'President George W. Bush met J.R.R. Tolkien fans in St. Petersburg.',
+    'Stories that H. P. Lovecraft wrote were read by P. Chidambaram, see p. 12 here.',
     'Talks ran until 9 p.m. on Tuesday.',
     'The U.S. President arrived in the U.K. capital.',
     'He paused... and then carried on.',

@@ -131,9 +131,12 @@ function endsSentence(
   if (w === p) return true;
   const key = text.slice(w, p).toLowerCase();
   if (TITLES.has(key) || NON_FINAL.has(key)) return false;
-  if (BEFORE_NUMBER.has(key)) return !isDigit(next);
+  // "p. 12" is a page, "H. P. Lovecraft" and "P. Chidambaram" are initials: a capital letter alone
+  // before a capitalised word is read as an initial below.
+  const initial = p - w === 1 && isUppercase(text.charCodeAt(w));
+  if (BEFORE_NUMBER.has(key) && !(initial && isUppercase(next))) return !isDigit(next);
   if (AMBIGUOUS.has(key)) return startsWithStarter(text, k, end);
-  if (p - w === 1 && isUppercase(text.charCodeAt(w))) {
+  if (initial) {
     // An initial ("George W. Bush"), unless it ends a clause like "vitamin C. The".
     return startsWithStarter(text, k, end) && !previousWordCapitalised(text, sentenceStart, w);
   }

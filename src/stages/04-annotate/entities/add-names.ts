@@ -212,6 +212,9 @@ export function addTaggedName(
         table.add(countryEntity, exact.iso3, `country:${exact.iso3}`, mention('demonym'));
         break;
       }
+      // Countries paired by hyphens ("the Russia-Ukraine war", "India-Pakistan talks") are each
+      // their country, whatever class the tagger gave the compound.
+      if (addHyphenedCountries(scan, name, table)) break;
       for (let i = name.from; i < name.to; i++) {
         const h = scan.hits[i];
         if (h?.hit.kind !== 'country' || h.hit.form !== 'demonym' || i + h.length > name.to) continue;
@@ -227,6 +230,36 @@ export function addTaggedName(
     }
   }
   covered.fill(1, name.from, name.to);
+}
+
+/**
+ * Tokens `[from, to)` of `name` are country names (not demonyms) joined by hyphens, two or more:
+ * adds each country and returns true; otherwise adds nothing.
+ */
+function addHyphenedCountries(scan: SentenceScan, name: TaggedName, table: EntityTable): boolean {
+  const { tokens } = scan;
+  const found: { iso3: string; form: Mention['form']; from: number; to: number }[] = [];
+  for (let i = name.from; i < name.to; ) {
+    if (found.length > 0) {
+      if (!tokens.isChar(i, 45)) return false;
+      i++;
+    }
+    const h = scan.hits[i];
+    if (h?.hit.kind !== 'country' || h.hit.form === 'demonym' || i + h.length > name.to) return false;
+    found.push({ iso3: h.hit.iso3, form: h.hit.form, from: i, to: i + h.length });
+    i += h.length;
+  }
+  if (found.length < 2) return false;
+  for (const c of found) {
+    table.add(countryEntity, c.iso3, `country:${c.iso3}`, {
+      start: tokens.start(c.from),
+      end: tokens.end(c.to - 1),
+      rule: name.rule,
+      form: c.form,
+      ner: 'LOC',
+    });
+  }
+  return true;
 }
 
 const theWord = new TokenSet(['the']);

@@ -1,17 +1,18 @@
-import { DocumentFeatures, type FeatureResources } from '../../../core/ml/features.js';
-import { loadClusters, loadSequenceModel } from '../../../core/ml/model-files.js';
+import { DocumentFeatures, type FeatureResources, isFragment } from '../../../core/ml/features.js';
+import { loadCaseProfile, loadClusters, loadSequenceModel } from '../../../core/ml/model-files.js';
 import { Scratch, type SequenceModel } from '../../../core/ml/sequence-model.js';
 import { decodeBilou } from '../../../core/ml/tag-scheme.js';
 import { type TokenLayer, WORD } from '../../../core/tokens.js';
 import { buildNameGazetteer, gazetteerNames } from './name-gazetteer.js';
 
 /**
- * The trained name tagger (models/ner-1.model, `npm run train:ner`): an averaged perceptron
- * over BILOU tags for PER, ORG, LOC and MISC, decoded by Viterbi (`core/ml`). It proposes the
+ * The trained name tagger (models/ner-2.model, `npm run train:ner`): an averaged perceptron
+ * over BILOU tags for PER, ORG, LOC and MISC, decoded by Viterbi (`core/ml`), trained on news
+ * (CoNLL-2003) and Wikipedia titles and fragments (WikiANN). It proposes the
  * mentions; `annotate-entities.ts` resolves them against the knowledge base.
  */
 
-export const NER_MODEL_FILE = 'ner-1.model';
+export const NER_MODEL_FILE = 'ner-2.model';
 
 export type NameClass = 'PER' | 'ORG' | 'LOC' | 'MISC';
 
@@ -20,7 +21,7 @@ export interface TaggedName {
   from: number;
   to: number;
   type: NameClass;
-  /** `ner:perceptron@ner-1`, or `ner:document@ner-1` when the document pass added or retyped it. */
+  /** `ner:perceptron@ner-2`, or `ner:document@ner-2` when the document pass added or retyped it. */
   rule: string;
 }
 
@@ -49,6 +50,8 @@ export function nameTagger(): NameTagger {
   }
   const resources: FeatureResources = { gazetteer: buildNameGazetteer() };
   if (header.clusters) resources.clusters = loadClusters(header.clusters);
+  if (header.caseProfile) resources.caseProfile = loadCaseProfile(header.caseProfile);
+  if (header.fragments) resources.fragments = true;
   loaded = {
     model,
     resources,
@@ -97,18 +100,34 @@ export function tagSentences(
     if (to === from) continue;
     if (tags.length < to - from) tags = new Int32Array(to - from);
     model.tagSentence(features, s, from, to, tags, scratch);
+    const sentence = features.fragment ? features.fragment[s] === 2 : !isFragment(tokens, from, to);
     for (const span of decodeBilou(set, tags, to - from)) {
-      out.push({
+      const name = {
         from: from + span.from,
         to: from + span.to,
         type: span.type as NameClass,
         rule: tagger.rule,
-      });
+      };
+      if (sentence) splitAtCommas(tokens, name, out);
+      else out.push(name);
     }
   }
   const stop = s;
   const inRange = (sentence: number) => sentence < first || sentence >= stop || (skip?.(sentence) ?? false);
   return { names: harmonizeNames(tokens, joinNames(tokens, out), tagger.documentRule, inRange), next: stop };
+}
+
+/**
+ * In running text a comma ends a name ("the West, CNN reported" is two); the tagger learned names
+ * with commas from titles and list items ("Sioux Falls, South Dakota"), where they stay whole.
+ */
+function splitAtCommas(tokens: TokenLayer, name: TaggedName, out: TaggedName[]): void {
+  let start = name.from;
+  for (let i = name.from; i <= name.to; i++) {
+    if (i < name.to && !tokens.isChar(i, 44)) continue;
+    if (i > start) out.push(start === name.from && i === name.to ? name : { ...name, from: start, to: i });
+    start = i + 1;
+  }
 }
 
 /**
