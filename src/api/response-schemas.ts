@@ -213,6 +213,7 @@ export const SHARED_SCHEMAS: readonly { $id: string; [key: string]: unknown }[] 
       diagnostics: { type: 'array', items: { type: 'object' } },
       entities: { type: 'array', items: { type: 'object' } },
       events: { type: 'array', items: { type: 'object' } },
+      statements: { type: 'array', items: { type: 'object' } },
     },
   },
   { $id: 'DocumentPage', ...page('DocumentSummary', 'A page of stored documents, newest first.') },

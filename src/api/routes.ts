@@ -1,5 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { ANALYSIS_FORMAT } from '../core/analysis.js';
+import { explainAnalysis } from '../services/explain-events.js';
+
+/** The longest text `GET /api/documents/:id/explain` analyses again in the request. */
+const EXPLAIN_MAX_CHARS = 200_000;
+
 import { createDoc, type EntityType, type EventStatus } from '../core/doc.js';
 import { contentHash } from '../core/hash.js';
 import {
@@ -138,6 +143,55 @@ export function registerApiRoutes(app: FastifyInstance, context: RouteContext): 
       const analysis = await getAnalysis(store, id);
       if (!analysis) return reply.code(404).send(apiError(404, `no document with id "${id}"`));
       return sendWithEtag(request, reply, analysis);
+    },
+  );
+
+  app.get<{ Params: { id: string }; Querystring: { event?: number } }>(
+    '/api/documents/:id/explain',
+    {
+      schema: {
+        summary:
+          "How a document's events were coded: rule or model, clause, evidence spans, status reasoning",
+        description:
+          "The document's text is analysed again with the events stage's trace on (what `tidings explain` prints): per event the rule that coded it and the classifier's verdict, its sentence and clause analysis, the trigger, actor, recipient, place and date spans with how each side was chosen, and why its status is what it is; then the statements and appeals, and the readings set aside per sentence. `changed` is true when this build codes the text differently from the stored events. With `event`, only that event (its index in the document's `events`). Texts over 200,000 characters are refused (422): use the CLI.",
+        tags: ['documents'],
+        params: idParams,
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { event: { type: 'integer', minimum: 0, maximum: 1_000_000 } },
+        },
+        response: {
+          200: {
+            type: 'object',
+            required: ['id', 'changed', 'events', 'statements', 'considered'],
+            properties: {
+              id: { type: 'string' },
+              changed: { type: 'boolean' },
+              events: { type: 'array', items: { type: 'object', additionalProperties: true } },
+              statements: { type: 'array', items: { type: 'object', additionalProperties: true } },
+              considered: { type: 'array', items: { type: 'object', additionalProperties: true } },
+            },
+          },
+          ...ERROR_RESPONSES,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      const analysis = await getAnalysis(store, id);
+      if (!analysis) return reply.code(404).send(apiError(404, `no document with id "${id}"`));
+      if (analysis.text.length > EXPLAIN_MAX_CHARS)
+        return reply
+          .code(422)
+          .send(apiError(422, `the text has ${analysis.text.length} characters; explain it with the CLI`));
+      const x = explainAnalysis(analysis);
+      const { event } = request.query;
+      if (event === undefined) return x;
+      const events = x.events.filter((e) => e.index === event);
+      if (events.length === 0)
+        return reply.code(404).send(apiError(404, `document "${id}" has no event ${event}`));
+      return { ...x, events, statements: [], considered: [] };
     },
   );
 

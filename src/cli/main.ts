@@ -108,6 +108,65 @@ export function buildProgram(io: CliIo): Command {
     });
 
   program
+    .command('explain')
+    .description(
+      'print for each event of an article the rule or model that coded it, its clause, evidence spans and status reasoning',
+    )
+    .argument('[file]', 'a text file, or - for standard input')
+    .option('--date <YYYY-MM-DD>', 'publication date: the anchor for "Thursday", "last week"…', parseDate)
+    .option('--event <id>', 'a stored event: <document id>:<index in its events> (with --db)')
+    .option('--db <url>', 'the store holding --event', 'sqlite:tidings.db')
+    .addOption(new Option('--format <format>', 'output format').choices(['json', 'text']).default('text'))
+    .action(
+      async (
+        file: string | undefined,
+        opts: { date?: string; event?: string; db: string; format: 'json' | 'text' },
+      ) => {
+        const { explainDoc, explainAnalysis, formatExplanation } = await import(
+          '../services/explain-events.js'
+        );
+        if (opts.event !== undefined) {
+          const m = opts.event.match(/^([0-9a-f]{64}):(\d+)$/);
+          if (!m)
+            throw new InvalidArgumentError(`--event: expected <document id>:<index>, got "${opts.event}"`);
+          const { openStore } = await import('../store/index.js');
+          const store = await openStore(opts.db);
+          try {
+            const analysis = await store.getDocument(m[1] as string);
+            if (!analysis) throw new Error(`no document with id "${m[1]}" in ${opts.db}`);
+            const x = explainAnalysis(analysis);
+            const index = Number(m[2]);
+            const one = { ...x, events: x.events.filter((e) => e.index === index) };
+            if (one.events.length === 0) throw new Error(`document ${m[1]} has no event ${index}`);
+            if (opts.format === 'json') io.out(`${JSON.stringify(one)}\n`);
+            else {
+              if (x.changed) io.out('note: this build codes the text differently from the stored events\n');
+              io.out(`${formatExplanation({ ...one, statements: [], considered: [] })}\n`);
+            }
+          } finally {
+            await store.close();
+          }
+          return;
+        }
+        if (file === undefined)
+          throw new InvalidArgumentError('give a file (or -), or --event <id> with --db');
+        const { doc: ingested } = await readOne(file, opts.date ? { published: opts.date } : {});
+        const refused = ingested.diagnostics.find(
+          (d) => d.ruleId === 'ingest:unreadable' || d.ruleId === 'ingest:not-a-file',
+        );
+        if (refused) throw new Error(refused.reason);
+        if (ingested.rejected) {
+          io.err(`rejected: ${ingested.diagnostics.map((d) => d.reason).join('; ')}\n`);
+          process.exitCode = EXIT_USAGE;
+          return;
+        }
+        const x = explainDoc(analyzeDoc(ingested));
+        if (opts.format === 'json') await writeChunked(io, jsonLines(x));
+        else io.out(`${formatExplanation(x)}\n`);
+      },
+    );
+
+  program
     .command('ingest')
     .description('ingest files, folders, JSONL or - (stdin) into a store')
     .argument(

@@ -1,6 +1,7 @@
 import type {
   Attribution,
   Block,
+  CameoStatement,
   Diagnostic,
   Doc,
   Entity,
@@ -17,7 +18,7 @@ import type {
 } from './doc.js';
 
 /** Version of the analysis format (docs/analysis-format.md). Bump the minor on additions. */
-export const ANALYSIS_FORMAT = 'tidings.analysis/1.2';
+export const ANALYSIS_FORMAT = 'tidings.analysis/1.3';
 
 /**
  * The stable, serialisable result of analysing one document. Every span is `[start, end)`
@@ -47,6 +48,8 @@ export interface Analysis {
   /** Document and sentence tone (1.2); null when not computed (a rejected document). */
   tone: Tone | null;
   events: NewsEvent[];
+  /** CAMEO statements and appeals (roots 01–02), which PLOVER does not code as events (1.3). */
+  statements: CameoStatement[];
 }
 
 export function toAnalysis(doc: Doc, id: string): Analysis {
@@ -71,5 +74,6 @@ export function toAnalysis(doc: Doc, id: string): Analysis {
     quantities: doc.quantities ?? [],
     tone: doc.tone ?? null,
     events: doc.events ?? [],
+    statements: doc.statements ?? [],
   };
 }

@@ -366,6 +366,30 @@ export interface EventTrace {
   rejected?: EventCandidate[];
 }
 
+/**
+ * A verbal event CAMEO codes and PLOVER does not: a public statement (CAMEO 01: "said",
+ * "declined to comment", "denied") or an appeal (02: "urged", "appealed for"). Kept apart from
+ * `events` so that PLOVER counts, dyads and happenings stay PLOVER's.
+ */
+export interface CameoStatement extends Span {
+  /** `STATEMENT` (CAMEO root 01) or `APPEAL` (02). */
+  type: 'STATEMENT' | 'APPEAL';
+  /** The CAMEO code ("010", "016", "023"), its name, and its Goldstein score; quad class 1. */
+  cameo: string;
+  name: string;
+  goldstein: number;
+  status: EventStatus;
+  /** Who speaks or appeals. */
+  actor?: EventParticipant;
+  /** Whom it is addressed to or about, when the clause names one. */
+  recipient?: EventParticipant;
+  trigger: Span;
+  sentence: number;
+  /** `events:statement.reported-speech` (a reporting verb), or `petrarch:<block>.<line>`. */
+  rule: string;
+  statusRule?: string;
+}
+
 /** A reading the events stage considered: a rule match or a classifier label, and why it was set aside. */
 export interface EventCandidate {
   type: string;
@@ -400,6 +424,8 @@ export interface Doc {
   /** Document and sentence tone. */
   tone?: Tone;
   events?: NewsEvent[];
+  /** CAMEO statements and appeals (roots 01–02), which PLOVER does not code as events. */
+  statements?: CameoStatement[];
   /**
    * Tokens of every sentence, computed once by the segment stage for the annotators (see
    * `core/tokens.ts`). A runtime index: not part of the analysis format.

@@ -55,6 +55,7 @@ const layerSet: Record<Layer, true> = {
   quantities: true,
   tone: true,
   events: true,
+  statements: true,
   tokens: true,
 };
 export const LAYERS: readonly Layer[] = Object.keys(layerSet) as Layer[];

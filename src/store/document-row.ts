@@ -51,6 +51,7 @@ export function rejectedAnalysis(input: RejectedInput): Analysis {
     quantities: [],
     tone: null,
     events: [],
+    statements: [],
   };
 }
 

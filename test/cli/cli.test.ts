@@ -29,7 +29,7 @@ test('analyze --format json prints the analysis format', async () => {
   writeFileSync(file, article);
   const { out } = await run('analyze', file, '--date', '2024-03-14', '--format', 'json');
   const a = JSON.parse(out);
-  assert.equal(a.format, 'tidings.analysis/1.2');
+  assert.equal(a.format, 'tidings.analysis/1.3');
   assert.equal(a.text, article);
   assert.equal(a.title, 'Ministers meet in Ankara');
   assert.ok(a.removed.some((r: { reason: string }) => r.reason === 'boilerplate'));

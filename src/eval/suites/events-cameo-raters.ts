@@ -13,10 +13,16 @@ import type { EvalOptions, EvalResult, Suite } from '../suite.js';
 
 const FOLDS = 5;
 
-/** Our CAMEO root for a sentence from the rules: the first coded event's code, or none. */
-function ruleRoot(analyze: (doc: Doc) => Doc, text: string): string {
+/**
+ * Our CAMEO root for a sentence from the rules: the first coded PLOVER event's code; else the first
+ * statement or appeal (CAMEO 01–02, `statements`) when `withStatements`; else none. An event wins
+ * over a statement because a statement's content is the event ("X said Y attacked Z" is 19x).
+ */
+function ruleRoot(analyze: (doc: Doc) => Doc, text: string, withStatements: boolean): string {
   const doc = analyze(createDoc(text, { uri: 'memory:', mediaType: 'text/plain' }));
-  const code = doc.events?.find((e) => e.cameo && /^\d{3,4}$/.test(e.cameo))?.cameo;
+  const code =
+    doc.events?.find((e) => e.cameo && /^\d{3,4}$/.test(e.cameo))?.cameo ??
+    (withStatements ? doc.statements?.[0]?.cameo : undefined);
   return code ? code.slice(0, 2) : 'none';
 }
 
@@ -63,7 +69,8 @@ export const cameoRatersSuite: Suite = {
     for (const file of files) rows.push(...readRatedSentences(readFileSync(file, 'utf8')));
     let sentences = mergeBySentence(rows);
     if (options.limit !== undefined) sentences = sentences.slice(0, options.limit);
-    const rules = sentences.map((s) => ruleRoot(analyzeDoc, s.text));
+    const rules = sentences.map((s) => ruleRoot(analyzeDoc, s.text, true));
+    const eventsOnly = sentences.map((s) => ruleRoot(analyzeDoc, s.text, false));
     const folds = foldsOf(
       sentences.map((s) => s.id),
       FOLDS,
@@ -84,8 +91,16 @@ export const cameoRatersSuite: Suite = {
         rootAgreement: agreementWithRaters(sentences, combined),
         raterAgreement: raterAgreement(sentences),
         rulesOnlyAgreement: agreementWithRaters(sentences, rules),
+        eventsOnlyAgreement: agreementWithRaters(sentences, eventsOnly),
+        withoutStatementsAgreement: agreementWithRaters(
+          sentences,
+          eventsOnly.map((r, i) => (r !== 'none' ? r : (learned[i] as string))),
+        ),
         classifierOnlyAgreement: agreementWithRaters(sentences, learned),
         rulesCodedShare: rules.filter((r) => r !== 'none').length / Math.max(1, sentences.length),
+        statementShare:
+          rules.filter((r, i) => r !== 'none' && eventsOnly[i] === 'none').length /
+          Math.max(1, sentences.length),
       },
       details: {
         protocol: `rules as shipped; classifier ${FOLDS}-fold cross-validated by sentence (rounds merged by text)`,

@@ -11,6 +11,8 @@ export const reject: EventTypeSpec = {
       words: ['decline', 'to'],
       gap: 0,
       absorbs: true,
+      // Declining to comment is CAMEO 011 (a statement), not a rejection: the statements layer codes it.
+      exclude: ['comment'],
     },
     {
       id: 'events:reject.dismiss',

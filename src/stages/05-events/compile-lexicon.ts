@@ -74,7 +74,16 @@ export interface CompileOptions {
   anyCode?: boolean;
   /** A verb with no code of its own codes its block's code alone, as PETRARCH itself reads the file. */
   blockCodes?: boolean;
+  /**
+   * Compile only the codes PLOVER leaves out, CAMEO 01 (make public statement) and 02 (appeal), as
+   * types `STATEMENT` and `APPEAL` (and the null-code vetoes): the statements layer
+   * (`code-statements.ts`). Every other pattern is skipped.
+   */
+  cameoOnly?: boolean;
 }
+
+/** The type a CAMEO-only code (root 01 or 02) is compiled as, with `cameoOnly`. */
+export const cameoOnlyTypes: Readonly<Record<string, string>> = { '01': 'STATEMENT', '02': 'APPEAL' };
 
 /** The generated PETRARCH file (`scripts/import-petrarch-verbs.ts`). */
 export interface PetrarchRules {
@@ -257,7 +266,13 @@ function compileImported(
     let mapping: PloverMapping | undefined;
     let cameo: CameoCode | undefined;
     let typeSpec: EventTypeSpec | undefined;
-    if (code !== null) {
+    if (code !== null && options.cameoOnly) {
+      const type = cameoOnlyTypes[code.slice(0, 2)];
+      cameo = cameoCodeNearest(code);
+      if (!type || !cameo) return;
+      mapping = { type };
+      typeSpec = { type, rules: [] };
+    } else if (code !== null) {
       mapping = ploverFor(data.plover, code);
       cameo = cameoCodeNearest(code);
       typeSpec = mapping ? (typeByName.get(mapping.type) ?? { type: mapping.type, rules: [] }) : undefined;

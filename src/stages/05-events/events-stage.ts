@@ -1,10 +1,11 @@
-import type { Doc, EventCandidate, NewsEvent, Sentence } from '../../core/doc.js';
+import type { CameoStatement, Doc, EventCandidate, NewsEvent, Sentence } from '../../core/doc.js';
 import { type CapOptions, capFor, capReached } from '../../core/limits.js';
 import { bucketBySpan } from '../../core/spans.js';
 import type { Stage, StageResult } from '../../core/stage.js';
 import { documentTokens, sentenceJoinedTokens } from '../../core/tokens.js';
 import { ClauseAnalysis } from './analyze-clauses.js';
 import { codeSentence } from './code-sentence.js';
+import { codeStatements } from './code-statements.js';
 import { allIndex, findMatches, ownIndex, twoSides } from './matching.js';
 import { mergeMentions } from './merge-mentions.js';
 import { buildGroups } from './participants.js';
@@ -32,6 +33,8 @@ export interface EventsOptions extends CapOptions {
    * object, passive, coordination; `analyze-clauses.ts`) where it finds them (default true).
    */
   clauses?: boolean;
+  /** Code CAMEO statements and appeals (roots 01–02) into `statements` (default true). */
+  statements?: boolean;
 }
 
 /** One sentence's readings that were considered and not coded (see `explainEvents`). */
@@ -57,11 +60,25 @@ export function explainEvents(
   return { events: result.events ?? [], sentences: traces };
 }
 
+/**
+ * The clause analysis of one sentence as bracketed chunks ("[NP Xi and Putin] [VG will meet]"),
+ * for `tidings explain`; undefined for a sentence index the document does not have.
+ */
+export function describeClauses(doc: Readonly<Doc>, index: number): string | undefined {
+  const sentence = doc.sentences?.[index];
+  if (!sentence || sentence.end <= sentence.start || sentence.end > doc.text.length) return undefined;
+  const layer = documentTokens(doc);
+  const tokens = sentenceJoinedTokens(layer, index, sentence, []);
+  if (tokens.length === 0) return undefined;
+  const { tags, possessive } = new SentenceTagger(layer).tag(index, tokens);
+  return new ClauseAnalysis(tokens, tags, possessive).describe();
+}
+
 function codeDocument(
   doc: Readonly<Doc>,
   options: EventsOptions,
   traces?: SentenceEventTrace[],
-): StageResult & { events?: CodedEvent[] } {
+): StageResult & { events?: CodedEvent[]; statements?: CameoStatement[] } {
   const { caps: _caps, ...windows } = options;
   const settings: Required<Omit<EventsOptions, 'caps'>> = {
     absorbWindow: 6,
@@ -69,6 +86,7 @@ function codeDocument(
     trace: false,
     classifier: true,
     clauses: true,
+    statements: true,
     ...windows,
   };
   const cap = capFor('events', options);
@@ -122,13 +140,52 @@ function codeDocument(
     codeSentence(ctx, sentence, index, settings, matches, events, rejected);
     if (rejected && rejected.length > 0) traces?.push({ sentence: index, rejected });
   }
+  const statements: CameoStatement[] = [];
+  if (settings.statements) {
+    const eventsBySentence = new Map<number, CodedEvent[]>();
+    for (const e of events) {
+      const list = eventsBySentence.get(e.sentence);
+      if (list) list.push(e);
+      else eventsBySentence.set(e.sentence, [e]);
+    }
+    for (let index = 0; index < sentences.length && statements.length <= cap; index++) {
+      const sentence = sentences[index] as Sentence;
+      if (sentence.end <= sentence.start || sentence.end > doc.text.length) continue;
+      statements.push(
+        ...codeStatements({
+          doc,
+          layer,
+          sentence,
+          index,
+          mentions: mentionsBySentence.get(index) ?? [],
+          attributions: attributionsBySentence.get(index) ?? [],
+          events: eventsBySentence.get(index) ?? [],
+          tagger: () => {
+            tagger ??= new SentenceTagger(layer);
+            return tagger;
+          },
+        }).filter((st) => !isRemoved(doc, st.trigger)),
+      );
+    }
+    if (statements.length > cap) statements.length = cap;
+  }
   // The cap counts tellings, before they merge: the first `cap` in text order are kept.
   const leftOut = events.length > cap ? (events[cap] as CodedEvent) : undefined;
   if (leftOut) events.length = cap;
   // Mentions of one happening in the article become one event with all its mentions.
   const merged = mergeMentions(events);
-  if (leftOut) return { events: merged, diagnostics: [capReached('events', 'events', cap, leftOut.trigger)] };
-  return { events: merged };
+  if (leftOut)
+    return {
+      events: merged,
+      statements,
+      diagnostics: [capReached('events', 'events', cap, leftOut.trigger)],
+    };
+  return { events: merged, statements };
+}
+
+/** Whether a span lies in text the clean stage removed (boilerplate, a repeated sentence). */
+function isRemoved(doc: Readonly<Doc>, span: { start: number; end: number }): boolean {
+  return (doc.removed ?? []).some((r) => r.start <= span.start && span.end <= r.end);
 }
 
 /** Codes PLOVER events sentence by sentence from the lexicon in `src/rules/events/`. */
@@ -138,7 +195,7 @@ export const eventsStage: Stage<EventsOptions | undefined> = {
   // Quotes and attributions tell a named source ("CNN reported") and a report's date from an
   // event's actor and date; without them those are judged from the words alone.
   reads: ['quotes', 'attributions', 'tokens'],
-  assigns: ['events'],
+  assigns: ['events', 'statements'],
   run(doc, options) {
     return codeEvents(doc, options ?? {});
   },

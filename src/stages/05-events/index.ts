@@ -2,6 +2,7 @@ export { compileCues, compileLexicon } from './compile-lexicon.js';
 export {
   type CodedEvent,
   codeEvents,
+  describeClauses,
   type EventsOptions,
   eventsStage,
   explainEvents,

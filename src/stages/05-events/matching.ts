@@ -7,7 +7,7 @@ import {
   TokenSet,
   tokenizeRange,
 } from '../../core/tokens.js';
-import type { CompiledRule } from './compile-lexicon.js';
+import type { CompiledLexicon, CompiledRule } from './compile-lexicon.js';
 import { clauseBreakers, type EntityMention, isNounUse, lexicon, type Match } from './sentence-words.js';
 
 /**
@@ -27,11 +27,19 @@ function firstLayerForms(heads: Iterable<string>): string[] {
  * trigger, so it is skipped before its joined tokens are built. Imported rules need two named
  * sides, so a sentence with fewer than two entity mentions is read with our own rules alone.
  */
-class HeadIndex {
+export class HeadIndex {
   readonly starts: TokenSet;
   /** The same first tokens as a bare hash filter, to reject most tokens before a Map lookup. */
   readonly filter: HashFilter;
-  constructor(readonly byHead: ReadonlyMap<string, readonly CompiledRule[]>) {
+  /**
+   * `byHead`: the heads to look for; `source`: the compiled lexicon they come from; `withImported`:
+   * whether its imported (PETRARCH) rules are tried beside its own.
+   */
+  constructor(
+    readonly byHead: ReadonlyMap<string, readonly CompiledRule[]>,
+    readonly source: CompiledLexicon = lexicon,
+    readonly withImported = false,
+  ) {
     const forms = firstLayerForms(byHead.keys());
     this.starts = new TokenSet(forms);
     this.filter = new HashFilter(forms.length);
@@ -45,7 +53,7 @@ class HeadIndex {
   }
 }
 export const ownIndex = new HeadIndex(lexicon.ownHeads);
-export const allIndex = new HeadIndex(lexicon.byHead);
+export const allIndex = new HeadIndex(lexicon.byHead, lexicon, true);
 
 /** Finds every trigger of a sentence and keeps the longest non-overlapping ones. */
 export function findMatches(
@@ -179,9 +187,9 @@ function candidatesAt(
   index: HeadIndex,
 ): readonly CompiledRule[] | undefined {
   const lower = (tokens[i] as Token).lower;
-  const own = lexicon.ownHeads.get(lower);
-  if (index !== allIndex) return own;
-  const imported = lexicon.importedHeads.get(lower);
+  const own = index.source.ownHeads.get(lower);
+  if (!index.withImported) return own;
+  const imported = index.source.importedHeads.get(lower);
   if (!imported) return own;
   let out: CompiledRule[] | undefined;
   if (imported.lone.length > 0) out = own ? [...own, ...imported.lone] : [...imported.lone];
