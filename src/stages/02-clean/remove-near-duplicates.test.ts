@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import stopwordData from '../../rules/clean/stopwords.json' with { type: 'json' };
 import { findRemoved } from './clean.js';
+import { contentWords } from './remove-near-duplicates.js';
 
 const near = (text: string, titleGiven = true) =>
   findRemoved(text, titleGiven)
@@ -85,4 +87,95 @@ test('the seed: the sentence repeated with small edits is removed, pointing at i
     ),
   );
   assert.equal(found[0]?.of, text.indexOf('Russian President Vladimir Putin arrived in China'));
+});
+
+test('the content-word scan finds what the Unicode word pattern finds in the lowercased text, ids and order included', () => {
+  // The pattern the scan stands in for, as the stage used it before: lowercase the span, match.
+  const pattern = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+  const stopwords = new Set(stopwordData.words);
+  const reference = (text: string, start: number, end: number, ids: Map<string, number>) => {
+    const words = new Set<number>();
+    const numbers = new Set<number>();
+    for (const m of text.slice(start, end).toLowerCase().matchAll(pattern)) {
+      const word = m[0].replace(/’/g, "'");
+      const number = /\d/.test(word);
+      if ((word.length < 2 && !number) || stopwords.has(word)) continue;
+      let id = ids.get(word);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(word, id);
+      }
+      words.add(id);
+      if (number) numbers.add(id);
+    }
+    return { words: [...words], numbers: [...numbers] };
+  };
+  const pieces = [
+    'The',
+    'Minister',
+    "didn't",
+    'Russia’s',
+    "rock'n'roll",
+    'O’Neil',
+    "'quoted'",
+    '’80s',
+    "1990s'",
+    'x2',
+    '£1.4bn',
+    '2,000',
+    'café',
+    'ÉCOLE',
+    'İstanbul',
+    'Straße',
+    '𝐀bc',
+    '😀',
+    '²',
+    'Ⅻ',
+    'ǅ',
+    'naïve',
+    'co-operate',
+    'U.S.',
+    '—',
+    '“',
+    '”',
+    ',',
+    '.',
+    "'",
+    '’',
+    ' ',
+    '\n',
+    'a',
+    'I',
+    'of',
+    'and',
+    'said',
+  ];
+  const safe = pieces.filter((p) => !/[İǅⅫ\u{1d400}\u{1f600}]/u.test(p));
+  let seed = 3;
+  const rnd = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const got = new Map<string, number>();
+  const want = new Map<string, number>();
+  for (let trial = 0; trial < 500; trial++) {
+    let text = '';
+    const count = 1 + Math.floor(rnd() * 30);
+    // Half the texts without the characters that send a span to the pattern itself ("İ", "ǅ",
+    // "Ⅻ", astral ones), so the scan is what is compared.
+    const from = trial % 2 === 0 ? pieces : safe;
+    for (let k = 0; k < count; k++) {
+      text += from[Math.floor(rnd() * from.length)];
+      if (rnd() < 0.6) text += ' ';
+    }
+    const start = Math.floor(rnd() * 3);
+    const end = Math.max(start, text.length - Math.floor(rnd() * 3));
+    // One id table across trials, as across the units of a document.
+    assert.deepEqual(
+      contentWords(text, { start, end }, got),
+      reference(text, start, end, want),
+      `trial ${trial}: ${JSON.stringify(text.slice(start, end))}`,
+    );
+    assert.deepEqual([...got], [...want]);
+  }
 });

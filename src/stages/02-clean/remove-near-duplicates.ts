@@ -148,18 +148,46 @@ function wordPairs(text: string, span: Span): string[] {
   return out;
 }
 
-/** Distinct content words of `text[span)` and the numbers among them, as ids. */
-function contentWords(
+// Character classes for `contentWords`' scanner, from the same Unicode properties as `WORD`:
+// 1 a letter (\p{L}), 2 a number (\p{N}), 4 a character the scanner leaves to the regex (a
+// surrogate, or one that lowercasing changes other than an ASCII capital: "İ" lowercases to two
+// code units).
+const LETTER_CLASS = 1;
+const NUMBER_CLASS = 2;
+const UNSAFE = 4;
+const charClasses: Uint8Array = (() => {
+  const table = new Uint8Array(0x10000);
+  let all = '';
+  for (let c = 0; c < 0x10000; c += 4096) {
+    const units: number[] = [];
+    for (let d = c; d < c + 4096; d++) units.push(d >= 0xd800 && d <= 0xdfff ? 32 : d);
+    all += String.fromCharCode(...units);
+  }
+  for (const m of all.matchAll(/\p{L}+/gu)) table.fill(LETTER_CLASS, m.index, m.index + m[0].length);
+  for (const m of all.matchAll(/\p{N}+/gu)) {
+    for (let c = m.index; c < m.index + m[0].length; c++) table[c] = (table[c] as number) | NUMBER_CLASS;
+  }
+  for (let c = 128; c < 0x10000; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) table[c] = UNSAFE;
+    else if (String.fromCharCode(c).toLowerCase() !== String.fromCharCode(c))
+      table[c] = (table[c] as number) | UNSAFE;
+  }
+  return table;
+})();
+
+/**
+ * Distinct content words of `text[span)` and the numbers among them, as ids (`ids` numbers the
+ * words in the order they are first seen, across calls). Exported for its test.
+ */
+export function contentWords(
   text: string,
   span: Span,
   ids: Map<string, number>,
 ): { words: number[]; numbers: number[] } {
   const words = new Set<number>();
   const numbers = new Set<number>();
-  for (const m of text.slice(span.start, span.end).toLowerCase().matchAll(WORD)) {
-    const word = m[0].replace(/’/g, "'");
-    const number = /\d/.test(word);
-    if ((word.length < 2 && !number) || STOPWORDS.has(word)) continue;
+  const add = (word: string, number: boolean) => {
+    if ((word.length < 2 && !number) || STOPWORDS.has(word)) return;
     let id = ids.get(word);
     if (id === undefined) {
       id = ids.size;
@@ -167,6 +195,58 @@ function contentWords(
     }
     words.add(id);
     if (number) numbers.add(id);
+  };
+  // The words `WORD` matches in the lowercased span, found by a scan of the span as written: the
+  // same words, without lowercasing the span or a match object per word. A span holding a
+  // character the scan does not handle alike (see `charClasses`) goes to the regex.
+  const { start, end } = span;
+  let safe = true;
+  for (let i = start; i < end; i++) {
+    if ((charClasses[text.charCodeAt(i)] as number) & UNSAFE) {
+      safe = false;
+      break;
+    }
+  }
+  if (!safe) {
+    for (const m of text.slice(start, end).toLowerCase().matchAll(WORD)) {
+      const word = m[0].replace(/’/g, "'");
+      add(word, /\d/.test(word));
+    }
+    return { words: [...words], numbers: [...numbers] };
+  }
+  let i = start;
+  while (i < end) {
+    if (((charClasses[text.charCodeAt(i)] as number) & 3) === 0) {
+      i++;
+      continue;
+    }
+    const from = i;
+    let digit = false;
+    let upper = false;
+    let apostrophe = false;
+    for (; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (((charClasses[c] as number) & 3) === 0) break;
+      if (c >= 48 && c <= 57) digit = true;
+      else if (c >= 65 && c <= 90) upper = true;
+    }
+    // `(?:['’]\p{L}+)*`: an apostrophe joins the letters that follow it.
+    while (i + 1 < end) {
+      const c = text.charCodeAt(i);
+      if (c !== 39 && c !== 0x2019) break;
+      if (!((charClasses[text.charCodeAt(i + 1)] as number) & LETTER_CLASS)) break;
+      if (c === 0x2019) apostrophe = true;
+      i++;
+      for (; i < end; i++) {
+        const d = text.charCodeAt(i);
+        if (!((charClasses[d] as number) & LETTER_CLASS)) break;
+        if (d >= 65 && d <= 90) upper = true;
+      }
+    }
+    let word = text.slice(from, i);
+    if (upper) word = word.toLowerCase();
+    if (apostrophe) word = word.replace(/’/g, "'");
+    add(word, digit);
   }
   return { words: [...words], numbers: [...numbers] };
 }
