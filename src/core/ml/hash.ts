@@ -34,31 +34,30 @@ export function hash32(s: string): number {
 }
 
 /**
- * An open-addressed map from non-zero int32 keys to row numbers, in two Int32Arrays (a JS Map
- * with keys outside the small-integer range boxes every one of them).
+ * An open-addressed map from non-zero int32 keys to row numbers, in one Int32Array of
+ * (key, row) pairs, so a probe reads one cache line (a JS Map with keys outside the small-integer
+ * range boxes every one of them).
  */
 export class KeyTable {
-  #keys: Int32Array;
-  #rows: Int32Array;
+  #slots: Int32Array;
   #mask: number;
   size = 0;
 
   constructor(capacity = 1024) {
     let n = 1024;
     while (n < capacity * 2) n *= 2;
-    this.#keys = new Int32Array(n);
-    this.#rows = new Int32Array(n);
+    this.#slots = new Int32Array(n * 2);
     this.#mask = n - 1;
   }
 
   /** Row of `key`, or -1. */
   get(key: number): number {
-    const keys = this.#keys;
+    const slots = this.#slots;
     const mask = this.#mask;
     let at = (key ^ (key >>> 15)) & mask;
     for (;;) {
-      const k = keys[at] as number;
-      if (k === key) return this.#rows[at] as number;
+      const k = slots[at * 2] as number;
+      if (k === key) return slots[at * 2 + 1] as number;
       if (k === 0) return -1;
       at = (at + 1) & mask;
     }
@@ -66,53 +65,52 @@ export class KeyTable {
 
   /** Row of `key`, adding it as row `size` when absent. */
   intern(key: number): number {
-    const keys = this.#keys;
+    const slots = this.#slots;
     const mask = this.#mask;
     let at = (key ^ (key >>> 15)) & mask;
     for (;;) {
-      const k = keys[at] as number;
-      if (k === key) return this.#rows[at] as number;
+      const k = slots[at * 2] as number;
+      if (k === key) return slots[at * 2 + 1] as number;
       if (k === 0) break;
       at = (at + 1) & mask;
     }
     const row = this.size++;
-    keys[at] = key;
-    this.#rows[at] = row;
+    slots[at * 2] = key;
+    slots[at * 2 + 1] = row;
     if (this.size * 2 > mask) this.#grow();
     return row;
   }
 
   /** Adds `key` as `row` (used when loading a model whose rows are already numbered). */
   set(key: number, row: number): void {
-    const keys = this.#keys;
+    const slots = this.#slots;
     const mask = this.#mask;
     let at = (key ^ (key >>> 15)) & mask;
-    while (keys[at] !== 0 && keys[at] !== key) at = (at + 1) & mask;
-    if (keys[at] === 0) this.size++;
-    keys[at] = key;
-    this.#rows[at] = row;
+    while (slots[at * 2] !== 0 && slots[at * 2] !== key) at = (at + 1) & mask;
+    if (slots[at * 2] === 0) this.size++;
+    slots[at * 2] = key;
+    slots[at * 2 + 1] = row;
     if (this.size * 2 > mask) this.#grow();
   }
 
   /** Every key with its row. */
   *entries(): Generator<[number, number]> {
-    for (let at = 0; at < this.#keys.length; at++) {
-      const k = this.#keys[at] as number;
-      if (k !== 0) yield [k, this.#rows[at] as number];
+    const slots = this.#slots;
+    for (let at = 0; at < slots.length; at += 2) {
+      const k = slots[at] as number;
+      if (k !== 0) yield [k, slots[at + 1] as number];
     }
   }
 
   #grow(): void {
-    const oldKeys = this.#keys;
-    const oldRows = this.#rows;
-    const n = oldKeys.length * 2;
-    this.#keys = new Int32Array(n);
-    this.#rows = new Int32Array(n);
+    const old = this.#slots;
+    const n = old.length;
+    this.#slots = new Int32Array(n * 2);
     this.#mask = n - 1;
     this.size = 0;
-    for (let at = 0; at < oldKeys.length; at++) {
-      const k = oldKeys[at] as number;
-      if (k !== 0) this.set(k, oldRows[at] as number);
+    for (let at = 0; at < old.length; at += 2) {
+      const k = old[at] as number;
+      if (k !== 0) this.set(k, old[at + 1] as number);
     }
   }
 }

@@ -63,8 +63,12 @@ export class SequenceModel {
   readonly #table: KeyTable;
   readonly #weights: Float32Array;
   readonly #transitions: Float32Array;
-  /** The highest transition into each tag: lets exact decoding skip paths that cannot win. */
-  readonly #maxIn: Float64Array;
+  /**
+   * The highest transition into each tag: lets exact decoding skip paths that cannot win. Only
+   * for a plain tag set (part-of-speech): where BILOU forbids most transitions into a tag, the
+   * search reaches deep before it finds an allowed one, and the plain loop is cheaper.
+   */
+  readonly #maxIn: Float64Array | undefined;
   readonly fixed: FixedTags;
 
   constructor(
@@ -85,7 +89,7 @@ export class SequenceModel {
     for (let r = 0; r < keys.length; r++) this.#table.set(keys[r] as number, r);
     this.#weights = weights;
     this.#transitions = transitions;
-    this.#maxIn = transitionMaxima(this.tagSet, transitions);
+    this.#maxIn = header.scheme === 'plain' ? transitionMaxima(this.tagSet, transitions) : undefined;
     this.fixed = fixed;
   }
 
