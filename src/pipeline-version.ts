@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { ANALYSIS_FORMAT } from './core/analysis.js';
 
@@ -32,9 +32,14 @@ export interface PipelineVersion {
 // src/kb and models (package.json `files`), so the same paths serve the sources and an install.
 const root = resolve(import.meta.dirname, '..');
 
-/** Files under `dir` (recursively) that hold rules or data, in a fixed order; tests and READMEs left out. */
+/**
+ * Files under `dir` (recursively) that hold rules or data, in a fixed order; tests and READMEs left out.
+ * A folder that is not there holds nothing (a build laid out without src/ beside it still runs; its
+ * version then says so by hashing fewer files).
+ */
 function dataFiles(dir: string): string[] {
   const out: string[] = [];
+  if (!existsSync(dir)) return out;
   const walk = (at: string) => {
     for (const entry of readdirSync(at, { withFileTypes: true })) {
       const path = join(at, entry.name);
@@ -59,8 +64,13 @@ function hashFiles(files: readonly string[], base: string): string {
 
 /** Computes the version of the pipeline as installed (reads a few MB once). */
 export function computePipelineVersion(dir: string = root): PipelineVersion {
-  const rulesDir = join(dir, 'src', 'rules');
-  const kbDir = join(dir, 'src', 'kb');
+  // The sources' folders, or, in a build shipped without src/, the compiled ones beside this module.
+  const beside = (name: string) => {
+    const source = join(dir, 'src', name);
+    return existsSync(source) || dir !== root ? source : join(import.meta.dirname, name);
+  };
+  const rulesDir = beside('rules');
+  const kbDir = beside('kb');
   const modelsDir = join(dir, 'models');
   const rules = hashFiles(
     dataFiles(rulesDir).filter((f) => /\.(json|ts|js|tsv|txt)$/.test(f)),
@@ -92,7 +102,8 @@ export function computePipelineVersion(dir: string = root): PipelineVersion {
     const name = relative(modelsDir, file).split('\\').join('/').replace(/\..*$/, '');
     models[name] = { version: name, hash: hashFiles([file], modelsDir) };
   }
-  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version?: string };
+  const pkgFile = join(dir, 'package.json');
+  const pkg = (existsSync(pkgFile) ? JSON.parse(readFileSync(pkgFile, 'utf8')) : {}) as { version?: string };
   const parts = { package: pkg.version ?? '0.0.0', format: ANALYSIS_FORMAT, rules, kb, models };
   const version = `p1-${createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 16)}`;
   return { version, parts };

@@ -7,7 +7,6 @@ import { fakeAnalysis, GENEVA_TEXT } from '../../test/support/fake-analyze.js';
 import { party, report } from '../../test/support/link-docs.js';
 import {
   dropStoreUrl,
-  type Engine,
   freshStoreUrl,
   openTestStore,
   storeEngines,

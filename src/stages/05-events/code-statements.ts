@@ -2,6 +2,7 @@ import type {
   Attribution,
   CameoStatement,
   Doc,
+  Entity,
   EventParticipant,
   NewsEvent,
   Sentence,
@@ -69,6 +70,8 @@ export interface StatementSentence {
   /** The PLOVER events coded in this sentence: their triggers are not statements. */
   events: readonly NewsEvent[];
   tagger: () => SentenceTagger;
+  /** The document's entity with this id (an index built once per document: a scan per source is quadratic). */
+  entity: (id: string) => Entity | undefined;
 }
 
 /** The statements and appeals of one sentence, in text order. */
@@ -110,7 +113,7 @@ export function codeStatements(s: StatementSentence): CameoStatement[] {
     const sides = sidesOf(m.rule, m.head, tokens, groupsOf(), clausesOf());
     const actor = sides.actor
       ? participant(doc, tokens, sides.actor)
-      : attributionActor(doc, s.attributions, head.start);
+      : attributionActor(s, s.attributions, head.start);
     const recipient = sides.recipient ? participant(doc, tokens, sides.recipient) : undefined;
     const type = m.rule.typeSpec.type === 'APPEAL' ? 'APPEAL' : 'STATEMENT';
     out.push(
@@ -138,7 +141,7 @@ export function codeStatements(s: StatementSentence): CameoStatement[] {
     if (!cue || !isReportingVerb(doc.text, cue)) continue;
     if (taken(a.cue.start, a.cue.end)) continue;
     if (out.some((o) => o.trigger.start < a.cue.end && a.cue.start < o.trigger.end)) continue;
-    const actor = attributionActor(doc, [a], a.cue.start);
+    const actor = attributionActor(s, [a], a.cue.start);
     out.push(
       statement(
         doc,
@@ -214,14 +217,14 @@ function sidesOf(
 
 /** The source of the report whose cue is at `cue`: who makes the statement. */
 function attributionActor(
-  doc: Readonly<Doc>,
+  s: StatementSentence,
   attributions: readonly Attribution[],
   cue: number,
 ): EventParticipant | undefined {
   const a = attributions.find((x) => x.cue.start === cue);
   if (!a?.sourceSpan) return undefined;
   const p: EventParticipant = { start: a.sourceSpan.start, end: a.sourceSpan.end, text: a.source };
-  const entity = a.sourceEntity ? doc.entities?.find((e) => e.id === a.sourceEntity) : undefined;
+  const entity = a.sourceEntity ? s.entity(a.sourceEntity) : undefined;
   if (entity) {
     p.entity = entity.id;
     if (entity.country) p.country = entity.country;

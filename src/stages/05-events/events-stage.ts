@@ -1,6 +1,6 @@
-import type { CameoStatement, Doc, EventCandidate, NewsEvent, Sentence } from '../../core/doc.js';
+import type { CameoStatement, Doc, Entity, EventCandidate, NewsEvent, Sentence } from '../../core/doc.js';
 import { type CapOptions, capFor, capReached } from '../../core/limits.js';
-import { bucketBySpan } from '../../core/spans.js';
+import { bucketBySpan, firstEndingAfter } from '../../core/spans.js';
 import type { Stage, StageResult } from '../../core/stage.js';
 import { documentTokens, sentenceJoinedTokens } from '../../core/tokens.js';
 import { ClauseAnalysis } from './analyze-clauses.js';
@@ -148,6 +148,11 @@ function codeDocument(
       if (list) list.push(e);
       else eventsBySentence.set(e.sentence, [e]);
     }
+    let entityById: Map<string, Entity> | undefined;
+    const entity = (id: string) => {
+      entityById ??= new Map((doc.entities ?? []).map((e) => [e.id, e]));
+      return entityById.get(id);
+    };
     for (let index = 0; index < sentences.length && statements.length <= cap; index++) {
       const sentence = sentences[index] as Sentence;
       if (sentence.end <= sentence.start || sentence.end > doc.text.length) continue;
@@ -164,6 +169,7 @@ function codeDocument(
             tagger ??= new SentenceTagger(layer);
             return tagger;
           },
+          entity,
         }).filter((st) => !isRemoved(doc, st.trigger)),
       );
     }
@@ -184,8 +190,12 @@ function codeDocument(
 }
 
 /** Whether a span lies in text the clean stage removed (boilerplate, a repeated sentence). */
+/** True when `span` lies inside one removed span (sorted and disjoint, as clean makes them: one binary search). */
 function isRemoved(doc: Readonly<Doc>, span: { start: number; end: number }): boolean {
-  return (doc.removed ?? []).some((r) => r.start <= span.start && span.end <= r.end);
+  const removed = doc.removed;
+  if (!removed || removed.length === 0) return false;
+  const r = removed[firstEndingAfter(removed, span.start)];
+  return r !== undefined && r.start <= span.start && span.end <= r.end;
 }
 
 /** Codes PLOVER events sentence by sentence from the lexicon in `src/rules/events/`. */

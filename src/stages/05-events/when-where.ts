@@ -13,7 +13,6 @@ import {
   isReportingVerb,
   isWordStart,
   lexicon,
-  prepBefore,
   reportingVerbs,
   type SentenceContext,
   subordinators,

@@ -266,7 +266,7 @@ class PostgresRepository implements Repository {
         [analysis.id],
       );
       const row = rows[0] as Row | undefined;
-      if (!row || row.status !== 'ok') return null;
+      if (row?.status !== 'ok') return null;
       if (row.text !== clean(analysis.text) || analysis.rejected) {
         throw new Error(
           `recodeDocument: the analysis of ${analysis.id} is rejected or its text differs from the stored text; a re-coded analysis keeps the text`,

@@ -1036,7 +1036,7 @@ class SqliteRepository implements Repository {
     const row = this.#stmt(
       'SELECT rowid, status, text, analysis, pipeline_version FROM documents WHERE id = ?',
     ).get(analysis.id) as Row | undefined;
-    if (!row || row.status !== 'ok') return null;
+    if (row?.status !== 'ok') return null;
     if (row.text !== analysis.text || analysis.rejected) {
       throw new Error(
         `recodeDocument: the analysis of ${analysis.id} is rejected or its text differs from the stored text; a re-coded analysis keeps the text`,

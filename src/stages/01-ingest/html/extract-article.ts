@@ -120,14 +120,10 @@ export function looksLikeCaption(text: string): boolean {
 
 /** What a heading right before it is the title of, and goes with: links, comments, related stories, prompts. */
 const HEADS_A_BOX: ReadonlySet<string> = new Set([
-  'extract:link-list',
-  'extract:teaser',
-  'extract:region.comments',
-  'extract:region.related',
-  'extract:region.newsletter',
-  'extract:region.consent',
-  'extract:region.overlay',
-  ...boilerplateBlocks.rules.map((r) => r.id).filter((id) => id !== 'extract:boilerplate.credit'),
+  ...boilerplateBlocks.headsABox.ids,
+  ...boilerplateBlocks.rules
+    .map((r) => r.id)
+    .filter((id) => !boilerplateBlocks.headsABox.except.includes(id)),
 ]);
 /** A layout region holding this share of the page's prose is the article's wrapper, not furniture. */
 const MASS_OVERRULE = 0.6;
