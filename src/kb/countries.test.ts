@@ -12,6 +12,15 @@ test('country surfaces cover names, demonyms, capitals and news aliases', () => 
   assert.equal(countrySurfaces.get('french')?.iso3, 'FRA', 'independent states win over territories');
 });
 
+test('plural demonyms are generated where English forms them, and former names map to the state', () => {
+  assert.equal(countrySurfaces.get('kenyans')?.iso3, 'KEN');
+  assert.equal(countrySurfaces.get('kenyans')?.form, 'demonym');
+  assert.equal(countrySurfaces.get('bangladeshis')?.iso3, 'BGD');
+  assert.equal(countrySurfaces.get('chineses'), undefined, '-ese demonyms take no plural s');
+  assert.equal(countrySurfaces.get('zaire')?.iso3, 'COD');
+  assert.equal(countrySurfaces.get('croats')?.iso3, 'HRV');
+});
+
 test('ambiguous or word-like forms are left out', () => {
   assert.equal(countrySurfaces.get('male'), undefined);
   assert.equal(countrySurfaces.get('island'), undefined);

@@ -37,6 +37,9 @@ const latinForm = /^[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’ .-]*$/;
 const longFormPrefix =
   /^(republic|kingdom|state|federal|democratic|islamic|commonwealth|principality|union|sultanate|the )/i;
 
+/** Demonyms that take -s as plural nouns: those ending in -n, -i or -o. */
+const pluralDemonym = /[a-z](?:n|i|o)$/;
+
 function buildCountries(): {
   byIso: Map<string, CountryInfo>;
   surfaces: Map<string, CountrySurface>;
@@ -78,7 +81,11 @@ function buildCountries(): {
     const dem = c.demonyms?.eng;
     if (dem) {
       for (const d of new Set([dem.m, dem.f])) {
-        if (d && !d.includes(',')) add(d, c.cca3, 'demonym', 3, ind);
+        if (d && !d.includes(',')) {
+          add(d, c.cca3, 'demonym', 3, ind);
+          // English plural of a demonym noun: "Liberians", "Iraqis", "Filipinos" ("Chinese", "Swiss" have none).
+          if (pluralDemonym.test(d)) add(`${d}s`, c.cca3, 'demonym', 3, ind);
+        }
       }
     }
     if (ind) for (const cap of c.capital) add(cap, c.cca3, 'capital', 4, ind);
