@@ -17,6 +17,7 @@ import { personalPronouns, reportingVerbs, weekdays } from '../../../rules/lexic
 import cueData from '../../../rules/quotes/attribution-cues.json' with { type: 'json' };
 import sourceData from '../../../rules/quotes/source-nouns.json' with { type: 'json' };
 import { markNested, mergeAttributions } from './chain-attributions.js';
+import { refineContents } from './content-bounds.js';
 import { groupAttributions } from './group-attributions.js';
 import { attachQuoteSpeakers, resolveAttributionSources, SourceResolver } from './resolve-sources.js';
 import {
@@ -287,14 +288,14 @@ export function annotateQuotes(doc: Readonly<Doc>, options?: CapOptions): StageR
     ),
     tagger,
   );
-  const learned = groupAttributions(
-    tagAttributionSpans(features, tagger, (si) => {
-      const s = sentences[si] as Sentence;
-      return isRemoved(doc.removed, s.start, s.end);
-    }),
-    text,
-    tagger.rule,
-  ).filter((a) => a.content !== undefined || hasCueWord(tokens, a.cue, tagger.cues));
+  const spans = tagAttributionSpans(features, tagger, (si) => {
+    const s = sentences[si] as Sentence;
+    return isRemoved(doc.removed, s.start, s.end);
+  });
+  refineContents(features, spans);
+  const learned = groupAttributions(spans, text, tagger.rule).filter(
+    (a) => a.content !== undefined || hasCueWord(tokens, a.cue, tagger.cues),
+  );
   const ruled: Attribution[] = [];
   for (let si = 0; si < sentences.length && ruled.length <= maxAttributions; si++) {
     const s = sentences[si] as Sentence;

@@ -169,6 +169,14 @@ export class AttributionFeatures extends DocumentFeatures {
     return this.quoted[i] === 2 || this.tokens.isChar(i, 44) || this.tokens.isChar(i, 58);
   }
 
+  /**
+   * The part of speech of token `i` of sentence `s` (`[from, to)`), tagging the sentence on first
+   * use; 255 outside the sentence or without a part-of-speech tagger.
+   */
+  posAt(i: number, s: number, from: number, to: number): number {
+    return this.#posOf(i, s, from, to);
+  }
+
   /** The part of speech of token `i` of sentence `s` (`[from, to)`), tagging the sentence on first use. */
   #posOf(i: number, s: number, from: number, to: number): number {
     const pos = this.#pos;
