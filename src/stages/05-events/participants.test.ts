@@ -91,6 +91,33 @@ test('a possessive country takes the agent noun after it ("Russia\'s military")'
   assert.deepEqual(side(plain.recipient), ['Russia', 'RUS', undefined]);
 });
 
+test('coordinated countries share the agent noun after the second ("US and British forces")', () => {
+  const e = first(
+    oneSentence('Hungarian and Romanian officials condemned the raid.', [
+      { id: 'country:HUN', type: 'country', country: 'HUN', text: 'Hungarian', form: 'demonym' },
+      { id: 'country:ROU', type: 'country', country: 'ROU', text: 'Romanian', form: 'demonym' },
+    ]),
+  );
+  assert.deepEqual(side(e.actor), ['Hungarian and Romanian officials', 'HUN', 'GOV']);
+  // A coordinated name with no agent noun after it gives no sector.
+  const plain = first(
+    oneSentence('Hungary and Romania condemned the raid.', [
+      { id: 'country:HUN', type: 'country', country: 'HUN', text: 'Hungary' },
+      { id: 'country:ROU', type: 'country', country: 'ROU', text: 'Romania' },
+    ]),
+  );
+  assert.deepEqual(side(plain.actor), ['Hungary', 'HUN', undefined]);
+});
+
+test('capitalised title words after a possessive country are its agent phrase', () => {
+  const e = first(
+    oneSentence("Taiwan's Vice Foreign Minister condemned the raid.", [
+      { id: 'country:TWN', type: 'country', country: 'TWN', text: 'Taiwan' },
+    ]),
+  );
+  assert.deepEqual(side(e.actor), ["Taiwan's Vice Foreign Minister", 'TWN', 'GOV']);
+});
+
 test('an agent noun before "in/of <place>" is the participant, with the place\'s country', () => {
   const e = first(
     oneSentence('Security forces in Guinea tortured the prisoners.', [

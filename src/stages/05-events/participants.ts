@@ -40,6 +40,7 @@ export const participantRules = {
 };
 const ofLinks = new Set(participantData.ofLinks);
 const quantityWords = new Set(participantData.quantityWords);
+const coordinators = new Set(['and', 'or']);
 
 export function buildGroups(
   doc: Readonly<Doc>,
@@ -201,12 +202,19 @@ function agentIn(tokens: readonly Token[], from: number, to: number): string | u
   return undefined;
 }
 
+/** A capitalised word of a title ("Vice Foreign Minister" after "Taiwan's"). */
+function isTitleWord(text: string, token: Token): boolean {
+  return !isLower(text, token) && (titleWords.has(token.lower) || agentSector(token.lower) !== undefined);
+}
+
 /** "Nigerian junior foreign minister", "Russia's military": the agent phrase after a country. */
 function agentAfter(text: string, tokens: readonly Token[], from: number): AgentPhrase | undefined {
   let last = -1;
   const limit = Math.min(tokens.length, from + participantRules.agentWindow);
   for (let k = from; k < limit; k++) {
-    if (endsAgentPhrase(text, tokens[k] as Token)) break;
+    const token = tokens[k] as Token;
+    // "Taiwan's Vice Foreign Minister": capitalised title words belong to the phrase.
+    if (endsAgentPhrase(text, token) && !isTitleWord(text, token)) break;
     last = k;
   }
   if (last < from) return undefined;
@@ -214,6 +222,27 @@ function agentAfter(text: string, tokens: readonly Token[], from: number): Agent
   // only when nothing in the phrase is an agent.
   const sector = agentIn(tokens, from, last);
   return sector ? { first: from, last, sector } : undefined;
+}
+
+/**
+ * "US and British forces", "Hungarian and Romanian officials": a country coordinated with another
+ * name shares the agent phrase after the second one (English coordination of modifiers).
+ */
+function sharedAgent(text: string, tokens: readonly Token[], from: number): AgentPhrase | undefined {
+  const link = tokens[from];
+  if (!link || !coordinators.has(link.lower)) return undefined;
+  let k = from + 1;
+  // The other modifier: one or two capitalised words ("British", "Sierra Leonean", "U.S.").
+  while (
+    k < tokens.length &&
+    k < from + 3 &&
+    !isLower(text, tokens[k] as Token) &&
+    isWordStart((tokens[k] as Token).lower)
+  )
+    k++;
+  if (k === from + 1) return undefined;
+  const after = agentAfter(text, tokens, k);
+  return after ? { first: from, last: after.last, sector: after.sector } : undefined;
 }
 
 /** "Security forces in Guinea", "president of Armenia": the agent phrase before "in/of <place>". */
@@ -259,7 +288,8 @@ export function participant(
     // "Russia's military": the mention ends inside its possessive token.
     const possessive = g.end < lastToken.end && isPossessive(lastToken.lower);
     const from = possessive || g.end >= lastToken.end ? g.last + 1 : -1;
-    const after = from >= 0 ? agentAfter(doc.text, tokens, from) : undefined;
+    const after =
+      from >= 0 ? (agentAfter(doc.text, tokens, from) ?? sharedAgent(doc.text, tokens, from)) : undefined;
     const before = after ? undefined : agentBefore(doc.text, tokens, g.first);
     if (after) {
       sector = after.sector;

@@ -145,3 +145,16 @@ test('a place in a country the article names, but suburbs yield to towns: else u
   const other = analyse('Officials met in Dalian, China, on Monday.', '1987-06-19');
   assert.equal(mentionOf(other.doc, other.list, 'Dalian').m.actor?.rule, 'kb:gazetteer:article-country');
 });
+
+test('coordinated demonyms share the agent noun; capitalised title words stay in the agent phrase', () => {
+  const { doc, list } = analyse(
+    "Hungarian and Romanian officials met on Tuesday. Peru's Vice Foreign Minister left.",
+  );
+  const hun = mentionOf(doc, list, 'Hungarian').m.actor;
+  assert.equal(hun?.sector, 'GOV');
+  assert.equal(hun?.rule, 'entities:demonym-shared-agent');
+  assert.equal(mentionOf(doc, list, 'Romanian').m.actor?.rule, 'entities:demonym-agent');
+  const peru = mentionOf(doc, list, 'Peru').m.actor;
+  assert.equal(peru?.sector, 'GOV');
+  assert.equal(peru?.rule, 'entities:possessive-agent');
+});

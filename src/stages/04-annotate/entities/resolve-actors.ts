@@ -7,6 +7,7 @@ import { phoenixActor, phoenixBySurname, phoenixPlaceCountry } from '../../../kb
 import { sectorForWord } from '../../../kb/sectors.js';
 import actorData from '../../../rules/entities/actors.json' with { type: 'json' };
 import orgData from '../../../rules/entities/organizations.json' with { type: 'json' };
+import sentenceWords from '../../../rules/events/sentence-words.json' with { type: 'json' };
 
 /**
  * Actor resolution after the names are found: what each entity is as an event participant
@@ -29,6 +30,9 @@ const locatives = new TokenSet(actorData.locativePrepositions);
 /** Organisations our own list names: what it says about them wins over the dictionaries. */
 const listedOrgs = new Set(orgData.organizations.map((o) => `org:${o.id}`));
 const possessiveS = new TokenSet(['s']);
+const coordinators = new TokenSet(['and', 'or']);
+/** Words of a title written capitalised inside an agent phrase ("Vice", "Foreign", "Minister"). */
+const titleWords = new Set(sentenceWords.titleWords.words);
 
 /** The document's date, yyyy-mm-dd, when the source gives one. */
 export function documentDate(doc: Readonly<Doc>): string | undefined {
@@ -170,7 +174,17 @@ function mentionActor(e: Entity, m: Mention, rule: string | undefined, tokens: T
     j += 2;
     rulePrefix = 'entities:possessive';
   }
-  const agent = agentAfter(tokens, j);
+  let agent = agentAfter(tokens, j);
+  // "US and British forces", "Hungarian and Romanian officials": coordinated modifiers share the head.
+  if (!agent && j + 1 < tokens.count && coordinators.hasToken(tokens, j)) {
+    let k = j + 1;
+    while (k < tokens.count && k < j + 3 && tokens.kind(k) === WORD && tokens.isUpper(k)) k++;
+    const shared = k > j + 1 ? agentAfter(tokens, k) : undefined;
+    if (shared) {
+      agent = shared;
+      rulePrefix = `${rulePrefix}-shared`;
+    }
+  }
   if (!agent) return a;
   return {
     ...a,
@@ -187,8 +201,10 @@ function mentionActor(e: Entity, m: Mention, rule: string | undefined, tokens: T
 function agentAfter(tokens: TokenLayer, j: number): { from: number; to: number; sector: string } | undefined {
   let best: { from: number; to: number; sector: string } | undefined;
   for (let k = j; k < tokens.count && k < j + 3; k++) {
-    if (tokens.kind(k) !== WORD || tokens.isUpper(k)) break;
+    if (tokens.kind(k) !== WORD) break;
     const lower = tokens.lower(k);
+    // "Taiwan's Vice Foreign Minister": a capitalised word goes on only as a title word.
+    if (tokens.isUpper(k) && !titleWords.has(lower) && !sectorForWord(lower)) break;
     const pair = k > j ? sectorForWord(`${tokens.lower(k - 1)} ${lower}`) : undefined;
     const one = pair ?? sectorForWord(lower);
     if (one) best = { from: j, to: k + 1, sector: one };
