@@ -220,6 +220,72 @@ export const SHARED_SCHEMAS: readonly { $id: string; [key: string]: unknown }[] 
   { $id: 'EventPage', ...page('EventRow', 'A page of events, newest day first.') },
   { $id: 'EntityPage', ...page('EntityRow', 'A page of entities, most mentioned first.') },
   {
+    $id: 'EntityOverride',
+    type: 'object',
+    description:
+      'A correction of canonical entities the user made: a merge of `entity` into `into`, or a split of `alias` off `entity` into `into`.',
+    required: ['id', 'kind', 'entity', 'into', 'alias', 'note', 'createdAt', 'revertedAt'],
+    properties: {
+      id: int,
+      kind: { type: 'string', enum: ['merge', 'split'] },
+      entity: str,
+      into: str,
+      alias: nullable('string'),
+      note: nullable('string'),
+      createdAt: str,
+      revertedAt: { ...nullable('string'), description: 'when it was undone; null while in force' },
+    },
+  },
+  {
+    $id: 'EntityDetail',
+    type: 'object',
+    description:
+      'One canonical entity across the store: its names in the documents and the overrides that name it.',
+    required: ['entityId', 'name', 'type', 'documents', 'mentions', 'aliases', 'overrides'],
+    properties: {
+      entityId: str,
+      name: str,
+      type: str,
+      country: nullable('string'),
+      sector: nullable('string'),
+      documents: int,
+      mentions: int,
+      aliases: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['name', 'documents', 'mentions'],
+          properties: { name: str, documents: int, mentions: int },
+        },
+      },
+      overrides: { type: 'array', items: ref('EntityOverride') },
+    },
+  },
+  {
+    $id: 'EntityOverrides',
+    type: 'object',
+    required: ['items'],
+    properties: { items: { type: 'array', items: ref('EntityOverride') } },
+  },
+  {
+    $id: 'EntityChangeResult',
+    type: 'object',
+    description: 'The override made or undone, and what moved with it.',
+    required: ['override', 'documents', 'happenings'],
+    properties: {
+      override: ref('EntityOverride'),
+      documents: {
+        ...int,
+        description: 'documents whose entity and event rows were rebuilt and linked again',
+      },
+      happenings: {
+        type: 'object',
+        required: ['removed', 'left', 'created', 'joined'],
+        properties: { removed: int, left: int, created: int, joined: int },
+      },
+    },
+  },
+  {
     $id: 'HappeningRow',
     type: 'object',
     description: 'One real-world event, merged across the articles that report it.',

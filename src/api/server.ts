@@ -14,6 +14,7 @@ import { isStoreBusy, type Repository } from '../services/query.js';
 import { errorPage, notFoundPage } from '../web/pages.js';
 import { registerWebRoutes } from '../web/routes.js';
 import { registerWorkspacePages } from '../web/workspace/routes.js';
+import { registerEntityRoutes } from './entity-routes.js';
 import { type ApiError, apiError } from './errors.js';
 import { type Refusal, registerGuards } from './guard-requests.js';
 import { registerLinkRoutes } from './link-routes.js';
@@ -33,6 +34,7 @@ export const ROUTE_PLUGINS: readonly RoutePlugin[] = [
   registerOpenApiRoutes,
   registerApiRoutes,
   registerLinkRoutes,
+  registerEntityRoutes,
   registerLiveRoutes,
   registerWebRoutes,
   // workspace pages and their API go below

@@ -423,6 +423,27 @@ export function buildProgram(io: CliIo): Command {
     });
 
   program
+    .command('entities')
+    .description(
+      'canonical entities across the store: list, show ID (aliases, mentions, overrides), merge FROM INTO, split ID ALIAS, overrides, revert N',
+    )
+    .argument('[action]', 'list, show, merge, split, overrides or revert', 'list')
+    .argument('[args...]', 'show: ID; merge: FROM INTO; split: ID ALIAS; revert: N')
+    .option('--db <url>', 'SQLite database file (or a store URL)', 'tidings.db')
+    .option('-q, --q <text>', 'list: part of a name, or an exact entity id / ISO3')
+    .option('--limit <n>', 'list: rows', parsePositive, 50)
+    .option(
+      '--into <id>',
+      'split: the id the alias becomes (default: the kind and the alias, person:v-putin)',
+    )
+    .option('--note <text>', 'merge, split: why (kept with the override)')
+    .option('--json', 'print JSON')
+    .action(async (action: string, args: string[], opts: import('./entity-commands.js').EntitiesOptions) => {
+      const { runEntities } = await import('./entity-commands.js');
+      process.exitCode = await runEntities(action, args, opts, io);
+    });
+
+  program
     .command('eval')
     .description('score Tidings against an evaluation data set (see `tidings eval --list`)')
     .argument('[suite]', 'suite name')

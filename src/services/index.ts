@@ -1,3 +1,4 @@
+export * from './entities.js';
 export * from './ingest-batch.js';
 export * from './query.js';
 export * from './relations.js';

@@ -1,9 +1,11 @@
 import type { Analysis } from '../core/analysis.js';
 import type { EventStatus, Severity } from '../core/doc.js';
+import type { EntityOverride } from './entity-overrides.js';
 import type {
   ClaimedItem,
   DocumentStatus,
   DocumentSummary,
+  EntityDetail,
   EntityRow,
   EventRow,
   ExportedDocument,
@@ -106,6 +108,21 @@ export function toEntityRow(r: Row): EntityRow {
     sector: orNull(r.sector),
     documents: r.documents as number,
     mentions: r.mentions as number,
+  };
+}
+
+/** One canonical entity (getEntity): its totals, its names by use, the overrides that name it. */
+export function entityDetail(total: Row, aliases: readonly Row[], overrides: EntityOverride[]): EntityDetail {
+  return {
+    ...toEntityRow({ ...total, name: (aliases[0] as Row).name }),
+    documents: Number(total.documents),
+    mentions: Number(total.mentions),
+    aliases: aliases.map((a) => ({
+      name: a.name as string,
+      documents: Number(a.documents),
+      mentions: Number(a.mentions),
+    })),
+    overrides,
   };
 }
 

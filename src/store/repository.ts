@@ -1,5 +1,6 @@
 import type { Analysis } from '../core/analysis.js';
 import type { Block, Diagnostic, EntityType, EventStatus, Severity, Source } from '../core/doc.js';
+import type { EntityChange, EntityChangeResult, EntityOverride } from './entity-overrides.js';
 
 /**
  * The one storage interface callers see. Services and routes never see SQL; an engine (sqlite/,
@@ -87,7 +88,34 @@ export interface Repository {
    */
   recodeDocument(analysis: Analysis, pipeline: string): Promise<RecodeOutcome | null>;
 
+  // Canonical entities across the store (store/entity-overrides.ts, `tidings entities`).
+  /** One canonical entity with its aliases (its names in the documents) and the overrides that name it; null when no row has the id. */
+  getEntity(id: string): Promise<EntityDetail | null>;
+  /** Every override the user made, in force or reverted, oldest first. */
+  listEntityOverrides(): Promise<EntityOverride[]>;
+  /**
+   * Merges two entities, splits an alias off one, or reverts an override, in one transaction: the
+   * override is recorded (or marked reverted), and the documents holding rows of the entities involved
+   * get their entity and event rows rebuilt from their stored analyses under the overrides in force,
+   * their happenings unlinked and linked again (relation counts move with them). Later ingests and
+   * re-codes write rows through the same overrides. Throws EntityChangeError for a request it refuses.
+   */
+  changeEntities(change: EntityChange): Promise<EntityChangeResult>;
+
   close(): Promise<void>;
+}
+
+export interface EntityAlias {
+  name: string;
+  documents: number;
+  mentions: number;
+}
+
+export interface EntityDetail extends EntityRow {
+  /** Its names in the documents, the most used first. */
+  aliases: EntityAlias[];
+  /** Overrides (in force or reverted) that merged into, out of or split off it, oldest first. */
+  overrides: EntityOverride[];
 }
 
 export interface RecodableQuery {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { fakeAnalysis, GENEVA_TEXT } from '../../test/support/fake-analyze.js';
-import { party, report } from '../../test/support/link-docs.js';
+import { meetingOfPeople, party, report } from '../../test/support/link-docs.js';
 import {
   dropStoreUrl,
   freshStoreUrl,
@@ -807,6 +807,245 @@ for (const engine of engines) {
       assert.equal(await store.recodeDocument(report('Not stored\nAt all.'), 'v2'), null);
       const otherText = { ...accusing, text: `${accusing.text} ` };
       await assert.rejects(store.recodeDocument(otherText, 'v2'), /text differs/);
+      await store.close();
+    });
+  });
+}
+
+for (const engine of engines) {
+  describe(`${engine} store: canonical entities (merge, split, revert)`, () => {
+    const PUTIN = 'person:vladimir-putin';
+    const V_PUTIN = 'person:v-putin';
+    const XI = 'person:xi-jinping';
+    const meetingBy = meetingOfPeople;
+    const docA = meetingBy(
+      'Putin meets Xi\nVladimir Putin met Xi Jinping.',
+      'https://a.example/1',
+      PUTIN,
+      'Vladimir Putin',
+    );
+    const docB = meetingBy(
+      'Leaders meet\nV. Putin met Xi Jinping in Beijing.',
+      'https://b.example/2',
+      V_PUTIN,
+      'V. Putin',
+    );
+    const docC = meetingBy(
+      'Talks go on\nV. Putin and Xi Jinping talked again.',
+      'https://c.example/3',
+      V_PUTIN,
+      'V. Putin',
+    );
+
+    /** What the store says about the people: entities, events by entity, happenings, entity-level counts. */
+    const snapshot = async (store: Repository) => {
+      const entities = (await store.listEntities({ limit: 50, offset: 0 })).items.map(
+        (e) => `${e.entityId} docs=${e.documents} mentions=${e.mentions}`,
+      );
+      const byActor: Record<string, string[]> = {};
+      for (const id of [PUTIN, V_PUTIN]) {
+        byActor[id] = (await store.queryEvents({ actor: id, limit: 50, offset: 0 })).items
+          .map((e) => `${e.docId.slice(0, 8)} ${e.actor?.entity}`)
+          .sort();
+      }
+      const happenings = (await store.listHappenings({ limit: 50, offset: 0 })).items
+        .map((h) => `${h.type} ${h.actor?.entity} articles=${h.numArticles} mentions=${h.numMentions}`)
+        .sort();
+      const relations: Record<string, string[]> = {};
+      for (const id of [PUTIN, V_PUTIN]) {
+        relations[id] = (await store.relationCounts({ a: id, b: XI, by: 'month' })).map(
+          (r) =>
+            `${r.direction} ${r.period} ${r.type} events=${r.events} mentions=${r.mentions} g=${r.goldsteinN}`,
+        );
+      }
+      const top = (await store.topRelations({ kind: 'dyads', level: 'entity', limit: 10 })).map(
+        (r) => `${r.actor}>${r.recipient} ${r.events}/${r.mentions}`,
+      );
+      return { entities: entities.sort(), byActor, happenings, relations, top };
+    };
+
+    test('merge moves aliases, mentions, events, happenings and counts; later ingests follow it; revert undoes it', async () => {
+      const store = await openTestStore(engine);
+      await store.putMany([
+        { kind: 'document', analysis: docA },
+        { kind: 'document', analysis: docB },
+      ]);
+      const untouched = await snapshot(store);
+      assert.equal(untouched.happenings.length, 2, 'two people: two happenings before the merge');
+
+      const merged = await store.changeEntities({
+        kind: 'merge',
+        entity: V_PUTIN,
+        into: PUTIN,
+        note: 'same man',
+      });
+      assert.equal(merged.override.kind, 'merge');
+      assert.equal(merged.override.note, 'same man');
+      assert.equal(merged.documents, 2);
+      assert.deepEqual(merged.happenings, { removed: 2, left: 0, created: 1, joined: 1 });
+      assert.equal(await store.getEntity(V_PUTIN), null, 'nothing is left under the merged id');
+      const putin = await store.getEntity(PUTIN);
+      assert.equal(putin?.documents, 2);
+      assert.equal(putin?.mentions, 4);
+      assert.deepEqual(putin?.aliases.map((a) => `${a.name} ${a.documents}/${a.mentions}`).sort(), [
+        'V. Putin 1/2',
+        'Vladimir Putin 1/2',
+      ]);
+      assert.deepEqual(
+        putin?.overrides.map((o) => [o.id, o.kind, o.entity, o.into, o.revertedAt]),
+        [[merged.override.id, 'merge', V_PUTIN, PUTIN, null]],
+      );
+      const after = await snapshot(store);
+      assert.deepEqual(after.byActor[V_PUTIN], []);
+      assert.equal(after.byActor[PUTIN]?.length, 2);
+      assert.deepEqual(after.happenings, [`CONSULT ${PUTIN} articles=2 mentions=2`]);
+      assert.deepEqual(after.relations[PUTIN], ['ab m:2024-05 CONSULT events=1 mentions=2 g=1']);
+      assert.deepEqual(after.relations[V_PUTIN], []);
+      assert.deepEqual(after.top, [`${PUTIN}>${XI} 1/2`]);
+      // The stored analysis stays the pipeline's: the correction lives in the rows.
+      assert.equal((await store.getDocument(docB.id))?.entities[0]?.id, V_PUTIN);
+      const stats = await store.stats();
+      assert.equal(stats.events, 2, 'kept event counts do not move');
+
+      // A later ingest naming the merged id is written under the canonical one.
+      await store.putMany([{ kind: 'document', analysis: docC }]);
+      const withC = await snapshot(store);
+      assert.deepEqual(withC.happenings, [`CONSULT ${PUTIN} articles=3 mentions=3`]);
+      assert.deepEqual(withC.byActor[V_PUTIN], []);
+      assert.deepEqual(withC.relations[PUTIN], ['ab m:2024-05 CONSULT events=1 mentions=3 g=1']);
+
+      // Revert: the store is the one a plain ingest of the three documents gives.
+      const reverted = await store.changeEntities({ kind: 'revert', id: merged.override.id });
+      assert.ok(reverted.override.revertedAt);
+      assert.equal(reverted.documents, 3);
+      const plain = await openTestStore(engine);
+      await plain.putMany([
+        { kind: 'document', analysis: docA },
+        { kind: 'document', analysis: docB },
+        { kind: 'document', analysis: docC },
+      ]);
+      assert.deepEqual(await snapshot(store), await snapshot(plain));
+      assert.equal((await store.listEntityOverrides()).length, 1, 'a reverted override is kept, marked');
+      await assert.rejects(store.changeEntities({ kind: 'revert', id: merged.override.id }), /was reverted/);
+      await plain.close();
+      await store.close();
+    });
+
+    test('split moves one alias off into its own entity, and back with a revert', async () => {
+      const store = await openTestStore(engine);
+      await store.putMany([
+        { kind: 'document', analysis: docA },
+        { kind: 'document', analysis: docB },
+        { kind: 'document', analysis: docC },
+      ]);
+      const plain = await snapshot(store);
+      const merged = await store.changeEntities({ kind: 'merge', entity: V_PUTIN, into: PUTIN });
+      const mergedState = await snapshot(store);
+      // Back into the id it was merged from would loop: the merge is to be reverted instead.
+      await assert.rejects(
+        store.changeEntities({ kind: 'split', entity: PUTIN, alias: 'V. Putin' }),
+        /person:v-putin is merged into person:vladimir-putin; revert that first/,
+      );
+      const VARIANT = 'person:putin-variant';
+      const split = await store.changeEntities({
+        kind: 'split',
+        entity: PUTIN,
+        alias: 'V. Putin',
+        into: VARIANT,
+      });
+      assert.equal(split.override.alias, 'V. Putin');
+      assert.equal(split.documents, 3);
+      assert.deepEqual(
+        (await store.getEntity(PUTIN))?.aliases.map((a) => a.name),
+        ['Vladimir Putin'],
+      );
+      const variant = await store.getEntity(VARIANT);
+      assert.deepEqual(
+        [variant?.documents, variant?.mentions, variant?.aliases.map((a) => a.name)],
+        [2, 4, ['V. Putin']],
+      );
+      const splitState = await snapshot(store);
+      assert.deepEqual(splitState.happenings, [
+        `CONSULT ${VARIANT} articles=2 mentions=2`,
+        `CONSULT ${PUTIN} articles=1 mentions=1`,
+      ]);
+      assert.deepEqual(
+        (await store.relationCounts({ a: VARIANT, b: XI, by: 'month' })).map(
+          (r) => `${r.events}/${r.mentions}`,
+        ),
+        ['1/2'],
+      );
+      assert.deepEqual(splitState.relations[PUTIN], ['ab m:2024-05 CONSULT events=1 mentions=1 g=1']);
+      // Same shape as the store before the merge, the alias under its new id.
+      const renamed = JSON.parse(JSON.stringify(splitState).replaceAll(VARIANT, V_PUTIN));
+      assert.deepEqual(renamed.happenings, plain.happenings);
+      assert.deepEqual(renamed.top, plain.top);
+
+      await store.changeEntities({ kind: 'revert', id: split.override.id });
+      assert.deepEqual(await snapshot(store), mergedState);
+      await store.changeEntities({ kind: 'revert', id: merged.override.id });
+      assert.deepEqual(await snapshot(store), plain);
+
+      // Split off an entity that was never merged: its documents named by that alias only.
+      const alone = await store.changeEntities({
+        kind: 'split',
+        entity: XI,
+        alias: 'Xi Jinping',
+        into: 'person:xi',
+      });
+      assert.equal(alone.documents, 3);
+      assert.equal(await store.getEntity(XI), null);
+      assert.equal((await store.getEntity('person:xi'))?.documents, 3);
+      await store.close();
+    });
+
+    test('a re-code writes its rows through the overrides in force', async () => {
+      const store = await openTestStore(engine);
+      await store.putMany([
+        { kind: 'document', analysis: docA },
+        { kind: 'document', analysis: docB },
+      ]);
+      await store.changeEntities({ kind: 'merge', entity: V_PUTIN, into: PUTIN });
+      const recoded = structuredClone(docB);
+      (recoded.events[0] as { goldstein?: number }).goldstein = 3;
+      assert.equal((await store.recodeDocument(recoded, 'v2'))?.status, 'recoded');
+      const state = await snapshot(store);
+      assert.deepEqual(state.byActor[V_PUTIN], []);
+      assert.equal(state.byActor[PUTIN]?.length, 2);
+      assert.deepEqual(state.happenings, [`CONSULT ${PUTIN} articles=2 mentions=2`]);
+      assert.equal((await store.getDocument(docB.id))?.events[0]?.goldstein, 3);
+      await store.close();
+    });
+
+    test('refused: unknown ids, unknown aliases, self merges, cycles, unknown overrides', async () => {
+      const store = await openTestStore(engine);
+      await store.putMany([
+        { kind: 'document', analysis: docA },
+        { kind: 'document', analysis: docB },
+      ]);
+      await assert.rejects(
+        store.changeEntities({ kind: 'merge', entity: 'person:nobody', into: PUTIN }),
+        (e: Error & { status?: number }) => e.name === 'EntityChangeError' && e.status === 404,
+      );
+      await assert.rejects(
+        store.changeEntities({ kind: 'merge', entity: PUTIN, into: PUTIN }),
+        /into itself/,
+      );
+      await assert.rejects(
+        store.changeEntities({ kind: 'split', entity: PUTIN, alias: 'Bob' }),
+        /no alias "Bob"/,
+      );
+      await assert.rejects(store.changeEntities({ kind: 'revert', id: 999 }), /no entity override/);
+      await store.changeEntities({ kind: 'merge', entity: V_PUTIN, into: PUTIN });
+      await assert.rejects(
+        store.changeEntities({ kind: 'merge', entity: V_PUTIN, into: PUTIN }),
+        /no stored entity/,
+      );
+      await assert.rejects(
+        store.changeEntities({ kind: 'split', entity: PUTIN, alias: 'Vladimir Putin', into: PUTIN }),
+        /another entity/,
+      );
+      assert.equal((await store.listEntityOverrides()).length, 1, 'a refused change records nothing');
       await store.close();
     });
   });

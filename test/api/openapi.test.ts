@@ -33,6 +33,7 @@ let app: FastifyInstance;
 let doc: OpenApiDoc;
 let docId: string;
 let happeningId: number;
+let entityId: string;
 const registered: { method: string; url: string }[] = [];
 
 function operations(): { path: string; method: string; op: Operation }[] {
@@ -59,7 +60,11 @@ function urlOf(path: string, op: Operation): string {
   const query = new URLSearchParams();
   for (const p of op.parameters ?? []) {
     if (p.in === 'path') {
-      const value = path.startsWith('/api/happenings/') ? String(happeningId) : sample(p.name, p.schema);
+      const value = path.startsWith('/api/happenings/')
+        ? String(happeningId)
+        : p.name === 'entity'
+          ? entityId
+          : sample(p.name, p.schema);
       url = url.replace(`{${p.name}}`, encodeURIComponent(value));
     } else if (p.in === 'query' && p.required) query.set(p.name, sample(p.name, p.schema));
   }
@@ -94,6 +99,7 @@ before(async () => {
   assert.equal(posted.statusCode, 201, posted.body);
   docId = posted.json().id;
   happeningId = (await app.inject('/api/happenings')).json().items[0].id;
+  entityId = (await app.inject('/api/entities')).json().items[0].entityId;
   doc = (await app.inject('/api/openapi.json')).json() as OpenApiDoc;
 });
 
@@ -215,38 +221,46 @@ describe('every route in the document', () => {
   });
 
   test('writes are rate-limited per client: 429 with Retry-After in the error shape; reads are not', async () => {
-    const limited = buildServer({
-      token: TEST_TOKEN,
-      store,
-      analyze: fakeAnalyze,
-      writeRateLimit: { max: 2, windowMs: 60_000 },
-    });
+    // One limit per client over every write route: each route is tried on a server of its own.
+    const limitedServer = () =>
+      buildServer({
+        token: TEST_TOKEN,
+        store,
+        analyze: fakeAnalyze,
+        writeRateLimit: { max: 2, windowMs: 60_000 },
+      });
+    const reads = limitedServer();
     try {
       for (const { path, method, op } of operations()) {
         const url = urlOf(path, op);
         if (!WRITES.has(method)) {
           if (isStream(op)) continue;
-          for (let i = 0; i < 4; i++) assert.equal((await limited.inject(url)).statusCode, 200, url);
+          for (let i = 0; i < 4; i++) assert.equal((await reads.inject(url)).statusCode, 200, url);
           continue;
         }
-        const statuses: number[] = [];
-        for (let i = 0; i < 3; i++) {
-          const res = await limited.inject({
-            method: method.toUpperCase() as 'POST',
-            url,
-            headers: auth(),
-            payload: { text: `${GENEVA_TEXT}\n${i}` },
-          });
-          statuses.push(res.statusCode);
-          if (i === 2) {
-            assertErrorBody(res, 429, `${method} ${path}`);
-            assert.ok(Number(res.headers['retry-after']) > 0);
+        const limited = limitedServer();
+        try {
+          const statuses: number[] = [];
+          for (let i = 0; i < 3; i++) {
+            const res = await limited.inject({
+              method: method.toUpperCase() as 'POST',
+              url,
+              headers: auth(),
+              payload: { text: `${GENEVA_TEXT}\n${i}` },
+            });
+            statuses.push(res.statusCode);
+            if (i === 2) {
+              assertErrorBody(res, 429, `${method} ${path}`);
+              assert.ok(Number(res.headers['retry-after']) > 0);
+            }
           }
+          assert.ok(statuses[0] !== 429 && statuses[1] !== 429, `${method} ${path}: ${statuses}`);
+        } finally {
+          await limited.close();
         }
-        assert.ok(statuses[0] !== 429 && statuses[1] !== 429, `${method} ${path}: ${statuses}`);
       }
     } finally {
-      await limited.close();
+      await reads.close();
     }
   });
 });

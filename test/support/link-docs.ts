@@ -74,3 +74,30 @@ export const WIRE_STORY = [
   'Beijing. Neither side gave details of any new agreements, but both described the talks as constructive',
   'and said they would meet again in Moscow in the spring to review progress on the joint projects.',
 ].join(' ');
+
+/**
+ * A report of a meeting between a person of Russia (named by the given pipeline id and name, twice)
+ * and Xi Jinping of China on 2024-05-16, with both people among the document's entities: what the
+ * canonical-entity tests merge and split.
+ */
+export function meetingOfPeople(text: string, url: string, actorId: string, actorName: string): Analysis {
+  const doc = report(text, {
+    url,
+    published: '2024-05-16',
+    events: [
+      {
+        type: 'CONSULT',
+        actor: party('RUS', { entity: actorId, text: actorName }),
+        recipient: party('CHN', { entity: 'person:xi-jinping', text: 'Xi' }),
+        date: '2024-05-16',
+        goldstein: 1,
+      },
+    ],
+  });
+  const mention = { start: 0, end: 1, rule: 'entities:test' };
+  doc.entities = [
+    { id: actorId, name: actorName, type: 'person', country: 'RUS', mentions: [mention, mention] },
+    { id: 'person:xi-jinping', name: 'Xi Jinping', type: 'person', country: 'CHN', mentions: [mention] },
+  ];
+  return doc;
+}

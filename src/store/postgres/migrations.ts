@@ -278,4 +278,17 @@ export const MIGRATIONS: readonly string[] = [
   INSERT INTO kept_counts (name, n) SELECT 'events:' || type, count(*) FROM events GROUP BY type;
   CREATE INDEX events_by_type_newest ON events (type, day DESC NULLS LAST, doc_id, idx);
   `,
+  // 12: the user's corrections of canonical entities (see sqlite/migrations.ts).
+  `
+  CREATE TABLE entity_overrides (
+    id BIGSERIAL PRIMARY KEY,
+    kind TEXT COLLATE "C" NOT NULL CHECK (kind IN ('merge', 'split')),
+    entity_id TEXT COLLATE "C" NOT NULL,
+    into_id TEXT COLLATE "C" NOT NULL,
+    alias TEXT COLLATE "C",
+    note TEXT COLLATE "C",
+    created_at TEXT COLLATE "C" NOT NULL,
+    reverted_at TEXT COLLATE "C"
+  );
+  `,
 ] as const;

@@ -20,6 +20,19 @@ import {
   snippetOf,
 } from '../document-row.js';
 import {
+  type EntityChange,
+  EntityChangeError,
+  type EntityChangeResult,
+  type EntityOverride,
+  type EntityResolver,
+  entityResolver,
+  OVERRIDE_COLUMNS,
+  planOverride,
+  toEntityOverride,
+  touchedIds,
+  withOverrides,
+} from '../entity-overrides.js';
+import {
   HAPPENING_ROW_COLUMNS,
   partyConditions,
   relationBounds,
@@ -34,6 +47,7 @@ import {
 import { linkAnalysis, linkHappenings, runAsync, unlinkHappenings } from '../link-analysis.js';
 import {
   EVENT_COLUMNS,
+  entityDetail,
   QUEUE_COLUMNS,
   type Row,
   SUMMARY_COLUMNS,
@@ -53,6 +67,7 @@ import type {
   DocumentStatus,
   DocumentSummary,
   EnqueueResult,
+  EntityDetail,
   EntityQuery,
   EntityRow,
   EventQuery,
@@ -258,8 +273,124 @@ class PostgresRepository implements Repository {
     }));
   }
 
+  async getEntity(id: string): Promise<EntityDetail | null> {
+    const { rows: aliases } = await this.#pool.query(
+      `SELECT name, count(DISTINCT doc_id)::int AS documents, sum(mention_count)::int AS mentions FROM entities
+       WHERE entity_id = $1 GROUP BY name ORDER BY documents DESC, mentions DESC, name`,
+      [clean(id)],
+    );
+    if (aliases.length === 0) return null;
+    const { rows } = await this.#pool.query(
+      `SELECT entity_id, max(type) AS type, max(country) AS country, max(sector) AS sector,
+         count(DISTINCT doc_id)::int AS documents, sum(mention_count)::int AS mentions
+       FROM entities WHERE entity_id = $1 GROUP BY entity_id`,
+      [clean(id)],
+    );
+    const overrides = await this.#pool.query(
+      `SELECT ${OVERRIDE_COLUMNS} FROM entity_overrides WHERE entity_id = $1 OR into_id = $1 ORDER BY id`,
+      [clean(id)],
+    );
+    return entityDetail(rows[0] as Row, aliases as Row[], (overrides.rows as Row[]).map(toEntityOverride));
+  }
+
+  async listEntityOverrides(): Promise<EntityOverride[]> {
+    const { rows } = await this.#pool.query(`SELECT ${OVERRIDE_COLUMNS} FROM entity_overrides ORDER BY id`);
+    return (rows as Row[]).map(toEntityOverride);
+  }
+
+  async changeEntities(change: EntityChange): Promise<EntityChangeResult> {
+    return transaction(this.#pool, async (client) => {
+      // Exclusive against every writer's shared hold (overridesInForce): no batch writes rows under the
+      // old overrides while this one rebuilds the rows it touches.
+      await client.query(`SELECT pg_advisory_xact_lock(hashtext('tidings:entities:' || current_schema()))`);
+      const all = (
+        await client.query(`SELECT ${OVERRIDE_COLUMNS} FROM entity_overrides ORDER BY id`)
+      ).rows.map((r) => toEntityOverride(r as Row));
+      const before = entityResolver(all);
+      const now = this.#now().toISOString();
+      let override: EntityOverride;
+      if (change.kind === 'revert') {
+        const found = all.find((o) => o.id === change.id);
+        if (!found) throw new EntityChangeError(`no entity override has the id ${change.id}`, 404);
+        if (found.revertedAt !== null) {
+          throw new EntityChangeError(`entity override ${change.id} was reverted at ${found.revertedAt}`);
+        }
+        await client.query('UPDATE entity_overrides SET reverted_at = $2 WHERE id = $1', [found.id, now]);
+        override = { ...found, revertedAt: now };
+      } else {
+        const has = async (sql: string, values: string[]) =>
+          (await client.query(sql, values.map(clean))).rows.length > 0;
+        const planned = planOverride(all, change, {
+          entity: await has('SELECT 1 FROM entities WHERE entity_id = $1 LIMIT 1', [change.entity.trim()]),
+          into:
+            change.kind === 'merge' &&
+            (await has('SELECT 1 FROM entities WHERE entity_id = $1 LIMIT 1', [change.into.trim()])),
+          alias:
+            change.kind === 'split' &&
+            (await has('SELECT 1 FROM entities WHERE entity_id = $1 AND name = $2 LIMIT 1', [
+              change.entity.trim(),
+              change.alias,
+            ])),
+        });
+        const { rows } = await client.query(
+          `INSERT INTO entity_overrides (kind, entity_id, into_id, alias, note, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+          [
+            planned.kind,
+            clean(planned.entity),
+            clean(planned.into),
+            cleanOrNull(planned.alias),
+            cleanOrNull(planned.note),
+            now,
+          ],
+        );
+        override = { ...planned, id: Number((rows[0] as Row).id), createdAt: now };
+      }
+      const after = entityResolver([...all.filter((o) => o.id !== override.id), override]);
+      const ids = touchedIds(override, before, after).map(clean);
+      const { rows: docRows } = await client.query(
+        `SELECT id FROM documents WHERE status = 'ok' AND id IN
+           (SELECT doc_id FROM entities WHERE entity_id = ANY($1::text[]))
+         ORDER BY created_at, id FOR UPDATE`,
+        [ids],
+      );
+      const docs = docRows.map((r) => r.id as string);
+      const link = postgresLinkTables(client);
+      const happenings = { removed: 0, left: 0, created: 0, joined: 0 };
+      // Every document out of its happenings first, so none is linked again against another's old rows.
+      for (const docId of docs) {
+        const unlinked = await runAsync(unlinkHappenings(link, docId));
+        happenings.removed += unlinked.removed;
+        happenings.left += unlinked.left;
+      }
+      for (const table of ['entities', 'events', 'diagnostics']) {
+        await client.query(`DELETE FROM ${table} WHERE doc_id = ANY($1::text[])`, [docs]);
+      }
+      for (let i = 0; i < docs.length; i += 200) {
+        const { rows } = await client.query(
+          'SELECT id, text, analysis FROM documents WHERE id = ANY($1::text[]) ORDER BY created_at, id',
+          [docs.slice(i, i + 200)],
+        );
+        const canonical = (rows as Row[]).map((row) =>
+          withOverrides(
+            { ...(JSON.parse(row.analysis as string) as object), text: row.text } as Analysis,
+            after,
+          ),
+        );
+        await insertLayers(client, canonical);
+        for (const analysis of canonical) {
+          const linked = await runAsync(linkHappenings(link, analysis));
+          happenings.created += linked.created;
+          happenings.joined += linked.joined;
+        }
+      }
+      return { override, documents: docs.length, happenings };
+    });
+  }
+
   async recodeDocument(analysis: Analysis, pipeline: string): Promise<RecodeOutcome | null> {
     return transaction(this.#pool, async (client) => {
+      const resolve = await overridesInForce(client);
       // The row lock makes two recodes of one document take turns.
       const { rows } = await client.query(
         'SELECT status, text, analysis, pipeline_version FROM documents WHERE id = $1 FOR UPDATE',
@@ -315,8 +446,9 @@ class PostgresRepository implements Repository {
           pipeline,
         ],
       );
-      await insertLayers(client, [analysis]);
-      const linked = await runAsync(linkHappenings(link, analysis));
+      const canonical = withOverrides(analysis, resolve);
+      await insertLayers(client, [canonical]);
+      const linked = await runAsync(linkHappenings(link, canonical));
       return { status: 'recoded', previous, happenings: { ...unlinked, ...linked } };
     });
   }
@@ -947,6 +1079,8 @@ async function insertEntries(
   entries: readonly PutEntry[],
   createdAt: string,
 ): Promise<PutResult[]> {
+  // First, before any row is locked (see overridesInForce).
+  const resolve = await overridesInForce(client);
   const docs = entries.map((entry) =>
     entry.kind === 'document'
       ? {
@@ -1023,18 +1157,34 @@ async function insertEntries(
   const fresh = new Set(inserted.rows.map((r) => r.id as string));
   await insertRaw(client, entries, docs);
   const stored = unique.filter((d) => fresh.has(d.analysis.id));
-  await insertLayers(
-    client,
-    stored.map((d) => d.analysis),
-  );
+  // The stored analysis is the pipeline's; the rows and links carry the store's canonical entities.
+  const canonical = stored.map((d) => (d.status === 'ok' ? withOverrides(d.analysis, resolve) : d.analysis));
+  await insertLayers(client, canonical);
   const link = postgresLinkTables(client);
-  for (const d of stored) if (d.status === 'ok') await runAsync(linkAnalysis(link, d.analysis));
+  for (const [i, d] of stored.entries()) {
+    if (d.status === 'ok') await runAsync(linkAnalysis(link, canonical[i] as Analysis));
+  }
   // Last, so the kept counts' rows are locked only for the commit (concurrent workers all write them).
   await keepCounts(client, keptCountDeltas(stored));
   return docs.map((d, i) => ({
     id: d.analysis.id,
     status: firstOf.get(d.analysis.id) === i && fresh.has(d.analysis.id) ? 'inserted' : 'duplicate',
   }));
+}
+
+/**
+ * The entity overrides in force, as a resolver (null when none), read under a shared hold of the lock
+ * changeEntities takes exclusively: a batch writes its rows under the overrides a merge committed, or
+ * commits before the merge looks for the documents to rebuild.
+ */
+async function overridesInForce(client: Client): Promise<EntityResolver | null> {
+  await client.query(
+    `SELECT pg_advisory_xact_lock_shared(hashtext('tidings:entities:' || current_schema()))`,
+  );
+  const { rows } = await client.query(
+    `SELECT ${OVERRIDE_COLUMNS} FROM entity_overrides WHERE reverted_at IS NULL ORDER BY id`,
+  );
+  return rows.length === 0 ? null : entityResolver((rows as Row[]).map(toEntityOverride));
 }
 
 /** Adds to the kept counts (migration 11), in name order (see keptCountDeltas). */

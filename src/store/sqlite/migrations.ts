@@ -281,4 +281,18 @@ export const MIGRATIONS: readonly string[] = [
   INSERT INTO kept_counts (name, n) SELECT 'events:' || type, count(*) FROM events GROUP BY type;
   CREATE INDEX events_by_type_newest ON events (type, day DESC, doc_id, idx);
   `,
+  // 12: the user's corrections of canonical entities (`tidings entities merge|split`,
+  // store/entity-overrides.ts): kept, reverted or not, so each can be undone and later ingests follow them.
+  `
+  CREATE TABLE entity_overrides (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('merge', 'split')),
+    entity_id TEXT NOT NULL,
+    into_id TEXT NOT NULL,
+    alias TEXT,
+    note TEXT,
+    created_at TEXT NOT NULL,
+    reverted_at TEXT
+  );
+  `,
 ] as const;

@@ -144,6 +144,10 @@ export async function withReadWorkers(
     complete: (token, done) => store.complete(token, done),
     fail: (token, itemId, reason) => store.fail(token, itemId, reason),
     release: (token) => store.release(token),
+    // Indexed reads of one entity's rows, and writes: on the store's own connection.
+    getEntity: (id) => store.getEntity(id),
+    listEntityOverrides: () => store.listEntityOverrides(),
+    changeEntities: (change) => store.changeEntities(change),
     ...offloaded,
     close: async () => {
       for (const task of running.values()) clearTimeout(task.timer);

@@ -19,6 +19,18 @@ import {
   snippetOf,
 } from '../document-row.js';
 import {
+  type EntityChange,
+  EntityChangeError,
+  type EntityChangeResult,
+  type EntityOverride,
+  entityResolver,
+  OVERRIDE_COLUMNS,
+  planOverride,
+  toEntityOverride,
+  touchedIds,
+  withOverrides,
+} from '../entity-overrides.js';
+import {
   HAPPENING_ROW_COLUMNS,
   partyConditions,
   relationBounds,
@@ -39,6 +51,7 @@ import {
 } from '../link-analysis.js';
 import {
   EVENT_COLUMNS,
+  entityDetail,
   QUEUE_COLUMNS,
   type Row,
   SUMMARY_COLUMNS,
@@ -58,6 +71,7 @@ import type {
   DocumentStatus,
   DocumentSummary,
   EnqueueResult,
+  EntityDetail,
   EntityQuery,
   EntityRow,
   EventQuery,
@@ -212,6 +226,7 @@ class SqliteRepository implements Repository {
   readonly #insertMany: Database.Transaction<(entries: readonly PutEntry[]) => PutResult[]>;
   readonly #link: LinkTables;
   readonly #recode: Database.Transaction<(analysis: Analysis, pipeline: string) => RecodeOutcome | null>;
+  readonly #changeEntities: Database.Transaction<(change: EntityChange) => EntityChangeResult>;
 
   constructor(db: Db, settings: RepositorySettings) {
     this.#db = db;
@@ -222,6 +237,7 @@ class SqliteRepository implements Repository {
     this.#recode = db.transaction((analysis: Analysis, pipeline: string) =>
       this.#recodeOne(analysis, pipeline),
     );
+    this.#changeEntities = db.transaction((change: EntityChange) => this.#changeEntitiesNow(change));
     this.#insertMany = db.transaction((entries: readonly PutEntry[]) =>
       entries.map((entry) => {
         const result =
@@ -279,6 +295,35 @@ class SqliteRepository implements Repository {
        GROUP BY pipeline_version ORDER BY n DESC, pipeline_version`,
     ).all() as Row[];
     return rows.map((r) => ({ version: (r.version as string | null) ?? null, documents: Number(r.n) }));
+  }
+
+  async getEntity(id: string): Promise<EntityDetail | null> {
+    const aliases = this.#stmt(
+      `SELECT name, count(DISTINCT doc_id) AS documents, sum(mention_count) AS mentions FROM entities
+       WHERE entity_id = ? GROUP BY name ORDER BY documents DESC, mentions DESC, name`,
+    ).all(id) as Row[];
+    if (aliases.length === 0) return null;
+    const row = this.#stmt(
+      `SELECT entity_id, max(type) AS type, max(country) AS country, max(sector) AS sector,
+         count(DISTINCT doc_id) AS documents, sum(mention_count) AS mentions
+       FROM entities WHERE entity_id = ? GROUP BY entity_id`,
+    ).get(id) as Row;
+    const overrides = (
+      this.#stmt(
+        `SELECT ${OVERRIDE_COLUMNS} FROM entity_overrides WHERE entity_id = @id OR into_id = @id ORDER BY id`,
+      ).all({ id }) as Row[]
+    ).map(toEntityOverride);
+    return entityDetail(row, aliases, overrides);
+  }
+
+  async listEntityOverrides(): Promise<EntityOverride[]> {
+    return (this.#stmt(`SELECT ${OVERRIDE_COLUMNS} FROM entity_overrides ORDER BY id`).all() as Row[]).map(
+      toEntityOverride,
+    );
+  }
+
+  async changeEntities(change: EntityChange): Promise<EntityChangeResult> {
+    return this.#retryWhileBusy(() => this.#changeEntities.immediate(change));
   }
 
   async recodeDocument(analysis: Analysis, pipeline: string): Promise<RecodeOutcome | null> {
@@ -972,9 +1017,11 @@ class SqliteRepository implements Repository {
       analysis.title ?? '',
       body,
     );
-    this.#insertLayers(analysis);
+    // The stored analysis is the pipeline's; the rows and links carry the store's canonical entities.
+    const canonical = status === 'ok' ? withOverrides(analysis, this.#resolver()) : analysis;
+    this.#insertLayers(canonical);
     this.#keepCounts(keptCountDeltas([{ status, analysis }]));
-    if (status === 'ok') runSync(linkAnalysis(this.#link, analysis));
+    if (status === 'ok') runSync(linkAnalysis(this.#link, canonical));
     return { id: analysis.id, status: 'inserted' };
   }
 
@@ -1082,9 +1129,86 @@ class SqliteRepository implements Repository {
       analysis.title ?? '',
       body,
     );
-    this.#insertLayers(analysis);
-    const linked = runSync(linkHappenings(this.#link, analysis));
+    const canonical = withOverrides(analysis, this.#resolver());
+    this.#insertLayers(canonical);
+    const linked = runSync(linkHappenings(this.#link, canonical));
     return { status: 'recoded', previous, happenings: { ...unlinked, ...linked } };
+  }
+
+  /** The overrides in force, as a resolver (null when there are none); read inside the write transaction. */
+  #resolver() {
+    const rows = this.#stmt(
+      `SELECT ${OVERRIDE_COLUMNS} FROM entity_overrides WHERE reverted_at IS NULL ORDER BY id`,
+    ).all() as Row[];
+    return rows.length === 0 ? null : entityResolver(rows.map(toEntityOverride));
+  }
+
+  /** See Repository.changeEntities; runs inside a write transaction. */
+  #changeEntitiesNow(change: EntityChange): EntityChangeResult {
+    const all = (
+      this.#stmt(`SELECT ${OVERRIDE_COLUMNS} FROM entity_overrides ORDER BY id`).all() as Row[]
+    ).map(toEntityOverride);
+    const before = entityResolver(all);
+    const now = this.#now().toISOString();
+    let override: EntityOverride;
+    if (change.kind === 'revert') {
+      const found = all.find((o) => o.id === change.id);
+      if (!found) throw new EntityChangeError(`no entity override has the id ${change.id}`, 404);
+      if (found.revertedAt !== null) {
+        throw new EntityChangeError(`entity override ${change.id} was reverted at ${found.revertedAt}`);
+      }
+      this.#stmt('UPDATE entity_overrides SET reverted_at = ? WHERE id = ?').run(now, found.id);
+      override = { ...found, revertedAt: now };
+    } else {
+      const has = (sql: string, ...values: string[]) => this.#stmt(sql).get(...values) !== undefined;
+      const planned = planOverride(all, change, {
+        entity: has('SELECT 1 FROM entities WHERE entity_id = ? LIMIT 1', change.entity.trim()),
+        into:
+          change.kind === 'merge' &&
+          has('SELECT 1 FROM entities WHERE entity_id = ? LIMIT 1', change.into.trim()),
+        alias:
+          change.kind === 'split' &&
+          has(
+            'SELECT 1 FROM entities WHERE entity_id = ? AND name = ? LIMIT 1',
+            change.entity.trim(),
+            change.alias,
+          ),
+      });
+      const info = this.#stmt(
+        `INSERT INTO entity_overrides (kind, entity_id, into_id, alias, note, created_at)
+         VALUES (@kind, @entity, @into, @alias, @note, @createdAt)`,
+      ).run({ ...planned, createdAt: now });
+      override = { ...planned, id: Number(info.lastInsertRowid), createdAt: now };
+    }
+    const after = entityResolver([...all.filter((o) => o.id !== override.id), override]);
+    const ids = touchedIds(override, before, after);
+    const docs = this.#stmt(
+      `SELECT id FROM documents WHERE status = 'ok' AND id IN
+         (SELECT doc_id FROM entities WHERE entity_id IN (SELECT value FROM json_each(?)))
+       ORDER BY created_at, id`,
+    )
+      .pluck()
+      .all(JSON.stringify(ids)) as string[];
+    const happenings = { removed: 0, left: 0, created: 0, joined: 0 };
+    // Every document out of its happenings first, so none is linked again against another's old rows.
+    for (const docId of docs) {
+      const unlinked = runSync(unlinkHappenings(this.#link, docId));
+      happenings.removed += unlinked.removed;
+      happenings.left += unlinked.left;
+      for (const table of ['entities', 'events', 'diagnostics']) {
+        this.#stmt(`DELETE FROM ${table} WHERE doc_id = ?`).run(docId);
+      }
+    }
+    for (const docId of docs) {
+      const row = this.#stmt('SELECT text, analysis FROM documents WHERE id = ?').get(docId) as Row;
+      const stored = { ...(JSON.parse(row.analysis as string) as object), text: row.text } as Analysis;
+      const canonical = withOverrides(stored, after);
+      this.#insertLayers(canonical);
+      const linked = runSync(linkHappenings(this.#link, canonical));
+      happenings.created += linked.created;
+      happenings.joined += linked.joined;
+    }
+    return { override, documents: docs.length, happenings };
   }
 }
 
