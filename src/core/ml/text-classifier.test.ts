@@ -57,3 +57,14 @@ test('k-fold: a group stays in one fold, and every item is predicted by a model 
     assert.notEqual(p.label, `only-${i}`);
   });
 });
+
+test('balanced training lifts a rare label that plain training leaves under the frequent one', () => {
+  const rare = { features: ['w:shared', 'w:rare'], label: 'rare' };
+  const common = Array.from({ length: 30 }, () => ({ features: ['w:shared'], label: 'common' }));
+  const data = [rare, ...common];
+  const pRare = (balanced: boolean) => {
+    const m = new TextClassifier(trainClassifier(data, { balanced, epochs: 5 }));
+    return m.probabilities(['w:shared'])[m.labels.indexOf('rare')] as number;
+  };
+  assert.ok(pRare(true) > 2 * pRare(false), `${pRare(true)} vs ${pRare(false)}`);
+});

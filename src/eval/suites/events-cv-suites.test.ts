@@ -38,6 +38,10 @@ test('events-case2021: reads the TSV and scores cross-validated sub-types', asyn
   assert.equal(r.items, 60);
   assert.ok((r.metrics.macroF1 as number) > 0.9, JSON.stringify(r.metrics));
   assert.ok('weightedF1' in r.metrics);
+  const m = r.metrics as Record<string, number>;
+  assert.ok((m.foldMacroF1Min as number) <= (m.foldMacroF1Mean as number));
+  assert.ok((m.foldMacroF1Mean as number) <= (m.foldMacroF1Max as number));
+  assert.equal((r.details as { chosenL2: number[] }).chosenL2.length, 5, 'one penalty chosen per outer fold');
 });
 
 test('events-india-police: per-label F1 and macro F1, grouped by document', async () => {
