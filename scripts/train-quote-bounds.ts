@@ -28,6 +28,7 @@ import {
   BoundsModel,
   bestEnd,
   bestStart,
+  boundContext,
   CONTENT_BOUNDS_MODEL,
   endFeatures,
   endRange,
@@ -156,9 +157,9 @@ for (const a of fit) {
   const gold = a.gold[0] ?? [];
   const tokens = a.features.tokens;
   const ranged = gold.map((g) => ({ role: g.role, r: tokenRange(a, g.start, g.end) }));
-  const c: BoundContext = {
-    features: a.features,
-    roles: rolesOf(
+  const c: BoundContext = boundContext(
+    a.features,
+    rolesOf(
       tokens,
       ranged
         .filter((x) => x.r)
@@ -168,7 +169,7 @@ for (const a of fit) {
           to: (x.r as number[])[1] as number,
         })),
     ),
-  };
+  );
   for (const g of ranged) {
     if (g.role !== 'content') continue;
     if (!g.r) {
@@ -215,7 +216,7 @@ const maxShift = Number(args.shift);
 const keepShare = Number(args['keep-share']);
 const shift = () => (random() < keepShare ? 0 : Math.round((random() * 2 - 1) * maxShift));
 
-const live = new BoundsModel(w, 'training');
+const live = new BoundsModel(w, 'training', true);
 const gk: number[] = [];
 const pk: number[] = [];
 function epoch(): number {

@@ -4,8 +4,8 @@ import { TokenSet, tokenizeRange } from '../../../core/tokens.js';
 import { AttributionFeatures } from './attribution-features.js';
 import {
   BOUND_FEATURE_VERSION,
-  type BoundContext,
   BoundsModel,
+  boundContext,
   contentBoundsModel,
   endFeatures,
   refineContents,
@@ -30,7 +30,7 @@ function span(role: Role, first: string, last: string): RoleSpan {
 
 /** A model that prefers exactly the start `p` and the end `q` (the features of those candidates weighted 1). */
 function preferring(p: number, q: number, spans: RoleSpan[]): BoundsModel {
-  const c: BoundContext = { features, roles: rolesOf(tokens, spans) };
+  const c = boundContext(features, rolesOf(tokens, spans));
   const content = spans.find((s) => s.role === 'content') as RoleSpan;
   const keys: number[] = [];
   startFeatures(c, 0, 0, tokens.count, p, content.to, keys);

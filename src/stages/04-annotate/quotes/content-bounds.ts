@@ -1,4 +1,4 @@
-import { featureKey, featureKey2 } from '../../../core/ml/hash.js';
+import { featureKey, featureKey2, KeyTable } from '../../../core/ml/hash.js';
 import { readModelJson } from '../../../core/ml/model-files.js';
 import { PUNCT, type TokenLayer } from '../../../core/tokens.js';
 import type { AttributionFeatures } from './attribution-features.js';
@@ -81,6 +81,39 @@ export interface BoundContext {
   features: AttributionFeatures;
   /** Per token: NONE, SOURCE or CUE. */
   roles: Uint8Array;
+  /** Running counts before each token (length: tokens + 1), built by `boundContext`. */
+  cuesBefore: Int32Array;
+  sourcesBefore: Int32Array;
+  marksBefore: Int32Array;
+  /** The last cue token at or before (first at or after) each token, -1 when none. */
+  cueAtOrBefore: Int32Array;
+  cueAtOrAfter: Int32Array;
+}
+
+/** The context of a document's boundaries, with running counts of cues, sources and quotation marks. */
+export function boundContext(features: AttributionFeatures, roles: Uint8Array): BoundContext {
+  const n = features.tokens.count;
+  const cuesBefore = new Int32Array(n + 1);
+  const sourcesBefore = new Int32Array(n + 1);
+  const marksBefore = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    cuesBefore[i + 1] = (cuesBefore[i] as number) + (roles[i] === CUE ? 1 : 0);
+    sourcesBefore[i + 1] = (sourcesBefore[i] as number) + (roles[i] === SOURCE ? 1 : 0);
+    marksBefore[i + 1] = (marksBefore[i] as number) + (features.quoted[i] === 2 ? 1 : 0);
+  }
+  const cueAtOrBefore = new Int32Array(n);
+  const cueAtOrAfter = new Int32Array(n);
+  let last = -1;
+  for (let i = 0; i < n; i++) {
+    if (roles[i] === CUE) last = i;
+    cueAtOrBefore[i] = last;
+  }
+  last = -1;
+  for (let i = n - 1; i >= 0; i--) {
+    if (roles[i] === CUE) last = i;
+    cueAtOrAfter[i] = last;
+  }
+  return { features, roles, cuesBefore, sourcesBefore, marksBefore, cueAtOrBefore, cueAtOrAfter };
 }
 
 function word(tokens: TokenLayer, i: number, from: number, to: number): number {
@@ -92,9 +125,8 @@ function roleAt(c: BoundContext, i: number, from: number, to: number): number {
 }
 
 function countRole(c: BoundContext, role: number, a: number, b: number): number {
-  let n = 0;
-  for (let i = a; i < b; i++) if (c.roles[i] === role) n++;
-  return n;
+  const before = role === CUE ? c.cuesBefore : c.sourcesBefore;
+  return b > a ? (before[b] as number) - (before[a] as number) : 0;
 }
 
 /**
@@ -137,13 +169,8 @@ export function startFeatures(
     featureKey(T.SSourcesInside, Math.min(countRole(c, SOURCE, p, end), 2)),
     featureKey(T.SFirst, p === from ? 1 : 0),
   );
-  let d = 0;
-  for (let i = p - 1; i >= from; i--) {
-    if (c.roles[i] === CUE) {
-      d = bucket(p - i);
-      break;
-    }
-  }
+  const l = p > from ? (c.cueAtOrBefore[p - 1] as number) : -1;
+  const d = l >= from ? bucket(p - l) : 0;
   out.push(featureKey2(T.SCueLeft, d, pm1));
 }
 
@@ -171,8 +198,8 @@ export function endFeatures(
       break;
     }
   }
-  let marks = 0;
-  for (let i = Math.max(start, from); i < q; i++) if (f.quoted[i] === 2) marks++;
+  const first = Math.max(start, from);
+  const marks = q > first ? (c.marksBefore[q] as number) - (c.marksBefore[first] as number) : 0;
   out.push(
     featureKey(T.Bias, 1),
     featureKey(T.EW, w),
@@ -195,29 +222,41 @@ export function endFeatures(
       (f.quoted[q - 1] as number) * 4 + (q < to ? (f.quoted[q] as number) : 3),
     ),
   );
-  let d = 0;
-  for (let i = q; i < to; i++) {
-    if (c.roles[i] === CUE) {
-      d = bucket(i - q + 1);
-      break;
-    }
-  }
+  const r = q < to ? (c.cueAtOrAfter[q] as number) : -1;
+  const d = r >= 0 && r < to ? bucket(r - q + 1) : 0;
   out.push(featureKey2(T.ECueRight, d, wn));
 }
 
-/** A linear scorer of boundary features (weights by feature key). */
+/**
+ * A linear scorer of boundary features (weights by feature key). A model built `live` reads the
+ * map as it changes (training); otherwise the weights are copied once into an open-addressed table
+ * (`KeyTable`: a JS Map boxes keys outside the small-integer range).
+ */
 export class BoundsModel {
   readonly weights: Map<number, number>;
   readonly version: string;
+  readonly #live: boolean;
+  readonly #table = new KeyTable();
+  readonly #values: Float64Array;
 
-  constructor(weights: Map<number, number>, version: string) {
+  constructor(weights: Map<number, number>, version: string, live = false) {
     this.weights = weights;
     this.version = version;
+    this.#live = live;
+    this.#values = new Float64Array(live ? 0 : weights.size);
+    if (!live) for (const [k, v] of weights) this.#values[this.#table.intern(k)] = v;
   }
 
   score(keys: readonly number[]): number {
     let x = 0;
-    for (const k of keys) x += this.weights.get(k) ?? 0;
+    if (this.#live) {
+      for (const k of keys) x += this.weights.get(k) ?? 0;
+      return x;
+    }
+    for (const k of keys) {
+      const row = this.#table.get(k);
+      if (row >= 0) x += this.#values[row] as number;
+    }
     return x;
   }
 }
@@ -347,7 +386,7 @@ export function refineContents(
   model: BoundsModel = contentBoundsModel(),
 ): void {
   const tokens = features.tokens;
-  const c: BoundContext = { features, roles: rolesOf(tokens, spans) };
+  const c = boundContext(features, rolesOf(tokens, spans));
   const taken = new Uint8Array(tokens.count);
   for (const sp of spans) if (sp.role === 'content') taken.fill(1, sp.from, sp.to);
   const keys: number[] = [];
