@@ -154,6 +154,25 @@ export function phoenixBySurname(surname: string, date?: string): ActorCode | un
   return holding.length === 1 ? resolve(holding[0] as Actor, date) : undefined;
 }
 
+/**
+ * The country every listed person with this surname belongs to, when they all agree ("Bush":
+ * USA); for a surname the text gives an office to ("President Bush") when no one of them held
+ * a role on the document's date. Undefined when they differ or none is listed.
+ */
+export function phoenixSurnameCountry(surname: string): string | undefined {
+  const list = getIndex().bySurname.get(nameKey(surname));
+  if (!list) return undefined;
+  let found: string | undefined;
+  for (const a of list) {
+    const codes = new Set(a.r.map((r) => readCode(r[0]).country));
+    if (codes.size !== 1) return undefined;
+    const c = [...codes][0];
+    if (!c || (found && found !== c)) return undefined;
+    found = c;
+  }
+  return found;
+}
+
 /** The sector an agent noun or phrase signals in the dictionaries ("naval" → MIL), if any. */
 export const phoenixAgentSector = agentSector;
 

@@ -158,3 +158,24 @@ test('coordinated demonyms share the agent noun; capitalised title words stay in
   assert.equal(peru?.sector, 'GOV');
   assert.equal(peru?.rule, 'entities:possessive-agent');
 });
+
+test('a titled surname the dictionaries list in its titled form resolves by that form', () => {
+  const { doc, list } = analyse('President Bush threatened further action against Russia.', '2000-01-01');
+  const { e, m } = mentionOf(doc, list, 'President Bush');
+  assert.equal(e.country, 'USA');
+  assert.equal(m.actor?.rule, 'kb:phoenix');
+});
+
+test('an apposition with a country and an agent noun places a person no list knows', () => {
+  const { doc, list } = analyse(
+    'Tomas Verlinde, Belgium’s chief trade negotiator, met the delegation on Monday.',
+    '2010-05-01',
+  );
+  const { e, m } = mentionOf(doc, list, 'Tomas Verlinde');
+  assert.equal(e.country, 'BEL');
+  assert.equal(e.sector, 'GOV');
+  assert.equal(m.actor?.rule, 'entities:apposition');
+  // Without an agent noun the apposition says nothing of the person.
+  const plain = analyse('Tomas Verlinde, Belgium’s pride, met the delegation on Monday.', '2010-05-01');
+  assert.equal(mentionOf(plain.doc, plain.list, 'Tomas Verlinde').e.country, undefined);
+});

@@ -1,12 +1,20 @@
 import type { Doc, Entity, Mention, MentionActor } from '../../../core/doc.js';
 import { type TokenLayer, TokenSet, WORD } from '../../../core/tokens.js';
-import { countries } from '../../../kb/countries.js';
+import { countries, countrySurfaces } from '../../../kb/countries.js';
 import { resolvePlace } from '../../../kb/gazetteer.js';
 import { leaders } from '../../../kb/leaders.js';
-import { phoenixActor, phoenixBySurname, phoenixPlaceCountry } from '../../../kb/phoenix.js';
+import {
+  type ActorCode,
+  phoenixActor,
+  phoenixBySurname,
+  phoenixPlaceCountry,
+  phoenixSurnameCountry,
+} from '../../../kb/phoenix.js';
 import { sectorForWord } from '../../../kb/sectors.js';
 import actorData from '../../../rules/entities/actors.json' with { type: 'json' };
+import orgHeadData from '../../../rules/entities/org-heads.json' with { type: 'json' };
 import orgData from '../../../rules/entities/organizations.json' with { type: 'json' };
+import roleData from '../../../rules/entities/roles.json' with { type: 'json' };
 import sentenceWords from '../../../rules/events/sentence-words.json' with { type: 'json' };
 
 /**
@@ -31,6 +39,7 @@ const locatives = new TokenSet(actorData.locativePrepositions);
 const listedOrgs = new Set(orgData.organizations.map((o) => `org:${o.id}`));
 const possessiveS = new TokenSet(['s']);
 const coordinators = new TokenSet(['and', 'or']);
+const appositionDeterminers = new TokenSet(['a', 'an', 'the']);
 /** Words of a title written capitalised inside an agent phrase ("Vice", "Foreign", "Minister"). */
 const titleWords = new Set(sentenceWords.titleWords.words);
 
@@ -71,20 +80,42 @@ export function resolveActors(
       }
       if (options.phoenix === false || (e.country && e.sector)) continue;
       const words = e.name.split(/\s+/);
-      const found =
+      let found =
         phoenixActor(e.name, date) ?? (words.length === 1 ? phoenixBySurname(e.name, date) : undefined);
+      // The dictionaries list titled forms too ("president bush"): try the mentions as written.
+      for (const m of e.mentions) {
+        if (found) break;
+        const surface = doc.text.slice(m.start, m.end);
+        if (surface !== e.name && surface.includes(' ')) found = phoenixActor(surface, date);
+      }
+      if (!found && e.role && !e.country) {
+        // "President Bush" when no Bush held office on the date: every listed Bush is American.
+        const country = phoenixSurnameCountry(words[words.length - 1] as string);
+        if (country) {
+          e.country = country;
+          decidedBy.set(e, 'kb:phoenix:surname-country');
+        }
+        continue;
+      }
       if (!found || (e.country && found.country && e.country !== found.country)) continue;
       if (found.country && !e.country) e.country = found.country;
       if (found.sector && !e.sector) e.sector = found.sector;
       decidedBy.set(e, 'kb:phoenix');
     } else if (e.type === 'organization') {
       if (options.phoenix === false || e.country || listedOrgs.has(e.id)) continue;
-      const found = phoenixActor(e.name, date);
-      if (!found) continue;
+      let found = phoenixActor(e.name, date);
+      let rule = 'kb:phoenix';
+      if (!found) {
+        const variant = nameVariant(e.name, date);
+        if (!variant) continue;
+        found = variant.found;
+        rule = `kb:phoenix:${variant.how}`;
+        if (variant.country && !found.country) found = { ...found, country: variant.country };
+      }
       if (found.country) e.country = found.country;
       // The dictionary's sector over one guessed from a head word ("Gulf Cooperation Council").
       if (found.sector) e.sector = found.sector;
-      decidedBy.set(e, 'kb:phoenix');
+      decidedBy.set(e, rule);
     } else if ((e.type === 'place' || e.type === 'city') && e.lat === undefined) {
       if (options.gazetteer !== false) {
         const hit = resolvePlace(e.name, articleCountries);
@@ -116,6 +147,112 @@ export function resolveActors(
     const rule = decidedBy.get(e) ?? knownBy(e);
     for (const m of e.mentions) m.actor = mentionActor(e, m, rule, tokens);
   }
+  resolveAppositions(entities, tokens);
+}
+
+/**
+ * "Salaheddine Sidhoum, Algeria's leading human rights activist": a person the knowledge does
+ * not place takes the country of an apposition that names a country and an agent noun, and the
+ * agent's sector when the person has none (`entities:apposition`).
+ */
+function resolveAppositions(entities: readonly Entity[], tokens: TokenLayer): void {
+  const countryAt = new Map<number, { e: Entity; m: Mention }>();
+  for (const e of entities) {
+    if (e.type !== 'country' || !e.country) continue;
+    for (const m of e.mentions) {
+      if (m.form === 'capital') continue;
+      countryAt.set(tokens.indexAtOrAfter(m.start, 0, tokens.count), { e, m });
+    }
+  }
+  if (countryAt.size === 0) return;
+  for (const e of entities) {
+    if (e.type !== 'person' || e.country) continue;
+    for (const m of e.mentions) {
+      let k = tokens.indexAtOrAfter(m.end, 0, tokens.count);
+      if (k >= tokens.count || !tokens.isChar(k, 44)) continue;
+      k++;
+      if (k < tokens.count && appositionDeterminers.hasToken(tokens, k)) k++;
+      const c = countryAt.get(k);
+      if (!c) continue;
+      let j = tokens.indexAtOrAfter(c.m.end, k, tokens.count);
+      if (
+        j + 1 < tokens.count &&
+        (tokens.isChar(j, 39) || tokens.isChar(j, 0x2019)) &&
+        possessiveS.hasToken(tokens, j + 1)
+      )
+        j += 2;
+      const agent = agentAfter(tokens, j, 5);
+      if (!agent) continue;
+      e.country = c.e.country;
+      if (!e.sector) e.sector = agent.sector;
+      for (const x of e.mentions) {
+        x.actor = {
+          ...(x.actor ?? { rule: 'entities:apposition' }),
+          rule: 'entities:apposition',
+          country: e.country as string,
+        };
+        if (e.sector) x.actor.sector = e.sector;
+      }
+      break;
+    }
+  }
+}
+
+/** Capitalised titles (roles.json) that may open a name the tagger took for an organisation. */
+const titleSurfaces = roleData.titles
+  .flatMap((t) => t.surfaces)
+  .filter((x) => /^[A-Z]/.test(x))
+  .sort((a, b) => b.length - a.length);
+/** Head words that end an organisation's name (org-heads.json: "Party", "Council"). */
+const orgHeads = new Set(orgHeadData.heads.flatMap((h) => h.words));
+
+/**
+ * An organisation name the dictionaries hold under another form: without a leading "the" or
+ * the head word (`head`: "Fatah Party" → FATAH), the name after a possessive (`possessed`:
+ * "Osama bin Laden's al-Qaeda"), after a demonym that gives the country (`demonym`:
+ * "Palestinian Islamic Jihad"), or a title and a person's name the tagger took for an
+ * organisation (`titled`: "President Kagame").
+ */
+function nameVariant(
+  name: string,
+  date: string | undefined,
+): { found: ActorCode; how: string; country?: string } | undefined {
+  const n = name.replace(/^the\s+/i, '');
+  const words = n.split(/\s+/);
+  const tryName = (x: string, how: string, country?: string) => {
+    const found = x.length > 2 ? phoenixActor(x, date) : undefined;
+    return found ? { found, how, ...(country ? { country } : {}) } : undefined;
+  };
+  if (n !== name) {
+    const hit = tryName(n, 'head');
+    if (hit) return hit;
+  }
+  const last = words[words.length - 1] as string;
+  if (words.length > 1 && orgHeads.has(last)) {
+    const hit = tryName(words.slice(0, -1).join(' '), 'head');
+    if (hit) return hit;
+  }
+  const poss = n.search(/['’]s\s/);
+  if (poss > 0) {
+    const hit = tryName(n.slice(poss + 3), 'possessed');
+    if (hit) return hit;
+  }
+  const dem = countrySurfaces.get((words[0] as string).toLowerCase());
+  if (words.length > 1 && dem?.form === 'demonym') {
+    const hit = tryName(words.slice(1).join(' '), 'demonym', dem.iso3);
+    if (hit) return hit;
+  }
+  const title = titleSurfaces.find((t) => name.startsWith(`${t} `));
+  if (title) {
+    const rest = name.slice(title.length + 1).trim();
+    const restWords = rest.split(/\s+/);
+    if (restWords.length <= 3) {
+      const person =
+        phoenixActor(rest, date) ?? (restWords.length === 1 ? phoenixBySurname(rest, date) : undefined);
+      if (person) return { found: person, how: 'titled' };
+    }
+  }
+  return undefined;
 }
 
 const leaderNames = new Set(leaders.map((l) => l.name));
@@ -198,9 +335,13 @@ function mentionActor(e: Entity, m: Mention, rule: string | undefined, tokens: T
  * Up to three lowercase words from token `j` in one noun phrase, and the sector the last agent
  * phrase among them gives ("naval units" → MIL: "units" alone is no agent, "naval" is).
  */
-function agentAfter(tokens: TokenLayer, j: number): { from: number; to: number; sector: string } | undefined {
+function agentAfter(
+  tokens: TokenLayer,
+  j: number,
+  width = 3,
+): { from: number; to: number; sector: string } | undefined {
   let best: { from: number; to: number; sector: string } | undefined;
-  for (let k = j; k < tokens.count && k < j + 3; k++) {
+  for (let k = j; k < tokens.count && k < j + width; k++) {
     if (tokens.kind(k) !== WORD) break;
     const lower = tokens.lower(k);
     // "Taiwan's Vice Foreign Minister": a capitalised word goes on only as a title word.
