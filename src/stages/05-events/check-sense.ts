@@ -40,6 +40,19 @@ export function isSportSentence(tokens: readonly Token[]): boolean {
   return false;
 }
 
+/** `isSportSentence` over raw text (a document-wide pass that has no tokens): the same words and scores. */
+export function isSportText(text: string): boolean {
+  let words = 0;
+  let scores = 0;
+  for (const m of text.matchAll(/[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*/g)) {
+    const w = m[0].toLowerCase();
+    if (sportWords.has(w)) words++;
+    else if (score.test(w)) scores++;
+    if (words >= 2 || (words >= 1 && scores >= 1)) return true;
+  }
+  return false;
+}
+
 export function checkSense(
   type: string,
   verbal: boolean,

@@ -1,5 +1,6 @@
 import { calendarDate, parseAnchor } from '../../core/calendar-math.js';
 import {
+  type Doc,
   type EventCandidate,
   type EventParticipant,
   type EventTrace,
@@ -25,9 +26,12 @@ import {
   subjectCandidates,
   textActor,
 } from './participants.js';
+import { isResolvablePronoun, pronounRule } from './pronoun-actors.js';
 import {
+  auxTail,
   clauseStart,
   crossesClause,
+  type EntityMention,
   type Group,
   inside,
   isNounUse,
@@ -71,7 +75,7 @@ export function codeSentence(
   };
   let sportSentence: boolean | undefined;
   const sport = (): boolean => {
-    sportSentence ??= isSportSentence(tokens);
+    sportSentence ??= ctx.sportDocument === true || isSportSentence(tokens);
     return sportSentence;
   };
   let absorbedUntil = -1;
@@ -259,6 +263,27 @@ export function codeSentence(
       }
       if (options.trace && frame.verbGroup) verbGroup = frame.verbGroup;
     }
+    // "He insisted that …": a subject pronoun stands for the one entity it can refer to nearby.
+    if (!actor && !trailing && leadingComma < 0 && ctx.pronouns && ctx.index !== undefined) {
+      const k = pronounSubject(tokens, m.head, frame);
+      const word = k >= 0 ? (tokens[k] as Token).lower : '';
+      const passive = frame?.verbGroup?.voice === 'passive' || isPassive(tokens, m.head, m.rule);
+      // Inside a quotation "he" is someone the speaker talks about, not the nearest name (often the speaker).
+      const quoted = k >= 0 && ctx.quoted?.((tokens[k] as Token).start) === true;
+      if (isResolvablePronoun(word) && !quoted && !(passive && word === 'it')) {
+        const found = ctx.pronouns.resolve(word, (tokens[k] as Token).start, ctx.index);
+        const side = found ? antecedent(doc, found) : undefined;
+        if (side && side.entity !== recipient?.entity) {
+          if (!passive) {
+            actor = side;
+            actorBy = pronounRule;
+          } else if (!recipient) {
+            recipient = side;
+            recipientBy = pronounRule;
+          }
+        }
+      }
+    }
     if (actor && recipient && actor.start === recipient.start) recipient = undefined;
     if (!actor && !recipient && spec.needsParticipant !== false) {
       rejected?.push(candidate(m.rule, headToken, lastToken, 'no-participant'));
@@ -387,6 +412,31 @@ export function codeSentence(
     lastEvent = event;
     if (spec.absorbs) absorbedUntil = m.last + options.absorbWindow;
   }
+}
+
+/** The subject pronoun of the trigger's clause: the clause analysis's one-word subject, else the word before the verb group; -1 if none. */
+function pronounSubject(tokens: readonly Token[], head: number, frame: ClauseFrame | undefined): number {
+  const subject = frame?.actors[0];
+  if (subject && subject.first === subject.last && subject.last < head) return subject.first;
+  let k = head - 1;
+  while (k >= 0 && auxTail.has((tokens[k] as Token).lower)) k--;
+  return k;
+}
+
+/** An earlier mention as a participant: its surface, entity, and what the entities stage resolved it to. */
+function antecedent(doc: Readonly<Doc>, found: EntityMention): EventParticipant {
+  const resolved = found.mention.actor && !found.mention.actor.place ? found.mention.actor : undefined;
+  const p: EventParticipant = {
+    start: found.start,
+    end: found.end,
+    text: doc.text.slice(found.start, found.end),
+    entity: found.entity.id,
+  };
+  const country = resolved?.country ?? found.entity.country;
+  const sector = resolved?.sector ?? found.entity.sector;
+  if (country) p.country = country;
+  if (sector) p.sector = sector;
+  return p;
 }
 
 /** The comma closing a sentence-opening participial clause ("Besides meeting …, Putin"), or -1. */

@@ -2,13 +2,15 @@ import type { CameoStatement, Doc, Entity, EventCandidate, NewsEvent, Sentence }
 import { type CapOptions, capFor, capReached } from '../../core/limits.js';
 import { bucketBySpan, firstEndingAfter } from '../../core/spans.js';
 import type { Stage, StageResult } from '../../core/stage.js';
-import { documentTokens, sentenceJoinedTokens } from '../../core/tokens.js';
+import { documentTokens, type JoinedToken, sentenceJoinedTokens } from '../../core/tokens.js';
 import { ClauseAnalysis } from './analyze-clauses.js';
 import { codeSentence } from './code-sentence.js';
 import { codeStatements } from './code-statements.js';
-import { allIndex, findMatches, ownIndex, twoSides } from './matching.js';
+import { allIndex, candidate, findMatches, ownIndex, twoSides } from './matching.js';
 import { mergeMentions } from './merge-mentions.js';
 import { buildGroups } from './participants.js';
+import { type PassageGenre, passageGenre } from './passage-genre.js';
+import { PronounResolver } from './pronoun-actors.js';
 import type { EntityMention, SentenceContext } from './sentence-words.js';
 import { SentenceTagger } from './tag-sentence.js';
 
@@ -105,6 +107,13 @@ function codeDocument(
   const timesBySentence = bucketBySpan(sentences, doc.times ?? [], 'within');
   const layer = documentTokens(doc);
   let tagger: SentenceTagger | undefined;
+  // Opinion, comments and sport are read once per document, when a sentence first has a match.
+  let genre: PassageGenre | undefined;
+  let pronouns: PronounResolver | undefined;
+  const genreOf = () => {
+    genre ??= passageGenre(doc);
+    return genre;
+  };
   for (let index = 0; index < sentences.length && events.length <= cap; index++) {
     const sentence = sentences[index] as Sentence;
     if (sentence.end <= sentence.start || sentence.end > doc.text.length) continue;
@@ -119,7 +128,26 @@ function codeDocument(
       if (rejected && rejected.length > 0) traces?.push({ sentence: index, rejected });
       continue;
     }
+    // "I agree with Mr Forsyth": the writer's or a reader's own voice is opinion, not a report.
+    const opinion = genreOf().opinion(index);
+    if (opinion) {
+      if (rejected) {
+        for (const m of matches)
+          rejected.push(
+            candidate(m.rule, tokens[m.head] as JoinedToken, tokens[m.last] as JoinedToken, opinion),
+          );
+        traces?.push({ sentence: index, rejected });
+      }
+      continue;
+    }
     const ctx: SentenceContext = {
+      sportDocument: genreOf().sport,
+      index,
+      quoted: (pos) => genreOf().quoted(pos),
+      get pronouns() {
+        pronouns ??= new PronounResolver(allMentions, sentences);
+        return pronouns;
+      },
       doc,
       tokens,
       groups: buildGroups(doc, mentions, tokens),
@@ -156,6 +184,7 @@ function codeDocument(
     for (let index = 0; index < sentences.length && statements.length <= cap; index++) {
       const sentence = sentences[index] as Sentence;
       if (sentence.end <= sentence.start || sentence.end > doc.text.length) continue;
+      if (genreOf().opinion(index)) continue;
       statements.push(
         ...codeStatements({
           doc,

@@ -9,6 +9,7 @@ import {
 import { wordList } from '../../rules/word-list.js';
 import type { ClauseAnalysis } from './analyze-clauses.js';
 import { type CompiledRule, compileLexicon } from './compile-lexicon.js';
+import type { PronounResolver } from './pronoun-actors.js';
 
 export const lexicon = compileLexicon();
 
@@ -96,6 +97,13 @@ export interface SentenceContext {
   times: readonly TimeExpression[];
   /** The sentence's clause analysis, computed on first call (tagging costs; most sentences never ask). */
   clauses?: () => ClauseAnalysis | undefined;
+  /** The whole document reads as sport (`events:genre.sport-document`): sport senses apply everywhere. */
+  sportDocument?: boolean;
+  /** The sentence's index and the document's pronoun resolver ("He insisted" → the person named before). */
+  index?: number;
+  pronouns?: PronounResolver;
+  /** Whether an offset lies inside a quotation (read as news copy writes them; see `passage-genre.ts`). */
+  quoted?: (pos: number) => boolean;
 }
 
 export function isPossessive(t: string): boolean {
