@@ -250,3 +250,8 @@ test('a passive after "be" takes the tense of its auxiliary: "will be paid Dec. 
   assert.equal(timeValueOf('The dividend will be paid Dec. 14 to holders.', 'Dec. 14'), '2024-12-14');
   assert.equal(timeValueOf('The dividend was paid Dec. 14 to holders.', 'Dec. 14'), '2023-12-14');
 });
+
+test('a tense cue after a determiner is a noun: "announced the plan July 21" is past, "plans to sign … July 21" future', () => {
+  assert.equal(timeValueOf('The ministry announced the plan July 21.', 'July 21'), '2023-07-21');
+  assert.equal(timeValueOf('The ministry plans to sign the deal July 21.', 'July 21'), '2024-07-21');
+});

@@ -11,29 +11,36 @@ import {
 } from '../../../core/calendar-math.js';
 import type { TimeUnit } from '../../../rules/time/units.js';
 import { type Ctx, w } from './time-tokens.js';
-import { futureWords, notPast, pastForms, presentWords } from './time-vocabulary.js';
+import { determiners, futureWords, notPast, pastForms, presentWords } from './time-vocabulary.js';
 
 /** Resolving: tense around a token, and TIMEX3 values relative to the anchor (publication date). */
 
 /**
  * Tense around token i, from the nearest cue among the six tokens before it: 1 future
  * ("will meet on Friday"), -1 past ("the Kremlin said Tuesday"), 0 unknown. Deliberately local:
- * a sentence can say "expected to sign" and "said Tuesday" at once.
+ * a sentence can say "expected to sign" and "said Tuesday" at once. (Looking further, to the
+ * clause's verb before or after, was tried and lost: see docs/evaluation.md.)
  */
 export function tenseAt(c: Ctx, i: number): -1 | 0 | 1 {
   for (let k = i - 1; k >= 0 && k >= i - 6; k--) {
     const l = w(c, k);
-    if (l === '.' || l === ';') break;
-    // A future seen from a past point is past: "had been scheduled to expire Friday".
-    if (futureWords.has(l)) return pastPerfectBefore(c, k) ? -1 : 1;
+    if (l === '.' || l === ';') return 0;
+    const cue = cueAt(c, k, l);
+    if (cue !== null) return cue;
     if (presentWords.has(l)) return 0;
-    if (pastForms.has(l) || (l.length > 4 && l.endsWith('ed') && !notPast.has(l))) {
-      // A passive after "be" takes the tense of what governs "be": "will be paid Dec. 14".
-      if (w(c, k - 1) === 'be') continue;
-      return -1;
-    }
   }
   return 0;
+}
+
+/** The tense token k (lowercase `l`) marks: 1 future, -1 past, null none (a cue after a determiner is a noun: "the plan"). */
+function cueAt(c: Ctx, k: number, l: string): -1 | 1 | null {
+  const future = futureWords.has(l);
+  if (!future && !pastForms.has(l) && !(l.length > 4 && l.endsWith('ed') && !notPast.has(l))) return null;
+  if (determiners.has(w(c, k - 1))) return null;
+  // A future seen from a past point is past: "had been scheduled to expire Friday".
+  if (future) return pastPerfectBefore(c, k) ? -1 : 1;
+  // A passive after "be" takes the tense of what governs "be": "will be paid Dec. 14".
+  return w(c, k - 1) === 'be' ? null : -1;
 }
 
 /** "had" among the three words before token k (the clause's past perfect). */

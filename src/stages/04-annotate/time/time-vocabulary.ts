@@ -235,6 +235,7 @@ export const yearFollowers = new Set(yearFollowerWords);
 export const futureWords = new Set(futureCues);
 export const notPast = new Set(scannerList('notPastTense'));
 export const presentWords = new Set(presentCues);
+export const determiners = new Set(scannerList('determiners'));
 export const anaphoricSet = new Set(anaphoricShifts);
 export const positionModMap = new Map(positionMods);
 export const setLeaderSet = new Set(setLeaders);
