@@ -179,3 +179,12 @@ test('an apposition with a country and an agent noun places a person no list kno
   const plain = analyse('Tomas Verlinde, Belgium’s pride, met the delegation on Monday.', '2010-05-01');
   assert.equal(mentionOf(plain.doc, plain.list, 'Tomas Verlinde').e.country, undefined);
 });
+
+test('"former" before a title makes the person an elite (ELI), not the government', () => {
+  const { list } = analyse('Former Prime Minister Tomas Verlinde criticised the plan.', '2010-05-01');
+  const e = list.find((x) => x.name === 'Tomas Verlinde');
+  assert.equal(e?.sector, 'ELI');
+  assert.equal(e?.mentions[0]?.actor?.rule, 'entities:former-title');
+  const serving = analyse('Prime Minister Tomas Verlinde criticised the plan.', '2010-05-01');
+  assert.equal(serving.list.find((x) => x.name === 'Tomas Verlinde')?.sector, 'GOV');
+});

@@ -40,6 +40,7 @@ const listedOrgs = new Set(orgData.organizations.map((o) => `org:${o.id}`));
 const possessiveS = new TokenSet(['s']);
 const coordinators = new TokenSet(['and', 'or']);
 const appositionDeterminers = new TokenSet(['a', 'an', 'the']);
+const formerWords = new TokenSet(['former', 'ex']);
 /** Words of a title written capitalised inside an agent phrase ("Vice", "Foreign", "Minister"). */
 const titleWords = new Set(sentenceWords.titleWords.words);
 
@@ -144,10 +145,36 @@ export function resolveActors(
   }
 
   for (const e of entities) {
+    if (
+      e.type === 'person' &&
+      (!e.sector || decidedBy.get(e) !== 'kb:phoenix') &&
+      e.mentions.some((m) => formerTitle(tokens, m))
+    ) {
+      // "former president Carlos Menem", "Former Cabinet minister Clare Short": an elite, no longer
+      // the government (CAMEO's ELI for former office holders).
+      e.sector = 'ELI';
+      decidedBy.set(e, 'entities:former-title');
+    }
     const rule = decidedBy.get(e) ?? knownBy(e);
     for (const m of e.mentions) m.actor = mentionActor(e, m, rule, tokens);
   }
   resolveAppositions(entities, tokens);
+}
+
+/** Whether "former" (or "ex-") opens the title words right before or at the start of a mention. */
+function formerTitle(tokens: TokenLayer, m: Mention): boolean {
+  let k = tokens.indexAtOrAfter(m.start, 0, tokens.count);
+  const end = tokens.indexAtOrAfter(m.end, k, tokens.count);
+  // The mention may hold its title ("Former Cabinet minister Clare Short").
+  for (let i = k; i < end && i < k + 4; i++) if (formerWords.hasToken(tokens, i)) return true;
+  for (let n = 0; n < 4 && k > 0; n++) {
+    k--;
+    if (formerWords.hasToken(tokens, k)) return true;
+    if (tokens.kind(k) !== WORD) return false;
+    const lower = tokens.lower(k);
+    if (!titleWords.has(lower) && !sectorForWord(lower) && !tokens.isUpper(k)) return false;
+  }
+  return false;
 }
 
 /**
