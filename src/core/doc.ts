@@ -204,7 +204,16 @@ export interface Attribution extends Span {
   rule: string;
 }
 
-export type Granularity = 'instant' | 'day' | 'week' | 'month' | 'quarter' | 'year' | 'decade' | 'duration';
+export type Granularity =
+  | 'instant'
+  | 'day'
+  | 'week'
+  | 'month'
+  | 'quarter'
+  | 'year'
+  | 'decade'
+  | 'century'
+  | 'duration';
 
 export interface TimeExpression extends Span {
   text: string;

@@ -255,3 +255,11 @@ test('a tense cue after a determiner is a noun: "announced the plan July 21" is 
   assert.equal(timeValueOf('The ministry announced the plan July 21.', 'July 21'), '2023-07-21');
   assert.equal(timeValueOf('The ministry plans to sign the deal July 21.', 'July 21'), '2024-07-21');
 });
+
+test('a century is its first two year digits ("the 20th century" → 19); "current" is PRESENT_REF', () => {
+  assert.equal(timeValueOf('It was built in the 11th century.', '11th century'), '10');
+  assert.equal(timeValueOf('The 20th century ended.', '20th century'), '19');
+  assert.equal(findTimes('The 20th century ended.', 0, anchor, {})[0]?.rule, 'time:century');
+  assert.equal(granularityOf('19', 'DATE'), 'century');
+  assert.equal(timeValueOf('The current rules apply.', 'current'), 'PRESENT_REF');
+});

@@ -1,6 +1,7 @@
 import type { Day } from '../../../core/calendar-math.js';
 import { type SentenceRange, type TokenLayer, TokenSet, tokenizeRange } from '../../../core/tokens.js';
 import {
+  matchCentury,
   matchDayMonth,
   matchDecade,
   matchDecadeNumber,
@@ -240,6 +241,7 @@ export function matchAt(c: Ctx, i: number): Hit | null {
     best = longest(best, matchRangeEnd(c, i));
     best = longest(best, matchDuration(c, i));
     best = longest(best, matchAgo(c, i));
+    best = longest(best, matchCentury(c, i));
   } else {
     best = longest(best, matchFixed(c, i));
     best = longest(best, matchMonth(c, i));

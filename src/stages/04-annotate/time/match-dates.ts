@@ -56,6 +56,19 @@ export function matchFixed(c: Ctx, i: number): Hit | null {
   return null;
 }
 
+/**
+ * "the 20th century" → `19`: TIMEX3 writes a century as its first two year digits (the 20th
+ * century is 1900-1999).
+ */
+export function matchCentury(c: Ctx, i: number): Hit | null {
+  const t = tok(c, i) as Tok;
+  if (t.k !== 'n' || t.t.length > 2 || !touching(c, i) || !ordinalSuffix.has(w(c, i + 1))) return null;
+  if (w(c, i + 2) !== 'century') return null;
+  const n = Number(t.t);
+  if (!(n >= 1)) return null;
+  return { end: i + 3, value: pad2(n - 1), type: 'DATE', rule: 'time:century', relative: false };
+}
+
 export function matchIsoDate(c: Ctx, i: number): Hit | null {
   const t = tok(c, i) as Tok;
   const y = Number(t.t.slice(0, 4));

@@ -83,6 +83,7 @@ export function granularityOf(value: string, type: TimexType): Granularity {
   if (monthShape && n === 7) return 'month';
   if (yearShape && n === 4) return 'year';
   if (n === 3 && digitsOrX(value, 0, 3)) return 'decade';
+  if (n === 2 && digitsOrX(value, 0, 2)) return 'century';
   return type === 'SET' ? 'duration' : 'day';
 }
 

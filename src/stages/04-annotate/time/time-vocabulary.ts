@@ -127,7 +127,10 @@ export const triggerStems: readonly string[] = [
     ...units.map((u) => u.forms[0] as string),
     ...seasons.map(([w]) => w),
     ...partsOfDay.map(([w]) => w),
-    ...fixedPhrases.map((p) => p.words[0] as string).filter((w) => !shiftMap.has(w) && w !== 'the'),
+    // A shift word ("current", "next") triggers only as a phrase of its own ("current" → PRESENT_REF).
+    ...fixedPhrases
+      .filter((p) => p.words[0] !== 'the' && (p.words.length === 1 || !shiftMap.has(p.words[0] as string)))
+      .map((p) => p.words[0] as string),
     ...fixedPhrases.filter((p) => p.words[0] === 'the').map((p) => p.words[1] as string),
     ...holidays.map((h) => h.words[0] as string),
     ...clockWords.keys(),
