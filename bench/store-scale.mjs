@@ -4,6 +4,7 @@
 //   npm run bench:scale [-- --docs 1000000] [--db FILE] [--repeat 200] [--markdown]
 //   npm run bench:scale -- --postgres postgres://127.0.0.1:5432/test?schema=bench_scale [--drop]
 //   npm run bench:scale -- --fill-only        (then, stopped at any point: --as-filled measures what is there)
+//   npm run bench:scale -- --docs 50000 --actor-only   (the actor filters, each also timed as before migration 13)
 //
 // The store is filled once and reused (default file: <tmp>/tidings-bench-scale-<docs>.db; a schema on
 // PostgreSQL, dropped by --drop after the run); a fill that was stopped resumes where it stopped. Filling does not run the NLP a million times (that
@@ -39,6 +40,7 @@ const { values: args } = parseArgs({
     drop: { type: 'boolean', default: false },
     rebuild: { type: 'boolean', default: false },
     markdown: { type: 'boolean', default: false },
+    'actor-only': { type: 'boolean', default: false },
   },
 });
 
@@ -51,6 +53,8 @@ const { seededRandom } = await import('../dist/core/random.js');
 const { keptText, snippetOf, documentTone } = await import('../dist/store/document-row.js');
 const { firstDayOf } = await import('../dist/store/dates.js');
 const { encodeCursor } = await import('../dist/store/cursors.js');
+const { EVENT_COLUMNS } = await import('../dist/store/read-rows.js');
+const { countCap, escapeLike } = await import('../dist/store/document-row.js');
 const { mentionsOf } = await import('../dist/stages/06-link/happenings.js');
 const { relationDeltas } = await import('../dist/stages/06-link/relations.js');
 const { dyadSeries } = await import('../dist/services/relations.js');
@@ -320,6 +324,8 @@ async function postgresWriter(storeUrl) {
   const count = Number((await client.query('SELECT count(*) AS n FROM documents')).rows[0].n);
   // The search index is built once after the fill: maintaining a GIN index row by row costs far more.
   if (count === 0) await client.query('DROP INDEX IF EXISTS documents_search');
+  // Likewise the actor filter's trigram indexes (migration 13), rebuilt in finish.
+  if (count === 0) await client.query('DROP INDEX IF EXISTS events_actor_trgm, events_recipient_trgm');
   return {
     count: async () => count,
     kept: async () =>
@@ -418,6 +424,19 @@ async function postgresWriter(storeUrl) {
       log('building the search index (GIN)');
       await client.query("SET maintenance_work_mem = '256MB'");
       await client.query('CREATE INDEX IF NOT EXISTS documents_search ON documents USING GIN (search)');
+      const trgm = (
+        await client.query(
+          `SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm'`,
+        )
+      ).rows[0]?.nspname;
+      if (trgm) {
+        log('building the actor trigram indexes (GIN)');
+        for (const side of ['actor', 'recipient']) {
+          await client.query(
+            `CREATE INDEX IF NOT EXISTS events_${side}_trgm ON events USING gin (${side}_text "${trgm}".gin_trgm_ops)`,
+          );
+        }
+      }
       await client.query('VACUUM ANALYZE');
       await client.end();
     },
@@ -515,6 +534,124 @@ async function keysAt(positions) {
   return out;
 }
 
+/**
+ * The actor filter as it ran before migration 13, for a ratio measured in the same run: the statements
+ * of that version (page and capped count) on a connection of its own, inside a transaction that drops
+ * migration 13's indexes and is rolled back after.
+ */
+async function actorFilterBefore() {
+  const cap = countCap({ offset: 0, limit: 50 });
+  if (isPostgres) {
+    const { default: pg } = await import('pg');
+    const { splitSchema } = await import('../dist/store/postgres/postgres-repository.js');
+    const { connectionString, schema } = splitSchema(url);
+    const client = new pg.Client({ connectionString, options: `-c search_path=${schema ?? 'public'}` });
+    await client.connect();
+    await client.query('BEGIN');
+    await client.query(
+      'DROP INDEX IF EXISTS events_actor_trgm, events_recipient_trgm, events_by_actor_entity, events_by_recipient_entity',
+    );
+    const where = `(e.actor_country = upper($1::text COLLATE "C") OR lower(e.actor_entity) = lower($1::text COLLATE "C")
+      OR e.actor_text ILIKE ($2::text COLLATE "C") ESCAPE '\\')`;
+    return {
+      run: async (actor) => {
+        const values = [actor, `%${escapeLike(actor)}%`];
+        await client.query(
+          `SELECT count(*)::int AS n FROM (SELECT 1 FROM events e WHERE ${where} LIMIT ${cap}) c`,
+          values,
+        );
+        return (
+          await client.query(
+            `SELECT ${EVENT_COLUMNS}, e.day AS sort_day FROM events e JOIN documents d ON d.id = e.doc_id WHERE ${where}
+             ORDER BY e.day DESC NULLS LAST, e.doc_id, e.idx LIMIT 51 OFFSET 0`,
+            values,
+          )
+        ).rows;
+      },
+      close: async () => {
+        await client.query('ROLLBACK');
+        await client.end();
+      },
+    };
+  }
+  const { default: Database } = await import('better-sqlite3');
+  const db = new Database(url);
+  db.exec(`BEGIN; DROP TRIGGER IF EXISTS events_parties_insert; DROP TRIGGER IF EXISTS events_parties_delete;
+    DROP TABLE IF EXISTS events_parties; DROP INDEX IF EXISTS events_by_actor_entity;
+    DROP INDEX IF EXISTS events_by_recipient_entity;`);
+  const where = `(e.actor_country = upper(@actor) OR e.actor_entity = @actor COLLATE NOCASE
+    OR e.actor_text LIKE @like ESCAPE '\\')`;
+  const count = db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM events e WHERE ${where} LIMIT ${cap})`);
+  const page = db.prepare(
+    `SELECT ${EVENT_COLUMNS}, e.day AS sort_day FROM events e JOIN documents d ON d.id = e.doc_id WHERE ${where}
+     ORDER BY e.day DESC, e.doc_id, e.idx LIMIT 51 OFFSET 0`,
+  );
+  return {
+    run: async (actor) => {
+      const params = { actor, like: `%${escapeLike(actor)}%` };
+      count.get(params);
+      return page.all(params);
+    },
+    close: async () => {
+      db.exec('ROLLBACK');
+      db.close();
+    },
+  };
+}
+
+/** The actor families, each timed as before migration 13 and through the store; the pages must agree. */
+async function measureActors() {
+  const busy = RANKED.slice(0, 10);
+  const rare = RANKED.slice(100, 140);
+  const words = ['Russian', 'officials', 'minister', 'police', 'President', 'govern'];
+  const families = [
+    ['events by a busy actor (top 10 countries)', busy],
+    ['events by a rare actor (countries ranked 100–140)', rare],
+    ['events by a word of the actor text', words],
+  ];
+  const store = await openStore(url);
+  const stats = await store.stats();
+  const rows = [];
+  try {
+    for (const [name, params] of families) {
+      // Before, then after: on PostgreSQL the dropped indexes lock the table until the rollback.
+      const before = await actorFilterBefore();
+      const old = [];
+      let a;
+      try {
+        for (const actor of params)
+          old.push(
+            (await before.run(actor))
+              .slice(0, 50)
+              .map((r) => `${r.doc_id}:${r.idx}`)
+              .join(),
+          );
+        a = await time(`${name}, before (LIKE scan)`, params, (actor) => before.run(actor));
+      } finally {
+        await before.close();
+      }
+      for (const [i, actor] of params.entries()) {
+        const now = (await store.queryEvents({ limit: 50, offset: 0, actor })).items.map(
+          (e) => `${e.docId}:${e.idx}`,
+        );
+        if (old[i] !== now.join()) throw new Error(`${name}: ${actor}: the pages differ`);
+      }
+      const b = await time(`${name}, indexed`, params, (actor) =>
+        store.queryEvents({ limit: 50, offset: 0, actor }),
+      );
+      rows.push(a, b, {
+        name: `${name}: before / indexed`,
+        p50: a.p50 / b.p50,
+        p99: a.p99 / b.p99,
+        ratio: true,
+      });
+    }
+  } finally {
+    await store.close();
+  }
+  return { stats, rows };
+}
+
 async function measure() {
   const random = seededRandom(7);
   const pick = (list, n) => Array.from({ length: n }, () => list[Math.floor(random() * list.length)]);
@@ -594,7 +731,7 @@ if (args.rebuild && !isPostgres && existsSync(url))
 const built = await fill();
 if (built.filled) log(`filled ${DOCS} documents in ${built.seconds.toFixed(0)} s`);
 if (args['fill-only']) process.exit(0);
-const { stats, rows } = await measure();
+const { stats, rows } = args['actor-only'] ? await measureActors() : await measure();
 if (isPostgres && args.drop) {
   const { default: pg } = await import('pg');
   const { splitSchema } = await import('../dist/store/postgres/postgres-repository.js');
@@ -612,7 +749,10 @@ if (args.markdown) {
     `${engine}: ${stats.documents.toLocaleString('en')} documents, ${stats.events.toLocaleString('en')} events\n`,
   );
   console.log(`| query (${engine}) | p50 ms | p99 ms |\n|---|---:|---:|`);
-  for (const r of rows) console.log(`| ${r.name} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} |`);
+  for (const r of rows) {
+    const unit = r.ratio ? '×' : '';
+    console.log(`| ${r.name} | ${r.p50.toFixed(1)}${unit} | ${r.p99.toFixed(1)}${unit} |`);
+  }
 } else {
   console.log(
     JSON.stringify({ engine, documents: stats.documents, events: stats.events, fill: built, rows }),

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { fakeAnalysis, GENEVA_TEXT } from '../../test/support/fake-analyze.js';
-import { meetingOfPeople, party, report } from '../../test/support/link-docs.js';
+import { meetingOfPeople, party, type ReportEvent, report } from '../../test/support/link-docs.js';
 import {
   dropStoreUrl,
   freshStoreUrl,
@@ -315,6 +315,91 @@ for (const engine of engines) {
       assert.equal(stats.documents, 2);
       assert.equal(stats.events, 4);
       assert.deepEqual(stats.eventsByType, { AGREE: 2, CONSULT: 2 });
+    });
+  });
+
+  describe(`${engine} store: the actor filter by index`, () => {
+    test("every substring finds what a scan finds: ISO3, entity id, or part of a side's text (ASCII case folded)", async () => {
+      const store = await openTestStore(engine);
+      const texts = [
+        'Russian officials',
+        'the Élysée Palace',
+        'Zürich police',
+        'a "quoted" spokesman',
+        "Kyiv's mayor",
+        '100%_owned firm',
+        'PUTIN',
+        'İstanbul governor',
+      ];
+      const analyses = texts.map((text, i) =>
+        report(`Story ${i}\nSomething happened ${i}.`, {
+          url: `https://x.example/${i}`,
+          published: '2024-05-16',
+          events: [
+            {
+              type: 'CONSULT',
+              actor: party(i % 2 ? 'RUS' : 'FRA', { text, entity: `person:p${i}` }),
+              recipient: party('CHN', { text: texts[(i + 3) % texts.length] as string }),
+            },
+          ],
+        }),
+      );
+      await store.putMany(analyses.map((analysis) => ({ kind: 'document', analysis })));
+      const fold = (v: string) => v.replace(/[A-Z]/g, (c) => c.toLowerCase());
+      const expected = (role: 'actor' | 'recipient', q: string) =>
+        analyses
+          .filter((a) => {
+            const side = a.events[0]?.[role];
+            if (!side) return false;
+            return (
+              side.country === q.toUpperCase() ||
+              fold(side.entity ?? '') === fold(q) ||
+              fold(side.text).includes(fold(q))
+            );
+          })
+          .map((a) => a.id)
+          .sort();
+      const queries = new Set<string>([
+        'RUS',
+        'rus',
+        'PERSON:P3',
+        'zz',
+        '%',
+        '_',
+        '"',
+        '""',
+        "'s m",
+        'uoted" s',
+      ]);
+      for (const text of texts) {
+        const chars = [...text];
+        for (let len = 1; len <= 6; len++) {
+          for (let i = 0; i + len <= chars.length; i += 3) queries.add(chars.slice(i, i + len).join(''));
+        }
+        queries.add(text.toUpperCase());
+      }
+      for (const q of queries) {
+        for (const role of ['actor', 'recipient'] as const) {
+          const page = await store.queryEvents({ [role]: q, limit: 50, offset: 0 });
+          assert.deepEqual(
+            page.items.map((e) => e.docId).sort(),
+            expected(role, q),
+            `${role}=${JSON.stringify(q)}`,
+          );
+          assert.equal(page.total, page.items.length, `${role}=${JSON.stringify(q)}: total`);
+        }
+      }
+      // The index follows the rows: a re-coded document's old side is no longer found, its new one is.
+      const first = analyses[0] as (typeof analyses)[number];
+      const recoded = structuredClone(first);
+      (recoded.events[0] as { actor: { text: string } }).actor.text = 'Brazilian envoy';
+      await store.recodeDocument(recoded, 'v2');
+      assert.equal((await store.queryEvents({ actor: 'Russian off', limit: 50, offset: 0 })).total, 0);
+      assert.deepEqual(
+        (await store.queryEvents({ actor: 'zilian env', limit: 50, offset: 0 })).items.map((e) => e.docId),
+        [first.id],
+      );
+      await store.close();
     });
   });
 
@@ -727,6 +812,84 @@ for (const engine of engines) {
         await store.listRecodable({ version: 'v2', all: true, limit: 2, after: ids[0] }),
         ids.slice(1),
       );
+      await store.close();
+    });
+
+    /** The kept counts (stats, list totals) beside the same counts made from the rows, document by document. */
+    const keptAndRecounted = async (store: Repository) => {
+      const stats = await store.stats();
+      const docs = (await store.listDocuments({ limit: 100, offset: 0 })).items;
+      const byType: Record<string, number> = {};
+      let events = 0;
+      for (const d of docs) {
+        for (const e of (await store.queryEvents({ docId: d.id, limit: 500, offset: 0 })).items) {
+          byType[e.type] = (byType[e.type] ?? 0) + 1;
+          events++;
+        }
+      }
+      const listTotals: Record<string, number> = {};
+      for (const type of Object.keys({ ...byType, ...stats.eventsByType })) {
+        listTotals[type] = (await store.queryEvents({ type, limit: 1, offset: 0 })).total;
+      }
+      return {
+        kept: {
+          events: stats.events,
+          eventsList: (await store.queryEvents({ limit: 1, offset: 0 })).total,
+          byType: Object.fromEntries(Object.entries(stats.eventsByType).filter(([, n]) => n > 0)),
+          listTotals: Object.fromEntries(Object.entries(listTotals).filter(([, n]) => n > 0)),
+          documents: [stats.documents, stats.ok, stats.rejected],
+        },
+        recounted: {
+          events,
+          eventsList: events,
+          byType,
+          listTotals: byType,
+          documents: [
+            docs.length,
+            docs.filter((d) => d.status === 'ok').length,
+            docs.filter((d) => d.status === 'rejected').length,
+          ],
+        },
+      };
+    };
+
+    test('kept counts after re-codes (events added, removed, retyped, unchanged) equal a recount of the rows', async () => {
+      const store = await openTestStore(engine);
+      await store.putMany([
+        { kind: 'document', analysis: docA, pipeline: 'v1' },
+        { kind: 'document', analysis: docB, pipeline: 'v1' },
+        { kind: 'document', analysis: docC, pipeline: 'v1' },
+      ]);
+      await store.putRejected({ uri: 'test:empty', text: '', diagnostics: [] });
+      const check = async (what: string) => {
+        const { kept, recounted } = await keptAndRecounted(store);
+        assert.deepEqual(kept, recounted, what);
+      };
+      await check('as ingested');
+      const recode = async (analysis: typeof docA, events: ReportEvent[]) => {
+        const again = report(analysis.text, {
+          url: analysis.source.uri,
+          published: analysis.published ?? undefined,
+          events,
+        });
+        assert.equal(again.id, analysis.id);
+        return store.recodeDocument(again, 'v2');
+      };
+      // A: retyped and one more event; B: its event gone; C: an event where there was none; A again unchanged.
+      await recode(docA, [meeting('ACCUSE', -2), meeting('THREATEN', -4)]);
+      await check('A retyped and grown');
+      await recode(docB, []);
+      await check('B emptied');
+      await recode(docC, [meeting('CONSULT', 1), meeting('CONSULT', 1), meeting('AID', 3)]);
+      await check('C given events');
+      assert.equal(
+        (await recode(docA, [meeting('ACCUSE', -2), meeting('THREATEN', -4)]))?.status,
+        'unchanged',
+      );
+      await check('A unchanged');
+      const { kept } = await keptAndRecounted(store);
+      assert.deepEqual(kept.byType, { ACCUSE: 1, AID: 1, CONSULT: 2, THREATEN: 1 });
+      assert.deepEqual(kept.documents, [4, 3, 1]);
       await store.close();
     });
 

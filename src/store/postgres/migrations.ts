@@ -291,4 +291,32 @@ export const MIGRATIONS: readonly string[] = [
     reverted_at TEXT COLLATE "C"
   );
   `,
+  // 13: the actor filter by index (see sqlite/migrations.ts): entity ids by lower(), the sides' texts by
+  // pg_trgm GIN indexes that ILIKE '%…%' uses. The extension lives in the schema it is installed in
+  // (public when this installs it, never a store's own schema, which a drop would take it with); without
+  // it (not available, no right to create it) the filter still works, by a scan, and a notice says so.
+  `
+  CREATE INDEX events_by_actor_entity ON events (lower(actor_entity));
+  CREATE INDEX events_by_recipient_entity ON events (lower(recipient_entity));
+  DO $$
+  DECLARE
+    home text;
+  BEGIN
+    SELECT n.nspname INTO home FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+      WHERE e.extname = 'pg_trgm';
+    IF home IS NULL THEN
+      BEGIN
+        CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public;
+        home := 'public';
+      EXCEPTION WHEN OTHERS THEN
+        RAISE NOTICE 'tidings: pg_trgm not installed (%): the actor filter scans the events', SQLERRM;
+      END;
+    END IF;
+    IF home IS NOT NULL THEN
+      EXECUTE format('CREATE INDEX events_actor_trgm ON events USING gin (actor_text %I.gin_trgm_ops)', home);
+      EXECUTE format('CREATE INDEX events_recipient_trgm ON events USING gin (recipient_text %I.gin_trgm_ops)', home);
+    END IF;
+  END
+  $$;
+  `,
 ] as const;

@@ -295,4 +295,23 @@ export const MIGRATIONS: readonly string[] = [
     reverted_at TEXT
   );
   `,
+  // 13: the actor filter (an ISO3 code, an entity id, or part of a side's text) by index: the entity ids
+  // case-insensitively, and the sides' texts as trigrams (FTS5 `trigram`, kept by triggers, so every path
+  // that writes events keeps it), which a substring of three characters or more is looked up in.
+  `
+  CREATE INDEX events_by_actor_entity ON events (actor_entity COLLATE NOCASE);
+  CREATE INDEX events_by_recipient_entity ON events (recipient_entity COLLATE NOCASE);
+  CREATE VIRTUAL TABLE events_parties USING fts5 (
+    actor, recipient, content = '', contentless_delete = 1, tokenize = 'trigram'
+  );
+  INSERT INTO events_parties (rowid, actor, recipient)
+    SELECT rowid, coalesce(actor_text, ''), coalesce(recipient_text, '') FROM events;
+  CREATE TRIGGER events_parties_insert AFTER INSERT ON events BEGIN
+    INSERT INTO events_parties (rowid, actor, recipient)
+      VALUES (new.rowid, coalesce(new.actor_text, ''), coalesce(new.recipient_text, ''));
+  END;
+  CREATE TRIGGER events_parties_delete AFTER DELETE ON events BEGIN
+    DELETE FROM events_parties WHERE rowid = old.rowid;
+  END;
+  `,
 ] as const;

@@ -463,19 +463,43 @@ class SqliteRepository implements Repository {
     for (const role of ['actor', 'recipient'] as const) {
       const value = query[role];
       if (!value) continue;
+      // A substring of three characters or more is looked up in the sides' trigrams (migration 13), then
+      // checked with LIKE (which folds ASCII case only, as before); a shorter one can only be scanned for.
+      const text =
+        [...value].length >= 3
+          ? `(e.rowid IN (SELECT rowid FROM events_parties WHERE events_parties MATCH @${role}Match) ` +
+            `AND e.${role}_text LIKE @${role}Like ESCAPE '\\')`
+          : `e.${role}_text LIKE @${role}Like ESCAPE '\\'`;
       where.push(
-        `(e.${role}_country = upper(@${role}) OR e.${role}_entity = @${role} COLLATE NOCASE ` +
-          `OR e.${role}_text LIKE @${role}Like ESCAPE '\\')`,
+        `(e.${role}_country = upper(@${role}) OR e.${role}_entity = @${role} COLLATE NOCASE OR ${text})`,
       );
       params[role] = value;
       params[`${role}Like`] = `%${escapeLike(value)}%`;
+      if ([...value].length >= 3) params[`${role}Match`] = `${role} : "${value.replaceAll('"', '""')}"`;
+    }
+    // A side with few candidate events (a rare country, an entity, a rare word) reads them by rowid and
+    // sorts them; many (a busy country) are found faster by walking the list order and keeping matches.
+    let from = 'FROM events e';
+    const role = (['actor', 'recipient'] as const).find((r) => query[r] && params[`${r}Match`] !== undefined);
+    if (role) {
+      const candidates =
+        `SELECT rowid AS r FROM events WHERE ${role}_country = upper(@${role}) ` +
+        `UNION SELECT rowid FROM events WHERE ${role}_entity = @${role} COLLATE NOCASE ` +
+        `UNION SELECT rowid FROM events_parties WHERE events_parties MATCH @${role}Match`;
+      const found = (
+        this.#stmt(`SELECT count(*) AS n FROM (${candidates} LIMIT ${FEW_CANDIDATES})`).get({
+          [role]: params[role],
+          [`${role}Match`]: params[`${role}Match`],
+        }) as { n: number }
+      ).n;
+      if (found < FEW_CANDIDATES) from = `FROM (${candidates}) c CROSS JOIN events e ON e.rowid = c.r`;
     }
     addCondition(where, params, 'e.type = upper(@type)', 'type', query.type);
     addCondition(where, params, 'e.status = @status', 'status', query.status);
     addCondition(where, params, 'e.doc_id = @docId', 'docId', query.docId);
     addCondition(where, params, 'e.day >= @from', 'from', query.from ? firstDayOf(query.from) : null);
     addCondition(where, params, 'e.day <= @to', 'to', query.to ? lastDayOf(query.to) : null);
-    const filter = `FROM events e JOIN documents d ON d.id = e.doc_id ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+    const filter = `${from} JOIN documents d ON d.id = e.doc_id ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
     const { limit: _l, offset: _o, ...countParams } = params;
     const page: Record<string, unknown> = { ...params, limit: query.limit + 1 };
     let keyset = '';
@@ -520,7 +544,7 @@ class SqliteRepository implements Repository {
       const cap = countCap(query);
       total = (
         this.#stmt(
-          `SELECT count(*) AS n FROM (SELECT 1 FROM events e WHERE ${where.join(' AND ')} LIMIT @cap)`,
+          `SELECT count(*) AS n FROM (SELECT 1 ${from} WHERE ${where.join(' AND ')} LIMIT @cap)`,
         ).get({
           ...countParams,
           cap,
@@ -1211,6 +1235,12 @@ class SqliteRepository implements Repository {
     return { override, documents: docs.length, happenings };
   }
 }
+
+/**
+ * Below this many candidate events for an actor filter, the events are read by rowid and sorted; at or
+ * above it, the list order is walked (the matches are dense enough to fill a page soon).
+ */
+const FEW_CANDIDATES = 2000;
 
 /** A query's WHERE clauses and named parameters, starting with the page. */
 function conditions(limit: number, offset: number): { where: string[]; params: Record<string, unknown> } {
