@@ -18,6 +18,45 @@ const targetObjects = list('targetObjects');
 const sportWords = list('sportWords');
 const sportTypes = new Set(wordList(senseData.sportTypes, 'events/senses sportTypes', { lowercase: false }));
 const score = /^\d{1,3}-\d{1,3}$/;
+const statementRules = new Set(
+  wordList(senseData.statementVerbs, 'events/senses statementVerbs', { lowercase: false }),
+);
+export const statementSenseRule: string = senseData.statementVerbs.id;
+const complementSubjects = new Set(['it', 'they', 'we', 'he', 'she', 'i']);
+const clauseEnd = new Set([';', '.', ':']);
+
+/**
+ * A speaking verb ("warned", "insisted") that only states a view: not followed, in its clause, by
+ * an infinitive ("warned Russia to stay away", "insisted on" does not count) nor by a complement
+ * whose subject is a pronoun with will/would ("warned that it would retaliate").
+ */
+export function isStatementSense(
+  rule: string,
+  last: number,
+  tokens: readonly Token[],
+  tagAt: (i: number) => string,
+): boolean {
+  if (!statementRules.has(rule)) return false;
+  const end = Math.min(tokens.length, last + 10);
+  for (let k = last + 1; k < end; k++) {
+    const t = (tokens[k] as Token).lower;
+    if (clauseEnd.has(t)) break;
+    // A complement clause: a threat or promise only when its subject is a pronoun with will/would.
+    if (t === 'that' || (complementSubjects.has(t) && k === last + 1)) {
+      const subject = t === 'that' ? k + 1 : k;
+      const modal = tokens[subject + 1]?.lower;
+      return !(
+        complementSubjects.has(tokens[subject]?.lower ?? '') &&
+        (modal === 'will' || modal === 'would')
+      );
+    }
+    if (t === 'to') {
+      const next = tokens[k + 1]?.lower === 'not' ? k + 2 : k + 1;
+      if (tagAt(next) === 'VB') return false;
+    }
+  }
+  return true;
+}
 
 export type SenseVerdict =
   | { action: 'reject'; rule: string }

@@ -10,7 +10,7 @@ import {
 import type { JoinedToken as Token } from '../../core/tokens.js';
 import { cameoCode } from '../../rules/events/cameo.js';
 import type { ClauseFrame } from './analyze-clauses.js';
-import { checkSense, isSportSentence } from './check-sense.js';
+import { checkSense, isSportSentence, isStatementSense, statementSenseRule } from './check-sense.js';
 import { clauseSides } from './clause-participants.js';
 import { agreeAbove, type EventVerdict, judgeSentence, vetoBelow } from './event-detector.js';
 import type { CodedEvent, EventsOptions } from './events-stage.js';
@@ -237,6 +237,12 @@ export function codeSentence(
     }
     if (sense?.action === 'reject') {
       rejected?.push(candidate(m.rule, headToken, lastToken, sense.rule));
+      continue;
+    }
+    // "warned that councils would struggle": a view stated, not a threat; what it governs stays absorbed.
+    if (clauses && isStatementSense(spec.id, m.last, tokens, (i) => clauses.tagAt(i))) {
+      rejected?.push(candidate(m.rule, headToken, lastToken, statementSenseRule));
+      if (spec.absorbs) absorbedUntil = m.last + options.absorbWindow;
       continue;
     }
     if (frame) {

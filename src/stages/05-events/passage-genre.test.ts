@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { docFromLines, type EntityAt } from '../../../test/support/event-doc.js';
+import { statementSenseRule } from './check-sense.js';
 import { codeEvents, explainEvents } from './events-stage.js';
 import { commentSectionRule, passageGenre, personalPassageRule } from './passage-genre.js';
 
@@ -88,4 +89,19 @@ test('a sport report: its attacks are play in every sentence, not only those nam
   const newsDoc = docFromLines(news, entitiesIn(news));
   assert.equal(passageGenre(newsDoc).sport, false);
   assert.ok((codeEvents(newsDoc).events ?? []).some((e) => e.type === 'ASSAULT'));
+});
+
+test('a speaking verb that only states a view is no threat or demand; one that directs someone is', () => {
+  const coded = (line: string) => explainEvents(docFromLines([line], entitiesIn([line])));
+  const view = coded('Ruritania warned that Freedonia faced a long and costly winter.');
+  assert.ok(!view.events.some((e) => e.type === 'THREATEN'));
+  assert.ok(view.sentences.some((s) => s.rejected.some((r) => r.reason === statementSenseRule)));
+  const insisted = coded('Ruritania insisted its figures on Freedonia were right.');
+  assert.ok(!insisted.events.some((e) => e.type === 'REQUEST'));
+  assert.ok(
+    coded('Ruritania warned Freedonia to withdraw its troops.').events.some((e) => e.type === 'THREATEN'),
+  );
+  assert.ok(
+    coded('Ruritania warned that it would strike Freedonia.').events.some((e) => e.type === 'THREATEN'),
+  );
 });
