@@ -111,3 +111,23 @@ test('many random overlapping spans: always well-formed and lossless', () => {
     }
   }
 });
+
+test('blocks: cut after each blank line where no highlight is open, lossless and well-formed', () => {
+  const text = 'Title\n\nRussia spoke.\nStill here.\n\n\nChina answered\n\nacross a break.\n';
+  const spans: HighlightSpan[] = [
+    { start: 7, end: 13, className: 'ent' },
+    // Open across the blank line between "answered" and "across": no cut may happen inside it.
+    { start: 35, end: 65, className: 'quote' },
+  ];
+  const html = renderHighlighted(text, spans, { blockClass: 'blk' });
+  assert.equal(plain(html), text);
+  assertWellFormed(html);
+  const blocks = html.match(/<div class="blk">[\s\S]*?<\/div>/g) ?? [];
+  assert.equal(html, blocks.join(''), 'the output is blocks and nothing else');
+  assert.deepEqual(
+    blocks.map((b) => plain(b)),
+    ['Title\n\n', 'Russia spoke.\nStill here.\n\n\n', 'China answered\n\nacross a break.\n'],
+  );
+  // A single line break never cuts; without the option there are no blocks.
+  assert.ok(!renderHighlighted(text, spans).includes('<div'));
+});

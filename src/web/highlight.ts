@@ -25,7 +25,11 @@ interface Ranked extends HighlightSpan {
  * Stripping the tags and unescaping gives back `text` exactly. Spans that fall outside the text
  * or are empty are ignored; a boundary inside a surrogate pair is widened to the whole character.
  */
-export function renderHighlighted(text: string, spans: readonly HighlightSpan[]): string {
+export function renderHighlighted(
+  text: string,
+  spans: readonly HighlightSpan[],
+  options: { blockClass?: string } = {},
+): string {
   const valid: HighlightSpan[] = [];
   for (const span of spans) {
     if (!Number.isInteger(span.start) || !Number.isInteger(span.end)) continue;
@@ -53,6 +57,8 @@ export function renderHighlighted(text: string, spans: readonly HighlightSpan[])
   }
   const points = [...boundaries].sort((a, b) => a - b);
 
+  const blockOpen = options.blockClass ? `<div class="${escapeHtml(options.blockClass)}">` : '';
+  const blockClose = blockOpen ? `</div>${blockOpen}` : '';
   let out = '';
   let open: Ranked[] = [];
   let next = 0;
@@ -73,10 +79,43 @@ export function renderHighlighted(text: string, spans: readonly HighlightSpan[])
       idDone.add(span);
     }
     open = active;
-    out += escapeHtml(text.slice(from, to));
+    out +=
+      open.length === 0 && blockClose
+        ? blocked(text, from, to, blockClose)
+        : escapeHtml(text.slice(from, to));
   }
   for (let i = 0; i < open.length; i++) out += '</span>';
-  return out;
+  return blockClose ? `${blockOpen}${out}</div>` : out;
+}
+
+/**
+ * Plain text between highlights, cut into blocks after each blank line (a run of line breaks holding
+ * at least two): the breaks stay inside the block they end, so the text and its rendering are as before,
+ * and a browser can skip laying out the blocks off screen (`content-visibility`). Cuts happen only
+ * where no highlight is open, so the markup stays well-formed.
+ */
+function blocked(text: string, from: number, to: number, close: string): string {
+  let out = '';
+  let at = from;
+  let i = from;
+  while (i < to) {
+    if (text.charCodeAt(i) !== 0x0a) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let breaks = 0;
+    while (j < to && (text.charCodeAt(j) === 0x0a || text.charCodeAt(j) === 0x0d)) {
+      if (text.charCodeAt(j) === 0x0a) breaks++;
+      j++;
+    }
+    if (breaks >= 2 && j < text.length) {
+      out += escapeHtml(text.slice(at, j)) + close;
+      at = j;
+    }
+    i = j;
+  }
+  return out + escapeHtml(text.slice(at, to));
 }
 
 function openTag(span: HighlightSpan, withId: boolean): string {

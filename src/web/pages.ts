@@ -217,7 +217,7 @@ export function documentPage(a: Analysis, view: DocumentView = {}): string {
     <span class="qty">quantity</span><span class="quote">quote</span><span class="trigger">event trigger</span>
     <span class="rm">removed</span> <span class="flag flag-warning">flagged</span> <span class="muted">· hover a highlight for details, a table row to find it in the text</span></p>
   ${textPager}
-  <article class="text">${raw(renderHighlighted(a.text.slice(window.start, window.end), analysisSpans(a, window)))}</article>
+  <article class="text">${raw(renderHighlighted(a.text.slice(window.start, window.end), analysisSpans(a, window), { blockClass: 'blk' }))}</article>
   ${textPager}
   <h2 id="events">Events (${a.events.length})</h2>
   ${
