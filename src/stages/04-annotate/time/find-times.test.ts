@@ -263,3 +263,18 @@ test('a century is its first two year digits ("the 20th century" → 19); "curre
   assert.equal(granularityOf('19', 'DATE'), 'century');
   assert.equal(timeValueOf('The current rules apply.', 'current'), 'PRESENT_REF');
 });
+
+test('"every quarter", "every two weeks" recur (SET); quarters count in Q as TIMEX3 writes them', () => {
+  const sentence = 'Rates are reset every quarter and audited every two weeks.';
+  const found = findTimes(sentence, 0, anchor, {}).map((m) => [
+    sentence.slice(m.start, m.end),
+    m.value,
+    m.type,
+  ]);
+  assert.deepEqual(found, [
+    ['every quarter', 'P1Q', 'SET'],
+    ['every two weeks', 'P2W', 'SET'],
+  ]);
+  assert.equal(timeValueOf('Losses grew in the past two quarters.', 'the past two quarters'), 'P2Q');
+  assert.deepEqual(surfaces('Each of the years was hard.'), []);
+});

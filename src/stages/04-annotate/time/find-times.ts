@@ -19,6 +19,7 @@ import {
   matchBarePlural,
   matchClock,
   matchDuration,
+  matchEveryUnit,
   matchYearAdjective,
 } from './match-durations.js';
 import { matchHoliday, matchQuarter, matchRelativeUnit, matchSeason } from './match-relative.js';
@@ -245,7 +246,10 @@ export function matchAt(c: Ctx, i: number): Hit | null {
   } else {
     best = longest(best, matchFixed(c, i));
     best = longest(best, matchMonth(c, i));
-    if (setLeaderSet.has(t.l)) best = longest(best, matchMonthSet(c, i));
+    if (setLeaderSet.has(t.l)) {
+      best = longest(best, matchMonthSet(c, i));
+      best = longest(best, matchEveryUnit(c, i));
+    }
     if (spelledYearStarts.has(t.l)) best = longest(best, matchSpelledYear(c, i));
     best = longest(best, matchWeekday(c, i));
     best = longest(best, matchRelativeUnit(c, i));

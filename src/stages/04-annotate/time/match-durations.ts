@@ -9,6 +9,7 @@ import {
   clockWords,
   durationLeaders,
   quarterPattern,
+  setLeaderSet,
   timeZones,
   unitMap,
   vagueSet,
@@ -88,6 +89,22 @@ export function matchDuration(c: Ctx, i: number): Hit | null {
       return { end, value: durationValue(1, u), type: 'SET', rule: 'time:set', relative: false };
   }
   return { end, value: durationValue(count.n, u), type: 'DURATION', rule: 'time:duration', relative: false };
+}
+
+/**
+ * "every quarter", "each week", "every two years": a unit that recurs (SET, the unit's duration as
+ * value). A unit a fixed phrase already covers ("every day") gets the same value either way.
+ */
+export function matchEveryUnit(c: Ctx, i: number): Hit | null {
+  if (!setLeaderSet.has(w(c, i))) return null;
+  const count = parseCount(c, i + 1);
+  const k = count && count.n !== null ? count.next : i + 1;
+  const u = unitMap.get(w(c, k));
+  if (!u) return null;
+  // "each of the two years", "every one of them": no unit right after the count.
+  const n = count && count.n !== null ? count.n : 1;
+  if (n === 1 && k === i + 1 && u.forms[0] !== w(c, k)) return null;
+  return { end: k + 1, value: durationValue(n, u), type: 'SET', rule: 'time:set', relative: false };
 }
 
 /** "two years ago", "a year earlier", "three days later". */

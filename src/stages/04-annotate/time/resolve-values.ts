@@ -209,6 +209,6 @@ export function durationValue(n: number | null, u: TimeUnit): string {
   const count = n === null ? 'X' : String(n);
   if (u.unit === 'decade') return n === null ? 'PXDE' : `P${n * 10}Y`;
   if (u.unit === 'century') return n === null ? 'PXCE' : `P${n * 100}Y`;
-  if (u.unit === 'quarter') return n === null ? 'PXQ' : `P${n * 3}M`;
+  if (u.unit === 'quarter') return `P${count}Q`;
   return u.time ? `PT${count}${u.code}` : `P${count}${u.code}`;
 }
