@@ -220,6 +220,51 @@ export const SHARED_SCHEMAS: readonly { $id: string; [key: string]: unknown }[] 
   { $id: 'EventPage', ...page('EventRow', 'A page of events, newest day first.') },
   { $id: 'EntityPage', ...page('EntityRow', 'A page of entities, most mentioned first.') },
   {
+    $id: 'RecodePlan',
+    type: 'object',
+    description:
+      "This install's pipeline version, the versions the stored documents were analysed by, and how many are stale.",
+    required: ['current', 'stored', 'stale'],
+    properties: {
+      current: str,
+      stored: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['version', 'documents'],
+          properties: { version: nullable('string'), documents: int },
+        },
+      },
+      stale: int,
+    },
+  },
+  {
+    $id: 'RecodeReport',
+    type: 'object',
+    description:
+      'What a re-coding run did (services/recode.ts): documents, events by type, happenings, failures.',
+    required: ['pipeline', 'mode', 'documents', 'events', 'happenings', 'failures'],
+    properties: {
+      pipeline: str,
+      mode: { type: 'string', enum: ['stale', 'all'] },
+      documents: {
+        type: 'object',
+        required: ['considered', 'recoded', 'unchanged', 'failed'],
+        properties: { considered: int, recoded: int, unchanged: int, failed: int },
+      },
+      events: { type: 'object', required: ['before', 'after', 'added', 'removed', 'changed', 'byType'] },
+      happenings: {
+        type: 'object',
+        required: ['removed', 'left', 'created', 'joined'],
+        properties: { removed: int, left: int, created: int, joined: int },
+      },
+      failures: {
+        type: 'array',
+        items: { type: 'object', required: ['id', 'reason'], properties: { id: str, reason: str } },
+      },
+    },
+  },
+  {
     $id: 'EntityOverride',
     type: 'object',
     description:

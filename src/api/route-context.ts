@@ -1,3 +1,4 @@
+import type { Analyze } from '../services/ingest-batch.js';
 import type { DocumentIngester } from '../services/ingest-one.js';
 import type { Repository } from '../services/query.js';
 
@@ -12,6 +13,11 @@ export interface RouteContext {
   /** Largest accepted text, in UTF-8 bytes. */
   maxTextBytes: number;
   now: () => Date;
+  /**
+   * The analyzer of a server built with one (tests, scripts): re-coding (POST /api/recode) runs it on
+   * the server's thread; without it, re-coding runs the pipeline in threads of its own.
+   */
+  analyze?: Analyze;
   /** How often the live feed (GET /api/live) asks the store for new documents, in ms (default 1000). */
   livePollMs?: number;
 }

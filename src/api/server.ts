@@ -20,6 +20,7 @@ import { type Refusal, registerGuards } from './guard-requests.js';
 import { registerLinkRoutes } from './link-routes.js';
 import { registerLiveRoutes } from './live-routes.js';
 import { registerOpenApi, registerOpenApiRoutes } from './openapi.js';
+import { registerRecodeRoutes } from './recode-routes.js';
 import { addSharedSchemas } from './response-schemas.js';
 import type { RouteContext, RoutePlugin } from './route-context.js';
 import { registerApiRoutes } from './routes.js';
@@ -35,6 +36,7 @@ export const ROUTE_PLUGINS: readonly RoutePlugin[] = [
   registerApiRoutes,
   registerLinkRoutes,
   registerEntityRoutes,
+  registerRecodeRoutes,
   registerLiveRoutes,
   registerWebRoutes,
   // workspace pages and their API go below
@@ -325,6 +327,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     maxTextBytes: options.maxTextBytes ?? 5 * 1024 * 1024,
     now,
     ...(options.livePollMs ? { livePollMs: options.livePollMs } : {}),
+    ...(options.analyze ? { analyze: options.analyze } : {}),
   };
   // In a plugin of their own, so that plugins registered above (which watch routes being added) see them.
   app.register(async (scope) => {
