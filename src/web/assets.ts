@@ -5,7 +5,7 @@
  */
 
 /** Where the pages link them; the version in the name lets browsers cache them for good. */
-export const ASSETS = { css: '/static/tidings-3.css', js: '/static/tidings-1.js' } as const;
+export const ASSETS = { css: '/static/tidings-4.css', js: '/static/tidings-1.js' } as const;
 
 export const STYLE = `
 :root{color-scheme:light dark;--fg:#1d232b;--muted:#5d6676;--line:#e4e7ec;--bg:#fff;--accent:#2f5bd3;--accent-fg:#fff;--field:#c9ced6;--panel:#f0f2f5;
@@ -28,6 +28,7 @@ button{background:var(--accent);color:var(--accent-fg);border-color:var(--accent
 :focus-visible{outline:2px solid var(--accent);outline-offset:2px}
 .text{white-space:pre-wrap;font-size:1rem;line-height:1.75;max-width:48rem}
 .text .blk{content-visibility:auto;contain-intrinsic-size:auto 5.25rem}
+.lazy{content-visibility:auto;contain-intrinsic-size:auto 40rem}
 .headline{font-weight:700}
 .rm{opacity:.45;text-decoration:line-through}
 .flag-warning,.flag-error{background:repeating-linear-gradient(135deg,var(--flag1) 0 6px,var(--flag2) 6px 12px)}.flag-error{outline:1px dashed var(--error)}

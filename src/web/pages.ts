@@ -223,16 +223,16 @@ export function documentPage(a: Analysis, view: DocumentView = {}): string {
   ${
     a.events.length === 0
       ? html`<p class="muted">No events coded.</p>`
-      : html`<table><thead><tr><th>Type</th><th>Mode</th><th>Status</th><th>Actor</th><th>Recipient</th><th>Date</th>
-    <th>CAMEO</th><th>Quad</th><th>Goldstein</th><th>Rule</th></tr></thead><tbody>${events}</tbody></table>
+      : html`<div class="lazy"><table><thead><tr><th>Type</th><th>Mode</th><th>Status</th><th>Actor</th><th>Recipient</th><th>Date</th>
+    <th>CAMEO</th><th>Quad</th><th>Goldstein</th><th>Rule</th></tr></thead><tbody>${events}</tbody></table></div>
     ${tablePager('events', a.events.length)}`
   }
   <h2 id="entities">Entities (${a.entities.length})</h2>
   ${
     a.entities.length === 0
       ? html`<p class="muted">No entities found.</p>`
-      : html`<table><thead><tr><th>Name</th><th>Type</th><th>Country</th><th>Sector</th><th>Role</th><th>Mentions</th><th>Id</th></tr></thead>
-    <tbody>${entities}</tbody></table>${tablePager('entities', a.entities.length)}`
+      : html`<div class="lazy"><table><thead><tr><th>Name</th><th>Type</th><th>Country</th><th>Sector</th><th>Role</th><th>Mentions</th><th>Id</th></tr></thead>
+    <tbody>${entities}</tbody></table></div>${tablePager('entities', a.entities.length)}`
   }
   ${diagnostics}`;
   return layout(title, body);

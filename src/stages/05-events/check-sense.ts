@@ -24,9 +24,11 @@ const statementRules = new Set(
 export const statementSenseRule: string = senseData.statementVerbs.id;
 const complementSubjects = new Set(['it', 'they', 'we', 'he', 'she', 'i']);
 const clauseEnd = new Set([';', '.', ':']);
+const addressees = new Set(['him', 'her', 'them', 'us', 'me']);
 
 /**
- * A speaking verb ("warned", "insisted") that only states a view: not followed, in its clause, by
+ * A speaking verb ("warned", "insisted") that only states a view: not addressed to a named party or
+ * an object pronoun right after it, not "against" an act, and not followed, in its clause, by
  * an infinitive ("warned Russia to stay away", "insisted on" does not count) nor by a complement
  * whose subject is a pronoun with will/would ("warned that it would retaliate").
  */
@@ -37,10 +39,15 @@ export function isStatementSense(
   tagAt: (i: number) => string,
 ): boolean {
   if (!statementRules.has(rule)) return false;
+  // Addressed to someone ("warns Greece over plans", "warned them"): a warning to a party, not a view.
+  const next = last + 1 < tokens.length ? tagAt(last + 1) : '';
+  if (next === 'NNP' || next === 'NNPS' || addressees.has(tokens[last + 1]?.lower ?? '')) return false;
   const end = Math.min(tokens.length, last + 10);
   for (let k = last + 1; k < end; k++) {
     const t = (tokens[k] as Token).lower;
     if (clauseEnd.has(t)) break;
+    // "warned against creating marine parks": a warning against an act.
+    if (t === 'against') return false;
     // A complement clause: a threat or promise only when its subject is a pronoun with will/would.
     if (t === 'that' || (complementSubjects.has(t) && k === last + 1)) {
       const subject = t === 'that' ? k + 1 : k;
