@@ -71,11 +71,7 @@ test('"boost demand": a verb trigger the tagger reads as a noun codes nothing', 
 test('"warned that …" states a view; a warning addressed to a party or against an act is a threat', () => {
   const two = [country('IRN', 'Iran'), country('ISR', 'Israel')];
   const view = events('Iran warned that prices in Israel would rise sharply next year.', two);
-  assert.equal(
-    view.filter((e) => e.type === 'THREATEN').length,
-    0,
-    JSON.stringify(view.map((e) => e.rule)),
-  );
+  assert.equal(view.filter((e) => e.type === 'THREATEN').length, 0, JSON.stringify(view.map((e) => e.rule)));
   for (const line of [
     'Iran warned Israel over its plans for the border.',
     'Iran warned against new settlements by Israel near the border.',
