@@ -22,9 +22,9 @@ const statementRules = new Set(
   wordList(senseData.statementVerbs, 'events/senses statementVerbs', { lowercase: false }),
 );
 export const statementSenseRule: string = senseData.statementVerbs.id;
-const complementSubjects = new Set(['it', 'they', 'we', 'he', 'she', 'i']);
+const complementSubjects = new Set(senseData.statementVerbs.complementSubjects);
 const clauseEnd = new Set([';', '.', ':']);
-const addressees = new Set(['him', 'her', 'them', 'us', 'me']);
+const addressees = new Set(senseData.statementVerbs.addressees);
 
 /**
  * A speaking verb ("warned", "insisted") that only states a view: not addressed to a named party or

@@ -38,8 +38,11 @@ before(async () => {
   raw.close();
 });
 
-/** A query that reads every event row and finds none. */
-const slowQuery = { actor: 'nobody-by-this-name', limit: 10, offset: 0 };
+/**
+ * A query that reads every event row and finds none: two characters are too short for the actor
+ * trigrams (migration 13), so every row's actor text is scanned.
+ */
+const slowQuery = { actor: 'zq', limit: 10, offset: 0 };
 
 describe('sqlite store: queries in read threads', () => {
   test('answers as the store itself does', async () => {
