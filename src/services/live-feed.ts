@@ -166,10 +166,27 @@ export function createLiveFeed(store: Repository, options: LiveFeedOptions = {})
   let polling = false;
   let closed = false;
 
+  let priming: Promise<void> | null = null;
+  const prime = async () => {
+    try {
+      const since = new Date(watermark - lookbackMs).toISOString();
+      for (const row of await store.listStoredSince({ since, limit: PAGE })) {
+        if (Date.parse(row.createdAt) <= watermark) seen.set(row.id, Date.parse(row.createdAt));
+      }
+    } catch (error) {
+      options.onError?.(error);
+    }
+  };
+
   const poll = async () => {
     if (polling || closed) return;
     polling = true;
     try {
+      if (priming) {
+        const primed = priming;
+        priming = null;
+        await primed;
+      }
       let since = watermark - lookbackMs;
       const fresh: DocumentSummary[] = [];
       // A burst larger than a page: read on from the last row until a page is not full.
@@ -187,7 +204,14 @@ export function createLiveFeed(store: Repository, options: LiveFeedOptions = {})
       }
       for (const [id, at] of seen) if (at < watermark - lookbackMs) seen.delete(id);
       if (fresh.length === 0 || subscribers.size === 0) return;
-      const stories = await storiesOf(store, fresh);
+      // Oldest arrival first: a page puts each story it is sent on top, so the newest must come last.
+      const stories = (await storiesOf(store, fresh)).sort((a, b) =>
+        (a.latest?.storedAt ?? '') < (b.latest?.storedAt ?? '')
+          ? -1
+          : (a.latest?.storedAt ?? '') > (b.latest?.storedAt ?? '')
+            ? 1
+            : 0,
+      );
       if (stories.length === 0) return;
       for (const s of subscribers.values()) s.push(stories);
     } catch (error) {
@@ -208,6 +232,9 @@ export function createLiveFeed(store: Repository, options: LiveFeedOptions = {})
       if (!timer) {
         // What was stored before anyone listened is on the page already: start from now.
         watermark = Math.max(watermark, now().getTime());
+        // The look-back reaches before this moment: what is stored in it is on the page already, so it
+        // is marked seen before the first poll (else it would be sent again, and land on top of newer).
+        priming = prime();
         timer = setInterval(() => void poll(), intervalMs);
         timer.unref();
       }
