@@ -317,24 +317,10 @@ export function bestStart(
   seed: number,
   keys: number[] = [],
 ): number {
-  const tokens = c.features.tokens;
-  const from = tokens.sentenceFirst[s] as number;
-  const to = tokens.sentenceFirst[s + 1] as number;
-  let best = seed;
-  let bestScore = Number.NEGATIVE_INFINITY;
-  for (let p = lo; p <= hi; p++) {
-    keys.length = 0;
-    startFeatures(c, s, from, to, p, end, keys);
-    const x = model.score(keys);
-    if (x > bestScore || (x === bestScore && Math.abs(p - seed) < Math.abs(best - seed))) {
-      best = p;
-      bestScore = x;
-    }
-  }
-  return best;
+  return bestBound(model, c, s, lo, hi, end, seed, keys, startFeatures);
 }
 
-/** The best exclusive end in `[lo, hi]` for a content starting at `start`. */
+/** The best exclusive end in `[lo, hi]` for a content starting at `start` (ties: the nearest to `seed`). */
 export function bestEnd(
   model: BoundsModel,
   c: BoundContext,
@@ -345,17 +331,32 @@ export function bestEnd(
   seed: number,
   keys: number[] = [],
 ): number {
+  return bestBound(model, c, t, lo, hi, start, seed, keys, endFeatures);
+}
+
+/** The position in `[lo, hi]` of sentence `s` the model scores highest with `features`, the other bound fixed. */
+function bestBound(
+  model: BoundsModel,
+  c: BoundContext,
+  s: number,
+  lo: number,
+  hi: number,
+  other: number,
+  seed: number,
+  keys: number[],
+  features: typeof startFeatures,
+): number {
   const tokens = c.features.tokens;
-  const from = tokens.sentenceFirst[t] as number;
-  const to = tokens.sentenceFirst[t + 1] as number;
+  const from = tokens.sentenceFirst[s] as number;
+  const to = tokens.sentenceFirst[s + 1] as number;
   let best = seed;
   let bestScore = Number.NEGATIVE_INFINITY;
-  for (let q = lo; q <= hi; q++) {
+  for (let p = lo; p <= hi; p++) {
     keys.length = 0;
-    endFeatures(c, t, from, to, q, start, keys);
+    features(c, s, from, to, p, other, keys);
     const x = model.score(keys);
-    if (x > bestScore || (x === bestScore && Math.abs(q - seed) < Math.abs(best - seed))) {
-      best = q;
+    if (x > bestScore || (x === bestScore && Math.abs(p - seed) < Math.abs(best - seed))) {
+      best = p;
       bestScore = x;
     }
   }
