@@ -12,7 +12,7 @@ export const relativeShifts: readonly (readonly [string, number])[] = Object.ent
 /** Fuzzy position words kept in the extent but not in the value ("early next year" → `2025`). */
 export const positionWords = wordList(data.positionWords, 'time/modifiers positionWords');
 
-/** After "N units": the direction of the shift ("two years ago" → -2, "three days later" → +3). */
+/** After "N units": the direction of the shift ("two years ago" → -2); "three days later" is left to the durations. */
 export const agoWords: readonly (readonly [string, number])[] = Object.entries(data.agoWords.entries);
 
 /** Future cues before an expression ("will meet on Friday"): a bare weekday resolves forward. */

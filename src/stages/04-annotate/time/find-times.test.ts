@@ -278,3 +278,58 @@ test('"every quarter", "every two weeks" recur (SET); quarters count in Q as TIM
   assert.equal(timeValueOf('Losses grew in the past two quarters.', 'the past two quarters'), 'P2Q');
   assert.deepEqual(surfaces('Each of the years was hard.'), []);
 });
+
+test('"the full year", "the current fiscal year", "year-end": the year the text is in', () => {
+  assert.deepEqual(matches('Profit should rise for the entire year, the bank said.')[0]?.slice(0, 2), [
+    'the entire year',
+    '2024',
+  ]);
+  assert.deepEqual(matches('It sees lower sales in the current fiscal year.')[0]?.slice(0, 2), [
+    'the current fiscal year',
+    '2024',
+  ]);
+  assert.deepEqual(matches('Next fiscal year looks better.')[0]?.slice(0, 2), ['Next fiscal year', '2025']);
+  const end = findTimes('The sale should close by year-end.', 0, anchor, {})[0];
+  assert.deepEqual([end?.value, end?.mod], ['2024', 'END']);
+  assert.deepEqual(matches("Talks may finish by year's end.")[0]?.slice(0, 2), ["year's end", '2024']);
+  // A year named by its last day stays a duration.
+  assert.deepEqual(matches('In the fiscal year ended June 30, sales rose.')[0]?.slice(0, 3), [
+    'the fiscal year',
+    'P1Y',
+    'DURATION',
+  ]);
+});
+
+test('"the latest period" in a report of results is the quarter reported', () => {
+  const state = {};
+  matches('Net income for the third quarter rose 5%.', state);
+  assert.deepEqual(matches('Revenue in the most recent period was flat.', state)[0]?.slice(0, 2), [
+    'the most recent period',
+    '2024-Q1',
+  ]);
+  // Outside a report of quarters, "period" is not a time expression.
+  assert.deepEqual(matches('Wages fell in the latest period of unrest.'), []);
+});
+
+test('"N units later": the length is a duration, "later" a signal outside it', () => {
+  assert.deepEqual(matches('Four weeks later, the ban was lifted.'), [
+    ['Four weeks', 'P4W', 'DURATION', 'time:duration'],
+  ]);
+  // "ago" stays part of a date.
+  assert.deepEqual(matches('Four weeks ago, the ban was lifted.')[0]?.slice(0, 3), [
+    'Four weeks ago',
+    '2024-W16',
+    'DATE',
+  ]);
+});
+
+test('a month or a season with a year in words', () => {
+  assert.deepEqual(matches('Prices peaked in March nineteen eighty-two.')[0]?.slice(0, 2), [
+    'March nineteen eighty-two',
+    '1982-03',
+  ]);
+  assert.deepEqual(matches('It snowed in the spring of twenty ten.')[0]?.slice(0, 2), [
+    'the spring of twenty ten',
+    '2010-SP',
+  ]);
+});

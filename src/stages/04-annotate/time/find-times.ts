@@ -22,7 +22,13 @@ import {
   matchEveryUnit,
   matchYearAdjective,
 } from './match-durations.js';
-import { matchHoliday, matchQuarter, matchRelativeUnit, matchSeason } from './match-relative.js';
+import {
+  matchHoliday,
+  matchQuarter,
+  matchRelativeUnit,
+  matchSeason,
+  matchYearEnd,
+} from './match-relative.js';
 import { matchSpelledYear } from './match-spelled.js';
 import {
   type Ctx,
@@ -261,6 +267,7 @@ export function matchAt(c: Ctx, i: number): Hit | null {
     best = longest(best, matchClock(c, i));
     best = longest(best, matchBarePlural(c, i));
     best = longest(best, matchYearAdjective(c, i));
+    if (t.l === 'year') best = longest(best, matchYearEnd(c, i));
     best = longest(best, matchPrefixed(c, i));
     if (t.l === 'the') best = longest(best, matchDecade(c, i));
   }

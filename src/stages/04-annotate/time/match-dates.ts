@@ -1,4 +1,5 @@
 import { addDays, formatDay, isValidDay, pad2, pad4, weekday } from '../../../core/calendar-math.js';
+import { matchSpelledYear } from './match-spelled.js';
 import {
   dayFromAnchor,
   dayFromLastDay,
@@ -212,6 +213,17 @@ export function matchMonth(c: Ctx, i: number, led = false): Hit | null {
   let k = j;
   if (w(c, k) === 'of' || w(c, k) === ',') k++;
   const year = fourDigitYear(tok(c, k));
+  // A year in words after the month: "January nineteen ninety-seven" (broadcast transcripts).
+  const spelled = year === null && !dotted ? matchSpelledYear(c, k) : null;
+  if (spelled) {
+    return {
+      end: spelled.end,
+      value: `${spelled.value}-${pad2(month)}`,
+      type: 'DATE',
+      rule: 'time:month-name',
+      relative: false,
+    };
+  }
   if (year !== null) {
     return {
       end: k + 1,

@@ -121,6 +121,9 @@ export function matchAgo(c: Ctx, i: number): Hit | null {
     end = k + 3;
   }
   if (dirWord === undefined || w(c, k + 1) === 'before') return null;
+  // "three days later": TimeML tags the length ("three days", a duration) and leaves "later" out as
+  // a signal, the point it counts from being another event, not the publication date.
+  if (w(c, k + 1) === 'later') return null;
   if (u.time) return null;
   const n = count.n;
   if (n === null) {

@@ -1,5 +1,7 @@
 import { formatDay, nthWeekday, pad2, pad4, quarterOf, weekday } from '../../../core/calendar-math.js';
 import { fourDigitYear, monthDayHit } from './match-dates.js';
+import { inQuarterContext } from './match-durations.js';
+import { matchSpelledYear } from './match-spelled.js';
 import {
   referenceQuarter,
   shiftedFromLastDate,
@@ -19,6 +21,7 @@ import {
   spanPrefixes,
   theUnitLeaders,
   unitMap,
+  yearAdjectives,
   yearLeaderSet,
 } from './time-vocabulary.js';
 
@@ -31,6 +34,9 @@ export function matchRelativeUnit(c: Ctx, i: number): Hit | null {
   const shift = shiftMap.get(w(c, j));
   if (shift === undefined) {
     if (!hasThe) return null;
+    // "the full year", "the fiscal year": the year the report is about.
+    const adjective = yearAdjectives.has(w(c, j)) && w(c, j + 1) === 'year';
+    if (adjective) j++;
     const u = unitMap.get(w(c, j));
     const l = w(c, j);
     if (l === 'weekend') {
@@ -54,6 +60,8 @@ export function matchRelativeUnit(c: Ctx, i: number): Hit | null {
       : { end: j + 1, value: v, type: 'DATE', rule: 'time:relative-unit', relative: true };
   }
   j++;
+  // "the current fiscal year", "next fiscal year".
+  if (w(c, j) === 'fiscal' && (w(c, j + 1) === 'year' || w(c, j + 1) === 'quarter')) j++;
   const l = w(c, j);
   const t = tok(c, j);
   if (!t) return null;
@@ -119,8 +127,16 @@ export function matchSeason(c: Ctx, i: number, led = false): Hit | null {
   let end = j + 1;
   let k = end;
   if (w(c, k) === 'of') k++;
-  const year = fourDigitYear(tok(c, k));
+  let year = fourDigitYear(tok(c, k));
   if (year !== null) end = k + 1;
+  else {
+    // "the winter of nineteen ninety-four": a year in words.
+    const spelled = matchSpelledYear(c, k);
+    if (spelled) {
+      year = Number(spelled.value);
+      end = spelled.end;
+    }
+  }
   if (year === null && shift === undefined && !hasThe && !led) return null;
   if (year === null && hasThe && !yearLeaderSet.has(w(c, i - 1))) return null;
   let value: string;
@@ -246,7 +262,9 @@ export function matchQuarter(c: Ctx, i: number): Hit | null {
   const mods: string[] = [];
   let k = i + (hasThe ? 1 : 0);
   while (k < c.n && k < i + 6 && quarterModifiers.has(w(c, k))) mods.push(w(c, k++));
-  if (w(c, k) !== 'quarter') return null;
+  // "the latest period", "the most recent period": in a report of results, the quarter reported.
+  const period = w(c, k) === 'period' && (mods.includes('latest') || mods.includes('recent'));
+  if (w(c, k) !== 'quarter' && !(period && inQuarterContext(c))) return null;
   if (!hasThe && mods.length === 0) return null;
   const ref = referenceQuarter(c);
   const end = k + 1;
@@ -264,4 +282,18 @@ export function matchQuarter(c: Ctx, i: number): Hit | null {
   else if (mods.includes('previous') || mods.includes('prior'))
     target = ref.q === 1 ? { y: ref.y - 1, q: 4 } : { y: ref.y, q: ref.q - 1 };
   return { end, value: `${pad4(target.y)}-Q${target.q}`, type: 'DATE', rule: 'time:quarter', relative: true };
+}
+
+/**
+ * "year-end", "year end", "year's end": the end of the year the text is in (TIMEX3: the year, mod
+ * END), counted like "this year".
+ */
+export function matchYearEnd(c: Ctx, i: number): Hit | null {
+  if (w(c, i) !== 'year') return null;
+  let k = i + 1;
+  if (w(c, k) === '-' || w(c, k) === "'s" || w(c, k) === '’s') k++;
+  if (w(c, k) !== 'end') return null;
+  const v = shiftedUnitValue(c, 'year', 0);
+  if (v === null) return null;
+  return { end: k + 1, value: v, type: 'DATE', rule: 'time:relative-unit', relative: true, mod: 'END' };
 }

@@ -74,6 +74,7 @@ export const timeZones = new Set(scannerList('timeZones'));
 export const quarterModifiers = new Set(scannerList('quarterModifiers'));
 export const ordinalSuffix = new Set(scannerList('ordinalSuffixes'));
 export const theUnitLeaders = new Set(scannerList('theUnitLeaders'));
+export const yearAdjectives = new Set(scannerList('yearAdjectives'));
 export const durationLeaders = new Set(scannerList('durationLeaders'));
 export const barePluralLeaders = new Set(scannerList('barePluralLeaders'));
 /** What may follow "every"/"each" besides what may follow "the": weekdays (and their plurals) and months. */
@@ -221,6 +222,7 @@ export const afterArticle = new Set<string>([
   ...quarterModifiers,
   ...fixedPhrases.filter((p) => p.words.length > 1).map((p) => p.words[1] as string),
   ...spanPrefixes.map((p) => p[1] as string),
+  ...yearAdjectives,
   'weekend',
   'fiscal',
 ]);
