@@ -18,6 +18,7 @@ import cueData from '../../../rules/quotes/attribution-cues.json' with { type: '
 import sourceData from '../../../rules/quotes/source-nouns.json' with { type: 'json' };
 import { markNested, mergeAttributions } from './chain-attributions.js';
 import { refineContents } from './content-bounds.js';
+import { refineCues } from './cue-bounds.js';
 import { groupAttributions } from './group-attributions.js';
 import { attachQuoteSpeakers, resolveAttributionSources, SourceResolver } from './resolve-sources.js';
 import {
@@ -292,6 +293,7 @@ export function annotateQuotes(doc: Readonly<Doc>, options?: CapOptions): StageR
     const s = sentences[si] as Sentence;
     return isRemoved(doc.removed, s.start, s.end);
   });
+  refineCues(features, spans);
   refineContents(features, spans);
   const learned = groupAttributions(spans, text, tagger.rule).filter(
     (a) => a.content !== undefined || hasCueWord(tokens, a.cue, tagger.cues),

@@ -1,0 +1,417 @@
+// Trains the cue-boundary pass of the attribution tagger (src/stages/04-annotate/quotes/
+// cue-bounds.ts) and writes models/cue-bounds-1.json: `npm run train:cue-bounds`.
+// Reads PolNeAR's train split from ../shared/data/eval/quotes/polnear/train (research data: read
+// at training time, never copied into the repository). Each gold cue of the first annotator's file
+// is a ranking example for its start and for its end: the candidates are the positions around a
+// start (end) moved by a few tokens from the gold one, as the tagger's are, and the gold sources
+// and contents stand for the ones the tagger finds. The number of epochs is chosen on the train
+// articles the tagger held out (`scripts/train-quotes.ts`: one in ten by a hash of the name), with
+// the tagger's own cues moved by the pass; dev is only scored, at the end.
+//
+// The tagger's own cues on the articles it was fitted on are examples too (seeded where the tagger
+// put them, the roles it found around; `--no-tagger-seeds` leaves them out).
+//
+//   npx tsx scripts/train-cue-bounds.ts [--data DIR] [--epochs N] [--out DIR] [--no-tagger-seeds] [--dry]
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createDoc, type Doc, type Span } from '../src/core/doc.js';
+import { createPipeline } from '../src/core/runner.js';
+import { addCounts, type Counts, emptyCounts, prf } from '../src/eval/metrics.js';
+import { readBrat } from '../src/eval/read-brat.js';
+import { type RoleSpans, roles, scoreRoles, textPathFor } from '../src/eval/suites/quotes-polnear.js';
+import { cleanStage } from '../src/stages/02-clean/index.js';
+import { segmentStage } from '../src/stages/03-segment/index.js';
+import type { AttributionFeatures } from '../src/stages/04-annotate/quotes/attribution-features.js';
+import {
+  type BoundsFile,
+  BoundsModel,
+  refineContents,
+} from '../src/stages/04-annotate/quotes/content-bounds.js';
+import {
+  bestCueBound,
+  CUE_BOUND_FEATURE_VERSION,
+  CUE_BOUNDS_MODEL,
+  type CueBoundContext,
+  cueBoundContext,
+  cueEndFeatures,
+  cueEndRange,
+  cueRolesOf,
+  cueStartFeatures,
+  cueStartRange,
+  NONE,
+  refineCues,
+  type Self,
+} from '../src/stages/04-annotate/quotes/cue-bounds.js';
+import {
+  attributionFeatures,
+  attributionTagger,
+  paragraphStartSentences,
+  type Role,
+  type RoleSpan,
+  tagAttributionSpans,
+} from '../src/stages/04-annotate/quotes/tag-attributions.js';
+
+const { values: args } = parseArgs({
+  options: {
+    data: { type: 'string', default: resolve(import.meta.dirname, '../../shared/data/eval/quotes/polnear') },
+    epochs: { type: 'string', default: '6' },
+    out: { type: 'string', default: resolve(import.meta.dirname, '../models') },
+    shift: { type: 'string', default: '2' },
+    'keep-share': { type: 'string', default: '0.5' },
+    'min-weight': { type: 'string', default: '0.01' },
+    'no-tagger-seeds': { type: 'boolean', default: false },
+    dry: { type: 'boolean', default: false },
+  },
+});
+
+const started = Date.now();
+const log = (s: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1)}s] ${s}`);
+const segment = createPipeline([cleanStage, segmentStage] as never);
+const goldLabel: Record<string, Role> = { Source: 'source', Cue: 'cue', Content: 'content' };
+
+interface Article {
+  name: string;
+  doc: Doc;
+  features: AttributionFeatures;
+  /** Gold fragments of each annotator's file. */
+  gold: { role: Role; start: number; end: number }[][];
+}
+
+const tagger = attributionTagger();
+
+function readSplit(split: string): Article[] {
+  const dir = join(args.data, split, 'attributions');
+  const byText = new Map<string, Article>();
+  for (const f of readdirSync(dir).sort()) {
+    if (!f.endsWith('.ann')) continue;
+    const textPath = textPathFor(join(dir, f));
+    const text = readFileSync(textPath, 'utf8');
+    let a = byText.get(textPath);
+    if (!a) {
+      const doc = segment.run(createDoc(text, { uri: textPath, mediaType: 'text/plain' }));
+      const tokens = doc.tokens;
+      if (!tokens) throw new Error(`${textPath}: not segmented`);
+      const features = attributionFeatures(
+        tokens,
+        paragraphStartSentences(
+          tokens,
+          (doc.paragraphs ?? []).map((p) => p.start),
+        ),
+        tagger,
+      );
+      a = { name: basename(textPath, '.txt'), doc, features, gold: [] };
+      byText.set(textPath, a);
+    }
+    const spans: Article['gold'][number] = [];
+    for (const s of readBrat(readFileSync(join(dir, f), 'utf8'), text).spans) {
+      const role = goldLabel[s.label];
+      if (role) for (const fr of s.fragments) spans.push({ role, start: fr.start, end: fr.end });
+    }
+    a.gold.push(spans);
+  }
+  return [...byText.values()];
+}
+
+// The tagger's held-out articles (scripts/train-quotes.ts).
+const heldOut = (name: string) => {
+  let h = 0;
+  for (let i = 0; i < name.length; i++) h = (h * 31 + name.charCodeAt(i)) | 0;
+  return Math.abs(h) % 10 === 0;
+};
+const train = readSplit('train');
+const fit = train.filter((a) => !heldOut(a.name));
+const tune = train.filter((a) => heldOut(a.name));
+const dev = readSplit('dev');
+log(`fit ${fit.length} articles, tune ${tune.length}, dev ${dev.length}`);
+
+// ---- examples -----------------------------------------------------------------------------------
+
+interface Example {
+  c: CueBoundContext;
+  s: number;
+  a: number;
+  b: number;
+  /** The tagger's cue as the seed (absent: the gold cue with its bounds moved at random). */
+  seed?: [number, number];
+}
+
+/** Token range of a character span, when it starts and ends on token edges. */
+function tokenRange(a: Article, start: number, end: number): [number, number] | null {
+  const tokens = a.features.tokens;
+  const i = tokens.indexAtOrAfter(start, 0, tokens.count);
+  if (i >= tokens.count || tokens.start(i) !== start) return null;
+  let j = i;
+  while (j < tokens.count && tokens.end(j) < end) j++;
+  if (j >= tokens.count || tokens.end(j) !== end) return null;
+  return [i, j + 1];
+}
+
+function sentenceAt(a: Article, i: number): number {
+  const first = a.features.tokens.sentenceFirst;
+  let lo = 0;
+  let hi = first.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((first[mid] as number) <= i) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+const examples: Example[] = [];
+let skipped = 0;
+for (const a of fit) {
+  const gold = a.gold[0] ?? [];
+  const tokens = a.features.tokens;
+  const ranged = gold.map((g) => ({ role: g.role, r: tokenRange(a, g.start, g.end) }));
+  const c = cueBoundContext(
+    a.features,
+    cueRolesOf(
+      tokens,
+      ranged
+        .filter((x) => x.r)
+        .map((x) => ({
+          role: x.role,
+          from: (x.r as number[])[0] as number,
+          to: (x.r as number[])[1] as number,
+        })),
+    ),
+  );
+  for (const g of ranged) {
+    if (g.role !== 'cue') continue;
+    if (!g.r || sentenceAt(a, g.r[0]) !== sentenceAt(a, g.r[1] - 1)) {
+      skipped++;
+      continue;
+    }
+    examples.push({ c, s: sentenceAt(a, g.r[0]), a: g.r[0], b: g.r[1] });
+  }
+}
+// The tagger's own cues on the articles it was trained on, with the roles it found around them,
+// each paired with the one gold cue it overlaps in its sentence.
+let seeded = 0;
+if (!args['no-tagger-seeds']) {
+  for (const a of fit) {
+    const tokens = a.features.tokens;
+    const spans = tagAttributionSpans(a.features, tagger);
+    const c = cueBoundContext(a.features, cueRolesOf(tokens, spans));
+    const gold = (a.gold[0] ?? []).filter((g) => g.role === 'cue').map((g) => tokenRange(a, g.start, g.end));
+    for (const sp of spans) {
+      if (sp.role !== 'cue') continue;
+      const over = gold.filter((g) => g && g[0] < sp.to && sp.from < g[1]) as [number, number][];
+      const g = over[0];
+      if (
+        over.length !== 1 ||
+        !g ||
+        sentenceAt(a, g[0]) !== sp.sentence ||
+        sentenceAt(a, g[1] - 1) !== sp.sentence
+      )
+        continue;
+      examples.push({ c, s: sp.sentence, a: g[0], b: g[1], seed: [sp.from, sp.to] });
+      seeded++;
+    }
+  }
+}
+log(`${seeded} tagger cues as seeds`);
+log(`${examples.length} gold cues (${skipped} not on token edges or over two sentences, left out)`);
+
+// ---- averaged ranking perceptron ---------------------------------------------------------------
+
+const w = new Map<number, number>();
+const total = new Map<number, number>();
+const stamp = new Map<number, number>();
+let clock = 1;
+function update(keys: readonly number[], by: number): void {
+  for (const k of keys) {
+    const old = w.get(k) ?? 0;
+    const last = stamp.get(k) ?? 0;
+    total.set(k, (total.get(k) ?? 0) + old * (clock - last));
+    stamp.set(k, clock);
+    w.set(k, old + by);
+  }
+}
+function averaged(): BoundsModel {
+  const avg = new Map<number, number>();
+  for (const [k, v] of w) {
+    const t = (total.get(k) ?? 0) + v * (clock - (stamp.get(k) ?? 0));
+    const x = t / clock;
+    if (Math.abs(x) >= Number(args['min-weight'])) avg.set(k, Math.round(x * 1e4) / 1e4);
+  }
+  return new BoundsModel(avg, CUE_BOUNDS_MODEL);
+}
+
+let seed = 12345;
+const random = () => {
+  seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
+  return seed / 0x80000000;
+};
+const maxShift = Number(args.shift);
+const keepShare = Number(args['keep-share']);
+const shift = () => (random() < keepShare ? 0 : Math.round((random() * 2 - 1) * maxShift));
+
+const live = new BoundsModel(w, 'training', true);
+const gk: number[] = [];
+const pk: number[] = [];
+function learn(
+  ex: Example,
+  gold: number,
+  predicted: number,
+  other: number,
+  self: Self,
+  features: typeof cueStartFeatures,
+): void {
+  const tokens = ex.c.features.tokens;
+  const from = tokens.sentenceFirst[ex.s] as number;
+  const to = tokens.sentenceFirst[ex.s + 1] as number;
+  gk.length = 0;
+  features(ex.c, ex.s, from, to, gold, other, self, gk);
+  pk.length = 0;
+  features(ex.c, ex.s, from, to, predicted, other, self, pk);
+  update(gk, 1);
+  update(pk, -1);
+}
+function epoch(): number {
+  let wrong = 0;
+  for (let e = examples.length - 1; e > 0; e--) {
+    const j = Math.floor(random() * (e + 1));
+    [examples[e], examples[j]] = [examples[j] as Example, examples[e] as Example];
+  }
+  for (const ex of examples) {
+    const tokens = ex.c.features.tokens;
+    const from = tokens.sentenceFirst[ex.s] as number;
+    const to = tokens.sentenceFirst[ex.s + 1] as number;
+    // The seed: the gold cue with its bounds moved, as the tagger's are; the gold cue's own
+    // tokens read as no role while it is placed (the tagger's cue does at run time).
+    const sa = ex.seed ? ex.seed[0] : Math.max(from, Math.min(to - 1, ex.a + shift()));
+    const sb = ex.seed ? ex.seed[1] : Math.min(to, Math.max(sa + 1, ex.b + shift()));
+    const roles = ex.c.roles;
+    const saved = roles.slice(Math.min(sa, ex.a), Math.max(sb, ex.b));
+    roles.fill(NONE, ex.a, ex.b);
+    if (ex.seed) roles.fill(NONE, sa, sb);
+    const self: Self = { from: Math.min(sa, ex.a), to: Math.max(sb, ex.b) };
+    const [slo, shi] = cueStartRange(ex.c, from, sa, sb);
+    if (ex.a >= slo && ex.a <= shi) {
+      const p = bestCueBound(live, ex.c, ex.s, slo, shi, ex.b, sa, self, cueStartFeatures, pk);
+      if (p !== ex.a) {
+        wrong++;
+        learn(ex, ex.a, p, ex.b, self, cueStartFeatures);
+      }
+    }
+    clock++;
+    const [elo, ehi] = cueEndRange(ex.c, to, ex.a, sb);
+    if (ex.b >= elo && ex.b <= ehi) {
+      const q = bestCueBound(
+        live,
+        ex.c,
+        ex.s,
+        elo,
+        ehi,
+        ex.a,
+        Math.max(sb, ex.a + 1),
+        self,
+        cueEndFeatures,
+        pk,
+      );
+      if (q !== ex.b) {
+        wrong++;
+        learn(ex, ex.b, q, ex.a, self, cueEndFeatures);
+      }
+    }
+    clock++;
+    roles.set(saved, Math.min(sa, ex.a));
+  }
+  return wrong / (2 * examples.length);
+}
+
+// ---- scoring: the tagger's spans alone, with and without the pass --------------------------------
+
+function roleSpansOf(spans: readonly { role: Role; start: number; end: number }[]): RoleSpans {
+  const out: RoleSpans = { source: [], cue: [], content: [] };
+  const seen = new Set<string>();
+  for (const s of spans) {
+    const key = `${s.role}:${s.start}:${s.end}`;
+    if (s.end <= s.start || seen.has(key)) continue;
+    seen.add(key);
+    out[s.role].push({ start: s.start, end: s.end } as Span);
+  }
+  return out;
+}
+
+const tagged = new Map<Article, RoleSpan[]>();
+function taggedSpans(a: Article): RoleSpan[] {
+  let t = tagged.get(a);
+  if (!t) {
+    t = tagAttributionSpans(a.features, tagger);
+    tagged.set(a, t);
+  }
+  return t.map((x) => ({ ...x }));
+}
+
+function score(set: readonly Article[], model: BoundsModel | null): Record<string, number> {
+  const sum: Record<string, Counts> = {
+    cueExact: emptyCounts(),
+    cueOverlap: emptyCounts(),
+    contentExact: emptyCounts(),
+    sourceExact: emptyCounts(),
+  };
+  for (const a of set) {
+    const spans = taggedSpans(a);
+    // the pipeline's order: cues first, then the contents around them
+    if (model) refineCues(a.features, spans, model);
+    refineContents(a.features, spans);
+    const predicted = roleSpansOf(spans);
+    for (const gold of a.gold) {
+      const sc = scoreRoles(roleSpansOf(gold), predicted);
+      addCounts(sum.cueExact as Counts, sc.cue.exact);
+      addCounts(sum.cueOverlap as Counts, sc.cue.overlap);
+      addCounts(sum.contentExact as Counts, sc.content.exact);
+      addCounts(sum.sourceExact as Counts, sc.source.exact);
+    }
+  }
+  return Object.fromEntries(Object.entries(sum).map(([k, c]) => [`${k}F1`, Number(prf(c).f1.toFixed(4))]));
+}
+void roles;
+
+log(`tune, tagger alone: ${JSON.stringify(score(tune, null))}`);
+const epochs = Number(args.epochs);
+let best: { epoch: number; score: number; model: BoundsModel } | undefined;
+const byEpoch: number[] = [];
+for (let e = 1; e <= epochs; e++) {
+  const wrong = epoch();
+  const model = averaged();
+  const sc = score(tune, model);
+  byEpoch.push(sc.cueExactF1 as number);
+  log(
+    `epoch ${e}: ${(wrong * 100).toFixed(1)}% wrong in training; tune ${JSON.stringify(sc)}; ${model.weights.size} weights`,
+  );
+  if (!best || (sc.cueExactF1 as number) > best.score)
+    best = { epoch: e, score: sc.cueExactF1 as number, model };
+}
+if (!best) throw new Error('no epoch');
+const devBefore = score(dev, null);
+const devAfter = score(dev, best.model);
+log(
+  `best epoch ${best.epoch}; dev (held out), tagger alone ${JSON.stringify(devBefore)}, with the pass ${JSON.stringify(devAfter)}`,
+);
+
+if (!args.dry) {
+  const entries = [...best.model.weights].sort((x, y) => x[0] - y[0]);
+  const file: BoundsFile & Record<string, unknown> = {
+    version: CUE_BOUNDS_MODEL,
+    boundFeatureVersion: CUE_BOUND_FEATURE_VERSION,
+    task: 'cue span boundaries of the attribution tagger (PolNeAR), a ranking of start and end positions',
+    trainedOn: `PolNeAR v1.0.0 train split, first annotator's file, ${fit.length} articles, ${examples.length} cues (../shared/data/eval/quotes/polnear/train)`,
+    epochsChosenOn: `PolNeAR train, the ${tune.length} articles models/${tagger.rule.split('@')[1]} held out, its cues moved by this pass (cue exact F1)`,
+    tagger: tagger.rule,
+    command: 'npm run train:cue-bounds',
+    date: new Date().toISOString().slice(0, 10),
+    bestEpoch: best.epoch,
+    tuneCueExactF1ByEpoch: byEpoch,
+    devTaggerOnly: { before: devBefore, after: devAfter },
+    trainingSeconds: Math.round((Date.now() - started) / 1000),
+    keys: entries.map((x) => x[0]),
+    weights: entries.map((x) => x[1]),
+  };
+  writeFileSync(join(args.out, `${CUE_BOUNDS_MODEL}.json`), `${JSON.stringify(file)}\n`);
+  log(`wrote ${CUE_BOUNDS_MODEL}.json (${entries.length} weights)`);
+}
