@@ -4,10 +4,10 @@ import { type CountryForm, countrySurfaces } from '../../../kb/countries.js';
 import { type Leader, leaders, type Place, places } from '../../../kb/leaders.js';
 import { nameWords } from '../../../rules/entities/name-words.js';
 import headData from '../../../rules/entities/org-heads.json' with { type: 'json' };
-import orgData from '../../../rules/entities/organizations.json' with { type: 'json' };
 import nameData from '../../../rules/entities/person-names.json' with { type: 'json' };
 import roleData from '../../../rules/entities/roles.json' with { type: 'json' };
 import { months, personalPronouns, weekdays } from '../../../rules/lexicon/lexicon.js';
+import { listedOrganizations, organizationPatterns } from './organization-list.js';
 
 // The entity lists and patterns, compiled once at module load.
 
@@ -33,7 +33,7 @@ export type Hit =
 export const matcher = compilePhrases<Hit>(
   (function* () {
     // Most specific lists first: the first phrase added for a token sequence wins.
-    for (const o of orgData.organizations) {
+    for (const o of listedOrganizations) {
       const org: Organization = { id: o.id, name: o.name, sector: o.sector };
       if (o.country) org.country = o.country;
       for (const s of [o.name, ...o.aliases]) yield { surface: s, value: { kind: 'org', org } as Hit };
@@ -105,7 +105,7 @@ function compilePattern(id: string, slots: readonly string[], sector?: string): 
 }
 
 export const rolePatterns = roleData.patterns.map((p) => compilePattern(p.id, p.slots));
-export const orgPatterns = orgData.patterns.map((p) => compilePattern(p.id, p.slots, p.sector));
+export const orgPatterns = organizationPatterns.map((p) => compilePattern(p.id, p.slots, p.sector));
 
 /** Capitalised words that never start or continue a person's name. */
 export const notNameWords = new TokenSet([

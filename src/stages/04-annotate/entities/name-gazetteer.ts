@@ -2,9 +2,9 @@ import { compilePhrases, type PhraseMatcher } from '../../../core/text/phrase-ma
 import { countrySurfaces } from '../../../kb/countries.js';
 import { leaders, places } from '../../../kb/leaders.js';
 import headData from '../../../rules/entities/org-heads.json' with { type: 'json' };
-import orgData from '../../../rules/entities/organizations.json' with { type: 'json' };
 import nameData from '../../../rules/entities/person-names.json' with { type: 'json' };
 import roleData from '../../../rules/entities/roles.json' with { type: 'json' };
+import { listedOrganizations } from './organization-list.js';
 
 /**
  * The phrase lists the name tagger sees as features (membership, not answers: the model learns
@@ -36,7 +36,7 @@ function* listSurfaces(): Generator<[GazetteerName, string]> {
   for (const p of places)
     for (const s of [p.name, ...p.aliases]) yield [p.type === 'city' ? 'city' : 'place', s];
   for (const l of leaders) for (const s of [l.name, ...l.aliases]) yield ['leader', s];
-  for (const o of orgData.organizations) for (const s of [o.name, ...o.aliases]) yield ['organization', s];
+  for (const o of listedOrganizations) for (const s of [o.name, ...o.aliases]) yield ['organization', s];
   for (const n of nameData.givenNames) yield ['given-name', n];
   for (const h of nameData.honorifics) yield ['honorific', h];
   for (const t of roleData.titles) for (const s of t.surfaces) yield ['title', s];

@@ -13,9 +13,9 @@ import {
 import { sectorForWord } from '../../../kb/sectors.js';
 import actorData from '../../../rules/entities/actors.json' with { type: 'json' };
 import orgHeadData from '../../../rules/entities/org-heads.json' with { type: 'json' };
-import orgData from '../../../rules/entities/organizations.json' with { type: 'json' };
 import roleData from '../../../rules/entities/roles.json' with { type: 'json' };
 import sentenceWords from '../../../rules/events/sentence-words.json' with { type: 'json' };
+import { listedOrganizationNamed, listedOrganizations } from './organization-list.js';
 
 /**
  * Actor resolution after the names are found: what each entity is as an event participant
@@ -36,7 +36,7 @@ export interface ResolveOptions {
 
 const locatives = new TokenSet(actorData.locativePrepositions);
 /** Organisations our own list names: what it says about them wins over the dictionaries. */
-const listedOrgs = new Set(orgData.organizations.map((o) => `org:${o.id}`));
+const listedOrgs = new Set(listedOrganizations.map((o) => `org:${o.id}`));
 const possessiveS = new TokenSet(['s']);
 const coordinators = new TokenSet(['and', 'or']);
 const appositionDeterminers = new TokenSet(['a', 'an', 'the']);
@@ -110,7 +110,8 @@ export function resolveActors(
         const variant = nameVariant(e.name, date);
         if (!variant) continue;
         found = variant.found;
-        rule = `kb:phoenix:${variant.how}`;
+        // A variant found in our own list says so ("entities:organization:head"), else the dictionaries.
+        rule = `${variant.found.code.startsWith('org:') ? 'entities:organization' : 'kb:phoenix'}:${variant.how}`;
         if (variant.country && !found.country) found = { ...found, country: variant.country };
       }
       if (found.country) e.country = found.country;
@@ -234,7 +235,7 @@ const titleSurfaces = roleData.titles
 const orgHeads = new Set(orgHeadData.heads.flatMap((h) => h.words));
 
 /**
- * An organisation name the dictionaries hold under another form: without a leading "the" or
+ * An organisation name our list (organizations-world.json) or the dictionaries hold under another form: without a leading "the" or
  * the head word (`head`: "Fatah Party" → FATAH), the name after a possessive (`possessed`:
  * "Osama bin Laden's al-Qaeda"), after a demonym that gives the country (`demonym`:
  * "Palestinian Islamic Jihad"), or a title and a person's name the tagger took for an
@@ -247,7 +248,17 @@ function nameVariant(
   const n = name.replace(/^the\s+/i, '');
   const words = n.split(/\s+/);
   const tryName = (x: string, how: string, country?: string) => {
-    const found = x.length > 2 ? phoenixActor(x, date) : undefined;
+    if (x.length <= 2) return undefined;
+    // Our list first ("Fatah Party" → Fatah), then the dictionaries.
+    const listed = listedOrganizationNamed(x);
+    const found: ActorCode | undefined = listed
+      ? {
+          code: `org:${listed.id}`,
+          entry: listed.name,
+          sector: listed.sector,
+          ...(listed.country ? { country: listed.country } : {}),
+        }
+      : phoenixActor(x, date);
     return found ? { found, how, ...(country ? { country } : {}) } : undefined;
   };
   if (n !== name) {
