@@ -333,3 +333,26 @@ test('a month or a season with a year in words', () => {
     '2010-SP',
   ]);
 });
+
+test('"the 2023 quarter", "the quarter a year ago": the quarter under discussion in another year', () => {
+  const state = {};
+  matches('Sales grew in the first quarter.', state);
+  assert.deepEqual(matches('Profit was higher in the 2022 quarter.', state)[0]?.slice(0, 2), [
+    'the 2022 quarter',
+    '2022-Q1',
+  ]);
+  assert.deepEqual(matches('Costs fell from the quarter a year earlier.', state)[0]?.slice(0, 2), [
+    'the quarter a year earlier',
+    '2023-Q1',
+  ]);
+  // Outside a report of quarters "the 2022 period" is left to the year.
+  assert.deepEqual(matches('Look at the 2022 period of calm.')[0]?.slice(0, 2), ['2022', '2022']);
+});
+
+test('a capitalised "This Week" inside a sentence is a title, not a week', () => {
+  assert.deepEqual(matches('She told NBC\'s "This Week" program that talks went well.'), []);
+  assert.deepEqual(matches('This Week, she said, talks went well.')[0]?.slice(0, 2), [
+    'This Week',
+    '2024-W20',
+  ]);
+});

@@ -9,7 +9,7 @@ import {
   tenseAt,
   yearForMonth,
 } from './resolve-values.js';
-import { type Ctx, capitalised, type Hit, tok, w } from './time-tokens.js';
+import { type Ctx, capitalised, type Hit, type Tok, tok, w } from './time-tokens.js';
 import {
   anaphoricSet,
   holidaysByFirst,
@@ -78,6 +78,10 @@ export function matchRelativeUnit(c: Ctx, i: number): Hit | null {
     return { end: j + 1, value: `${v}-WE`, type: 'DATE', rule: 'time:relative-unit', relative: true };
   }
   const u = unitMap.get(l);
+  // "This Week" with the unit capitalised mid-sentence is a title (a programme), not a time (TIDES:
+  // proper names are not markable).
+  const first = tok(c, i) as Tok;
+  if (u && capitalised(t) && capitalised(first) && first.s > c.sentenceStart + 1) return null;
   if (u && l === u.forms[0] && u.unit !== 'quarter' && !u.time && u.unit !== 'day') {
     const v = shiftedUnitValue(c, u.unit, shift);
     return v === null
@@ -224,6 +228,20 @@ export function matchQuarter(c: Ctx, i: number): Hit | null {
       j = k;
     }
   }
+  // "the 1988 quarter", "the 1989 period" (in a report of quarters): the quarter under discussion,
+  // in the year written.
+  if (ownYear === null && written !== null && w(c, i) === 'the') {
+    const head = w(c, j + 1);
+    const ref = head === 'quarter' || (head === 'period' && inQuarterContext(c)) ? referenceQuarter(c) : null;
+    if (ref)
+      return {
+        end: j + 2,
+        value: `${pad4(written)}-Q${ref.q}`,
+        type: 'DATE',
+        rule: 'time:quarter',
+        relative: true,
+      };
+  }
   const ordinal = ordinalMap.get(w(c, j));
   if (ordinal !== undefined) {
     let k = j + 1;
@@ -267,11 +285,17 @@ export function matchQuarter(c: Ctx, i: number): Hit | null {
   if (w(c, k) !== 'quarter' && !(period && inQuarterContext(c))) return null;
   if (!hasThe && mods.length === 0) return null;
   const ref = referenceQuarter(c);
-  const end = k + 1;
+  let end = k + 1;
+  // "the quarter a year ago", "the period a year earlier": the same quarter the year before.
+  const yearBefore =
+    (w(c, end) === 'a' || w(c, end) === 'one') &&
+    w(c, end + 1) === 'year' &&
+    (w(c, end + 2) === 'ago' || w(c, end + 2) === 'earlier');
+  if (yearBefore) end += 3;
   if (!ref || !c.anchor) return { end, value: 'XXXX-QX', type: 'DATE', rule: 'time:quarter', relative: true };
   const current = { y: c.anchor.y, q: quarterOf(c.anchor.m) };
   let target = ref;
-  if (mods.includes('year') && (mods.includes('earlier') || mods.includes('ago')))
+  if (yearBefore || (mods.includes('year') && (mods.includes('earlier') || mods.includes('ago'))))
     target = { y: ref.y - 1, q: ref.q };
   else if (mods.includes('next') || mods.includes('coming'))
     target = current.q === 4 ? { y: current.y + 1, q: 1 } : { y: current.y, q: current.q + 1 };
