@@ -96,6 +96,8 @@ export class AttributionFeatures extends DocumentFeatures {
   readonly isCue: Uint8Array;
   /** Parts of speech (`models/pos-1`, exact decoding), the document's shared layer. */
   readonly #pos: PartsOfSpeech | null;
+  /** Sentence numbers that open a paragraph, when known. */
+  readonly paragraphStarts: ReadonlySet<number> | undefined;
 
   /**
    * `paragraphStarts`: sentence numbers that open a paragraph (quotation state starts afresh
@@ -110,6 +112,7 @@ export class AttributionFeatures extends DocumentFeatures {
     pos: PosTagger | null = posTagger(),
   ) {
     super(tokens, resources);
+    this.paragraphStarts = paragraphStarts;
     const n = tokens.count;
     this.#pos = pos ? partsOfSpeech(tokens, pos) : null;
     this.quoted = new Uint8Array(n);
