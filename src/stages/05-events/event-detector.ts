@@ -4,7 +4,7 @@ import { TextClassifier, type TextClassifierModel, textFeatures } from '../../co
 import settings from '../../rules/events/classifier.json' with { type: 'json' };
 
 /**
- * The sentence event detector (models/events-1, `scripts/train-event-model.ts`): the probability
+ * The sentence event detector (models/events-2, `scripts/train-event-model.ts`): the probability
  * that a sentence reports a political event at all. The events stage asks it only about
  * sentences where a rule matched, and sets the match aside when the detector is confident there is
  * no event ("Arsenal beat Chelsea", "the bear usually strikes slowly").

@@ -26,7 +26,7 @@ export interface EventsOptions extends CapOptions {
   /** Record on every event how it was decided (`NewsEvent.trace`), for `tidings explain`. */
   trace?: boolean;
   /**
-   * Ask the sentence event detector (models/events-1) about sentences where a rule matched, and
+   * Ask the sentence event detector (models/events-2) about sentences where a rule matched, and
    * set a match aside when it is confident there is no event (default true).
    */
   classifier?: boolean;
