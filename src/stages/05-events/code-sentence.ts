@@ -32,6 +32,7 @@ import {
   clauseStart,
   crossesClause,
   type EntityMention,
+  finiteVerbs,
   type Group,
   inside,
   isNounUse,
@@ -96,6 +97,12 @@ export function codeSentence(
     if (isRemoved(doc.removed, headToken.start, lastToken.end)) continue;
     if (m.rule.veto) {
       rejected?.push(candidate(m.rule, headToken, lastToken, 'null-pattern'));
+      continue;
+    }
+    // "Pakistan, a key U.S. ally in the war, has refused …": a noun inside an apposition describes
+    // the name before it; it reports no event of its own.
+    if (inApposition(tokens, groups, m.head, m.last)) {
+      rejected?.push(candidate(m.rule, headToken, lastToken, 'apposition'));
       continue;
     }
     const triggerQuote = inside(ctx.quotes, headToken.start, lastToken.end);
@@ -443,6 +450,41 @@ function antecedent(doc: Readonly<Doc>, found: EntityMention): EventParticipant 
   if (country) p.country = country;
   if (sector) p.sector = sector;
   return p;
+}
+
+/** Determiners that open an apposition's noun phrase. */
+const appositionOpeners = new Set(['a', 'an', 'the']);
+/** How far an apposition's closing comma may lie after the trigger. */
+const appositionReach = 10;
+
+/**
+ * Whether the trigger `[head, last]` is a word of an apposition: ", a/an/the …," right after a
+ * named mention, with no verb, relative word or clause mark between the opening determiner and
+ * the trigger, and a closing comma after it before the clause ends.
+ */
+export function inApposition(
+  tokens: readonly Token[],
+  groups: readonly Group[],
+  head: number,
+  last: number,
+): boolean {
+  let open = -1;
+  for (let k = head - 1; k >= 1; k--) {
+    const t = (tokens[k] as Token).lower;
+    if (t === ',') {
+      open = k;
+      break;
+    }
+    if (t === ';' || t === ':' || t === '(' || subordinators.has(t) || finiteVerbs.has(t)) return false;
+  }
+  if (open < 1 || !appositionOpeners.has(tokens[open + 1]?.lower ?? '')) return false;
+  if (!groups.some((g) => g.last === open - 1)) return false;
+  for (let k = last + 1; k < tokens.length && k <= last + appositionReach; k++) {
+    const t = (tokens[k] as Token).lower;
+    if (t === ',') return true;
+    if (t === ';' || t === '.' || subordinators.has(t) || finiteVerbs.has(t)) return false;
+  }
+  return false;
 }
 
 /** The comma closing a sentence-opening participial clause ("Besides meeting …, Putin"), or -1. */

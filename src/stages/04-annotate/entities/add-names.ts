@@ -79,6 +79,21 @@ export function addPatternPerson(
  * word joins a person already named in full ("Putin" after "Vladimir Putin"). MISC names are
  * kept only as demonyms ("Russian" → Russia). The mention carries the tagger's class and rule.
  */
+/** Tokens a listed name must have to override the tagger's shorter span inside it. */
+const listedNameMinTokens = 3;
+
+/** Whether a listed country or organisation name longer than the tagged span contains it. */
+function insideListedName(scan: SentenceScan, tagged: TaggedName): boolean {
+  const { hits, from } = scan;
+  const span = tagged.to - tagged.from;
+  for (let k = tagged.from; k >= from && tagged.from - k < 12; k--) {
+    const h = hits[k];
+    if (!h || (h.hit.kind !== 'country' && h.hit.kind !== 'org')) continue;
+    if (h.length >= listedNameMinTokens && h.length > span && k + h.length >= tagged.to) return true;
+  }
+  return false;
+}
+
 export function addTaggedName(
   text: string,
   scan: SentenceScan,
@@ -88,6 +103,10 @@ export function addTaggedName(
 ): void {
   const { tokens, covered } = scan;
   for (let i = tagged.from; i < tagged.to; i++) if (covered[i]) return;
+  // A listed country or organisation name of three or more tokens that holds the tagged span is
+  // the name ("Democratic People's Republic of Korea" where the tagger took "Republic of Korea"):
+  // the list's match is added in its place.
+  if (insideListedName(scan, tagged)) return;
   let name = tagged;
   // "Ms Hewitt": the honorific stays out of the name, as in "Mr. Smith".
   if (name.type === 'PER' && name.to - name.from >= 2 && honorifics.hasToken(tokens, name.from)) {

@@ -55,3 +55,13 @@ test('a listed name with a head word after it takes the listed country ("Likud P
   assert.equal(e.country, 'ISR');
   assert.equal(m.actor?.rule, 'entities:organization:head');
 });
+
+test('a listed country or organisation name of three or more words wins over a shorter tagged span inside it', () => {
+  const { doc, list } = analyse(
+    "Envoys from the Democratic People's Republic of Korea walked out of the talks in Geneva.",
+  );
+  const { e, m } = mentionOf(doc, list, "Democratic People's Republic of Korea");
+  assert.equal(e.country, 'PRK');
+  assert.equal(m.rule, 'entities:country-name');
+  assert.ok(!list.some((x) => x.country === 'KOR'), 'no South Korea from the tail of the name');
+});
