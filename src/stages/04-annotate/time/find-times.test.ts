@@ -356,3 +356,26 @@ test('a capitalised "This Week" inside a sentence is a title, not a week', () =>
     '2024-W20',
   ]);
 });
+
+test('a year after a possessive names the year of what follows; a separated count does not', () => {
+  assert.deepEqual(matches("The party's 2019 manifesto promised it.")[0]?.slice(0, 2), ['2019', '2019']);
+  assert.deepEqual(matches('It recalled its 1991 decision.')[0]?.slice(0, 2), ['1991', '1991']);
+  assert.deepEqual(matches('It laid off its 2,000 workers.'), []);
+  assert.deepEqual(matches('About 2000 workers came.'), []);
+});
+
+test('"and a half", "trading days", "over the summer"', () => {
+  assert.deepEqual(matches('The talks took an hour and a half.')[0]?.slice(0, 2), [
+    'an hour and a half',
+    'PT1H30M',
+  ]);
+  assert.deepEqual(matches('He served three and a half years.')[0]?.slice(0, 2), [
+    'three and a half years',
+    'P3Y6M',
+  ]);
+  assert.deepEqual(matches('Shares fell for five business days.')[0]?.slice(0, 2), [
+    'five business days',
+    'P5D',
+  ]);
+  assert.deepEqual(matches('Prices rose over the winter.')[0]?.slice(0, 2), ['the winter', '2023-WI']);
+});

@@ -13,6 +13,7 @@ import { type Ctx, capitalised, type Hit, type Tok, tok, touching, w } from './t
 import {
   ambiguousMonthSet,
   anaphoricSet,
+  determiners,
   monthMap,
   ordinalSuffix,
   partMap,
@@ -118,10 +119,25 @@ export function matchYear(c: Ctx, i: number, led = false): Hit | null {
     if (y < 1900) return null;
     // "2000 people": a lowercase word after an unled number makes it a count, unless it is a
     // word that commonly follows a year.
-    if (next && next.k === 'w' && !capitalised(next) && !yearFollowers.has(next.l)) return null;
+    // After a possessive ("its", "this", "the company's") a year written without a thousands separator
+    // names the year of what follows ("its 1990 invasion", "the company's 1989 results"), as news
+    // style writes counts of a thousand and more with one ("its 2,000 employees").
+    const owned = prev !== undefined && (prev.l === "'s" || singularDeterminers.has(prev.l));
+    if (
+      next &&
+      next.k === 'w' &&
+      !capitalised(next) &&
+      !yearFollowers.has(next.l) &&
+      !(owned && !t.t.includes(','))
+    )
+      return null;
   }
   return { end: i + 1, value: pad4(y), type: 'DATE', rule: 'time:year', relative: false };
 }
+
+const singularDeterminers = new Set(
+  [...determiners].filter((d) => d !== 'the' && d !== 'a' && d !== 'an' && d !== 'these' && d !== 'those'),
+);
 
 /** "1990s" (token at i), optionally led by "the" at `start`. */
 export function matchDecadeNumber(c: Ctx, i: number): Hit | null {

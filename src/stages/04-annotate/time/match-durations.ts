@@ -7,6 +7,7 @@ import {
   barePluralLeaders,
   cardinalMap,
   clockWords,
+  dayKinds,
   durationLeaders,
   quarterPattern,
   setLeaderSet,
@@ -61,6 +62,16 @@ export function matchDuration(c: Ctx, i: number): Hit | null {
     count = { n: 1, next: j };
     k = j;
   } else return null;
+  // "two and a half years": the half, added once the unit is known.
+  let half = w(c, k) === 'and' && w(c, k + 1) === 'a' && w(c, k + 2) === 'half' && count.n !== null;
+  if (half) k += 3;
+  // "eight trading days": which days are counted does not change the unit.
+  if (
+    dayKinds.has(w(c, k)) &&
+    unitMap.get(w(c, k + 1))?.code.match(/^[DW]$/) &&
+    !unitMap.get(w(c, k + 1))?.time
+  )
+    k++;
   let hyphenated = false;
   if (w(c, k) === '-' && touching(c, k - 1)) {
     hyphenated = true;
@@ -77,8 +88,18 @@ export function matchDuration(c: Ctx, i: number): Hit | null {
   // Without "the", a leading "last"/"next" is a date ("last year"), not a duration.
   if (!hasThe && leader && k === j) return null;
   let end = k + 1;
+  // "a minute and a half".
+  if (!half && count.n !== null && w(c, end) === 'and' && w(c, end + 1) === 'a' && w(c, end + 2) === 'half') {
+    half = true;
+    end += 3;
+  }
   if (w(c, end) === 'or' && w(c, end + 1) === 'so') end += 2;
   const a = tok(c, i) as Tok;
+  if (half) {
+    const value = count.n === null ? null : halfDurationValue(count.n, u.unit);
+    if (value === null) return null;
+    return { end, value, type: 'DURATION', rule: 'time:duration', relative: false };
+  }
   // "a second term", "a quarter of the vote": an ordinal or a fraction, not a duration.
   if ((a.l === 'a' || a.l === 'an') && (u.unit === 'second' || u.unit === 'quarter') && k === i + 1)
     return null;
@@ -89,6 +110,22 @@ export function matchDuration(c: Ctx, i: number): Hit | null {
       return { end, value: durationValue(1, u), type: 'SET', rule: 'time:set', relative: false };
   }
   return { end, value: durationValue(count.n, u), type: 'DURATION', rule: 'time:duration', relative: false };
+}
+
+/** N units and a half, in the next smaller unit: P2Y6M, PT1M30S, P1DT12H, PT1H30M; null where TIMEX3 has no exact form. */
+function halfDurationValue(n: number, unit: string): string | null {
+  switch (unit) {
+    case 'year':
+      return `P${n}Y6M`;
+    case 'day':
+      return `P${n}DT12H`;
+    case 'hour':
+      return `PT${n}H30M`;
+    case 'minute':
+      return `PT${n}M30S`;
+    default:
+      return null;
+  }
 }
 
 /**

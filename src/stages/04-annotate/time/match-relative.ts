@@ -142,7 +142,10 @@ export function matchSeason(c: Ctx, i: number, led = false): Hit | null {
     }
   }
   if (year === null && shift === undefined && !hasThe && !led) return null;
-  if (year === null && hasThe && !yearLeaderSet.has(w(c, i - 1))) return null;
+  // "in the summer", "over the winter", "into the spring".
+  const prev = w(c, i - 1);
+  if (year === null && hasThe && !yearLeaderSet.has(prev) && !theUnitLeaders.has(prev) && prev !== 'into')
+    return null;
   let value: string;
   if (year !== null) value = `${pad4(year)}-${code}`;
   else if (!c.anchor) value = `XXXX-${code}`;

@@ -75,6 +75,7 @@ export const quarterModifiers = new Set(scannerList('quarterModifiers'));
 export const ordinalSuffix = new Set(scannerList('ordinalSuffixes'));
 export const theUnitLeaders = new Set(scannerList('theUnitLeaders'));
 export const yearAdjectives = new Set(scannerList('yearAdjectives'));
+export const dayKinds = new Set(scannerList('dayKinds'));
 export const durationLeaders = new Set(scannerList('durationLeaders'));
 export const barePluralLeaders = new Set(scannerList('barePluralLeaders'));
 /** What may follow "every"/"each" besides what may follow "the": weekdays (and their plurals) and months. */
@@ -232,6 +233,7 @@ export const afterCount = new Set<string>([
   ...cardinalMap.keys(),
   ...monthMap.keys(),
   ...ordinalSuffix,
+  ...dayKinds,
   ...scannerList('afterCount'),
 ]);
 
