@@ -537,7 +537,8 @@ async function keysAt(positions) {
 /**
  * The actor filter as it ran before migration 13, for a ratio measured in the same run: the statements
  * of that version (page and capped count) on a connection of its own, inside a transaction that drops
- * migration 13's indexes and is rolled back after.
+ * migration 13's indexes (and migration 14's entity ones; its country ones stand in for migration 1's) and
+ * is rolled back after.
  */
 async function actorFilterBefore() {
   const cap = countCap({ offset: 0, limit: 50 });
@@ -549,7 +550,7 @@ async function actorFilterBefore() {
     await client.connect();
     await client.query('BEGIN');
     await client.query(
-      'DROP INDEX IF EXISTS events_actor_trgm, events_recipient_trgm, events_by_actor_entity, events_by_recipient_entity',
+      'DROP INDEX IF EXISTS events_actor_trgm, events_recipient_trgm, events_by_actor_entity, events_by_recipient_entity, events_by_actor_entity_newest, events_by_recipient_entity_newest',
     );
     const where = `(e.actor_country = upper($1::text COLLATE "C") OR lower(e.actor_entity) = lower($1::text COLLATE "C")
       OR e.actor_text ILIKE ($2::text COLLATE "C") ESCAPE '\\')`;
@@ -578,7 +579,8 @@ async function actorFilterBefore() {
   const db = new Database(url);
   db.exec(`BEGIN; DROP TRIGGER IF EXISTS events_parties_insert; DROP TRIGGER IF EXISTS events_parties_delete;
     DROP TABLE IF EXISTS events_parties; DROP INDEX IF EXISTS events_by_actor_entity;
-    DROP INDEX IF EXISTS events_by_recipient_entity;`);
+    DROP INDEX IF EXISTS events_by_recipient_entity; DROP INDEX IF EXISTS events_by_actor_entity_newest;
+    DROP INDEX IF EXISTS events_by_recipient_entity_newest;`);
   const where = `(e.actor_country = upper(@actor) OR e.actor_entity = @actor COLLATE NOCASE
     OR e.actor_text LIKE @like ESCAPE '\\')`;
   const count = db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM events e WHERE ${where} LIMIT ${cap})`);

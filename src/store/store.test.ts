@@ -14,7 +14,7 @@ import {
 import { contentHash } from '../core/hash.js';
 import { openStore } from './open-store.js';
 import { MIGRATIONS as POSTGRES_MIGRATIONS } from './postgres/migrations.js';
-import type { QueueInput, Repository } from './repository.js';
+import type { EventRow, QueueInput, Repository } from './repository.js';
 import { MIGRATIONS as SQLITE_MIGRATIONS } from './sqlite/migrations.js';
 
 const fixedClock = (iso: string) => () => new Date(iso);
@@ -399,6 +399,87 @@ for (const engine of engines) {
         (await store.queryEvents({ actor: 'zilian env', limit: 50, offset: 0 })).items.map((e) => e.docId),
         [first.id],
       );
+      await store.close();
+    });
+  });
+
+  describe(`${engine} store: the actor filter in list order`, () => {
+    test('a side matched by country, entity and text at once is one row; pages by cursor and offset follow the list order', async () => {
+      const store = await openTestStore(engine);
+      // Sides that match "RUS" by country and text, country and entity, entity alone, text alone, or not.
+      const sides = [
+        party('RUS', { text: 'Russian army' }),
+        party('FRA', { text: 'Russian exiles' }),
+        party('RUS', { text: 'the Kremlin', entity: 'rus' }),
+        party('GBR', { text: 'an envoy', entity: 'RUS' }),
+        party('USA', { text: 'US army' }),
+        party('RUS', { text: 'Moscow' }),
+      ];
+      const analyses = Array.from({ length: 14 }, (_, i) =>
+        report(`Story ${i}\nSomething happened ${i}.`, {
+          url: `https://y.example/${i}`,
+          // Every third one undated; the others on a few shared days, so ties fall to doc id and index.
+          ...(i % 3 === 2 ? {} : { published: `2024-05-${String(10 + (i % 4)).padStart(2, '0')}` }),
+          events: [
+            { type: 'CONSULT', actor: sides[i % sides.length], recipient: party('CHN') },
+            {
+              type: 'ACCUSE',
+              actor: sides[(i + 2) % sides.length],
+              recipient: sides[(i + 3) % sides.length],
+            },
+          ],
+        }),
+      );
+      await store.putMany(analyses.map((analysis) => ({ kind: 'document', analysis })));
+      const all = (await store.queryEvents({ limit: 1000, offset: 0 })).items;
+      assert.equal(all.length, 28);
+      const fold = (v: string) => v.toLowerCase();
+      for (const q of ['RUS', 'Russian', 'ru', 'army']) {
+        const matches = (p: EventRow['actor']) =>
+          p !== null &&
+          (p.country === q.toUpperCase() ||
+            fold(p.entity ?? '') === fold(q) ||
+            fold(p.text).includes(fold(q)));
+        const expected = all.filter((e) => matches(e.actor)).map((e) => `${e.docId}#${e.idx}`);
+        assert.ok(expected.length > 2, q);
+        const byCursor: string[] = [];
+        let cursor: string | undefined;
+        for (let guard = 0; guard < 40; guard++) {
+          const page = await store.queryEvents({
+            actor: q,
+            limit: 3,
+            offset: 0,
+            ...(cursor ? { cursor } : {}),
+          });
+          if (guard === 0) assert.equal(page.total, expected.length, `${q}: total`);
+          byCursor.push(...page.items.map((e) => `${e.docId}#${e.idx}`));
+          if (!page.next) break;
+          cursor = page.next;
+        }
+        assert.deepEqual(byCursor, expected, `${q}: by cursor`);
+        const byOffset: string[] = [];
+        for (let offset = 0; offset < expected.length; offset += 4) {
+          const page = await store.queryEvents({ actor: q, limit: 4, offset });
+          byOffset.push(...page.items.map((e) => `${e.docId}#${e.idx}`));
+        }
+        assert.deepEqual(byOffset, expected, `${q}: by offset`);
+        // With the other side and a type as conditions too.
+        const accused = all
+          .filter((e) => e.type === 'ACCUSE' && matches(e.actor) && e.recipient?.country === 'RUS')
+          .map((e) => `${e.docId}#${e.idx}`);
+        const page = await store.queryEvents({
+          actor: q,
+          recipient: 'RUS',
+          type: 'accuse',
+          limit: 50,
+          offset: 0,
+        });
+        assert.deepEqual(
+          page.items.filter((e) => e.recipient?.country === 'RUS').map((e) => `${e.docId}#${e.idx}`),
+          accused,
+          `${q}: with recipient and type`,
+        );
+      }
       await store.close();
     });
   });

@@ -319,4 +319,16 @@ export const MIGRATIONS: readonly string[] = [
   END
   $$;
   `,
+  // 14: the actor filter in list order by index (see sqlite/migrations.ts): country and entity matches of a
+  // side read newest first, in the order of events_newest.
+  `
+  DROP INDEX events_by_actor_country;
+  DROP INDEX events_by_recipient_country;
+  DROP INDEX events_by_actor_entity;
+  DROP INDEX events_by_recipient_entity;
+  CREATE INDEX events_by_actor_country_newest ON events (actor_country, day DESC NULLS LAST, doc_id, idx);
+  CREATE INDEX events_by_recipient_country_newest ON events (recipient_country, day DESC NULLS LAST, doc_id, idx);
+  CREATE INDEX events_by_actor_entity_newest ON events (lower(actor_entity), day DESC NULLS LAST, doc_id, idx);
+  CREATE INDEX events_by_recipient_entity_newest ON events (lower(recipient_entity), day DESC NULLS LAST, doc_id, idx);
+  `,
 ] as const;

@@ -314,4 +314,18 @@ export const MIGRATIONS: readonly string[] = [
     DELETE FROM events_parties WHERE rowid = old.rowid;
   END;
   `,
+  // 14: the actor filter in list order by index. An actor or recipient filter reads the side's country and
+  // entity matches from these, newest first (day DESC, doc_id, idx, the order of events_newest), so the
+  // first page of a rare country costs what a busy one does; they replace the one-column indexes of
+  // migrations 1 and 13, whose lookups they still serve (same leading column).
+  `
+  DROP INDEX events_by_actor_country;
+  DROP INDEX events_by_recipient_country;
+  DROP INDEX events_by_actor_entity;
+  DROP INDEX events_by_recipient_entity;
+  CREATE INDEX events_by_actor_country_newest ON events (actor_country, day DESC, doc_id, idx);
+  CREATE INDEX events_by_recipient_country_newest ON events (recipient_country, day DESC, doc_id, idx);
+  CREATE INDEX events_by_actor_entity_newest ON events (actor_entity COLLATE NOCASE, day DESC, doc_id, idx);
+  CREATE INDEX events_by_recipient_entity_newest ON events (recipient_entity COLLATE NOCASE, day DESC, doc_id, idx);
+  `,
 ] as const;
