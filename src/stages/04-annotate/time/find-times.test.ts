@@ -379,3 +379,21 @@ test('"and a half", "trading days", "over the summer"', () => {
   ]);
   assert.deepEqual(matches('Prices rose over the winter.')[0]?.slice(0, 2), ['the winter', '2023-WI']);
 });
+
+test('"is to"/"set to" before a weekday look ahead; "of the year" after a part of it', () => {
+  // Thursday 2024-05-16: the coming Monday, not the one before.
+  assert.deepEqual(matches('The talks are set to resume Monday in Geneva.')[0]?.slice(0, 2), [
+    'Monday',
+    '2024-05-20',
+  ]);
+  assert.deepEqual(matches('The shares are to trade again Monday.')[0]?.slice(0, 2), [
+    'Monday',
+    '2024-05-20',
+  ]);
+  assert.deepEqual(matches('The talks resumed Monday in Geneva.')[0]?.slice(0, 2), ['Monday', '2024-05-13']);
+  assert.deepEqual(
+    matches('Sales rose in the first four months of the year.').map((m) => m[0]),
+    ['the first four months', 'the year'],
+  );
+  assert.deepEqual(matches('She was named player of the year.'), []);
+});

@@ -49,11 +49,15 @@ export function matchRelativeUnit(c: Ctx, i: number): Hit | null {
     // March 31", "the year ending June 30, 1990" — the date is an expression of its own.
     if (u.unit === 'year' && (next === 'ended' || next === 'ending'))
       return { end: j + 1, value: 'P1Y', type: 'DURATION', rule: 'time:period-ended', relative: false };
-    if (next === 'of' || next === "'s" || next === 'before' || next === 'after' || next === '-') return null;
-    // "in the year", "the end of the year"; not "player of the year".
-    const prev = w(c, i - 1);
-    if (!theUnitLeaders.has(prev) && !(prev === 'of' && spanPrefixes.some((p) => p[1] === w(c, i - 2))))
+    // "a high for the year of $42" is the year; "the year of the dragon" is not.
+    const priced = next === 'of' && tok(c, j + 2)?.k !== 'w';
+    if ((next === 'of' && !priced) || next === "'s" || next === 'before' || next === 'after' || next === '-')
       return null;
+    // "in the year", "the end of the year", "the first nine months of the year"; not "player of the year".
+    const prev = w(c, i - 1);
+    const partOf =
+      prev === 'of' && (spanPrefixes.some((p) => p[1] === w(c, i - 2)) || isPluralUnit(w(c, i - 2)));
+    if (!theUnitLeaders.has(prev) && !partOf) return null;
     const v = shiftedUnitValue(c, u.unit, 0);
     return v === null
       ? null
@@ -101,6 +105,12 @@ export function matchRelativeUnit(c: Ctx, i: number): Hit | null {
     };
   }
   return null;
+}
+
+/** "months", "weeks": a plural calendar unit. */
+function isPluralUnit(l: string): boolean {
+  const u = unitMap.get(l);
+  return u !== undefined && l !== u.forms[0];
 }
 
 /**

@@ -34,6 +34,11 @@ export function tenseAt(c: Ctx, i: number): -1 | 0 | 1 {
 
 /** The tense token k (lowercase `l`) marks: 1 future, -1 past, null none (a cue after a determiner is a noun: "the plan"). */
 function cueAt(c: Ctx, k: number, l: string): -1 | 1 | null {
+  // "is to resume trading Tuesday", "set to meet Friday": an arrangement still ahead.
+  if (l === 'to') {
+    const before = w(c, k - 1);
+    return before === 'is' || before === 'are' || before === 'set' ? 1 : null;
+  }
   const future = futureWords.has(l);
   if (!future && !pastForms.has(l) && !(l.length > 4 && l.endsWith('ed') && !notPast.has(l))) return null;
   if (determiners.has(w(c, k - 1))) return null;
