@@ -68,13 +68,20 @@ test('"boost demand": a verb trigger the tagger reads as a noun codes nothing', 
   assert.equal(ask[0]?.type, 'REQUEST');
 });
 
-test('"warned that …" states a view; a warning addressed to a party or against an act is a threat', () => {
+test('"warned that …" or "warned against …" states a view; a warning addressed to a party or of its own act is a threat', () => {
   const two = [country('IRN', 'Iran'), country('ISR', 'Israel')];
   const view = events('Iran warned that prices in Israel would rise sharply next year.', two);
   assert.equal(view.filter((e) => e.type === 'THREATEN').length, 0, JSON.stringify(view.map((e) => e.rule)));
+  // Advice against an act threatens nothing (PLOVER THREATEN: coercive warnings with repercussions).
+  const advice = events('Iran warned against new settlements by Israel near the border.', two);
+  assert.equal(
+    advice.filter((e) => e.type === 'THREATEN').length,
+    0,
+    JSON.stringify(advice.map((e) => e.rule)),
+  );
   for (const line of [
     'Iran warned Israel over its plans for the border.',
-    'Iran warned against new settlements by Israel near the border.',
+    'Iran warned that it would close the border to Israel.',
     'Iran warned Israel to stay away from the border.',
   ]) {
     const coded = events(line, two);

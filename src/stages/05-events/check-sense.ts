@@ -25,12 +25,23 @@ export const statementSenseRule: string = senseData.statementVerbs.id;
 const complementSubjects = new Set(senseData.statementVerbs.complementSubjects);
 const clauseEnd = new Set([';', '.', ':']);
 const addressees = new Set(senseData.statementVerbs.addressees);
+const commits = new Set(senseData.statementVerbs.commits);
+const demands = new Set(senseData.statementVerbs.demands);
+const demandPreps = new Set(senseData.statementVerbs.demandPreps);
+const obligations = new Set(senseData.statementVerbs.obligations);
+const accords = new Set(senseData.statementVerbs.accords);
+const accordPreps = new Set(senseData.statementVerbs.accordPreps);
+const objects = new Set(senseData.statementVerbs.objects);
 
 /**
- * A speaking verb ("warned", "insisted") that only states a view: not addressed to a named party or
- * an object pronoun right after it, not "against" an act, and not followed, in its clause, by
- * an infinitive ("warned Russia to stay away", "insisted on" does not count) nor by a complement
- * whose subject is a pronoun with will/would ("warned that it would retaliate").
+ * A speaking verb ("warned", "insisted", "promised", "agreed") that only states a view: coded only
+ * when it directs or commits someone (see `statementVerbs` in rules/events/senses.json): addressed
+ * to a named party or an object pronoun right after it, followed in its clause by an infinitive
+ * ("warned Russia to stay away", "pledged to oppose"), for a verb that commits its speaker by a
+ * complement whose subject is a pronoun with will/would ("warned that it would retaliate"), for a
+ * verb of demand by "on" or a modal of obligation ("insisted on a vote", "insisted Iran must
+ * stop"), for "agree" by "on"/"to" in its clause, and for "agree", "promise" and "pledge" by a noun
+ * phrase right after the verb ("agreed a deal", "promised an upper limit").
  */
 export function isStatementSense(
   rule: string,
@@ -39,35 +50,140 @@ export function isStatementSense(
   tagAt: (i: number) => string,
 ): boolean {
   if (!statementRules.has(rule)) return false;
-  // Addressed to someone ("warns Greece over plans", "warned them"): a warning to a party, not a view.
   const next = last + 1 < tokens.length ? tagAt(last + 1) : '';
-  if (next === 'NNP' || next === 'NNPS' || addressees.has(tokens[last + 1]?.lower ?? '')) return false;
+  const nextWord = tokens[last + 1]?.lower ?? '';
+  // Addressed to someone ("warns Greece over plans", "warned them"): a warning to a party, not a view.
+  // A demand is made on something ("insisted on a vote"); what else follows is what is insisted.
+  if (demands.has(rule) && demandPreps.has(nextWord)) return false;
+  if (!demands.has(rule) && (next === 'NNP' || next === 'NNPS' || addressees.has(nextWord))) return false;
+  // "agreed a deal", "promised an upper limit": an agreement on or a promise of a thing, not a view.
+  if (objects.has(rule) && /^(DT|CD|JJ|NNS?|PRP\$)$/.test(next) && nextWord !== 'that') return false;
   const end = Math.min(tokens.length, last + 10);
+  // Inside a complement clause ("insisted it would not bow to demands to recognise …") an infinitive
+  // belongs to the complement, not to the speaking verb.
+  let complement = demands.has(rule);
   for (let k = last + 1; k < end; k++) {
     const t = (tokens[k] as Token).lower;
     if (clauseEnd.has(t)) break;
-    // "warned against creating marine parks": a warning against an act.
-    if (t === 'against') return false;
+    if (demands.has(rule) && obligations.has(t)) return false;
+    if (complement) continue;
+    if (accords.has(rule) && accordPreps.has(t)) return false;
     // A complement clause: a threat or promise only when its subject is a pronoun with will/would.
     if (t === 'that' || (complementSubjects.has(t) && k === last + 1)) {
+      if (accords.has(rule)) return true;
       const subject = t === 'that' ? k + 1 : k;
       const modal = tokens[subject + 1]?.lower;
-      return !(
+      if (
+        commits.has(rule) &&
         complementSubjects.has(tokens[subject]?.lower ?? '') &&
         (modal === 'will' || modal === 'would')
-      );
+      )
+        return false;
+      if (!demands.has(rule)) return true;
+      complement = true;
+      continue;
     }
     if (t === 'to') {
-      const next = tokens[k + 1]?.lower === 'not' ? k + 2 : k + 1;
-      if (tagAt(next) === 'VB') return false;
+      const verb = tokens[k + 1]?.lower === 'not' ? k + 2 : k + 1;
+      if (tagAt(verb) === 'VB') return false;
     }
   }
   return true;
 }
 
+const questionRules = new Set(senseData.questions.rules);
+const questionWords = new Set(wordList(senseData.questions, 'events/senses questions'));
+export const questionSenseRule: string = senseData.questions.id;
+
+/** "Asked if he would …", "was asked about …": a question put to someone, not a request. */
+export function isQuestionSense(rule: string, last: number, tokens: readonly Token[]): boolean {
+  if (!questionRules.has(rule)) return false;
+  const end = Math.min(tokens.length, last + 5);
+  for (let k = last + 1; k < end; k++) {
+    const t = (tokens[k] as Token).lower;
+    if (t === 'to' || t === 'for' || clauseEnd.has(t)) return false;
+    if (questionWords.has(t)) return true;
+  }
+  return false;
+}
+
+/** Nouns for states, organisations and groups that can act though no sector is known for them. */
+export const actorNouns: ReadonlySet<string> = new Set(
+  wordList(senseData.actorNouns, 'events/senses actorNouns'),
+);
+
+const force = senseData.physicalForce;
+const forceRules = new Set(force.rules);
+const verbalAttackRules = new Set(force.verbal);
+const forceSectors = new Set(force.sectors);
+const forceWords = new Set(wordList(force, 'events/senses physicalForce'));
+/** Rule id of an ambiguous attack verb set aside for want of force, and of one read as criticism. */
+export const noForceRule: string = force.id;
+export const verbalAttackRule = 'events:sense.verbal-attack';
+
+/** A side of an event as `physicalForce` reads it: its sector and, when it is an entity, its type. */
+export interface ForceSide {
+  sector?: string;
+  entityType?: string;
+}
+
+/**
+ * PLOVER ASSAULT needs physical force. For a verb with a common non-physical sense ("attacked
+ * Labour's pledges", "struck a deal", "a warning shot") the sentence must show force: a weapon, an
+ * armed agent or harm word, a side of an armed sector, or a state, city or place as a side.
+ * Without it: a verbal attack with a participant is ACCUSE (CAMEO 111); else no event.
+ */
+export function checkForce(
+  rule: string,
+  tokens: readonly Token[],
+  sides: readonly (ForceSide | undefined)[],
+): SenseVerdict | undefined {
+  if (!forceRules.has(rule)) return undefined;
+  for (const side of sides) {
+    if (!side) continue;
+    if (side.sector && forceSectors.has(side.sector)) return undefined;
+    if (side.entityType === 'country' || side.entityType === 'city' || side.entityType === 'place')
+      return undefined;
+  }
+  for (const t of tokens) if (forceWords.has(t.lower)) return undefined;
+  if (verbalAttackRules.has(rule) && sides.some((s) => s !== undefined))
+    return { action: 'recode', rule: verbalAttackRule, type: 'ACCUSE', cameo: '111', mode: 'disapprove' };
+  return { action: 'reject', rule: noForceRule };
+}
+
 export type SenseVerdict =
   | { action: 'reject'; rule: string }
   | { action: 'recode'; rule: string; type: 'ACCUSE'; cameo: '111'; mode: 'disapprove' };
+
+/** Whether a token opens with a capital letter. */
+function capitalised(text: string, t: Token | undefined): boolean {
+  const c = t ? text.charCodeAt(t.start) : 0;
+  return c >= 65 && c <= 90;
+}
+
+/**
+ * Whether token `i` (not the first of its sentence) is a capitalised word tagged as a proper noun with a
+ * capitalised proper noun on each side, in a sentence that is not written in title case (most of
+ * its words in lowercase).
+ */
+function isNameWord(
+  text: string,
+  tokens: readonly Token[],
+  i: number,
+  tagAt: (i: number) => string,
+): boolean {
+  const name = (k: number) => capitalised(text, tokens[k]) && /^NNPS?$/.test(tagAt(k));
+  if (!name(i) || !name(i - 1) || !name(i + 1)) return false;
+  let lower = 0;
+  let words = 0;
+  for (const t of tokens) {
+    const c = text.charCodeAt(t.start);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) continue;
+    words++;
+    if (c >= 97) lower++;
+  }
+  return lower * 2 > words;
+}
 
 /** The head word of a phrase: its last token. */
 function headOf(tokens: readonly Token[], p: Phrase | undefined): string | undefined {
@@ -107,6 +223,7 @@ export function checkSense(
   clauses: ClauseAnalysis,
   frame: ClauseFrame | undefined,
   sport: () => boolean,
+  text?: string,
 ): SenseVerdict | undefined {
   // "boost demand", "cut aid": a verb trigger the tagger reads as a noun right after a verb, the
   // verb's object. Elsewhere a noun tag alone is too often the tagger's slip ("Russia attacks").
@@ -120,6 +237,12 @@ export function checkSense(
     !/^(NNPS?|DT|PRP\$?|CD)$/.test(clauses.tagAt(head + 1))
   )
     return { action: 'reject', rule: 'events:sense.tagged-noun' };
+  // "free from means testing": a verb trigger's base form used as an adjective is no act.
+  if (verbal && clauses.tagAt(head) === 'JJ' && !/(ed|ing|en)$/.test((tokens[head] as Token).lower))
+    return { action: 'reject', rule: 'events:sense.tagged-adjective' };
+  // "Finance Minister Sue Essex": a capitalised verb form inside a run of proper nouns is a name.
+  if (verbal && head > 0 && text !== undefined && isNameWord(text, tokens, head, (i) => clauses.tagAt(i)))
+    return { action: 'reject', rule: 'events:sense.name' };
   if (!frame) return undefined;
   if (type === 'ASSAULT') {
     const subject = headOf(tokens, frame.actors[0]);

@@ -10,7 +10,16 @@ import {
 import type { JoinedToken as Token } from '../../core/tokens.js';
 import { cameoCode } from '../../rules/events/cameo.js';
 import type { ClauseFrame } from './analyze-clauses.js';
-import { checkSense, isSportSentence, isStatementSense, statementSenseRule } from './check-sense.js';
+import {
+  actorNouns,
+  checkForce,
+  checkSense,
+  isQuestionSense,
+  isSportSentence,
+  isStatementSense,
+  questionSenseRule,
+  statementSenseRule,
+} from './check-sense.js';
 import { clauseSides } from './clause-participants.js';
 import { agreeAbove, type EventVerdict, judgeSentence, vetoBelow } from './event-detector.js';
 import type { CodedEvent, EventsOptions } from './events-stage.js';
@@ -42,6 +51,7 @@ import {
   prepBefore,
   type SentenceContext,
   subordinators,
+  titleWords,
 } from './sentence-words.js';
 import { clauseStatus, historicalByDate, mainClauseStatus } from './status.js';
 import { clauseOf, eventAttribution, eventPlace, eventTime, unnamedPlace } from './when-where.js';
@@ -233,8 +243,8 @@ export function codeSentence(
     // The clause analysis, where it finds a side, over the token windows above.
     const clauses = ctx.clauses?.();
     const frame = clauses?.frameAt(m.head);
-    const sense = clauses
-      ? checkSense(m.rule.typeSpec.type, m.rule.verbal, m.head, tokens, clauses, frame, sport)
+    let sense = clauses
+      ? checkSense(m.rule.typeSpec.type, m.rule.verbal, m.head, tokens, clauses, frame, sport, doc.text)
       : undefined;
     // "is expected to visit": an imported pattern on the verb that governs the main one is no event
     // of its own (our own rules say so with `absorbs`).
@@ -249,6 +259,12 @@ export function codeSentence(
     // "warned that councils would struggle": a view stated, not a threat; what it governs stays absorbed.
     if (clauses && isStatementSense(spec.id, m.last, tokens, (i) => clauses.tagAt(i))) {
       rejected?.push(candidate(m.rule, headToken, lastToken, statementSenseRule));
+      if (spec.absorbs) absorbedUntil = m.last + options.absorbWindow;
+      continue;
+    }
+    if (isQuestionSense(spec.id, m.last, tokens)) {
+      rejected?.push(candidate(m.rule, headToken, lastToken, questionSenseRule));
+      // What the question asks about is no event either.
       if (spec.absorbs) absorbedUntil = m.last + options.absorbWindow;
       continue;
     }
@@ -276,6 +292,19 @@ export function codeSentence(
       }
       if (options.trace && frame.verbGroup) verbGroup = frame.verbGroup;
     }
+    // "The number opposed to a ban", "Those cutbacks would free up funds": a phrase that is no
+    // entity, no agent noun, no title and no name cannot act; the actor is left open (a pronoun may fill it).
+    if (
+      actor &&
+      !actor.entity &&
+      !actor.sector &&
+      (actorBy === 'text' || actorBy === 'clause:text') &&
+      clauses &&
+      !namesSomeone(tokens, actor, (i) => clauses.tagAt(i))
+    ) {
+      actor = undefined;
+      actorBy = undefined;
+    }
     // "He insisted that …": a subject pronoun stands for the one entity it can refer to nearby.
     if (!actor && !trailing && leadingComma < 0 && ctx.pronouns && ctx.index !== undefined) {
       const k = pronounSubject(tokens, m.head, frame);
@@ -301,6 +330,19 @@ export function codeSentence(
     if (!actor && !recipient && spec.needsParticipant !== false) {
       rejected?.push(candidate(m.rule, headToken, lastToken, 'no-participant'));
       continue;
+    }
+    // An attack verb with no sign of force ("attacked Labour's pledges", "struck a deal").
+    if (!sense && m.rule.typeSpec.type === 'ASSAULT') {
+      const side = (p: EventParticipant | undefined) =>
+        p && {
+          sector: p.sector,
+          entityType: p.entity ? doc.entities?.find((e) => e.id === p.entity)?.type : undefined,
+        };
+      sense = checkForce(spec.id, tokens, [side(actor), side(recipient)]);
+      if (sense?.action === 'reject') {
+        rejected?.push(candidate(m.rule, headToken, lastToken, sense.rule));
+        continue;
+      }
     }
     // PETRARCH codes a verb only between a source and a target it knows: an imported rule needs
     // both sides, each a named actor.
@@ -516,4 +558,22 @@ function foldInto(main: CodedEvent, m: Match, head: Token, last: Token): void {
     main.goldstein = code.goldstein;
     if (spec.mode) main.mode = spec.mode;
   }
+}
+
+/**
+ * Whether a text participant can name someone: it holds a proper noun (a name the entities stage did
+ * not resolve), a title of office ("the home secretary") or a noun for a state, an organisation or a
+ * group (`actorNouns` in rules/events/senses.json: "many countries", "the committee").
+ */
+function namesSomeone(tokens: readonly Token[], p: EventParticipant, tagAt: (i: number) => string): boolean {
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k] as Token;
+    if (t.start >= p.end) break;
+    if (
+      t.start >= p.start &&
+      (/^NNPS?$/.test(tagAt(k)) || titleWords.has(t.lower) || actorNouns.has(t.lower))
+    )
+      return true;
+  }
+  return false;
 }
