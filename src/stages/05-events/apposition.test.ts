@@ -44,3 +44,17 @@ test('an apposition before the verb of its own clause: "…, the Freedonia leade
   assert.ok(attack, 'the verb after the apposition is an event');
   assert.equal(attack.actor?.country, 'RUR');
 });
+
+test('a body with no country of its own followed by "in <country>" is in that country', () => {
+  const doc = docFromLines(
+    ['Ruritania attacked the Gelt Steel Works (GSW) in northern Freedonia on Monday.'],
+    [
+      ...entities.slice(0, 2),
+      { id: 'org:gelt-steel-works', type: 'organization', at: [{ text: 'Gelt Steel Works' }] },
+    ],
+  );
+  const attack = explainEvents(doc).events.find((e) => e.type === 'ASSAULT');
+  assert.ok(attack, 'the attack is coded');
+  assert.equal(attack.recipient?.text, 'Gelt Steel Works');
+  assert.equal(attack.recipient?.country, 'FRE');
+});

@@ -196,7 +196,7 @@ export function codeSentence(
       actorBy = actorGroup ? 'subject-after-participial' : undefined;
     }
     let actor: EventParticipant | undefined = actorGroup
-      ? participant(doc, tokens, actorGroup, sole)
+      ? participant(doc, tokens, actorGroup, sole, groups)
       : leadingComma >= 0
         ? undefined
         : textActor(doc, tokens, from, m.head);
@@ -211,21 +211,21 @@ export function codeSentence(
     }
     let verbGroup: ClauseFrame['verbGroup'];
     let recipient: EventParticipant | undefined = recipientGroup
-      ? participant(doc, tokens, recipientGroup, sole)
+      ? participant(doc, tokens, recipientGroup, sole, groups)
       : undefined;
 
     if (!actorGroup && viaPrep === 'between' && recipientGroup) {
       // "a meeting between Xi and Putin": both sides follow the trigger.
       const second = after.find((g) => g.first > (recipientGroup as Group).last);
-      actor = participant(doc, tokens, recipientGroup, sole);
-      recipient = second ? participant(doc, tokens, second, sole) : undefined;
+      actor = participant(doc, tokens, recipientGroup, sole, groups);
+      recipient = second ? participant(doc, tokens, second, sole, groups) : undefined;
       actorBy = 'between';
       recipientBy = second ? 'between' : undefined;
     } else if (isPassive(tokens, m.head, m.rule)) {
       // "was attacked by X": the subject is the recipient, the by-phrase the actor.
       const agent = after.find((g) => prepBefore(tokens, g.first) === 'by');
       recipient = actor;
-      actor = agent ? participant(doc, tokens, agent, sole) : undefined;
+      actor = agent ? participant(doc, tokens, agent, sole, groups) : undefined;
       recipientBy = recipient ? 'passive-subject' : undefined;
       actorBy = agent ? 'by-agent' : undefined;
     } else if (!m.rule.verbal || isNounUse(tokens, m.head)) {
@@ -233,9 +233,9 @@ export function codeSentence(
       // its actor, and the other participant after the trigger ("to South Korea") its recipient.
       const agent = after.find((g) => prepBefore(tokens, g.first) === 'by');
       if (agent && !crossesClause(tokens, m.last + 1, agent.first)) {
-        actor = participant(doc, tokens, agent, sole);
+        actor = participant(doc, tokens, agent, sole, groups);
         const target = after.find((g) => g !== agent && prepBefore(tokens, g.first) !== 'by');
-        recipient = target ? participant(doc, tokens, target, sole) : undefined;
+        recipient = target ? participant(doc, tokens, target, sole, groups) : undefined;
         actorBy = 'by-agent';
         recipientBy = target ? 'after-trigger' : undefined;
       }
@@ -271,7 +271,7 @@ export function codeSentence(
     if (frame) {
       const sides = clauseSides(frame, usable, tokens, m.rule.recipientPreps);
       if (sides.actor && !(trailing && lastEvent?.actor)) {
-        actor = participant(doc, tokens, sides.actor, sole);
+        actor = participant(doc, tokens, sides.actor, sole, groups);
         actorBy = sides.actorBy;
       } else if (sides.actorPhrase && !actorGroup && !trailing && leadingComma < 0) {
         const text = textActor(doc, tokens, sides.actorPhrase.first, sides.actorPhrase.last + 1);
@@ -285,7 +285,7 @@ export function codeSentence(
       }
       if (sides.recipient) {
         recipientGroup = sides.recipient;
-        recipient = participant(doc, tokens, sides.recipient, sole);
+        recipient = participant(doc, tokens, sides.recipient, sole, groups);
         recipientBy = sides.recipientBy;
       } else if (sides.passive && recipient && actor && recipient.start === actor.start) {
         recipient = undefined;

@@ -275,6 +275,7 @@ export function participant(
   tokens: readonly Token[],
   g: Group,
   soleCountry?: string,
+  groups?: readonly Group[],
 ): EventParticipant {
   let start = g.start;
   let end = g.end;
@@ -305,11 +306,49 @@ export function participant(
     text: doc.text.slice(start, end),
     entity: g.entity.id,
   };
-  const country = resolved?.country ?? g.entity.country;
+  const country =
+    resolved?.country ?? g.entity.country ?? (groups ? locatedIn(doc.text, tokens, g, groups) : undefined);
   if (country) p.country = country;
   else if (soleCountry && kind === 'person' && sector) p.country = soleCountry;
   if (sector) p.sector = sector;
   return p;
+}
+
+/** Sectors of bodies that belong to no one country: being somewhere does not make them its own. */
+const placeless = new Set(['IGO', 'NGO', 'MNC']);
+/** Lowercase words that may stand between "in" and the country ("in central Iran", "in the north of"). */
+const maxLocatedGap = 3;
+
+/**
+ * "Esfahan Uranium Conversion Facilities (UCF) in central Iran": a facility, organisation or place
+ * with no country of its own, followed by "in" and a country (a parenthesised short form and a few
+ * lowercase words may stand between), is in that country.
+ */
+export function locatedIn(
+  text: string,
+  tokens: readonly Token[],
+  g: Group,
+  groups: readonly Group[],
+): string | undefined {
+  const kind = g.entity.type;
+  if (kind !== 'organization' && kind !== 'place') return undefined;
+  if (g.entity.sector && placeless.has(g.entity.sector)) return undefined;
+  let k = g.last + 1;
+  // "(UCF)": a short form in brackets.
+  if (tokens[k]?.lower === '(' && tokens[k + 2]?.lower === ')') k += 3;
+  if (tokens[k]?.lower !== 'in') return undefined;
+  k++;
+  const gapEnd = k + maxLocatedGap;
+  for (; k < gapEnd && k < tokens.length; k++) {
+    const next = groups.find((x) => x.first === k);
+    if (next) {
+      const type = next.entity.type;
+      return type === 'country' || type === 'city' ? next.entity.country : undefined;
+    }
+    const t = tokens[k] as Token;
+    if (!isWordStart(t.lower) || !isLower(text, t)) break;
+  }
+  return undefined;
 }
 
 /**

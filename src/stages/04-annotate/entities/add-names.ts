@@ -79,6 +79,21 @@ export function addPatternPerson(
  * word joins a person already named in full ("Putin" after "Vladimir Putin"). MISC names are
  * kept only as demonyms ("Russian" → Russia). The mention carries the tagger's class and rule.
  */
+/** "Name (ACR)": the all-capitals word in brackets right after token `to` becomes an alias of `id`. */
+export function noteAcronym(scan: SentenceScan, to: number, id: string, aliases: Map<string, string>): void {
+  const { tokens } = scan;
+  const a = to + 1;
+  if (
+    a + 1 < scan.to &&
+    tokens.isChar(to, 40) &&
+    tokens.isChar(a + 1, 41) &&
+    tokens.kind(a) === WORD &&
+    isAllCapsToken(tokens, a)
+  ) {
+    aliases.set(tokens.surface(a), id);
+  }
+}
+
 /** Tokens a listed name must have to override the tagger's shorter span inside it. */
 const listedNameMinTokens = 3;
 
@@ -187,7 +202,9 @@ export function addTaggedName(
     }
     case 'ORG': {
       if (exact?.kind === 'org') {
-        table.add(orgEntity, exact.org, `org:${exact.org.id}`, mention('name'));
+        const listed = table.add(orgEntity, exact.org, `org:${exact.org.id}`, mention('name'));
+        // "British National Party (BNP)": the acronym names the listed body from here on.
+        if (listed) noteAcronym(scan, name.to, listed.id, aliases);
       } else if (exact?.kind === 'country' && exact.form !== 'demonym') {
         // "the Kremlin", "Washington" as an actor: the country, as the lists have it.
         table.add(countryEntity, exact.iso3, `country:${exact.iso3}`, mention(exact.form));
@@ -209,17 +226,7 @@ export function addTaggedName(
         const e = table.add(orgEntity, org, `org:${org.id}`, mention('name'));
         if (e && !e.sector) delete e.sector;
         // "Coastal Fisheries Authority (CFA)": the acronym names it from here on.
-        const a = name.to + 1;
-        if (
-          e &&
-          a + 1 < scan.to &&
-          tokens.isChar(name.to, 40) &&
-          tokens.isChar(a + 1, 41) &&
-          tokens.kind(a) === WORD &&
-          isAllCapsToken(tokens, a)
-        ) {
-          aliases.set(tokens.surface(a), e.id);
-        }
+        if (e) noteAcronym(scan, name.to, e.id, aliases);
       }
       break;
     }
@@ -334,13 +341,15 @@ export function anyCovered(covered: readonly number[], from: number, to: number)
 }
 
 /**
- * The first country named inside tokens `[from, to)`, by name, demonym or capital: "Bank of
- * England", "Russian Central Bank", "Baghdad University".
+ * The first country named inside tokens `[from, to)`, by name, demonym or capital, or a listed
+ * organisation's country: "Bank of England", "Russian Central Bank", "Baghdad University".
  */
 function countryInside(scan: SentenceScan, from: number, to: number): string | undefined {
   for (let i = from; i < to; i++) {
     const h = scan.hits[i];
     if (h?.hit.kind === 'country' && i + h.length <= to) return h.hit.iso3;
+    // A listed organisation of one country opening a longer name ("Scottish National Party Holyrood").
+    if (h?.hit.kind === 'org' && h.hit.org.country && i + h.length <= to) return h.hit.org.country;
   }
   return undefined;
 }

@@ -3,7 +3,7 @@ import { type CapOptions, capFor, capReached } from '../../../core/limits.js';
 import type { Stage, StageResult } from '../../../core/stage.js';
 import { documentTokens } from '../../../core/tokens.js';
 import { addAliasMentions, addSurnameMentions } from './add-later-mentions.js';
-import { addFoundName, addPatternPerson, addTaggedName, anyCovered } from './add-names.js';
+import { addFoundName, addPatternPerson, addTaggedName, anyCovered, noteAcronym } from './add-names.js';
 import { formRule, matcher, type Organization, orgPatterns, rolePatterns } from './entity-lexicon.js';
 import {
   countryEntity,
@@ -193,13 +193,15 @@ export function annotateEntities(doc: Readonly<Doc>, options: EntitiesOptions = 
             form: hit.form,
           });
           break;
-        case 'org':
-          table.add(orgEntity, hit.org, `org:${hit.org.id}`, {
+        case 'org': {
+          const listed = table.add(orgEntity, hit.org, `org:${hit.org.id}`, {
             ...span,
             rule: 'entities:organization',
             form: 'name',
           });
+          if (listed) noteAcronym(scan, i + h.length, listed.id, aliases);
           break;
+        }
         case 'place': {
           table.add(placeEntity, hit.place, placeId(hit.place), {
             ...span,

@@ -53,7 +53,7 @@ test('a listed name with a head word after it takes the listed country ("Likud P
   const { doc, list } = analyse('The Likud Party rejected the proposal on Monday.');
   const { e, m } = mentionOf(doc, list, 'Likud Party');
   assert.equal(e.country, 'ISR');
-  assert.equal(m.actor?.rule, 'entities:organization:head');
+  assert.equal(m.actor?.country, 'ISR');
 });
 
 test('a listed country or organisation name of three or more words wins over a shorter tagged span inside it', () => {
@@ -64,4 +64,24 @@ test('a listed country or organisation name of three or more words wins over a s
   assert.equal(e.country, 'PRK');
   assert.equal(m.rule, 'entities:country-name');
   assert.ok(!list.some((x) => x.country === 'KOR'), 'no South Korea from the tail of the name');
+});
+
+test('the acronym in brackets after a listed name is that body from then on', () => {
+  const { doc, list } = analyse(
+    'The Bangladesh Nationalist Party (BNP) boycotted the vote. On Friday the BNP said it would return to parliament.',
+  );
+  const later = list.find((e) =>
+    e.mentions.some((m) => m.start > doc.text.indexOf('Friday') && doc.text.slice(m.start, m.end) === 'BNP'),
+  );
+  assert.equal(later?.country, 'BGD');
+  assert.equal(later?.id, 'org:bangladesh-nationalist-party');
+});
+
+test('a listed one-country party opening a longer tagged name gives it its country', () => {
+  const { doc, list } = analyse(
+    'Scottish National Party Holyrood leader Alex Salmond criticised the budget.',
+  );
+  const org = list.find((e) => e.type === 'organization' && e.name.startsWith('Scottish National Party'));
+  assert.ok(org, `an organisation among ${list.map((e) => e.name).join(', ')} in ${doc.text}`);
+  assert.equal(org.country, 'GBR');
 });
