@@ -397,3 +397,18 @@ test('"is to"/"set to" before a weekday look ahead; "of the year" after a part o
   );
   assert.deepEqual(matches('She was named player of the year.'), []);
 });
+
+test('"the same period last year", "the comparable year-ago quarter": the quarter under discussion, a year back', () => {
+  const state = {};
+  matches('Earnings rose in the second quarter.', state);
+  assert.deepEqual(matches('They were lower in the same period last year.', state)[0]?.slice(0, 2), [
+    'the same period last year',
+    '2023-Q2',
+  ]);
+  assert.deepEqual(matches('In the comparable year-ago quarter, it lost money.', state)[0]?.slice(0, 2), [
+    'the comparable year-ago quarter',
+    '2023-Q2',
+  ]);
+  // Without a year back, "the same period" is no time expression.
+  assert.deepEqual(matches('It fell in the same period.', state), []);
+});

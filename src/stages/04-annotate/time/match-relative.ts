@@ -294,21 +294,28 @@ export function matchQuarter(c: Ctx, i: number): Hit | null {
   let k = i + (hasThe ? 1 : 0);
   while (k < c.n && k < i + 6 && quarterModifiers.has(w(c, k))) mods.push(w(c, k++));
   // "the latest period", "the most recent period": in a report of results, the quarter reported.
-  const period = w(c, k) === 'period' && (mods.includes('latest') || mods.includes('recent'));
+  let end = k + 1;
+  // "the quarter a year ago", "the same period last year": the same quarter the year before.
+  let yearBefore = 0;
+  if ((w(c, end) === 'a' || w(c, end) === 'one') && w(c, end + 1) === 'year') {
+    if (w(c, end + 2) === 'ago' || w(c, end + 2) === 'earlier') yearBefore = 3;
+  } else if (w(c, end) === 'last' && w(c, end + 1) === 'year') yearBefore = 2;
+  const compared = mods.includes('same') || mods.includes('corresponding') || mods.includes('comparable');
+  const period =
+    w(c, k) === 'period' &&
+    (mods.includes('latest') ||
+      mods.includes('recent') ||
+      (compared && (yearBefore > 0 || mods.includes('ago'))));
   if (w(c, k) !== 'quarter' && !(period && inQuarterContext(c))) return null;
   if (!hasThe && mods.length === 0) return null;
+  // "the quarter last year" alone is left to "last year".
+  if (yearBefore === 2 && !compared) yearBefore = 0;
+  end += yearBefore;
   const ref = referenceQuarter(c);
-  let end = k + 1;
-  // "the quarter a year ago", "the period a year earlier": the same quarter the year before.
-  const yearBefore =
-    (w(c, end) === 'a' || w(c, end) === 'one') &&
-    w(c, end + 1) === 'year' &&
-    (w(c, end + 2) === 'ago' || w(c, end + 2) === 'earlier');
-  if (yearBefore) end += 3;
   if (!ref || !c.anchor) return { end, value: 'XXXX-QX', type: 'DATE', rule: 'time:quarter', relative: true };
   const current = { y: c.anchor.y, q: quarterOf(c.anchor.m) };
   let target = ref;
-  if (yearBefore || (mods.includes('year') && (mods.includes('earlier') || mods.includes('ago'))))
+  if (yearBefore > 0 || (mods.includes('year') && (mods.includes('earlier') || mods.includes('ago'))))
     target = { y: ref.y - 1, q: ref.q };
   else if (mods.includes('next') || mods.includes('coming'))
     target = current.q === 4 ? { y: current.y + 1, q: 1 } : { y: current.y, q: current.q + 1 };
