@@ -71,3 +71,40 @@ test('the same capitalised first word yields different keys by its case elsewher
   assert.ok(extra.length > 0);
   assert.ok(extra.every((k) => !putin.has(k)));
 });
+
+test('extractOwn and extractContext together write the keys extract writes, every template included', () => {
+  const tokens = layer([
+    'JAPAN SAYS U.S. TALKS FAIL',
+    'Mr O’Brien of the Bank of England met 1,200 workers in São Paulo on 1996-08-22, al-Qaeda said.',
+    'Besides, the bank’s chief (Ana Lima) was unhappy',
+  ]);
+  const clusters = new Map([
+    [hashString('bank'), 3 | (4 << 10) | (5 << 20)],
+    [hashString('workers'), 7 | (8 << 10) | (9 << 20)],
+    [hashString('said'), 11 | (12 << 10) | (13 << 20)],
+  ]);
+  const caseProfile = new Map([[hashString('besides'), 6]]);
+  const f = new DocumentFeatures(tokens, { clusters, caseProfile, fragments: true });
+  assert.equal(f.splitsOwnKeys, true);
+  const out = new Int32Array(MAX_FEATURES);
+  let compared = 0;
+  for (let s = 0; s < tokens.sentences; s++) {
+    const from = tokens.sentenceFirst[s] as number;
+    const to = tokens.sentenceFirst[s + 1] as number;
+    for (let i = from; i < to; i++) {
+      const whole = [...out.subarray(0, f.extract(i, s, from, to, out, 0))].sort();
+      const own = f.extractOwn(i, out, 0);
+      const both = f.extractContext(i, s, from, to, out, own);
+      assert.deepEqual([...out.subarray(0, both)].sort(), whole, `token ${i} of sentence ${s}`);
+      compared++;
+    }
+  }
+  assert.ok(compared > 40);
+  // A subclass with features of its own scores through its extract.
+  class Own extends DocumentFeatures {
+    override extract(i: number, s: number, from: number, to: number, o: Int32Array, at: number): number {
+      return super.extract(i, s, from, to, o, at);
+    }
+  }
+  assert.equal(new Own(tokens).splitsOwnKeys, false);
+});

@@ -361,6 +361,127 @@ export class DocumentFeatures {
     return at;
   }
 
+  /**
+   * `extract` split in two: the keys that depend on token `i`'s surface alone (`extractOwn`: the
+   * bias, the word, its shape, affixes, exact surface and clusters) and the rest (`extractContext`:
+   * neighbours, position, lists, the document). Together they write the same keys as `extract`, in
+   * another order, so a model can keep the scores of a word's own keys and reuse them wherever the
+   * word comes again (`SequenceModel`). True only where `extract` is this class's own: a subclass
+   * with features of its own (the attribution tagger's) scores through `extract`.
+   */
+  get splitsOwnKeys(): boolean {
+    return this.extract === DocumentFeatures.prototype.extract;
+  }
+
+  /** The keys of token `i` that its surface alone decides (see `splitsOwnKeys`). */
+  extractOwn(i: number, out: Int32Array, at: number): number {
+    const tokens = this.tokens;
+    const text = tokens.text;
+    const s0 = this.shapeOf(i);
+    out[at++] = featureKey(T.Bias, 0);
+    out[at++] = featureKey(T.W0, tokens.hash(i));
+    out[at++] = featureKey(T.S0, s0);
+    if (tokens.kind(i) === WORD) {
+      at = this.affixes(i, out, at, T.Pre1, 4, T.Suf1, 1, 4);
+      if (tokens.isUpper(i)) {
+        let c = 0x811c9dc5 | 0;
+        for (let k = tokens.start(i); k < tokens.end(i); k++) c = Math.imul(c ^ text.charCodeAt(k), 16777619);
+        out[at++] = featureKey(T.W0Cased, c);
+      }
+    }
+    const c0 = this.clusterOf(i);
+    if (c0 === 0 && tokens.kind(i) === WORD) out[at++] = featureKey(T.C0a, NONE);
+    if (c0 !== 0) {
+      out[at++] = featureKey(T.C0a, c0 & 1023);
+      out[at++] = featureKey(T.C0a + 1, (c0 >>> 10) & 1023);
+      out[at++] = featureKey(T.C0a + 2, (c0 >>> 20) & 1023);
+    }
+    if (tokens.kind(i) === NUMBER) out[at++] = featureKey(T.W0, s0);
+    return at;
+  }
+
+  /** The keys of token `i` of sentence `s` that `extractOwn` does not write. */
+  extractContext(i: number, s: number, from: number, to: number, out: Int32Array, at: number): number {
+    const tokens = this.tokens;
+    const text = tokens.text;
+    const w0 = tokens.hash(i);
+    const s0 = this.shapeOf(i);
+    const sm1 = this.#shapeAt(i - 1, from, to);
+    const sp1 = this.#shapeAt(i + 1, from, to);
+    const upper = tokens.isUpper(i) ? 1 : 0;
+    const wm1 = this.#word(i - 1, from, to);
+    const wp1 = this.#word(i + 1, from, to);
+    out[at++] = featureKey(T.Wm1, wm1);
+    out[at++] = featureKey(T.Wp1, wp1);
+    out[at++] = featureKey(T.Wm2, this.#word(i - 2, from, to));
+    out[at++] = featureKey(T.Wp2, this.#word(i + 2, from, to));
+    out[at++] = featureKey2(T.Bm1, wm1, w0);
+    out[at++] = featureKey2(T.Bp1, w0, wp1);
+    out[at++] = featureKey(T.Sm1, sm1);
+    out[at++] = featureKey(T.Sp1, sp1);
+    out[at++] = featureKey2(T.SSm1, sm1, s0);
+    out[at++] = featureKey2(T.SSp1, s0, sp1);
+    out[at++] = featureKey(T.Sm2, this.#shapeAt(i - 2, from, to));
+    out[at++] = featureKey(T.Sp2, this.#shapeAt(i + 2, from, to));
+    if (i === from) out[at++] = featureKey(T.First, s0);
+    if (this.capsSentence[s]) out[at++] = featureKey(T.CapsSentence, s0);
+    if (i > from) {
+      const c = this.clusterOf(i - 1);
+      if (c !== 0) {
+        out[at++] = featureKey(T.Cm1a, c & 1023);
+        out[at++] = featureKey(T.Cm1a + 1, (c >>> 20) & 1023);
+      }
+    }
+    if (i + 1 < to) {
+      const c = this.clusterOf(i + 1);
+      if (c !== 0) {
+        out[at++] = featureKey(T.Cp1a, c & 1023);
+        out[at++] = featureKey(T.Cp1a + 1, (c >>> 20) & 1023);
+      }
+    }
+    at = this.#gazetteerFeatures(i, from, to, out, at);
+    if (tokens.kind(i) === WORD) {
+      const seen = (this.#docCase.get(w0) ?? 0) | (upper ? 0 : SEEN_LOWER);
+      out[at++] = featureKey(T.DocCase, seen * 4 + upper * 2 + (this.isAllCaps(i) ? 1 : 0));
+    }
+    let cFrom = i;
+    while (cFrom > from && tokens.start(cFrom) === tokens.end(cFrom - 1) && i - cFrom < 6) cFrom--;
+    let cTo = i + 1;
+    while (cTo < to && tokens.start(cTo) === tokens.end(cTo - 1) && cTo - i < 6) cTo++;
+    if (cTo - cFrom > 1) {
+      let h = 0x811c9dc5 | 0;
+      const cs = tokens.start(cFrom);
+      const ce = tokens.end(cTo - 1);
+      for (let k = cs; k < ce; k++) {
+        const c = text.charCodeAt(k);
+        h = Math.imul(h ^ (c >= 48 && c <= 57 ? 48 : lowerCode(c)), 16777619);
+      }
+      out[at++] = featureKey2(T.Chunk, h, i - cFrom);
+    }
+    if (this.#caseProfile !== undefined && tokens.kind(i) === WORD) {
+      const b = !upper ? 7 : this.isAllCaps(i) ? 8 : (this.#caseProfile.get(w0) ?? 0);
+      out[at++] = featureKey2(T.CaseFree, b, i === from ? 1 : 0);
+      if (i + 1 < to && tokens.kind(i + 1) === WORD && tokens.isUpper(i + 1)) {
+        out[at++] = featureKey2(T.CaseFreeNext, b, this.#caseProfile.get(tokens.hash(i + 1)) ?? 0);
+      }
+    }
+    const frag = this.fragment?.[s];
+    if (frag !== undefined) {
+      out[at++] = featureKey2(T.Frag, frag, s0);
+      if (i === from) out[at++] = featureKey2(T.FragFirst, frag, s0);
+      out[at++] = featureKey2(T.FragSS, frag * 31 + sm1, s0);
+      const c0 = this.clusterOf(i);
+      if (c0 !== 0) out[at++] = featureKey2(T.FragCluster, frag, c0 & 1023);
+      if (tokens.kind(i) === PUNCT) out[at++] = featureKey2(T.FragPunct, frag, w0);
+    }
+    return at;
+  }
+
+  /** The clusters this document's features read (a model keeps its own-key scores per map). */
+  get clusters(): ReadonlyMap<number, number> | undefined {
+    return this.#clusters;
+  }
+
   // Templates shared by the taggers built on these features (names, parts of speech,
   // attributions). Each writes its keys under consecutive template ids from `id`, so a tagger
   // with templates of its own numbers them apart from these (ids are the high bits of a key).

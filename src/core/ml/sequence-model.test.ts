@@ -82,3 +82,46 @@ test('a file that is not a model is refused with a message', () => {
     /incorrect header check|not a Tidings/,
   );
 });
+
+test('a model file scores a word’s own keys once and tags as through extract, the second time too', () => {
+  const train = build(Array.from({ length: 40 }, (_, k) => example(k)));
+  const { best } = trainPerceptron({
+    tagSet: set,
+    sentences: train.sentences,
+    fixed: new FixedTags(new Map()),
+    epochs: 5,
+  });
+  const pruned = prune(best, set.tags.length, 0);
+  const model = SequenceModel.fromBytes(
+    modelToBytes({
+      header: { name: 'toy', version: 'toy-1', scheme: 'bilou', tags: [...set.tags], gazetteers: [] },
+      keys: pruned.keys,
+      weights: pruned.weights,
+      transitions: pruned.transitions,
+      fixed: new FixedTags(new Map()),
+    }),
+  );
+  // Through extract: a subclass whose extract is its own does not split its keys.
+  class Whole extends DocumentFeatures {
+    override extract(i: number, s: number, from: number, to: number, o: Int32Array, at: number): number {
+      return super.extract(i, s, from, to, o, at);
+    }
+  }
+  const texts = ['she met Ivo in Bern today .', 'she met Bern in Ivo today .', 'Ivo met she in today Bern .'];
+  const split = build(texts);
+  const tokens = split.features.tokens;
+  const whole = new Whole(tokens);
+  assert.equal(split.features.splitsOwnKeys, true);
+  let tagged = 0;
+  for (let pass = 0; pass < 2; pass++) {
+    for (const s of split.sentences) {
+      const a = new Int32Array(s.to - s.from);
+      const b = new Int32Array(s.to - s.from);
+      model.tagSentence(split.features, s.s, s.from, s.to, a, new Scratch());
+      model.tagSentence(whole, s.s, s.from, s.to, b, new Scratch());
+      assert.deepEqual([...a], [...b]);
+      tagged += a.filter((t) => t !== 0).length;
+    }
+  }
+  assert.ok(tagged > 0);
+});

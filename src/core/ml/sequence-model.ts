@@ -70,6 +70,14 @@ export class SequenceModel {
    */
   readonly #maxIn: Float64Array | undefined;
   readonly fixed: FixedTags;
+  /**
+   * The weights are a model file's int16 values × one scale: every score is then a sum of
+   * float32 multiples of one unit small enough that float64 adds them exactly, in any order (see
+   * `OwnScores`). Not so for the trainer's float weights, which are added in `extract`'s order.
+   */
+  readonly #quantized: boolean;
+  /** Per cluster map: the scores of words' own keys, kept across documents. */
+  readonly #own = new Map<ReadonlyMap<number, number> | undefined, OwnScores>();
 
   constructor(
     header: ModelHeader,
@@ -77,7 +85,9 @@ export class SequenceModel {
     weights: Float32Array,
     transitions: Float32Array,
     fixed: FixedTags,
+    quantized = false,
   ) {
+    this.#quantized = quantized;
     if (header.featureVersion !== FEATURE_VERSION) {
       throw new Error(
         `SequenceModel: model ${header.version} was trained on features version ${header.featureVersion}, this code computes version ${FEATURE_VERSION}; retrain it (npm run train:${header.name})`,
@@ -154,18 +164,18 @@ export class SequenceModel {
     const n = this.tagSet.tags.length;
     const em = scratch.em;
     const keys = scratch.keys;
-    const w = this.#weights;
-    const table = this.#table;
+    const own = this.#quantized && doc.splitsOwnKeys ? this.#ownScores(doc) : undefined;
     for (let k = a; k < b; k++) {
       const base = (k - a) * n;
-      em.fill(0, base, base + n);
-      const count = doc.extract(from + k, s, from, to, keys, 0);
-      for (let f = 0; f < count; f++) {
-        const r = table.get(keys[f] as number);
-        if (r < 0) continue;
-        const row = r * n;
-        for (let t = 0; t < n; t++) em[base + t] = (em[base + t] as number) + (w[row + t] as number);
+      let count: number;
+      if (own !== undefined) {
+        own.scoresOf(doc, from + k, em, base, this);
+        count = doc.extractContext(from + k, s, from, to, keys, 0);
+      } else {
+        em.fill(0, base, base + n);
+        count = doc.extract(from + k, s, from, to, keys, 0);
       }
+      this.addWeights(keys, count, em, base);
     }
     const before = a === 0 ? n : (out[a - 1] as number);
     viterbi(
@@ -200,6 +210,28 @@ export class SequenceModel {
     }
   }
 
+  /** Adds the weights of feature keys `keys[0, count)` to `em[base, base + tags)`, key by key. */
+  addWeights(keys: Int32Array, count: number, em: Float64Array, base: number): void {
+    const n = this.tagSet.tags.length;
+    const w = this.#weights;
+    const table = this.#table;
+    for (let f = 0; f < count; f++) {
+      const r = table.get(keys[f] as number);
+      if (r < 0) continue;
+      const row = r * n;
+      for (let t = 0; t < n; t++) em[base + t] = (em[base + t] as number) + (w[row + t] as number);
+    }
+  }
+
+  #ownScores(doc: DocumentFeatures): OwnScores {
+    let own = this.#own.get(doc.clusters);
+    if (!own) {
+      own = new OwnScores(this.tagSet.tags.length);
+      this.#own.set(doc.clusters, own);
+    }
+    return own;
+  }
+
   /** Reads a model file's bytes (gzipped). */
   static fromBytes(gz: Uint8Array): SequenceModel {
     const bytes = gunzipSync(gz);
@@ -232,7 +264,7 @@ export class SequenceModel {
     for (let k = 0; k < header.fixed; k++) words.set(fixedWords[k] as number, fixedTags[k] as number);
     const open = header.open ? new Set(new Int32Array(copy, at, header.open)) : undefined;
     const fixed = new FixedTags(words, open, header.otherwise ?? -1);
-    return new SequenceModel(header, keys, weights, transitions, fixed);
+    return new SequenceModel(header, keys, weights, transitions, fixed, true);
   }
 }
 
@@ -289,6 +321,60 @@ export function modelToBytes(parts: ModelParts): Uint8Array {
     ft[k] = tag;
   });
   return gzipSync(new Uint8Array(buf), { level: 9 });
+}
+
+/**
+ * The summed weights of words' own keys (`DocumentFeatures.extractOwn`: the word, its shape,
+ * affixes and clusters, about half a token's keys), kept by surface across documents, so a word
+ * seen before costs one copy instead of a dozen weight rows. Exact for a model file's weights:
+ * each is a float32 of the form q × (1 / scale) rounded, |q| < 2^15, so all are multiples of
+ * the ulp of the smallest (2^-23 of its power of two) and under 2^16 times it; a token's at most
+ * `MAX_FEATURES` (2^7) of them sum below 2^23 times it, so every partial sum needs at most 46 of
+ * float64's 53 bits, and adding the own keys first and the others after gives the very scores
+ * `extract`'s order gave. Bounded: when full, it starts afresh.
+ */
+export class OwnScores {
+  static readonly CAPACITY = 1 << 15;
+  readonly #n: number;
+  readonly #index = new Map<string, number>();
+  /** Per slot: the token's kind and capital flag, checked with the surface. */
+  readonly #meta = new Int32Array(OwnScores.CAPACITY);
+  readonly #scores: Float64Array;
+  #size = 0;
+  readonly #keys = new Int32Array(MAX_FEATURES);
+
+  constructor(n: number) {
+    this.#n = n;
+    this.#scores = new Float64Array(OwnScores.CAPACITY * n);
+  }
+
+  /** Writes the own-key scores of token `i` to `em[base, base + n)`. */
+  scoresOf(doc: DocumentFeatures, i: number, em: Float64Array, base: number, model: SequenceModel): void {
+    const n = this.#n;
+    const tokens = doc.tokens;
+    const surface = tokens.text.slice(tokens.start(i), tokens.end(i));
+    const meta = tokens.kind(i) * 2 + (tokens.isUpper(i) ? 1 : 0);
+    const scores = this.#scores;
+    const slot = this.#index.get(surface);
+    if (slot !== undefined && this.#meta[slot] === meta) {
+      const at = slot * n;
+      for (let t = 0; t < n; t++) em[base + t] = scores[at + t] as number;
+      return;
+    }
+    em.fill(0, base, base + n);
+    const count = doc.extractOwn(i, this.#keys, 0);
+    model.addWeights(this.#keys, count, em, base);
+    if (slot !== undefined) return;
+    if (this.#size === OwnScores.CAPACITY) {
+      this.#index.clear();
+      this.#size = 0;
+    }
+    const fresh = this.#size++;
+    this.#index.set(surface, fresh);
+    this.#meta[fresh] = meta;
+    const at = fresh * n;
+    for (let t = 0; t < n; t++) scores[at + t] = em[base + t] as number;
+  }
 }
 
 /** A second decoding of the same scores (see `SequenceModel.tagSentence`). */

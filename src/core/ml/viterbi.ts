@@ -37,6 +37,7 @@ export function viterbi(
   // for a tagger whose tags are sharply scored.
   const top = beam > 0 && beam < n ? new Int32Array(beam) : undefined;
   const order = !top && maxIn && len > 1 ? new Int32Array(n) : undefined;
+  const { from, fromAt } = predecessorsOf(set);
   for (let c = 0; c < n; c++) {
     score[c] = allowed[before * n + c] ? (em[c] as number) + (trans[before * n + c] as number) : -Infinity;
   }
@@ -120,8 +121,9 @@ export function viterbi(
       }
       let best = -Infinity;
       let arg = 0;
-      for (let p = 0; p < n; p++) {
-        if (!allowed[p * n + c]) continue;
+      const end = fromAt[c + 1] as number;
+      for (let j = fromAt[c] as number; j < end; j++) {
+        const p = from[j] as number;
         const v = (score[prevRow + p] as number) + (trans[p * n + c] as number);
         if (v > best) {
           best = v;
@@ -157,6 +159,35 @@ export function viterbi(
     arg = back[i * n + arg] as number;
     out[at + i - 1] = arg;
   }
+}
+
+interface Predecessors {
+  /** The tags each tag may follow, ascending: tag `c`'s are `from[fromAt[c], fromAt[c + 1])`. */
+  from: Int32Array;
+  fromAt: Int32Array;
+}
+
+const predecessors = new WeakMap<TagSet, Predecessors>();
+
+/**
+ * The allowed transitions into each tag as a list, so the plain loop visits only those: BILOU
+ * allows 97 of the 289 transitions of 17 tags (I- and L- follow only B- or I- of their type).
+ * Visited in ascending order, as the loop over every tag did, so ties go the same way.
+ */
+function predecessorsOf(set: TagSet): Predecessors {
+  const known = predecessors.get(set);
+  if (known) return known;
+  const n = set.tags.length;
+  const fromAt = new Int32Array(n + 1);
+  const list: number[] = [];
+  for (let c = 0; c < n; c++) {
+    fromAt[c] = list.length;
+    for (let p = 0; p < n; p++) if (set.allowed[p * n + c]) list.push(p);
+  }
+  fromAt[n] = list.length;
+  const made = { from: Int32Array.from(list), fromAt };
+  predecessors.set(set, made);
+  return made;
 }
 
 /** The indexes of the `top.length` highest scores in `score[row, row + n)`, best first. */
