@@ -468,7 +468,6 @@ class PostgresRepository implements Repository {
     }
     if (terms) {
       const all = terms.map(quoteLexeme).join(' & ');
-      const inTitle = terms.map((t) => `${quoteLexeme(t)}:A`).join(' & ');
       const cap = countCap(query);
       const p = new Params();
       const where = [`d.search @@ ${p.add(all)}::tsquery`];
@@ -481,12 +480,12 @@ class PostgresRepository implements Repository {
       // first (as on SQLite). Two lists rather than one sort over every match: each can be read in the
       // order of the documents_newest index when the words are common.
       const end = query.offset + query.limit;
-      const titled = await this.#newestMatching(inTitle, null, query.status, end, 0);
+      const titled = await this.#newestMatching(all, 'title', query.status, end, 0);
       const rows = titled.slice(query.offset, end);
       if (titled.length < end) {
         const skip = Math.max(0, query.offset - titled.length);
         rows.push(
-          ...(await this.#newestMatching(all, inTitle, query.status, query.limit - rows.length, skip)),
+          ...(await this.#newestMatching(all, 'body', query.status, query.limit - rows.length, skip)),
         );
       }
       return {
@@ -545,18 +544,22 @@ class PostgresRepository implements Repository {
     return { items: rows.map(toSummary), total, limit: query.limit, offset, next };
   }
 
-  /** Documents matching a tsquery (and not `except`), newest first. */
+  /**
+   * Documents matching a tsquery newest first: those whose headline holds every term (`title`, by the
+   * headline terms' index of migration 15), or the others (`body`).
+   */
   async #newestMatching(
     match: string,
-    except: string | null,
+    part: 'title' | 'body',
     status: string | undefined,
     limit: number,
     offset: number,
   ): Promise<Row[]> {
     if (limit <= 0) return [];
     const p = new Params();
-    const where = [`d.search @@ ${p.add(match)}::tsquery`];
-    if (except) where.push(`NOT (d.search @@ ${p.add(except)}::tsquery)`);
+    const query = p.add(match);
+    const inTitle = `ts_filter(d.search, '{a}') @@ ${query}::tsquery`;
+    const where = part === 'title' ? [inTitle] : [`d.search @@ ${query}::tsquery`, `NOT (${inTitle})`];
     if (status) where.push(`d.status = ${p.add(status)}`);
     const { rows } = await this.#pool.query(
       `SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE ${where.join(' AND ')}

@@ -328,4 +328,9 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX events_by_actor_entity_newest ON events (actor_entity COLLATE NOCASE, day DESC, doc_id, idx);
   CREATE INDEX events_by_recipient_entity_newest ON events (recipient_entity COLLATE NOCASE, day DESC, doc_id, idx);
   `,
+  // 15: PostgreSQL's headline-terms index (see postgres/migrations.ts); FTS5 already reads the title column
+  // by itself. The statistics SQLite's planner has are refreshed instead.
+  `
+  PRAGMA optimize;
+  `,
 ] as const;
