@@ -24,7 +24,7 @@ test('the general list joins the hand-kept one, ids unique, every sector a CAMEO
   assert.equal(ids.size, listedOrganizations.length);
   assert.ok(worldData.organizations.length > 200);
   for (const o of worldData.organizations) {
-    assert.match(o.sector, /^(IGO|NGO|MED|POL|REB)$/, o.id);
+    assert.match(o.sector, /^(IGO|NGO|MED|POL|REB|LEG|GOV)$/, o.id);
     if ('country' in o) assert.match(String(o.country), /^[A-Z]{3}$/, o.id);
   }
 });
@@ -84,4 +84,13 @@ test('a listed one-country party opening a longer tagged name gives it its count
   const org = list.find((e) => e.type === 'organization' && e.name.startsWith('Scottish National Party'));
   assert.ok(org, `an organisation among ${list.map((e) => e.name).join(', ')} in ${doc.text}`);
   assert.equal(org.country, 'GBR');
+});
+
+test('a legislature whose name one country uses is that country’s legislature', () => {
+  const { doc, list } = analyse(
+    'The Knesset voted on Monday to dissolve itself, and the Bundestag debated the budget.',
+  );
+  assert.equal(mentionOf(doc, list, 'Knesset').e.country, 'ISR');
+  assert.equal(mentionOf(doc, list, 'Knesset').e.sector, 'LEG');
+  assert.equal(mentionOf(doc, list, 'Bundestag').e.country, 'DEU');
 });
