@@ -327,6 +327,18 @@ export function codeSentence(
       }
     }
     if (actor && recipient && actor.start === recipient.start) recipient = undefined;
+    // "a phased withdrawal of UK troops", "the hunger strike": a nominal event that no one is
+    // said to carry out is a reference to a happening, not a report of one (PLOVER codes an actor).
+    // One with a possessor ("his planned visit") names its actor even when it is not resolved.
+    if (
+      !actor &&
+      (!m.rule.verbal || isNounUse(tokens, m.head)) &&
+      spec.needsParticipant !== false &&
+      !hasPossessor(tokens, m.head)
+    ) {
+      rejected?.push(candidate(m.rule, headToken, lastToken, 'nominal-no-actor'));
+      continue;
+    }
     if (!actor && !recipient && spec.needsParticipant !== false) {
       rejected?.push(candidate(m.rule, headToken, lastToken, 'no-participant'));
       continue;
@@ -574,6 +586,19 @@ function namesSomeone(tokens: readonly Token[], p: EventParticipant, tagAt: (i: 
       (/^NNPS?$/.test(tagAt(k)) || titleWords.has(t.lower) || actorNouns.has(t.lower))
     )
       return true;
+  }
+  return false;
+}
+
+const possessivePronouns = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
+
+/** Whether an event noun has a possessor before it in its noun phrase ("his planned visit", "Iran's attack"). */
+function hasPossessor(tokens: readonly Token[], head: number): boolean {
+  for (let k = head - 1; k >= Math.max(0, head - 4); k--) {
+    const t = (tokens[k] as Token).lower;
+    if (possessivePronouns.has(t) || t === "'s" || t === '’s' || t.endsWith("'s") || t.endsWith('’s'))
+      return true;
+    if (t === 'a' || t === 'an' || t === 'the' || !/^[\p{L}-]+$/u.test(t)) return false;
   }
   return false;
 }

@@ -72,3 +72,14 @@ test('a text actor that names no one and no agent is left open', () => {
 test('a capitalised verb form inside a name is no trigger', () => {
   assert.equal(withTrigger('Finance Minister Sue Essex said the deal was fair.', 'Sue').length, 0);
 });
+
+test('an event noun that no one is said to carry out codes nothing; one with a possessor does', () => {
+  assert.equal(
+    withTrigger('A phased withdrawal of British troops is under discussion.', 'withdrawal').length,
+    0,
+  );
+  assert.deepEqual(
+    withTrigger('Tony Blair confirmed his visit to Moscow.', 'visit').map((e) => e.type),
+    ['CONSULT'],
+  );
+});
