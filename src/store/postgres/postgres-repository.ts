@@ -480,12 +480,15 @@ class PostgresRepository implements Repository {
       // first (as on SQLite). Two lists rather than one sort over every match: each can be read in the
       // order of the documents_newest index when the words are common.
       const end = query.offset + query.limit;
-      const titled = await this.#newestMatching(all, 'title', query.status, end, 0);
+      // Fewer matches than the count's cap: sorting them all is cheap, and walking the list order for them
+      // (what the planner picks from the word's estimated frequency) can read the whole index.
+      const few = total < cap;
+      const titled = await this.#newestMatching(all, 'title', query.status, end, 0, few);
       const rows = titled.slice(query.offset, end);
       if (titled.length < end) {
         const skip = Math.max(0, query.offset - titled.length);
         rows.push(
-          ...(await this.#newestMatching(all, 'body', query.status, query.limit - rows.length, skip)),
+          ...(await this.#newestMatching(all, 'body', query.status, query.limit - rows.length, skip, few)),
         );
       }
       return {
@@ -546,7 +549,8 @@ class PostgresRepository implements Repository {
 
   /**
    * Documents matching a tsquery newest first: those whose headline holds every term (`title`, by the
-   * headline terms' index of migration 15), or the others (`body`).
+   * headline terms' index of migration 15), or the others (`body`). `few`: the matches are known to be
+   * few, so they are collected first (a materialized set) and sorted, never found by walking the list order.
    */
   async #newestMatching(
     match: string,
@@ -554,6 +558,7 @@ class PostgresRepository implements Repository {
     status: string | undefined,
     limit: number,
     offset: number,
+    few: boolean,
   ): Promise<Row[]> {
     if (limit <= 0) return [];
     const p = new Params();
@@ -561,9 +566,13 @@ class PostgresRepository implements Repository {
     const inTitle = `ts_filter(d.search, '{a}') @@ ${query}::tsquery`;
     const where = part === 'title' ? [inTitle] : [`d.search @@ ${query}::tsquery`, `NOT (${inTitle})`];
     if (status) where.push(`d.status = ${p.add(status)}`);
+    const order = 'ORDER BY d.published DESC NULLS LAST, d.created_at DESC, d.id';
+    const page = `LIMIT ${p.add(limit)} OFFSET ${p.add(offset)}`;
     const { rows } = await this.#pool.query(
-      `SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE ${where.join(' AND ')}
-       ORDER BY d.published DESC NULLS LAST, d.created_at DESC, d.id LIMIT ${p.add(limit)} OFFSET ${p.add(offset)}`,
+      few
+        ? `WITH m AS MATERIALIZED (SELECT d.id FROM documents d WHERE ${where.join(' AND ')})
+           SELECT ${SUMMARY_COLUMNS} FROM m JOIN documents d ON d.id = m.id ${order} ${page}`
+        : `SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE ${where.join(' AND ')} ${order} ${page}`,
       p.values,
     );
     return rows as Row[];
