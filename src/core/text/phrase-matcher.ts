@@ -43,6 +43,17 @@ function caseOf(surface: string, anyCase: boolean): Case {
 }
 
 /**
+ * Each phrase written with a straight apostrophe also as news typesets it, with a curly one
+ * ("People's" and "People’s"); the straight form comes first, so it keeps any tie.
+ */
+function* withCurlyApostrophes<P extends { surface: string }>(phrases: Iterable<P>): Generator<P> {
+  for (const p of phrases) {
+    yield p;
+    if (p.surface.includes("'")) yield { ...p, surface: p.surface.replaceAll("'", '\u2019') };
+  }
+}
+
+/**
  * Compiles phrases once into a map from first lowercased token to candidates, longest first,
  * so a sentence is matched in one left-to-right pass. The first phrase added for a given token
  * sequence wins: add the most specific lists first.
@@ -56,7 +67,7 @@ export function compilePhrases<T>(
   const lowerFirstChars = new Set<number>();
 
   let size = 0;
-  for (const p of phrases) {
+  for (const p of withCurlyApostrophes(phrases)) {
     const toks = tokenizeRange(p.surface);
     if (toks.count === 0) continue;
     const lowers: string[] = [];

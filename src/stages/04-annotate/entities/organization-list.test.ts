@@ -94,3 +94,10 @@ test('a legislature whose name one country uses is that country’s legislature'
   assert.equal(mentionOf(doc, list, 'Knesset').e.sector, 'LEG');
   assert.equal(mentionOf(doc, list, 'Bundestag').e.country, 'DEU');
 });
+
+test('a listed name written with a straight apostrophe also matches the curly one news typesets', () => {
+  const { doc, list } = analyse(
+    'Envoys from the Democratic People’s Republic of Korea walked out of the talks.',
+  );
+  assert.equal(mentionOf(doc, list, 'Democratic People’s Republic of Korea').e.country, 'PRK');
+});
