@@ -488,10 +488,15 @@ export class DocumentFeatures {
 
   /** Words at -2…+2 and the two bigrams of the token: ids `id` (w0), +1 (w-1), +2 (w+1), +3 (w-2), +4 (w+2), +5 (w-1 w0), +6 (w0 w+1). */
   wordWindow(i: number, from: number, to: number, out: Int32Array, at: number, id: number): number {
+    out[at++] = featureKey(id, this.tokens.hash(i));
+    return this.wordContext(i, from, to, out, at, id);
+  }
+
+  /** `wordWindow` without the word itself: ids +1 … +6. */
+  wordContext(i: number, from: number, to: number, out: Int32Array, at: number, id: number): number {
     const w0 = this.tokens.hash(i);
     const wm1 = this.#word(i - 1, from, to);
     const wp1 = this.#word(i + 1, from, to);
-    out[at++] = featureKey(id, w0);
     out[at++] = featureKey(id + 1, wm1);
     out[at++] = featureKey(id + 2, wp1);
     out[at++] = featureKey(id + 3, this.#word(i - 2, from, to));
@@ -504,6 +509,11 @@ export class DocumentFeatures {
   /** Shapes of the token and its neighbours: ids `id` (s0), +1 (s-1), +2 (s+1). */
   shapeWindow(i: number, from: number, to: number, out: Int32Array, at: number, id: number): number {
     out[at++] = featureKey(id, this.shapeOf(i));
+    return this.shapeContext(i, from, to, out, at, id);
+  }
+
+  /** `shapeWindow` without the token's own shape: ids +1, +2. */
+  shapeContext(i: number, from: number, to: number, out: Int32Array, at: number, id: number): number {
     out[at++] = featureKey(id + 1, this.#shapeAt(i - 1, from, to));
     out[at++] = featureKey(id + 2, this.#shapeAt(i + 1, from, to));
     return at;
@@ -562,6 +572,20 @@ export class DocumentFeatures {
       out[at++] = featureKey(id + 1, (c0 >>> 10) & 1023);
       if (fine) out[at++] = featureKey(id + 2, (c0 >>> 20) & 1023);
     }
+    return this.clusterContext(i, from, to, out, at, prevId, nextId, fine);
+  }
+
+  /** `clusterWindow` without the token's own clusters: its neighbours'. */
+  clusterContext(
+    i: number,
+    from: number,
+    to: number,
+    out: Int32Array,
+    at: number,
+    prevId: number,
+    nextId: number,
+    fine: boolean,
+  ): number {
     if (i > from) {
       const c = this.clusterOf(i - 1);
       if (c !== 0) {

@@ -190,7 +190,6 @@ export class AttributionFeatures extends DocumentFeatures {
   override extract(i: number, s: number, from: number, to: number, out: Int32Array, at: number): number {
     let k = at;
     const tokens = this.tokens;
-    const w0 = tokens.hash(i);
     out[k++] = featureKey(A.Bias, 0);
     k = this.wordWindow(i, from, to, out, k, A.W0);
     k = this.shapeWindow(i, from, to, out, k, A.S0);
@@ -199,6 +198,13 @@ export class AttributionFeatures extends DocumentFeatures {
       k = this.affixes(i, out, k, A.Suf3, 0, A.Suf3 - 2, 3, 3);
     }
     k = this.clusterWindow(i, from, to, out, k, A.C0a, A.Cm1, A.Cp1, false);
+    return this.#contextTail(i, s, from, to, out, k);
+  }
+
+  /** Keys the name-tagger templates do not write: quotation, cues, position, parts of speech. */
+  #contextTail(i: number, s: number, from: number, to: number, out: Int32Array, k: number): number {
+    const tokens = this.tokens;
+    const w0 = tokens.hash(i);
     if (i === from) out[k++] = featureKey(A.First, 0);
     const q = this.quoted[i] as number;
     out[k++] = featureKey(A.Quote, q);
@@ -239,5 +245,40 @@ export class AttributionFeatures extends DocumentFeatures {
     out[k++] = featureKey2(A.P0Cues, p0, Math.min(lb, 5) * 8 + Math.min(rb, 5));
     out[k++] = featureKey2(A.P0Quote, p0, q);
     return k;
+  }
+
+  /** `extract` split as `DocumentFeatures.splitsOwnKeys` says, for this class's `extract`. */
+  override get splitsOwnKeys(): boolean {
+    return this.extract === AttributionFeatures.prototype.extract;
+  }
+
+  override extractOwn(i: number, out: Int32Array, at: number): number {
+    const tokens = this.tokens;
+    out[at++] = featureKey(A.Bias, 0);
+    out[at++] = featureKey(A.W0, tokens.hash(i));
+    out[at++] = featureKey(A.S0, this.shapeOf(i));
+    if (tokens.kind(i) === WORD && tokens.end(i) - tokens.start(i) > 3) {
+      at = this.affixes(i, out, at, A.Suf3, 0, A.Suf3 - 2, 3, 3);
+    }
+    const c0 = this.clusterOf(i);
+    if (c0 !== 0) {
+      out[at++] = featureKey(A.C0a, c0 & 1023);
+      out[at++] = featureKey(A.C0a + 1, (c0 >>> 10) & 1023);
+    }
+    return at;
+  }
+
+  override extractContext(
+    i: number,
+    s: number,
+    from: number,
+    to: number,
+    out: Int32Array,
+    at: number,
+  ): number {
+    let k = this.wordContext(i, from, to, out, at, A.W0);
+    k = this.shapeContext(i, from, to, out, k, A.S0);
+    k = this.clusterContext(i, from, to, out, k, A.Cm1, A.Cp1, false);
+    return this.#contextTail(i, s, from, to, out, k);
   }
 }

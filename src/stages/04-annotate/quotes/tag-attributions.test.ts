@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { MAX_FEATURES } from '../../../core/ml/features.js';
 import { bilouTags, encodeBilou, makeTagSet, type TypedSpan } from '../../../core/ml/tag-scheme.js';
-import { TokenSet, tokenizeSentences } from '../../../core/tokens.js';
+import { hashString, TokenSet, tokenizeSentences } from '../../../core/tokens.js';
 import { AttributionFeatures } from './attribution-features.js';
 import { paragraphStartSentences, spansOfTags } from './tag-attributions.js';
 
@@ -43,4 +44,21 @@ test('a content does not run over a paragraph break: the pieces stay apart', () 
   const paragraphs = paragraphStartSentences(tokens, [0, text.indexOf('Nobody')]);
   assert.deepEqual([...paragraphs].sort(), [0, 2]);
   assert.deepEqual(contents(paragraphs), ['“Prices will rise. Wages will not.', 'Nobody can stop it.”']);
+});
+
+test('the attribution features split into own and context keys write the keys extract writes', () => {
+  const clusters = new Map([[hashString('prices'), 3 | (4 << 10)]]);
+  const features = new AttributionFeatures(tokens, { clusters }, new TokenSet(['said']), undefined, null);
+  assert.equal(features.splitsOwnKeys, true);
+  const out = new Int32Array(MAX_FEATURES);
+  for (let s = 0; s < tokens.sentences; s++) {
+    const from = tokens.sentenceFirst[s] as number;
+    const to = tokens.sentenceFirst[s + 1] as number;
+    for (let i = from; i < to; i++) {
+      const whole = [...out.subarray(0, features.extract(i, s, from, to, out, 0))].sort();
+      const own = features.extractOwn(i, out, 0);
+      const both = features.extractContext(i, s, from, to, out, own);
+      assert.deepEqual([...out.subarray(0, both)].sort(), whole, `token ${tokens.surface(i)}`);
+    }
+  }
 });
