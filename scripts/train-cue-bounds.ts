@@ -12,17 +12,12 @@
 // put them, the roles it found around; `--no-tagger-seeds` leaves them out).
 //
 //   npx tsx scripts/train-cue-bounds.ts [--data DIR] [--epochs N] [--out DIR] [--no-tagger-seeds] [--dry]
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createDoc, type Doc, type Span } from '../src/core/doc.js';
-import { createPipeline } from '../src/core/runner.js';
+import type { Span } from '../src/core/doc.js';
 import { addCounts, type Counts, emptyCounts, prf } from '../src/eval/metrics.js';
-import { readBrat } from '../src/eval/read-brat.js';
-import { type RoleSpans, roles, scoreRoles, textPathFor } from '../src/eval/suites/quotes-polnear.js';
-import { cleanStage } from '../src/stages/02-clean/index.js';
-import { segmentStage } from '../src/stages/03-segment/index.js';
-import type { AttributionFeatures } from '../src/stages/04-annotate/quotes/attribution-features.js';
+import { type RoleSpans, roles, scoreRoles } from '../src/eval/suites/quotes-polnear.js';
 import {
   type BoundsFile,
   BoundsModel,
@@ -44,13 +39,12 @@ import {
   type Self,
 } from '../src/stages/04-annotate/quotes/cue-bounds.js';
 import {
-  attributionFeatures,
   attributionTagger,
-  paragraphStartSentences,
   type Role,
   type RoleSpan,
   tagAttributionSpans,
 } from '../src/stages/04-annotate/quotes/tag-attributions.js';
+import { heldOutArticle, type PolnearArticle, readPolnearSplit } from './polnear-articles.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -67,58 +61,10 @@ const { values: args } = parseArgs({
 
 const started = Date.now();
 const log = (s: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1)}s] ${s}`);
-const segment = createPipeline([cleanStage, segmentStage] as never);
-const goldLabel: Record<string, Role> = { Source: 'source', Cue: 'cue', Content: 'content' };
-
-interface Article {
-  name: string;
-  doc: Doc;
-  features: AttributionFeatures;
-  /** Gold fragments of each annotator's file. */
-  gold: { role: Role; start: number; end: number }[][];
-}
-
 const tagger = attributionTagger();
-
-function readSplit(split: string): Article[] {
-  const dir = join(args.data, split, 'attributions');
-  const byText = new Map<string, Article>();
-  for (const f of readdirSync(dir).sort()) {
-    if (!f.endsWith('.ann')) continue;
-    const textPath = textPathFor(join(dir, f));
-    const text = readFileSync(textPath, 'utf8');
-    let a = byText.get(textPath);
-    if (!a) {
-      const doc = segment.run(createDoc(text, { uri: textPath, mediaType: 'text/plain' }));
-      const tokens = doc.tokens;
-      if (!tokens) throw new Error(`${textPath}: not segmented`);
-      const features = attributionFeatures(
-        tokens,
-        paragraphStartSentences(
-          tokens,
-          (doc.paragraphs ?? []).map((p) => p.start),
-        ),
-        tagger,
-      );
-      a = { name: basename(textPath, '.txt'), doc, features, gold: [] };
-      byText.set(textPath, a);
-    }
-    const spans: Article['gold'][number] = [];
-    for (const s of readBrat(readFileSync(join(dir, f), 'utf8'), text).spans) {
-      const role = goldLabel[s.label];
-      if (role) for (const fr of s.fragments) spans.push({ role, start: fr.start, end: fr.end });
-    }
-    a.gold.push(spans);
-  }
-  return [...byText.values()];
-}
-
-// The tagger's held-out articles (scripts/train-quotes.ts).
-const heldOut = (name: string) => {
-  let h = 0;
-  for (let i = 0; i < name.length; i++) h = (h * 31 + name.charCodeAt(i)) | 0;
-  return Math.abs(h) % 10 === 0;
-};
+type Article = PolnearArticle;
+const readSplit = (split: string) => readPolnearSplit(args.data, split, tagger);
+const heldOut = heldOutArticle;
 const train = readSplit('train');
 const fit = train.filter((a) => !heldOut(a.name));
 const tune = train.filter((a) => heldOut(a.name));
