@@ -48,6 +48,7 @@ import {
   isPassive,
   type Match,
   participialOpeners,
+  possessivePronouns,
   prepBefore,
   type SentenceContext,
   subordinators,
@@ -589,8 +590,6 @@ function namesSomeone(tokens: readonly Token[], p: EventParticipant, tagAt: (i: 
   }
   return false;
 }
-
-const possessivePronouns = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 
 /** Whether an event noun has a possessor before it in its noun phrase ("his planned visit", "Iran's attack"). */
 function hasPossessor(tokens: readonly Token[], head: number): boolean {

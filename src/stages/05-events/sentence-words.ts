@@ -28,6 +28,7 @@ export const clauseBreakers = new Set(list('clauseBreakers'));
 const relatives = list('relatives');
 export const subordinators = new Set([...relatives, ...list('subordinators')]);
 export const determiners = new Set(list('determiners'));
+export const possessivePronouns = new Set(list('possessivePronouns'));
 export const locativePreps = new Set(list('locativePrepositions'));
 const beAux = new Set(list('be'));
 const adverbs = new Set(list('adverbs'));
