@@ -272,17 +272,34 @@ export interface BoundsFile {
 let loaded: BoundsModel | undefined;
 
 export function contentBoundsModel(): BoundsModel {
-  if (loaded) return loaded;
-  const file = readModelJson(`${CONTENT_BOUNDS_MODEL}.json`) as BoundsFile;
-  if (file.boundFeatureVersion !== BOUND_FEATURE_VERSION) {
+  loaded ??= loadBoundsModel(
+    CONTENT_BOUNDS_MODEL,
+    BOUND_FEATURE_VERSION,
+    'content bounds',
+    'train:quote-bounds',
+  );
+  return loaded;
+}
+
+/**
+ * A bounds model from `models/<name>.json`, refused when it was trained on other boundary features than
+ * `featureVersion` (what the code computes); `what` and `script` name it and its trainer in the error.
+ */
+export function loadBoundsModel(
+  name: string,
+  featureVersion: number,
+  what: string,
+  script: string,
+): BoundsModel {
+  const file = readModelJson(`${name}.json`) as BoundsFile;
+  if (file.boundFeatureVersion !== featureVersion) {
     throw new Error(
-      `content bounds: ${file.version} was trained on boundary features version ${file.boundFeatureVersion}, this code computes version ${BOUND_FEATURE_VERSION}; retrain it (npm run train:quote-bounds)`,
+      `${what}: ${file.version} was trained on boundary features version ${file.boundFeatureVersion}, this code computes version ${featureVersion}; retrain it (npm run ${script})`,
     );
   }
   const weights = new Map<number, number>();
   for (let i = 0; i < file.keys.length; i++) weights.set(file.keys[i] as number, file.weights[i] as number);
-  loaded = new BoundsModel(weights, file.version);
-  return loaded;
+  return new BoundsModel(weights, file.version);
 }
 
 /** Sentence of token `i`, searching forward from sentence `s`. */
@@ -349,11 +366,26 @@ function bestBound(
   const tokens = c.features.tokens;
   const from = tokens.sentenceFirst[s] as number;
   const to = tokens.sentenceFirst[s + 1] as number;
+  return bestPosition(model, lo, hi, seed, keys, (p, out) => features(c, s, from, to, p, other, out));
+}
+
+/**
+ * The position in `[lo, hi]` whose keys (written into `keys` by `fill`) the model scores highest; ties go
+ * to the position nearest `seed`. The search of both bounds passes (content and cue).
+ */
+export function bestPosition(
+  model: BoundsModel,
+  lo: number,
+  hi: number,
+  seed: number,
+  keys: number[],
+  fill: (p: number, keys: number[]) => void,
+): number {
   let best = seed;
   let bestScore = Number.NEGATIVE_INFINITY;
   for (let p = lo; p <= hi; p++) {
     keys.length = 0;
-    features(c, s, from, to, p, other, keys);
+    fill(p, keys);
     const x = model.score(keys);
     if (x > bestScore || (x === bestScore && Math.abs(p - seed) < Math.abs(best - seed))) {
       best = p;

@@ -1,8 +1,7 @@
 import { featureKey, featureKey2 } from '../../../core/ml/hash.js';
-import { readModelJson } from '../../../core/ml/model-files.js';
 import type { TokenLayer } from '../../../core/tokens.js';
 import type { AttributionFeatures } from './attribution-features.js';
-import { type BoundsFile, BoundsModel } from './content-bounds.js';
+import { type BoundsModel, bestPosition, loadBoundsModel } from './content-bounds.js';
 import type { RoleSpan } from './tag-attributions.js';
 
 /**
@@ -241,33 +240,13 @@ export function bestCueBound(
   const tokens = c.features.tokens;
   const from = tokens.sentenceFirst[s] as number;
   const to = tokens.sentenceFirst[s + 1] as number;
-  let best = seed;
-  let bestScore = Number.NEGATIVE_INFINITY;
-  for (let p = lo; p <= hi; p++) {
-    keys.length = 0;
-    features(c, s, from, to, p, other, self, keys);
-    const x = model.score(keys);
-    if (x > bestScore || (x === bestScore && Math.abs(p - seed) < Math.abs(best - seed))) {
-      best = p;
-      bestScore = x;
-    }
-  }
-  return best;
+  return bestPosition(model, lo, hi, seed, keys, (p, out) => features(c, s, from, to, p, other, self, out));
 }
 
 let loaded: BoundsModel | undefined;
 
 export function cueBoundsModel(): BoundsModel {
-  if (loaded) return loaded;
-  const file = readModelJson(`${CUE_BOUNDS_MODEL}.json`) as BoundsFile;
-  if (file.boundFeatureVersion !== CUE_BOUND_FEATURE_VERSION) {
-    throw new Error(
-      `cue bounds: ${file.version} was trained on boundary features version ${file.boundFeatureVersion}, this code computes version ${CUE_BOUND_FEATURE_VERSION}; retrain it (npm run train:cue-bounds)`,
-    );
-  }
-  const weights = new Map<number, number>();
-  for (let i = 0; i < file.keys.length; i++) weights.set(file.keys[i] as number, file.weights[i] as number);
-  loaded = new BoundsModel(weights, file.version);
+  loaded ??= loadBoundsModel(CUE_BOUNDS_MODEL, CUE_BOUND_FEATURE_VERSION, 'cue bounds', 'train:cue-bounds');
   return loaded;
 }
 
