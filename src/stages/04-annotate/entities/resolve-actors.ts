@@ -238,7 +238,7 @@ const orgHeads = new Set(orgHeadData.heads.flatMap((h) => h.words));
  * An organisation name our list (organizations-world.json) or the dictionaries hold under another form: without a leading "the" or
  * the head word (`head`: "Fatah Party" → FATAH), the name after a possessive (`possessed`:
  * "Osama bin Laden's al-Qaeda"), after a demonym that gives the country (`demonym`:
- * "Palestinian Islamic Jihad"), or a title and a person's name the tagger took for an
+ * "Lebanese Hezbollah"), or a title and a person's name the tagger took for an
  * organisation (`titled`: "President Kagame").
  */
 function nameVariant(
