@@ -1,23 +1,8 @@
-// Trains the cue-boundary pass of the attribution tagger (src/stages/04-annotate/quotes/
-// cue-bounds.ts) and writes models/cue-bounds-1.json: `npm run train:cue-bounds`.
-// Reads PolNeAR's train split from ../shared/data/eval/quotes/polnear/train (research data: read
-// at training time, never copied into the repository). Each gold cue of the first annotator's file
-// is a ranking example for its start and for its end: the candidates are the positions around a
-// start (end) moved by a few tokens from the gold one, as the tagger's are, and the gold sources
-// and contents stand for the ones the tagger finds. The number of epochs is chosen on the train
-// articles the tagger held out (`scripts/train-quotes.ts`: one in ten by a hash of the name), with
-// the tagger's own cues moved by the pass; dev is only scored, at the end.
-//
-// The tagger's own cues on the articles it was fitted on are examples too (seeded where the tagger
-// put them, the roles it found around; `--no-tagger-seeds` leaves them out).
-//
-//   npx tsx scripts/train-cue-bounds.ts [--data DIR] [--epochs N] [--out DIR] [--no-tagger-seeds] [--dry]
-import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Span } from '../src/core/doc.js';
 import { addCounts, type Counts, emptyCounts, prf } from '../src/eval/metrics.js';
-import { type RoleSpans, roles, scoreRoles } from '../src/eval/suites/quotes-polnear.js';
+import { type RoleSpans, scoreRoles } from '../src/eval/suites/quotes-polnear.js';
 import {
   type BoundsFile,
   BoundsModel,
@@ -44,7 +29,13 @@ import {
   type RoleSpan,
   tagAttributionSpans,
 } from '../src/stages/04-annotate/quotes/tag-attributions.js';
-import { heldOutArticle, type PolnearArticle, readPolnearSplit } from './polnear-articles.js';
+import {
+  chooseEpoch,
+  heldOutArticle,
+  type PolnearArticle,
+  readPolnearSplit,
+  writeBoundsModel,
+} from './polnear-articles.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -316,33 +307,19 @@ function score(set: readonly Article[], model: BoundsModel | null): Record<strin
   }
   return Object.fromEntries(Object.entries(sum).map(([k, c]) => [`${k}F1`, Number(prf(c).f1.toFixed(4))]));
 }
-void roles;
-
-log(`tune, tagger alone: ${JSON.stringify(score(tune, null))}`);
-const epochs = Number(args.epochs);
-let best: { epoch: number; score: number; model: BoundsModel } | undefined;
-const byEpoch: number[] = [];
-for (let e = 1; e <= epochs; e++) {
-  const wrong = epoch();
-  const model = averaged();
-  const sc = score(tune, model);
-  byEpoch.push(sc.cueExactF1 as number);
-  log(
-    `epoch ${e}: ${(wrong * 100).toFixed(1)}% wrong in training; tune ${JSON.stringify(sc)}; ${model.weights.size} weights`,
-  );
-  if (!best || (sc.cueExactF1 as number) > best.score)
-    best = { epoch: e, score: sc.cueExactF1 as number, model };
-}
-if (!best) throw new Error('no epoch');
-const devBefore = score(dev, null);
-const devAfter = score(dev, best.model);
-log(
-  `best epoch ${best.epoch}; dev (held out), tagger alone ${JSON.stringify(devBefore)}, with the pass ${JSON.stringify(devAfter)}`,
-);
+const { best, byEpoch, devTaggerOnly } = chooseEpoch({
+  epochs: Number(args.epochs),
+  epoch,
+  averaged,
+  score,
+  metric: 'cueExactF1',
+  tune,
+  dev,
+  log,
+});
 
 if (!args.dry) {
-  const entries = [...best.model.weights].sort((x, y) => x[0] - y[0]);
-  const file: BoundsFile & Record<string, unknown> = {
+  const manifest: Omit<BoundsFile, 'keys' | 'weights'> & Record<string, unknown> = {
     version: CUE_BOUNDS_MODEL,
     boundFeatureVersion: CUE_BOUND_FEATURE_VERSION,
     task: 'cue span boundaries of the attribution tagger (PolNeAR), a ranking of start and end positions',
@@ -353,11 +330,8 @@ if (!args.dry) {
     date: new Date().toISOString().slice(0, 10),
     bestEpoch: best.epoch,
     tuneCueExactF1ByEpoch: byEpoch,
-    devTaggerOnly: { before: devBefore, after: devAfter },
+    devTaggerOnly,
     trainingSeconds: Math.round((Date.now() - started) / 1000),
-    keys: entries.map((x) => x[0]),
-    weights: entries.map((x) => x[1]),
   };
-  writeFileSync(join(args.out, `${CUE_BOUNDS_MODEL}.json`), `${JSON.stringify(file)}\n`);
-  log(`wrote ${CUE_BOUNDS_MODEL}.json (${entries.length} weights)`);
+  writeBoundsModel(join(args.out, `${CUE_BOUNDS_MODEL}.json`), manifest, best.model, log);
 }

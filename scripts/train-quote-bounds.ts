@@ -1,21 +1,8 @@
-// Trains the content-boundary pass of the attribution tagger (src/stages/04-annotate/quotes/
-// content-bounds.ts) and writes models/quote-bounds-1.json: `npm run train:quote-bounds`.
-// Reads PolNeAR's train split from ../shared/data/eval/quotes/polnear/train (research data: read
-// at training time, never copied into the repository). Each gold content of the first annotator's
-// file is a ranking example for its start and for its end: the candidates are the token
-// positions in the windows around a start (end) moved by a few tokens from the gold one, as the
-// tagger's are, and the gold cues and sources stand for the ones the tagger finds. The number
-// of epochs is chosen on the train articles the tagger held out (`scripts/train-quotes.ts`: one
-// in ten by a hash of the name), with the tagger's own contents moved by the pass; dev is only
-// scored, at the end.
-//
-//   npx tsx scripts/train-quote-bounds.ts [--data DIR] [--epochs N] [--out DIR] [--dry]
-import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Span } from '../src/core/doc.js';
 import { addCounts, type Counts, emptyCounts, prf } from '../src/eval/metrics.js';
-import { type RoleSpans, roles, scoreRoles } from '../src/eval/suites/quotes-polnear.js';
+import { type RoleSpans, scoreRoles } from '../src/eval/suites/quotes-polnear.js';
 import {
   BOUND_FEATURE_VERSION,
   type BoundContext,
@@ -38,7 +25,13 @@ import {
   type RoleSpan,
   tagAttributionSpans,
 } from '../src/stages/04-annotate/quotes/tag-attributions.js';
-import { heldOutArticle, type PolnearArticle, readPolnearSplit } from './polnear-articles.js';
+import {
+  chooseEpoch,
+  heldOutArticle,
+  type PolnearArticle,
+  readPolnearSplit,
+  writeBoundsModel,
+} from './polnear-articles.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -255,33 +248,19 @@ function score(set: readonly Article[], model: BoundsModel | null): Record<strin
     contentOverlapF1: Number(prf(sum.overlap as Counts).f1.toFixed(4)),
   };
 }
-void roles;
-
-log(`tune, tagger alone: ${JSON.stringify(score(tune, null))}`);
-const epochs = Number(args.epochs);
-let best: { epoch: number; score: number; model: BoundsModel } | undefined;
-const byEpoch: number[] = [];
-for (let e = 1; e <= epochs; e++) {
-  const wrong = epoch();
-  const model = averaged();
-  const sc = score(tune, model);
-  byEpoch.push(sc.contentExactF1 as number);
-  log(
-    `epoch ${e}: ${(wrong * 100).toFixed(1)}% wrong in training; tune ${JSON.stringify(sc)}; ${model.weights.size} weights`,
-  );
-  if (!best || (sc.contentExactF1 as number) > best.score)
-    best = { epoch: e, score: sc.contentExactF1 as number, model };
-}
-if (!best) throw new Error('no epoch');
-const devBefore = score(dev, null);
-const devAfter = score(dev, best.model);
-log(
-  `best epoch ${best.epoch}; dev (held out), tagger alone ${JSON.stringify(devBefore)}, with the pass ${JSON.stringify(devAfter)}`,
-);
+const { best, byEpoch, devTaggerOnly } = chooseEpoch({
+  epochs: Number(args.epochs),
+  epoch,
+  averaged,
+  score,
+  metric: 'contentExactF1',
+  tune,
+  dev,
+  log,
+});
 
 if (!args.dry) {
-  const entries = [...best.model.weights].sort((x, y) => x[0] - y[0]);
-  const file: BoundsFile & Record<string, unknown> = {
+  const manifest: Omit<BoundsFile, 'keys' | 'weights'> & Record<string, unknown> = {
     version: CONTENT_BOUNDS_MODEL,
     boundFeatureVersion: BOUND_FEATURE_VERSION,
     task: 'content span boundaries of the attribution tagger (PolNeAR), a ranking of start and end positions',
@@ -292,11 +271,8 @@ if (!args.dry) {
     date: new Date().toISOString().slice(0, 10),
     bestEpoch: best.epoch,
     tuneContentExactF1ByEpoch: byEpoch,
-    devTaggerOnly: { before: devBefore, after: devAfter },
+    devTaggerOnly,
     trainingSeconds: Math.round((Date.now() - started) / 1000),
-    keys: entries.map((x) => x[0]),
-    weights: entries.map((x) => x[1]),
   };
-  writeFileSync(join(args.out, `${CONTENT_BOUNDS_MODEL}.json`), `${JSON.stringify(file)}\n`);
-  log(`wrote ${CONTENT_BOUNDS_MODEL}.json (${entries.length} weights)`);
+  writeBoundsModel(join(args.out, `${CONTENT_BOUNDS_MODEL}.json`), manifest, best.model, log);
 }
