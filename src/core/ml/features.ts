@@ -319,46 +319,9 @@ export class DocumentFeatures {
     if (c0 === 0 && tokens.kind(i) === WORD) out[at++] = featureKey(T.C0a, NONE);
     at = this.clusterWindow(i, from, to, out, at, T.C0a, T.Cm1a, T.Cp1a, true);
     at = this.#gazetteerFeatures(i, from, to, out, at);
-    if (tokens.kind(i) === WORD) {
-      // A lowercase token is itself a lowercase sighting.
-      const seen = (this.#docCase.get(w0) ?? 0) | (upper ? 0 : SEEN_LOWER);
-      out[at++] = featureKey(T.DocCase, seen * 4 + upper * 2 + (this.isAllCaps(i) ? 1 : 0));
-    }
-    // The glued chunk ("U.S.", "al-Qaeda", "1996-08-22") when the token is part of one.
-    let cFrom = i;
-    while (cFrom > from && tokens.start(cFrom) === tokens.end(cFrom - 1) && i - cFrom < 6) cFrom--;
-    let cTo = i + 1;
-    while (cTo < to && tokens.start(cTo) === tokens.end(cTo - 1) && cTo - i < 6) cTo++;
-    if (cTo - cFrom > 1) {
-      let h = 0x811c9dc5 | 0;
-      const cs = tokens.start(cFrom);
-      const ce = tokens.end(cTo - 1);
-      for (let k = cs; k < ce; k++) {
-        const c = text.charCodeAt(k);
-        h = Math.imul(h ^ (c >= 48 && c <= 57 ? 48 : lowerCode(c)), 16777619);
-      }
-      out[at++] = featureKey2(T.Chunk, h, i - cFrom);
-    }
+    at = this.#caseAndChunk(i, from, to, w0, upper, out, at);
     if (tokens.kind(i) === NUMBER) out[at++] = featureKey(T.W0, s0);
-    if (this.#caseProfile !== undefined && tokens.kind(i) === WORD) {
-      // What the word is when its case is free, beside whether it is free here.
-      // A word in capitals throughout is an acronym or a headline's ("WHO", "US"): its case says nothing.
-      const b = !upper ? 7 : this.isAllCaps(i) ? 8 : (this.#caseProfile.get(w0) ?? 0);
-      out[at++] = featureKey2(T.CaseFree, b, i === from ? 1 : 0);
-      if (i + 1 < to && tokens.kind(i + 1) === WORD && tokens.isUpper(i + 1)) {
-        out[at++] = featureKey2(T.CaseFreeNext, b, this.#caseProfile.get(tokens.hash(i + 1)) ?? 0);
-      }
-    }
-    const frag = this.fragment?.[s];
-    if (frag !== undefined) {
-      out[at++] = featureKey2(T.Frag, frag, s0);
-      if (i === from) out[at++] = featureKey2(T.FragFirst, frag, s0);
-      out[at++] = featureKey2(T.FragSS, frag * 31 + sm1, s0);
-      if (c0 !== 0) out[at++] = featureKey2(T.FragCluster, frag, c0 & 1023);
-      // Commas and brackets inside a name: "Sioux Falls, South Dakota" as a title, not in a sentence.
-      if (tokens.kind(i) === PUNCT) out[at++] = featureKey2(T.FragPunct, frag, w0);
-    }
-    return at;
+    return this.#caseFreeAndFragment(i, s, from, to, w0, s0, sm1, upper, out, at);
   }
 
   /**
@@ -403,7 +366,6 @@ export class DocumentFeatures {
   /** The keys of token `i` of sentence `s` that `extractOwn` does not write. */
   extractContext(i: number, s: number, from: number, to: number, out: Int32Array, at: number): number {
     const tokens = this.tokens;
-    const text = tokens.text;
     const w0 = tokens.hash(i);
     const s0 = this.shapeOf(i);
     const sm1 = this.#shapeAt(i - 1, from, to);
@@ -440,7 +402,27 @@ export class DocumentFeatures {
       }
     }
     at = this.#gazetteerFeatures(i, from, to, out, at);
+    at = this.#caseAndChunk(i, from, to, w0, upper, out, at);
+    return this.#caseFreeAndFragment(i, s, from, to, w0, s0, sm1, upper, out, at);
+  }
+
+  /**
+   * The document's case sightings of the word (`DocCase`) and the glued chunk ("U.S.", "al-Qaeda",
+   * "1996-08-22") when the token is part of one: keys of `extract` and `extractContext` alike.
+   */
+  #caseAndChunk(
+    i: number,
+    from: number,
+    to: number,
+    w0: number,
+    upper: number,
+    out: Int32Array,
+    at: number,
+  ): number {
+    const tokens = this.tokens;
+    const text = tokens.text;
     if (tokens.kind(i) === WORD) {
+      // A lowercase token is itself a lowercase sighting.
       const seen = (this.#docCase.get(w0) ?? 0) | (upper ? 0 : SEEN_LOWER);
       out[at++] = featureKey(T.DocCase, seen * 4 + upper * 2 + (this.isAllCaps(i) ? 1 : 0));
     }
@@ -458,6 +440,28 @@ export class DocumentFeatures {
       }
       out[at++] = featureKey2(T.Chunk, h, i - cFrom);
     }
+    return at;
+  }
+
+  /**
+   * What the word is when its case is free, beside whether it is free here (a word in capitals throughout
+   * is an acronym or a headline's: its case says nothing), and the keys of a headline-like fragment
+   * (commas and brackets inside a name: "Sioux Falls, South Dakota" as a title): keys of `extract` and
+   * `extractContext` alike.
+   */
+  #caseFreeAndFragment(
+    i: number,
+    s: number,
+    from: number,
+    to: number,
+    w0: number,
+    s0: number,
+    sm1: number,
+    upper: number,
+    out: Int32Array,
+    at: number,
+  ): number {
+    const tokens = this.tokens;
     if (this.#caseProfile !== undefined && tokens.kind(i) === WORD) {
       const b = !upper ? 7 : this.isAllCaps(i) ? 8 : (this.#caseProfile.get(w0) ?? 0);
       out[at++] = featureKey2(T.CaseFree, b, i === from ? 1 : 0);
