@@ -188,3 +188,20 @@ test('"former" before a title makes the person an elite (ELI), not the governmen
   const serving = analyse('Prime Minister Tomas Verlinde criticised the plan.', '2010-05-01');
   assert.equal(serving.list.find((x) => x.name === 'Tomas Verlinde')?.sector, 'GOV');
 });
+
+test('no agent phrase runs across a preposition or a reporting verb after a country', () => {
+  const { doc, list } = analyse(
+    'Kenya accused Somalia of supporting militias. Russia said rebels shelled the town.',
+  );
+  assert.equal(mentionOf(doc, list, 'Somalia').m.actor?.sector, undefined);
+  assert.equal(mentionOf(doc, list, 'Russia').m.actor?.sector, undefined);
+});
+
+test('a plural demonym standing as a noun is the country’s people (CVL), not its state', () => {
+  const { doc, list } = analyse('Thousands of Iraqis marched on Friday. Iraqi police dispersed them.');
+  const people = mentionOf(doc, list, 'Iraqis').m.actor;
+  assert.equal(people?.country, 'IRQ');
+  assert.equal(people?.sector, 'CVL');
+  assert.equal(people?.rule, 'entities:demonym-people');
+  assert.equal(mentionOf(doc, list, 'Iraqi').m.actor?.sector, 'COP');
+});

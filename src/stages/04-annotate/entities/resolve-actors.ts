@@ -15,6 +15,7 @@ import actorData from '../../../rules/entities/actors.json' with { type: 'json' 
 import orgHeadData from '../../../rules/entities/org-heads.json' with { type: 'json' };
 import roleData from '../../../rules/entities/roles.json' with { type: 'json' };
 import sentenceWords from '../../../rules/events/sentence-words.json' with { type: 'json' };
+import { reportingVerbs as reportingVerbLists } from '../../../rules/lexicon/lexicon.js';
 import { listedOrganizationNamed, listedOrganizations } from './organization-list.js';
 
 /**
@@ -43,6 +44,22 @@ const appositionDeterminers = new TokenSet(['a', 'an', 'the']);
 const formerWords = new TokenSet(['former', 'ex']);
 /** Words of a title written capitalised inside an agent phrase ("Vice", "Foreign", "Minister"). */
 const titleWords = new Set(sentenceWords.titleWords.words);
+/**
+ * Closed-class words no noun phrase runs across: "Somalia of supporting militias", "Russia said
+ * rebels" name no agent after the country (prepositions, determiners, auxiliaries, relatives, …).
+ */
+const phraseEnders = new Set([
+  ...sentenceWords.functionWords.words,
+  ...sentenceWords.locativePrepositions.words,
+  ...sentenceWords.determiners.words,
+  ...sentenceWords.relatives.words,
+  ...sentenceWords.subordinators.words,
+  ...sentenceWords.be.words,
+  ...sentenceWords.auxiliaries.words,
+  ...sentenceWords.finiteVerbs.words,
+  ...sentenceWords.controlVerbs.words,
+  ...reportingVerbLists.neutral,
+]);
 
 /** The document's date, yyyy-mm-dd, when the source gives one. */
 export function documentDate(doc: Readonly<Doc>): string | undefined {
@@ -360,13 +377,27 @@ function mentionActor(e: Entity, m: Mention, rule: string | undefined, tokens: T
       rulePrefix = `${rulePrefix}-shared`;
     }
   }
-  if (!agent) return a;
+  if (!agent) {
+    // "Palestinians protested": the people of a country, not its state.
+    if (m.form === 'demonym' && rulePrefix === 'entities:demonym' && isPluralDemonym(e, tokens, i, j))
+      return { ...a, sector: actorData.demonymPeople.sector, rule: 'entities:demonym-people' };
+    return a;
+  }
   return {
     ...a,
     sector: agent.sector,
     rule: `${rulePrefix}-agent`,
     agent: { start: tokens.start(agent.from), end: tokens.end(agent.to - 1) },
   };
+}
+
+/** "Iraqis", "Russians": a one-word demonym mention that is the plural of the country's demonym. */
+function isPluralDemonym(e: Entity, tokens: TokenLayer, i: number, j: number): boolean {
+  if (j !== i + 1) return false;
+  const lower = tokens.lower(i);
+  if (lower.length < 4 || !lower.endsWith('s')) return false;
+  const singular = countrySurfaces.get(lower.slice(0, -1));
+  return singular?.form === 'demonym' && singular.iso3 === e.country;
 }
 
 /**
@@ -382,6 +413,7 @@ function agentAfter(
   for (let k = j; k < tokens.count && k < j + width; k++) {
     if (tokens.kind(k) !== WORD) break;
     const lower = tokens.lower(k);
+    if (phraseEnders.has(lower)) break;
     // "Taiwan's Vice Foreign Minister": a capitalised word goes on only as a title word.
     if (tokens.isUpper(k) && !titleWords.has(lower) && !sectorForWord(lower)) break;
     const pair = k > j ? sectorForWord(`${tokens.lower(k - 1)} ${lower}`) : undefined;
