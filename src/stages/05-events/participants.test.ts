@@ -194,3 +194,21 @@ test('a capital attacked stands for its people; a capital acting stands for its 
   assert.equal(acting.actor?.sector, 'GOV');
   assert.equal(acting.recipient?.sector, 'GOV');
 });
+
+test('the by-agent of a passive report verb acts even when the report layer took it for a source', () => {
+  const text = 'The plan was condemned by Egypt on Monday.';
+  const doc = oneSentence(text, [{ id: 'country:EGY', type: 'country', country: 'EGY', text: 'Egypt' }]);
+  const cue = text.indexOf('was condemned');
+  // As the attribution tagger reads it: cue "was condemned by Egypt on Monday", content "The plan".
+  doc.attributions = [
+    {
+      start: 0,
+      end: text.length - 1,
+      source: '',
+      cue: { start: cue, end: text.length - 1 },
+      content: { start: 0, end: cue - 1 },
+      rule: 'test:hand',
+    },
+  ];
+  assert.deepEqual(side(first(doc).actor), ['Egypt', 'EGY', undefined]);
+});

@@ -104,7 +104,10 @@ function joinsTitle(text: string, tokens: readonly Token[], prev: Group, next: G
 export function isSourceOnly(ctx: SentenceContext, g: Group, triggerQuote: number, head: number): boolean {
   const q = inside(ctx.quotes, g.start, g.end);
   if (q >= 0 && q !== triggerQuote) return true;
+  const at = (ctx.tokens[head] as Token).start;
   for (const a of ctx.attributions) {
+    // "was condemned by Egypt": when the event word is the report's own cue, its source acts.
+    if (a.cue.start <= at && at < a.cue.end) continue;
     if (g.first > head && a.start <= g.start && g.end <= a.end && !infinitiveContent(ctx.doc.text, a)) {
       if (!a.content || !(a.content.start <= g.start && g.end <= a.content.end)) return true;
     }
