@@ -28,9 +28,7 @@ import {
   trainClassifier,
 } from '../src/core/ml/text-classifier.js';
 import { seededRandom } from '../src/core/random.js';
-import { mergeBySentence, readRatedSentences } from '../src/eval/read-cameo-raters.js';
-import { readSnippets } from '../src/eval/suites/events-case2021.js';
-import { readPoliceSentences } from '../src/eval/suites/events-india-police.js';
+import { normalSentence, scoredSentences } from './scored-sentences.js';
 
 const { values } = parseArgs({
   options: {
@@ -83,27 +81,8 @@ for (const category of ['sport', 'entertainment', 'tech']) {
 }
 
 // Leakage guard: no training sentence may be a sentence some events suite scores.
-const normal = (text: string) =>
-  text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-const scored = new Set<string>();
-const raterDir = join(events, 'cameo-annotations');
-for (const s of mergeBySentence(
-  readdirSync(raterDir)
-    .filter((f) => f.endsWith('.csv'))
-    .flatMap((f) => readRatedSentences(readFileSync(join(raterDir, f), 'utf8'))),
-))
-  scored.add(normal(s.text));
-for (const s of readSnippets(readFileSync(join(events, 'case2021-acled/snippets.tsv'), 'utf8')))
-  scored.add(normal(s.text));
-for (const s of readPoliceSentences(readFileSync(join(events, 'india-police/sents.jsonl'), 'utf8')))
-  scored.add(normal(s.text));
-for (const r of JSON.parse(readFileSync(join(events, 'plover-gsr/records.json'), 'utf8')) as {
-  text?: string;
-}[])
-  if (r.text) scored.add(normal(r.text));
+const normal = normalSentence;
+const scored = scoredSentences(events);
 const before = items.length;
 items.splice(0, items.length, ...items.filter((i) => !scored.has(normal(i.text))));
 const droppedAsScored = before - items.length;

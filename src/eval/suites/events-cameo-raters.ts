@@ -5,6 +5,13 @@ import { crossValidate, foldsOf, textFeatures } from '../../core/ml/text-classif
 import { createPipeline } from '../../core/runner.js';
 import { analyzeDoc, documentStages } from '../../pipeline.js';
 import {
+  CAMEO_CLASS_MODEL,
+  cameoRoot,
+  cameoRootModel,
+  readingsInTextOrder,
+  sentenceRoot,
+} from '../../stages/05-events/cameo-root.js';
+import {
   majorityRoot,
   mergeBySentence,
   type RatedSentence,
@@ -15,17 +22,28 @@ import type { EvalOptions, EvalResult, Suite } from '../suite.js';
 const FOLDS = 5;
 
 /**
- * Our CAMEO root for a sentence from the rules: the first coded PLOVER event's code; else the first
- * statement or appeal (CAMEO 01–02, `statements`) when `withStatements`; else none. An event wins
- * over a statement because a statement's content is the event ("X said Y attacked Z" is 19x).
+ * Our CAMEO root of an analysed sentence from the rules alone: the first reading in text order
+ * (PLOVER events with their CAMEO codes; statements and appeals, CAMEO 01–02, when
+ * `withStatements`), or `none`. Text order because a rater's Action-1 is the sentence's first
+ * action as it reads (cameo-root.ts). `eventFirst` takes a PLOVER event before any statement
+ * instead (the precedence before text order, printed beside for comparison).
  */
-function ruleRoot(analyze: (doc: Doc) => Doc, text: string, withStatements: boolean): string {
-  const doc = analyze(createDoc(text, { uri: 'memory:', mediaType: 'text/plain' }));
-  const code =
-    doc.events?.find((e) => e.cameo && /^\d{3,4}$/.test(e.cameo))?.cameo ??
-    (withStatements ? doc.statements?.[0]?.cameo : undefined);
-  return code ? code.slice(0, 2) : 'none';
+function rootOf(doc: Doc, withStatements: boolean, eventFirst = false): string {
+  if (eventFirst) {
+    const code =
+      doc.events?.find((e) => e.cameo && /^\d{3,4}$/.test(e.cameo))?.cameo ??
+      (withStatements ? doc.statements?.[0]?.cameo : undefined);
+    return code ? code.slice(0, 2) : 'none';
+  }
+  const first = readingsInTextOrder({
+    events: doc.events,
+    statements: withStatements ? doc.statements : [],
+  })[0];
+  return first ? first.cameo.slice(0, 2) : 'none';
 }
+
+const analyzeText = (analyze: (doc: Doc) => Doc, text: string) =>
+  analyze(createDoc(text, { uri: 'memory:', mediaType: 'text/plain' }));
 
 /** Agreement of `ours` with every rater of every sentence (a sentence with k raters counts k times). */
 function agreementWithRaters(sentences: readonly RatedSentence[], ours: readonly string[]): number {
@@ -65,26 +83,34 @@ function detectorOffAnalyzer(): (doc: Doc) => Doc {
 
 /**
  * `events-cameo-raters`: our CAMEO root against each human rater of the `cameo-annotations`
- * rounds (only raters who coded the sentence; no code from us counts as disagreement), and the
- * raters against each other. Ours is the rules' root where a rule codes the sentence, else the
- * sentence classifier's, trained 5-fold on the other sentences' majority root (never in-sample);
- * the rules alone and the classifier alone are reported beside it. The rules run as shipped, with
- * the events detector (models/events-2, trained on none of these sentences);
- * `detectorOffAgreement` is the figure with it off.
+ * rounds (only raters who coded the sentence), and the raters against each other. Ours
+ * (`rootAgreement`) is `sentenceRoot` (cameo-root.ts): the rules' first reading in text order,
+ * else CAMEO's residual 01. Beside it, for comparison: the rules with the sentence classifier
+ * trained 5-fold on the other sentences' majority root (never in-sample) where no rule reads,
+ * in text order and event-first (the figure before); the CAMEO class model (models/cameo-class-1,
+ * trained on conflibert-cameo train only); the rules alone; the classifier alone. The rules run as
+ * shipped, with the events detector (models/events-2, trained on none of these sentences);
+ * `detectorOffAgreement` is `rootAgreement` with it off.
  */
 export const cameoRatersSuite: Suite = {
   name: 'events-cameo-raters',
-  description: 'CAMEO root agreement with the human raters of cameo-annotations (rules + 5-fold classifier)',
+  description:
+    'CAMEO root agreement with the human raters of cameo-annotations (rules in text order, else 01)',
   accepts: (path) => /^round\d+_summary.*\.csv$/.test(basename(path)),
   run(files: string[], options: EvalOptions): EvalResult {
     const rows: RatedSentence[] = [];
     for (const file of files) rows.push(...readRatedSentences(readFileSync(file, 'utf8')));
     let sentences = mergeBySentence(rows);
     if (options.limit !== undefined) sentences = sentences.slice(0, options.limit);
-    const rules = sentences.map((s) => ruleRoot(analyzeDoc, s.text, true));
-    const eventsOnly = sentences.map((s) => ruleRoot(analyzeDoc, s.text, false));
+    const docs = sentences.map((s) => analyzeText(analyzeDoc, s.text));
+    const rules = docs.map((d) => rootOf(d, true));
+    const eventsOnly = docs.map((d) => rootOf(d, false));
     const offAnalyze = detectorOffAnalyzer();
-    const detectorOff = sentences.map((s) => ruleRoot(offAnalyze, s.text, true));
+    const detectorOff = sentences.map((s) => sentenceRoot(analyzeText(offAnalyze, s.text)).root);
+    const classModel = cameoRootModel();
+    const byClassModel = docs.map(
+      (d, i) => cameoRoot((sentences[i] as RatedSentence).text, d, classModel).root,
+    );
     const folds = foldsOf(
       sentences.map((s) => s.id),
       FOLDS,
@@ -94,34 +120,34 @@ export const cameoRatersSuite: Suite = {
       features: textFeatures(s.text),
       label: label(s),
     })).map((p) => p?.label ?? 'none');
-    // Rules give precision; the classifier speaks where no rule codes the sentence.
-    const combined = rules.map((r, i) => (r !== 'none' ? r : (learned[i] as string)));
+    const orLearned = (r: string, i: number) => (r !== 'none' ? r : (learned[i] as string));
     const coded = sentences.filter((s) => s.roots.length > 0).length;
+    const share = (n: number) => n / Math.max(1, sentences.length);
     return {
       suite: 'events-cameo-raters',
       items: sentences.length,
       unit: 'sentences',
       metrics: {
-        rootAgreement: agreementWithRaters(sentences, combined),
+        rootAgreement: agreementWithRaters(
+          sentences,
+          docs.map((d) => sentenceRoot(d).root),
+        ),
         raterAgreement: raterAgreement(sentences),
         rulesOnlyAgreement: agreementWithRaters(sentences, rules),
-        detectorOffAgreement: agreementWithRaters(
+        detectorOffAgreement: agreementWithRaters(sentences, detectorOff),
+        rulesThenFoldClassifierAgreement: agreementWithRaters(sentences, rules.map(orLearned)),
+        eventFirstThenFoldClassifierAgreement: agreementWithRaters(
           sentences,
-          detectorOff.map((r, i) => (r !== 'none' ? r : (learned[i] as string))),
+          docs.map((d, i) => orLearned(rootOf(d, true, true), i)),
         ),
+        classModelAgreement: agreementWithRaters(sentences, byClassModel),
         eventsOnlyAgreement: agreementWithRaters(sentences, eventsOnly),
-        withoutStatementsAgreement: agreementWithRaters(
-          sentences,
-          eventsOnly.map((r, i) => (r !== 'none' ? r : (learned[i] as string))),
-        ),
         classifierOnlyAgreement: agreementWithRaters(sentences, learned),
-        rulesCodedShare: rules.filter((r) => r !== 'none').length / Math.max(1, sentences.length),
-        statementShare:
-          rules.filter((r, i) => r !== 'none' && eventsOnly[i] === 'none').length /
-          Math.max(1, sentences.length),
+        rulesCodedShare: share(rules.filter((r) => r !== 'none').length),
+        statementShare: share(rules.filter((r, i) => r !== 'none' && eventsOnly[i] === 'none').length),
       },
       details: {
-        protocol: `rules as shipped (events detector events-2, not trained on these sentences); classifier ${FOLDS}-fold cross-validated by sentence (rounds merged by text)`,
+        protocol: `root: the rules' first reading in text order, else the residual 01; rules as shipped (events detector events-2, not trained on these sentences); fold classifier ${FOLDS}-fold cross-validated by sentence (rounds merged by text); class model ${CAMEO_CLASS_MODEL} trained on conflibert-cameo train only`,
         rows: rows.length,
         sentencesWithRaters: coded,
       },

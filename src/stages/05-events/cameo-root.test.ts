@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Doc } from '../../core/doc.js';
+import { createDoc } from '../../core/doc.js';
+import { analyzeDoc } from '../../pipeline.js';
+import { chooseRoot, classOf, RESIDUAL_ROOT, ruleRoots, sentenceRoot } from './cameo-root.js';
+
+const analyzed = (text: string): Doc =>
+  analyzeDoc(createDoc(text, { uri: 'memory:', mediaType: 'text/plain' }));
+
+test('cameo root: the readings in text order — a statement before the event it reports comes first', () => {
+  const before = analyzed('The ministry said that troops attacked the village.');
+  const roots = ruleRoots(before);
+  assert.ok(roots.length >= 2, `readings ${roots.join(',')}`);
+  assert.equal(roots[0], '01');
+  assert.equal(sentenceRoot(before).root, '01');
+  const after = analyzed('Troops attacked the village, the ministry said.');
+  const r = sentenceRoot(after);
+  assert.notEqual(r.root, '01');
+  assert.equal(classOf(r.root), '4');
+  assert.equal(r.by, 'rule');
+});
+
+test('cameo root: no reading gives the residual 01 (CAMEO 010, not specified below)', () => {
+  const doc: Pick<Doc, 'events' | 'statements'> = { events: [], statements: [] };
+  assert.deepEqual(sentenceRoot(doc), { root: RESIDUAL_ROOT, by: 'residual' });
+  assert.equal(RESIDUAL_ROOT, '01');
+});
+
+test('cameo root: classes of the ConfliBERT scheme; the class model chooses a reading of its class', () => {
+  assert.equal(classOf('01'), '0');
+  assert.equal(classOf('14'), '4');
+  assert.equal(classOf('16'), '3');
+  assert.equal(classOf('06'), '2');
+  assert.equal(classOf('99'), undefined);
+  const usual = { '0': '01', '1': '03', '2': '08', '3': '12', '4': '19' };
+  assert.deepEqual(chooseRoot(['01', '18'], '4', 0.9, usual), { root: '18', cls: '4', p: 0.9, by: 'rule' });
+  assert.deepEqual(chooseRoot(['01'], '2', 0.6, usual), { root: '08', cls: '2', p: 0.6, by: 'usual' });
+});
