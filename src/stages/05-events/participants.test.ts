@@ -174,6 +174,30 @@ test("a titled person with no country takes the sentence's one country", () => {
   assert.equal(two.actor?.country, undefined);
 });
 
+test("an organisation with no country takes the sentence's one country, unless it belongs to none", () => {
+  const kenyan: Mark = {
+    id: 'country:KEN',
+    type: 'country',
+    country: 'KEN',
+    text: 'Kenyan',
+    form: 'demonym',
+  };
+  const union = first(
+    oneSentence('The Dockers Union condemned Kenyan police.', [
+      { id: 'org:dockers', type: 'organization', text: 'Dockers Union' },
+      kenyan,
+    ]),
+  );
+  assert.equal(union.actor?.country, 'KEN');
+  const ngo = first(
+    oneSentence('Relief Watch condemned Kenyan police.', [
+      { id: 'org:watch', type: 'organization', sector: 'NGO', text: 'Relief Watch' },
+      kenyan,
+    ]),
+  );
+  assert.equal(ngo.actor?.country, undefined);
+});
+
 test('a capital attacked stands for its people; a capital acting stands for its government', () => {
   const capital = (text: string): Mark => ({
     id: 'country:SDN',

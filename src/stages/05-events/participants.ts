@@ -271,7 +271,9 @@ function agentBefore(text: string, tokens: readonly Token[], groupFirst: number)
  * A participant from a mention group. A country or city with an agent noun phrase after it
  * ("Sudanese rebels", "Russia's military", "Nigerian junior foreign minister") or before it
  * ("rebels in Darfur", "president of Armenia") takes the phrase into its span and its sector
- * from it. A person with an office but no country takes the sentence's one country, if any.
+ * from it. A person with an office, or an organisation that belongs to no group of countries
+ * (IGO, NGO, MNC), with no country of its own takes the sentence's one country, if any (the GSR's
+ * coders inferred actor countries from the places the sentence names).
  */
 export function participant(
   doc: Readonly<Doc>,
@@ -312,7 +314,11 @@ export function participant(
   const country =
     resolved?.country ?? g.entity.country ?? (groups ? locatedIn(doc.text, tokens, g, groups) : undefined);
   if (country) p.country = country;
-  else if (soleCountry && kind === 'person' && sector) p.country = soleCountry;
+  else if (
+    soleCountry &&
+    ((kind === 'person' && sector) || (kind === 'organization' && !(sector && placeless.has(sector))))
+  )
+    p.country = soleCountry;
   if (sector) p.sector = sector;
   return p;
 }
