@@ -54,6 +54,7 @@ const { keptText, snippetOf, documentTone } = await import('../dist/store/docume
 const { firstDayOf } = await import('../dist/store/dates.js');
 const { encodeCursor } = await import('../dist/store/cursors.js');
 const { EVENT_COLUMNS } = await import('../dist/store/read-rows.js');
+const { freeSearchKey, searchBucket } = await import('../dist/store/sqlite/search-order.js');
 const { countCap, escapeLike } = await import('../dist/store/document-row.js');
 const { mentionsOf } = await import('../dist/stages/06-link/happenings.js');
 const { relationDeltas } = await import('../dist/stages/06-link/relations.js');
@@ -273,10 +274,12 @@ async function sqliteWriter(path) {
   db.pragma('cache_size = -200000');
   const insertDoc = db.prepare(
     `INSERT INTO documents (id, uri, title, published, fetched, media_type, status, text, analysis,
-       snippet, reason, sentence_count, entity_count, event_count, diagnostic_count, tone, created_at)
+       snippet, reason, sentence_count, entity_count, event_count, diagnostic_count, tone, created_at, search_key)
      VALUES (@id, @uri, @title, @published, @fetched, @mediaType, @status, @text, @analysis,
-       @snippet, @reason, @sentences, @entities, @events, @diagnostics, @tone, @createdAt)`,
+       @snippet, @reason, @sentences, @entities, @events, @diagnostics, @tone, @createdAt, @searchKey)`,
   );
+  const prepared = new Map();
+  const prepare = (sql) => prepared.get(sql) ?? prepared.set(sql, db.prepare(sql)).get(sql);
   const insertFts = db.prepare('INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)');
   const insertEvent = db.prepare(
     `INSERT INTO events (doc_id, idx, type, mode, status, cameo, quad, goldstein,
@@ -295,8 +298,10 @@ async function sqliteWriter(path) {
   const write = db.transaction((docs, relations) => {
     for (const { columns, events } of docs) {
       const { body, ...row } = columns;
-      const info = insertDoc.run(row);
-      insertFts.run(info.lastInsertRowid, row.title ?? '', body);
+      // The search key the repository gives a document (sqlite/search-order.ts), keying its full-text row.
+      const searchKey = freeSearchKey(prepare, searchBucket(row.published ?? null, row.createdAt));
+      insertDoc.run({ ...row, searchKey });
+      insertFts.run(searchKey, row.title ?? '', body);
       for (const e of events) insertEvent.run(...e);
     }
     for (const r of relations) insertRelation.run(r);

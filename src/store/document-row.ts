@@ -56,7 +56,7 @@ export function rejectedAnalysis(input: RejectedInput): Analysis {
 }
 
 /** The text without removed spans (and without the headline, which is indexed as the title). */
-export function keptText(analysis: Analysis): string {
+export function keptText(analysis: Pick<Analysis, 'text' | 'removed' | 'titleSpan'>): string {
   const cuts = [...analysis.removed];
   if (analysis.titleSpan) cuts.push({ ...analysis.titleSpan, reason: 'boilerplate', rule: 'title' });
   if (cuts.length === 0) return analysis.text;

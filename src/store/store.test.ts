@@ -516,6 +516,123 @@ for (const engine of engines) {
       await store.close();
     });
 
+    test('search pages follow the list order through shared minutes, undated and odd dates, by status', async () => {
+      let ms = Date.UTC(2024, 4, 16, 10, 0, 0);
+      const store = await openTestStore(engine, { now: () => new Date(ms) });
+      // Many documents a minute, a date-only day beside its instants, undated ones stored four a second
+      // (the undated part of the list goes by the time stored), and dates in no canonical form.
+      const dates = [
+        '2024-05-16',
+        '2024-05-16T10:00:00Z',
+        '2024-05-16T10:00:30Z',
+        '2024-05-16T23:59:00+02:00',
+        '2024-05-15',
+        '2024-05-16 10:00',
+        null,
+        '2023-01-01T00:00Z',
+        'May 2024',
+        '1999/12/31',
+      ];
+      const titled = (i: number) => i % 9 === 0;
+      // More matches than a count reads past the page: the engines' paths for many matches, not only few.
+      const n = 1300;
+      for (let from = 0; from < n; from += 10) {
+        const batch = [];
+        for (let i = from; i < from + 10; i++) {
+          const title = titled(i) ? `Harbour news ${i}` : `Report ${i}`;
+          const own = ['a', 'b', 'c', 'd', 'e', 'f'].map((x) => `${x}${i}`).join(' ');
+          const base = fakeAnalysis(`${title}\nThe harbour of ${own} reopened today.\n`, `test:order/${i}`);
+          // A newest day with few documents: its windows hold the odd dates, which must not join its page.
+          const published = i % 130 === 0 ? '2024-06-01' : (dates[i % dates.length] ?? null);
+          const analysis = {
+            ...base,
+            published,
+            source: { ...base.source, published: published ?? undefined },
+          };
+          batch.push({ kind: 'document' as const, analysis });
+        }
+        await store.putMany(batch);
+        if (from % 120 === 0) {
+          await store.putRejected({
+            uri: `test:rejected/${from}`,
+            text: `harbour ${from} unreadable`,
+            diagnostics: [],
+          });
+        }
+        ms += 600;
+      }
+      for (const status of [undefined, 'ok', 'rejected'] as const) {
+        const listed = (await store.listDocuments({ limit: 2000, offset: 0, ...(status ? { status } : {}) }))
+          .items;
+        assert.equal(listed.length, status === 'rejected' ? 11 : status === 'ok' ? n : n + 11);
+        const inTitle = (d: (typeof listed)[number]) => /harbour/i.test(d.title ?? '');
+        const expected = [...listed.filter(inTitle), ...listed.filter((d) => !inTitle(d))].map((d) => d.id);
+        for (const [offset, limit] of [
+          [0, 13],
+          [0, 25],
+          [20, 13],
+          [27, 50],
+          [120, 13],
+          [250, 13],
+          [1290, 30],
+        ] as const) {
+          const page = await store.listDocuments({
+            q: 'harbour',
+            limit,
+            offset,
+            ...(status ? { status } : {}),
+          });
+          assert.deepEqual(
+            page.items.map((d) => d.id),
+            expected.slice(offset, offset + limit),
+            `${status ?? 'any status'}: offset ${offset}`,
+          );
+        }
+      }
+      await store.close();
+    });
+
+    test('a search of a mostly undated store: the dated first, then the undated by the time stored', async () => {
+      let ms = Date.UTC(2024, 0, 1);
+      const store = await openTestStore(engine, { now: () => new Date(ms) });
+      const n = 1100;
+      for (let from = 0; from < n; from += 10) {
+        const batch = [];
+        for (let i = from; i < from + 10; i++) {
+          const own = ['a', 'b', 'c', 'd', 'e', 'f'].map((x) => `${x}${i}`).join(' ');
+          const base = fakeAnalysis(
+            `Report ${i}\nThe harbour of ${own} reopened today.\n`,
+            `test:undated/${i}`,
+          );
+          // Every 80th dated, the rest undated: fewer dated matches than a page holds.
+          const published = i % 80 === 0 ? `2023-03-${String(1 + (i % 28)).padStart(2, '0')}` : null;
+          const analysis = {
+            ...base,
+            published,
+            source: { ...base.source, published: published ?? undefined },
+          };
+          batch.push({ kind: 'document' as const, analysis });
+        }
+        await store.putMany(batch);
+        ms += 7 * 3_600_000;
+      }
+      const listed = (await store.listDocuments({ limit: 2000, offset: 0 })).items.map((d) => d.id);
+      assert.equal(listed.length, n);
+      for (const [offset, limit] of [
+        [0, 50],
+        [10, 20],
+        [400, 50],
+      ] as const) {
+        const page = await store.listDocuments({ q: 'harbour', limit, offset });
+        assert.deepEqual(
+          page.items.map((d) => d.id),
+          listed.slice(offset, offset + limit),
+          `offset ${offset}`,
+        );
+      }
+      await store.close();
+    });
+
     test('a title match ranks before a body match', async () => {
       const store = await openTestStore(engine);
       const body = fakeAnalysis(

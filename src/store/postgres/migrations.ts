@@ -339,4 +339,40 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX documents_title_search ON documents USING GIN (ts_filter(search, '{a}'));
   ANALYZE documents;
   `,
+  // 16: full-text search in list order (as SQLite's search keys do it there). Every document's vector also
+  // holds, at weight B, the year, month and day it was published ('~y2024', '~m202405', '~d20240516'),
+  // or for an undated document the day it was stored ('~cy…'), or '~odd' / '~codd' when the value does
+  // not start with a date; no search term can start with '~'. A search reads its matches in windows of
+  // the newest day, month, year, years (postgres-repository.ts, #windowed): the word and the window
+  // are entries of the same GIN index, which intersects them, so a common word costs its newest
+  // matches, not a bitmap of all of them. A trigger keeps the lexemes, whoever writes the row.
+  `
+  CREATE FUNCTION tidings_search_window() RETURNS trigger LANGUAGE plpgsql AS $$
+  DECLARE
+    v text;
+    p text;
+    window_terms tsvector;
+  BEGIN
+    IF NEW.published IS NOT NULL THEN v := NEW.published; p := '~'; ELSE v := NEW.created_at; p := '~c'; END IF;
+    IF v ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}' THEN
+      window_terms := format('%s:3 %s:3 %s:3',
+        quote_literal(p || 'y' || substr(v, 1, 4)),
+        quote_literal(p || 'm' || substr(v, 1, 4) || substr(v, 6, 2)),
+        quote_literal(p || 'd' || substr(v, 1, 4) || substr(v, 6, 2) || substr(v, 9, 2)))::tsvector;
+    ELSE
+      window_terms := format('%s:3', quote_literal(p || 'odd'))::tsvector;
+    END IF;
+    NEW.search := ts_filter(coalesce(NEW.search, ''::tsvector), '{a,d}') || setweight(window_terms, 'B');
+    RETURN NEW;
+  END
+  $$;
+  CREATE TRIGGER documents_search_window BEFORE INSERT OR UPDATE OF search, published, created_at ON documents
+    FOR EACH ROW EXECUTE FUNCTION tidings_search_window();
+  DROP INDEX documents_search;
+  DROP INDEX documents_title_search;
+  UPDATE documents SET search = search;
+  CREATE INDEX documents_search ON documents USING GIN (search);
+  CREATE INDEX documents_title_search ON documents USING GIN (ts_filter(search, '{a}'));
+  ANALYZE documents;
+  `,
 ] as const;

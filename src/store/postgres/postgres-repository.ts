@@ -469,20 +469,35 @@ class PostgresRepository implements Repository {
     if (terms) {
       const all = terms.map(quoteLexeme).join(' & ');
       const cap = countCap(query);
-      const p = new Params();
-      const where = [`d.search @@ ${p.add(all)}::tsquery`];
-      if (query.status) where.push(`d.status = ${p.add(query.status)}`);
-      const total = await this.#count(
-        `SELECT count(*)::int AS n FROM (SELECT 1 FROM documents d WHERE ${where.join(' AND ')} LIMIT ${p.add(cap)}) c`,
-        p.values,
-      );
+      const windows = await this.#searchWindows();
+      const count = async (window: SearchWindow | null) => {
+        const p = new Params();
+        const q = window
+          ? `(${p.add(all)}::tsquery && ${p.add(window.query)}::tsquery)`
+          : `${p.add(all)}::tsquery`;
+        const where = [`d.search @@ ${q}`];
+        if (query.status) where.push(`d.status = ${p.add(query.status)}`);
+        return this.#count(
+          `SELECT count(*)::int AS n FROM (SELECT 1 FROM documents d WHERE ${where.join(' AND ')} LIMIT ${p.add(cap)}) c`,
+          p.values,
+        );
+      };
+      // Counted up to the cap: in the newest windows first, where a common word reaches it at once.
+      let total = -1;
+      for (const window of windows.dated) {
+        if ((await count(window)) >= cap) {
+          total = cap;
+          break;
+        }
+      }
+      if (total < 0) total = await count(null);
       // Documents whose headline holds every word (weight A) first, then the others; each part newest
       // first (as on SQLite). Two lists rather than one sort over every match: each can be read in the
       // order of the documents_newest index when the words are common.
       const end = query.offset + query.limit;
       // Fewer matches than the count's cap: sorting them all is cheap, and walking the list order for them
       // (what the planner picks from the word's estimated frequency) can read the whole index.
-      const few = total < cap;
+      const few = total < cap ? null : windows;
       const titled = await this.#newestMatching(all, 'title', query.status, end, 0, few);
       const rows = titled.slice(query.offset, end);
       if (titled.length < end) {
@@ -549,8 +564,12 @@ class PostgresRepository implements Repository {
 
   /**
    * Documents matching a tsquery newest first: those whose headline holds every term (`title`, by the
-   * headline terms' index of migration 15), or the others (`body`). `few`: the matches are known to be
-   * few, so they are collected first (a materialized set) and sorted, never found by walking the list order.
+   * headline terms' index of migration 15), or the others (`body`). `windows` null: the matches are few,
+   * so they are collected and sorted. Otherwise the dated matches are read window by window (migration 16:
+   * the newest day, month, year, years), each window's matches sorted, until a window holds the page;
+   * then, if the page needs more, the undated ones the same way by the day stored. Every document
+   * outside a window comes after every document in it (a window is every date from its bound on, and
+   * the odd dates each holds are checked to lie there), so the page is exact.
    */
   async #newestMatching(
     match: string,
@@ -558,24 +577,63 @@ class PostgresRepository implements Repository {
     status: string | undefined,
     limit: number,
     offset: number,
-    few: boolean,
+    windows: SearchWindows | null,
   ): Promise<Row[]> {
     if (limit <= 0) return [];
-    const p = new Params();
-    const query = p.add(match);
-    const inTitle = `ts_filter(d.search, '{a}') @@ ${query}::tsquery`;
-    const where = part === 'title' ? [inTitle] : [`d.search @@ ${query}::tsquery`, `NOT (${inTitle})`];
-    if (status) where.push(`d.status = ${p.add(status)}`);
-    const order = 'ORDER BY d.published DESC NULLS LAST, d.created_at DESC, d.id';
-    const page = `LIMIT ${p.add(limit)} OFFSET ${p.add(offset)}`;
+    const wanted = offset + limit;
+    const read = async (window: SearchWindow | null, scope: string | null, max: number) => {
+      const p = new Params();
+      const q = `${p.add(match)}::tsquery`;
+      const w = window ? `${p.add(window.query)}::tsquery` : null;
+      const inTitle = `ts_filter(d.search, '{a}') @@ ${q}`;
+      const within = [
+        w ? `d.search @@ ${w}` : null,
+        scope,
+        status ? `d.status = ${p.add(status)}` : null,
+      ].filter((c): c is string => c !== null);
+      const found =
+        part === 'title'
+          ? `SELECT d.id FROM documents d WHERE ${[inTitle, ...within].join(' AND ')}`
+          : `SELECT d.id FROM documents d WHERE ${[w ? `d.search @@ (${q} && ${w})` : `d.search @@ ${q}`, ...within.slice(w ? 1 : 0)].join(' AND ')}
+             EXCEPT SELECT d.id FROM documents d WHERE ${[inTitle, ...within].join(' AND ')}`;
+      const { rows } = await this.#pool.query(
+        `WITH m AS MATERIALIZED (${found})
+         SELECT ${SUMMARY_COLUMNS} FROM m JOIN documents d ON d.id = m.id
+         ORDER BY d.published DESC NULLS LAST, d.created_at DESC, d.id LIMIT ${p.add(max)}`,
+        p.values,
+      );
+      return rows as Row[];
+    };
+    if (windows === null) return (await read(null, null, wanted)).slice(offset);
+    const rows: Row[] = [];
+    for (const [phase, scope, column] of [
+      ['dated', 'd.published IS NOT NULL', 'published'],
+      ['undated', 'd.published IS NULL', 'created_at'],
+    ] as const) {
+      const need = wanted - rows.length;
+      let found: Row[] | null = null;
+      for (const window of windows[phase]) {
+        const page = await read(window, null, need);
+        if (page.length >= need && page.every((r) => !oddBefore(r[column] as string, window.bound))) {
+          found = page;
+          break;
+        }
+      }
+      rows.push(...(found ?? (await read(null, scope, need))));
+      if (rows.length >= wanted) break;
+    }
+    return rows.slice(offset, wanted);
+  }
+
+  /** The windows of migration 16 back from the newest dated and the newest undated document. */
+  async #searchWindows(): Promise<SearchWindows> {
     const { rows } = await this.#pool.query(
-      few
-        ? `WITH m AS MATERIALIZED (SELECT d.id FROM documents d WHERE ${where.join(' AND ')})
-           SELECT ${SUMMARY_COLUMNS} FROM m JOIN documents d ON d.id = m.id ${order} ${page}`
-        : `SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE ${where.join(' AND ')} ${order} ${page}`,
-      p.values,
+      // Dates sort before ':'; a value that does not start with one is in every window (and checked).
+      `SELECT (SELECT max(published) FROM documents WHERE published < ':') AS dated,
+         (SELECT max(created_at) FROM documents WHERE published IS NULL AND created_at < ':') AS undated`,
     );
-    return rows as Row[];
+    const row = rows[0] as { dated: string | null; undated: string | null };
+    return { dated: searchWindowsFrom(row.dated, '~'), undated: searchWindowsFrom(row.undated, '~c') };
   }
 
   /** The sum of kept counts (migration 11). */
@@ -1304,6 +1362,44 @@ async function insertLayers(client: Client, analyses: readonly Analysis[]): Prom
 
 /** A tsvector's lexemes must stay under 1 MB in all; a document's terms past this budget are not indexed. */
 const SEARCH_BUDGET_BYTES = 512 * 1024;
+
+type SearchWindow = { query: string; bound: string };
+type SearchWindows = { dated: SearchWindow[]; undated: SearchWindow[] };
+const DATE_START = /^\d{4}-\d{2}-\d{2}/;
+
+/**
+ * The windows back from `newest` (a date or instant): its day, its month, its year, then 4, 16 and 64
+ * years, each as a tsquery of the window lexemes migration 16 writes (prefix '~', or '~c' for the
+ * undated by the day stored), with the odd-dated documents in every one; `bound` is the window's
+ * lowest value as text. None when the newest value does not start with a date.
+ */
+export function searchWindowsFrom(newest: string | null, prefix: string): SearchWindow[] {
+  if (newest === null || !DATE_START.test(newest)) return [];
+  const [y, m, d] = [newest.slice(0, 4), newest.slice(5, 7), newest.slice(8, 10)];
+  const window = (terms: string[], bound: string): SearchWindow => ({
+    query: [...terms, 'odd'].map((t) => `'${prefix}${t}'`).join(' | '),
+    bound,
+  });
+  const years = (n: number) =>
+    Array.from({ length: Math.min(n, Number(y) + 1) }, (_, i) => String(Number(y) - i).padStart(4, '0'));
+  return [
+    window([`d${y}${m}${d}`], newest.slice(0, 10)),
+    window([`m${y}${m}`], newest.slice(0, 7)),
+    window([`y${y}`], y),
+    ...[4, 16, 64].map((n) => {
+      const list = years(n);
+      return window(
+        list.map((v) => `y${v}`),
+        list.at(-1) as string,
+      );
+    }),
+  ];
+}
+
+/** True when an odd value (not starting with a date) sorts before a window's bound: outside it. */
+function oddBefore(value: string | null, bound: string): boolean {
+  return value !== null && !DATE_START.test(value) && value < bound;
+}
 
 /**
  * The tsvector literal of a document: each distinct term once, title terms at position 1 weight A,

@@ -3,6 +3,16 @@
  * Never edit an applied entry: append a new one, and the same step to postgres/migrations.ts
  * (both engines share version numbers; store.test.ts checks they have as many).
  */
+/**
+ * The full-text index of documents. Contentless (the text already lives in documents) and column-level
+ * detail: queries are bags of words, never phrases, so positions would only cost space and ingest time.
+ * Its rows are keyed by the documents' search keys since migration 16 (search-order.ts).
+ */
+export const DOCUMENTS_FTS = `CREATE VIRTUAL TABLE documents_fts USING fts5 (
+    title, body, content = '', contentless_delete = 1, detail = column,
+    tokenize = 'unicode61 remove_diacritics 2'
+  );`;
+
 // `as const`: SQL texts, not a word list (src/layout.test.ts looks for word lists in arrays of strings).
 export const MIGRATIONS: readonly string[] = [
   `
@@ -80,12 +90,7 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (doc_id, idx)
   );
 
-  -- Contentless (the text already lives in documents) and column-level detail: queries are
-  -- bags of words, never phrases, so positions would only cost space and ingest time.
-  CREATE VIRTUAL TABLE documents_fts USING fts5 (
-    title, body, content = '', contentless_delete = 1, detail = column,
-    tokenize = 'unicode61 remove_diacritics 2'
-  );
+  ${DOCUMENTS_FTS}
   `,
   // 2: the work queue (ingest --enqueue, tidings worker). Times are milliseconds since the epoch.
   `
@@ -332,5 +337,12 @@ export const MIGRATIONS: readonly string[] = [
   // by itself. The statistics SQLite's planner has are refreshed instead.
   `
   PRAGMA optimize;
+  `,
+  // 16: full-text search in list order (search-order.ts): each document's search key, its position in
+  // the list order to the minute (undated: to the second stored), keys documents_fts, so a search reads
+  // a common word's first matches instead of all of them. The keys and the rebuilt index are written
+  // by the step after this SQL (MIGRATION_STEPS, rekeySearchIndex).
+  `
+  ALTER TABLE documents ADD COLUMN search_key INTEGER;
   `,
 ] as const;

@@ -111,6 +111,7 @@ import { queryTerms } from '../search-terms.js';
 import { STORY_COLUMNS, sourcesByStory, toStoryArticle, toStoryDayRow, toStoryRow } from '../story-row.js';
 import { sqliteLinkTables } from './link-tables.js';
 import { MIGRATIONS } from './migrations.js';
+import { freeSearchKey, leadingMatches, rekeySearchIndex, searchBucket } from './search-order.js';
 
 export interface SqliteOptions extends StoreOptions {
   /**
@@ -138,14 +139,6 @@ export interface BusyWait {
 }
 
 const DEFAULT_BUSY_TIMEOUT_MS = 100;
-/**
- * A search sorts its matches when they are few and walks the newest-first index when they are many: a
- * sorted match costs a document row read (~100 µs on a large file), a walked index entry ~0.3 µs, and a
- * walk reads about (page end) × documents / matches entries; the two meet at the square root below.
- */
-function sortLimit(pageEnd: number, documents: number): number {
-  return Math.max(100, Math.ceil(Math.sqrt(pageEnd * documents * 0.003)));
-}
 const DEFAULT_WRITE_RETRY_MS = 60_000;
 
 type Db = Database.Database;
@@ -173,6 +166,9 @@ export function openSqliteRepository(path: string, options: SqliteOptions = {}):
   });
 }
 
+/** Steps a migration takes after its SQL, by the version it brings the schema to. */
+const MIGRATION_STEPS: ReadonlyMap<number, (db: Db) => void> = new Map([[16, rekeySearchIndex]]);
+
 /** Applies the pending migrations in one transaction; returns the schema version reached. */
 export function migrate(db: Db): number {
   // An up-to-date store is only read: opening it never waits for another writer's lock.
@@ -189,7 +185,10 @@ export function migrate(db: Db): number {
       );
     }
     if (!row) db.prepare('INSERT INTO schema_version (version) VALUES (0)').run();
-    for (; version < MIGRATIONS.length; version++) db.exec(MIGRATIONS[version] as string);
+    for (; version < MIGRATIONS.length; version++) {
+      db.exec(MIGRATIONS[version] as string);
+      MIGRATION_STEPS.get(version + 1)?.(db);
+    }
     db.prepare('UPDATE schema_version SET version = ?').run(version);
     return version;
   });
@@ -377,9 +376,16 @@ class SqliteRepository implements Repository {
       const cap = countCap(query);
       const counted = (
         this.#stmt(
-          `SELECT count(*) AS n FROM (SELECT 1 FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
-             WHERE documents_fts MATCH @match AND (@status IS NULL OR d.status = @status) LIMIT @cap)`,
-        ).get({ match: params.match, status: params.status, cap }) as { n: number }
+          params.status === null
+            ? 'SELECT count(*) AS n FROM (SELECT 1 FROM documents_fts WHERE documents_fts MATCH @match LIMIT @cap)'
+            : `SELECT count(*) AS n FROM (SELECT 1 FROM documents_fts
+                 JOIN documents d ON d.search_key = documents_fts.rowid
+               WHERE documents_fts MATCH @match AND d.status = @status LIMIT @cap)`,
+        ).get(
+          params.status === null
+            ? { match: params.match, cap }
+            : { match: params.match, status: params.status, cap },
+        ) as { n: number }
       ).n;
       total = counted;
       if (counted >= cap) capped = true;
@@ -998,10 +1004,9 @@ class SqliteRepository implements Repository {
   }
 
   /**
-   * Documents matching an FTS query (and not `except`), newest first. Few matches (sortLimit) are
-   * looked up and sorted; more are found by walking the
-   * documents_newest index against the set of matching rowids, built once (about a µs a match), and the
-   * walk stops after the page. Probing the full-text index row by row instead costs milliseconds a row.
+   * Documents matching an FTS query (and not `except`), in list order: the first matches by search key
+   * (search-order.ts), read from the full-text index as it returns them, then sorted exactly by SQLite.
+   * With a status filter the keys read may hold too few of that status: then four times as many.
    */
   #newestMatching(
     match: string | null,
@@ -1011,29 +1016,17 @@ class SqliteRepository implements Repository {
     offset: number,
   ): Row[] {
     if (limit <= 0 || match === null) return [];
-    const most = sortLimit(limit + offset, this.#kept(['documents:ok', 'documents:rejected']));
-    const matches = (
-      this.#stmt(
-        'SELECT count(*) AS n FROM (SELECT 1 FROM documents_fts WHERE documents_fts MATCH @match LIMIT @cap)',
-      ).get({ match, cap: most + 1 }) as { n: number }
-    ).n;
-    const params = { match, except, status, limit, offset };
-    const excluded = except
-      ? ' AND d.rowid NOT IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @except)'
-      : '';
-    const rest = `AND (@status IS NULL OR d.status = @status)${excluded}
-      ORDER BY d.published DESC, d.created_at DESC, d.id LIMIT @limit OFFSET @offset`;
-    if (matches <= most) {
-      return this.#stmt(
-        `SELECT ${SUMMARY_COLUMNS} FROM documents d
-         WHERE d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @match) ${rest}`,
-      ).all(params) as Row[];
+    const query = except ? `(${match}) NOT (${except})` : match;
+    const page = this.#stmt(
+      `SELECT ${SUMMARY_COLUMNS} FROM documents d
+       WHERE d.search_key IN (SELECT value FROM json_each(@keys)) AND (@status IS NULL OR d.status = @status)
+       ORDER BY d.published DESC, d.created_at DESC, d.id LIMIT @limit OFFSET @offset`,
+    );
+    for (let wanted = offset + limit; ; wanted *= 4) {
+      const { keys, exhausted } = leadingMatches(this.#db, query, wanted);
+      const rows = page.all({ keys: JSON.stringify(keys), status, limit, offset }) as Row[];
+      if (exhausted || status === null || rows.length >= limit) return rows;
     }
-    // `+d.rowid`: the set is a filter on the walk, not the way in.
-    return this.#stmt(
-      `SELECT ${SUMMARY_COLUMNS} FROM documents d INDEXED BY documents_newest
-       WHERE +d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @match) ${rest}`,
-    ).all(params) as Row[];
   }
 
   #insertAnalysis(
@@ -1044,13 +1037,19 @@ class SqliteRepository implements Repository {
   ): PutResult {
     const { text, ...rest } = analysis;
     const body = keptText(analysis);
+    const stored = createdAt ?? this.#now().toISOString();
+    const searchKey = freeSearchKey(
+      (sql) => this.#stmt(sql),
+      searchBucket(analysis.published ?? null, stored),
+    );
     const info = this.#stmt(
       `INSERT OR IGNORE INTO documents (id, uri, title, published, fetched, media_type, status, text, analysis,
          snippet, reason, sentence_count, entity_count, event_count, diagnostic_count, tone, created_at,
-         pipeline_version)
+         pipeline_version, search_key)
        VALUES (@id, @uri, @title, @published, @fetched, @mediaType, @status, @text, @analysis,
-         @snippet, @reason, @sentences, @entities, @events, @diagnostics, @tone, @createdAt, @pipeline)`,
+         @snippet, @reason, @sentences, @entities, @events, @diagnostics, @tone, @createdAt, @pipeline, @searchKey)`,
     ).run({
+      searchKey,
       pipeline: status === 'ok' ? (pipeline ?? null) : null,
       id: analysis.id,
       uri: analysis.source.uri,
@@ -1068,12 +1067,12 @@ class SqliteRepository implements Repository {
       events: analysis.events.length,
       diagnostics: analysis.diagnostics.length,
       tone: documentTone(analysis),
-      createdAt: createdAt ?? this.#now().toISOString(),
+      createdAt: stored,
     });
     if (info.changes === 0) return { id: analysis.id, status: 'duplicate' };
 
     this.#stmt('INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)').run(
-      info.lastInsertRowid,
+      searchKey,
       analysis.title ?? '',
       body,
     );
@@ -1141,7 +1140,7 @@ class SqliteRepository implements Repository {
   /** See Repository.recodeDocument; runs inside a write transaction. */
   #recodeOne(analysis: Analysis, pipeline: string): RecodeOutcome | null {
     const row = this.#stmt(
-      'SELECT rowid, status, text, analysis, pipeline_version FROM documents WHERE id = ?',
+      'SELECT rowid, search_key, status, text, analysis, pipeline_version FROM documents WHERE id = ?',
     ).get(analysis.id) as Row | undefined;
     if (row?.status !== 'ok') return null;
     if (row.text !== analysis.text || analysis.rejected) {
@@ -1183,9 +1182,9 @@ class SqliteRepository implements Repository {
       tone: documentTone(analysis),
       pipeline,
     });
-    this.#stmt('DELETE FROM documents_fts WHERE rowid = ?').run(row.rowid);
+    this.#stmt('DELETE FROM documents_fts WHERE rowid = ?').run(row.search_key);
     this.#stmt('INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)').run(
-      row.rowid,
+      row.search_key,
       analysis.title ?? '',
       body,
     );
