@@ -89,3 +89,31 @@ test('"warned that …" or "warned against …" states a view; a warning address
     assert.equal(coded[0]?.actor?.country, 'IRN', line);
   }
 });
+
+test('"its objectives could be met" is no meeting, whatever status turned it into', () => {
+  const goals = events('France said its objectives could be met.', [country('FRA', 'France')]);
+  assert.equal(goals.length, 0);
+});
+
+test('what is urged or demanded after "to" is the content of a request, not an event', () => {
+  const demand = events('The talks opened despite a demand by France for Britain to recognise Cyprus.', [
+    country('FRA', 'France'),
+    country('GBR', 'Britain'),
+    country('CYP', 'Cyprus'),
+  ]);
+  assert.equal(demand.filter((e) => e.type === 'SUPPORT').length, 0);
+  const urged = events('France urged Britain to recognise Cyprus.', [
+    country('FRA', 'France'),
+    country('GBR', 'Britain'),
+    country('CYP', 'Cyprus'),
+  ]);
+  assert.deepEqual(
+    urged.map((e) => e.type),
+    ['REQUEST'],
+  );
+  const control = events('Britain agreed to recognise Cyprus.', [
+    country('GBR', 'Britain'),
+    country('CYP', 'Cyprus'),
+  ]);
+  assert.ok(control.length > 0, 'a commitment of its own still codes');
+});

@@ -215,6 +215,31 @@ export function isSportText(text: string): boolean {
   return false;
 }
 
+const directive = senseData.directiveContent;
+const directiveWords = new Set(wordList(directive, 'events/senses directiveContent'));
+const ownWishes = new Set(directive.ownWishes);
+const directiveStops = new Set([';', '.', ':', ',', 'that', 'but']);
+
+/**
+ * Whether the trigger at `head` is what someone asks, urges or wishes for: right after a "to" (an
+ * adverb between allowed) that follows, within `directiveContent.window` tokens of its clause, a
+ * verb or noun of asking ("urged councils to limit", "a demand for Turkey to recognise Cyprus").
+ */
+export function isDirectiveContent(tokens: readonly Token[], head: number): boolean {
+  let to = head - 1;
+  if (tokens[to]?.lower !== 'to') to--;
+  if (to < 1 || tokens[to]?.lower !== 'to') return false;
+  for (let k = to - 1; k >= 0 && k >= to - directive.window; k--) {
+    const t = (tokens[k] as Token).lower;
+    if (directiveStops.has(t)) return false;
+    if (directiveWords.has(t)) return !(k === to - 1 && ownWishes.has(t));
+  }
+  return false;
+}
+
+/** "met" of a goal ("objectives could be met", "met all of its promises"): no meeting. */
+const meetForms = new Set(['meet', 'meets', 'met']);
+
 export function checkSense(
   type: string,
   verbal: boolean,
@@ -243,6 +268,7 @@ export function checkSense(
   // "Finance Minister Sue Essex": a capitalised verb form inside a run of proper nouns is a name.
   if (verbal && head > 0 && text !== undefined && isNameWord(text, tokens, head, (i) => clauses.tagAt(i)))
     return { action: 'reject', rule: 'events:sense.name' };
+  if (isDirectiveContent(tokens, head)) return { action: 'reject', rule: directive.id };
   if (!frame) return undefined;
   if (type === 'ASSAULT') {
     const subject = headOf(tokens, frame.actors[0]);
@@ -258,7 +284,8 @@ export function checkSense(
         mode: 'disapprove',
       };
   }
-  if (type === 'CONSULT' && frame.kind === 'verbal' && frame.object) {
+  const meeting = type === 'CONSULT' || meetForms.has((tokens[head] as Token).lower);
+  if (meeting && frame.kind === 'verbal' && frame.object) {
     if (targetObjects.has(headOf(tokens, frame.object) as string))
       return { action: 'reject', rule: 'events:sense.meet-target' };
   }

@@ -54,7 +54,7 @@ import {
   subordinators,
   titleWords,
 } from './sentence-words.js';
-import { clauseStatus, historicalByDate, mainClauseStatus } from './status.js';
+import { clauseStatus, isIntentStatus, mainClauseStatus, statusByDate, toldInPast } from './status.js';
 import { clauseOf, eventAttribution, eventPlace, eventTime, unnamedPlace } from './when-where.js';
 
 /** A more severe CAMEO code wins: lower Goldstein, then the more specific (longer) code. */
@@ -402,15 +402,13 @@ export function codeSentence(
     const clause = clauseOf(doc.text, tokens, m.head);
     const time = eventTime(ctx, m.head, clause);
     if (status === 'asserted') {
-      const old = historicalByDate(time?.value, doc.source.published);
-      if (old) {
-        status = 'historical';
-        statusRule = old;
-      }
+      const past = () => toldInPast(tokens, m.head, clauses);
+      const dated = statusByDate(time?.value, doc.source.published, past);
+      if (dated) ({ status, rule: statusRule } = dated);
     }
 
     const recode = sense?.action === 'recode' ? sense : undefined;
-    const intent = !recode && (status === 'future' || status === 'hypothetical') && m.rule.typeSpec.intent;
+    const intent = !recode && isIntentStatus(status, statusRule) && m.rule.typeSpec.intent;
     const code = recode ? cameoCode(recode.cameo) : (intent && m.rule.intentCode) || m.rule.code;
     const event: CodedEvent = {
       start: sentence.start,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze } from '../../pipeline.js';
-import { historicalByDate } from './status.js';
+import { historicalByDate, statusByDate } from './status.js';
 
 const coded = (text: string, published = '2024-05-16') => {
   const a = analyze(text, { published });
@@ -100,4 +100,26 @@ test('a reported event carries the report it is told in', () => {
     ['CNN'],
   );
   assert.equal(a.attributions[e.attribution?.attribution ?? -1]?.source, 'CNN');
+});
+
+test('future: an event dated after the publication day, unless its clause is told in the past', () => {
+  const [trip] = coded('The French foreign minister is travelling to China next week.');
+  assert.equal(trip?.type, 'CONSULT', 'a scheduled trip is no intention: no intent code');
+  assert.equal(trip?.status, 'future');
+  assert.equal(trip?.statusRule, 'events:status.future-date');
+  const past = () => true;
+  const present = () => false;
+  assert.deepEqual(statusByDate('2024-W21', '2024-05-16', present), {
+    status: 'future',
+    rule: 'events:status.future-date',
+  });
+  assert.equal(statusByDate('2024-W20', '2024-05-16', present), undefined, 'the current week');
+  assert.equal(statusByDate('2025', '2024-05-16', past), undefined, '"promised £8bn next year"');
+  assert.equal(statusByDate('2024-05-16', '2024-05-16', present), undefined);
+});
+
+test('ability, wish and attempt are hypothetical; "unable to" negates', () => {
+  assert.equal(coded('France would still be able to reject the plan.')[0]?.status, 'hypothetical');
+  assert.equal(coded('Germany wants to visit China.')[0]?.status, 'hypothetical');
+  assert.equal(coded('Germany was unable to visit China.')[0]?.status, 'negated');
 });

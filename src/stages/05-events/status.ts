@@ -92,22 +92,23 @@ function conditional(tokens: readonly Token[], head: number): boolean {
   return false;
 }
 
-/** The last day of the period a TIMEX date value names, as days since 1970 (undefined if none). */
-function periodEnd(value: string): number | undefined {
+/** The first and last day of the period a TIMEX date value names, as days since 1970 (undefined if none). */
+function periodBounds(value: string): [number, number] | undefined {
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2})|-Q([1-4]))?$/.exec(calendarDate(value));
   if (!m) return undefined;
   const y = Number(m[1]);
   const day = (yy: number, mm: number, dd: number) => Date.UTC(yy, mm - 1, dd) / 86_400_000;
-  if (m[3]) return day(y, Number(m[2]), Number(m[3]));
-  if (m[2]) return day(y, Number(m[2]) + 1, 0);
-  if (m[5]) return day(y, Number(m[5]) * 3 + 1, 0);
+  if (m[3]) return [day(y, Number(m[2]), Number(m[3])), day(y, Number(m[2]), Number(m[3]))];
+  if (m[2]) return [day(y, Number(m[2]), 1), day(y, Number(m[2]) + 1, 0)];
+  if (m[5]) return [day(y, Number(m[5]) * 3 - 2, 1), day(y, Number(m[5]) * 3 + 1, 0)];
   if (m[4]) {
     // ISO week: the Monday of week 1 is the Monday on or before 4 January.
     const jan4 = day(y, 1, 4);
     const weekday = (new Date(jan4 * 86_400_000).getUTCDay() + 6) % 7;
-    return jan4 - weekday + (Number(m[4]) - 1) * 7 + 6;
+    const monday = jan4 - weekday + (Number(m[4]) - 1) * 7;
+    return [monday, monday + 6];
   }
-  return day(y, 12, 31);
+  return [day(y, 1, 1), day(y, 12, 31)];
 }
 
 /**
@@ -119,10 +120,60 @@ export function historicalByDate(
   published: string | undefined,
 ): string | undefined {
   if (!date || !published) return undefined;
-  const end = periodEnd(date);
-  const pub = periodEnd(published.slice(0, 10));
+  const end = periodBounds(date)?.[1];
+  const pub = periodBounds(published.slice(0, 10))?.[0];
   if (end === undefined || pub === undefined) return undefined;
   return pub - end > scope.historicalDays ? scope.historicalDateId : undefined;
+}
+
+/**
+ * The status an asserted event's date gives it: historical when the period ended well before
+ * publication (`historicalByDate`); future when the whole period it names starts after the
+ * publication day ("travelling to America next week", "the vote on 5 May").
+ */
+export function statusByDate(
+  date: string | undefined,
+  published: string | undefined,
+  toldInPast: () => boolean,
+): StatusReading | undefined {
+  const old = historicalByDate(date, published);
+  if (old) return { status: 'historical', rule: old };
+  // "promised them £8.1bn next year": a date in a clause told in the past is the date of a thing
+  // promised or planned, not of the event.
+  if (!date || !published || toldInPast()) return undefined;
+  const start = date === 'FUTURE_REF' ? Number.POSITIVE_INFINITY : periodBounds(date)?.[0];
+  const pub = periodBounds(published.slice(0, 10))?.[0];
+  if (start === undefined || pub === undefined || start <= pub) return undefined;
+  return { status: 'future', rule: futureDateRule };
+}
+
+const futureDateRule: string = scopeData.futureDate.id;
+
+/**
+ * Whether the clause of the trigger at `head` is told in the past: the trigger or a verb before
+ * it in its clause is a past tense, or the trigger is a past participle.
+ */
+export function toldInPast(
+  tokens: readonly Token[],
+  head: number,
+  tags: { tagAt(i: number): string } | undefined,
+): boolean {
+  const tagAt = (i: number) => tags?.tagAt(i) ?? '';
+  if (/^VB[DN]$/.test(tagAt(head))) return true;
+  for (let k = head - 1; k >= 0; k--) {
+    const t = (tokens[k] as Token).lower;
+    if (clauseBreakers.has(t) || t === '.' || subordinators.has(t)) break;
+    if (tagAt(k) === 'VBD') return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a status makes an intention of the event (an intent code, "will visit" → intend to
+ * meet): a future or hypothesis of its clause; an event merely dated after publication is not.
+ */
+export function isIntentStatus(status: EventStatus, rule: string | undefined): boolean {
+  return (status === 'future' || status === 'hypothetical') && rule !== futureDateRule;
 }
 
 /**
