@@ -412,3 +412,34 @@ test('"the same period last year", "the comparable year-ago quarter": the quarte
   // Without a year back, "the same period" is no time expression.
   assert.deepEqual(matches('It fell in the same period.', state), []);
 });
+
+test('"half a century", "half an hour": half the unit; "half a point" is no time', () => {
+  assert.deepEqual(
+    matches('He spent half a century in politics.').map((m) => m.slice(0, 2)),
+    [['half a century', 'P50Y']],
+  );
+  assert.deepEqual(
+    matches('The talks lasted half an hour.').map((m) => m.slice(0, 2)),
+    [['half an hour', 'PT30M']],
+  );
+  assert.deepEqual(matches('He won by half a point.'), []);
+  assert.deepEqual(matches('Half the staff left.'), []);
+});
+
+test('"the first half" alone in its sentence, "first-half profit": the half of the year', () => {
+  assert.deepEqual(matches('Sales rose in the first half.')[0]?.slice(0, 2), ['the first half', '2024-H1']);
+  assert.deepEqual(matches('First-half profit rose.')[0]?.slice(0, 2), ['First-half', '2024-H1']);
+});
+
+test('"the \'80s": the last such decade not after the publication date', () => {
+  assert.deepEqual(matches("The firm was founded in the '80s.")[0]?.slice(0, 2), ["the '80s", '198']);
+  assert.deepEqual(matches('In the late ’90s sales fell.')[0]?.slice(0, 2), ['the late ’90s', '199']);
+  // Written in 2024, the '30s are the 1930s.
+  assert.deepEqual(matches("He was born in the '30s.")[0]?.slice(0, 2), ["the '30s", '193']);
+});
+
+test('the simple present of a scheduled event looks ahead: "takes effect Jan. 1", "expires Friday"', () => {
+  assert.deepEqual(matches('The new law takes effect Jan. 1.')[0]?.slice(0, 2), ['Jan. 1', '2025-01-01']);
+  assert.deepEqual(matches('The offer expires Friday.')[0]?.slice(0, 2), ['Friday', '2024-05-17']);
+  assert.deepEqual(matches('The offer expired Friday.')[0]?.slice(0, 2), ['Friday', '2024-05-10']);
+});

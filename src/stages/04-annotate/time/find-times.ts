@@ -227,7 +227,11 @@ export function worthTrying(c: Ctx, i: number): boolean {
   }
   if (t.k !== 'w') return true;
   if (t.l === 'the' || t.l === 'a' || t.l === 'an') {
-    return next !== undefined && (afterArticle.has(next.l) || (t.l === 'the' && next.k === 'n'));
+    // "the 1990s", "the '90s".
+    return (
+      next !== undefined &&
+      (afterArticle.has(next.l) || (t.l === 'the' && (next.k === 'n' || next.l === "'" || next.l === '’')))
+    );
   }
   if (cardinalMap.has(t.l) && !phrasesByFirst.has(t.l)) return next !== undefined && afterCount.has(next.l);
   // "every Tuesday", "each July", "every two weeks"; not "each of them".

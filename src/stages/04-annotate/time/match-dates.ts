@@ -155,7 +155,22 @@ export function matchDecade(c: Ctx, i: number): Hit | null {
     j++;
     if (w(c, j) === '-') j++;
   }
+  const mark = w(c, j);
+  if ((mark === "'" || mark === '’') && touching(c, j)) return matchShortDecade(c, j + 1);
   return matchDecadeNumber(c, j);
+}
+
+/**
+ * "the '80s" (token at i is "80s"): the last such decade not after the anchor's — in 1998 and in
+ * 2013 the 1980s; without an anchor, nothing.
+ */
+function matchShortDecade(c: Ctx, i: number): Hit | null {
+  const t = tok(c, i);
+  if (t?.k !== 'n' || !/^\d0s$/.test(t.t) || !c.anchor) return null;
+  const anchorDecade = Math.floor(c.anchor.y / 10);
+  let decade = Math.floor(c.anchor.y / 100) * 10 + Number(t.t[0]);
+  if (decade > anchorDecade) decade -= 10;
+  return { end: i + 1, value: String(decade), type: 'DATE', rule: 'time:decade', relative: true };
 }
 
 export function dayOfMonth(t: Tok | undefined): number | null {

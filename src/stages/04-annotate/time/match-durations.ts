@@ -49,6 +49,7 @@ export function parseCount(c: Ctx, i: number): { n: number | null; next: number 
 
 /** "two days", "the past three years", "two-day", "75 years", "the first nine months", "a few weeks". */
 export function matchDuration(c: Ctx, i: number): Hit | null {
+  if (w(c, i) === 'half') return matchHalfUnit(c, i);
   let j = i;
   const hasThe = w(c, i) === 'the';
   if (hasThe) j++;
@@ -110,6 +111,39 @@ export function matchDuration(c: Ctx, i: number): Hit | null {
       return { end, value: durationValue(1, u), type: 'SET', rule: 'time:set', relative: false };
   }
   return { end, value: durationValue(count.n, u), type: 'DURATION', rule: 'time:duration', relative: false };
+}
+
+/**
+ * "half a century", "half an hour": half the unit, written exactly in a smaller one (P50Y, PT30M);
+ * nothing where TIMEX3 has no exact form ("half a month").
+ */
+function matchHalfUnit(c: Ctx, i: number): Hit | null {
+  const a = w(c, i + 1);
+  if (a !== 'a' && a !== 'an') return null;
+  const u = unitMap.get(w(c, i + 2));
+  if (!u || w(c, i + 2) !== u.forms[0]) return null;
+  const value = halfUnitValue(u.unit);
+  if (value === null) return null;
+  return { end: i + 3, value, type: 'DURATION', rule: 'time:duration', relative: false };
+}
+
+function halfUnitValue(unit: string): string | null {
+  switch (unit) {
+    case 'century':
+      return 'P50Y';
+    case 'decade':
+      return 'P5Y';
+    case 'year':
+      return 'P6M';
+    case 'day':
+      return 'PT12H';
+    case 'hour':
+      return 'PT30M';
+    case 'minute':
+      return 'PT30S';
+    default:
+      return null;
+  }
 }
 
 /** N units and a half, in the next smaller unit: P2Y6M, PT1M30S, P1DT12H, PT1H30M; null where TIMEX3 has no exact form. */

@@ -110,6 +110,7 @@ export const starters = new Set<string>([
   ...clockWords.keys(),
   ...unitMap.keys(),
   ...setLeaders,
+  ...scannerList('halfStems'),
   // "Tuesdays": a recurring weekday.
   ...[...weekdayMap.keys()].filter((k) => k.endsWith('day')).map((k) => `${k}s`),
   'the',
@@ -137,6 +138,7 @@ export const triggerStems: readonly string[] = [
     ...holidays.map((h) => h.words[0] as string),
     ...clockWords.keys(),
     ...scannerList('spelledYearStems'),
+    ...scannerList('halfStems'),
   ]),
 ];
 
