@@ -1,5 +1,7 @@
+import type { Doc, EventParticipant } from '../../core/doc.js';
 import type { JoinedToken as Token } from '../../core/tokens.js';
 import type { ClauseFrame, Phrase } from './analyze-clauses.js';
+import { textActor } from './participants.js';
 import { type Group, prepBefore } from './sentence-words.js';
 
 /**
@@ -89,4 +91,26 @@ export function clauseSides(
     }
   }
   return out;
+}
+
+/**
+ * The actor phrase the clause names when it holds no entity ("rebels", "the police"): taken when
+ * the token windows found no subject, or found a name outside the phrase — the speaker of "Russia
+ * said rebels shelled …", the patient of "was shelled by rebels" — and the phrase is an agent
+ * noun (has a sector). A country's report of an agent it does not name is of its own ("Israel said
+ * troops shot …" → ISR/MIL).
+ */
+export function clauseTextActor(
+  doc: Readonly<Doc>,
+  tokens: readonly Token[],
+  phrase: Phrase,
+  windowGroup: Group | undefined,
+  windowActor: EventParticipant | undefined,
+): EventParticipant | undefined {
+  if (windowGroup && windowGroup.last >= phrase.first) return undefined;
+  const text = textActor(doc, tokens, phrase.first, phrase.last + 1);
+  if (!text || (windowGroup && !text.sector)) return undefined;
+  if (windowGroup?.entity.type === 'country' && windowActor?.country && !text.country)
+    text.country = windowActor.country;
+  return text;
 }

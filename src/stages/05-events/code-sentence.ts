@@ -20,7 +20,7 @@ import {
   questionSenseRule,
   statementSenseRule,
 } from './check-sense.js';
-import { clauseSides } from './clause-participants.js';
+import { clauseSides, clauseTextActor } from './clause-participants.js';
 import { agreeAbove, type EventVerdict, judgeSentence, vetoBelow } from './event-detector.js';
 import type { CodedEvent, EventsOptions } from './events-stage.js';
 import { candidate } from './matching.js';
@@ -28,8 +28,8 @@ import {
   isSourceOnly,
   modifiesPlace,
   participant,
-  participantRules,
   pickSubject,
+  placeAsTarget,
   placeOf,
   soleCountryOf,
   subjectCandidates,
@@ -271,15 +271,16 @@ export function codeSentence(
     }
     if (frame) {
       const sides = clauseSides(frame, usable, tokens, m.rule.recipientPreps);
+      const clauseText =
+        sides.actorPhrase && !trailing && leadingComma < 0
+          ? clauseTextActor(doc, tokens, sides.actorPhrase, actorGroup, actor)
+          : undefined;
       if (sides.actor && !(trailing && lastEvent?.actor)) {
         actor = participant(doc, tokens, sides.actor, sole, groups);
         actorBy = sides.actorBy;
-      } else if (sides.actorPhrase && !actorGroup && !trailing && leadingComma < 0) {
-        const text = textActor(doc, tokens, sides.actorPhrase.first, sides.actorPhrase.last + 1);
-        if (text) {
-          actor = text;
-          actorBy = 'clause:text';
-        }
+      } else if (clauseText) {
+        actor = clauseText;
+        actorBy = 'clause:text';
       } else if (sides.passive && sides.recipient && actor?.entity === sides.recipient.entity.id) {
         // "Ukraine was attacked": the subject is acted on; the windows took it for the actor.
         actor = undefined;
@@ -369,18 +370,7 @@ export function codeSentence(
       rejected?.push({ ...candidate(m.rule, headToken, lastToken, 'classifier-veto'), score: judge().event });
       continue;
     }
-    // "Rebels shelled Juba": a city under attack stands for its people, not its government.
-    const eventType = m.rule.typeSpec.type;
-    if (
-      recipient &&
-      recipientGroup &&
-      recipient.start === recipientGroup.start &&
-      recipient.end === recipientGroup.end &&
-      recipient.sector === 'GOV' &&
-      (recipientGroup.entity.type === 'city' || recipientGroup.mention.form === 'capital') &&
-      participantRules.placeTargetTypes.has(eventType)
-    )
-      recipient.sector = participantRules.placeTargetSector;
+    if (recipient && recipientGroup) placeAsTarget(recipient, recipientGroup, m.rule.typeSpec.type);
 
     let { status, rule: statusRule } = clauseStatus(doc.text, tokens, m.head);
     // "Besides meeting with Xi, Putin is also expected to visit Harbin": the participial clause

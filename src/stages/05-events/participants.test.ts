@@ -236,3 +236,12 @@ test('the by-agent of a passive report verb acts even when the report layer took
   ];
   assert.deepEqual(side(first(doc).actor), ['Egypt', 'EGY', undefined]);
 });
+
+test('the clause’s agent phrase acts over a name outside it: a reported speaker, a passive patient', () => {
+  const israel: Mark = { id: 'country:ISR', type: 'country', country: 'ISR', text: 'Israel' };
+  const said = first(oneSentence('Israel said troops shelled the camp.', [israel]));
+  assert.deepEqual(side(said.actor), ['troops', 'ISR', 'MIL']);
+  const passive = first(oneSentence('Israel was shelled by rebels on Monday.', [israel]));
+  assert.deepEqual(side(passive.actor), ['rebels', undefined, 'REB']);
+  assert.equal(passive.recipient?.text, 'Israel');
+});

@@ -323,6 +323,18 @@ export function participant(
   return p;
 }
 
+/** "Rebels shelled Juba": a city or capital under attack stands for its people, not its government. */
+export function placeAsTarget(recipient: EventParticipant, g: Group, eventType: string): void {
+  if (
+    recipient.start === g.start &&
+    recipient.end === g.end &&
+    recipient.sector === 'GOV' &&
+    (g.entity.type === 'city' || g.mention.form === 'capital') &&
+    participantRules.placeTargetTypes.has(eventType)
+  )
+    recipient.sector = participantRules.placeTargetSector;
+}
+
 /** Sectors of bodies that belong to no one country: being somewhere does not make them its own. */
 const placeless = new Set(['IGO', 'NGO', 'MNC']);
 /** Lowercase words that may stand between "in" and the country ("in central Iran", "in the north of"). */
