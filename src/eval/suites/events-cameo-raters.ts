@@ -88,7 +88,8 @@ function detectorOffAnalyzer(): (doc: Doc) => Doc {
  * else CAMEO's residual 01. Beside it, for comparison: the rules with the sentence classifier
  * trained 5-fold on the other sentences' majority root (never in-sample) where no rule reads,
  * in text order and event-first (the figure before); the CAMEO class model (models/cameo-class-1,
- * trained on conflibert-cameo train only); the rules alone; the classifier alone. The rules run as
+ * trained on conflibert-cameo train only); PETRARCH2's raw dictionary readings where no rule reads
+ * (before the residual 01); the rules alone; the classifier alone. The rules run as
  * shipped, with the events detector (models/events-2, trained on none of these sentences);
  * `detectorOffAgreement` is `rootAgreement` with it off.
  */
@@ -141,6 +142,10 @@ export const cameoRatersSuite: Suite = {
           docs.map((d, i) => orLearned(rootOf(d, true, true), i)),
         ),
         classModelAgreement: agreementWithRaters(sentences, byClassModel),
+        dictionaryFallbackAgreement: agreementWithRaters(
+          sentences,
+          docs.map((d) => sentenceRoot(d, true).root),
+        ),
         eventsOnlyAgreement: agreementWithRaters(sentences, eventsOnly),
         classifierOnlyAgreement: agreementWithRaters(sentences, learned),
         rulesCodedShare: share(rules.filter((r) => r !== 'none').length),

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import type { Doc } from '../../core/doc.js';
 import { createDoc } from '../../core/doc.js';
 import { analyzeDoc } from '../../pipeline.js';
+import { dictionaryReadings } from './cameo-readings.js';
 import { chooseRoot, classOf, RESIDUAL_ROOT, ruleRoots, sentenceRoot } from './cameo-root.js';
 
 const analyzed = (text: string): Doc =>
@@ -36,4 +37,16 @@ test('cameo root: classes of the ConfliBERT scheme; the class model chooses a re
   const usual = { '0': '01', '1': '03', '2': '08', '3': '12', '4': '19' };
   assert.deepEqual(chooseRoot(['01', '18'], '4', 0.9, usual), { root: '18', cls: '4', p: 0.9, by: 'rule' });
   assert.deepEqual(chooseRoot(['01'], '2', 0.6, usual), { root: '08', cls: '2', p: 0.6, by: 'usual' });
+});
+
+test('cameo root: PETRARCH2 dictionary readings, every root, only when asked for', () => {
+  const doc = analyzed('He criticized the plan.');
+  const read = dictionaryReadings(doc);
+  assert.equal(read[0]?.cameo.slice(0, 2), '11');
+  assert.match(read[0]?.rule ?? '', /^petrarch:/);
+  // As if the events stage had set every reading aside:
+  const bare = { ...doc, events: [], statements: [] };
+  assert.equal(sentenceRoot(bare).root, RESIDUAL_ROOT);
+  assert.deepEqual(sentenceRoot(bare, true), { root: '11', by: 'dictionary' });
+  assert.equal(dictionaryReadings(analyzed('Troops shelled the town.'))[0]?.cameo.slice(0, 2), '19');
 });

@@ -3,6 +3,7 @@ import type { Doc } from '../../core/doc.js';
 import { readModelFile } from '../../core/ml/model-files.js';
 import { TextClassifier, type TextClassifierModel, textFeatures } from '../../core/ml/text-classifier.js';
 import table from '../../rules/events/cameo-classes.json' with { type: 'json' };
+import { dictionaryReadings } from './cameo-readings.js';
 
 /**
  * One CAMEO root per sentence, as a CAMEO coder gives a sentence's first action: the first of the
@@ -54,13 +55,21 @@ export function ruleRoots(doc: Pick<Doc, 'events' | 'statements'>): string[] {
 /** CAMEO's residual root: 010 "make statement, not specified below". */
 export const RESIDUAL_ROOT = '01';
 
-/** The sentence's CAMEO root: its first reading in text order, else the residual root. */
-export function sentenceRoot(doc: Pick<Doc, 'events' | 'statements'>): {
-  root: string;
-  by: 'rule' | 'residual';
-} {
+/**
+ * The sentence's CAMEO root: its first reading in text order, else the residual root. With
+ * `dictionary`, a sentence without a reading first falls back on PETRARCH2's raw dictionary
+ * readings (`cameo-readings.ts`): matches the events stage set aside (a word sense, no participant,
+ * the detector) come back there, so it is off by default and only printed for comparison.
+ */
+export function sentenceRoot(
+  doc: Pick<Doc, 'events' | 'statements' | 'tokens' | 'sentences'>,
+  dictionary = false,
+): { root: string; by: 'rule' | 'dictionary' | 'residual' } {
   const first = ruleRoots(doc)[0];
-  return first ? { root: first, by: 'rule' } : { root: RESIDUAL_ROOT, by: 'residual' };
+  if (first) return { root: first, by: 'rule' };
+  const read = dictionary ? dictionaryReadings(doc)[0] : undefined;
+  if (read) return { root: read.cameo.slice(0, 2), by: 'dictionary' };
+  return { root: RESIDUAL_ROOT, by: 'residual' };
 }
 
 /** The classifier's features: the words (as the other sentence classifiers) and the rules' readings. */
