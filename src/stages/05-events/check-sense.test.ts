@@ -116,4 +116,10 @@ test('what is urged or demanded after "to" is the content of a request, not an e
     country('CYP', 'Cyprus'),
   ]);
   assert.ok(control.length > 0, 'a commitment of its own still codes');
+  const expected = events('France cannot expect Britain to recognise Cyprus.', [
+    country('FRA', 'France'),
+    country('GBR', 'Britain'),
+    country('CYP', 'Cyprus'),
+  ]);
+  assert.equal(expected.length, 0, 'what one expects of another is no event either');
 });
