@@ -1,8 +1,10 @@
 import type { Doc, EventParticipant } from '../../core/doc.js';
 import type { JoinedToken as Token } from '../../core/tokens.js';
+import clauseData from '../../rules/events/clause-words.json' with { type: 'json' };
+import { wordList } from '../../rules/word-list.js';
 import type { ClauseFrame, Phrase } from './analyze-clauses.js';
 import { textActor } from './participants.js';
-import { type Group, prepBefore } from './sentence-words.js';
+import { type Group, lexicon, prepBefore } from './sentence-words.js';
 
 /**
  * Actor and recipient mention groups for one event word, read from its clause frame
@@ -18,6 +20,27 @@ export interface ClauseSides {
   recipientBy?: string;
   /** The verb group is passive ("was attacked by …"). */
   passive?: boolean;
+}
+
+const causePreps = new Set(wordList(clauseData.causePrepositions, 'events/clause-words causePrepositions'));
+
+/**
+ * "were wounded in an Israeli air strike": a passive with no by-agent happened in an event the
+ * phrase names; the name before that event noun (its modifier or possessor) is the actor.
+ */
+function causeActor(
+  frame: ClauseFrame,
+  groups: readonly Group[],
+  tokens: readonly Token[],
+): Group | undefined {
+  for (const p of frame.preps) {
+    if (!causePreps.has(p.prep)) continue;
+    for (let k = p.first + 1; k <= p.last; k++) {
+      if (!lexicon.ownHeads.has((tokens[k] as Token).lower)) continue;
+      return groups.find((g) => p.first <= g.first && g.last < k);
+    }
+  }
+  return undefined;
 }
 
 /** Locative prepositions: a group after one inside a subject phrase is a modifier, not the actor. */
@@ -54,6 +77,13 @@ export function clauseSides(
       out.actorBy = frame.actorBy ?? 'clause';
     } else if (frame.actorBy !== 'clause:modifier' && frame.actorBy !== 'clause:possessor') {
       out.actorPhrase = actorPhrase;
+    }
+  }
+  if (out.passive && !out.actor && frame.actors.length === 0) {
+    const cause = causeActor(frame, groups, tokens);
+    if (cause) {
+      out.actor = cause;
+      out.actorBy = 'clause:passive-cause';
     }
   }
   // The recipient: the object, else a prepositional phrase the rule names, else one with an entity.

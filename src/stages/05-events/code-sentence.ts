@@ -26,6 +26,7 @@ import type { CodedEvent, EventsOptions } from './events-stage.js';
 import { candidate } from './matching.js';
 import {
   isSourceOnly,
+  locateTextSide,
   modifiesPlace,
   participant,
   pickSubject,
@@ -329,6 +330,7 @@ export function codeSentence(
       }
     }
     if (actor && recipient && actor.start === recipient.start) recipient = undefined;
+    for (const side of [actor, recipient]) locateTextSide(doc, tokens, side, groups);
     // "a phased withdrawal of UK troops", "the hunger strike": a nominal event that no one is
     // said to carry out is a reference to a happening, not a report of one (PLOVER codes an actor).
     // One with a possessor ("his planned visit") names its actor even when it is not resolved.

@@ -245,3 +245,25 @@ test('the clause’s agent phrase acts over a name outside it: a reported speake
   assert.deepEqual(side(passive.actor), ['rebels', undefined, 'REB']);
   assert.equal(passive.recipient?.text, 'Israel');
 });
+
+test('a passive with no by-agent takes the actor of the event it happened in; a demonym there is no place', () => {
+  const text = 'Five civilians were wounded in an Israeli air strike on Gaza.';
+  const doc = oneSentence(text, [
+    { id: 'country:ISR', type: 'country', country: 'ISR', text: 'Israeli', form: 'demonym' },
+    { id: 'place:gaza', type: 'place', country: 'PSE', text: 'Gaza' },
+  ]);
+  const events = codeEvents(doc).events ?? [];
+  assert.deepEqual(side(events[0]?.actor), ['Israeli', 'ISR', undefined]);
+  assert.equal(events[0]?.recipient?.text, 'Five civilians');
+  // The strike itself: its modifier acts.
+  assert.equal(events[1]?.actor?.text, 'Israeli');
+});
+
+test('an agent phrase that is no entity, followed by "in" and a country, is of that country', () => {
+  const e = first(
+    oneSentence('Two aid workers were kidnapped by gunmen in Somalia.', [
+      { id: 'country:SOM', type: 'country', country: 'SOM', text: 'Somalia' },
+    ]),
+  );
+  assert.deepEqual(side(e.actor), ['gunmen', 'SOM', 'UAF']);
+});

@@ -354,7 +354,28 @@ export function locatedIn(
   const kind = g.entity.type;
   if (kind !== 'organization' && kind !== 'place') return undefined;
   if (g.entity.sector && placeless.has(g.entity.sector)) return undefined;
-  let k = g.last + 1;
+  return countryAfterIn(text, tokens, g.last + 1, groups);
+}
+
+/** "gunmen in Somalia": an agent phrase that is no entity, followed by "in" and a country, is of it. */
+export function locateTextSide(
+  doc: Readonly<Doc>,
+  tokens: readonly Token[],
+  p: EventParticipant | undefined,
+  groups: readonly Group[],
+): void {
+  if (!p || p.entity || !p.sector || p.country || placeless.has(p.sector)) return;
+  const country = countryAfterIn(doc.text, tokens, tokenAt(tokens, p.end - 1) + 1, groups);
+  if (country) p.country = country;
+}
+
+function countryAfterIn(
+  text: string,
+  tokens: readonly Token[],
+  from: number,
+  groups: readonly Group[],
+): string | undefined {
+  let k = from;
   // "(UCF)": a short form in brackets.
   if (tokens[k]?.lower === '(' && tokens[k + 2]?.lower === ')') k += 3;
   if (tokens[k]?.lower !== 'in') return undefined;
@@ -509,6 +530,11 @@ export function textActor(
 export function modifiesPlace(tokens: readonly Token[], g: Group): boolean {
   // "in the Chinese capital" names the country's seat of government: keep it.
   if (g.mention.form !== 'demonym' || tokens[g.last + 1]?.lower === 'capital') return false;
+  // "in an Israeli air strike", "in a Russian raid": the phrase names an event or an agent, not a place.
+  for (let k = g.last + 1; k <= g.last + 2 && k < tokens.length; k++) {
+    const t = (tokens[k] as Token).lower;
+    if (lexicon.ownHeads.has(t) || agentSector(t)) return false;
+  }
   const prep = prepBefore(tokens, g.first);
   return prep !== undefined && placePreps.has(prep);
 }
