@@ -443,3 +443,26 @@ test('the simple present of a scheduled event looks ahead: "takes effect Jan. 1"
   assert.deepEqual(matches('The offer expires Friday.')[0]?.slice(0, 2), ['Friday', '2024-05-17']);
   assert.deepEqual(matches('The offer expired Friday.')[0]?.slice(0, 2), ['Friday', '2024-05-10']);
 });
+
+test('a clock time takes the day named beside it, else the last day the text named', () => {
+  // Thursday 2024-05-16: "Saturday" is 2024-05-11.
+  assert.deepEqual(matches('The quake struck at 3:15 a.m. (0715 GMT) on Saturday.')[0]?.slice(0, 2), [
+    '3:15 a.m.',
+    '2024-05-11T03:15',
+  ]);
+  assert.deepEqual(matches('The quake struck Saturday at 3:15 a.m.')[1]?.slice(0, 2), [
+    '3:15 a.m.',
+    '2024-05-11T03:15',
+  ]);
+  const state = {};
+  matches('The bomb exploded on May 2.', state);
+  assert.deepEqual(matches('At 10:30 a.m., rescuers arrived.', state)[0]?.slice(0, 2), [
+    '10:30 a.m.',
+    '2024-05-02T10:30',
+  ]);
+  // With no day named, the publication day.
+  assert.deepEqual(matches('At 10:30 a.m., rescuers arrived.')[0]?.slice(0, 2), [
+    '10:30 a.m.',
+    '2024-05-16T10:30',
+  ]);
+});

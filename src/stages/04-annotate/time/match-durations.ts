@@ -298,6 +298,31 @@ export function matchClock(c: Ctx, i: number): Hit | null {
   } else if (dayHit?.value.startsWith('XXXX')) {
     day = 'XXXX-XX-XX';
     k = dayHit.end;
-  }
+  } else day = namedDayBeside(c, i, k) ?? (c.state.lastDay ? c.state.lastDay.slice(0, 10) : day);
   return { end: k, value: `${day}T${hhmm}`, type: 'TIME', rule: 'time:clock', relative: true };
+}
+
+/**
+ * The day a clock time is told on when the text names it beside the time but as an expression of
+ * its own: "at 3:15 a.m. (0715 GMT) on Saturday", "Saturday at 3 p.m." ("on" and "at" are TimeML
+ * signals, so the two are tagged apart). The time's date is that day's, not the publication date's.
+ * `i`/`k`: the clock's first token and the token after it (and its time zone).
+ */
+function namedDayBeside(c: Ctx, i: number, k: number): string | null {
+  const isDay = (v: string | undefined) => v !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(v);
+  // Before: the sentence's last match ends at most one word ("at", ",") before the clock.
+  const prev = c.previous;
+  if (prev && prev.end >= i - 1 && isDay(prev.value)) return prev.value;
+  let j = k;
+  // A parenthesised conversion, "(0715 GMT)", of at most four tokens.
+  if (w(c, j) === '(') {
+    let close = j + 1;
+    while (close < c.n && close <= j + 4 && w(c, close) !== ')') close++;
+    if (w(c, close) !== ')') return null;
+    j = close + 1;
+  }
+  if (w(c, j) === ',') j++;
+  if (w(c, j) !== 'on') return null;
+  const hit = longest(matchWeekday(c, j + 1), longest(matchFixed(c, j + 1), matchMonth(c, j + 1)));
+  return hit && isDay(hit.value) ? hit.value : null;
 }
