@@ -4,7 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Doc } from '../../core/doc.js';
-import { analyzeEventsOnly, createPloverGsrSuite, ploverGsrSuite, readRecords } from './events-plover-gsr.js';
+import {
+  analyzeEventsOnly,
+  createPloverGsrSuite,
+  ploverGsrSuite,
+  predictedSectorHead,
+  readRecords,
+} from './events-plover-gsr.js';
 
 const fixture = 'test/fixtures/events/plover-gsr-mini/records.json';
 
@@ -56,4 +62,12 @@ test('an unreadable file is skipped with its reason, not fatal', async () => {
   const result = await ploverGsrSuite.run([bad], { data: bad });
   assert.equal(result.items, 0);
   assert.match(result.skipped?.[0]?.reason ?? '', /JSON array/);
+});
+
+test("our CAMEO sectors are read as PLOVER's: media MED -> JRN, health HLH -> MED", () => {
+  assert.equal(predictedSectorHead('MED'), 'JRN');
+  assert.equal(predictedSectorHead('HLH'), 'MED');
+  assert.equal(predictedSectorHead('GOVMOS'), 'GOV');
+  assert.equal(predictedSectorHead('CIV'), 'CVL');
+  assert.equal(predictedSectorHead(undefined), undefined);
 });

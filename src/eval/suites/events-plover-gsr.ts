@@ -87,6 +87,18 @@ function sectorHead(sector: string | undefined): string | undefined {
   return head === 'CIV' ? 'CVL' : head;
 }
 
+/**
+ * Our sectors are CAMEO's: `MED` media, `HLH` health. PLOVER renamed the two (manual, Sector code
+ * notes 4: `JRN` journalists and media, `MED` medical), and the GSR is coded in PLOVER's.
+ */
+const ploverSectorOf: Record<string, string> = { MED: 'JRN', HLH: 'MED' };
+
+/** A predicted sector's head as PLOVER writes it. */
+export function predictedSectorHead(sector: string | undefined): string | undefined {
+  const head = sectorHead(sector);
+  return head ? (ploverSectorOf[head] ?? head) : undefined;
+}
+
 /** GSR modes predate the current codebook's names; map the ones that were renamed. */
 const modeAliases: Record<string, string> = {
   'demo-org': 'demo',
@@ -130,7 +142,7 @@ function scoreSide(gold: GoldActor[], predicted: NewsEvent['actor'], country: Ta
   const sectors = gold.map((a) => sectorHead(a.sector)).filter((s): s is string => s !== undefined);
   if (sectors.length > 0) {
     sector.total++;
-    const p = sectorHead(predicted?.sector);
+    const p = predictedSectorHead(predicted?.sector);
     if (p && sectors.includes(p)) sector.correct++;
   }
 }
