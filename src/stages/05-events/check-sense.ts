@@ -218,7 +218,8 @@ export function isSportText(text: string): boolean {
 const directive = senseData.directiveContent;
 const directiveWords = new Set(wordList(directive, 'events/senses directiveContent'));
 const ownWishes = new Set(directive.ownWishes);
-const directiveStops = new Set([';', '.', ':', ',', 'that', 'but']);
+// The clause ends at these: a verb of asking beyond one directs something else.
+const directiveStops = new Set(directive.stops);
 
 /**
  * Whether the trigger at `head` is what someone asks, urges or wishes for: right after a "to" (an
