@@ -343,9 +343,10 @@ export const MIGRATIONS: readonly string[] = [
   // holds, at weight B, the year, month and day it was published ('~y2024', '~m202405', '~d20240516'),
   // or for an undated document the day it was stored ('~cy…'), or '~odd' / '~codd' when the value does
   // not start with a date; no search term can start with '~'. A search reads its matches in windows of
-  // the newest day, month, year, years (postgres-repository.ts, #windowed): the word and the window
-  // are entries of the same GIN index, which intersects them, so a common word costs its newest
-  // matches, not a bitmap of all of them. A trigger keeps the lexemes, whoever writes the row.
+  // the newest day, month, year, years (postgres-repository.ts, #newestMatching): the word and the
+  // window are entries of the same GIN index, which intersects them, so a common word costs its newest
+  // matches, not a bitmap of all of them. The headline index now holds the headline terms (A) and the
+  // window lexemes (B), for the same reason. A trigger keeps the lexemes, whoever writes the row.
   `
   CREATE FUNCTION tidings_search_window() RETURNS trigger LANGUAGE plpgsql AS $$
   DECLARE
@@ -371,8 +372,9 @@ export const MIGRATIONS: readonly string[] = [
   DROP INDEX documents_search;
   DROP INDEX documents_title_search;
   UPDATE documents SET search = search;
+  SET LOCAL maintenance_work_mem = '256MB';
   CREATE INDEX documents_search ON documents USING GIN (search);
-  CREATE INDEX documents_title_search ON documents USING GIN (ts_filter(search, '{a}'));
+  CREATE INDEX documents_title_search ON documents USING GIN (ts_filter(search, '{a,b}'));
   ANALYZE documents;
   `,
 ] as const;

@@ -583,18 +583,20 @@ class PostgresRepository implements Repository {
     const wanted = offset + limit;
     const read = async (window: SearchWindow | null, scope: string | null, max: number) => {
       const p = new Params();
-      const q = `${p.add(match)}::tsquery`;
       const w = window ? `${p.add(window.query)}::tsquery` : null;
-      const inTitle = `ts_filter(d.search, '{a}') @@ ${q}`;
-      const within = [
-        w ? `d.search @@ ${w}` : null,
-        scope,
-        status ? `d.status = ${p.add(status)}` : null,
-      ].filter((c): c is string => c !== null);
+      const q = `${p.add(match)}::tsquery`;
+      const terms = w ? `(${q} && ${w})` : q;
+      // The headline terms (weight A) and the window lexemes (B) filtered out of the vector are one GIN
+      // index (migration 16), which intersects a word's entries with a window's; likewise the whole vector.
+      const inTitle = `ts_filter(d.search, '{a,b}') @@ ${terms}`;
+      const anywhere = `d.search @@ ${terms}`;
+      const within = [scope, status ? `d.status = ${p.add(status)}` : null].filter(
+        (c): c is string => c !== null,
+      );
       const found =
         part === 'title'
           ? `SELECT d.id FROM documents d WHERE ${[inTitle, ...within].join(' AND ')}`
-          : `SELECT d.id FROM documents d WHERE ${[w ? `d.search @@ (${q} && ${w})` : `d.search @@ ${q}`, ...within.slice(w ? 1 : 0)].join(' AND ')}
+          : `SELECT d.id FROM documents d WHERE ${[anywhere, ...within].join(' AND ')}
              EXCEPT SELECT d.id FROM documents d WHERE ${[inTitle, ...within].join(' AND ')}`;
       const { rows } = await this.#pool.query(
         `WITH m AS MATERIALIZED (${found})
