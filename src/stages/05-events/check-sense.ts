@@ -2,6 +2,7 @@ import type { JoinedToken as Token } from '../../core/tokens.js';
 import senseData from '../../rules/events/senses.json' with { type: 'json' };
 import { wordList } from '../../rules/word-list.js';
 import type { ClauseAnalysis, ClauseFrame, Phrase } from './analyze-clauses.js';
+import { verbForms } from './inflect.js';
 
 /**
  * Word senses the lexicon alone cannot tell, read from the trigger's clause: "coronavirus has
@@ -216,7 +217,13 @@ export function isSportText(text: string): boolean {
 }
 
 const directive = senseData.directiveContent;
-const directiveWords = new Set(wordList(directive, 'events/senses directiveContent'));
+const directiveWords = new Set([
+  ...wordList(directive, 'events/senses directiveContent'),
+  ...wordList(
+    { description: directive.description, words: directive.verbs },
+    'events/senses directiveContent verbs',
+  ).flatMap(verbForms),
+]);
 const ownWishes = new Set(directive.ownWishes);
 // The clause ends at these: a verb of asking beyond one directs something else.
 const directiveStops = new Set(directive.stops);
