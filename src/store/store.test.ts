@@ -265,6 +265,17 @@ for (const engine of engines) {
       assert.equal((await store.queryEvents({ actor: '%', ...page })).total, 0, 'LIKE wildcards are literal');
     });
 
+    test('an actor filter holding a NUL or control characters is an answer, not an error', async () => {
+      const store = await openTestStore(engine);
+      await store.putDocument(fakeAnalysis());
+      for (const actor of ['ab\u0000c', '\u0012\u001f\b\u000f\t\u0000\u0018', '\u0000\u0000\u0000']) {
+        const page = await store.queryEvents({ actor, limit: 10, offset: 0 });
+        assert.equal(page.items.length, 0, JSON.stringify(actor));
+        assert.equal((await store.queryEvents({ recipient: actor, limit: 10, offset: 0 })).items.length, 0);
+      }
+      await store.close();
+    });
+
     test('type, status and doc filters', async () => {
       const consult = await store.queryEvents({ type: 'consult', ...page });
       assert.equal(consult.total, 2);

@@ -660,7 +660,8 @@ class PostgresRepository implements Repository {
     const p = new Params();
     const where: string[] = [];
     for (const role of ['actor', 'recipient'] as const) {
-      const value = query[role];
+      // Stored texts hold U+FFFD where a NUL was (PostgreSQL text cannot hold one): a filter is read alike.
+      const value = query[role] === undefined ? undefined : clean(query[role]);
       if (!value) continue;
       const v = p.text(value);
       where.push(

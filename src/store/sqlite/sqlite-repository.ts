@@ -519,7 +519,9 @@ class SqliteRepository implements Repository {
     // (sideLanes); the other side, if given too, is one more condition.
     const lead = (['actor', 'recipient'] as const).find((r) => query[r]);
     for (const role of ['actor', 'recipient'] as const) {
-      const value = query[role];
+      // A NUL would end FTS5's query and LIKE's pattern (C strings): read as U+FFFD, as PostgreSQL
+      // stores it, so both engines answer alike.
+      const value = query[role]?.replaceAll('\u0000', '\ufffd');
       if (!value) continue;
       const trigrams = [...value].length >= 3;
       params[role] = value;
