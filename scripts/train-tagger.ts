@@ -5,13 +5,16 @@
 //
 //   npx tsx scripts/train-tagger.ts ner|pos [--data DIR] [--epochs N] [--wikiann] [--out DIR] [--no-clusters]
 //     [--case-profile] [--fragments] [--version N] [--dry]
+//   npx tsx scripts/train-tagger.ts pos --candidates-only   (the tag dictionary alone, for the model
+//     already in models/: models/pos-N.candidates.json, see src/core/ml/tag-candidates.ts)
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DocumentFeatures, type FeatureResources } from '../src/core/ml/features.js';
 import { FixedTags } from '../src/core/ml/fixed-tags.js';
 import { loadCaseProfile, loadClusters } from '../src/core/ml/model-files.js';
-import { Scratch, type SequenceModel } from '../src/core/ml/sequence-model.js';
+import { Scratch, SequenceModel } from '../src/core/ml/sequence-model.js';
+import { buildCandidates, type CandidateFile } from '../src/core/ml/tag-candidates.js';
 import {
   bilouTags,
   decodeBilou,
@@ -42,6 +45,9 @@ const { values: args, positionals } = parseArgs({
     'max-features': { type: 'string', default: '400000' },
     'min-weight': { type: 'string', default: '0.02' },
     dry: { type: 'boolean', default: false },
+    'candidates-only': { type: 'boolean', default: false },
+    'candidate-min-count': { type: 'string', default: '5' },
+    'candidate-rare-share': { type: 'string', default: '0.001' },
   },
 });
 
@@ -280,6 +286,42 @@ log(
   `fixed tags: ${fixed.words.size} words, ${fixed.open?.size ?? 0} open; ${((100 * fixedTokens) / trainTokens).toFixed(1)}% of training tokens fixed`,
 );
 
+// ---- tag dictionary (part of speech): the tags each frequent lowercase word was seen with, and the
+//   tags rare words of each kind were seen with (see TagCandidates) ---------------------------------
+
+const candidateCounts = new Map<string, { kind: number; tags: Map<number, number> }>();
+if (task === 'pos') {
+  for (const t of trainingSentences) {
+    const tokens = t.doc.tokens;
+    for (let i = t.from; i < t.to; i++) {
+      const w = (tokens.isUpper(i) ? '^' : '') + tokens.lower(i);
+      let e = candidateCounts.get(w);
+      if (!e) {
+        e = { kind: tokens.kind(i), tags: new Map() };
+        candidateCounts.set(w, e);
+      }
+      const g = t.gold[i - t.from] as number;
+      e.tags.set(g, (e.tags.get(g) ?? 0) + 1);
+    }
+  }
+}
+const candidateFile = `${task}-${args.version}.candidates.json`;
+function writeCandidates(): CandidateFile {
+  const file = buildCandidates(
+    `${task}-${args.version}`,
+    tagSet.tags,
+    candidateCounts,
+    Number(args['candidate-min-count']),
+    Number(args['candidate-rare-share']),
+  );
+  if (!args.dry) writeFileSync(join(args.out, candidateFile), `${JSON.stringify(file)}\n`);
+  const sizes = file.sets.map((x) => x.length);
+  log(
+    `tag dictionary: ${Object.keys(file.words).length} words, ${file.sets.length} tag sets (sizes ${Math.min(...sizes)}–${Math.max(...sizes)}); rare words: ${file.sets[file.rare.word]?.length} tags, capitalised ${file.sets[file.rare.capitalised]?.length}, numbers ${file.sets[file.rare.number]?.length}, punctuation ${file.sets[file.rare.punct]?.length}`,
+  );
+  return file;
+}
+
 // ---- scoring on valid ---------------------------------------------------------------------------
 
 const header = {
@@ -367,6 +409,44 @@ function scoreModel(model: SequenceModel, docs: readonly BuiltDoc[]): Score {
   return out;
 }
 
+/** Tokens per second of `model` over the valid documents (features and decoding, one core). */
+function speedOf(model: SequenceModel): number {
+  const scratch = new Scratch();
+  let tagged = 0;
+  const t0 = process.hrtime.bigint();
+  for (let rep = 0; rep < 3; rep++) {
+    for (const d of valid) {
+      for (const b of d.sentences) {
+        const out = new Int32Array(b.to - b.from);
+        model.tagSentence(d.features, b.s, b.from, b.to, out, scratch);
+        tagged += out.length;
+      }
+    }
+  }
+  return tagged / (Number(process.hrtime.bigint() - t0) / 1e9);
+}
+
+if (args['candidates-only']) {
+  if (task !== 'pos')
+    throw new Error('--candidates-only: only the part-of-speech tagger has a tag dictionary');
+  const dictionary = writeCandidates();
+  const bytes = readFileSync(join(args.out, `${task}-${args.version}.model`));
+  const plain = SequenceModel.fromBytes(bytes);
+  const restricted = SequenceModel.fromBytes(bytes, dictionary);
+  // Alternate the two so both see the same machine load; best of three each.
+  const speeds: number[][] = [[], []];
+  for (let r = 0; r < 3; r++) {
+    speeds[0]?.push(speedOf(plain));
+    speeds[1]?.push(speedOf(restricted));
+  }
+  const [a, b] = speeds.map((x) => Math.max(...x)) as [number, number];
+  log(
+    `valid accuracy without the dictionary ${JSON.stringify(scoreModel(plain, valid))}, with it ${JSON.stringify(scoreModel(restricted, valid))}`,
+  );
+  log(`speed: ${Math.round(a)} → ${Math.round(b)} layer tokens/s (×${(b / a).toFixed(2)})`);
+  process.exit(0);
+}
+
 const headline = (s: Score) => (task === 'ner' ? (s.f1 as number) : (s.accuracy as number));
 const result = trainSequenceModel({
   header,
@@ -397,21 +477,16 @@ const wikiDevScore =
     : undefined;
 if (wikiDevScore) log(`WikiANN dev (tagger alone): ${JSON.stringify(wikiDevScore)}`);
 
-// Speed: tokens per second over the valid documents (features and decoding, one core).
-const scratch = new Scratch();
-let tagged = 0;
-const t0 = process.hrtime.bigint();
-for (let rep = 0; rep < 3; rep++) {
-  for (const d of valid) {
-    for (const b of d.sentences) {
-      const out = new Int32Array(b.to - b.from);
-      model.tagSentence(d.features, b.s, b.from, b.to, out, scratch);
-      tagged += out.length;
-    }
+log(`speed: ${Math.round(speedOf(model))} layer tokens/s`);
+if (task === 'pos') {
+  const dictionary = writeCandidates();
+  if (result.bytes) {
+    const restricted = SequenceModel.fromBytes(result.bytes, dictionary);
+    log(
+      `valid with the tag dictionary ${JSON.stringify(scoreModel(restricted, valid))}; speed ${Math.round(speedOf(restricted))} layer tokens/s`,
+    );
   }
 }
-const secs = Number(process.hrtime.bigint() - t0) / 1e9;
-log(`speed: ${Math.round(tagged / secs)} layer tokens/s`);
 
 if (result.bytes) {
   const file = `${task}-${args.version}.model`;

@@ -4,6 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { hashString } from '../tokens.js';
 import { caseBucket } from './features.js';
 import { SequenceModel } from './sequence-model.js';
+import type { CandidateFile } from './tag-candidates.js';
 
 /**
  * The trained models ship in `models/` at the package root (built by `npm run train:ner`,
@@ -29,8 +30,10 @@ export function readModelJson(name: string, dir: string = modelsDir): unknown {
   return JSON.parse(new TextDecoder().decode(readModelFile(name, dir)));
 }
 
-export function loadSequenceModel(name: string, dir?: string): SequenceModel {
-  return SequenceModel.fromBytes(readModelFile(name, dir));
+/** A sequence model, with the tag dictionary `candidates` names (`TagCandidates`) when given. */
+export function loadSequenceModel(name: string, dir?: string, candidates?: string): SequenceModel {
+  const dictionary = candidates ? (readModelJson(candidates, dir) as CandidateFile) : undefined;
+  return SequenceModel.fromBytes(readModelFile(name, dir), dictionary);
 }
 
 /**

@@ -13,6 +13,8 @@ import { Scratch, type SecondDecoding, type SequenceModel } from './sequence-mod
  */
 
 export const POS_MODEL_FILE = 'pos-1.model';
+/** Its tag dictionary (`TagCandidates`): `npm run train:pos -- --candidates-only` rebuilds it. */
+export const POS_CANDIDATES_FILE = 'pos-1.candidates.json';
 
 export interface PosTagger {
   model: SequenceModel;
@@ -24,7 +26,7 @@ let loaded: PosTagger | undefined;
 /** The tagger, read from models/ on first use and kept (an immutable model). */
 export function posTagger(): PosTagger {
   if (loaded) return loaded;
-  const model = loadSequenceModel(POS_MODEL_FILE);
+  const model = loadSequenceModel(POS_MODEL_FILE, undefined, POS_CANDIDATES_FILE);
   const resources: FeatureResources = {};
   if (model.header.clusters) resources.clusters = loadClusters(model.header.clusters);
   loaded = { model, resources };

@@ -2,6 +2,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { type DocumentFeatures, FEATURE_VERSION, MAX_FEATURES } from './features.js';
 import { FixedTags } from './fixed-tags.js';
 import { KeyTable } from './hash.js';
+import { type CandidateFile, TagCandidates } from './tag-candidates.js';
 import { makeTagSet, type TagScheme, type TagSet } from './tag-scheme.js';
 import { transitionMaxima, viterbi } from './viterbi.js';
 
@@ -76,6 +77,11 @@ export class SequenceModel {
    * `OwnScores`). Not so for the trainer's float weights, which are added in `extract`'s order.
    */
   readonly #quantized: boolean;
+  /**
+   * The tags each token may take (`TagCandidates`), when the model has a tag dictionary: the
+   * other tags are neither scored nor decoded.
+   */
+  readonly #candidates: TagCandidates | undefined;
   /** Per cluster map: the scores of words' own keys, kept across documents. */
   readonly #own = new Map<ReadonlyMap<number, number> | undefined, OwnScores>();
 
@@ -86,8 +92,10 @@ export class SequenceModel {
     transitions: Float32Array,
     fixed: FixedTags,
     quantized = false,
+    candidates?: TagCandidates,
   ) {
     this.#quantized = quantized;
+    this.#candidates = candidates;
     if (header.featureVersion !== FEATURE_VERSION) {
       throw new Error(
         `SequenceModel: model ${header.version} was trained on features version ${header.featureVersion}, this code computes version ${FEATURE_VERSION}; retrain it (npm run train:${header.name})`,
@@ -105,6 +113,10 @@ export class SequenceModel {
 
   get tags(): readonly string[] {
     return this.tagSet.tags;
+  }
+
+  get candidates(): TagCandidates | undefined {
+    return this.#candidates;
   }
 
   /**
@@ -165,8 +177,10 @@ export class SequenceModel {
     const em = scratch.em;
     const keys = scratch.keys;
     const own = this.#quantized && doc.splitsOwnKeys ? this.#ownScores(doc) : undefined;
+    const candidates = this.#candidates;
     for (let k = a; k < b; k++) {
       const base = (k - a) * n;
+      const set = candidates ? candidates.setOf(doc.tokens, from + k) : -1;
       let count: number;
       if (own !== undefined) {
         own.scoresOf(doc, from + k, em, base, this);
@@ -175,7 +189,15 @@ export class SequenceModel {
         em.fill(0, base, base + n);
         count = doc.extract(from + k, s, from, to, keys, 0);
       }
-      this.addWeights(keys, count, em, base);
+      if (set < 0) this.addWeights(keys, count, em, base);
+      else
+        this.#addCandidateWeights(
+          keys,
+          count,
+          em,
+          base,
+          (candidates as TagCandidates).lists[set] as Int32Array,
+        );
     }
     const before = a === 0 ? n : (out[a - 1] as number);
     viterbi(
@@ -223,6 +245,37 @@ export class SequenceModel {
     }
   }
 
+  /**
+   * `addWeights` for the tags of `allowed` only; every other tag's score becomes -Infinity, which
+   * takes it out of the Viterbi search. The allowed tags' scores are the same sums as without.
+   */
+  #addCandidateWeights(
+    keys: Int32Array,
+    count: number,
+    em: Float64Array,
+    base: number,
+    allowed: Int32Array,
+  ): void {
+    const n = this.tagSet.tags.length;
+    const w = this.#weights;
+    const table = this.#table;
+    const m = allowed.length;
+    for (let f = 0; f < count; f++) {
+      const r = table.get(keys[f] as number);
+      if (r < 0) continue;
+      const row = r * n;
+      for (let j = 0; j < m; j++) {
+        const t = allowed[j] as number;
+        em[base + t] = (em[base + t] as number) + (w[row + t] as number);
+      }
+    }
+    let j = 0;
+    for (let t = 0; t < n; t++) {
+      if (j < m && allowed[j] === t) j++;
+      else em[base + t] = Number.NEGATIVE_INFINITY;
+    }
+  }
+
   #ownScores(doc: DocumentFeatures): OwnScores {
     let own = this.#own.get(doc.clusters);
     if (!own) {
@@ -232,8 +285,8 @@ export class SequenceModel {
     return own;
   }
 
-  /** Reads a model file's bytes (gzipped). */
-  static fromBytes(gz: Uint8Array): SequenceModel {
+  /** Reads a model file's bytes (gzipped), with its tag dictionary when there is one. */
+  static fromBytes(gz: Uint8Array, candidates?: CandidateFile): SequenceModel {
     const bytes = gunzipSync(gz);
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     if (bytes.byteLength < 8 || view.getUint32(0, true) !== MAGIC) {
@@ -264,7 +317,13 @@ export class SequenceModel {
     for (let k = 0; k < header.fixed; k++) words.set(fixedWords[k] as number, fixedTags[k] as number);
     const open = header.open ? new Set(new Int32Array(copy, at, header.open)) : undefined;
     const fixed = new FixedTags(words, open, header.otherwise ?? -1);
-    return new SequenceModel(header, keys, weights, transitions, fixed, true);
+    if (candidates && candidates.model !== header.version) {
+      throw new Error(
+        `SequenceModel.fromBytes: the tag dictionary was built for ${candidates.model}, not ${header.version}`,
+      );
+    }
+    const allowed = candidates ? new TagCandidates(candidates, header.tags) : undefined;
+    return new SequenceModel(header, keys, weights, transitions, fixed, true, allowed);
   }
 }
 
