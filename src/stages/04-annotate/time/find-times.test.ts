@@ -466,3 +466,29 @@ test('a clock time takes the day named beside it, else the last day the text nam
     '2024-05-16T10:30',
   ]);
 });
+
+test('a part of a year named from its end or by two quarters, with its year after "of"', () => {
+  assert.equal(timeValueOf('Margins narrowed in the last half of 2021.', 'the last half of 2021'), '2021-H2');
+  assert.equal(
+    timeValueOf('Sales fell in the final quarter of 2019.', 'the final quarter of 2019'),
+    '2019-Q4',
+  );
+  const sentence = 'Demand should hold through the first two quarters of 2025, analysts said.';
+  assert.equal(timeValueOf(sentence, 'the first two quarters of 2025'), '2025-H1');
+  // Without the year, "the last quarter" is the one before the present and "the first two quarters" a length.
+  assert.equal(timeValueOf('Costs rose in the first two quarters.', 'the first two quarters'), 'P2Q');
+});
+
+test('a day before a colon is a day; "3:16" after a month is not', () => {
+  const sentence = 'The paper wrote on Tuesday, May 14: the vote is near.';
+  assert.deepEqual(surfaces(sentence), ['Tuesday, May 14']);
+  assert.equal(timeValueOf(sentence, 'Tuesday, May 14'), '2024-05-14');
+  assert.equal(timeValueOf('The sermon quoted June 3:16 at length.', 'June 3'), undefined);
+});
+
+test('"a week or so ago" is a date; "52 years old" an age, not a duration', () => {
+  assert.equal(timeValueOf('The talks broke down a month or so ago.', 'a month or so ago'), '2024-04');
+  assert.deepEqual(surfaces('Ms. Okafor, 47 years old, joins the board.'), []);
+  assert.equal(timeValueOf('The dispute lasted 47 years.', '47 years'), 'P47Y');
+  assert.equal(timeValueOf('They meet three times a year.', 'a year'), 'P1Y');
+});

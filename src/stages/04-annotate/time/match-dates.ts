@@ -222,7 +222,9 @@ export function matchMonth(c: Ctx, i: number, led = false): Hit | null {
   const dotted = isAbbreviation && w(c, j) === '.' && touching(c, i);
   if (dotted) j++;
   const day = dayOfMonth(tok(c, j));
-  if (day !== null && !(w(c, j + 1) === ':')) {
+  // "May 5:30", "June 3:16": a clock or a reference, not a day; "April 25: The court…" is a day.
+  const colonNumber = w(c, j + 1) === ':' && touching(c, j + 1) && tok(c, j + 2)?.k === 'n';
+  if (day !== null && !colonNumber) {
     let k = j + 1;
     if (ordinalSuffix.has(w(c, k)) && touching(c, j)) k++;
     let y: number | null = null;

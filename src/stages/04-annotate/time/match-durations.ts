@@ -9,6 +9,7 @@ import {
   clockWords,
   dayKinds,
   durationLeaders,
+  frequencyWords,
   quarterPattern,
   setLeaderSet,
   timeZones,
@@ -85,6 +86,8 @@ export function matchDuration(c: Ctx, i: number): Hit | null {
     if (!touching(c, k - 1) || w(c, k) !== u.forms[0]) return null;
     if (w(c, k + 1) === '-' && w(c, k + 2) === 'old') return null;
   }
+  // "52 years old": an age, left out as "44-year-old" is.
+  if (!hyphenated && w(c, k + 1) === 'old' && count.n !== null && !hasThe) return null;
   if (count.n === 1 && k === j && !leader) return null;
   // Without "the", a leading "last"/"next" is a date ("last year"), not a duration.
   if (!hasThe && leader && k === j) return null;
@@ -104,10 +107,10 @@ export function matchDuration(c: Ctx, i: number): Hit | null {
   // "a second term", "a quarter of the vote": an ordinal or a fraction, not a duration.
   if ((a.l === 'a' || a.l === 'an') && (u.unit === 'second' || u.unit === 'quarter') && k === i + 1)
     return null;
-  // "$5 a year", "twice a day": a frequency.
+  // "$5 a year", "twice a day", "three times a year": a frequency.
   if ((a.l === 'a' || a.l === 'an' || a.l === 'per') && !hasThe && k === i + 1) {
     const prev = tok(c, i - 1);
-    if (prev && (prev.k === 'n' || prev.l === 'cents' || prev.l === 'percent' || prev.l === 'twice'))
+    if (prev && (prev.k === 'n' || prev.l === 'cents' || prev.l === 'percent' || frequencyWords.has(prev.l)))
       return { end, value: durationValue(1, u), type: 'SET', rule: 'time:set', relative: false };
   }
   return { end, value: durationValue(count.n, u), type: 'DURATION', rule: 'time:duration', relative: false };
@@ -182,9 +185,11 @@ export function matchEveryUnit(c: Ctx, i: number): Hit | null {
 export function matchAgo(c: Ctx, i: number): Hit | null {
   const count = parseCount(c, i);
   if (!count) return null;
-  const k = count.next;
+  let k = count.next;
   const u = unitMap.get(w(c, k));
   if (!u) return null;
+  // "a week or so ago": the approximation stays inside the expression.
+  if (w(c, k + 1) === 'or' && w(c, k + 2) === 'so' && agoMap.has(w(c, k + 3))) k += 2;
   let dirWord = agoMap.get(w(c, k + 1));
   let end = k + 2;
   if (dirWord === undefined && w(c, k + 1) === 'from' && w(c, k + 2) === 'now') {

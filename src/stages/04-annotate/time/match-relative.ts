@@ -255,6 +255,8 @@ export function matchQuarter(c: Ctx, i: number): Hit | null {
         relative: true,
       };
   }
+  const part = partOfWrittenYear(c, j);
+  if (part) return part;
   const ordinal = ordinalMap.get(w(c, j));
   if (ordinal !== undefined) {
     let k = j + 1;
@@ -326,6 +328,31 @@ export function matchQuarter(c: Ctx, i: number): Hit | null {
   else if (mods.includes('previous') || mods.includes('prior'))
     target = ref.q === 1 ? { y: ref.y - 1, q: 4 } : { y: ref.y, q: ref.q - 1 };
   return { end, value: `${pad4(target.y)}-Q${target.q}`, type: 'DATE', rule: 'time:quarter', relative: true };
+}
+
+/**
+ * A part of a year named from its end or by two quarters, with the year written after "of": "the
+ * last half of 1989" (the second half, 1989-H2), "the last quarter of 1989" (1989-Q4), "the first two
+ * quarters of 1990" (the first half, 1990-H1), "the last two quarters of 1990" (1990-H2). Without the
+ * year, "the last quarter" is the one before the present and "the first two quarters" a length, and
+ * both are left to the other rules.
+ */
+function partOfWrittenYear(c: Ctx, j: number): Hit | null {
+  const edge = w(c, j);
+  if (edge !== 'last' && edge !== 'first' && edge !== 'final') return null;
+  let k = j + 1;
+  let label: string | null = null;
+  if (w(c, k) === 'two' && w(c, k + 1) === 'quarters') {
+    label = edge === 'first' ? 'H1' : 'H2';
+    k += 2;
+  } else if (edge !== 'first' && (w(c, k) === 'half' || w(c, k) === 'quarter')) {
+    label = w(c, k) === 'half' ? 'H2' : 'Q4';
+    k += 1;
+  }
+  if (label === null || w(c, k) !== 'of') return null;
+  const year = fourDigitYear(tok(c, k + 1));
+  if (year === null) return null;
+  return { end: k + 2, value: `${pad4(year)}-${label}`, type: 'DATE', rule: 'time:quarter', relative: false };
 }
 
 /**

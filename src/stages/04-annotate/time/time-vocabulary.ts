@@ -76,6 +76,7 @@ export const ordinalSuffix = new Set(scannerList('ordinalSuffixes'));
 export const theUnitLeaders = new Set(scannerList('theUnitLeaders'));
 export const yearAdjectives = new Set(scannerList('yearAdjectives'));
 export const dayKinds = new Set(scannerList('dayKinds'));
+export const frequencyWords = new Set(scannerList('frequencyWords'));
 export const durationLeaders = new Set(scannerList('durationLeaders'));
 export const barePluralLeaders = new Set(scannerList('barePluralLeaders'));
 /** What may follow "every"/"each" besides what may follow "the": weekdays (and their plurals) and months. */
