@@ -17,3 +17,9 @@ export const vagueCounts = wordList(data.vagueCounts, 'time/numbers vagueCounts'
 
 /** Ordinals used for quarters, halves and days of the month. */
 export const ordinals: readonly (readonly [string, number])[] = Object.entries(data.ordinals.entries);
+
+/** Decades in words → the decade's digit ("the nineties" → 9). */
+export const decadeWords: readonly (readonly [string, number])[] = Object.entries(data.decades.entries);
+
+/** Words between a count and its unit that do not change the length ("20 more years"). */
+export const countAdditions = wordList(data.countAdditions, 'time/numbers countAdditions');

@@ -492,3 +492,18 @@ test('"a week or so ago" is a date; "52 years old" an age, not a duration', () =
   assert.equal(timeValueOf('The dispute lasted 47 years.', '47 years'), 'P47Y');
   assert.equal(timeValueOf('They meet three times a year.', 'a year'), 'P1Y');
 });
+
+test('"the nineties", "2 1/2 years", "20 more years", "that year" and "that quarter"', () => {
+  assert.equal(timeValueOf('Crime fell through the nineties.', 'the nineties'), '199');
+  // The last such decade not after the publication date (2024): the twenties are the 2020s.
+  assert.equal(timeValueOf('Rents rose in the twenties.', 'the twenties'), '202');
+  assert.equal(timeValueOf('They stayed in the camps for 2 1/2 years.', '2 1/2 years'), 'P2Y6M');
+  assert.equal(timeValueOf('The lease runs for 20 more years.', '20 more years'), 'P20Y');
+  assert.equal(timeValueOf('The loan may be extended for an additional year.', 'an additional year'), 'P1Y');
+  const text = 'Exports peaked in 2019, when shipments that year reached a record.';
+  assert.equal(timeValueOf(text, 'that year'), '2019');
+  const quarter = 'Profit fell in the third quarter of 2022, and results for that quarter included a charge.';
+  assert.equal(timeValueOf(quarter, 'that quarter'), '2022-Q3');
+  // Nothing named before it: no year to refer back to.
+  assert.deepEqual(surfaces('He said that year was hard.'), []);
+});

@@ -27,6 +27,7 @@ import {
   matchQuarter,
   matchRelativeUnit,
   matchSeason,
+  matchThatUnit,
   matchYearEnd,
 } from './match-relative.js';
 import { matchSpelledYear } from './match-spelled.js';
@@ -221,6 +222,8 @@ export function worthTrying(c: Ctx, i: number): boolean {
   const next = tok(c, i + 1);
   if (t.k === 'n') {
     if (t.t.length === 4 || t.t.length === 5 || t.t.includes('/') || t.t.includes(':')) return true;
+    // "2 1/2 years".
+    if (next !== undefined && (next.t === '1/2' || next.t === '½')) return true;
     // The second day of a range ("June 10-12", "May 3 and 5").
     if (c.previous !== undefined && c.previous.end === i - 1) return true;
     return next !== undefined && (next.k === 'ap' || afterCount.has(next.l));
@@ -266,6 +269,7 @@ export function matchAt(c: Ctx, i: number): Hit | null {
     best = longest(best, matchSeason(c, i));
     best = longest(best, matchHoliday(c, i));
     best = longest(best, matchQuarter(c, i));
+    if (t.l === 'that') best = longest(best, matchThatUnit(c, i));
     best = longest(best, matchDuration(c, i));
     best = longest(best, matchAgo(c, i));
     best = longest(best, matchClock(c, i));

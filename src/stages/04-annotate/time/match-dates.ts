@@ -13,6 +13,7 @@ import { type Ctx, capitalised, type Hit, type Tok, tok, touching, w } from './t
 import {
   ambiguousMonthSet,
   anaphoricSet,
+  decadeMap,
   determiners,
   monthMap,
   ordinalSuffix,
@@ -157,6 +158,8 @@ export function matchDecade(c: Ctx, i: number): Hit | null {
   }
   const mark = w(c, j);
   if ((mark === "'" || mark === '’') && touching(c, j)) return matchShortDecade(c, j + 1);
+  const digit = decadeMap.get(mark);
+  if (digit !== undefined) return decadeBefore(c, digit, j + 1);
   return matchDecadeNumber(c, j);
 }
 
@@ -166,11 +169,17 @@ export function matchDecade(c: Ctx, i: number): Hit | null {
  */
 function matchShortDecade(c: Ctx, i: number): Hit | null {
   const t = tok(c, i);
-  if (t?.k !== 'n' || !/^\d0s$/.test(t.t) || !c.anchor) return null;
+  if (t?.k !== 'n' || !/^\d0s$/.test(t.t)) return null;
+  return decadeBefore(c, Number(t.t[0]), i + 1);
+}
+
+/** The last decade with this digit not after the anchor's ("the nineties" in 2013: 199); nothing without an anchor. */
+function decadeBefore(c: Ctx, digit: number, end: number): Hit | null {
+  if (!c.anchor) return null;
   const anchorDecade = Math.floor(c.anchor.y / 10);
-  let decade = Math.floor(c.anchor.y / 100) * 10 + Number(t.t[0]);
+  let decade = Math.floor(c.anchor.y / 100) * 10 + digit;
   if (decade > anchorDecade) decade -= 10;
-  return { end: i + 1, value: String(decade), type: 'DATE', rule: 'time:decade', relative: true };
+  return { end, value: String(decade), type: 'DATE', rule: 'time:decade', relative: true };
 }
 
 export function dayOfMonth(t: Tok | undefined): number | null {

@@ -7,6 +7,7 @@ import {
   barePluralLeaders,
   cardinalMap,
   clockWords,
+  countAdditionSet,
   dayKinds,
   durationLeaders,
   frequencyWords,
@@ -64,9 +65,15 @@ export function matchDuration(c: Ctx, i: number): Hit | null {
     count = { n: 1, next: j };
     k = j;
   } else return null;
-  // "two and a half years": the half, added once the unit is known.
+  // "two and a half years", "2 1/2 years": the half, added once the unit is known.
   let half = w(c, k) === 'and' && w(c, k + 1) === 'a' && w(c, k + 2) === 'half' && count.n !== null;
   if (half) k += 3;
+  else if (count.n !== null && (w(c, k) === '1/2' || w(c, k) === '½') && tok(c, k - 1)?.k === 'n') {
+    half = true;
+    k++;
+  }
+  // "an additional year", "20 more years": the length added is still the count of units.
+  if (count.n !== null && countAdditionSet.has(w(c, k)) && unitMap.has(w(c, k + 1))) k++;
   // "eight trading days": which days are counted does not change the unit.
   if (
     dayKinds.has(w(c, k)) &&

@@ -331,6 +331,32 @@ export function matchQuarter(c: Ctx, i: number): Hit | null {
 }
 
 /**
+ * "that year", "that month", "that quarter": the one the text named last (TimeML resolves an
+ * anaphoric expression from the time it refers back to); nothing when the text named none.
+ */
+export function matchThatUnit(c: Ctx, i: number): Hit | null {
+  if (w(c, i) !== 'that') return null;
+  const l = w(c, i + 1);
+  if (l === 'quarter') {
+    const q = c.state.lastQuarter;
+    return q
+      ? {
+          end: i + 2,
+          value: `${pad4(q.y)}-Q${q.q}`,
+          type: 'DATE',
+          rule: 'time:anaphoric-unit',
+          relative: true,
+        }
+      : null;
+  }
+  if (l !== 'year' && l !== 'month') return null;
+  const v = shiftedFromLastDate(c, l, 0);
+  return v === null
+    ? null
+    : { end: i + 2, value: v, type: 'DATE', rule: 'time:anaphoric-unit', relative: true };
+}
+
+/**
  * A part of a year named from its end or by two quarters, with the year written after "of": "the
  * last half of 1989" (the second half, 1989-H2), "the last quarter of 1989" (1989-Q4), "the first two
  * quarters of 1990" (the first half, 1990-H1), "the last two quarters of 1990" (1990-H2). Without the

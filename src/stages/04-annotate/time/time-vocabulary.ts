@@ -20,7 +20,13 @@ import {
   yearFollowerWords,
   yearLeaders,
 } from '../../../rules/time/modifiers.js';
-import { cardinals, ordinals, vagueCounts } from '../../../rules/time/numbers.js';
+import {
+  cardinals,
+  countAdditions,
+  decadeWords,
+  ordinals,
+  vagueCounts,
+} from '../../../rules/time/numbers.js';
 import { type FixedPhrase, fixedPhrases } from '../../../rules/time/phrases.js';
 import scannerWords from '../../../rules/time/scanner-words.json' with { type: 'json' };
 import { type TimeUnit, units } from '../../../rules/time/units.js';
@@ -39,6 +45,8 @@ export const seasonMap = new Map(seasons);
 export const partMap = new Map(partsOfDay);
 export const cardinalMap = new Map(cardinals);
 export const ordinalMap = new Map(ordinals);
+export const decadeMap = new Map(decadeWords);
+export const countAdditionSet = new Set(countAdditions);
 export const vagueSet = new Set(vagueCounts);
 export const shiftMap = new Map(relativeShifts);
 export const positionSet = new Set(positionWords);
@@ -115,6 +123,7 @@ export const starters = new Set<string>([
   // "Tuesdays": a recurring weekday.
   ...[...weekdayMap.keys()].filter((k) => k.endsWith('day')).map((k) => `${k}s`),
   'the',
+  'that',
   'fiscal',
   'year',
 ]);
@@ -140,6 +149,7 @@ export const triggerStems: readonly string[] = [
     ...clockWords.keys(),
     ...scannerList('spelledYearStems'),
     ...scannerList('halfStems'),
+    ...decadeMap.keys(),
   ]),
 ];
 
@@ -227,6 +237,8 @@ export const afterArticle = new Set<string>([
   ...fixedPhrases.filter((p) => p.words.length > 1).map((p) => p.words[1] as string),
   ...spanPrefixes.map((p) => p[1] as string),
   ...yearAdjectives,
+  ...decadeMap.keys(),
+  ...countAdditionSet,
   'weekend',
   'fiscal',
 ]);
@@ -237,6 +249,7 @@ export const afterCount = new Set<string>([
   ...monthMap.keys(),
   ...ordinalSuffix,
   ...dayKinds,
+  ...countAdditionSet,
   ...scannerList('afterCount'),
 ]);
 
