@@ -507,3 +507,9 @@ test('"the nineties", "2 1/2 years", "20 more years", "that year" and "that quar
   // Nothing named before it: no year to refer back to.
   assert.deepEqual(surfaces('He said that year was hard.'), []);
 });
+
+test('"the first hours", "the past weeks": a plural unit without a count leaves the count open', () => {
+  assert.equal(timeValueOf('In the first hours of the strike, trains stopped.', 'the first hours'), 'PTXH');
+  assert.equal(timeValueOf('Prices have climbed over the past weeks.', 'the past weeks'), 'PXW');
+  assert.equal(timeValueOf('Prices have climbed over the past year.', 'the past year'), 'P1Y');
+});

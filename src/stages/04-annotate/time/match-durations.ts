@@ -88,6 +88,8 @@ export function matchDuration(c: Ctx, i: number): Hit | null {
   }
   const u = unitMap.get(w(c, k));
   if (!u) return null;
+  // "the first hours", "the past weeks": no count and a plural unit, so how many is left open (PTXH).
+  if (hasThe && leader && k === j && count.n === 1 && w(c, k) !== u.forms[0]) count = { n: null, next: k };
   if (hyphenated) {
     // "two-day" is a duration; "three-quarters" a fraction, "44-year-old" an age.
     if (!touching(c, k - 1) || w(c, k) !== u.forms[0]) return null;
