@@ -513,3 +513,23 @@ test('"the first hours", "the past weeks": a plural unit without a count leaves 
   assert.equal(timeValueOf('Prices have climbed over the past weeks.', 'the past weeks'), 'PXW');
   assert.equal(timeValueOf('Prices have climbed over the past year.', 'the past year'), 'P1Y');
 });
+
+test('"The latest period" opening a sentence with no other time word is still found in a report of quarters', () => {
+  const text = 'In the first quarter, the bank lost money. The latest period had a gain on bonds.';
+  const scan = createTimeScanner(
+    tokenizeSentences(text, [
+      { start: 0, end: 42 },
+      { start: 43, end: text.length },
+    ]),
+    anchor,
+    {},
+  );
+  const found = [scan(0, { start: 0, end: 42 }), scan(1, { start: 43, end: text.length })].flat();
+  assert.deepEqual(
+    found.map((m) => [text.slice(m.start, m.end), m.value]),
+    [
+      ['the first quarter', '2024-Q1'],
+      ['The latest period', '2024-Q1'],
+    ],
+  );
+});

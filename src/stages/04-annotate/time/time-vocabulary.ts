@@ -149,6 +149,7 @@ export const triggerStems: readonly string[] = [
     ...clockWords.keys(),
     ...scannerList('spelledYearStems'),
     ...scannerList('halfStems'),
+    ...scannerList('periodStems'),
     ...decadeMap.keys(),
   ]),
 ];
