@@ -533,3 +533,12 @@ test('"The latest period" opening a sentence with no other time word is still fo
     ],
   );
 });
+
+test('vague plural references: "recent", "coming", "future", "past" before any plural unit', () => {
+  assert.equal(timeValueOf('Margins held up in past years.', 'past years'), 'PAST_REF');
+  assert.equal(timeValueOf('Costs will fall in future quarters.', 'future quarters'), 'FUTURE_REF');
+  assert.equal(timeValueOf('Growth may slow in the coming quarters.', 'the coming quarters'), 'FUTURE_REF');
+  assert.equal(timeValueOf('Forests shrank in recent decades.', 'recent decades'), 'PAST_REF');
+  // With "the" and "past", a length: the duration rule.
+  assert.equal(timeValueOf('Forests shrank over the past decades.', 'the past decades'), 'PXDE');
+});
