@@ -542,3 +542,9 @@ test('vague plural references: "recent", "coming", "future", "past" before any p
   // With "the" and "past", a length: the duration rule.
   assert.equal(timeValueOf('Forests shrank over the past decades.', 'the past decades'), 'PXDE');
 });
+
+test('"USA Today": a capitalised one-word phrase after a capitalised word inside a sentence ends a name', () => {
+  assert.deepEqual(surfaces('She told USA Today that the plan had failed.'), []);
+  assert.equal(timeValueOf('Today, the plan failed.', 'Today'), '2024-05-16');
+  assert.equal(timeValueOf('She said the plan failed today.', 'today'), '2024-05-16');
+});

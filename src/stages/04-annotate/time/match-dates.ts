@@ -34,7 +34,18 @@ import {
 export function matchFixed(c: Ctx, i: number): Hit | null {
   const list = phrasesByFirst.get(w(c, i));
   if (!list) return null;
+  // "USA Today", "VOA Today": a capitalised one-word phrase right after a capitalised word inside a
+  // sentence ends a name (TIDES: proper names are not markable), as a capitalised "This Week" does.
+  const first = tok(c, i) as Tok;
+  const before = tok(c, i - 1);
+  const named =
+    capitalised(first) &&
+    before !== undefined &&
+    before.k === 'w' &&
+    capitalised(before) &&
+    before.s > c.sentenceStart;
   for (const p of list) {
+    if (named && p.words.length === 1) continue;
     let ok = true;
     for (let k = 1; k < p.words.length; k++) {
       if (w(c, i + k) !== p.words[k]) {
