@@ -548,3 +548,13 @@ test('"USA Today": a capitalised one-word phrase after a capitalised word inside
   assert.equal(timeValueOf('Today, the plan failed.', 'Today'), '2024-05-16');
   assert.equal(timeValueOf('She said the plan failed today.', 'today'), '2024-05-16');
 });
+
+test('a later quarter with no tense to go by is the nearer one: "the fourth quarter" in January is last year\'s', () => {
+  const january = parseAnchor('2024-01-25');
+  const valueIn = (sentence: string, surface: string) =>
+    findTimes(sentence, 0, january, {}).find((m) => sentence.slice(m.start, m.end) === surface)?.value;
+  assert.equal(valueIn('Results for the fourth quarter beat forecasts.', 'the fourth quarter'), '2023-Q4');
+  // The third quarter is as far back as ahead: this year's, as before.
+  assert.equal(valueIn('Results for the third quarter beat forecasts.', 'the third quarter'), '2024-Q3');
+  assert.equal(valueIn('The firm will report the fourth quarter soon.', 'the fourth quarter'), '2024-Q4');
+});

@@ -277,8 +277,11 @@ export function matchQuarter(c: Ctx, i: number): Hit | null {
     if (year === null && c.anchor) {
       const a = c.anchor;
       const current = unit === 'quarter' ? quarterOf(a.m) : a.m <= 6 ? 1 : 2;
-      // Quarters named without a year are this year's, except a later one in a past-tense clause.
-      year = ordinal > current && tenseAt(c, i) < 0 ? a.y - 1 : a.y;
+      // Quarters named without a year are this year's, except a later one in a past-tense clause,
+      // or, with no tense to go by, a later one nearer a year back ("the fourth quarter" in January).
+      const tense = ordinal > current ? tenseAt(c, i) : 0;
+      const nearerBack = ordinal - current > current + (unit === 'quarter' ? 4 : 2) - ordinal;
+      year = ordinal > current && (tense < 0 || (tense === 0 && nearerBack)) ? a.y - 1 : a.y;
     }
     if (unit === 'quarter' && year !== null) c.state.lastQuarter = { y: year, q: ordinal };
     const label = unit === 'quarter' ? `Q${ordinal}` : `H${ordinal}`;
