@@ -130,8 +130,15 @@ function read(): Table {
     const name = names[i] as string;
     const lower = name.toLowerCase();
     add(lower, i);
-    // Only names with non-ASCII letters need their ASCII spelling ("São Paulo" → "sao paulo").
-    if (!asciiOnly.test(name)) add(ascii(name), i);
+    // Only names with non-ASCII letters need their ASCII spelling ("São Paulo" → "sao paulo"),
+    // and English writes transliterations without their ayn and hamza marks ("Sāmarrā’" →
+    // "samarra", "Ṣan‘ā’" → "sanaa").
+    if (!asciiOnly.test(name)) {
+      const plain = ascii(name);
+      add(plain, i);
+      const bare = plain.replace(translitMarks, '');
+      if (bare !== plain && bare.length > 0) add(bare, i);
+    }
   }
   for (const list of byName.values())
     if (list.length > 1) list.sort((a, b) => (pops[b] as number) - (pops[a] as number));
@@ -148,6 +155,8 @@ function read(): Table {
 }
 
 const asciiOnly = /^[ -~]*$/;
+/** Ayn and hamza as transliterations write them: modifier letters, turned and plain apostrophes. */
+const translitMarks = /[\u02bb\u02bc\u02be\u02bf\u2018\u2019`']/g;
 
 function ascii(name: string): string {
   return name
