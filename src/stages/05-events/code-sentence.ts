@@ -30,6 +30,7 @@ import {
   modifiesPlace,
   participant,
   pickSubject,
+  placeAsActor,
   placeAsTarget,
   placeOf,
   soleCountryOf,
@@ -444,6 +445,14 @@ export function codeSentence(
     else {
       const unnamed = unnamedPlace(ctx, m.head, clause);
       if (unnamed) event.location = { ...unnamed, text: doc.text.slice(unnamed.start, unnamed.end) };
+    }
+    // "was arrested in Lebanon", "a bomb near Samarra killed …": no actor named, the place's;
+    // "thousands of people marched in Lagos": an unnamed actor of no country, the place's country.
+    const byPlace = placeAsActor(event.type, event.location, recipient, actor);
+    if (byPlace) {
+      actorBy = actor ? `${actorBy ?? 'text'}+place` : 'place';
+      actor = byPlace;
+      event.actor = byPlace;
     }
     if (options.trace) {
       const trace: EventTrace = { decidedBy: 'rule', rule: spec.id };

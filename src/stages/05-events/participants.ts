@@ -39,6 +39,7 @@ export const participantRules = {
   placeTargetTypes: new Set(participantData.placeTarget.types),
 };
 const ofLinks = new Set(participantData.ofLinks);
+const placeActorSectors = new Map<string, string>(Object.entries(participantData.placeAsActor.types));
 const quantityWords = new Set(participantData.quantityWords);
 const coordinators = new Set(['and', 'or']);
 
@@ -537,4 +538,40 @@ export function modifiesPlace(tokens: readonly Token[], g: Group): boolean {
   }
   const prep = prepBefore(tokens, g.first);
   return prep !== undefined && placePreps.has(prep);
+}
+
+/**
+ * The actor of an event whose clause names none, from the place it happened in: an attack by
+ * no one named is by unidentified armed forces of that country ("a roadside bomb near Samarra
+ * killed …" → IRQ/UAF), a protest by no one named is by its civilians, an arrest by no one named
+ * is the act of that country's state ("was arrested in Lebanon" → LBN). An actor the text names
+ * only by common nouns, with no entity and no country ("thousands of people marched in Lagos"),
+ * takes the place's country and keeps its words. Only for the types of `placeAsActor` in
+ * participants.json, only for a place with a country; a place that is the recipient's own words
+ * ("Baghdad was shelled") acts for no one;
+ * undefined when nothing changes.
+ */
+export function placeAsActor(
+  type: string,
+  location: EventParticipant | undefined,
+  recipient: EventParticipant | undefined,
+  actor: EventParticipant | undefined,
+): EventParticipant | undefined {
+  const sector = placeActorSectors.get(type);
+  if (sector === undefined || !location?.country || !location.entity) return undefined;
+  if (actor) {
+    if (actor.entity || actor.country) return undefined;
+    return { ...actor, country: location.country, ...(actor.sector || !sector ? {} : { sector }) };
+  }
+  // "Baghdad was shelled": the place attacked is no attacker.
+  if (recipient && recipient.start < location.end && location.start < recipient.end) return undefined;
+  const p: EventParticipant = {
+    start: location.start,
+    end: location.end,
+    text: location.text,
+    entity: location.entity,
+    country: location.country,
+  };
+  if (sector) p.sector = sector;
+  return p;
 }

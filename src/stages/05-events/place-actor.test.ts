@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createDoc, type NewsEvent } from '../../core/doc.js';
+import { analyzeDoc } from '../../pipeline.js';
+import { placeAsActor } from './participants.js';
+
+function firstEvent(text: string): NewsEvent | undefined {
+  const doc = analyzeDoc(
+    createDoc(text, { uri: 'test://place-actor', mediaType: 'text/plain', published: '2024-05-16' }),
+  );
+  return doc.events?.[0];
+}
+
+test('an actor named only by common nouns takes the country of the place the event happened in', () => {
+  const police = firstEvent('Police arrested two men in Nairobi.');
+  assert.equal(police?.type, 'COERCE');
+  assert.equal(police?.actor?.text, 'Police');
+  assert.equal(police?.actor?.country, 'KEN');
+  assert.equal(police?.actor?.sector, 'COP');
+  const gunmen = firstEvent('Gunmen shot dead two soldiers in Peshawar on Friday.');
+  assert.equal(gunmen?.type, 'ASSAULT');
+  assert.equal(gunmen?.actor?.country, 'PAK');
+  const crowd = firstEvent('Thousands of people marched in Lagos on Sunday to demand lower fuel prices.');
+  assert.equal(crowd?.type, 'PROTEST');
+  assert.equal(crowd?.actor?.country, 'NGA');
+  assert.equal(crowd?.actor?.sector, 'CVL');
+});
+
+test('an event with no actor named takes the place, with the sector its type gives', () => {
+  const at = { start: 30, end: 37, text: 'Kandahar', entity: 'city:kandahar', country: 'AFG' };
+  const victim = { start: 0, end: 10, text: 'Two guards' };
+  assert.deepEqual(placeAsActor('ASSAULT', at, victim, undefined), { ...at, sector: 'UAF' });
+  assert.equal(placeAsActor('COERCE', at, victim, undefined)?.sector, undefined);
+  assert.equal(placeAsActor('COERCE', at, victim, undefined)?.country, 'AFG');
+  // Types whose actor is rarely the place's own (a visit, a meeting) take nothing.
+  assert.equal(placeAsActor('CONSULT', at, victim, undefined), undefined);
+  // "Kandahar was shelled": the place attacked is no attacker.
+  assert.equal(placeAsActor('ASSAULT', at, at, undefined), undefined);
+  // A named actor keeps its own country.
+  const named = { start: 0, end: 5, text: 'Kabul', entity: 'country:AFG', country: 'AFG', sector: 'GOV' };
+  assert.equal(placeAsActor('ASSAULT', { ...at, country: 'PAK' }, victim, named), undefined);
+});
+
+test('a journalist detained abroad: the arrest is coded for the state where it happened', () => {
+  const e = firstEvent('A journalist from Oslo was detained in Tehran on Monday.');
+  assert.equal(e?.type, 'COERCE');
+  assert.equal(e?.actor?.country, 'IRN');
+});
