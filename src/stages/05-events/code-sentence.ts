@@ -25,6 +25,7 @@ import { agreeAbove, type EventVerdict, judgeSentence, vetoBelow } from './event
 import type { CodedEvent, EventsOptions } from './events-stage.js';
 import { candidate } from './matching.js';
 import {
+  isEthnicGroup,
   isSourceOnly,
   locateTextSide,
   modifiesPlace,
@@ -499,7 +500,7 @@ function antecedent(doc: Readonly<Doc>, found: EntityMention): EventParticipant 
     text: doc.text.slice(found.start, found.end),
     entity: found.entity.id,
   };
-  const country = resolved?.country ?? found.entity.country;
+  const country = isEthnicGroup(resolved) ? resolved?.country : (resolved?.country ?? found.entity.country);
   const sector = resolved?.sector ?? found.entity.sector;
   if (country) p.country = country;
   if (sector) p.sector = sector;

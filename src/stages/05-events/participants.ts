@@ -1,4 +1,4 @@
-import { type Doc, type EventParticipant, isRemoved } from '../../core/doc.js';
+import { type Doc, type EventParticipant, isRemoved, type MentionActor } from '../../core/doc.js';
 import type { JoinedToken as Token } from '../../core/tokens.js';
 import { resolvePlace } from '../../kb/gazetteer.js';
 import { sectorForWord } from '../../kb/sectors.js';
@@ -312,8 +312,13 @@ export function participant(
     text: doc.text.slice(start, end),
     entity: g.entity.id,
   };
-  const country =
-    resolved?.country ?? g.entity.country ?? (groups ? locatedIn(doc.text, tokens, g, groups) : undefined);
+  // An ethnic group ("ethnic Albanians") is no people of the demonym's state: only the country
+  // the entities stage placed it in.
+  const country = isEthnicGroup(resolved)
+    ? resolved?.country
+    : (resolved?.country ??
+      g.entity.country ??
+      (groups ? locatedIn(doc.text, tokens, g, groups) : undefined));
   if (country) p.country = country;
   else if (
     soleCountry &&
@@ -322,6 +327,11 @@ export function participant(
     p.country = soleCountry;
   if (sector) p.sector = sector;
   return p;
+}
+
+/** Whether the entities stage read the mention as an ethnic group (`entities:ethnic-group`). */
+export function isEthnicGroup(actor: MentionActor | undefined): boolean {
+  return actor?.rule === 'entities:ethnic-group';
 }
 
 /** "Rebels shelled Juba": a city or capital under attack stands for its people, not its government. */

@@ -46,3 +46,12 @@ test('a journalist detained abroad: the arrest is coded for the state where it h
   assert.equal(e?.type, 'COERCE');
   assert.equal(e?.actor?.country, 'IRN');
 });
+
+test('an ethnic group acts for the country it lives in, never for its kin state', () => {
+  const unplaced = firstEvent('Ethnic Greeks blocked the main road on Monday.');
+  assert.equal(unplaced?.actor?.text, 'Greeks');
+  assert.equal(unplaced?.actor?.country, undefined);
+  assert.equal(unplaced?.actor?.sector, 'CVL');
+  const placed = firstEvent('Ethnic Hungarians in Slovakia protested on Monday.');
+  assert.equal(placed?.actor?.country, 'SVK');
+});

@@ -205,3 +205,39 @@ test('a plural demonym standing as a noun is the country’s people (CVL), not i
   assert.equal(people?.rule, 'entities:demonym-people');
   assert.equal(mentionOf(doc, list, 'Iraqi').m.actor?.sector, 'COP');
 });
+
+test('a people named after a demonym is that country’s civilians; its adjective takes the agent’s sector', () => {
+  const { doc, list } = analyse(
+    'Syrian Kurds held a rally on Friday. Sri Lankan Tamils fled the fighting. Iraqi Kurdish forces took the town.',
+  );
+  const syrian = mentionOf(doc, list, 'Syrian').m.actor;
+  assert.equal(syrian?.country, 'SYR');
+  assert.equal(syrian?.sector, 'CVL');
+  assert.equal(syrian?.rule, 'entities:demonym-ethnic');
+  assert.equal(syrian && doc.text.slice(syrian.agent?.start, syrian.agent?.end), 'Kurds');
+  assert.equal(mentionOf(doc, list, 'Sri Lankan').m.actor?.sector, 'CVL');
+  const iraqi = mentionOf(doc, list, 'Iraqi').m.actor;
+  assert.equal(iraqi?.sector, 'MIL');
+  assert.equal(iraqi?.rule, 'entities:demonym-ethnic-agent');
+});
+
+test('a plural demonym of another country after a demonym names a people of the first', () => {
+  const { doc, list } = analyse('On Sunday many Estonian Russians voted for the first time.');
+  const m = mentionOf(doc, list, 'Estonian').m.actor;
+  assert.equal(m?.country, 'EST');
+  assert.equal(m?.sector, 'CVL');
+});
+
+test('"ethnic" marks a group by descent: the country it lives in, not its kin state', () => {
+  const { doc, list } = analyse(
+    'Ethnic Hungarians in Slovakia protested on Monday. Ethnic Serbs blocked the road near the border.',
+  );
+  const placed = mentionOf(doc, list, 'Hungarians').m.actor;
+  assert.equal(placed?.rule, 'entities:ethnic-group');
+  assert.equal(placed?.country, 'SVK');
+  assert.equal(placed?.sector, 'CVL');
+  const unplaced = mentionOf(doc, list, 'Serbs').m.actor;
+  assert.equal(unplaced?.rule, 'entities:ethnic-group');
+  assert.equal(unplaced?.country, undefined);
+  assert.equal(unplaced?.sector, 'CVL');
+});

@@ -12,6 +12,7 @@ import {
 } from '../../../kb/phoenix.js';
 import { sectorForWord } from '../../../kb/sectors.js';
 import actorData from '../../../rules/entities/actors.json' with { type: 'json' };
+import ethnicData from '../../../rules/entities/ethnic-groups.json' with { type: 'json' };
 import orgHeadData from '../../../rules/entities/org-heads.json' with { type: 'json' };
 import roleData from '../../../rules/entities/roles.json' with { type: 'json' };
 import sentenceWords from '../../../rules/events/sentence-words.json' with { type: 'json' };
@@ -177,6 +178,7 @@ export function resolveActors(
     for (const m of e.mentions) m.actor = mentionActor(e, m, rule, tokens);
   }
   resolveAppositions(entities, tokens);
+  resolveEthnicGroups(entities, tokens);
 }
 
 /** Whether "former" (or "ex-") opens the title words right before or at the start of a mention. */
@@ -377,6 +379,11 @@ function mentionActor(e: Entity, m: Mention, rule: string | undefined, tokens: T
       rulePrefix = `${rulePrefix}-shared`;
     }
   }
+  if (!agent && m.form === 'demonym' && rulePrefix === 'entities:demonym') {
+    // "Iraqi Kurds", "Bosnian Serbs", "Iraqi Kurdish forces": a people named after the demonym.
+    const people = ethnicAt(e, tokens, j);
+    if (people) return { ...a, ...people };
+  }
   if (!agent) {
     // "Palestinians protested": the people of a country, not its state.
     if (m.form === 'demonym' && rulePrefix === 'entities:demonym' && isPluralDemonym(e, tokens, i, j))
@@ -389,6 +396,87 @@ function mentionActor(e: Entity, m: Mention, rule: string | undefined, tokens: T
     rule: `${rulePrefix}-agent`,
     agent: { start: tokens.start(agent.from), end: tokens.end(agent.to - 1) },
   };
+}
+
+/** Stateless peoples (ethnic-groups.json): plural nouns and adjectives, lowercased. */
+const peoplePlurals = new Set(ethnicData.peoples.map((p) => p.plural.toLowerCase()));
+const peopleAdjectives = new Set(ethnicData.peoples.map((p) => p.adjective.toLowerCase()));
+const ethnicMarker = new TokenSet([ethnicData.marker]);
+
+/**
+ * A people named at token `j`, after a demonym of `e`'s country: a capitalised plural of a listed
+ * stateless people or of another country's demonym ("Iraqi Kurds", "Bosnian Serbs": CVL), or
+ * its adjective with agent words after it ("Iraqi Kurdish forces": the agent's sector). The
+ * country stays the demonym's.
+ */
+function ethnicAt(
+  e: Entity,
+  tokens: TokenLayer,
+  j: number,
+): Pick<MentionActor, 'sector' | 'rule' | 'agent'> | undefined {
+  if (j >= tokens.count || tokens.kind(j) !== WORD || !tokens.isUpper(j)) return undefined;
+  const lower = tokens.lower(j);
+  const demonymOf = (x: string) => {
+    const c = countrySurfaces.get(x);
+    return c?.form === 'demonym' && c.iso3 !== e.country;
+  };
+  const plural =
+    peoplePlurals.has(lower) || (lower.length > 4 && lower.endsWith('s') && demonymOf(lower.slice(0, -1)));
+  const adjective = peopleAdjectives.has(lower) || demonymOf(lower);
+  if (!plural && !adjective) return undefined;
+  const after = agentAfter(tokens, j + 1);
+  if (after)
+    return {
+      sector: after.sector,
+      rule: 'entities:demonym-ethnic-agent',
+      agent: { start: tokens.start(j), end: tokens.end(after.to - 1) },
+    };
+  if (!plural) return undefined;
+  return {
+    sector: ethnicData.sector,
+    rule: 'entities:demonym-ethnic',
+    agent: { start: tokens.start(j), end: tokens.end(j) },
+  };
+}
+
+/**
+ * "ethnic Albanians", "ethnic Turkish protesters": a group by descent, not the people or forces
+ * of the demonym's state. The group keeps the sector its words give (CVL for the people
+ * themselves) and takes the country the text places it in ("… in Macedonia", up to three
+ * lowercase words after it: "operating in"); without one it has no country
+ * (`entities:ethnic-group`).
+ */
+function resolveEthnicGroups(entities: readonly Entity[], tokens: TokenLayer): void {
+  const countryAt = new Map<number, string>();
+  for (const e of entities) {
+    if (e.type !== 'country' || !e.country) continue;
+    for (const m of e.mentions) countryAt.set(tokens.indexAtOrAfter(m.start, 0, tokens.count), e.country);
+  }
+  for (const e of entities) {
+    if (e.type !== 'country') continue;
+    for (const m of e.mentions) {
+      const i = tokens.indexAtOrAfter(m.start, 0, tokens.count);
+      if (i === 0 || !ethnicMarker.hasToken(tokens, i - 1) || !m.actor) continue;
+      const end = Math.max(m.end, m.actor.agent?.end ?? 0);
+      let k = tokens.indexAtOrAfter(end, i, tokens.count);
+      let residence: string | undefined;
+      for (let n = 0; n < 4 && k + 1 < tokens.count; n++, k++) {
+        if (tokens.kind(k) !== WORD) break;
+        if (tokens.lower(k) === 'in') {
+          residence = countryAt.get(k + 1);
+          break;
+        }
+        if (tokens.isUpper(k)) break;
+      }
+      const surface = tokens.lower(tokens.indexAtOrAfter(m.end, i, tokens.count) - 1);
+      const sector = m.actor.sector ?? (surface.endsWith('s') ? ethnicData.sector : undefined);
+      const actor: MentionActor = { rule: 'entities:ethnic-group' };
+      if (residence && residence !== e.country) actor.country = residence;
+      if (sector) actor.sector = sector;
+      if (m.actor.agent) actor.agent = m.actor.agent;
+      m.actor = actor;
+    }
+  }
 }
 
 /** "Iraqis", "Russians": a one-word demonym mention that is the plural of the country's demonym. */
