@@ -46,3 +46,12 @@ test('hand-written kb lists are well formed', () => {
   }
   assert.equal(slugify('Recep Tayyip Erdoğan'), 'recep-tayyip-erdogan');
 });
+
+test('misspeltCountry: one letter added, dropped or swapped; never changed, never a plural', async () => {
+  const { misspeltCountry } = await import('./countries.js');
+  assert.equal(misspeltCountry('Afganistan'), 'AFG');
+  assert.equal(misspeltCountry('Germnay'), 'DEU');
+  assert.equal(misspeltCountry('Irelands'), undefined);
+  assert.equal(misspeltCountry('Roland'), undefined);
+  assert.equal(misspeltCountry('Kenya'), undefined);
+});

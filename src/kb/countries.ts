@@ -137,3 +137,46 @@ export function countryByIso3(iso3: string): CountryInfo | undefined {
 export function iso3FromIso2(code: string): string | undefined {
   return built.iso2.get(code) ?? (code === 'XK' ? 'UNK' : undefined);
 }
+
+/** Country names (not demonyms, capitals or aliases) of at least five letters, by their spellings one letter short. */
+let nearNames: Map<string, Set<string>> | undefined;
+
+function dropOne(w: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < w.length; i++) out.push(w.slice(0, i) + w.slice(i + 1));
+  return out;
+}
+
+/**
+ * The country a one-word name misspells, when exactly one country's name is a letter away
+ * from it by one letter added, dropped or two letters swapped ("Quatar" → QAT, "Phillippines" →
+ * PHL, "Philipines" → PHL); never a letter changed into another ("Roland" is no Poland), never
+ * a plural ("Chiles"), and only names of five letters or more, written with six or more.
+ */
+export function misspeltCountry(word: string): string | undefined {
+  const w = word.toLowerCase();
+  if (w.length < 6 || !/^[a-z]+$/.test(w) || countrySurfaces.has(w)) return undefined;
+  if (!nearNames) {
+    nearNames = new Map();
+    for (const [surface, c] of countrySurfaces) {
+      if (c.form !== 'name' || surface.length < 5 || !/^[a-z]+$/.test(surface)) continue;
+      for (const v of [surface, ...dropOne(surface)]) {
+        let set = nearNames.get(v);
+        if (!set) nearNames.set(v, (set = new Set()));
+        set.add(c.iso3);
+      }
+    }
+  }
+  const found = new Set<string>();
+  const name = (x: string) => {
+    const c = countrySurfaces.get(x);
+    if (c?.form === 'name' && x.length >= 5) found.add(c.iso3);
+  };
+  // A letter added ("quatar"): one letter dropped from the word is a name.
+  for (const v of dropOne(w)) if (`${v}s` !== w) name(v);
+  // A letter dropped ("philipines" from "philippines"): the word is a name short of one letter.
+  for (const iso3 of nearNames.get(w) ?? []) found.add(iso3);
+  // Two letters swapped.
+  for (let i = 0; i + 1 < w.length; i++) name(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2));
+  return found.size === 1 ? [...found][0] : undefined;
+}

@@ -1,5 +1,7 @@
 import type { Entity, Mention } from '../../../core/doc.js';
 import { type TokenLayer, TokenSet, WORD } from '../../../core/tokens.js';
+import { misspeltCountry } from '../../../kb/countries.js';
+import { placesNamed } from '../../../kb/gazetteer.js';
 import type { Place } from '../../../kb/leaders.js';
 import { sectorForWord } from '../../../kb/sectors.js';
 import {
@@ -171,6 +173,19 @@ export function addTaggedName(
       return;
     }
   }
+  // "Quatar's emir", "the Phillippines military": a country's name misspelt by one letter.
+  const misspelt = !exact ? misspeltAt(scan, name, table) : undefined;
+  if (misspelt) {
+    table.add(countryEntity, misspelt, `country:${misspelt}`, {
+      start,
+      end,
+      rule: 'entities:country-misspelt',
+      form: 'name',
+      ner: 'LOC',
+    });
+    covered.fill(1, name.from, name.to);
+    return;
+  }
   switch (name.type) {
     case 'PER': {
       addFoundName(
@@ -256,6 +271,31 @@ export function addTaggedName(
     }
   }
   covered.fill(1, name.from, name.to);
+}
+
+/**
+ * The country a one-word tagged name misspells (`misspeltCountry`), unless the word is a place
+ * the gazetteer knows or a name of someone the article names ("Chinua" of Chinua Achebe); a word
+ * tagged as a person or organisation only with a possessive or an agent word after it ("Quatar's",
+ * "Phillippines military").
+ */
+function misspeltAt(scan: SentenceScan, name: TaggedName, table: EntityTable): string | undefined {
+  const { tokens } = scan;
+  if (name.to - name.from !== 1 || name.type === 'MISC' || !tokens.isUpper(name.from)) return undefined;
+  if (name.type !== 'LOC') {
+    // A team or a person may lie a letter from a country ("Haitai", a club): a word tagged as a
+    // person or organisation needs a possessive or an agent word after it to be read as a country.
+    const k = name.to;
+    const possessive =
+      k + 1 < tokens.count && (tokens.isChar(k, 39) || tokens.isChar(k, 0x2019)) && isLowerS(tokens, k + 1);
+    const agent = k < tokens.count && tokens.kind(k) === WORD && sectorForWord(tokens.lower(k)) !== undefined;
+    if (!possessive && !agent) return undefined;
+  }
+  const word = tokens.surface(name.from);
+  if (placesNamed(word).length > 0) return undefined;
+  for (const e of table.byId.values())
+    if (e.type === 'person' && e.name.split(/\s+/).includes(word)) return undefined;
+  return misspeltCountry(word);
 }
 
 /**

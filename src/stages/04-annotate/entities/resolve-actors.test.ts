@@ -241,3 +241,23 @@ test('"ethnic" marks a group by descent: the country it lives in, not its kin st
   assert.equal(unplaced?.country, undefined);
   assert.equal(unplaced?.sector, 'CVL');
 });
+
+test('a country name misspelt by one letter added, dropped or swapped is that country', () => {
+  const { doc, list } = analyse("On Monday, Afganistan's army shelled the town. Officials in Tanzanai said the talks failed.");
+  const afg = mentionOf(doc, list, 'Afganistan');
+  assert.equal(afg.e.country, 'AFG');
+  assert.equal(afg.m.rule, 'entities:country-misspelt');
+  assert.equal(afg.m.actor?.sector, 'MIL');
+  assert.equal(mentionOf(doc, list, 'Tanzanai').e.country, 'TZA');
+  // A first name of someone named in full is no misspelt country ("Chinua" is a letter from China).
+  const person = analyse('Chinua Achebe wrote a novel. Chinua’s novel sold well.');
+  for (const e of person.list) assert.notEqual(e.country, 'CHN');
+});
+
+test('"COUNTRY’s agent, NAME": the person named after the comma takes the country and sector', () => {
+  const { doc, list } = analyse("Ghana's president, John Kufuor, arrived in Accra.");
+  const { e, m } = mentionOf(doc, list, 'John Kufuor');
+  assert.equal(e.country, 'GHA');
+  assert.equal(e.sector, 'GOV');
+  assert.equal(m.actor?.rule, 'entities:apposition');
+});

@@ -212,8 +212,26 @@ function resolveAppositions(entities: readonly Entity[], tokens: TokenLayer): vo
     }
   }
   if (countryAt.size === 0) return;
+  const setAll = (e: Entity, sector: string) => {
+    if (!e.sector) e.sector = sector;
+    for (const x of e.mentions) {
+      x.actor = {
+        ...(x.actor ?? { rule: 'entities:apposition' }),
+        rule: 'entities:apposition',
+        country: e.country as string,
+      };
+      if (e.sector) x.actor.sector = e.sector;
+    }
+  };
   for (const e of entities) {
     if (e.type !== 'person' || e.country) continue;
+    // "Qatar's emir, Sheikh Hamad …": the country's agent phrase, a comma, then the name.
+    const before = e.mentions.map((m) => appositionBefore(tokens, m, countryAt)).find((x) => x);
+    if (before) {
+      e.country = before.country;
+      setAll(e, before.sector);
+      continue;
+    }
     for (const m of e.mentions) {
       let k = tokens.indexAtOrAfter(m.end, 0, tokens.count);
       if (k >= tokens.count || !tokens.isChar(k, 44)) continue;
@@ -231,18 +249,42 @@ function resolveAppositions(entities: readonly Entity[], tokens: TokenLayer): vo
       const agent = agentAfter(tokens, j, 5);
       if (!agent) continue;
       e.country = c.e.country;
-      if (!e.sector) e.sector = agent.sector;
-      for (const x of e.mentions) {
-        x.actor = {
-          ...(x.actor ?? { rule: 'entities:apposition' }),
-          rule: 'entities:apposition',
-          country: e.country as string,
-        };
-        if (e.sector) x.actor.sector = e.sector;
-      }
+      setAll(e, agent.sector);
       break;
     }
   }
+}
+
+/**
+ * "Qatar's emir, Sheikh Hamad bin Khalifa", "Kenya's foreign minister, Ms Amina Mohamed": a
+ * country's possessive and an agent phrase that ends at the comma before the mention (title
+ * words between the comma and the name allowed); the country and the agent's sector.
+ */
+function appositionBefore(
+  tokens: TokenLayer,
+  m: Mention,
+  countryAt: ReadonlyMap<number, { e: Entity; m: Mention }>,
+): { country: string; sector: string } | undefined {
+  let k = tokens.indexAtOrAfter(m.start, 0, tokens.count) - 1;
+  for (let n = 0; n < 2 && k > 0 && tokens.kind(k) === WORD && titleWords.has(tokens.lower(k)); n++) k--;
+  if (k < 3 || !tokens.isChar(k, 44)) return undefined;
+  for (let from = k - 2; from >= 0 && from >= k - 8; from--) {
+    const c = countryAt.get(from);
+    if (!c?.e.country) continue;
+    let j = tokens.indexAtOrAfter(c.m.end, from, tokens.count);
+    if (
+      !(
+        j + 1 < k &&
+        (tokens.isChar(j, 39) || tokens.isChar(j, 0x2019)) &&
+        possessiveS.hasToken(tokens, j + 1)
+      )
+    )
+      return undefined;
+    j += 2;
+    const agent = agentAfter(tokens, j, 5);
+    return agent && agent.to === k ? { country: c.e.country, sector: agent.sector } : undefined;
+  }
+  return undefined;
 }
 
 /** Capitalised titles (roles.json) that may open a name the tagger took for an organisation. */
