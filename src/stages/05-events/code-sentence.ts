@@ -30,6 +30,7 @@ import {
   locateTextSide,
   modifiesPlace,
   participant,
+  participantRules,
   pickSubject,
   placeAsActor,
   placeAsTarget,
@@ -49,6 +50,7 @@ import {
   inside,
   isNounUse,
   isPassive,
+  locativePreps,
   type Match,
   participialOpeners,
   possessivePronouns,
@@ -449,7 +451,14 @@ export function codeSentence(
     }
     // "was arrested in Lebanon", "a bomb near Samarra killed …": no actor named, the place's;
     // "thousands of people marched in Lagos": an unnamed actor of no country, the place's country.
-    const byPlace = placeAsActor(event.type, event.location, recipient, actor);
+    // "Foreign nationals detained in the UK", "MP attacked by muggers": an act done to someone
+    // whose verb has a preposition, not an object, after it is a participle; its subject is the patient.
+    const next = tokens[m.last + 1];
+    const doneTo =
+      participantRules.placeTargetTypes.has(event.type) &&
+      next !== undefined &&
+      (next.lower === 'by' || locativePreps.has(next.lower));
+    const byPlace = doneTo && actor ? undefined : placeAsActor(event.type, event.location, recipient, actor);
     if (byPlace) {
       actorBy = actor ? `${actorBy ?? 'text'}+place` : 'place';
       actor = byPlace;

@@ -55,3 +55,9 @@ test('an ethnic group acts for the country it lives in, never for its kin state'
   const placed = firstEvent('Ethnic Hungarians in Slovakia protested on Monday.');
   assert.equal(placed?.actor?.country, 'SVK');
 });
+
+test('the subject of a participle done to it ("detained in", "attacked by") takes no place’s country', () => {
+  const e = firstEvent('Two foreign students detained in Cairo were freed on bail.');
+  assert.equal(e?.type, 'COERCE');
+  assert.notEqual(e?.actor?.country, 'EGY');
+});

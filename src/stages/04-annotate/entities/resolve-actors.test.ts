@@ -261,3 +261,10 @@ test('"COUNTRY’s agent, NAME": the person named after the comma takes the coun
   assert.equal(e.sector, 'GOV');
   assert.equal(m.actor?.rule, 'entities:apposition');
 });
+
+test('a country’s agent phrase inside a prepositional phrase is no apposition of the name after the comma', () => {
+  const { doc, list } = analyse('After the closure of Peru’s embassy, Tom Hartley wrote a letter.');
+  const { e, m } = mentionOf(doc, list, 'Tom Hartley');
+  assert.equal(e.country, undefined);
+  assert.notEqual(m.actor?.rule, 'entities:apposition');
+});

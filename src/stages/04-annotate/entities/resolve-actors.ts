@@ -271,6 +271,10 @@ function appositionBefore(
   for (let from = k - 2; from >= 0 && from >= k - 8; from--) {
     const c = countryAt.get(from);
     if (!c?.e.country) continue;
+    // "… rid of Scotland's historic regiments, Labour MPs will": a phrase inside a prepositional
+    // or other dependent phrase is no apposition of the name after the comma.
+    if (from > 0 && tokens.kind(from - 1) === WORD && phraseEnders.has(tokens.lower(from - 1)))
+      return undefined;
     let j = tokens.indexAtOrAfter(c.m.end, from, tokens.count);
     if (
       !(
