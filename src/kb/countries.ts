@@ -161,9 +161,9 @@ export function misspeltCountry(word: string): string | undefined {
     for (const [surface, c] of countrySurfaces) {
       if (c.form !== 'name' || surface.length < 5 || !/^[a-z]+$/.test(surface)) continue;
       for (const v of [surface, ...dropOne(surface)]) {
-        let set = nearNames.get(v);
-        if (!set) nearNames.set(v, (set = new Set()));
+        const set = nearNames.get(v) ?? new Set<string>();
         set.add(c.iso3);
+        nearNames.set(v, set);
       }
     }
   }

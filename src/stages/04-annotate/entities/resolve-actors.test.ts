@@ -243,7 +243,9 @@ test('"ethnic" marks a group by descent: the country it lives in, not its kin st
 });
 
 test('a country name misspelt by one letter added, dropped or swapped is that country', () => {
-  const { doc, list } = analyse("On Monday, Afganistan's army shelled the town. Officials in Tanzanai said the talks failed.");
+  const { doc, list } = analyse(
+    "On Monday, Afganistan's army shelled the town. Officials in Tanzanai said the talks failed.",
+  );
   const afg = mentionOf(doc, list, 'Afganistan');
   assert.equal(afg.e.country, 'AFG');
   assert.equal(afg.m.rule, 'entities:country-misspelt');
