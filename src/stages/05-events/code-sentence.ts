@@ -23,6 +23,7 @@ import {
 import { clauseSides, clauseTextActor } from './clause-participants.js';
 import { agreeAbove, type EventVerdict, judgeSentence, vetoBelow } from './event-detector.js';
 import type { CodedEvent, EventsOptions } from './events-stage.js';
+import { genericRelativeRule, isGenericRelative } from './generic-relative.js';
 import { candidate } from './matching.js';
 import {
   isEthnicGroup,
@@ -266,6 +267,11 @@ export function codeSentence(
     if (clauses && isStatementSense(spec.id, m.last, tokens, (i) => clauses.tagAt(i))) {
       rejected?.push(candidate(m.rule, headToken, lastToken, statementSenseRule));
       if (spec.absorbs) absorbedUntil = m.last + options.absorbWindow;
+      continue;
+    }
+    // "a party which offers a different vision": a relative clause describing a kind names no actor's act.
+    if (clauses && m.rule.verbal && isGenericRelative(tokens, m.head, (i) => clauses.tagAt(i))) {
+      rejected?.push(candidate(m.rule, headToken, lastToken, genericRelativeRule));
       continue;
     }
     if (isQuestionSense(spec.id, m.last, tokens)) {

@@ -105,3 +105,21 @@ test('a speaking verb that only states a view is no threat or demand; one that d
     coded('Ruritania warned that it would strike Freedonia.').events.some((e) => e.type === 'THREATEN'),
   );
 });
+
+test('exclaiming readers with few pronouns make a comments section; a report is not set aside', () => {
+  const lines = [
+    'Ruritania attacked Freedonia on Monday.',
+    'Freedonia accused Ruritania of war crimes.',
+    'What a disgrace! Ruritania should withdraw now!',
+    'Freedonia deserves better. About time someone condemned Ruritania!',
+    'Typical. Ruritania never learns!',
+    'Ruritania must apologise to Freedonia!',
+  ];
+  const doc = docFromLines(lines, entitiesIn(lines));
+  const genre = passageGenre(doc);
+  assert.equal(genre.opinion(0), undefined);
+  assert.equal(genre.opinion(1), undefined);
+  for (let i = 2; i < lines.length; i++) assert.equal(genre.opinion(i), commentSectionRule, `sentence ${i}`);
+  const types = (codeEvents(doc).events ?? []).map((e) => e.type);
+  assert.deepEqual(types, ['ASSAULT', 'ACCUSE']);
+});

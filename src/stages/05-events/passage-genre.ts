@@ -106,7 +106,9 @@ export function passageGenre(doc: Readonly<Doc>): PassageGenre {
       n++;
       if (isPersonal(m[0])) c++;
     }
-    if (own.trimEnd().endsWith('?')) c++;
+    // A question or an exclamation outside quotations: a report neither asks nor exclaims.
+    const end = own.trimEnd();
+    if (end.endsWith('?') || end.endsWith('!')) c++;
     const p = sentence.paragraph;
     if (!words.has(p)) order.push(p);
     words.set(p, (words.get(p) ?? 0) + n);

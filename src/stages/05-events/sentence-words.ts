@@ -31,7 +31,7 @@ export const determiners = new Set(list('determiners'));
 export const possessivePronouns = new Set(list('possessivePronouns'));
 export const locativePreps = new Set(list('locativePrepositions'));
 const beAux = new Set(list('be'));
-const adverbs = new Set(list('adverbs'));
+export const adverbs = new Set(list('adverbs'));
 const auxiliaries = list('auxiliaries');
 /** Words that may stand between a subject and its verb. */
 export const auxTail = new Set([...adverbs, ...beAux, ...auxiliaries, ...list('beforeVerb')]);

@@ -1,10 +1,11 @@
 import { calendarDate } from '../../core/calendar-math.js';
 import type { EventStatus } from '../../core/doc.js';
 import type { JoinedToken as Token } from '../../core/tokens.js';
+import headsData from '../../rules/events/governing-heads.json' with { type: 'json' };
 import scopeData from '../../rules/events/status-scope.json' with { type: 'json' };
 import { wordList } from '../../rules/word-list.js';
 import { type CompiledCues, compileCues } from './compile-lexicon.js';
-import { clauseBreakers, isReportingVerb, subordinators } from './sentence-words.js';
+import { adverbs, clauseBreakers, isReportingVerb, subordinators } from './sentence-words.js';
 
 /** The status cues (`src/rules/events/status-cues.json`), compiled once. */
 export const cues = compileCues();
@@ -74,11 +75,73 @@ export function clauseStatus(text: string, tokens: readonly Token[], head: numbe
     return found;
   }
   if (found.status !== 'asserted') return found;
+  const governed = governedStatus(tokens, head);
+  if (governed) return governed;
   for (let k = head - 1; k >= 0 && k >= head - 2; k--) {
     if (scope.historical.has((tokens[k] as Token).lower))
       return { status: 'historical', rule: scope.historicalId };
   }
   return found;
+}
+
+/** The governing heads (`src/rules/events/governing-heads.json`), compiled once. */
+const heads = {
+  modal: new Set([
+    ...wordList(headsData.timeml.modal, 'events/governing-heads timeml.modal'),
+    ...wordList(headsData.modalWords, 'events/governing-heads modalWords'),
+  ]),
+  negative: new Set(wordList(headsData.timeml.negative, 'events/governing-heads timeml.negative')),
+  futureStems: wordList(headsData.futureStems, 'events/governing-heads futureStems'),
+};
+export const governedRules = {
+  future: 'events:status.governed-future',
+  hypothetical: 'events:status.governed-hypothetical',
+  negated: 'events:status.governed-negated',
+} as const;
+
+/** Words that end the search for a governing head: it is in another clause or phrase. */
+const governorStop = new Set(['to', 'and', 'or', '.']);
+
+/**
+ * The status a governing head gives the trigger at `head` through an infinitive or an
+ * of-complement, with no modal in between (`src/rules/events/governing-heads.json`): "the UK plan
+ * to deport", "is tipped to ask", "deals are being sought to allow the UK to deport" (the head
+ * "allow" with its object before "to"), "little prospect of America agreeing", "entitled to
+ * complain", "declined to meet". A head of intention or schedule makes it future, a negative one
+ * (TimeML counter-factive) negated, any other hypothetical. Undefined when no head governs it.
+ */
+export function governedStatus(tokens: readonly Token[], head: number): StatusReading | undefined {
+  let k = head - 1;
+  while (k >= 0 && adverbs.has((tokens[k] as Token).lower)) k--;
+  let governor: string | undefined;
+  const stop = (t: string) => clauseBreakers.has(t) || subordinators.has(t) || governorStop.has(t);
+  if (tokens[k]?.lower === 'to') {
+    // "plan to deport"; "allow the UK to deport": up to four words of an object before "to".
+    for (let j = k - 1; j >= 0 && j >= k - 5; j--) {
+      const t = (tokens[j] as Token).lower;
+      if (heads.modal.has(t) || heads.negative.has(t)) {
+        governor = t;
+        break;
+      }
+      if (stop(t)) break;
+    }
+  } else {
+    // "the prospect of America agreeing", "the threat of strikes": "of" and at most three words.
+    for (let j = head - 1; j >= 1 && j >= head - 4; j--) {
+      const t = (tokens[j] as Token).lower;
+      if (t === 'of') {
+        const g = (tokens[j - 1] as Token).lower;
+        if (heads.modal.has(g) || heads.negative.has(g)) governor = g;
+        break;
+      }
+      if (stop(t)) break;
+    }
+  }
+  if (governor === undefined) return undefined;
+  if (heads.negative.has(governor)) return { status: 'negated', rule: governedRules.negated };
+  if (heads.futureStems.some((s) => (governor as string).startsWith(s)))
+    return { status: 'future', rule: governedRules.future };
+  return { status: 'hypothetical', rule: governedRules.hypothetical };
 }
 
 /** Whether the trigger sits in a condition: its own clause, or the sentence, opens with "if"/"unless". */
