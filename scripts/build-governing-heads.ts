@@ -27,6 +27,14 @@ const { values: args } = parseArgs({
 const target = 'src/rules/events/governing-heads.json';
 const data = JSON.parse(readFileSync(target, 'utf8'));
 const implicatives = new Set<string>(data.implicatives.words);
+// Reporting verbs are listed once (src/rules/lexicon/reporting-verbs.json); as triggers they absorb
+// what they govern, so they need no entry here.
+const reporting = JSON.parse(readFileSync('src/rules/lexicon/reporting-verbs.json', 'utf8'));
+const reportingVerbs = new Set<string>(
+  ['neutral', 'evaluative', 'cognition'].flatMap((k) =>
+    Array.isArray(reporting[k]) ? reporting[k] : (reporting[k]?.words ?? []),
+  ),
+);
 const min = Number(args.min);
 
 interface Tally {
@@ -102,6 +110,7 @@ const pick = (key: 'modal' | 'negative') =>
       ([w, t]) =>
         /^[a-z]+$/.test(w) &&
         !implicatives.has(w) &&
+        !reportingVerbs.has(w) &&
         t[key] >= min &&
         t.factive * 2 < t[key] &&
         t.intensional * 2 >= t[key],

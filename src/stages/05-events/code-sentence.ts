@@ -23,7 +23,12 @@ import {
 import { clauseSides, clauseTextActor } from './clause-participants.js';
 import { agreeAbove, type EventVerdict, judgeSentence, vetoBelow } from './event-detector.js';
 import type { CodedEvent, EventsOptions } from './events-stage.js';
-import { genericRelativeRule, isGenericRelative } from './generic-relative.js';
+import {
+  genericRelativeRule,
+  headlinePassive,
+  headlinePassiveRule,
+  isGenericRelative,
+} from './generic-relative.js';
 import { candidate } from './matching.js';
 import {
   isEthnicGroup,
@@ -269,6 +274,34 @@ export function codeSentence(
       if (spec.absorbs) absorbedUntil = m.last + options.absorbWindow;
       continue;
     }
+    // "Labour accused over poster": a headline passive with no agent; the lead names who acted.
+    const headline = clauses
+      ? headlinePassive(
+          tokens,
+          m.head,
+          m.last,
+          doc.text.slice(sentence.start, sentence.end),
+          index === 0 && sentence.paragraph === 0,
+          (i) => clauses.tagAt(i),
+        )
+      : undefined;
+    if (headline === 'none') {
+      rejected?.push(candidate(m.rule, headToken, lastToken, headlinePassiveRule));
+      continue;
+    }
+    if (headline === 'agent') {
+      // "Blair attacked by MPs": the subject undergoes, the by-phrase acts.
+      const agent = usable.find((g) => g.first > m.last && prepBefore(tokens, g.first) === 'by');
+      const subject = usable.filter((g) => g.last < m.head).pop();
+      if (agent) {
+        actor = participant(doc, tokens, agent, sole, groups);
+        actorBy = 'headline-by-agent';
+      }
+      if (subject) {
+        recipient = participant(doc, tokens, subject, sole, groups);
+        recipientBy = 'headline-passive-subject';
+      }
+    }
     // "a party which offers a different vision": a relative clause describing a kind names no actor's act.
     if (clauses && m.rule.verbal && isGenericRelative(tokens, m.head, (i) => clauses.tagAt(i))) {
       rejected?.push(candidate(m.rule, headToken, lastToken, genericRelativeRule));
@@ -280,7 +313,7 @@ export function codeSentence(
       if (spec.absorbs) absorbedUntil = m.last + options.absorbWindow;
       continue;
     }
-    if (frame) {
+    if (frame && headline !== 'agent') {
       const sides = clauseSides(frame, usable, tokens, m.rule.recipientPreps);
       const clauseText =
         sides.actorPhrase && !trailing && leadingComma < 0

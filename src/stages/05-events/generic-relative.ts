@@ -66,3 +66,40 @@ export function isGenericRelative(
   }
   return present;
 }
+
+export const headlinePassiveRule = 'events:sense.headline-passive';
+
+/** Words after an -ed form that open no object: a headline verb followed by one is a passive ("Labour accused over posters"). */
+const headlinePreps = new Set(
+  wordList(sentenceWords.nounPrepositions, 'events/sentence-words nounPrepositions').filter(
+    (w) => w !== 'by',
+  ),
+);
+
+/**
+ * Whether the trigger at `head` is a passive in headlinese, which drops the auxiliary: a headline
+ * (the document's first sentence, with no closing punctuation) where a past-participle form
+ * follows its subject and no object follows it ("Labour accused over Howard poster", "Blair
+ * attacked by MPs"). Headlines tell actions in the present ("Fox attacks Blair"), so the -ed form
+ * is the subject's undergoing. Returns 'agent' when a by-phrase names who acted, 'none' when no
+ * one is named (the lead sentence tells who), or undefined when it is no headline passive.
+ */
+export function headlinePassive(
+  tokens: readonly Token[],
+  head: number,
+  last: number,
+  sentenceText: string,
+  isHeadline: boolean,
+  tagAt: (i: number) => string,
+): 'agent' | 'none' | undefined {
+  if (!isHeadline || head < 1 || /[.!?"'\u201d]\s*$/.test(sentenceText)) return undefined;
+  if (!/^VB[DN]$/.test(tagAt(head))) return undefined;
+  const before = (tokens[head - 1] as Token).lower;
+  if (clauseBreakers.has(before) || subordinators.has(before) || before === 'to' || before === 'and')
+    return undefined;
+  if (!/^(NN|PRP)/.test(tagAt(head - 1))) return undefined;
+  const next = tokens[last + 1]?.lower;
+  if (next === 'by') return 'agent';
+  if (next === undefined || headlinePreps.has(next)) return 'none';
+  return undefined;
+}

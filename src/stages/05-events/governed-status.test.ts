@@ -50,5 +50,28 @@ test('a relative clause on a generic or indefinite noun in the present codes no 
   assert.equal(find('Any minister who criticises Germany will be sacked.', 'criticis'), undefined);
   // A definite noun, or a past act of an indefinite one, is someone's act.
   assert.equal(find('The minister who criticises Germany will be sacked.', 'criticis')?.type, 'ACCUSE');
-  assert.equal(find('A Russian soldier who attacked Ukrainian troops was captured.', 'attacked')?.type, 'ASSAULT');
+  assert.equal(
+    find('A Russian soldier who attacked Ukrainian troops was captured.', 'attacked')?.type,
+    'ASSAULT',
+  );
+});
+
+test('a headline passive names its subject as the one acted on: no event without a by-phrase, the agent with one', () => {
+  const a = analyze('France accused over Rwanda killings\n\nRwanda has accused France of complicity.', {
+    published: '2024-05-16',
+  });
+  assert.deepEqual(
+    a.events.map((e) => [e.sentence, e.actor?.country]),
+    [[1, 'RWA']],
+  );
+  const b = analyze('Germany criticised by Poland over pipeline\n\nThe talks ended.', {
+    published: '2024-05-16',
+  });
+  assert.equal(b.events[0]?.actor?.country, 'POL');
+  assert.equal(b.events[0]?.recipient?.country, 'DEU');
+  // An active headline keeps its subject as the actor.
+  const c = analyze('Poland criticised Germany over pipeline\n\nThe talks ended.', {
+    published: '2024-05-16',
+  });
+  assert.equal(c.events[0]?.actor?.country, 'POL');
 });
