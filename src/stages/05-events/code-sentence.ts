@@ -285,18 +285,20 @@ export function codeSentence(
           (i) => clauses.tagAt(i),
         )
       : undefined;
-    if (headline === 'none') {
+    // "Blair attacked by MPs": the subject undergoes, the by-phrase acts; a by-phrase that names
+    // no entity leaves the actor to the lead, as no by-phrase does.
+    const headlineAgent =
+      headline === 'agent'
+        ? usable.find((g) => g.first > m.last && prepBefore(tokens, g.first) === 'by')
+        : undefined;
+    if (headline === 'none' || (headline === 'agent' && !headlineAgent)) {
       rejected?.push(candidate(m.rule, headToken, lastToken, headlinePassiveRule));
       continue;
     }
-    if (headline === 'agent') {
-      // "Blair attacked by MPs": the subject undergoes, the by-phrase acts.
-      const agent = usable.find((g) => g.first > m.last && prepBefore(tokens, g.first) === 'by');
+    if (headlineAgent) {
       const subject = usable.filter((g) => g.last < m.head).pop();
-      if (agent) {
-        actor = participant(doc, tokens, agent, sole, groups);
-        actorBy = 'headline-by-agent';
-      }
+      actor = participant(doc, tokens, headlineAgent, sole, groups);
+      actorBy = 'headline-by-agent';
       if (subject) {
         recipient = participant(doc, tokens, subject, sole, groups);
         recipientBy = 'headline-passive-subject';

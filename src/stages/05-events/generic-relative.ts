@@ -47,7 +47,16 @@ export function isGenericRelative(
   const nounTag = tagAt(n);
   if (n < 0 || !/^NNS?$/.test(nounTag)) return false;
   let j = n - 1;
-  while (j >= 0 && j >= n - antecedentWindow && /^(NNS?|JJ[RS]?|VBN|VBG|CD)$/.test(tagAt(j))) j--;
+  // Its modifiers, coordinated adjectives with their commas too ("a credible, principled party").
+  const modifier = (i: number) =>
+    /^(NNS?|JJ[RS]?|VBN|VBG|CD)$/.test(tagAt(i)) ||
+    // an -ed adjective the tagger read as a past verb, after an adjective or its comma
+    (tagAt(i) === 'VBD' &&
+      (/^JJ/.test(tagAt(i - 1)) || (tokens[i - 1] as Token | undefined)?.lower === ',')) ||
+    ((tokens[i] as Token).lower === ',' &&
+      /^(JJ[RS]?|VBN)$/.test(tagAt(i - 1)) &&
+      /^(JJ[RS]?|VBN|VBD)$/.test(tagAt(i + 1)));
+  while (j >= 0 && j >= n - antecedentWindow && modifier(j)) j--;
   const opener = j >= 0 ? (tokens[j] as Token).lower : '';
   if (generic.has(opener)) return true;
   const bare =

@@ -34,6 +34,10 @@ test('a head with its object before "to" governs the infinitive ("sought to allo
 test('a prospect, right or entitlement makes what it governs hypothetical', () => {
   const prospect = find('There is little prospect of Japan agreeing to the deal.', 'agree');
   assert.equal(prospect?.status, 'hypothetical');
+  assert.equal(
+    find('There is little "prospect" of Japan agreeing to the deal.', 'agree')?.status,
+    'hypothetical',
+  );
   const entitled = find('Spain is entitled to criticise Morocco.', 'criticise');
   assert.equal(entitled?.status, 'hypothetical');
   assert.equal(entitled?.statusRule, 'events:status.governed-hypothetical');
@@ -48,6 +52,10 @@ test('an implicative verb ("managed to") governs no status: its infinitive happe
 test('a relative clause on a generic or indefinite noun in the present codes no event', () => {
   assert.equal(find('Voters want a party which opposes Germany.', 'oppose'), undefined);
   assert.equal(find('Any minister who criticises Germany will be sacked.', 'criticis'), undefined);
+  assert.equal(
+    find('Voters want a credible, principled political party which opposes Germany.', 'oppose'),
+    undefined,
+  );
   // A definite noun, or a past act of an indefinite one, is someone's act.
   assert.equal(find('The minister who criticises Germany will be sacked.', 'criticis')?.type, 'ACCUSE');
   assert.equal(
@@ -69,6 +77,9 @@ test('a headline passive names its subject as the one acted on: no event without
   });
   assert.equal(b.events[0]?.actor?.country, 'POL');
   assert.equal(b.events[0]?.recipient?.country, 'DEU');
+  // A by-phrase that names no entity leaves the event to the lead.
+  const d = analyze('Germany and France criticised by MPs\n\nThe talks ended.', { published: '2024-05-16' });
+  assert.equal(d.events.length, 0);
   // An active headline keeps its subject as the actor.
   const c = analyze('Poland criticised Germany over pipeline\n\nThe talks ended.', {
     published: '2024-05-16',

@@ -101,6 +101,7 @@ export const governedRules = {
 
 /** Words that end the search for a governing head: it is in another clause or phrase. */
 const governorStop = new Set(['to', 'and', 'or', '.']);
+const quoteMarks = new Set(['"', '\u201d', "'", '\u2019']);
 
 /**
  * The status a governing head gives the trigger at `head` through an infinitive or an
@@ -130,7 +131,9 @@ export function governedStatus(tokens: readonly Token[], head: number): StatusRe
     for (let j = head - 1; j >= 1 && j >= head - 4; j--) {
       const t = (tokens[j] as Token).lower;
       if (t === 'of') {
-        const g = (tokens[j - 1] as Token).lower;
+        // A quotation mark may close the head's phrase: "little prospect" of America agreeing.
+        const q = quoteMarks.has((tokens[j - 1] as Token).lower) ? j - 2 : j - 1;
+        const g = tokens[q]?.lower ?? '';
         if (heads.modal.has(g) || heads.negative.has(g)) governor = g;
         break;
       }
