@@ -281,7 +281,8 @@ export function codeSentence(
           m.head,
           m.last,
           doc.text.slice(sentence.start, sentence.end),
-          index === 0 && sentence.paragraph === 0,
+          // a headline stands over a story: the first paragraph of a document that has more
+          index === 0 && sentence.paragraph === 0 && (doc.sentences ?? []).some((x) => x.paragraph > 0),
           (i) => clauses.tagAt(i),
         )
       : undefined;
