@@ -325,7 +325,10 @@ export function annotateQuotes(doc: Readonly<Doc>, options?: CapOptions): StageR
     attributions.length = maxAttributions;
   }
   markNested(attributions);
-  const resolver = new SourceResolver(text, doc.entities ?? []);
+  const passages: Span[] = quotes.map((q) => ({ start: q.start, end: q.end }));
+  for (const a of attributions)
+    for (const p of a.contentPieces ?? (a.content ? [a.content] : [])) passages.push(p);
+  const resolver = new SourceResolver(text, doc.entities ?? [], passages);
   resolveAttributionSources(attributions, resolver);
   attachQuoteSpeakers(quotes, attributions, text, resolver);
   dateAttributions(attributions, doc.times ?? []);

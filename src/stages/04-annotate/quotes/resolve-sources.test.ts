@@ -85,3 +85,53 @@ test('a quotation inside an attribution’s content takes its source as speaker,
   assert.equal(q.rule, 'quotes:double-marks.attribution');
   assert.equal(lone.speaker, undefined);
 });
+
+test('a person named only inside what someone said is no antecedent for a pronoun outside it', () => {
+  const t =
+    'The governor, Ana Ruiz, said the bridge owed everything to Tomas Berg, who hoped he would return. ' +
+    'She said the work would end in May. “Berg would be proud,” she added, “and so would Lena Voss.” She left.';
+  const at = (w: string, from = 0) => {
+    const start = t.indexOf(w, from);
+    assert.ok(start >= 0, w);
+    return { start, end: start + w.length };
+  };
+  const people: Entity[] = [
+    { id: 'person:ana-ruiz', name: 'Ana Ruiz', type: 'person', mentions: [{ ...at('Ana Ruiz'), rule: 't' }] },
+    {
+      id: 'person:tomas-berg',
+      name: 'Tomas Berg',
+      type: 'person',
+      mentions: [
+        { ...at('Tomas Berg'), rule: 't' },
+        { ...at('Berg would'), end: at('Berg would').start + 4, rule: 't' },
+      ],
+    },
+    {
+      id: 'person:lena-voss',
+      name: 'Lena Voss',
+      type: 'person',
+      mentions: [{ ...at('Lena Voss'), rule: 't' }],
+    },
+  ];
+  // The first attribution's content, and the quotation's two pieces.
+  const content = { start: at('the bridge').start, end: at('return').end };
+  const quote1 = { start: at('Berg would').start, end: at('proud,').end };
+  const quote2 = { start: at('and so would').start, end: at('Lena Voss').end + 1 };
+  const she = (from: number) => {
+    const s = t.indexOf('She said', from);
+    return { start: s, end: s + 3 };
+  };
+  const plain = new SourceResolver(t, people);
+  const framed = new SourceResolver(t, people, [content, quote1, quote2]);
+  // Without the passages, recency takes the name inside the content: Tomas Berg.
+  assert.equal(plain.resolve(she(0))?.entity, 'person:tomas-berg');
+  // With them, the speaker: Ana Ruiz.
+  assert.deepEqual(framed.resolve(she(0)), { entity: 'person:ana-ruiz', rule: 'quotes:source.pronoun' });
+  // After the quotation naming Berg and Voss, "She" is still Ana Ruiz (plain recency says Lena Voss).
+  const last = { start: t.lastIndexOf('She'), end: t.lastIndexOf('She') + 3 };
+  assert.equal(plain.resolve(last)?.entity, 'person:lena-voss');
+  assert.equal(framed.resolve(last)?.entity, 'person:ana-ruiz');
+  // A pronoun inside a passage may take a person named inside that same passage.
+  const inside = { start: at('he would').start, end: at('he would').start + 2 };
+  assert.equal(framed.resolve(inside)?.entity, 'person:tomas-berg');
+});

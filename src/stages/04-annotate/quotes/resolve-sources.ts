@@ -7,7 +7,12 @@ import resolveData from '../../../rules/quotes/source-resolution.json' with { ty
  * - `quotes:source.mention` — the source span holds an entity mention ("Clinton campaign
  *   spokesman Brian Fallon"): a person's mention first, else the last mention in it;
  * - `quotes:source.pronoun` — a personal pronoun of a person ("he", "she") is the person named
- *   most recently before it in the text, within a few paragraphs' reach;
+ *   most recently before it in the text, within a few paragraphs' reach, leaving out the people
+ *   named only inside what someone said (a quotation, or an attribution's content) unless the
+ *   pronoun stands inside that same passage: in "Greenspan said the debt owed to Smith, whose
+ *   genius he compared to Mozart's, could never be repaid. He said…" the second "He" is the
+ *   speaker, Greenspan, not Mozart (the frame of reported speech is the discourse's; the people
+ *   it reports on are not its subjects);
  * - `quotes:source.description` — "the spokesman", "the ministry": the most recent entity before
  *   it whose role is that noun, or, for a noun that names an organisation, the most recent
  *   organisation.
@@ -37,9 +42,24 @@ export interface ResolvedSource {
 export class SourceResolver {
   readonly #mentions: MentionAt[];
   readonly #text: string;
+  /** Reported passages (quotation interiors, attribution contents), by start; see `#reported`. */
+  readonly #passages: Span[];
+  /** Running maximum of the passages' ends, so the ones covering an offset are found by bisection. */
+  readonly #reachEnd: number[];
 
-  constructor(text: string, entities: readonly Entity[]) {
+  /**
+   * `passages`: what people are reported to have said (quotation interiors, attribution contents
+   * and their pieces); a person named only inside one is no antecedent for a pronoun outside it.
+   */
+  constructor(text: string, entities: readonly Entity[], passages: readonly Span[] = []) {
     this.#text = text;
+    this.#passages = [...passages].sort((a, b) => a.start - b.start);
+    this.#reachEnd = [];
+    let max = -1;
+    for (const p of this.#passages) {
+      max = Math.max(max, p.end);
+      this.#reachEnd.push(max);
+    }
     const all: MentionAt[] = [];
     for (const entity of entities)
       for (const m of entity.mentions) all.push({ start: m.start, end: m.end, entity });
@@ -58,6 +78,27 @@ export class SourceResolver {
       else hi = mid;
     }
     return lo;
+  }
+
+  /**
+   * Whether mention `m` lies inside a reported passage that does not also hold `offset` (the
+   * pronoun): then it is a person spoken about, not the frame's. Passages are few per document.
+   */
+  #reported(m: MentionAt, offset: number): boolean {
+    const ps = this.#passages;
+    // The last passage starting at or before the mention.
+    let lo = 0;
+    let hi = ps.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((ps[mid] as Span).start <= m.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo - 1; k >= 0 && (this.#reachEnd[k] as number) >= m.end; k--) {
+      const p = ps[k] as Span;
+      if (p.end >= m.end && !(p.start <= offset && offset < p.end)) return true;
+    }
+    return false;
   }
 
   /** The most recent mention ending before `offset` (within reach) that `accept` takes. */
@@ -88,7 +129,7 @@ export class SourceResolver {
       .split(/[^\p{L}\p{N}'’-]+/u)
       .filter((w) => w !== '');
     if (words.length === 1 && personPronouns.has(words[0] as string)) {
-      const m = this.#recent(span.start, (x) => x.entity.type === 'person');
+      const m = this.#recent(span.start, (x) => x.entity.type === 'person' && !this.#reported(x, span.start));
       return m ? { entity: m.entity.id, rule: 'quotes:source.pronoun' } : undefined;
     }
     // "the spokesman", "a ministry spokeswoman", "the ministry": a determiner and a head noun.
