@@ -196,3 +196,21 @@ test('a clause naming three entities is not taken for a source', () => {
   );
   assert.ok(attributions.every((a) => !a.source.includes('Xi Jinping')));
 });
+
+test('quotes: a headline "Name: words" is the named source’s statement; "The Latest:" and a body line are not', () => {
+  const said = annotate(
+    'Elizabeth Warren: Donald Trump is a failure in business.\nThe senator spoke in Boston on Saturday.',
+  ).attributions.find((a) => a.rule === 'quotes:attribution.headline-colon');
+  assert.deepEqual(said && { source: said.source, cue: said.cue, content: said.content }, {
+    source: 'Elizabeth Warren',
+    cue: ':',
+    content: 'Donald Trump is a failure in business',
+  });
+  for (const text of [
+    'The Latest: Donald Trump wins the primary in Iowa.\nVoters went to the polls on Monday.',
+    'Voters went to the polls on Monday.\nElizabeth Warren: Donald Trump is a failure in business.',
+  ]) {
+    const rules = annotate(text).attributions.map((a) => a.rule);
+    assert.ok(!rules.includes('quotes:attribution.headline-colon'), text);
+  }
+});

@@ -317,6 +317,8 @@ export function annotateQuotes(doc: Readonly<Doc>, options?: CapOptions): StageR
       if (a) ruled.push(a);
     }
   }
+  const headline = headlineAttribution(ctx, doc);
+  if (headline) ruled.push(headline);
   dropClauseSources(learned, doc.entities ?? []);
   const attributions = mergeAttributions(learned, ruled);
   if (attributions.length > maxAttributions) {
@@ -497,6 +499,41 @@ function verbAttribution(ctx: Context, s: Sentence, r: Range, v: number): Attrib
   };
   if (source.entity) a.sourceEntity = source.entity;
   return a;
+}
+
+/**
+ * A headline that opens with a name and a colon, "Elizabeth Warren: Donald Trump Is a ‘Proven
+ * Failure’ in Business", reports what the named person or organisation said: the name is the
+ * source, the colon the cue, the rest the content (the newspaper convention PolNeAR annotates so).
+ * Only the text's first sentence, standing alone as its first paragraph, and only where the words
+ * before the colon are one person or organisation mention ("The Latest:", "Poll:" are no one).
+ */
+function headlineAttribution(ctx: Context, doc: Readonly<Doc>): Attribution | undefined {
+  const { tokens, text } = ctx;
+  const first = doc.paragraphs?.[0];
+  const s = doc.sentences?.[0];
+  if (!first || !s || (doc.paragraphs?.length ?? 0) < 2 || s.end < first.end - 1) return undefined;
+  if (isRemoved(doc.removed, s.start, s.end)) return undefined;
+  const from = tokens.sentenceFirst[0] as number;
+  const to = tokens.sentenceFirst[1] as number;
+  const m = ctx.byStart.get(tokens.start(from));
+  if (!m) return undefined;
+  const colon = tokens.indexAtOrAfter(m.end, from, to);
+  if (colon + 1 >= to || !tokens.isChar(colon, 58) || tokens.start(colon) !== m.end) return undefined;
+  const type = doc.entities?.find((e) => e.id === m.entity)?.type;
+  if (type !== 'person' && type !== 'organization') return undefined;
+  const content = contentSpan(text, tokens.end(colon), s.end);
+  if (!content) return undefined;
+  return {
+    start: m.start,
+    end: content.end,
+    source: text.slice(m.start, m.end),
+    sourceSpan: { start: m.start, end: m.end },
+    sourceEntity: m.entity,
+    cue: { start: tokens.start(colon), end: tokens.end(colon) },
+    content,
+    rule: 'quotes:attribution.headline-colon',
+  };
 }
 
 /**
