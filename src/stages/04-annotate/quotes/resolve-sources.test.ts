@@ -135,3 +135,47 @@ test('a person named only inside what someone said is no antecedent for a pronou
   const inside = { start: at('he would').start, end: at('he would').start + 2 };
   assert.equal(framed.resolve(inside)?.entity, 'person:tomas-berg');
 });
+
+test('a pronoun agrees in gender with a person whose title tells it', () => {
+  const t =
+    'Mr Kilroy-Silk spoke in London. Ms Blackman said she was proud. He said the party would win. ' +
+    'Lord Hain met Baroness Ashton. She said little. Dr Okafor arrived. He left.';
+  const at = (w: string) => {
+    const start = t.indexOf(w);
+    assert.ok(start >= 0, w);
+    return { start, end: start + w.length };
+  };
+  const person = (id: string, name: string): Entity => ({
+    id,
+    name,
+    type: 'person',
+    mentions: [{ ...at(name), rule: 't' }],
+  });
+  const people = [
+    person('person:kilroy-silk', 'Kilroy-Silk'),
+    person('person:blackman', 'Blackman'),
+    person('person:hain', 'Hain'),
+    person('person:ashton', 'Ashton'),
+    person('person:okafor', 'Okafor'),
+  ];
+  const r = new SourceResolver(t, people);
+  const pronoun = (w: string) => ({ start: at(w).start, end: at(w).start + w.indexOf(' ') });
+  // "He" skips Ms Blackman for Mr Kilroy-Silk; "She" skips nobody to reach Baroness Ashton.
+  assert.equal(r.resolve(pronoun('He said the'))?.entity, 'person:kilroy-silk');
+  assert.equal(r.resolve(pronoun('She said little'))?.entity, 'person:ashton');
+  // No title, no gender: recency decides ("Dr Okafor").
+  assert.equal(r.resolve(pronoun('He left'))?.entity, 'person:okafor');
+  // A person called both Mr and Ms (two people merged) has no gender: recency again.
+  const merged = 'Mr Lee spoke. Ms Lee replied. He said no.';
+  const lee: Entity = {
+    id: 'person:lee',
+    name: 'Lee',
+    type: 'person',
+    mentions: [
+      { start: 3, end: 6, rule: 't' },
+      { start: merged.indexOf('Lee replied'), end: merged.indexOf('Lee replied') + 3, rule: 't' },
+    ],
+  };
+  const he = merged.indexOf('He said');
+  assert.equal(new SourceResolver(merged, [lee]).resolve({ start: he, end: he + 2 })?.entity, 'person:lee');
+});

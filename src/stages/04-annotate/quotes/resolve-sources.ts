@@ -12,7 +12,8 @@ import resolveData from '../../../rules/quotes/source-resolution.json' with { ty
  *   pronoun stands inside that same passage: in "Greenspan said the debt owed to Smith, whose
  *   genius he compared to Mozart's, could never be repaid. He said…" the second "He" is the
  *   speaker, Greenspan, not Mozart (the frame of reported speech is the discourse's; the people
- *   it reports on are not its subjects);
+ *   it reports on are not its subjects); and agreeing in gender where a title tells it ("Ms
+ *   Blackman", "Lord Goldsmith": "he" skips the first, "she" the second);
  * - `quotes:source.description` — "the spokesman", "the ministry": the most recent entity before
  *   it whose role is that noun, or, for a noun that names an organisation, the most recent
  *   organisation.
@@ -26,6 +27,11 @@ interface MentionAt {
 }
 
 const personPronouns = new Set(resolveData.personPronouns);
+const pronounGender = new Map<string, string>(Object.entries(resolveData.pronounGender));
+const titleGender = new Map<string, string>([
+  ...resolveData.maleTitles.map((t): [string, string] => [t, 'male']),
+  ...resolveData.femaleTitles.map((t): [string, string] => [t, 'female']),
+]);
 const organisationNouns = new Set(resolveData.organisationNouns);
 const articles = new Set(resolveData.articles);
 /** How far back (in characters) a pronoun or description may find its entity. */
@@ -46,6 +52,8 @@ export class SourceResolver {
   readonly #passages: Span[];
   /** Running maximum of the passages' ends, so the ones covering an offset are found by bisection. */
   readonly #reachEnd: number[];
+  /** Entity id → 'male' / 'female' where a title before one of its mentions says so ("Ms Blackman"). */
+  readonly #gender = new Map<string, string>();
 
   /**
    * `passages`: what people are reported to have said (quotation interiors, attribution contents
@@ -65,6 +73,15 @@ export class SourceResolver {
       for (const m of entity.mentions) all.push({ start: m.start, end: m.end, entity });
     all.sort((a, b) => a.start - b.start || b.end - a.end);
     this.#mentions = all;
+    for (const m of all) {
+      if (m.entity.type !== 'person') continue;
+      const g =
+        titleGender.get(wordBefore(text, m.start)) ?? titleGender.get(firstWord(text, m.start, m.end));
+      if (g === undefined) continue;
+      const known = this.#gender.get(m.entity.id);
+      // Titles that disagree (a bad merge of two people): no gender.
+      this.#gender.set(m.entity.id, known === undefined || known === g ? g : 'unknown');
+    }
   }
 
   /** Index of the first mention starting at or after `offset`. */
@@ -129,7 +146,13 @@ export class SourceResolver {
       .split(/[^\p{L}\p{N}'’-]+/u)
       .filter((w) => w !== '');
     if (words.length === 1 && personPronouns.has(words[0] as string)) {
-      const m = this.#recent(span.start, (x) => x.entity.type === 'person' && !this.#reported(x, span.start));
+      const wanted = pronounGender.get(words[0] as string);
+      const m = this.#recent(span.start, (x) => {
+        if (x.entity.type !== 'person' || this.#reported(x, span.start)) return false;
+        // "he" is not a person a title calls a woman, nor "she" one it calls a man.
+        const g = this.#gender.get(x.entity.id);
+        return wanted === undefined || g === undefined || g === 'unknown' || g === wanted;
+      });
       return m ? { entity: m.entity.id, rule: 'quotes:source.pronoun' } : undefined;
     }
     // "the spokesman", "a ministry spokeswoman", "the ministry": a determiner and a head noun.
@@ -145,6 +168,22 @@ export class SourceResolver {
     }
     return undefined;
   }
+}
+
+/** The lowercase word just before `offset` ("Ms" in "Ms Blackman", "mr" in "Mr. Smith"), or ''. */
+function wordBefore(text: string, offset: number): string {
+  let end = offset;
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '.')) end--;
+  let start = end;
+  while (start > 0 && /\p{L}/u.test(text[start - 1] as string)) start--;
+  return text.slice(start, end).toLowerCase();
+}
+
+/** The lowercase first word of `[start, end)`, or ''. */
+function firstWord(text: string, start: number, end: number): string {
+  let k = start;
+  while (k < end && /\p{L}/u.test(text[k] as string)) k++;
+  return text.slice(start, k).toLowerCase();
 }
 
 /** Sets `sourceEntity` and `sourceRule` on every attribution whose source can be resolved. */
