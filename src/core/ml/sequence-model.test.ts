@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { tokenizeSentences } from '../tokens.js';
+import { tokenizeLines } from '../../../test/support/line-layer.js';
 import { DocumentFeatures } from './features.js';
 import { FixedTags } from './fixed-tags.js';
 import { modelToBytes, Scratch, SequenceModel } from './sequence-model.js';
@@ -23,14 +23,7 @@ function example(k: number): string {
 }
 
 function build(texts: string[]): { sentences: TrainingSentence[]; features: DocumentFeatures } {
-  const text = texts.join('\n');
-  const ranges: { start: number; end: number }[] = [];
-  let at = 0;
-  for (const t of texts) {
-    ranges.push({ start: at, end: at + t.length });
-    at += t.length + 1;
-  }
-  const tokens = tokenizeSentences(text, ranges);
+  const tokens = tokenizeLines(texts);
   const features = new DocumentFeatures(tokens);
   const sentences: TrainingSentence[] = texts.map((_, s) => {
     const from = tokens.sentenceFirst[s] as number;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { NUMBER, PUNCT, tokenizeRange, tokenizeSentences, WORD } from '../tokens.js';
+import { tokenizeLines } from '../../../test/support/line-layer.js';
+import { NUMBER, PUNCT, tokenizeRange, WORD } from '../tokens.js';
 import { DocumentFeatures } from './features.js';
 import { FixedTags } from './fixed-tags.js';
 import { posTagger, tagPartsOfSpeech } from './pos-tagger.js';
@@ -113,14 +114,7 @@ function toyModel(): { set: ReturnType<typeof makeTagSet>; bytes: Uint8Array } {
     texts.push(`the ${nouns[k % nouns.length]} rose in the rose .`);
     gold.push([T.DT, T.NN, T.VBD, T.IN, T.DT, T.NN, T['.']].map((x) => x as number));
   }
-  const text = texts.join('\n');
-  const ranges: { start: number; end: number }[] = [];
-  let at = 0;
-  for (const t of texts) {
-    ranges.push({ start: at, end: at + t.length });
-    at += t.length + 1;
-  }
-  const layer = tokenizeSentences(text, ranges);
+  const layer = tokenizeLines(texts);
   const features = new DocumentFeatures(layer);
   const sentences: TrainingSentence[] = texts.map((_, s) => ({
     doc: features,

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { tokenizeSentences } from '../tokens.js';
+import { tokenizeLines } from '../../../test/support/line-layer.js';
 import { DocumentFeatures } from './features.js';
 import { FixedTags } from './fixed-tags.js';
 import { Scratch, type SequenceModel } from './sequence-model.js';
@@ -24,13 +24,7 @@ const header = {
 };
 
 function build(texts: string[]): TrainingSentence[] {
-  const ranges: { start: number; end: number }[] = [];
-  let at = 0;
-  for (const t of texts) {
-    ranges.push({ start: at, end: at + t.length });
-    at += t.length + 1;
-  }
-  const tokens = tokenizeSentences(texts.join('\n'), ranges);
+  const tokens = tokenizeLines(texts);
   const features = new DocumentFeatures(tokens);
   return texts.map((_, s) => {
     const from = tokens.sentenceFirst[s] as number;
