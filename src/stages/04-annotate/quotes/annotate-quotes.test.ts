@@ -214,3 +214,13 @@ test('quotes: a headline "Name: words" is the named source’s statement; "The L
     assert.ok(!rules.includes('quotes:attribution.headline-colon'), text);
   }
 });
+
+test('a name with a long description before the cue keeps the whole description as its source', () => {
+  const { attributions } = annotate(
+    'Prices rose in March. Maria Lopez, chief economist at Harbour Capital in Chicago, said the rise would not last.',
+  );
+  const said = attributions.find((a) => a.cue === 'said');
+  // PolNeAR's annotators take the comma before the cue into the source about as often as not.
+  assert.equal(said?.source.replace(/,$/, ''), 'Maria Lopez, chief economist at Harbour Capital in Chicago');
+  assert.equal(said?.content, 'the rise would not last');
+});

@@ -319,7 +319,7 @@ export function annotateQuotes(doc: Readonly<Doc>, options?: CapOptions): StageR
   }
   const headline = headlineAttribution(ctx, doc);
   if (headline) ruled.push(headline);
-  dropClauseSources(learned, doc.entities ?? []);
+  dropClauseSources(learned, doc.entities ?? [], text);
   const attributions = mergeAttributions(learned, ruled);
   if (attributions.length > maxAttributions) {
     const first = attributions[maxAttributions] as Attribution;
@@ -554,7 +554,11 @@ function hasCueWord(tokens: TokenLayer, cue: Span, cues: TokenSet): boolean {
  * discuss") is a clause the tagger took for a source, not a source: it is dropped (the
  * attribution keeps its cue and content) so the entities stay participants of their own events.
  */
-function dropClauseSources(attributions: Attribution[], entities: NonNullable<Doc['entities']>): void {
+function dropClauseSources(
+  attributions: Attribution[],
+  entities: NonNullable<Doc['entities']>,
+  text: string,
+): void {
   const spans = attributions.filter((a) => a.sourceSpan).map((a) => a.sourceSpan as Span);
   if (spans.length === 0) return;
   const named = new Map<Span, Set<string>>();
@@ -573,13 +577,43 @@ function dropClauseSources(attributions: Attribution[], entities: NonNullable<Do
     }
   }
   for (const a of attributions) {
-    if (a.sourceSpan && (named.get(a.sourceSpan)?.size ?? 0) >= 3) {
+    if (
+      a.sourceSpan &&
+      (named.get(a.sourceSpan)?.size ?? 0) >= 3 &&
+      !isDescribedName(text, a.sourceSpan, entities)
+    ) {
       a.source = '';
       delete a.sourceSpan;
       a.start = Math.min(a.cue.start, a.content?.start ?? a.cue.start);
       a.end = Math.max(a.cue.end, a.content?.end ?? a.cue.end);
     }
   }
+}
+
+/**
+ * A source of the shape "NAME, DESCRIPTION" or "NAME (PARTY), DESCRIPTION" ("Maria Lopez, chief
+ * economist at Harbour Capital in Chicago", "Ted Cruz, who won Oklahoma and Texas"): the first name it holds
+ * is followed by a comma or a bracket, and what follows is no other name ("Putin, Xi and Modi"
+ * are three people, not one described). The description may name places and organisations; it
+ * is still one person's description, not a clause, so the source stays.
+ */
+function isDescribedName(text: string, span: Span, entities: NonNullable<Doc['entities']>): boolean {
+  let first: { start: number; end: number } | undefined;
+  const starts = new Set<number>();
+  for (const e of entities) {
+    for (const m of e.mentions) {
+      if (m.start < span.start || m.end > span.end) continue;
+      starts.add(m.start);
+      if (!first || m.start < first.start) first = m;
+    }
+  }
+  if (!first) return false;
+  const after = /^\s*(?:\([^()]{1,40}\)\s*)?[,(]\s*/.exec(
+    text.slice(first.end, Math.min(span.end, first.end + 60)),
+  );
+  if (!after) return false;
+  const next = first.end + after[0].length;
+  return next < span.end && !starts.has(next);
 }
 
 export const quotesStage: Stage<CapOptions | undefined> = {
