@@ -179,3 +179,30 @@ test('a pronoun agrees in gender with a person whose title tells it', () => {
   const he = merged.indexOf('He said');
   assert.equal(new SourceResolver(merged, [lee]).resolve({ start: he, end: he + 2 })?.entity, 'person:lee');
 });
+
+test('a place named only in the description after a source’s name is not the source', () => {
+  const t = 'Ann Bee, a reporter based in the Norwegian capital Oslo, said talks had failed.';
+  const at = (w: string) => ({ start: t.indexOf(w), end: t.indexOf(w) + w.length, rule: 't' });
+  const oslo: Entity = { id: 'place:oslo', name: 'Oslo', type: 'city', mentions: [at('Oslo')] };
+  const r = new SourceResolver(t, [oslo]);
+  assert.equal(r.resolve({ start: 0, end: t.indexOf(', said') }), undefined);
+  // The name before the comma still decides when it is known.
+  const bank: Entity = {
+    id: 'org:nordbank',
+    name: 'Nordbank',
+    type: 'organization',
+    mentions: [at('Ann Bee')],
+  };
+  assert.equal(
+    new SourceResolver(t, [bank, oslo]).resolve({ start: 0, end: t.indexOf(', said') })?.entity,
+    'org:nordbank',
+  );
+  // A source that opens with a description takes the name its apposition gives.
+  const u = 'A Canadian company, named Nordex, said talks had failed.';
+  const atU = (w: string) => ({ start: u.indexOf(w), end: u.indexOf(w) + w.length, rule: 't' });
+  const described = new SourceResolver(u, [
+    { id: 'country:CAN', name: 'Canada', type: 'country', mentions: [atU('Canadian')] },
+    { id: 'org:nordex', name: 'Nordex', type: 'organization', mentions: [atU('Nordex')] },
+  ]);
+  assert.equal(described.resolve({ start: 0, end: u.indexOf(', said') })?.entity, 'org:nordex');
+});

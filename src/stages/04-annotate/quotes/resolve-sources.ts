@@ -5,7 +5,8 @@ import resolveData from '../../../rules/quotes/source-resolution.json' with { ty
  * Who a source is: the entity behind "Putin", "He", "the spokesman". Rules, each id written on
  * the attribution (`sourceRule`) or quote (`speakerRule`):
  * - `quotes:source.mention` — the source span holds an entity mention ("Clinton campaign
- *   spokesman Brian Fallon"): a person's mention first, else the last mention in it;
+ *   spokesman Brian Fallon"): a person's mention first, else the last mention before its first
+ *   comma (none when only its appositive description names anyone: "Ann Bee, a reporter in Oslo");
  * - `quotes:source.pronoun` — a personal pronoun of a person ("he", "she") is the person named
  *   most recently before it in the text, within a few paragraphs' reach, leaving out the people
  *   named only inside what someone said (a quotation, or an attribution's content) unless the
@@ -137,8 +138,19 @@ export class SourceResolver {
     }
     if (inside.length > 0) {
       const person = inside.find((m) => m.entity.type === 'person');
-      const m = person ?? (inside[inside.length - 1] as MentionAt);
-      return { entity: m.entity.id, rule: 'quotes:source.mention' };
+      // "Ann Bee, a reporter based in the Norwegian capital Oslo" (her name not recognised): a
+      // place or body named only in the description after the comma is where the source works,
+      // not who spoke.
+      // Only where the source opens with a name (a capitalised word, no article): in "The firm,
+      // Paxo," or "A company, named Ixo," the name after the comma is the one described.
+      const comma = this.#text.indexOf(',', span.start);
+      const first = /^\p{Lu}[\p{L}'’.-]*/u.exec(this.#text.slice(span.start, span.end))?.[0];
+      const opensWithName = first !== undefined && !articles.has(first.toLowerCase());
+      const named = opensWithName && comma >= 0 && comma < span.end;
+      const head = named ? inside.filter((m) => m.end <= comma) : inside;
+      const m = person ?? head[head.length - 1];
+      if (m) return { entity: m.entity.id, rule: 'quotes:source.mention' };
+      return undefined;
     }
     const words = this.#text
       .slice(span.start, span.end)
