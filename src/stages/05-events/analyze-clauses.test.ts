@@ -108,3 +108,22 @@ test('bad input: a sentence of 5,000 words and a list of 300 names stay bounded'
   const f = b.frame('met');
   assert.ok(f === undefined || f.actors.length <= 300);
 });
+
+test('an "of" phrase after another phrase belongs to its noun group, not to the event word', () => {
+  const a = analyse('A bombing near the village of Qaim on Sunday wounded two policemen.');
+  const f = a.frame('bombing');
+  assert.equal(f?.kind, 'nominal');
+  assert.deepEqual(
+    f?.preps.map((p) => [p.prep, p.modifies === true]),
+    [
+      ['near', false],
+      ['of', true],
+      ['on', false],
+    ],
+  );
+  // The village is where the bombing happened, not its other side.
+  assert.notEqual(a.words(f?.object), 'Qaim');
+  // Right after the event word, "of" still names its other side.
+  const g = analyse('The bombing of the village of Qaim wounded two policemen.').frame('bombing');
+  assert.equal(g?.objectBy, 'clause:nominal-of');
+});

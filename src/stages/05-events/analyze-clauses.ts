@@ -53,6 +53,11 @@ export interface Phrase {
 
 export interface PrepPhrase extends Phrase {
   prep: string;
+  /**
+   * An "of", "in" or "from" phrase right after another phrase's noun group, which it belongs to
+   * ("near the town of Tikrit"): no side of the event word.
+   */
+  modifies?: boolean;
 }
 
 /** Who acts and who is acted on, for one event word. */
@@ -219,7 +224,9 @@ export class ClauseAnalysis {
         }
       }
     }
-    const target = preps.find((p) => p !== by && p !== pair && recipientPreps.has(p.prep));
+    // "a bombing near the town of Tikrit": an "of", "in" or "from" phrase right after another
+    // phrase's noun group belongs to that noun group, not to the event word.
+    const target = preps.find((p) => p !== by && p !== pair && recipientPreps.has(p.prep) && !p.modifies);
     if (target) {
       frame.object = target;
       frame.objectBy = `clause:nominal-${target.prep}`;
@@ -379,7 +386,10 @@ export class ClauseAnalysis {
         j++;
         last = (chunks[j] as Chunk).last;
       }
-      out.push({ prep, first: (chunks[k + 1] as Chunk).first, last });
+      const before = out[out.length - 1];
+      const phrase: PrepPhrase = { prep, first: (chunks[k + 1] as Chunk).first, last };
+      if (before && before.last + 1 === ch.first && modifierPreps.has(prep)) phrase.modifies = true;
+      out.push(phrase);
       k = j;
     }
     return out;

@@ -96,12 +96,16 @@ export function clauseSides(
   }
   if (!out.recipient) {
     const named = recipientPreps
-      ? frame.preps.find((p) => recipientPreps.has(p.prep) && groupsIn(groups, p).length > 0)
+      ? frame.preps.find((p) => recipientPreps.has(p.prep) && !p.modifies && groupsIn(groups, p).length > 0)
       : undefined;
     const pp =
       named ??
       frame.preps.find(
-        (p) => p.prep !== 'by' && !locative.has(p.prep) && groupsIn(groups, p).some((g) => g !== out.actor),
+        (p) =>
+          p.prep !== 'by' &&
+          !locative.has(p.prep) &&
+          !p.modifies &&
+          groupsIn(groups, p).some((g) => g !== out.actor),
       );
     const g = pp ? groupsIn(groups, pp).find((x) => x !== out.actor) : undefined;
     if (pp && g) {

@@ -35,6 +35,7 @@ import {
   isSourceOnly,
   locateTextSide,
   modifiesPlace,
+  namesWhere,
   participant,
   participantRules,
   pickSubject,
@@ -500,7 +501,17 @@ export function codeSentence(
       participantRules.placeTargetTypes.has(event.type) &&
       next !== undefined &&
       (next.lower === 'by' || locativePreps.has(next.lower));
-    const byPlace = doneTo && actor ? undefined : placeAsActor(event.type, event.location, recipient, actor);
+    // "people blocked streets in Hong Kong": a recipient named only as where it happened does not
+    // keep the place from acting.
+    const where =
+      recipient !== undefined &&
+      recipientGroup !== undefined &&
+      recipient.start === recipientGroup.start &&
+      namesWhere(doc.text, tokens, recipientGroup);
+    const byPlace =
+      doneTo && actor
+        ? undefined
+        : placeAsActor(event.type, event.location, where ? undefined : recipient, actor);
     if (byPlace) {
       actorBy = actor ? `${actorBy ?? 'text'}+place` : 'place';
       actor = byPlace;

@@ -346,6 +346,38 @@ export function placeAsTarget(recipient: EventParticipant, g: Group, eventType: 
     recipient.sector = participantRules.placeTargetSector;
 }
 
+/**
+ * "blocked streets in Hong Kong", "a bomb near the town of Tikrit": a country, city or place in a
+ * phrase of place ("in", "at", "near", …; also through "the town of", "the province of") tells
+ * where the event happened, not whom it was done to. Not "into" (an invasion's target) and not a
+ * demonym (`modifiesPlace` decides those).
+ */
+export function namesWhere(text: string, tokens: readonly Token[], g: Group): boolean {
+  const kind = g.entity.type;
+  if ((kind !== 'country' && kind !== 'city' && kind !== 'place') || g.mention.form === 'demonym')
+    return false;
+  let k = g.first - 1;
+  while (k >= 0 && determiners.has((tokens[k] as Token).lower)) k--;
+  if (tokens[k]?.lower === 'of') {
+    // "near the town of": one or two lowercase nouns after a determiner.
+    let j = k - 1;
+    while (
+      j >= 0 &&
+      k - j <= 2 &&
+      isWordStart((tokens[j] as Token).lower) &&
+      isLower(text, tokens[j] as Token)
+    ) {
+      if (determiners.has((tokens[j] as Token).lower)) break;
+      j--;
+    }
+    if (j === k - 1 || !determiners.has(tokens[j]?.lower ?? '')) return false;
+    while (j >= 0 && determiners.has((tokens[j] as Token).lower)) j--;
+    k = j;
+  }
+  const prep = tokens[k]?.lower;
+  return prep !== undefined && prep !== 'into' && placePreps.has(prep);
+}
+
 /** Sectors of bodies that belong to no one country: being somewhere does not make them its own. */
 const placeless = new Set(['IGO', 'NGO', 'MNC']);
 /** Lowercase words that may stand between "in" and the country ("in central Iran", "in the north of"). */

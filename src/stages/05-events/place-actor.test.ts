@@ -61,3 +61,16 @@ test('the subject of a participle done to it ("detained in", "attacked by") take
   assert.equal(e?.type, 'COERCE');
   assert.notEqual(e?.actor?.country, 'EGY');
 });
+
+test('a place named only as where the event happened ("in Taipei", "near the city of Kandahar") does not keep it from acting', () => {
+  // "of Kandahar" belongs to "the city", not to the bombing: the place is where, and the attack is
+  // by unidentified armed forces of its country.
+  const bomb = firstEvent('A roadside bombing near the city of Kandahar on Friday killed four policemen.');
+  assert.equal(bomb?.type, 'ASSAULT');
+  assert.equal(bomb?.actor?.country, 'AFG');
+  assert.equal(bomb?.actor?.sector, 'UAF');
+  const crowd = firstEvent('Tens of thousands of people blocked roads in Taipei to demand a referendum.');
+  assert.equal(crowd?.type, 'PROTEST');
+  assert.equal(crowd?.actor?.country, 'TWN');
+  assert.equal(crowd?.actor?.sector, 'CVL');
+});
