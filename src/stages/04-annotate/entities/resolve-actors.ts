@@ -11,6 +11,7 @@ import {
   phoenixSurnameCountry,
 } from '../../../kb/phoenix.js';
 import { sectorForWord } from '../../../kb/sectors.js';
+import { subdivisionCountry } from '../../../kb/subdivisions.js';
 import actorData from '../../../rules/entities/actors.json' with { type: 'json' };
 import ethnicData from '../../../rules/entities/ethnic-groups.json' with { type: 'json' };
 import orgHeadData from '../../../rules/entities/org-heads.json' with { type: 'json' };
@@ -152,6 +153,14 @@ export function resolveActors(
         if (country) {
           e.country = country;
           decidedBy.set(e, 'kb:phoenix-place');
+        }
+      }
+      // "the government of Sindh province": a province or state no city list holds.
+      if (options.gazetteer !== false && !e.country) {
+        const country = subdivisionCountry(e.name, articleCountries);
+        if (country) {
+          e.country = country;
+          decidedBy.set(e, 'kb:subdivision');
         }
       }
     }
