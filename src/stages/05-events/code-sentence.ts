@@ -31,7 +31,7 @@ import {
 } from './generic-relative.js';
 import { candidate } from './matching.js';
 import {
-  isEthnicGroup,
+  countryOnlyAsResolved,
   isSourceOnly,
   locateTextSide,
   modifiesPlace,
@@ -562,7 +562,9 @@ function antecedent(doc: Readonly<Doc>, found: EntityMention): EventParticipant 
     text: doc.text.slice(found.start, found.end),
     entity: found.entity.id,
   };
-  const country = isEthnicGroup(resolved) ? resolved?.country : (resolved?.country ?? found.entity.country);
+  const country = countryOnlyAsResolved(resolved)
+    ? resolved?.country
+    : (resolved?.country ?? found.entity.country);
   const sector = resolved?.sector ?? found.entity.sector;
   if (country) p.country = country;
   if (sector) p.sector = sector;

@@ -314,7 +314,7 @@ export function participant(
   };
   // An ethnic group ("ethnic Albanians") is no people of the demonym's state: only the country
   // the entities stage placed it in.
-  const country = isEthnicGroup(resolved)
+  const country = countryOnlyAsResolved(resolved)
     ? resolved?.country
     : (resolved?.country ??
       g.entity.country ??
@@ -329,9 +329,13 @@ export function participant(
   return p;
 }
 
-/** Whether the entities stage read the mention as an ethnic group (`entities:ethnic-group`). */
-export function isEthnicGroup(actor: MentionActor | undefined): boolean {
-  return actor?.rule === 'entities:ethnic-group';
+/**
+ * Whether the mention's country is only what the entities stage gave it, never its entity's: an
+ * ethnic group (`entities:ethnic-group`), an office of a body of no country ("NATO Secretary
+ * General X", `entities:body-title`).
+ */
+export function countryOnlyAsResolved(actor: MentionActor | undefined): boolean {
+  return actor?.rule === 'entities:ethnic-group' || actor?.rule === 'entities:body-title';
 }
 
 /** "Rebels shelled Juba": a city or capital under attack stands for its people, not its government. */

@@ -74,3 +74,11 @@ test('a place named only as where the event happened ("in Taipei", "near the cit
   assert.equal(crowd?.actor?.country, 'TWN');
   assert.equal(crowd?.actor?.sector, 'CVL');
 });
+
+test('the office holder of a body of no country is coded with the body, not a nationality or the sentence country', () => {
+  const e = firstEvent(
+    'NATO Secretary General Jaap de Hoop Scheffer announced that he will withdraw troops from Kabul.',
+  );
+  assert.equal(e?.actor?.sector, 'IGO');
+  assert.equal(e?.actor?.country, undefined);
+});

@@ -270,3 +270,20 @@ test('a country’s agent phrase inside a prepositional phrase is no apposition 
   assert.equal(e.country, undefined);
   assert.notEqual(m.actor?.rule, 'entities:apposition');
 });
+
+test('a person titled as the office holder of a body of no country acts for the body', () => {
+  // The Phoenix dictionaries give this person a country of his own; the title in the text wins.
+  const { doc, list } = analyse(
+    'NATO Secretary General Jaap de Hoop Scheffer announced that he will withdraw troops.',
+  );
+  const { m } = mentionOf(doc, list, 'Secretary General Jaap de Hoop Scheffer');
+  assert.equal(m.actor?.rule, 'entities:body-title');
+  assert.equal(m.actor?.sector, 'IGO');
+  assert.equal(m.actor?.country, undefined);
+  // A country's office is no body's: the country stays.
+  const uk = analyse('Italian Foreign Minister Franco Frattini announced that he will withdraw troops.');
+  const minister = uk.list.find((x) => x.type === 'person');
+  assert.ok(minister);
+  assert.equal(minister.mentions[0]?.actor?.country, 'ITA');
+  assert.notEqual(minister.mentions[0]?.actor?.rule, 'entities:body-title');
+});

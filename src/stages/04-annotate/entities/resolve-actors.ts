@@ -188,6 +188,41 @@ export function resolveActors(
   }
   resolveAppositions(entities, tokens);
   resolveEthnicGroups(entities, tokens);
+  resolveBodyTitles(entities, tokens);
+}
+
+/** Bodies that belong to no one country: their office holders act for them. */
+const countrylessBodies = new Set(['IGO', 'NGO']);
+
+/**
+ * "NATO Secretary General X", "U.N. envoy X": a person named right after a body of no country
+ * and a title holds that body's office there, and the mention acts for the body, whatever the
+ * person's own country (PLOVER and Phoenix code the office holders of international bodies with
+ * the body's code; the text's own title over a remembered nationality). `entities:body-title`.
+ */
+function resolveBodyTitles(entities: readonly Entity[], tokens: TokenLayer): void {
+  const bodyEndingAt = new Map<number, Entity>();
+  for (const e of entities) {
+    if (e.type !== 'organization' || !e.sector || !countrylessBodies.has(e.sector)) continue;
+    for (const m of e.mentions) bodyEndingAt.set(tokens.indexAtOrAfter(m.end, 0, tokens.count) - 1, e);
+  }
+  if (bodyEndingAt.size === 0) return;
+  for (const e of entities) {
+    if (e.type !== 'person') continue;
+    for (const m of e.mentions) {
+      // The title inside the mention ("Secretary-General Kofi Annan") or just before it.
+      let titled = m.rule.startsWith('entities:role');
+      let k = tokens.indexAtOrAfter(m.start, 0, tokens.count) - 1;
+      for (let n = 0; n < 3 && k > 0 && tokens.kind(k) === WORD; n++) {
+        const lower = tokens.lower(k);
+        if (!titleWords.has(lower) && !sectorForWord(lower)) break;
+        titled = true;
+        k--;
+      }
+      const body = titled ? bodyEndingAt.get(k) : undefined;
+      if (body?.sector) m.actor = { rule: 'entities:body-title', sector: body.sector };
+    }
+  }
 }
 
 /** Whether "former" (or "ex-") opens the title words right before or at the start of a mention. */
