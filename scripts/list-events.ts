@@ -1,7 +1,7 @@
 /**
  * Prints every PLOVER event of the given articles, one line each, for a hand judgement
  * (docs/hand-judged-events.md): `npx tsx scripts/list-events.ts --date 2005-03-01 FILE…`.
- * Per event: article, sentence, type, status, actor, recipient, date, rule, and the sentence.
+ * Per event: article, sentence, type, status, confidence, actor, recipient, date, rule, and the sentence.
  */
 import { readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
@@ -29,7 +29,7 @@ for (const file of files) {
     const sent = s ? a.text.slice(s.start, s.end).replace(/\s+/g, ' ') : '';
     const trig = a.text.slice(e.trigger.start, e.trigger.end);
     console.log(
-      `${name}#${i} s${e.sentence} ${e.type} ${e.status}${e.statusRule ? `(${e.statusRule})` : ''} | A: ${side(e.actor)} | R: ${side(e.recipient)} | ${e.date ?? '—'} | "${trig}" ${e.rule}\n    ${sent}`,
+      `${name}#${i} s${e.sentence} ${e.type} ${e.status}${e.confidence !== undefined ? ` c${e.confidence}` : ''}${e.statusRule ? `(${e.statusRule})` : ''} | A: ${side(e.actor)} | R: ${side(e.recipient)} | ${e.date ?? '—'} | "${trig}" ${e.rule}\n    ${sent}`,
     );
   });
 }

@@ -5,6 +5,7 @@ import { contentHash } from '../core/hash.js';
 import { jsonPieces } from '../core/json-pieces.js';
 import { analyzeDoc } from '../pipeline.js';
 import { PUBLISHED_EXPECTED, publishedProblem, readOne } from '../stages/01-ingest/index.js';
+import { confidenceModel } from '../stages/05-events/confidence.js';
 import type { IngestOptions } from './ingest-command.js';
 import { formatReport } from './report.js';
 
@@ -20,6 +21,20 @@ function parseDate(value: string): string {
     );
   }
   return value;
+}
+
+/** `--min-confidence`: a probability, or `default` for the event confidence model's threshold. */
+function parseMinConfidence(value: string): number {
+  if (value === 'default') {
+    const model = confidenceModel();
+    if (!model)
+      throw new InvalidArgumentError('no event confidence model is loaded (models/event-confidence-1.json)');
+    return model.threshold;
+  }
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1)
+    throw new InvalidArgumentError(`expected a probability 0–1 or "default", got "${value}"`);
+  return n;
 }
 
 function parsePort(value: string): number {
@@ -89,23 +104,32 @@ export function buildProgram(io: CliIo): Command {
     .argument('<file>', 'a text file, or - for standard input')
     .option('--date <YYYY-MM-DD>', 'publication date: the anchor for "Thursday", "last week"…', parseDate)
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'text']).default('text'))
-    .action(async (file: string, opts: { date?: string; format: 'json' | 'text' }) => {
-      // The same reader as ingest: a folder, a FIFO or a device is refused by name, never opened.
-      const { doc: ingested } = await readOne(file, opts.date ? { published: opts.date } : {});
-      const refused = ingested.diagnostics.find(
-        (d) => d.ruleId === 'ingest:unreadable' || d.ruleId === 'ingest:not-a-file',
-      );
-      if (refused) {
-        const hint = refused.actual === 'a directory' ? '; to read a folder, use `tidings ingest`' : '';
-        throw new Error(`${refused.reason}${hint}`);
-      }
-      const doc = ingested.rejected ? ingested : analyzeDoc(ingested);
-      const analysis = toAnalysis(doc, contentHash(doc.text));
-      // JSON is written as it is made: a long document's analysis need never be one string.
-      if (opts.format === 'json') await writeChunked(io, jsonLines(analysis));
-      else io.out(`${formatReport(analysis)}\n`);
-      if (analysis.rejected) process.exitCode = EXIT_USAGE;
-    });
+    .option(
+      '--min-confidence <p>',
+      "keep only events at least this likely right (0–1, or 'default': the model's threshold)",
+      parseMinConfidence,
+    )
+    .action(
+      async (file: string, opts: { date?: string; format: 'json' | 'text'; minConfidence?: number }) => {
+        // The same reader as ingest: a folder, a FIFO or a device is refused by name, never opened.
+        const { doc: ingested } = await readOne(file, opts.date ? { published: opts.date } : {});
+        const refused = ingested.diagnostics.find(
+          (d) => d.ruleId === 'ingest:unreadable' || d.ruleId === 'ingest:not-a-file',
+        );
+        if (refused) {
+          const hint = refused.actual === 'a directory' ? '; to read a folder, use `tidings ingest`' : '';
+          throw new Error(`${refused.reason}${hint}`);
+        }
+        const doc = ingested.rejected ? ingested : analyzeDoc(ingested);
+        const analysis = toAnalysis(doc, contentHash(doc.text));
+        const min = opts.minConfidence;
+        if (min !== undefined) analysis.events = analysis.events.filter((e) => (e.confidence ?? 0) >= min);
+        // JSON is written as it is made: a long document's analysis need never be one string.
+        if (opts.format === 'json') await writeChunked(io, jsonLines(analysis));
+        else io.out(`${formatReport(analysis)}\n`);
+        if (analysis.rejected) process.exitCode = EXIT_USAGE;
+      },
+    );
 
   program
     .command('explain')

@@ -73,7 +73,7 @@ export function formatReport(a: Analysis, width = 100): string {
       .join(', ');
     return [
       `${e.type}${e.mode ? `/${e.mode}` : ''} ${e.status.toUpperCase()}  ${who(e.actor)} → ${who(e.recipient)}${e.date ? ` on ${e.date}` : ''}`,
-      `    trigger “${slice(e.trigger)}” at ${pos(e.trigger)} · ${codes} · rule ${e.rule}`,
+      `    trigger “${slice(e.trigger)}” at ${pos(e.trigger)} · ${codes} · rule ${e.rule}${e.confidence !== undefined ? ` · confidence ${e.confidence}` : ''}`,
       `    “${clip(slice(e), 90)}”`,
     ].join('\n');
   });

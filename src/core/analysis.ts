@@ -18,7 +18,7 @@ import type {
 } from './doc.js';
 
 /** Version of the analysis format (docs/analysis-format.md). Bump the minor on additions. */
-export const ANALYSIS_FORMAT = 'tidings.analysis/1.3';
+export const ANALYSIS_FORMAT = 'tidings.analysis/1.4';
 
 /**
  * The stable, serialisable result of analysing one document. Every span is `[start, end)`

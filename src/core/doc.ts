@@ -324,6 +324,12 @@ export interface NewsEvent extends Span {
   /** The id of the cue that set `status` (`events:status.negated-never`), when a cue did. */
   statusRule?: string;
   /**
+   * How likely this reading is right — type, actor and status together, as a careful PLOVER coder
+   * judges them — from how it was coded (`models/event-confidence-1`, trained on hand verdicts;
+   * docs/analysis-format.md#confidence). 0–1; absent when no model is loaded.
+   */
+  confidence?: number;
+  /**
    * Triggers folded into this event because they report the same act (", killing four and
    * wounding 11" after "shells struck"): each trigger span with its rule and CAMEO code. The event
    * keeps its own trigger and rule and takes the most severe CAMEO code of the group.
@@ -373,6 +379,8 @@ export interface EventTrace {
   };
   /** Other readings of the same words that were considered and set aside, with why. */
   rejected?: EventCandidate[];
+  /** The confidence model's features of this event (`src/stages/05-events/confidence.ts`). */
+  confidenceFeatures?: string[];
 }
 
 /**

@@ -37,6 +37,9 @@ export interface ExplainedEvent {
   /** `rule`, `classifier` or `rule+classifier`. */
   decidedBy?: string;
   classifier?: { model: string; label: string; score: number };
+  /** How likely the reading is right (`NewsEvent.confidence`), with the model's features of it. */
+  confidence?: number;
+  confidenceFeatures?: string[];
   sentence: { index: number; start: number; end: number; text: string };
   /** The sentence's chunks as the clause analysis read them. */
   clause?: string;
@@ -136,6 +139,8 @@ export function explainDoc(doc: Readonly<Doc>): Explanation {
       rule: e.rule,
       ...(t?.decidedBy ? { decidedBy: t.decidedBy } : {}),
       ...(t?.classifier ? { classifier: t.classifier } : {}),
+      ...(e.confidence !== undefined ? { confidence: e.confidence } : {}),
+      ...(t?.confidenceFeatures ? { confidenceFeatures: t.confidenceFeatures } : {}),
       sentence: {
         index: e.sentence,
         start: s?.start ?? e.start,
@@ -220,6 +225,10 @@ export function formatExplanation(x: Explanation): string {
       ? `; classifier ${e.classifier.model} says ${e.classifier.label} (${e.classifier.score.toFixed(2)})`
       : '';
     lines.push(`  coded by: ${e.rule}${e.decidedBy ? ` [${e.decidedBy}]` : ''}${model}`);
+    if (e.confidence !== undefined)
+      lines.push(
+        `  confidence: ${e.confidence} (${(e.confidenceFeatures ?? []).filter((f) => f !== 'bias').join(', ')})`,
+      );
     lines.push(`  sentence ${e.sentence.index}: ${e.sentence.text}`);
     if (e.clause) lines.push(`  clause: ${e.clause}`);
     lines.push(`  trigger: "${e.trigger.text}" [${e.trigger.start}, ${e.trigger.end})`);

@@ -29,7 +29,7 @@ test('analyze --format json prints the analysis format', async () => {
   writeFileSync(file, article);
   const { out } = await run('analyze', file, '--date', '2024-03-14', '--format', 'json');
   const a = JSON.parse(out);
-  assert.equal(a.format, 'tidings.analysis/1.3');
+  assert.equal(a.format, 'tidings.analysis/1.4');
   assert.equal(a.text, article);
   assert.equal(a.title, 'Ministers meet in Ankara');
   assert.ok(a.removed.some((r: { reason: string }) => r.reason === 'boilerplate'));
@@ -65,6 +65,26 @@ test('analyze --format text reads as a report', async () => {
   assert.match(out, /^# Ministers meet in Ankara/);
   assert.match(out, /Removed \(1\)/);
   assert.match(out, /Events \(\d+\)/);
+});
+
+test('analyze --min-confidence keeps only events at least that likely right', async () => {
+  const file = join(dir, 'confidence.txt');
+  writeFileSync(
+    file,
+    'Leaders meet\n\nThe French foreign minister met his German counterpart in Berlin on Monday. Why should anyone care, the opposition leader asked.',
+  );
+  const all = JSON.parse((await run('analyze', file, '--date', '2024-03-14', '--format', 'json')).out);
+  const scores: number[] = all.events.map((e: { confidence: number }) => e.confidence);
+  assert.ok(scores.length >= 2 && new Set(scores).size >= 2, `events with distinct confidences: ${scores}`);
+  const cut = (Math.min(...scores) + Math.max(...scores)) / 2;
+  const kept = JSON.parse(
+    (await run('analyze', file, '--date', '2024-03-14', '--format', 'json', '--min-confidence', String(cut)))
+      .out,
+  );
+  assert.equal(kept.events.length, scores.filter((p) => p >= cut).length);
+  assert.ok(kept.events.length > 0 && kept.events.length < scores.length);
+  await run('analyze', file, '--format', 'json', '--min-confidence', 'default');
+  await assert.rejects(run('analyze', file, '--min-confidence', '1.5'), /probability/);
 });
 
 test('analyze rejects a malformed --date with a message', async () => {

@@ -21,6 +21,7 @@ import {
   statementSenseRule,
 } from './check-sense.js';
 import { clauseSides, clauseTextActor } from './clause-participants.js';
+import { type ConfidenceInput, confidenceFeatures, eventConfidence } from './confidence.js';
 import { agreeAbove, type EventVerdict, judgeSentence, vetoBelow } from './event-detector.js';
 import type { CodedEvent, EventsOptions } from './events-stage.js';
 import {
@@ -340,7 +341,7 @@ export function codeSentence(
       } else if (sides.passive && recipient && actor && recipient.start === actor.start) {
         recipient = undefined;
       }
-      if (options.trace && frame.verbGroup) verbGroup = frame.verbGroup;
+      if (frame.verbGroup) verbGroup = frame.verbGroup;
     }
     // "The number opposed to a ban", "Those cutbacks would free up funds": a phrase that is no
     // entity, no agent noun, no title and no name cannot act; the actor is left open (a pronoun may fill it).
@@ -517,8 +518,22 @@ export function codeSentence(
       actor = byPlace;
       event.actor = byPlace;
     }
+    // How likely the reading is right, from how it was coded (models/event-confidence-1).
+    const judged: ConfidenceInput = {
+      event,
+      sentence: doc.text.slice(sentence.start, sentence.end),
+      ...(actor && actorBy ? { actorBy } : {}),
+      ...(options.classifier ? { detector: judge().event } : {}),
+      ...(verbGroup ? { voice: verbGroup.voice, negated: verbGroup.negated } : {}),
+    };
+    const confidence = eventConfidence(judged);
+    if (confidence !== undefined) event.confidence = confidence;
     if (options.trace) {
-      const trace: EventTrace = { decidedBy: 'rule', rule: spec.id };
+      const trace: EventTrace = {
+        decidedBy: 'rule',
+        rule: spec.id,
+        confidenceFeatures: confidenceFeatures(judged),
+      };
       if (options.classifier) judge();
       if (verdict) {
         trace.classifier = { model: verdict.model, label: 'EVENT', score: verdict.event };

@@ -1,0 +1,181 @@
+/**
+ * Trains the event confidence model (`models/event-confidence-1.json`, read by
+ * `src/stages/05-events/confidence.ts`) from the hand verdicts in docs/hand-judged-events.md:
+ *
+ *   npm run train:event-confidence [-- --corpus DIR --out DIR --dry-run]
+ *
+ * Every verdict table row (`| 011#3 | … | ACCUSE | asserted | Fox | **right** | …`) names an
+ * article of `bbc-news-2225/politics/`, the event's type and actor, and whether a careful PLOVER
+ * coder judged its type, actor and status right together. The articles are analysed again by this
+ * build; an event this build codes takes the verdict of the judged rows of its article with the
+ * same type and actor text (when they agree), others stay unlabelled. A logistic model over the
+ * events stage's confidence features is trained on the labelled ones; its figures are measured by
+ * 5-fold cross-validation by article (every article's events scored by a model that never saw
+ * them), and the threshold kept is the one that maximises F0.5 (precision weighted) on those
+ * held-out scores. Deterministic.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createDoc } from '../src/core/doc.js';
+import { modelsDir } from '../src/core/ml/model-files.js';
+import { analyzeDoc } from '../src/pipeline.js';
+import {
+  CONFIDENCE_FEATURES,
+  CONFIDENCE_MODEL,
+  scoreConfidence,
+} from '../src/stages/05-events/confidence.js';
+import { explainEvents } from '../src/stages/05-events/index.js';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? (args[i + 1] as string) : fallback;
+};
+const root = resolve(import.meta.dirname, '..');
+const corpus = option('--corpus', resolve(root, '..', 'shared/data/corpora/bbc-news-2225/politics'));
+const out = option('--out', modelsDir);
+const dryRun = args.includes('--dry-run');
+const L2 = 3;
+const EPOCHS = 200;
+const RATE = 0.1;
+const FOLDS = 5;
+
+interface Verdict {
+  file: string;
+  type: string;
+  actor: string;
+  right: boolean;
+}
+
+/** The verdict rows of every per-event table: type is the first cell naming a PLOVER type, the actor two cells on. */
+function parseVerdicts(markdown: string, types: ReadonlySet<string>): Verdict[] {
+  const rows: Verdict[] = [];
+  for (const line of markdown.split('\n')) {
+    const m = /^\| (\d{3})#\d+ \|/.exec(line);
+    if (!m) continue;
+    const cells = line
+      .split('|')
+      .slice(1, -1)
+      .map((c) => c.trim());
+    const t = cells.findIndex((c) => types.has(c));
+    const verdict = cells.find((c) => /^\**(right|wrong)\b/.test(c));
+    if (t < 0 || !verdict) continue;
+    const actor = (cells[t + 2] ?? '').replace(/\s*\[[^\]]*\]$/, '');
+    rows.push({ file: m[1] as string, type: cells[t] as string, actor, right: /right/.test(verdict) });
+  }
+  return rows;
+}
+
+interface Example {
+  file: string;
+  features: string[];
+  right: boolean;
+}
+
+function train(examples: readonly Example[]): Record<string, number> {
+  const w = new Map<string, number>();
+  const decay = L2 / Math.max(1, examples.length);
+  for (let epoch = 0; epoch < EPOCHS; epoch++) {
+    for (const x of examples) {
+      let z = 0;
+      for (const f of x.features) z += w.get(f) ?? 0;
+      const g = (x.right ? 1 : 0) - 1 / (1 + Math.exp(-z));
+      for (const f of x.features) {
+        const v = w.get(f) ?? 0;
+        w.set(f, v + RATE * (g - decay * v));
+      }
+    }
+  }
+  const weights: Record<string, number> = {};
+  for (const [f, v] of [...w].sort((a, b) => (a[0] < b[0] ? -1 : 1))) weights[f] = Math.round(v * 1e4) / 1e4;
+  return weights;
+}
+
+function auc(scored: readonly { p: number; right: boolean }[]): number {
+  const pos = scored.filter((s) => s.right);
+  const neg = scored.filter((s) => !s.right);
+  let c = 0;
+  for (const a of pos) for (const b of neg) c += a.p > b.p ? 1 : a.p === b.p ? 0.5 : 0;
+  return c / Math.max(1, pos.length * neg.length);
+}
+
+const PLOVER = new Set(
+  'AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN PROTEST SANCTION MOBILIZE COERCE ASSAULT'.split(
+    ' ',
+  ),
+);
+const verdicts = parseVerdicts(readFileSync(join(root, 'docs/hand-judged-events.md'), 'utf8'), PLOVER);
+const files = [...new Set(verdicts.map((v) => v.file))].sort();
+const examples: Example[] = [];
+let coded = 0;
+for (const file of files) {
+  const path = join(corpus, `${file}.txt`);
+  const doc = analyzeDoc(
+    createDoc(readFileSync(path, 'utf8'), { uri: path, mediaType: 'text/plain', published: '2005-03-01' }),
+  );
+  const judged = verdicts.filter((v) => v.file === file);
+  for (const e of explainEvents(doc).events) {
+    coded++;
+    const actor = e.actor?.text ?? '—';
+    const same = judged.filter((v) => v.type === e.type && v.actor === actor);
+    const first = same[0];
+    if (!first || same.some((v) => v.right !== first.right) || !e.trace?.confidenceFeatures) continue;
+    examples.push({ file, features: e.trace.confidenceFeatures, right: first.right });
+  }
+}
+const positives = examples.filter((x) => x.right).length;
+console.log(
+  `${verdicts.length} verdicts on ${files.length} articles; ${coded} events coded now, ${examples.length} labelled (${positives} right)`,
+);
+
+// Held-out scores: each article's events scored by the model of the folds without it.
+const held: { p: number; right: boolean }[] = [];
+for (let k = 0; k < FOLDS; k++) {
+  const test = new Set(files.filter((_, i) => i % FOLDS === k));
+  const model = { weights: train(examples.filter((x) => !test.has(x.file))) };
+  for (const x of examples.filter((x) => test.has(x.file)))
+    held.push({ p: scoreConfidence(model, x.features), right: x.right });
+}
+held.sort((a, b) => b.p - a.p);
+let best = { threshold: 0.5, f: -1, precision: 0, recall: 0, kept: 0 };
+for (let i = 0, right = 0; i < held.length; i++) {
+  const h = held[i] as { p: number; right: boolean };
+  if (h.right) right++;
+  if (i + 1 < held.length && (held[i + 1] as { p: number }).p === h.p) continue;
+  const precision = right / (i + 1);
+  const recall = right / Math.max(1, positives);
+  const f = (1.25 * precision * recall) / Math.max(1e-9, 0.25 * precision + recall);
+  if (f > best.f) best = { threshold: Math.round(h.p * 1000) / 1000, f, precision, recall, kept: i + 1 };
+}
+const cv = {
+  folds: FOLDS,
+  auc: Math.round(auc(held) * 1000) / 1000,
+  baseRate: Math.round((positives / examples.length) * 1000) / 1000,
+  atThreshold: {
+    kept: best.kept,
+    of: held.length,
+    precision: Math.round(best.precision * 1000) / 1000,
+    recall: Math.round(best.recall * 1000) / 1000,
+  },
+};
+console.log(`cross-validated: ${JSON.stringify(cv)}; threshold ${best.threshold}`);
+
+const model = {
+  name: CONFIDENCE_MODEL,
+  version: 1,
+  features: CONFIDENCE_FEATURES,
+  description:
+    'Event confidence: the probability that a coded event has its type, actor and status right together, from how it was coded (src/stages/05-events/confidence.ts).',
+  trainedOn: `hand verdicts of docs/hand-judged-events.md (${verdicts.length} rows, ${files.length} BBC politics articles of bbc-news-2225), joined to the events this build codes: ${examples.length} labelled, ${positives} right`,
+  command: 'npm run train:event-confidence',
+  trainer: { kind: 'logistic regression, SGD', l2: L2, epochs: EPOCHS, rate: RATE },
+  crossValidation: cv,
+  threshold: best.threshold,
+  thresholdRule: 'maximises F0.5 of right events on the cross-validated scores',
+  weights: train(examples),
+};
+if (dryRun) console.log('dry run: nothing written');
+else {
+  writeFileSync(join(out, `${CONFIDENCE_MODEL}.json`), `${JSON.stringify(model, null, 1)}\n`);
+  console.log(`wrote ${join(out, `${CONFIDENCE_MODEL}.json`)}`);
+}
