@@ -29,7 +29,7 @@ for (const file of files) {
     const sent = s ? a.text.slice(s.start, s.end).replace(/\s+/g, ' ') : '';
     const trig = a.text.slice(e.trigger.start, e.trigger.end);
     console.log(
-      `${name}#${i} s${e.sentence} ${e.type} ${e.status}${e.confidence !== undefined ? ` c${e.confidence}` : ''}${e.statusRule ? `(${e.statusRule})` : ''} | A: ${side(e.actor)} | R: ${side(e.recipient)} | ${e.date ?? '—'} | "${trig}" ${e.rule}\n    ${sent}`,
+      `${name}#${i} s${e.sentence} ${e.type} ${e.status}${e.statusRule ? `(${e.statusRule})` : ''}${e.confidence !== undefined ? ` c${e.confidence}` : ''} | A: ${side(e.actor)} | R: ${side(e.recipient)} | ${e.date ?? '—'} | "${trig}" ${e.rule}\n    ${sent}`,
     );
   });
 }
