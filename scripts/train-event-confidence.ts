@@ -5,7 +5,7 @@
  *   npm run train:event-confidence [-- --corpus DIR --out DIR --dry-run]
  *
  * Every verdict table row (`| 011#3 | … | ACCUSE | asserted | Fox | **right** | …`) names an
- * article of `bbc-news-2225/politics/`, the event's type and actor, and whether a careful PLOVER
+ * article of `bbc-news-2225/politics/` (or `reuters/NEWID`, a Reuters-21578 story with its own date), the event's type and actor, and whether a careful PLOVER
  * coder judged its type, actor and status right together. The articles are analysed again by this
  * build; an event this build codes takes the verdict of the judged rows of its article with the
  * same type and actor text (when they agree), others stay unlabelled. A logistic model over the
@@ -16,6 +16,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { createDoc } from '../src/core/doc.js';
 import { modelsDir } from '../src/core/ml/model-files.js';
 import { analyzeDoc } from '../src/pipeline.js';
@@ -33,6 +34,7 @@ const option = (name: string, fallback: string) => {
 };
 const root = resolve(import.meta.dirname, '..');
 const corpus = option('--corpus', resolve(root, '..', 'shared/data/corpora/bbc-news-2225/politics'));
+const reuters = option('--reuters', resolve(root, '..', 'shared/data/corpora/reuters-21578'));
 const out = option('--out', modelsDir);
 const dryRun = args.includes('--dry-run');
 const L2 = 3;
@@ -41,6 +43,7 @@ const RATE = 0.1;
 const FOLDS = 5;
 
 interface Verdict {
+  /** `NNN` (bbc-news-2225/politics/NNN.txt) or `reuters/NEWID` (a Reuters-21578 story). */
   file: string;
   type: string;
   actor: string;
@@ -51,7 +54,7 @@ interface Verdict {
 function parseVerdicts(markdown: string, types: ReadonlySet<string>): Verdict[] {
   const rows: Verdict[] = [];
   for (const line of markdown.split('\n')) {
-    const m = /^\| (\d{3})#\d+ \|/.exec(line);
+    const m = /^\| ((?:reuters\/)?\d+)#\d+ \|/.exec(line);
     if (!m) continue;
     const cells = line
       .split('|')
@@ -108,11 +111,38 @@ const verdicts = parseVerdicts(readFileSync(join(root, 'docs/hand-judged-events.
 const files = [...new Set(verdicts.map((v) => v.file))].sort();
 const examples: Example[] = [];
 let coded = 0;
+/**
+ * A Reuters-21578 story as the judgement read it: the title line, then the body as transmitted, with
+ * the story's own date (`reut2-020.sgm.gz` holds NEWIDs 20001–21000).
+ */
+function reutersStory(newid: number): { text: string; published: string } {
+  const file = join(reuters, `reut2-${String(Math.floor((newid - 1) / 1000)).padStart(3, '0')}.sgm.gz`);
+  const sgml = new TextDecoder('latin1').decode(gunzipSync(readFileSync(file)));
+  const at = sgml.indexOf(`NEWID="${newid}"`);
+  const story = sgml.slice(at, sgml.indexOf('</REUTERS>', at));
+  const part = (tag: string) => new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`).exec(story)?.[1] ?? '';
+  const unescape = (x: string) =>
+    x
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n)))
+      .replace(/&amp;/g, '&');
+  const date = /(\d+)-([A-Z]{3})-(\d{4})/.exec(part('DATE'));
+  const month = 'JANFEBMARAPRMAYJUNJULAUGSEPOCTNOVDEC'.indexOf(date?.[2] ?? '') / 3 + 1;
+  if (at < 0 || !date || month < 1) throw new Error(`Reuters story ${newid} not found in ${file}`);
+  const body = unescape(part('BODY')).replaceAll('\u0003', '').trimEnd();
+  return {
+    text: `${unescape(part('TITLE')).trim()}\n${body}\n`,
+    published: `${date[3]}-${String(month).padStart(2, '0')}-${(date[1] as string).padStart(2, '0')}`,
+  };
+}
+
 for (const file of files) {
-  const path = join(corpus, `${file}.txt`);
-  const doc = analyzeDoc(
-    createDoc(readFileSync(path, 'utf8'), { uri: path, mediaType: 'text/plain', published: '2005-03-01' }),
-  );
+  const story = file.startsWith('reuters/') ? reutersStory(Number(file.slice(8))) : undefined;
+  const path = story ? `reuters-21578:${file.slice(8)}` : join(corpus, `${file}.txt`);
+  const text = story ? story.text : readFileSync(path, 'utf8');
+  const published = story ? story.published : '2005-03-01';
+  const doc = analyzeDoc(createDoc(text, { uri: path, mediaType: 'text/plain', published }));
   const judged = verdicts.filter((v) => v.file === file);
   for (const e of explainEvents(doc).events) {
     coded++;

@@ -168,6 +168,10 @@ export const SHARED_SCHEMAS: readonly { $id: string; [key: string]: unknown }[] 
       end: int,
       sentence: int,
       rule: { ...str, description: 'the rule or model that coded it' },
+      confidence: {
+        ...nullable('number'),
+        description: 'how likely type, actor and status are right together (0–1); null if stored without one',
+      },
     },
   },
   {

@@ -229,6 +229,7 @@ export function registerApiRoutes(app: FastifyInstance, context: RouteContext): 
       from?: string;
       to?: string;
       doc?: string;
+      minConfidence?: number;
     };
   }>(
     '/api/events',

@@ -32,6 +32,13 @@ export const eventsQuery = {
     from: dateBound,
     to: dateBound,
     doc: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+    minConfidence: {
+      type: 'number',
+      minimum: 0,
+      maximum: 1,
+      description:
+        'only events at least this likely right (their `confidence`); events stored without one are left out',
+    },
     limit,
     offset,
     cursor,

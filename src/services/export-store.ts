@@ -401,6 +401,7 @@ export function ploverRecords(
       status: event.status,
       ...(event.cameo ? { cameo: event.cameo } : {}),
       rule: event.rule,
+      ...(event.confidence !== undefined ? { confidence: event.confidence } : {}),
     });
   });
   return records;

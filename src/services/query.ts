@@ -154,6 +154,7 @@ export async function queryEvents(
     if (value) query[key] = value;
   }
   if (params.status) query.status = params.status;
+  if (params.minConfidence !== undefined) query.minConfidence = params.minConfidence;
   const result = await store.queryEvents(query);
   return { ...result, next: result.next ?? null };
 }

@@ -22,7 +22,7 @@ export const SUMMARY_COLUMNS = `d.id, d.uri, d.title, d.snippet, d.published, d.
 export const EVENT_COLUMNS = `e.doc_id, e.idx, e.type, e.mode, e.status, e.cameo, e.quad, e.goldstein,
   e.actor_text, e.actor_entity, e.actor_country, e.actor_sector,
   e.recipient_text, e.recipient_entity, e.recipient_country, e.recipient_sector,
-  e.date, e."start", e."end", e.rule, e.sentence, d.title AS doc_title, d.published AS doc_published`;
+  e.date, e."start", e."end", e.rule, e.sentence, e.confidence, d.title AS doc_title, d.published AS doc_published`;
 
 export const QUEUE_COLUMNS =
   'id, source, text, diagnostics, rejected, bytes_hash, attempts, blocks, raw_media_type, raw_gzip';
@@ -96,6 +96,7 @@ export function toEventRow(r: Row): EventRow {
     end: r.end as number,
     sentence: r.sentence as number,
     rule: r.rule as string,
+    confidence: orNull(r.confidence),
   };
 }
 

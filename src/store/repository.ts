@@ -337,6 +337,8 @@ export interface EventQuery {
   from?: string;
   to?: string;
   docId?: string;
+  /** Only events at least this likely right (`NewsEvent.confidence`, 0–1); events stored without one are left out. */
+  minConfidence?: number;
   limit: number;
   offset: number;
   /** The `next` of the page before (keyset pagination; `offset` is then ignored). */
@@ -369,6 +371,8 @@ export interface EventRow {
   end: number;
   sentence: number;
   rule: string;
+  /** How likely the reading is right (`NewsEvent.confidence`); null for events stored without one. */
+  confidence: number | null;
 }
 
 export interface EntityQuery {

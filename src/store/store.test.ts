@@ -291,6 +291,38 @@ for (const engine of engines) {
       assert.equal((await store.queryEvents({ docId: a.id, ...page })).total, 2);
     });
 
+    test('minConfidence keeps the events at least that likely right, and leaves out those without one', async () => {
+      const store = await openTestStore(engine);
+      const x = fakeAnalysis();
+      const scores = [0.8, 0.2];
+      const y = { ...x, events: x.events.map((e, i) => ({ ...e, confidence: scores[i] ?? 0.5 })) };
+      const z = fakeAnalysis(`${GENEVA_TEXT}Unscored.\n`, 'test:unscored');
+      await store.putMany([
+        { kind: 'document', analysis: y },
+        { kind: 'document', analysis: z },
+      ]);
+      const all = await store.queryEvents({ limit: 50, offset: 0 });
+      assert.deepEqual(
+        all.items
+          .filter((e) => e.docId === y.id)
+          .sort((p, q) => p.idx - q.idx)
+          .map((e) => e.confidence),
+        y.events.map((e) => e.confidence),
+      );
+      assert.ok(all.items.filter((e) => e.docId === z.id).every((e) => e.confidence === null));
+      const sure = await store.queryEvents({ minConfidence: 0.5, limit: 50, offset: 0 });
+      assert.deepEqual(
+        sure.items.map((e) => [e.docId, e.confidence]),
+        [[y.id, 0.8]],
+      );
+      assert.equal(sure.total, 1);
+      assert.equal(
+        (await store.queryEvents({ minConfidence: 0, limit: 50, offset: 0 })).total,
+        y.events.length,
+      );
+      await store.close();
+    });
+
     test('from/to use the event date, else the publication date', async () => {
       // CONSULT events are dated 2024-05-13; AGREE events fall back to publication (2024-05-16, 2025-03-02).
       const may = await store.queryEvents({ from: '2024-05-14', to: '2024-05', ...page });

@@ -171,7 +171,7 @@ export function documentPage(a: Analysis, view: DocumentView = {}): string {
     return html`<tr data-target="${anchors.event(i)}">
       <td><a href="${jump(e.trigger.start, anchors.event(i))}">${e.type}</a></td><td>${e.mode ?? '—'}</td><td>${e.status}</td>
       <td>${participantCell(e.actor)}</td><td>${participantCell(e.recipient)}</td>${dateCell(e.date)}
-      <td>${e.cameo ?? '—'}</td><td>${e.quad ?? '—'}</td><td>${e.goldstein ?? '—'}</td><td class="small">${e.rule}</td></tr>`;
+      <td>${e.cameo ?? '—'}</td><td>${e.quad ?? '—'}</td><td>${e.goldstein ?? '—'}</td><td>${e.confidence ?? '—'}</td><td class="small">${e.rule}</td></tr>`;
   });
   const entities = a.entities.slice(rows.entities, rows.entities + TABLE_ROWS).map((en, k) => {
     const ei = rows.entities + k;
@@ -224,7 +224,7 @@ export function documentPage(a: Analysis, view: DocumentView = {}): string {
     a.events.length === 0
       ? html`<p class="muted">No events coded.</p>`
       : html`<div class="lazy"><table><thead><tr><th>Type</th><th>Mode</th><th>Status</th><th>Actor</th><th>Recipient</th><th>Date</th>
-    <th>CAMEO</th><th>Quad</th><th>Goldstein</th><th>Rule</th></tr></thead><tbody>${events}</tbody></table></div>
+    <th>CAMEO</th><th>Quad</th><th>Goldstein</th><th title="how likely type, actor and status are right together">Confidence</th><th>Rule</th></tr></thead><tbody>${events}</tbody></table></div>
     ${tablePager('events', a.events.length)}`
   }
   <h2 id="entities">Entities (${a.entities.length})</h2>
@@ -245,6 +245,8 @@ export interface EventFilterValues {
   status?: string;
   from?: string;
   to?: string;
+  /** As typed; the route checks it is a number 0–1. */
+  minConfidence?: string;
 }
 
 const STATUSES = ['', ...EVENT_STATUSES];
@@ -258,7 +260,7 @@ export function eventsPage(filters: EventFilterValues, events: Page<EventRow>, p
       ${dateCell(e.date, e.published)}
       <td>${e.type}</td><td>${e.mode ?? '—'}</td><td>${e.status}</td>
       <td>${participantCell(e.actor)}</td><td>${participantCell(e.recipient)}</td>
-      <td>${e.cameo ?? '—'}</td><td>${e.quad ?? '—'}</td><td>${e.goldstein ?? '—'}</td>
+      <td>${e.cameo ?? '—'}</td><td>${e.quad ?? '—'}</td><td>${e.goldstein ?? '—'}</td><td>${e.confidence ?? '—'}</td>
       <td class="article"><a href="/documents/${e.docId}?event=${e.idx}#${anchors.event(e.idx)}">${e.docTitle ?? e.docId.slice(0, 12)}</a></td>
       <td class="rule">${e.rule}</td></tr>`,
   );
@@ -270,14 +272,15 @@ export function eventsPage(filters: EventFilterValues, events: Page<EventRow>, p
       (s) =>
         html`<option value="${s}"${s === (filters.status ?? '') ? raw(' selected') : ''}>${s || 'any'}</option>`,
     )}</select></label>
-    ${input('from', 'From', 'YYYY-MM-DD')}${input('to', 'To', 'YYYY-MM-DD')}<button>Filter</button>
+    ${input('from', 'From', 'YYYY-MM-DD')}${input('to', 'To', 'YYYY-MM-DD')}
+    ${input('minConfidence', 'Min. confidence', '0–1')}<button>Filter</button>
   </form>
   ${problem && html`<p class="sev-error">${problem}</p>`}
   ${
     events.items.length === 0
       ? html`<p class="muted">No events match.</p>`
       : html`<table><thead><tr><th>Date</th><th>Type</th><th>Mode</th><th>Status</th><th>Actor</th><th>Recipient</th>
-    <th>CAMEO</th><th>Quad</th><th>Goldstein</th><th>Article</th><th>Rule</th></tr></thead><tbody>${rows}</tbody></table>
+    <th>CAMEO</th><th>Quad</th><th>Goldstein</th><th title="how likely type, actor and status are right together">Confidence</th><th>Article</th><th>Rule</th></tr></thead><tbody>${rows}</tbody></table>
     <p class="small muted">A grey date is the article's publication date: the event has no date of its own.</p>`
   }
   ${pager('/events', { ...filters }, events)}`;

@@ -87,16 +87,24 @@ export function registerWebRoutes(app: FastifyInstance, { store }: RouteContext)
     }
     const status = str(query.status);
     if (status && EVENT_STATUSES.has(status)) filters.status = status;
+    const confidence = str(query.minConfidence);
+    if (confidence) filters.minConfidence = confidence;
+    const min = confidence === undefined ? undefined : Number(confidence);
+    const badConfidence = min !== undefined && !(confidence?.trim() && min >= 0 && min <= 1);
     const bad = (['from', 'to'] as const).filter((k) => filters[k] && !isDateBound(filters[k] as string));
-    const problem = bad.length
-      ? `Not a date: ${bad.map((k) => filters[k]).join(', ')} (use YYYY, YYYY-MM or YYYY-MM-DD); that filter was ignored.`
-      : undefined;
-    const { from, to, status: st, ...rest } = filters;
+    const problems = [
+      bad.length > 0 &&
+        `Not a date: ${bad.map((k) => filters[k]).join(', ')} (use YYYY, YYYY-MM or YYYY-MM-DD); that filter was ignored.`,
+      badConfidence && `Not a confidence: ${confidence} (use a number from 0 to 1); that filter was ignored.`,
+    ].filter(Boolean);
+    const problem = problems.length > 0 ? problems.join(' ') : undefined;
+    const { from, to, status: st, minConfidence: _m, ...rest } = filters;
     const events = await queryEvents(store, {
       ...rest,
       ...(from && !bad.includes('from') ? { from } : {}),
       ...(to && !bad.includes('to') ? { to } : {}),
       ...(st ? { status: st as EventStatus } : {}),
+      ...(min !== undefined && !badConfidence ? { minConfidence: min } : {}),
       limit: page,
       offset: offsetOf(query.offset),
     });

@@ -107,6 +107,20 @@ describe('the API over the real pipeline', () => {
     const entities = (await app.inject(`/api/entities?doc=${id}&limit=100`)).json();
     assert.equal(entities.total, analysis.entities.length);
   });
+
+  test('events carry their confidence through the store, and minConfidence filters on it', async () => {
+    const scores = analysis.events.map((e) => e.confidence);
+    assert.ok(scores.length > 0 && scores.every((p) => typeof p === 'number'));
+    const all = (await app.inject(`/api/events?doc=${id}&limit=100`)).json();
+    assert.deepEqual(
+      all.items.map((e: { idx: number; confidence: number }) => [e.idx, e.confidence]).sort(),
+      scores.map((p, i) => [i, p]).sort(),
+    );
+    const cut = Math.max(...(scores as number[]));
+    const top = (await app.inject(`/api/events?doc=${id}&minConfidence=${cut}`)).json();
+    assert.equal(top.total, scores.filter((p) => (p as number) >= cut).length);
+    assert.equal((await app.inject('/api/events?minConfidence=2')).statusCode, 400);
+  });
 });
 
 describe('the pages over the real pipeline', () => {

@@ -109,7 +109,10 @@ describe('GET /documents/:id', () => {
       /<tr data-target="ev-0">\s*<td><a href="#ev-0">CONSULT<\/a><\/td><td>meet<\/td><td>asserted<\/td>/,
     );
     assert.match(page, /French President Emmanuel Macron <span class="pill">FRA GOV<\/span>/);
-    assert.match(page, /<td>036<\/td><td>1<\/td><td>4<\/td><td class="small">events:consult.met<\/td>/);
+    assert.match(
+      page,
+      /<td>036<\/td><td>1<\/td><td>4<\/td><td>—<\/td><td class="small">events:consult.met<\/td>/,
+    );
     assert.match(page, /<h2 id="entities">Entities \(5\)<\/h2>/);
     assert.match(page, /<h2 id="diagnostics">Diagnostics \(0\)<\/h2>/);
   });

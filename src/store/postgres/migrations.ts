@@ -377,4 +377,8 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX documents_title_search ON documents USING GIN (ts_filter(search, '{a,b}'));
   ANALYZE documents;
   `,
+  // 17: each event's confidence (as SQLite's migration 17).
+  `
+  ALTER TABLE events ADD COLUMN confidence DOUBLE PRECISION;
+  `,
 ] as const;

@@ -672,6 +672,7 @@ class PostgresRepository implements Repository {
     if (query.type) where.push(`e.type = upper(${p.text(query.type)})`);
     if (query.status) where.push(`e.status = ${p.add(query.status)}`);
     if (query.docId) where.push(`e.doc_id = ${p.add(query.docId)}`);
+    if (query.minConfidence !== undefined) where.push(`e.confidence >= ${p.add(query.minConfidence)}`);
     const from = query.from ? firstDayOf(query.from) : null;
     const to = query.to ? lastDayOf(query.to) : null;
     if (from) where.push(`e.day >= ${p.text(from)}`);
@@ -1299,7 +1300,7 @@ async function insertRaw(
 /** Entities, events and diagnostics of newly stored documents, one statement per table. */
 async function insertLayers(client: Client, analyses: readonly Analysis[]): Promise<void> {
   const entities: unknown[][] = [[], [], [], [], [], [], []];
-  const events: unknown[][] = Array.from({ length: 22 }, () => []);
+  const events: unknown[][] = Array.from({ length: 23 }, () => []);
   const diagnostics: unknown[][] = [[], [], [], [], [], [], []];
   const push = (columns: unknown[][], values: unknown[]) => {
     values.forEach((v, i) => {
@@ -1329,6 +1330,7 @@ async function insertLayers(client: Client, analyses: readonly Analysis[]): Prom
         e.end,
         e.rule,
         e.sentence,
+        e.confidence ?? null,
       ]);
     });
     a.diagnostics.forEach((d, idx) => {
@@ -1347,10 +1349,10 @@ async function insertLayers(client: Client, analyses: readonly Analysis[]): Prom
       `INSERT INTO events (doc_id, idx, type, mode, status, cameo, quad, goldstein,
          actor_text, actor_entity, actor_country, actor_sector,
          recipient_text, recipient_entity, recipient_country, recipient_sector,
-         date, day, "start", "end", rule, sentence)
+         date, day, "start", "end", rule, sentence, confidence)
        SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[],
          $8::float8[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[],
-         $16::text[], $17::text[], $18::text[], $19::int[], $20::int[], $21::text[], $22::int[])`,
+         $16::text[], $17::text[], $18::text[], $19::int[], $20::int[], $21::text[], $22::int[], $23::float8[])`,
       events,
     );
   }

@@ -345,4 +345,9 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE documents ADD COLUMN search_key INTEGER;
   `,
+  // 17: each event's confidence (NewsEvent.confidence, analysis format 1.4), for the minConfidence
+  // filter; events stored before have none until \`tidings recode\` analyses them again.
+  `
+  ALTER TABLE events ADD COLUMN confidence REAL;
+  `,
 ] as const;

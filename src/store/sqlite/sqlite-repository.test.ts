@@ -45,12 +45,13 @@ test('migration 16 keys the search index of a store written before it: the same 
     await old.putDocument(analysis);
   }
   await old.close();
-  // Back to version 15: no search keys, the full-text rows keyed by the documents' rowids.
+  // Back to version 15: no search keys (nor migration 17's event confidence), the full-text rows keyed by the documents' rowids.
   const raw = new Database(file);
   raw.exec(`
     CREATE TABLE fts_copy AS SELECT d.rowid AS rowid, d.title AS title, d.text AS text FROM documents d;
     DROP INDEX documents_by_search_key;
     ALTER TABLE documents DROP COLUMN search_key;
+    ALTER TABLE events DROP COLUMN confidence;
     DELETE FROM documents_fts;
     UPDATE schema_version SET version = 15;
   `);
@@ -67,7 +68,7 @@ test('migration 16 keys the search index of a store written before it: the same 
   raw.exec('DROP TABLE fts_copy');
   raw.close();
   const migrated = await openStore(`sqlite:${file}`);
-  assert.equal((await migrated.stats()).schemaVersion, 16);
+  assert.equal((await migrated.stats()).schemaVersion, 17);
   for (const [q, offset] of [
     ['harbour', 0],
     ['harbour', 10],

@@ -532,6 +532,10 @@ class SqliteRepository implements Repository {
     addCondition(where, params, 'e.type = upper(@type)', 'type', query.type);
     addCondition(where, params, 'e.status = @status', 'status', query.status);
     addCondition(where, params, 'e.doc_id = @docId', 'docId', query.docId);
+    if (query.minConfidence !== undefined) {
+      where.push('e.confidence >= @minConfidence');
+      params.minConfidence = query.minConfidence;
+    }
     addCondition(where, params, 'e.day >= @from', 'from', query.from ? firstDayOf(query.from) : null);
     addCondition(where, params, 'e.day <= @to', 'to', query.to ? lastDayOf(query.to) : null);
     const { limit: _l, offset: _o, ...countParams } = params;
@@ -1107,8 +1111,8 @@ class SqliteRepository implements Repository {
       `INSERT INTO events (doc_id, idx, type, mode, status, cameo, quad, goldstein,
          actor_text, actor_entity, actor_country, actor_sector,
          recipient_text, recipient_entity, recipient_country, recipient_sector,
-         date, day, "start", "end", rule, sentence)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         date, day, "start", "end", rule, sentence, confidence)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const publishedDay = firstDayOf(analysis.published);
     analysis.events.forEach((event, idx) => {
@@ -1129,6 +1133,7 @@ class SqliteRepository implements Repository {
         event.end,
         event.rule,
         event.sentence,
+        event.confidence ?? null,
       );
     });
     const insertDiagnostic = this.#stmt(
