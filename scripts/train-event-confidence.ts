@@ -121,7 +121,7 @@ function reutersStory(newid: number): { text: string; published: string } {
   const at = sgml.indexOf(`NEWID="${newid}"`);
   const story = sgml.slice(at, sgml.indexOf('</REUTERS>', at));
   const part = (tag: string) => new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`).exec(story)?.[1] ?? '';
-  const unescape = (x: string) =>
+  const decodeEntities = (x: string) =>
     x
       .replace(/&lt;/g, '<')
       .replace(/&gt;/g, '>')
@@ -130,9 +130,9 @@ function reutersStory(newid: number): { text: string; published: string } {
   const date = /(\d+)-([A-Z]{3})-(\d{4})/.exec(part('DATE'));
   const month = 'JANFEBMARAPRMAYJUNJULAUGSEPOCTNOVDEC'.indexOf(date?.[2] ?? '') / 3 + 1;
   if (at < 0 || !date || month < 1) throw new Error(`Reuters story ${newid} not found in ${file}`);
-  const body = unescape(part('BODY')).replaceAll('\u0003', '').trimEnd();
+  const body = decodeEntities(part('BODY')).replaceAll('\u0003', '').trimEnd();
   return {
-    text: `${unescape(part('TITLE')).trim()}\n${body}\n`,
+    text: `${decodeEntities(part('TITLE')).trim()}\n${body}\n`,
     published: `${date[3]}-${String(month).padStart(2, '0')}-${(date[1] as string).padStart(2, '0')}`,
   };
 }
