@@ -37,6 +37,7 @@ const agentPreps = list('agentPrepositions');
 const pairPreps = list('pairPrepositions');
 const recipientPreps = list('recipientPrepositions');
 const modifierPreps = list('modifierPrepositions');
+const absolutePreps = list('absolutePrepositions');
 const supportVerbs = list('supportVerbs');
 const reportingVerbs = new Set(reportingVerbLists.neutral);
 
@@ -259,21 +260,46 @@ export class ClauseAnalysis {
     }
     if (at.kind === 'NP') {
       // "… said that X attacked": a subordinator before the chain is fine; the chain is the subject.
-      const chain = this.#chainEndingAt(c);
+      const chain = this.#chainEndingAt(c, this.#isParticiple(v));
       if (chain) return { phrases: chain, by: 'clause:subject' };
+      // "wrote to Mr Smith on Tuesday accusing him": a participle after a prepositional phrase is
+      // a free adjunct; its subject is the verb's before it.
+      if (this.#isParticiple(v)) return this.#earlierSubject(c, depth, true);
       return undefined;
     }
     if (at.kind === 'CC' || (this.#isComma(at) && (this.chunks[v] as Chunk).nonFinite)) {
       // "arrived in Beijing and met Xi", "…, killing four": the earlier verb's subject.
-      for (let k = c - 1; k >= 0 && c - k < WALK; k--) {
-        const ch = chunks[k] as Chunk;
-        if (ch.kind === 'VG') {
-          if (reportingVerbs.has((this.#tokens[ch.head] as Token).lower)) return undefined;
-          const s = this.#subjectOf(k, depth + 1);
-          return s ? { phrases: s.phrases, by: 'clause:shared-subject' } : undefined;
-        }
-        if (ch.kind === 'PUNCT' && !this.#isComma(ch)) return undefined;
+      return this.#earlierSubject(c, depth, false);
+    }
+    return undefined;
+  }
+
+  /** Whether verb group `v` opens with a present participle, no auxiliary ("accusing him", "agreeing to cut"). */
+  #isParticiple(v: number): boolean {
+    return this.#tags[(this.chunks[v] as Chunk).first] === 'VBG';
+  }
+
+  /**
+   * The subject of the nearest verb group before chunk `c`, for a verb that shares it. A reporting
+   * verb's subject is shared only by a participle after its complements (`afterReport`: "wrote to
+   * X accusing him"); "said, adding" and "said they attacked and killed" are left to the windows.
+   */
+  #earlierSubject(
+    c: number,
+    depth: number,
+    afterReport: boolean,
+  ): { phrases: Phrase[]; by: string } | undefined {
+    const chunks = this.chunks;
+    for (let k = c - 1; k >= 0 && c - k < WALK; k--) {
+      const ch = chunks[k] as Chunk;
+      if (ch.kind === 'VG') {
+        if (!afterReport && reportingVerbs.has((this.#tokens[ch.head] as Token).lower)) return undefined;
+        const s = this.#subjectOf(k, depth + 1);
+        return s ? { phrases: s.phrases, by: 'clause:shared-subject' } : undefined;
       }
+      if (ch.kind === 'PUNCT' && !this.#isComma(ch)) return undefined;
+      // A relative or subordinate clause between: its verb is not the one shared.
+      if (afterReport && ch.kind === 'O' && relativePronouns.has(this.#lower(ch))) return undefined;
     }
     return undefined;
   }
@@ -283,7 +309,7 @@ export class ClauseAnalysis {
    * ("rebels in Darfur"), possessors ("Russia's military") and coordination ("Xi and Putin").
    * Returns one phrase per conjunct, leftmost first.
    */
-  #chainEndingAt(end: number): Phrase[] | undefined {
+  #chainEndingAt(end: number, absolute = false): Phrase[] | undefined {
     const chunks = this.chunks;
     const conjuncts: Phrase[] = [];
     let last = (chunks[end] as Chunk).last;
@@ -295,6 +321,7 @@ export class ClauseAnalysis {
       let first = ch.first;
       let j = k - 1;
       // Possessors and modifier phrases belong to the noun group after them.
+      let modified = false;
       while (j >= 0 && steps++ < WALK) {
         const prev = chunks[j] as Chunk;
         if (prev.kind === 'NP' && prev.possessive) {
@@ -309,6 +336,7 @@ export class ClauseAnalysis {
           !(chunks[j - 2]?.kind === 'P')
         ) {
           first = (chunks[j - 1] as Chunk).first;
+          modified = true;
           j -= 2;
           continue;
         }
@@ -327,11 +355,17 @@ export class ClauseAnalysis {
         last = (chunks[k] as Chunk).last;
         continue;
       }
-      // A subject right after a preposition is its object ("in Beijing Xi met"): not a subject.
-      if (link?.kind === 'P' && !subordinators.has(this.#lower(link)) && conjuncts.length === 1) {
-        const only = conjuncts[0] as Phrase;
-        if (only.first === ch.first && first === ch.first) return undefined;
-      }
+      // A subject right after a preposition is its object ("in Beijing Xi met", "for Britain's
+      // vote"): not a subject.
+      // After "with"/"without" it is the subject of a participle ("with Milburn accusing Howard").
+      if (
+        link?.kind === 'P' &&
+        !subordinators.has(this.#lower(link)) &&
+        !(absolute && absolutePreps.has(this.#lower(link))) &&
+        conjuncts.length === 1 &&
+        !modified
+      )
+        return undefined;
       break;
     }
     return conjuncts.length > 0 ? conjuncts : undefined;

@@ -4,7 +4,7 @@ import clauseData from '../../rules/events/clause-words.json' with { type: 'json
 import { wordList } from '../../rules/word-list.js';
 import type { ClauseFrame, Phrase } from './analyze-clauses.js';
 import { textActor } from './participants.js';
-import { type Group, lexicon, prepBefore } from './sentence-words.js';
+import { type Group, isPossessive, lexicon, prepBefore } from './sentence-words.js';
 
 /**
  * Actor and recipient mention groups for one event word, read from its clause frame
@@ -54,11 +54,29 @@ function groupsIn(groups: readonly Group[], p: Phrase): Group[] {
 function headGroup(groups: readonly Group[], p: Phrase, tokens: readonly Token[]): Group | undefined {
   const inside = groupsIn(groups, p);
   if (inside.length <= 1) return inside[0];
-  for (const g of inside) {
+  const heads = inside.filter((g) => {
     const prep = g.first > p.first ? prepBefore(tokens, g.first) : undefined;
-    if (prep === undefined || !locative.has(prep)) return g;
-  }
-  return inside[0];
+    return prep === undefined || !locative.has(prep);
+  });
+  // "The SNP's Holyrood leader Nicola Sturgeon": a party's or body's possessor, or a place naming
+  // the office, modifies the person or body after it, who is the head.
+  const head = heads.find((g, k) => !heads.slice(k + 1).some((next) => modifies(g, next, tokens)));
+  return head ?? inside[0];
+}
+
+/** How many tokens a possessor or an office's place may stand before the name it modifies. */
+const modifierReach = 4;
+
+function modifies(g: Group, next: Group, tokens: readonly Token[]): boolean {
+  if (next.first - g.last > modifierReach) return false;
+  const last = tokens[g.last] as Token;
+  const possessive =
+    (g.end < last.end && isPossessive(last.lower)) || isPossessive(tokens[g.last + 1]?.lower ?? '');
+  const nextType = next.entity.type;
+  // A country's ("Niger's ambassador X") stays: the participant takes its agent phrase and country.
+  if (possessive)
+    return g.entity.type !== 'country' && (nextType === 'person' || nextType === 'organization');
+  return g.entity.type === 'place' && nextType === 'person';
 }
 
 export function clauseSides(

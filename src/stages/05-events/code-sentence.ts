@@ -32,11 +32,17 @@ import {
 } from './generic-relative.js';
 import { candidate } from './matching.js';
 import {
+  agentlessVerbalPassiveRule,
   countryOnlyAsResolved,
+  holderOf,
+  impliedActorRule,
+  impliedActorRules,
+  isCustodyRelease,
   isSourceOnly,
   locateTextSide,
   modifiesPlace,
   namesWhere,
+  needsSpeaker,
   participant,
   participantRules,
   pickSubject,
@@ -47,7 +53,7 @@ import {
   subjectCandidates,
   textActor,
 } from './participants.js';
-import { isResolvablePronoun, pronounRule } from './pronoun-actors.js';
+import { descriptionRule, isResolvablePronoun, pronounRule } from './pronoun-actors.js';
 import {
   auxTail,
   clauseStart,
@@ -195,14 +201,20 @@ export function codeSentence(
     // Actor: the subject of the trigger's clause, else of the sentence before it.
     const from = clauseStart(tokens, m.head);
     const before = usable.filter((g) => g.last < m.head);
-    let actorGroup = pickSubject(subjectCandidates(ctx.doc.text, before, tokens, from, m.head), tokens);
+    const candidates = subjectCandidates(ctx.doc.text, before, tokens, from, m.head);
+    // A nominal trigger keeps the last name before it even inside a prepositional phrase ("removing
+    // the sanctions on Burma is out of the question"): its participants stand in such phrases.
+    const verbalUse = m.rule.verbal && !isNounUse(tokens, m.head);
+    let actorGroup = pickSubject(candidates, tokens, verbalUse ? ctx.doc.text : undefined);
+    // "removing the sanctions on Burma": a name before the trigger that is a preposition's object
+    // is no subject; it may still be what the event is done to.
+    let prepObject = actorGroup ? undefined : candidates.at(-1);
     // Past commas ("Pakistan, a U.S. ally, has refused …") but not into another clause.
     if (!actorGroup) {
       const outer = clauseStart(tokens, m.head, false);
-      actorGroup = pickSubject(
-        before.filter((g) => g.first >= outer),
-        tokens,
-      );
+      const outerCandidates = before.filter((g) => g.first >= outer);
+      actorGroup = pickSubject(outerCandidates, tokens, verbalUse ? ctx.doc.text : undefined);
+      prepObject = actorGroup ? undefined : (prepObject ?? outerCandidates.at(-1));
     }
     let actorBy = actorGroup ? 'subject' : undefined;
     if (leadingComma >= 0) {
@@ -238,7 +250,8 @@ export function codeSentence(
     } else if (isPassive(tokens, m.head, m.rule)) {
       // "was attacked by X": the subject is the recipient, the by-phrase the actor.
       const agent = after.find((g) => prepBefore(tokens, g.first) === 'by');
-      recipient = actor;
+      // "A camp for Congolese refugees was attacked": the name in the subject, over its words.
+      recipient = prepObject && !actorGroup ? participant(doc, tokens, prepObject, sole, groups) : actor;
       actor = agent ? participant(doc, tokens, agent, sole, groups) : undefined;
       recipientBy = recipient ? 'passive-subject' : undefined;
       actorBy = agent ? 'by-agent' : undefined;
@@ -333,6 +346,14 @@ export function codeSentence(
       } else if (sides.passive && sides.recipient && actor?.entity === sides.recipient.entity.id) {
         // "Ukraine was attacked": the subject is acted on; the windows took it for the actor.
         actor = undefined;
+      } else if (sides.passive && !sides.actor && actor && !actor.entity && actorBy === 'text') {
+        // "The detainees were immediately arrested": the phrase before a passive verb undergoes it.
+        if (!sides.recipient) {
+          recipient = actor;
+          recipientBy = 'clause:passive-subject';
+        }
+        actor = undefined;
+        actorBy = undefined;
       }
       if (sides.recipient) {
         recipientGroup = sides.recipient;
@@ -377,8 +398,41 @@ export function codeSentence(
         }
       }
     }
+    // "The Tory co-chairman attacked …": a definite description of someone named before.
+    if (
+      (!actor || (!actor.entity && (actorBy === 'text' || actorBy === 'clause:text'))) &&
+      !trailing &&
+      leadingComma < 0 &&
+      ctx.pronouns &&
+      ctx.index !== undefined &&
+      frame?.kind === 'verbal' &&
+      frame.verbGroup?.voice === 'active'
+    ) {
+      const head = describedHead(doc.text, tokens, frame.actors[0], groups);
+      const found = head
+        ? ctx.pronouns.describedBy(head, doc.text, (tokens[m.head] as Token).start, ctx.index)
+        : undefined;
+      if (found && found.entity.id !== recipient?.entity) {
+        actor = antecedent(doc, found);
+        actorBy = descriptionRule.id;
+      }
+    }
     if (actor && recipient && actor.start === recipient.start) recipient = undefined;
     for (const side of [actor, recipient]) locateTextSide(doc, tokens, side, groups);
+    // "Labour has been accused of …", "he was asked": a verbal act with no one named who said it.
+    if (
+      !actor &&
+      m.rule.verbal &&
+      !isNounUse(tokens, m.head) &&
+      needsSpeaker(m.rule.typeSpec.type, spec.context) &&
+      (frame?.verbGroup?.voice === 'passive' || isPassive(tokens, m.head, m.rule)) &&
+      // "was criticised by some analysts": a by-phrase names the speaker even when it is no entity.
+      !frame?.preps.some((p) => p.prep === 'by') &&
+      tokens[m.last + 1]?.lower !== 'by'
+    ) {
+      rejected?.push(candidate(m.rule, headToken, lastToken, agentlessVerbalPassiveRule));
+      continue;
+    }
     // "a phased withdrawal of UK troops", "the hunger strike": a nominal event that no one is
     // said to carry out is a reference to a happening, not a report of one (PLOVER codes an actor).
     // One with a possessor ("his planned visit") names its actor even when it is not resolved.
@@ -390,6 +444,10 @@ export function codeSentence(
     ) {
       rejected?.push(candidate(m.rule, headToken, lastToken, 'nominal-no-actor'));
       continue;
+    }
+    if (!actor && !recipient && prepObject) {
+      recipient = participant(doc, tokens, prepObject, sole, groups);
+      recipientBy = 'prep-object';
     }
     if (!actor && !recipient && spec.needsParticipant !== false) {
       rejected?.push(candidate(m.rule, headToken, lastToken, 'no-participant'));
@@ -498,6 +556,7 @@ export function codeSentence(
     // "Foreign nationals detained in the UK", "MP attacked by muggers": an act done to someone
     // whose verb has a preposition, not an object, after it is a participle; its subject is the patient.
     const next = tokens[m.last + 1];
+    const passiveVoice = frame?.verbGroup?.voice === 'passive' || isPassive(tokens, m.head, m.rule);
     const doneTo =
       participantRules.placeTargetTypes.has(event.type) &&
       next !== undefined &&
@@ -517,6 +576,28 @@ export function codeSentence(
       actorBy = actor ? `${actorBy ?? 'text'}+place` : 'place';
       actor = byPlace;
       event.actor = byPlace;
+    }
+    // "freed from US custody", "were arrested on their return": the state that holds or arrests.
+    // "Britons freed from US custody": a past participle with a preposition after it is done to its subject.
+    const participleDoneTo =
+      next !== undefined &&
+      (next.lower === 'by' || locativePreps.has(next.lower)) &&
+      clauses?.tagAt(m.last) === 'VBN';
+    const implied = impliedActor(ctx, m, event.type, limit, actor, passiveVoice || participleDoneTo);
+    if (implied) {
+      if (recipient && recipient.entity === implied.entity) {
+        delete event.recipient;
+        recipient = undefined;
+      }
+      // The subject that underwent it is the recipient.
+      if (actor && !recipient) {
+        recipient = actor;
+        recipientBy = 'patient';
+        event.recipient = recipient;
+      }
+      actor = implied;
+      actorBy = impliedActorRule;
+      event.actor = implied;
     }
     // How likely the reading is right, from how it was coded (models/event-confidence-1).
     const judged: ConfidenceInput = {
@@ -679,4 +760,56 @@ function hasPossessor(tokens: readonly Token[], head: number): boolean {
     if (t === 'a' || t === 'an' || t === 'the' || !/^[\p{L}-]+$/u.test(t)) return false;
   }
   return false;
+}
+
+/**
+ * The actor of a coercive act or a release that names none, or whose subject undergoes it: the
+ * holder a custody phrase names ("freed from US custody"), else the state of the country the
+ * story is set in ("were arrested on their return"), for a release only one from custody
+ * ("released on bail"). Undefined when nothing is implied.
+ */
+function impliedActor(
+  ctx: SentenceContext,
+  m: Match,
+  type: string,
+  limit: number,
+  actor: EventParticipant | undefined,
+  undergoes: boolean,
+): EventParticipant | undefined {
+  if (!impliedActorRules.types.has(type) || !m.rule.verbal || isNounUse(ctx.tokens, m.head)) return undefined;
+  const holder = holderOf(ctx.tokens, ctx.groups, m.last, limit);
+  // A transitive verb with its custody phrase and no object between ("Britons freed from US
+  // custody") is a participle: its subject is the captive.
+  if (holder && (!actor || undergoes || holder.prep === m.last + 1)) {
+    const p = participant(ctx.doc, ctx.tokens, holder.group, undefined, ctx.groups);
+    return p.entity === actor?.entity ? undefined : p;
+  }
+  if (actor || !impliedActorRules.storyTypes.has(type)) return undefined;
+  if (impliedActorRules.releaseTypes.has(type) && !isCustodyRelease(ctx.tokens, m.last, limit))
+    return undefined;
+  const mention = ctx.storyMention?.((ctx.tokens[m.head] as Token).start);
+  if (!mention) return undefined;
+  const p = antecedent(ctx.doc, mention);
+  // The state, not the word that named it: "London" or "Britons" stand here for the government.
+  delete p.sector;
+  return p;
+}
+
+/**
+ * The head noun of a definite subject phrase that names no one ("The Tory co-chairman"): "the",
+ * at most `maxWords` words in all, no entity inside, ending in a lowercase noun; else undefined.
+ */
+function describedHead(
+  text: string,
+  tokens: readonly Token[],
+  subject: { first: number; last: number } | undefined,
+  groups: readonly Group[],
+): string | undefined {
+  if (!subject || tokens[subject.first]?.lower !== 'the') return undefined;
+  const words = subject.last - subject.first + 1;
+  if (words < 2 || words > descriptionRule.maxWords) return undefined;
+  if (groups.some((g) => g.first >= subject.first && g.last <= subject.last)) return undefined;
+  const last = tokens[subject.last] as Token;
+  if (!/^[\p{Ll}][\p{Ll}-]+$/u.test(text.slice(last.start, last.end))) return undefined;
+  return last.lower;
 }

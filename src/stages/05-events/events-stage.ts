@@ -8,7 +8,7 @@ import { codeSentence } from './code-sentence.js';
 import { codeStatements } from './code-statements.js';
 import { allIndex, candidate, findMatches, ownIndex, twoSides } from './matching.js';
 import { mergeMentions } from './merge-mentions.js';
-import { buildGroups } from './participants.js';
+import { buildGroups, storyCountryOf } from './participants.js';
 import { type PassageGenre, passageGenre } from './passage-genre.js';
 import { PronounResolver } from './pronoun-actors.js';
 import type { EntityMention, SentenceContext } from './sentence-words.js';
@@ -110,6 +110,31 @@ function codeDocument(
   // Opinion, comments and sport are read once per document, when a sentence first has a match.
   let genre: PassageGenre | undefined;
   let pronouns: PronounResolver | undefined;
+  // The country the story is set in and its mentions in text order, read on first use.
+  let story: EntityMention[] | undefined;
+  const storyMention = (at: number): EntityMention | undefined => {
+    if (!story) {
+      const country = storyCountryOf(allMentions);
+      // Its names ("Britain", "Wales"), not a demonym or a capital, stand for the state.
+      story = country
+        ? allMentions
+            .filter(
+              (m) =>
+                m.entity.type === 'country' &&
+                m.entity.country === country &&
+                m.mention.form !== 'demonym' &&
+                m.mention.form !== 'capital',
+            )
+            .sort((a, b) => a.start - b.start)
+        : [];
+    }
+    let found = story[0];
+    for (const m of story) {
+      if (m.start >= at) break;
+      found = m;
+    }
+    return found;
+  };
   const genreOf = () => {
     genre ??= passageGenre(doc);
     return genre;
@@ -144,6 +169,7 @@ function codeDocument(
       sportDocument: genreOf().sport,
       index,
       quoted: (pos) => genreOf().quoted(pos),
+      storyMention,
       get pronouns() {
         pronouns ??= new PronounResolver(allMentions, sentences);
         return pronouns;

@@ -41,6 +41,97 @@ export const participantRules = {
 const ofLinks = new Set(participantData.ofLinks);
 const placeActorSectors = new Map<string, string>(Object.entries(participantData.placeAsActor.types));
 const quantityWords = new Set(participantData.quantityWords);
+/** Rule id and types of the agentless verbal passives left uncoded (participants.json). */
+export const agentlessVerbalPassiveRule: string = participantData.agentlessVerbalPassive.id;
+const agentlessVerbalTypes = new Set(participantData.agentlessVerbalPassive.types);
+
+const implied = participantData.impliedActor;
+/** Rule id of an actor implied by a custody phrase or by the country the story is set in. */
+export const impliedActorRule: string = implied.id;
+export const impliedActorRules = {
+  types: new Set(implied.types),
+  storyTypes: new Set(implied.storyTypes),
+  releaseTypes: new Set(implied.releaseTypes),
+  storyShare: implied.storyShare,
+  storyMentions: implied.storyMentions,
+};
+const holderNouns = new Set(implied.holderNouns);
+const holderPreps = new Set(implied.holderPrepositions);
+const releaseWords = new Set(implied.releaseWords);
+/** How far after the trigger a custody phrase or a release word may stand. */
+const holderReach = 8;
+
+/**
+ * "freed from US custody", "held in the custody of Iraq", "released from Iraqi detention": the
+ * group a custody phrase after the trigger (before `limit`) names holds the captive and acts;
+ * `prep` is the token index of the phrase's preposition.
+ */
+export function holderOf(
+  tokens: readonly Token[],
+  groups: readonly Group[],
+  last: number,
+  limit: number,
+): { group: Group; prep: number } | undefined {
+  const end = Math.min(limit, tokens.length, last + 1 + holderReach);
+  const skip = (j: number) => {
+    while (j < end && determiners.has((tokens[j] as Token).lower)) j++;
+    return j;
+  };
+  for (let k = last + 1; k < end; k++) {
+    if (!holderPreps.has((tokens[k] as Token).lower)) continue;
+    let j = k + 1;
+    if (tokens[j]?.lower === 'of') j++;
+    j = skip(j);
+    const g = groups.find((x) => x.first === j);
+    if (g && holderNouns.has(tokens[g.last + 1]?.lower ?? '')) return { group: g, prep: k };
+    if (holderNouns.has(tokens[j]?.lower ?? '') && tokens[j + 1]?.lower === 'of') {
+      const after = skip(j + 2);
+      const h = groups.find((x) => x.first === after);
+      if (h) return { group: h, prep: k };
+    }
+  }
+  return undefined;
+}
+
+/** Whether the clause after a release names it one from custody ("released on bail", "freed without charge"). */
+export function isCustodyRelease(tokens: readonly Token[], last: number, limit: number): boolean {
+  const end = Math.min(limit, tokens.length, last + 1 + holderReach);
+  for (let k = last + 1; k < end; k++) if (releaseWords.has((tokens[k] as Token).lower)) return true;
+  return false;
+}
+
+/** The country an article's story is set in: the one most of its place names belong to, when they mostly agree. */
+export function storyCountryOf(mentions: readonly EntityMention[]): string | undefined {
+  const counts = new Map<string, number>();
+  let total = 0;
+  for (const m of mentions) {
+    const type = m.entity.type;
+    const country = m.entity.country;
+    if (!country || (type !== 'country' && type !== 'city')) continue;
+    counts.set(country, (counts.get(country) ?? 0) + 1);
+    total++;
+  }
+  let best: string | undefined;
+  let most = 0;
+  for (const [country, n] of counts)
+    if (n > most) {
+      best = country;
+      most = n;
+    }
+  if (!best || most < impliedActorRules.storyMentions || most / total < impliedActorRules.storyShare)
+    return undefined;
+  return best;
+}
+
+const agentlessKeptContexts = new Set(participantData.agentlessVerbalPassive.keepContexts);
+
+/**
+ * Whether an event of `type` reported in the passive with no actor found is left uncoded: a
+ * verbal act needs its speaker; a legal one ("were charged with") is an institution's act.
+ */
+export function needsSpeaker(type: string, context: readonly string[] | undefined): boolean {
+  return agentlessVerbalTypes.has(type) && !context?.some((c) => agentlessKeptContexts.has(c));
+}
 const coordinators = new Set(['and', 'or']);
 
 export function buildGroups(
@@ -146,12 +237,36 @@ export function subjectCandidates(
   return afterVerb.length > 0 ? afterVerb : inClause;
 }
 
-export function pickSubject(candidates: readonly Group[], tokens: readonly Token[]): Group | undefined {
+export function pickSubject(
+  candidates: readonly Group[],
+  tokens: readonly Token[],
+  text?: string,
+): Group | undefined {
   for (const g of candidates) {
     const prep = prepBefore(tokens, g.first);
     if (prep === undefined || !locativePreps.has(prep)) return g;
   }
-  return candidates.at(-1);
+  // Every name is the object of a preposition: only "the president of Armenia" (an agent phrase
+  // before "of") stands for a subject; "a tour of Britain" or "for Britain's vote" does not.
+  if (text === undefined) return candidates.at(-1);
+  return candidates.findLast((g) => agentBefore(text, tokens, g.first) !== undefined || speaksFor(tokens, g));
+}
+
+/**
+ * "A spokesman for UKIP", "Thousands of Nigerians", "a strike by Syrian forces": an agent noun
+ * right before "for" speaks for the name after it; a quantity before "of" counts its people; a
+ * by-phrase names the agent.
+ */
+function speaksFor(tokens: readonly Token[], g: Group): boolean {
+  let k = g.first - 1;
+  while (k >= 0 && determiners.has((tokens[k] as Token).lower)) k--;
+  const prep = tokens[k]?.lower;
+  const noun = tokens[k - 1]?.lower;
+  if (noun === undefined) return false;
+  // "An air strike by government forces killed …": the by-phrase of the subject's event acts.
+  if (prep === 'by') return true;
+  if (prep === 'for') return agentSector(noun) !== undefined;
+  return prep === 'of' && quantityWords.has(noun);
 }
 
 /** The sector an agent word signals; "rebel-held" is read by its first part. */

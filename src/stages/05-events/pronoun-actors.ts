@@ -9,6 +9,8 @@ import type { EntityMention } from './sentence-words.js';
  * is never an actor.
  */
 export const pronounRule: string = data.id;
+/** A definite description standing for a person introduced with its head noun (pronoun-actors.json). */
+export const descriptionRule = data.definiteDescription;
 const fits = new Map<string, Set<EntityType>>(
   Object.entries(data.pronouns).map(([p, types]) => [p, new Set(types as EntityType[])]),
 );
@@ -60,6 +62,27 @@ export class PronounResolver {
     for (let k = lo - 1; k >= 0; k--) {
       const m = this.#mentions[k] as EntityMention;
       if (m.entity.id === found.id && m.end <= at) return m;
+    }
+    return undefined;
+  }
+
+  /**
+   * "The Tory co-chairman attacked …": the person last named right after the head noun `head`
+   * ("Tory co-chairman Liam Fox") before offset `at`, within the description look-back.
+   */
+  describedBy(head: string, text: string, at: number, index: number): EntityMention | undefined {
+    const floor = this.#sentences[Math.max(0, index - descriptionRule.lookBack)]?.start ?? 0;
+    for (let k = this.#mentions.length - 1; k >= 0; k--) {
+      const m = this.#mentions[k] as EntityMention;
+      if (m.end > at) continue;
+      if (m.start < floor) break;
+      if (m.entity.type !== 'person') continue;
+      const before = text.slice(Math.max(floor, m.start - head.length - 2), m.start);
+      if (before.trimEnd().toLowerCase().endsWith(head) && /\s$/.test(before)) {
+        const lead = before.trimEnd();
+        const c = lead.charAt(lead.length - head.length - 1);
+        if (c === '' || !/[\p{L}-]/u.test(c)) return m;
+      }
     }
     return undefined;
   }

@@ -105,6 +105,8 @@ export interface SentenceContext {
   pronouns?: PronounResolver;
   /** Whether an offset lies inside a quotation (read as news copy writes them; see `passage-genre.ts`). */
   quoted?: (pos: number) => boolean;
+  /** A mention of the country the article's story is set in, the nearest before `at` (`storyCountryOf`). */
+  storyMention?: (at: number) => EntityMention | undefined;
 }
 
 export function isPossessive(t: string): boolean {
