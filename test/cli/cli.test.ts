@@ -71,7 +71,7 @@ test('analyze --min-confidence keeps only events at least that likely right', as
   const file = join(dir, 'confidence.txt');
   writeFileSync(
     file,
-    'Leaders meet\n\nThe French foreign minister met his German counterpart in Berlin on Monday. Why should anyone care, the opposition leader asked.',
+    'Leaders meet\n\nThe French foreign minister met his German counterpart in Berlin on Monday. The new hospitals would be funded by charging a higher income tax.',
   );
   const all = JSON.parse((await run('analyze', file, '--date', '2024-03-14', '--format', 'json')).out);
   const scores: number[] = all.events.map((e: { confidence: number }) => e.confidence);

@@ -96,13 +96,27 @@ const questionRules = new Set(senseData.questions.rules);
 const questionWords = new Set(wordList(senseData.questions, 'events/senses questions'));
 export const questionSenseRule: string = senseData.questions.id;
 
-/** "Asked if he would …", "was asked about …": a question put to someone, not a request. */
+const askedFor = new Set(
+  wordList(
+    { description: senseData.questions.askedForNote, words: senseData.questions.askedFor },
+    'events/senses questions askedFor',
+  ),
+);
+/** Marks that, right after an asking verb, end its clause before anything is asked for. */
+const questionEnds = new Set([...clauseEnd, ',', '"', '\u201c', '\u201d', '?']);
+
+/**
+ * "Asked if he would …", "was asked about …": a question put to someone, not a request; so is an
+ * asking verb whose clause ends right after it, with nothing asked for ("Mr Lewis asked.", "asked: …").
+ */
 export function isQuestionSense(rule: string, last: number, tokens: readonly Token[]): boolean {
   if (!questionRules.has(rule)) return false;
+  const next = tokens[last + 1]?.lower;
+  if (next !== undefined && questionEnds.has(next)) return true;
   const end = Math.min(tokens.length, last + 5);
   for (let k = last + 1; k < end; k++) {
     const t = (tokens[k] as Token).lower;
-    if (t === 'to' || t === 'for' || clauseEnd.has(t)) return false;
+    if (askedFor.has(t) || clauseEnd.has(t)) return false;
     if (questionWords.has(t)) return true;
   }
   return false;

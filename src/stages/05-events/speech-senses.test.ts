@@ -64,6 +64,26 @@ test('an interview question is no request, and what it asks about is no event', 
   );
 });
 
+test('an asking verb whose clause ends before it names what is asked for reports a question', () => {
+  for (const sentence of [
+    '"Why should the taxpayer fund this?" Mr Lewis asked.',
+    'How could the minister justify the cost, the Liberal Democrat leader asked.',
+    'Anne Weyman, the charity\'s chief executive, asked: "What is the benefit?"',
+  ])
+    assert.equal(withTrigger(sentence, 'ask').length, 0, sentence);
+  for (const sentence of [
+    'The Liberal Democrat leader asked the Queen to dissolve Parliament.',
+    'The unions asked for a meeting with the prime minister.',
+    'The opposition asked that the vote be delayed until March.',
+    'Rail unions ask court block strike law',
+  ])
+    assert.deepEqual(
+      withTrigger(sentence, 'ask').map((e) => e.type),
+      ['REQUEST'],
+      sentence,
+    );
+});
+
 test('a text actor that names no one and no agent is left open', () => {
   const opposed = withTrigger('The number opposed to the plan has grown since the summer.', 'opposed');
   for (const e of opposed) assert.notEqual(e.actor, 'The number');
