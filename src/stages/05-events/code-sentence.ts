@@ -607,13 +607,14 @@ export function codeSentence(
       ...(options.classifier ? { detector: judge().event } : {}),
       ...(verbGroup ? { voice: verbGroup.voice, negated: verbGroup.negated } : {}),
     };
-    const confidence = eventConfidence(judged);
+    const features = confidenceFeatures(judged);
+    const confidence = eventConfidence(features);
     if (confidence !== undefined) event.confidence = confidence;
     if (options.trace) {
       const trace: EventTrace = {
         decidedBy: 'rule',
         rule: spec.id,
-        confidenceFeatures: confidenceFeatures(judged),
+        confidenceFeatures: features,
       };
       if (options.classifier) judge();
       if (verdict) {

@@ -97,9 +97,9 @@ export function confidenceModel(dir: string = modelsDir): ConfidenceModel | null
   return model;
 }
 
-/** The event's confidence, rounded to 3 places; undefined without a model. */
-export function eventConfidence(x: ConfidenceInput): number | undefined {
+/** The confidence of an event with these features (`confidenceFeatures`), rounded to 3 places; undefined without a model. */
+export function eventConfidence(features: readonly string[]): number | undefined {
   const model = confidenceModel();
   if (!model) return undefined;
-  return Math.round(scoreConfidence(model, confidenceFeatures(x)) * 1000) / 1000;
+  return Math.round(scoreConfidence(model, features) * 1000) / 1000;
 }
