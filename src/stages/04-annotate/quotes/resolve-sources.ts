@@ -1,4 +1,5 @@
 import type { Attribution, Entity, EntityType, Quote, Span } from '../../../core/doc.js';
+import { firstStartingAfter } from '../../../core/spans.js';
 import resolveData from '../../../rules/quotes/source-resolution.json' with { type: 'json' };
 
 /**
@@ -105,13 +106,7 @@ export class SourceResolver {
   #reported(m: MentionAt, offset: number): boolean {
     const ps = this.#passages;
     // The last passage starting at or before the mention.
-    let lo = 0;
-    let hi = ps.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((ps[mid] as Span).start <= m.start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstStartingAfter(ps, m.start);
     for (let k = lo - 1; k >= 0 && (this.#reachEnd[k] as number) >= m.end; k--) {
       const p = ps[k] as Span;
       if (p.end >= m.end && !(p.start <= offset && offset < p.end)) return true;
@@ -228,13 +223,7 @@ export function attachQuoteSpeakers(
   // Attributions are in text order: the ones that may cover a quote start before it. Looking
   // back over a bounded number keeps a text of thousands of quotes linear.
   const covering = (q: Span): Attribution | undefined => {
-    let lo = 0;
-    let hi = attributions.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((attributions[mid] as Attribution).start <= q.start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstStartingAfter(attributions, q.start);
     let best: Attribution | undefined;
     for (let k = lo - 1; k >= 0 && k >= lo - LOOK_BACK; k--) {
       const a = attributions[k] as Attribution;
