@@ -10,7 +10,7 @@
  * build; an event this build codes takes the verdict of the judged rows of its article with the
  * same type and actor text (when they agree), others stay unlabelled. A logistic model over the
  * events stage's confidence features is trained on the labelled ones; its figures are measured by
- * 5-fold cross-validation by article (every article's events scored by a model that never saw
+ * 5-fold cross-validation by article (`foldsOf`: every article's events scored by a model that never saw
  * them), and the threshold kept is the one that maximises F0.5 (precision weighted) on those
  * held-out scores. Deterministic.
  */
@@ -19,6 +19,8 @@ import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { createDoc } from '../src/core/doc.js';
 import { modelsDir } from '../src/core/ml/model-files.js';
+import { foldsOf, trainClassifier } from '../src/core/ml/text-classifier.js';
+import { type ReutersStory, readReuters } from '../src/eval/read-reuters.js';
 import { analyzeDoc } from '../src/pipeline.js';
 import {
   CONFIDENCE_FEATURES,
@@ -75,22 +77,27 @@ interface Example {
   right: boolean;
 }
 
+/**
+ * The shared logistic trainer (src/core/ml/text-classifier.ts) over two labels, folded into one
+ * weight per feature: with labels right/wrong, log-odds(right) = Σ (w_right − w_wrong) + b_right −
+ * b_wrong, and every event carries the `bias` feature, so the label biases fold into its weight.
+ */
 function train(examples: readonly Example[]): Record<string, number> {
-  const w = new Map<string, number>();
-  const decay = L2 / Math.max(1, examples.length);
-  for (let epoch = 0; epoch < EPOCHS; epoch++) {
-    for (const x of examples) {
-      let z = 0;
-      for (const f of x.features) z += w.get(f) ?? 0;
-      const g = (x.right ? 1 : 0) - 1 / (1 + Math.exp(-z));
-      for (const f of x.features) {
-        const v = w.get(f) ?? 0;
-        w.set(f, v + RATE * (g - decay * v));
-      }
-    }
-  }
+  const m = trainClassifier(
+    examples.map((x) => ({ features: x.features, label: x.right ? 'right' : 'wrong' })),
+    { epochs: EPOCHS, rate: RATE, l2: L2 / Math.max(1, examples.length), seed: 7, version: CONFIDENCE_MODEL },
+  );
+  const r = m.labels.indexOf('right');
+  const L = m.labels.length;
   const weights: Record<string, number> = {};
-  for (const [f, v] of [...w].sort((a, b) => (a[0] < b[0] ? -1 : 1))) weights[f] = Math.round(v * 1e4) / 1e4;
+  if (r < 0 || L !== 2) return weights;
+  const o = 1 - r;
+  const entries = m.features.map(
+    (f, k) => [f, (m.weights[k * L + r] as number) - (m.weights[k * L + o] as number)] as const,
+  );
+  const biasShift = (m.bias[r] as number) - (m.bias[o] as number);
+  for (const [f, v] of [...entries].sort((a, b) => (a[0] < b[0] ? -1 : 1)))
+    weights[f] = Math.round((f === 'bias' ? v + biasShift : v) * 1e4) / 1e4;
   return weights;
 }
 
@@ -111,30 +118,23 @@ const verdicts = parseVerdicts(readFileSync(join(root, 'docs/hand-judged-events.
 const files = [...new Set(verdicts.map((v) => v.file))].sort();
 const examples: Example[] = [];
 let coded = 0;
+const sgmlStories = new Map<string, Map<string, ReutersStory>>();
 /**
  * A Reuters-21578 story as the judgement read it: the title line, then the body as transmitted, with
  * the story's own date (`reut2-020.sgm.gz` holds NEWIDs 20001–21000).
  */
 function reutersStory(newid: number): { text: string; published: string } {
   const file = join(reuters, `reut2-${String(Math.floor((newid - 1) / 1000)).padStart(3, '0')}.sgm.gz`);
-  const sgml = new TextDecoder('latin1').decode(gunzipSync(readFileSync(file)));
-  const at = sgml.indexOf(`NEWID="${newid}"`);
-  const story = sgml.slice(at, sgml.indexOf('</REUTERS>', at));
-  const part = (tag: string) => new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`).exec(story)?.[1] ?? '';
-  const decodeEntities = (x: string) =>
-    x
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n)))
-      .replace(/&amp;/g, '&');
-  const date = /(\d+)-([A-Z]{3})-(\d{4})/.exec(part('DATE'));
-  const month = 'JANFEBMARAPRMAYJUNJULAUGSEPOCTNOVDEC'.indexOf(date?.[2] ?? '') / 3 + 1;
-  if (at < 0 || !date || month < 1) throw new Error(`Reuters story ${newid} not found in ${file}`);
-  const body = decodeEntities(part('BODY')).replaceAll('\u0003', '').trimEnd();
-  return {
-    text: `${decodeEntities(part('TITLE')).trim()}\n${body}\n`,
-    published: `${date[3]}-${String(month).padStart(2, '0')}-${(date[1] as string).padStart(2, '0')}`,
-  };
+  let stories = sgmlStories.get(file);
+  if (!stories) {
+    const sgml = new TextDecoder('latin1').decode(gunzipSync(readFileSync(file)));
+    stories = new Map(readReuters(sgml).map((s) => [s.id, s]));
+    sgmlStories.set(file, stories);
+  }
+  const story = stories.get(String(newid));
+  if (!story?.date || story.body === undefined)
+    throw new Error(`Reuters story ${newid} not found in ${file}`);
+  return { text: `${story.title ?? ''}\n${story.body}\n`, published: story.date };
 }
 
 for (const file of files) {
@@ -160,8 +160,10 @@ console.log(
 
 // Held-out scores: each article's events scored by the model of the folds without it.
 const held: { p: number; right: boolean }[] = [];
+const folds = foldsOf(files, FOLDS);
+const foldOf = new Map(files.map((f, i) => [f, folds[i] as number]));
 for (let k = 0; k < FOLDS; k++) {
-  const test = new Set(files.filter((_, i) => i % FOLDS === k));
+  const test = new Set(files.filter((f) => foldOf.get(f) === k));
   const model = { weights: train(examples.filter((x) => !test.has(x.file))) };
   for (const x of examples.filter((x) => test.has(x.file)))
     held.push({ p: scoreConfidence(model, x.features), right: x.right });
@@ -198,7 +200,12 @@ const model = {
     'Event confidence: the probability that a coded event has its type, actor and status right together, from how it was coded (src/stages/05-events/confidence.ts).',
   trainedOn: `hand verdicts of docs/hand-judged-events.md (${verdicts.length} rows, ${files.length} BBC politics articles of bbc-news-2225), joined to the events this build codes: ${examples.length} labelled, ${positives} right`,
   command: 'npm run train:event-confidence',
-  trainer: { kind: 'logistic regression, SGD', l2: L2, epochs: EPOCHS, rate: RATE },
+  trainer: {
+    kind: 'logistic regression, SGD (src/core/ml/text-classifier.ts trainClassifier, two labels folded into one weight per feature)',
+    l2: `${L2} / labelled events, per update`,
+    epochs: EPOCHS,
+    rate: RATE,
+  },
   crossValidation: cv,
   threshold: best.threshold,
   thresholdRule: 'maximises F0.5 of right events on the cross-validated scores',

@@ -26,6 +26,9 @@ test('reads every story with a body: id, split, date and the text as the wire ga
     'no control characters',
   );
   assert.ok(stories[2]?.text.startsWith('ORVAN MILLS <ORV> 4TH QTR NET\n'));
+  assert.equal(stories[0]?.title, 'VELMAR DOCK STRIKE TO END');
+  assert.ok(stories[0]?.body?.startsWith('The port authority'), 'the body without its dateline');
+  assert.ok(stories[0]?.body?.endsWith('on Friday.\n Reuter'));
 });
 
 test('story text drops the wire control codes but keeps tabs and line breaks', () => {

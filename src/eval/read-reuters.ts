@@ -17,6 +17,10 @@ export interface ReutersStory {
   /** `26-FEB-1987` as YYYY-MM-DD, when the date reads. */
   date?: string;
   text: string;
+  /** The headline alone (entities decoded, control characters out), when the story has one. */
+  title?: string;
+  /** The body alone, as transmitted: no headline, no dateline line of its own. */
+  body?: string;
 }
 
 /** `FEB` → 2: the wire writes a month as the first three letters of its name. */
@@ -48,11 +52,15 @@ export function readReuters(sgml: string): ReutersStory[] {
     if (!text) continue;
     const attributes = parseAttributes(m[1] as string);
     const date = readDate(/<DATE>([^<]*)<\/DATE>/.exec(inner)?.[1] ?? '');
+    const title = /<TITLE>([\s\S]*?)<\/TITLE>/.exec(inner)?.[1];
+    const body = /<BODY>([\s\S]*?)<\/BODY>/.exec(inner)?.[1];
     out.push({
       id: attributes.NEWID ?? String(out.length),
       split: attributes.LEWISSPLIT ?? '',
       ...(date ? { date } : {}),
       text: storyText(text[1] as string),
+      ...(title !== undefined ? { title: storyText(title).trim() } : {}),
+      ...(body !== undefined ? { body: storyText(body).trimEnd() } : {}),
     });
   }
   return out;
