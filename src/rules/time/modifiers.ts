@@ -18,6 +18,9 @@ export const agoWords: readonly (readonly [string, number])[] = Object.entries(d
 /** Future cues before an expression ("will meet on Friday"): a bare weekday resolves forward. */
 export const futureCues = wordList(data.futureCues, 'time/modifiers futureCues');
 
+/** Future cues that count only right before the expression ("by Friday"), not further off ("shelled by destroyers on Monday"). */
+export const adjacentFutureCues = wordList(data.adjacentFutureCues, 'time/modifiers adjacentFutureCues');
+
 /** Written before a four-digit year, they make it a year even in odd positions. */
 export const yearLeaders = wordList(data.yearLeaders, 'time/modifiers yearLeaders');
 

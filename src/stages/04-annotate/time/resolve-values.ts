@@ -11,7 +11,14 @@ import {
 } from '../../../core/calendar-math.js';
 import type { TimeUnit } from '../../../rules/time/units.js';
 import { type Ctx, w } from './time-tokens.js';
-import { determiners, futureWords, notPast, pastForms, presentWords } from './time-vocabulary.js';
+import {
+  adjacentFutureWords,
+  determiners,
+  futureWords,
+  notPast,
+  pastForms,
+  presentWords,
+} from './time-vocabulary.js';
 
 /** Resolving: tense around a token, and TIMEX3 values relative to the anchor (publication date). */
 
@@ -25,6 +32,8 @@ export function tenseAt(c: Ctx, i: number): -1 | 0 | 1 {
   for (let k = i - 1; k >= 0 && k >= i - 6; k--) {
     const l = w(c, k);
     if (l === '.' || l === ';') return 0;
+    // "by Friday" is a deadline; "shelled by destroyers on Monday" is an agent: look on past it.
+    if (k < i - 1 && adjacentFutureWords.has(l)) continue;
     const cue = cueAt(c, k, l);
     if (cue !== null) return cue;
     if (presentWords.has(l)) return 0;

@@ -66,6 +66,13 @@ test('seed: last week, last year, in 2023, 75 years', () => {
   assert.equal(one('celebrate 75 years of their diplomatic relations', '75 years').value, 'P75Y');
 });
 
+test('"by" is a deadline right before a date, a passive agent further off', () => {
+  // 2024-05-16 is a Thursday.
+  assert.equal(one('The report must be finished by Monday.', 'Monday').value, '2024-05-20');
+  assert.equal(one('The depot was shelled by two gunboats on Monday.', 'Monday').value, '2024-05-13');
+  assert.equal(one('The town was hit by rockets on Tuesday night.', 'Tuesday night').value, '2024-05-14TNI');
+});
+
 test('future context resolves weekdays forward', () => {
   assert.equal(one('The ministers will meet on Friday in Geneva.', 'Friday').value, '2024-05-17');
   assert.equal(one('The ministers will meet on Thursday.', 'Thursday').value, '2024-05-16');

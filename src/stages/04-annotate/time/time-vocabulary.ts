@@ -8,6 +8,7 @@ import {
   weekdays,
 } from '../../../rules/time/calendar.js';
 import {
+  adjacentFutureCues,
   agoWords,
   anaphoricShifts,
   futureCues,
@@ -257,6 +258,7 @@ export const afterCount = new Set<string>([
 export const pastForms = new Set(pastVerbs);
 export const yearFollowers = new Set(yearFollowerWords);
 export const futureWords = new Set(futureCues);
+export const adjacentFutureWords = new Set(adjacentFutureCues);
 export const notPast = new Set(scannerList('notPastTense'));
 export const presentWords = new Set(presentCues);
 export const determiners = new Set(scannerList('determiners'));
