@@ -44,6 +44,13 @@ test('passive voice: the by-phrase acts, the subject is acted on', () => {
   assert.equal(perfect?.verbGroup?.negated, true);
 });
 
+test('a count before modifiers stays in its noun group; a year does not', () => {
+  const a = analyse('The depot was bombed by three Syrian jets on Sunday.');
+  assert.deepEqual(a.frame('bombed')?.actors.map(a.words), ['three Syrian jets']);
+  const b = analyse('In 1998 Indian troops crossed the border.');
+  assert.deepEqual(b.frame('crossed')?.actors.map(b.words), ['Indian troops']);
+});
+
 test('coordination: "Xi and Putin will meet" gives two actors', () => {
   const a = analyse('Xi and Putin will meet in Beijing next week.');
   const f = a.frame('meet');

@@ -88,8 +88,9 @@ export function chunkTokens(
           continue;
         }
         if (PRE_NOUN.has(t)) {
-          // A determiner or modifier after a noun starts a new group ("gave Iran new weapons").
-          if (head >= 0) break;
+          // A determiner or modifier after a noun starts a new group ("gave Iran new weapons"),
+          // but not after a count: "four American destroyers" is one group.
+          if (head >= 0 && !countBeforeModifier(tokens, tags, head, i)) break;
           i++;
           continue;
         }
@@ -167,6 +168,29 @@ export function chunkTokens(
     i++;
   }
   return { chunks, chunkOf };
+}
+
+/**
+ * Whether the group's head so far is a count (a cardinal, not a four-digit year: "in 1987 American
+ * ships …" keeps the year apart) right before modifier `i` that leads to a noun: the count is
+ * then a modifier too ("four American destroyers", "two new rules").
+ */
+function countBeforeModifier(
+  tokens: readonly Token[],
+  tags: readonly string[],
+  head: number,
+  i: number,
+): boolean {
+  if (tags[head] !== 'CD' || head !== i - 1) return false;
+  const t = tags[i] as string;
+  if (t === 'DT' || t === 'PDT' || t === 'PRP$' || t === 'WP$' || t === '$') return false;
+  if (/^\d{4}$/.test((tokens[head] as Token).lower)) return false;
+  for (let k = i + 1; k < tags.length && k <= i + 3; k++) {
+    const next = tags[k] as string;
+    if (isNounTag(next) && next !== 'PRP' && next !== 'CD') return true;
+    if (!PRE_NOUN.has(next)) return false;
+  }
+  return false;
 }
 
 /** Whether a participle at `i` opens a noun group ("armed forces" at a sentence start). */
