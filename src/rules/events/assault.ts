@@ -79,6 +79,15 @@ export const assault: EventTypeSpec = {
       forms: ['struck', 'strikes'],
     },
     {
+      // "sank three patrol boats", "was sunk by a torpedo"; "shares sank" shows no force and codes nothing
+      // (events:sense.no-force, strictly: a state or place as a side is no force here).
+      id: 'events:assault.sink',
+      cameo: '190',
+      context: ['military'],
+      words: ['sink'],
+      forms: ['sank', 'sunk', 'sinks', 'sinking'],
+    },
+    {
       id: 'events:assault.artillery',
       mode: 'heavy-weapons',
       cameo: '194',

@@ -123,3 +123,17 @@ test('what is urged or demanded after "to" is the content of a request, not an e
   ]);
   assert.equal(expected.length, 0, 'what one expects of another is no event either');
 });
+
+test('"sank" is an assault only with a weapon or an armed side; "US sales sank" is none', () => {
+  const navy = events('A Chilean frigate sank two Peruvian fishing boats.', [
+    country('CHL', 'Chilean'),
+    country('PER', 'Peruvian'),
+  ]);
+  assert.equal(navy[0]?.type, 'ASSAULT');
+  assert.equal(navy[0]?.rule, 'events:assault.sink');
+  const sales = events('Canada car sales sank 9% in June.', [country('CAN', 'Canada')]);
+  assert.deepEqual(
+    sales.map((e) => e.type),
+    [],
+  );
+});

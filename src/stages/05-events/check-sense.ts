@@ -129,6 +129,7 @@ export const actorNouns: ReadonlySet<string> = new Set(
 
 const force = senseData.physicalForce;
 const forceRules = new Set(force.rules);
+const strictForceRules = new Set(force.strict);
 const verbalAttackRules = new Set(force.verbal);
 const forceSectors = new Set(force.sectors);
 const forceWords = new Set(wordList(force, 'events/senses physicalForce'));
@@ -145,7 +146,8 @@ export interface ForceSide {
 /**
  * PLOVER ASSAULT needs physical force. For a verb with a common non-physical sense ("attacked
  * Labour's pledges", "struck a deal", "a warning shot") the sentence must show force: a weapon, an
- * armed agent or harm word, a side of an armed sector, or a state, city or place as a side.
+ * armed agent or harm word, a side of an armed sector, or a state, city or place as a side (not
+ * for the `strict` rules: "US sales sank").
  * Without it: a verbal attack with a participant is ACCUSE (CAMEO 111); else no event.
  */
 export function checkForce(
@@ -157,7 +159,10 @@ export function checkForce(
   for (const side of sides) {
     if (!side) continue;
     if (side.sector && forceSectors.has(side.sector)) return undefined;
-    if (side.entityType === 'country' || side.entityType === 'city' || side.entityType === 'place')
+    if (
+      !strictForceRules.has(rule) &&
+      (side.entityType === 'country' || side.entityType === 'city' || side.entityType === 'place')
+    )
       return undefined;
   }
   for (const t of tokens) if (forceWords.has(t.lower)) return undefined;
