@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createDoc } from '../core/doc.js';
 import { analyzeDoc } from '../pipeline.js';
-import { subdivisionCountry } from './subdivisions.js';
+import { genericSubdivisionName, subdivisionCountry } from './subdivisions.js';
 
 test('a province or state no city list holds gives its country, when that is clear', () => {
   assert.equal(subdivisionCountry('Gilgit-Baltistan'), 'PAK'); // ISO: "Gilgit-Baltistān"
@@ -14,6 +14,30 @@ test('a province or state no city list holds gives its country, when that is cle
   assert.equal(subdivisionCountry('Central', new Set(['GHA'])), 'GHA');
   // An article about other countries: left unresolved rather than guessed.
   assert.equal(subdivisionCountry('Kachin', new Set(['IND'])), undefined);
+});
+
+test('a name of compass points and geographic nouns is a province only where its country is named', () => {
+  // ISO 3166-2 has one "Gulf" (Papua New Guinea) and one "Upper East" (Ghana).
+  assert.equal(subdivisionCountry('Gulf'), undefined);
+  assert.equal(subdivisionCountry('Upper East'), undefined);
+  assert.equal(subdivisionCountry('Gulf', new Set(['PNG'])), 'PNG');
+  assert.equal(subdivisionCountry('Upper East', new Set(['GHA'])), 'GHA');
+  assert.equal(genericSubdivisionName('Far North'), true);
+  assert.equal(genericSubdivisionName('North Kivu'), false);
+});
+
+test('continents and world regions have no country', () => {
+  const doc = analyzeDoc(
+    createDoc('Shares fell across Asia and tankers in the Gulf were attacked on Monday.', {
+      uri: 'test://regions',
+      mediaType: 'text/plain',
+      published: '2005-01-01',
+    }),
+  );
+  const named = (name: string) => doc.entities?.find((e) => e.name === name);
+  assert.ok(named('Asia'), 'Asia is found');
+  assert.equal(named('Asia')?.country, undefined);
+  assert.equal(named('Gulf')?.country, undefined);
 });
 
 test('the government of a province acts for its country', () => {
