@@ -137,3 +137,27 @@ test('"sank" is an assault only with a weapon or an armed side; "US sales sank" 
     [],
   );
 });
+
+test('an attitude verb in the simple present is a standing position, no act; in the past or a headline it is', () => {
+  const types = (line: string) => events(line, [country('FRA', 'France'), country('DEU', 'German')]);
+  assert.deepEqual(
+    types('France opposes the German plan for a common army.').map((e) => e.type),
+    [],
+  );
+  assert.deepEqual(
+    types('France does not support the German plan.').map((e) => e.type),
+    [],
+  );
+  assert.deepEqual(
+    types('France opposed the German plan at the summit on Monday.').map((e) => e.type),
+    ['REJECT'],
+  );
+  const headline = codeEvents(
+    docFromLines(['France backs German plan', 'Paris said on Monday it would back the plan.'], [
+      country('FRA', 'France'),
+    ]),
+  ).events;
+  assert.equal(headline?.[0]?.type, 'SUPPORT', 'a headline tells an act in the present');
+  assert.equal(headline?.[0]?.sentence, 0);
+  assert.equal(headline?.[0]?.status, 'asserted');
+});

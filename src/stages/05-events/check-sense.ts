@@ -122,6 +122,38 @@ export function isQuestionSense(rule: string, last: number, tokens: readonly Tok
   return false;
 }
 
+const standing = senseData.standingPositions;
+const standingVerbs = new Set(wordList(standing, 'events/senses standingPositions'));
+const standingPresent = new Set(
+  [...standingVerbs].flatMap((v) => verbForms(v).filter((f) => f === v || f === `${v}s` || f === `${v}es`)),
+);
+const doForms = new Set(standing.doForms);
+const doBetween = new Set(standing.between);
+/** Rule id of an attitude verb in the simple present: a standing position, no act. */
+export const standingPositionRule: string = standing.id;
+
+/**
+ * "the party opposes the plan", "Ministers do not support a lower limit": an attitude verb in the
+ * simple present states a position, not an act at a time. The caller leaves headlines out.
+ */
+export function isStandingPosition(
+  head: number,
+  tokens: readonly Token[],
+  tagAt: (i: number) => string,
+): boolean {
+  const word = tokens[head]?.lower ?? '';
+  if (!standingPresent.has(word)) return false;
+  const tag = tagAt(head);
+  if (tag === 'VBZ' || tag === 'VBP') return true;
+  if (tag !== 'VB' || !standingVerbs.has(word)) return false;
+  for (let k = head - 1; k >= 0 && k >= head - 3; k--) {
+    const w = (tokens[k] as Token).lower;
+    if (doForms.has(w)) return true;
+    if (!doBetween.has(w)) return false;
+  }
+  return false;
+}
+
 /** Nouns for states, organisations and groups that can act though no sector is known for them. */
 export const actorNouns: ReadonlySet<string> = new Set(
   wordList(senseData.actorNouns, 'events/senses actorNouns'),

@@ -16,8 +16,10 @@ import {
   checkSense,
   isQuestionSense,
   isSportSentence,
+  isStandingPosition,
   isStatementSense,
   questionSenseRule,
+  standingPositionRule,
   statementSenseRule,
 } from './check-sense.js';
 import { clauseSides, clauseTextActor } from './clause-participants.js';
@@ -290,6 +292,8 @@ export function codeSentence(
       continue;
     }
     // "Labour accused over poster": a headline passive with no agent; the lead names who acted.
+    const inHeadline =
+      index === 0 && sentence.paragraph === 0 && (doc.sentences ?? []).some((x) => x.paragraph > 0);
     const headline = clauses
       ? headlinePassive(
           tokens,
@@ -297,7 +301,7 @@ export function codeSentence(
           m.last,
           doc.text.slice(sentence.start, sentence.end),
           // a headline stands over a story: the first paragraph of a document that has more
-          index === 0 && sentence.paragraph === 0 && (doc.sentences ?? []).some((x) => x.paragraph > 0),
+          inHeadline,
           (i) => clauses.tagAt(i),
         )
       : undefined;
@@ -323,6 +327,11 @@ export function codeSentence(
     // "a party which offers a different vision": a relative clause describing a kind names no actor's act.
     if (clauses && m.rule.verbal && isGenericRelative(tokens, m.head, (i) => clauses.tagAt(i))) {
       rejected?.push(candidate(m.rule, headToken, lastToken, genericRelativeRule));
+      continue;
+    }
+    // "the party opposes the plan": a position held, not an act; headlines tell acts in the present.
+    if (clauses && !inHeadline && isStandingPosition(m.head, tokens, (i) => clauses.tagAt(i))) {
+      rejected?.push(candidate(m.rule, headToken, lastToken, standingPositionRule));
       continue;
     }
     if (isQuestionSense(spec.id, m.last, tokens)) {
