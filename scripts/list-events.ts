@@ -2,26 +2,67 @@
  * Prints every PLOVER event of the given articles, one line each, for a hand judgement
  * (docs/hand-judged-events.md): `npx tsx scripts/list-events.ts --date 2005-03-01 FILE…`.
  * Per event: article, sentence, type, status, confidence, actor, recipient, date, rule, and the sentence.
+ *
+ * A Reuters-21578 sample instead of files, each story as its title line and body with its own date:
+ *   npx tsx scripts/list-events.ts --reuters ../shared/data/corpora/reuters-21578/reut2-011.sgm.gz \
+ *     --min-places 2 --min-words 150 --first 25
+ * (stories in file order whose PLACES name at least --min-places places and whose body has at
+ * least --min-words words; the first --first of them).
  */
 import { readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { readReuters } from '../src/eval/read-reuters.js';
 import { analyze } from '../src/pipeline.js';
 
 const args = process.argv.slice(2);
 let date = '2005-03-01';
 const files: string[] = [];
+let reuters: string | undefined;
+let minPlaces = 0;
+let minWords = 0;
+let first = Number.POSITIVE_INFINITY;
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--date') date = args[++i] as string;
+  else if (args[i] === '--reuters') reuters = args[++i] as string;
+  else if (args[i] === '--min-places') minPlaces = Number(args[++i]);
+  else if (args[i] === '--min-words') minWords = Number(args[++i]);
+  else if (args[i] === '--first') first = Number(args[++i]);
   else files.push(args[i] as string);
+}
+interface Item {
+  name: string;
+  text: string;
+  published: string;
+}
+const items: Item[] = files.map((file) => ({
+  name: `${basename(dirname(file))}/${basename(file, '.txt')}`,
+  text: readFileSync(file, 'utf8'),
+  published: date,
+}));
+if (reuters) {
+  const raw = readFileSync(reuters);
+  const sgml = new TextDecoder('latin1').decode(reuters.endsWith('.gz') ? gunzipSync(raw) : raw);
+  const places = new Map<string, number>();
+  for (const m of sgml.matchAll(/NEWID="(\d+)">[\s\S]*?<PLACES>([\s\S]*?)<\/PLACES>/g))
+    places.set(m[1] as string, (m[2]?.match(/<D>/g) ?? []).length);
+  for (const story of readReuters(sgml)) {
+    if (items.length >= first) break;
+    const words = (story.body ?? '').split(/\s+/).filter(Boolean).length;
+    if ((places.get(story.id) ?? 0) < minPlaces || words < minWords || !story.date) continue;
+    items.push({
+      name: `reuters/${story.id}`,
+      text: `${story.title ?? ''}\n${story.body ?? ''}\n`,
+      published: story.date,
+    });
+  }
 }
 const side = (p?: { text: string; country?: string; sector?: string }) =>
   p
     ? `${p.text}${p.country || p.sector ? ` [${p.country ?? ''}${p.sector ? `/${p.sector}` : ''}]` : ''}`
     : '—';
-for (const file of files) {
-  const text = readFileSync(file, 'utf8');
-  const a = analyze(text, { published: date, uri: file });
-  const name = `${basename(dirname(file))}/${basename(file, '.txt')}`;
+for (const { name, text, published } of items) {
+  const a = analyze(text, { published, uri: name });
   const sentences = a.sentences ?? [];
   console.log(`## ${name} — ${text.split('\n')[0]} (${a.events.length} events)`);
   a.events.forEach((e, i) => {
