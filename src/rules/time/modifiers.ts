@@ -50,3 +50,13 @@ export const positionMods: readonly (readonly [string, string])[] = Object.entri
 
 /** "every", "each": what follows recurs (a TIMEX3 SET). */
 export const setLeaders = wordList(data.setLeaders, 'time/modifiers setLeaders');
+
+/**
+ * Verbs whose simple present with a definite time is a timetable ("the talks begin Monday"):
+ * `thirdPerson` forms are future cues; `base` forms too unless a word of `notBefore` precedes them.
+ */
+export const scheduleVerbs = {
+  thirdPerson: wordList(data.scheduleVerbs.thirdPerson, 'time/modifiers scheduleVerbs.thirdPerson'),
+  base: wordList(data.scheduleVerbs.base, 'time/modifiers scheduleVerbs.base'),
+  notBefore: wordList(data.scheduleVerbs.notBefore, 'time/modifiers scheduleVerbs.notBefore'),
+};

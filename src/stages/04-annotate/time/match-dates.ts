@@ -398,7 +398,7 @@ export function matchRangeEnd(c: Ctx, i: number): Hit | null {
  */
 export function matchWeekday(c: Ctx, i: number): Hit | null {
   let j = i;
-  let dir: -2 | -1 | 1 | 2 = tenseAt(c, i) > 0 ? 1 : -1;
+  let dir: -2 | -1 | 1 | 2 = tenseAt(c, i, true) > 0 ? 1 : -1;
   const lead = w(c, i);
   const every = setLeaderSet.has(lead);
   const shift = every ? undefined : shiftMap.get(lead);

@@ -13,6 +13,7 @@ import {
   frequencyWords,
   quarterPattern,
   setLeaderSet,
+  shiftMap,
   timeZones,
   unitMap,
   vagueSet,
@@ -88,6 +89,11 @@ export function matchDuration(c: Ctx, i: number): Hit | null {
   }
   const u = unitMap.get(w(c, k));
   if (!u) return null;
+  // "the next century", "the coming century": the century after the anchor's, a date (TIMEX3 `20`).
+  if (hasThe && leader && k === j && u.unit === 'century' && shiftMap.get(w(c, j - 1)) === 1) {
+    const value = shiftedUnitValue(c, 'century', 1);
+    return value === null ? null : { end: k + 1, value, type: 'DATE', rule: 'time:century', relative: true };
+  }
   // "the first hours", "the past weeks": no count and a plural unit, so how many is left open (PTXH).
   if (hasThe && leader && k === j && count.n === 1 && w(c, k) !== u.forms[0]) count = { n: null, next: k };
   if (hyphenated) {
@@ -300,6 +306,11 @@ export function matchClock(c: Ctx, i: number): Hit | null {
     hhmm = `${pad2(h)}:${pad2(min)}`;
     k = i + 2;
   }
+  return clockHit(c, i, k, hhmm);
+}
+
+/** A clock time `hhmm` whose tokens end before `k` (a time zone and a day may follow): its date. */
+function clockHit(c: Ctx, i: number, k: number, hhmm: string): Hit {
   if (timeZones.has(w(c, k))) k++;
   let day = dayFromAnchor(c, 0);
   let j = k;
@@ -328,15 +339,20 @@ function namedDayBeside(c: Ctx, i: number, k: number): string | null {
   const prev = c.previous;
   if (prev && prev.end >= i - 1 && isDay(prev.value)) return prev.value;
   let j = k;
-  // A parenthesised conversion, "(0715 GMT)", of at most four tokens.
-  if (w(c, j) === '(') {
+  // A parenthesised conversion, "(0715 GMT)", of at most four tokens; or the end of the one this is.
+  let closed = w(c, j) === ')';
+  if (closed) j++;
+  else if (w(c, j) === '(') {
     let close = j + 1;
     while (close < c.n && close <= j + 4 && w(c, close) !== ')') close++;
     if (w(c, close) !== ')') return null;
     j = close + 1;
+    closed = true;
   }
   if (w(c, j) === ',') j++;
-  if (w(c, j) !== 'on') return null;
-  const hit = longest(matchWeekday(c, j + 1), longest(matchFixed(c, j + 1), matchMonth(c, j + 1)));
+  // After a conversion the day may follow bare: "at 10 a.m. (1500 GMT) Tuesday".
+  if (w(c, j) === 'on') j++;
+  else if (!closed) return null;
+  const hit = longest(matchWeekday(c, j), longest(matchFixed(c, j), matchMonth(c, j)));
   return hit && isDay(hit.value) ? hit.value : null;
 }

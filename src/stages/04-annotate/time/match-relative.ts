@@ -45,6 +45,10 @@ export function matchRelativeUnit(c: Ctx, i: number): Hit | null {
     }
     if (!u || (u.unit !== 'year' && u.unit !== 'month' && u.unit !== 'week') || l !== u.forms[0]) return null;
     const next = w(c, j + 1);
+    // "the year 2000": the year written after the unit names it (one TIMEX3, the year's value).
+    const written = u.unit === 'year' && !adjective ? fourDigitYear(tok(c, j + 1)) : null;
+    if (written !== null)
+      return { end: j + 2, value: pad4(written), type: 'DATE', rule: 'time:year', relative: false };
     // A period named by its length and its last day is a duration (TimeML): "the year ended
     // March 31", "the year ending June 30, 1990" — the date is an expression of its own.
     if (u.unit === 'year' && (next === 'ended' || next === 'ending'))

@@ -10,7 +10,7 @@ import {
   weekday,
 } from '../../../core/calendar-math.js';
 import type { TimeUnit } from '../../../rules/time/units.js';
-import { type Ctx, w } from './time-tokens.js';
+import { type Ctx, tok, w } from './time-tokens.js';
 import {
   adjacentFutureWords,
   determiners,
@@ -18,6 +18,8 @@ import {
   notPast,
   pastForms,
   presentWords,
+  scheduleBase,
+  scheduleBaseBlockers,
 } from './time-vocabulary.js';
 
 /** Resolving: tense around a token, and TIMEX3 values relative to the anchor (publication date). */
@@ -28,15 +30,17 @@ import {
  * a sentence can say "expected to sign" and "said Tuesday" at once. (Looking further, to the
  * clause's verb before or after, was tried and lost: see docs/evaluation.md.)
  */
-export function tenseAt(c: Ctx, i: number): -1 | 0 | 1 {
+export function tenseAt(c: Ctx, i: number, presentAhead = false): -1 | 0 | 1 {
   for (let k = i - 1; k >= 0 && k >= i - 6; k--) {
     const l = w(c, k);
     if (l === '.' || l === ';') return 0;
     // "by Friday" is a deadline; "shelled by destroyers on Monday" is an agent: look on past it.
     if (k < i - 1 && adjacentFutureWords.has(l)) continue;
+    // "10 a.m. Tuesday": the clock's "a.m." is no verb.
+    if (tok(c, k)?.k === 'ap') continue;
     const cue = cueAt(c, k, l);
     if (cue !== null) return cue;
-    if (presentWords.has(l)) return 0;
+    if (presentWords.has(l)) return presentAhead ? 1 : 0;
   }
   return 0;
 }
@@ -47,6 +51,11 @@ function cueAt(c: Ctx, k: number, l: string): -1 | 1 | null {
   if (l === 'to') {
     const before = w(c, k - 1);
     return before === 'is' || before === 'are' || before === 'set' ? 1 : null;
+  }
+  // "the leaders meet Tuesday": the simple present of a timetable, unless "to meet", "did not meet".
+  if (scheduleBase.has(l)) {
+    const before = w(c, k - 1);
+    return determiners.has(before) || scheduleBaseBlockers.has(before) ? null : 1;
   }
   const future = futureWords.has(l);
   if (!future && !pastForms.has(l) && !(l.length > 4 && l.endsWith('ed') && !notPast.has(l))) return null;

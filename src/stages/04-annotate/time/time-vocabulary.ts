@@ -17,6 +17,7 @@ import {
   positionWords,
   presentCues,
   relativeShifts,
+  scheduleVerbs,
   setLeaders,
   yearFollowerWords,
   yearLeaders,
@@ -257,8 +258,11 @@ export const afterCount = new Set<string>([
 
 export const pastForms = new Set(pastVerbs);
 export const yearFollowers = new Set(yearFollowerWords);
-export const futureWords = new Set(futureCues);
+export const futureWords = new Set([...futureCues, ...scheduleVerbs.thirdPerson]);
 export const adjacentFutureWords = new Set(adjacentFutureCues);
+/** Base forms of the schedule verbs ("the leaders meet Tuesday") and the words that unmake them as cues. */
+export const scheduleBase = new Set(scheduleVerbs.base);
+export const scheduleBaseBlockers = new Set(scheduleVerbs.notBefore);
 export const notPast = new Set(scannerList('notPastTense'));
 export const presentWords = new Set(presentCues);
 export const determiners = new Set(scannerList('determiners'));

@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseAnchor } from '../../../core/calendar-math.js';
+import { findTimes } from './find-times.js';
+
+// Thursday 16 May 2024: the Friday before is the 10th, the one after the 17th; Saturday the 11th / 18th.
+const anchor = parseAnchor('2024-05-16');
+
+function found(sentence: string): [string, string, string][] {
+  return findTimes(sentence, 0, anchor, {}).map((m) => [sentence.slice(m.start, m.end), m.value, m.type]);
+}
+
+test('verbs of coming, going, starting and meeting in the simple present are a timetable', () => {
+  assert.deepEqual(found('The minister arrives Saturday.'), [['Saturday', '2024-05-18', 'DATE']]);
+  assert.deepEqual(found('The two leaders meet Saturday.'), [['Saturday', '2024-05-18', 'DATE']]);
+  assert.deepEqual(found('The envoy leaves for Paris on Friday.'), [['Friday', '2024-05-17', 'DATE']]);
+  // The past, an infinitive, a past with "did" and a negation keep the tense found further back.
+  assert.deepEqual(found('The minister arrived Saturday.'), [['Saturday', '2024-05-11', 'DATE']]);
+  assert.deepEqual(found('They agreed to meet Saturday.'), [['Saturday', '2024-05-11', 'DATE']]);
+  assert.deepEqual(found('He did not leave Friday.'), [['Friday', '2024-05-10', 'DATE']]);
+  // After a determiner the word is a noun: "the start" is no verb.
+  assert.deepEqual(found('Officials announced the start Friday.'), [['Friday', '2024-05-10', 'DATE']]);
+});
+
+test('"is" / "are" nearest a weekday look ahead: "the vote is Saturday"', () => {
+  assert.deepEqual(found('The vote is Saturday.'), [['Saturday', '2024-05-18', 'DATE']]);
+  assert.deepEqual(found('The hearings are Friday.'), [['Friday', '2024-05-17', 'DATE']]);
+  // A past cue nearer the weekday still wins.
+  assert.deepEqual(found('It is the bill the Senate passed Friday.'), [['Friday', '2024-05-10', 'DATE']]);
+});
+
+test('"a.m." after a clock is no verb: the tense comes from the clause', () => {
+  assert.deepEqual(found('The blast occurred at 10 a.m. Saturday.'), [
+    ['10 a.m. Saturday', '2024-05-11T10:00', 'TIME'],
+  ]);
+  assert.deepEqual(found('The summit will open at 10 a.m. Saturday.'), [
+    ['10 a.m. Saturday', '2024-05-18T10:00', 'TIME'],
+  ]);
+});
+
+test('a clock time before a conversion takes the day named after it, with or without "on"', () => {
+  assert.deepEqual(found('The blast occurred at 10 a.m. (0800 GMT) Saturday.')[0], [
+    '10 a.m.',
+    '2024-05-11T10:00',
+    'TIME',
+  ]);
+  // No day after the conversion: the publication day.
+  assert.deepEqual(found('The blast occurred at 10 a.m. (0800 GMT) near the border.')[0], [
+    '10 a.m.',
+    '2024-05-16T10:00',
+    'TIME',
+  ]);
+});
+
+test('"the year 2000" is one expression, the year written; "the next century" is a date', () => {
+  assert.deepEqual(found('Computers may fail in the year 2000.'), [['the year 2000', '2000', 'DATE']]);
+  assert.deepEqual(found('The rules last until the year 2031.'), [['the year 2031', '2031', 'DATE']]);
+  // 2024 is in the 21st century (`20`): the next is `21`; with a count it stays a duration.
+  assert.deepEqual(found('The bridge will serve into the next century.'), [
+    ['the next century', '21', 'DATE'],
+  ]);
+  assert.deepEqual(found('The coming century will be warmer.'), [['The coming century', '21', 'DATE']]);
+  assert.deepEqual(found('It stood for the past century.'), [['the past century', 'P100Y', 'DURATION']]);
+  assert.deepEqual(found('It may last the next two centuries.'), [
+    ['the next two centuries', 'P200Y', 'DURATION'],
+  ]);
+});
