@@ -5,6 +5,7 @@ import {
   dayFromLastDay,
   lastDayOf,
   tenseAt,
+  weekdayAheadIsNearer,
   weekdayValue,
   yearForMonth,
   yearForMonthDay,
@@ -398,7 +399,8 @@ export function matchRangeEnd(c: Ctx, i: number): Hit | null {
  */
 export function matchWeekday(c: Ctx, i: number): Hit | null {
   let j = i;
-  let dir: -2 | -1 | 1 | 2 = tenseAt(c, i, true) > 0 ? 1 : -1;
+  const tense = tenseAt(c, i, true);
+  let dir: -2 | -1 | 1 | 2 = tense > 0 ? 1 : -1;
   const lead = w(c, i);
   const every = setLeaderSet.has(lead);
   const shift = every ? undefined : shiftMap.get(lead);
@@ -416,6 +418,8 @@ export function matchWeekday(c: Ctx, i: number): Hit | null {
   const plural = isoDay === undefined && t.l.endsWith('days') ? weekdayMap.get(t.l.slice(0, -1)) : undefined;
   if (plural !== undefined) isoDay = plural;
   if (isoDay === undefined) return null;
+  // No tense cue: the nearer occurrence, as for a month or a day without a year.
+  if (tense === 0 && shift === undefined && weekdayAheadIsNearer(c, isoDay)) dir = 1;
   let end = j + 1;
   if (plural === undefined && t.l.length <= 5 && !t.l.endsWith('day')) {
     if (w(c, end) !== '.' || !touching(c, j)) return null;

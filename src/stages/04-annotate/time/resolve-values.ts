@@ -25,19 +25,31 @@ import {
 /** Resolving: tense around a token, and TIMEX3 values relative to the anchor (publication date). */
 
 /**
- * Tense around token i, from the nearest cue among the six tokens before it: 1 future
+ * Tense around token i, from the nearest cue among the six tokens before it (an "a.m." and a short
+ * aside in parentheses not counted): 1 future
  * ("will meet on Friday"), -1 past ("the Kremlin said Tuesday"), 0 unknown. Deliberately local:
  * a sentence can say "expected to sign" and "said Tuesday" at once. (Looking further, to the
  * clause's verb before or after, was tried and lost: see docs/evaluation.md.)
  */
 export function tenseAt(c: Ctx, i: number, presentAhead = false): -1 | 0 | 1 {
-  for (let k = i - 1; k >= 0 && k >= i - 6; k--) {
+  let budget = 6;
+  for (let k = i - 1; k >= 0 && budget > 0; k--) {
     const l = w(c, k);
     if (l === '.' || l === ';') return 0;
+    // "10 a.m. Tuesday": the clock's "a.m." is no verb and no word of the window; nor is a short
+    // aside in parentheses ("struck at 3:15 a.m. (0715 GMT) on Saturday").
+    if (tok(c, k)?.k === 'ap') continue;
+    if (l === ')') {
+      let open = k - 1;
+      while (open >= 0 && open >= k - 5 && w(c, open) !== '(' && w(c, open) !== ')') open--;
+      if (w(c, open) === '(') {
+        k = open;
+        continue;
+      }
+    }
+    budget--;
     // "by Friday" is a deadline; "shelled by destroyers on Monday" is an agent: look on past it.
     if (k < i - 1 && adjacentFutureWords.has(l)) continue;
-    // "10 a.m. Tuesday": the clock's "a.m." is no verb.
-    if (tok(c, k)?.k === 'ap') continue;
     const cue = cueAt(c, k, l);
     if (cue !== null) return cue;
     if (presentWords.has(l)) return presentAhead ? 1 : 0;
@@ -108,6 +120,25 @@ export function dayFromAnchor(c: Ctx, offset: number): string {
   return c.anchor ? formatDay(addDays(c.anchor, offset)) : 'XXXX-XX-XX';
 }
 
+/**
+ * Without a tense cue a date named without its year or week is the nearer occurrence, the future
+ * one counted this many times as far: news mostly reports what happened.
+ */
+export const FUTURE_DISTANCE_WEIGHT = 1.5;
+
+/**
+ * A weekday with no tense cue: true when its next occurrence (after the anchor) is nearer than its
+ * last one, the future distance weighed by `FUTURE_DISTANCE_WEIGHT` — written on a Thursday,
+ * "Saturday" is two days ahead rather than five back; "Monday" three back rather than four ahead.
+ */
+export function weekdayAheadIsNearer(c: Ctx, isoDay: number): boolean {
+  if (!c.anchor) return false;
+  const today = weekday(c.anchor);
+  const back = (today - isoDay + 7) % 7;
+  const ahead = (isoDay - today + 7) % 7;
+  return back !== 0 && ahead * FUTURE_DISTANCE_WEIGHT < back;
+}
+
 /** Resolve a weekday: `dir` -1 on or before the anchor, +1 on or after, -2/+2 strictly. */
 export function weekdayValue(c: Ctx, isoDay: number, dir: -2 | -1 | 1 | 2): string {
   if (!c.anchor) return `XXXX-WXX-${isoDay}`;
@@ -150,7 +181,13 @@ export function yearForMonth(
   const ahead = (month - a.m + 12) % 12;
   const behind = (a.m - month + 12) % 12;
   if (ahead === 0) return a.y;
-  return ahead * 1.5 < behind ? (month > a.m ? a.y : a.y + 1) : month < a.m ? a.y : a.y - 1;
+  return ahead * FUTURE_DISTANCE_WEIGHT < behind
+    ? month > a.m
+      ? a.y
+      : a.y + 1
+    : month < a.m
+      ? a.y
+      : a.y - 1;
 }
 
 /** A month and day without a year: by tense, otherwise the nearest occurrence (past preferred). */
@@ -169,7 +206,7 @@ export function yearForMonthDay(c: Ctx, month: number, day: number, tense: -1 | 
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const y of [a.y - 1, a.y, a.y + 1]) {
     const distance = Math.abs(Date.UTC(y, month - 1, day) - base);
-    const penalty = y > a.y || (y === a.y && there > here) ? 1.5 : 1;
+    const penalty = y > a.y || (y === a.y && there > here) ? FUTURE_DISTANCE_WEIGHT : 1;
     if (distance * penalty < bestDistance) {
       bestDistance = distance * penalty;
       best = y;

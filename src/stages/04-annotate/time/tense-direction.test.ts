@@ -65,3 +65,15 @@ test('"the year 2000" is one expression, the year written; "the next century" is
     ['the next two centuries', 'P200Y', 'DURATION'],
   ]);
 });
+
+test('a weekday with no tense cue is the nearer occurrence, the future one weighed 1.5 times as far', () => {
+  // Thursday: Saturday is 2 days ahead (weighed 3) against 5 back; Sunday 3 ahead (4.5) against 4
+  // back; Monday 4 ahead against 3 back.
+  assert.deepEqual(found('Voting in the province Saturday draws crowds.'), [
+    ['Saturday', '2024-05-18', 'DATE'],
+  ]);
+  assert.deepEqual(found('Voting in the province Sunday draws crowds.'), [['Sunday', '2024-05-12', 'DATE']]);
+  assert.deepEqual(found('Voting in the province Monday draws crowds.'), [['Monday', '2024-05-13', 'DATE']]);
+  // A past cue still decides.
+  assert.deepEqual(found('Voting in the province ended Saturday.'), [['Saturday', '2024-05-11', 'DATE']]);
+});
