@@ -22,6 +22,7 @@ import {
   matchEveryUnit,
   matchYearAdjective,
 } from './match-durations.js';
+import { matchPartOfDay } from './match-parts.js';
 import {
   matchHoliday,
   matchQuarter,
@@ -278,6 +279,7 @@ export function matchAt(c: Ctx, i: number): Hit | null {
     if (t.l === 'year') best = longest(best, matchYearEnd(c, i));
     best = longest(best, matchPrefixed(c, i));
     if (t.l === 'the') best = longest(best, matchDecade(c, i));
+    if (positionSet.has(t.l)) best = longest(best, matchPartOfDay(c, i));
   }
   return best;
 }

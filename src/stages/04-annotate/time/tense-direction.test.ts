@@ -77,3 +77,23 @@ test('a weekday with no tense cue is the nearer occurrence, the future one weigh
   // A past cue still decides.
   assert.deepEqual(found('Voting in the province ended Saturday.'), [['Saturday', '2024-05-11', 'DATE']]);
 });
+
+test('a part of the day placed by a position word is a TIME on the day under discussion', () => {
+  const state = {};
+  const times = (s: string) =>
+    findTimes(s, 0, anchor, state).map((m) => [s.slice(m.start, m.end), m.value, m.type, m.mod]);
+  // No day named yet: the publication day.
+  assert.deepEqual(times('By mid-afternoon the crowd had gone.'), [
+    ['mid-afternoon', '2024-05-16TAF', 'TIME', 'MID'],
+  ]);
+  // A day written after it is its day.
+  assert.deepEqual(times('Shops closed in the late evening of May 2.'), [
+    ['late evening of May 2', '2024-05-02TEV', 'TIME', 'END'],
+  ]);
+  // Else the last day the text named.
+  assert.deepEqual(times('By early morning the roads were clear.'), [
+    ['early morning', '2024-05-02TMO', 'TIME', 'START'],
+  ]);
+  // Without a position word a part of the day alone is no expression here.
+  assert.deepEqual(times('The morning was calm.'), []);
+});
