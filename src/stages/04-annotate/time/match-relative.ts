@@ -3,6 +3,7 @@ import { fourDigitYear, monthDayHit } from './match-dates.js';
 import { inQuarterContext } from './match-durations.js';
 import { matchSpelledYear } from './match-spelled.js';
 import {
+  FUTURE_DISTANCE_WEIGHT,
   referenceQuarter,
   shiftedFromLastDate,
   shiftedUnitValue,
@@ -168,7 +169,12 @@ export function matchSeason(c: Ctx, i: number, led = false): Hit | null {
     const a = c.anchor;
     let y = a.y;
     if (shift === undefined || shift === 0) {
-      if (shift === undefined && tenseAt(c, i) <= 0 && start > a.m) y = a.y - 1;
+      // With no tense the nearer occurrence, the future weighed as for months ("in the spring"
+      // written in February is the coming one); a past tense takes the last one begun.
+      const tense = shift === undefined ? tenseAt(c, i) : 1;
+      const ahead = start - a.m;
+      if (start > a.m && (tense < 0 || (tense === 0 && ahead * FUTURE_DISTANCE_WEIGHT >= 12 - ahead)))
+        y = a.y - 1;
     } else if (shift < 0) y = start < a.m ? a.y : a.y - 1;
     else y = start > a.m ? a.y : a.y + 1;
     value = `${pad4(y)}-${code}`;

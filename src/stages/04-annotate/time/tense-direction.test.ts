@@ -97,3 +97,14 @@ test('a part of the day placed by a position word is a TIME on the day under dis
   // Without a position word a part of the day alone is no expression here.
   assert.deepEqual(times('The morning was calm.'), []);
 });
+
+test('a season with no tense cue is the nearer occurrence, as a month is', () => {
+  const february = parseAnchor('2024-02-06');
+  const season = (s: string) => findTimes(s, 0, february, {}).map((m) => [s.slice(m.start, m.end), m.value]);
+  // Spring begins a month ahead (weighed 1.5) against eleven back; summer four ahead (6) against eight.
+  assert.deepEqual(season('Factories may suffer in the spring.'), [['the spring', '2024-SP']]);
+  assert.deepEqual(season('Sales slump in the summer.'), [['the summer', '2024-SU']]);
+  // Autumn is seven months ahead (10.5) against five back; a past tense takes the last one.
+  assert.deepEqual(season('Sales slump in the autumn.'), [['the autumn', '2023-FA']]);
+  assert.deepEqual(season('Sales slumped in the summer.'), [['the summer', '2023-SU']]);
+});
