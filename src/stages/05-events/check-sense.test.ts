@@ -153,11 +153,27 @@ test('an attitude verb in the simple present is a standing position, no act; in 
     ['REJECT'],
   );
   const headline = codeEvents(
-    docFromLines(['France backs German plan', 'Paris said on Monday it would back the plan.'], [
-      country('FRA', 'France'),
-    ]),
+    docFromLines(
+      ['France backs German plan', 'Paris said on Monday it would back the plan.'],
+      [country('FRA', 'France')],
+    ),
   ).events;
   assert.equal(headline?.[0]?.type, 'SUPPORT', 'a headline tells an act in the present');
   assert.equal(headline?.[0]?.sentence, 0);
   assert.equal(headline?.[0]?.status, 'asserted');
+});
+
+test("a party's or a minister's promise to no one is its own policy; a state's pledge or a promise to someone is kept", () => {
+  const own = codeEvents(
+    docFromLines(['Elections', 'The Greens have pledged to cut rail fares if elected.'], []),
+  ).events;
+  assert.deepEqual(
+    own?.map((e) => e.rule),
+    [],
+  );
+  const state = events('France pledged 200 million euros for flood relief.', [country('FRA', 'France')]);
+  assert.equal(state[0]?.type, 'AGREE');
+  const toSomeone = events('The minister promised Germany closer cooperation.', [country('DEU', 'Germany')]);
+  assert.equal(toSomeone[0]?.type, 'AGREE');
+  assert.equal(toSomeone[0]?.recipient?.country, 'DEU');
 });

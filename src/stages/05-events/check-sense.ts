@@ -154,6 +154,26 @@ export function isStandingPosition(
   return false;
 }
 
+const ownPledges = senseData.ownPledges;
+const ownPledgeRules = new Set(ownPledges.rules);
+const pledgeKeepSectors = new Set(ownPledges.keepSectors);
+/** Rule id of a promise made to no one by a party or a person: its own policy, no cooperation. */
+export const ownPledgeRule: string = ownPledges.id;
+
+/**
+ * "The Tories have pledged to cut taxes": a commissive rule with no recipient, by an actor that is
+ * neither a state (`country:` entity) nor an international body, promises its own policy.
+ */
+export function isOwnPledge(
+  rule: string,
+  actor: { entity?: string; sector?: string } | undefined,
+  recipient: unknown,
+): boolean {
+  if (!ownPledgeRules.has(rule) || recipient !== undefined) return false;
+  if (actor?.entity?.startsWith('country:')) return false;
+  return !(actor?.sector && pledgeKeepSectors.has(actor.sector));
+}
+
 /** Nouns for states, organisations and groups that can act though no sector is known for them. */
 export const actorNouns: ReadonlySet<string> = new Set(
   wordList(senseData.actorNouns, 'events/senses actorNouns'),

@@ -14,10 +14,12 @@ import {
   actorNouns,
   checkForce,
   checkSense,
+  isOwnPledge,
   isQuestionSense,
   isSportSentence,
   isStandingPosition,
   isStatementSense,
+  ownPledgeRule,
   questionSenseRule,
   standingPositionRule,
   statementSenseRule,
@@ -460,6 +462,11 @@ export function codeSentence(
     }
     if (!actor && !recipient && spec.needsParticipant !== false) {
       rejected?.push(candidate(m.rule, headToken, lastToken, 'no-participant'));
+      continue;
+    }
+    // "The Tories have pledged to cut taxes": a promise to no one of one's own policy.
+    if (isOwnPledge(spec.id, actor, recipient)) {
+      rejected?.push(candidate(m.rule, headToken, lastToken, ownPledgeRule));
       continue;
     }
     // An attack verb with no sign of force ("attacked Labour's pledges", "struck a deal").

@@ -43,7 +43,7 @@ test('speaking verbs: a view stated is no demand, promise or agreement; a commit
   );
   assert.equal(withTrigger('Tony Blair has promised that the economy is strong.', 'promise').length, 0);
   assert.deepEqual(
-    withTrigger('Tony Blair has promised to cut income tax.', 'promise').map((e) => e.type),
+    withTrigger('Tony Blair has promised France to cut farm subsidies.', 'promise').map((e) => e.type),
     ['AGREE'],
   );
   assert.equal(withTrigger('Tony Blair said he agreed with the report.', 'agree').length, 0);
