@@ -316,6 +316,95 @@ export function isDirectiveContent(tokens: readonly Token[], head: number): bool
   return false;
 }
 
+const economic = senseData.economic;
+const economicTypes = new Set(economic.types);
+const economicWords = new Set(wordList(economic, 'events/senses economic'));
+const commodities = new Set(wordList(economic.commodities, 'events/senses economic commodities'));
+const marketModifiers = new Set(wordList(economic.marketModifiers, 'events/senses economic marketModifiers'));
+const demandModifiers = new Set(wordList(economic.demandModifiers, 'events/senses economic demandModifiers'));
+const demandNouns = new Set(economic.demandModifiers.nouns);
+const marketNouns = new Set(wordList(economic.marketNouns, 'events/senses economic marketNouns'));
+const chargeObjects = new Set(wordList(economic.chargeObjects, 'events/senses economic chargeObjects'));
+const economicPreps = new Set(economic.preps);
+const nominalPreps = new Set(economic.nominalPreps);
+/** Rule id of a match read in its market or economy sense ("supported the bond market", "domestic demand"). */
+export const economicSenseRule: string = economic.id;
+
+/**
+ * Whether the match at `head` is a word of markets and the economy, not a political act (see
+ * `economic` in rules/events/senses.json): a verbal match whose object, subject, by-agent or
+ * `from` phrase has a market or economy head ("supported the stock market", "two loans will
+ * support", "withdraw from the gilt market"); a market noun with a market modifier or complement
+ * ("domestic demand", "a tender offer", "demand for oil").
+ */
+export function isEconomicSense(
+  type: string,
+  head: number,
+  tokens: readonly Token[],
+  clauses: ClauseAnalysis,
+  frame: ClauseFrame,
+): boolean {
+  const word = (tokens[head] as Token).lower;
+  if (frame.kind === 'nominal' || (clauses.inNounGroup(head) && marketNouns.has(word))) {
+    if (!marketNouns.has(word)) return false;
+    const demand = demandNouns.has(word);
+    const chunk = clauses.chunks[clauses.chunkOf[head] ?? -1];
+    for (let k = chunk && chunk.kind === 'NP' ? chunk.first : head; k < head; k++) {
+      const t = (tokens[k] as Token).lower;
+      if (economicWords.has(t) || marketModifiers.has(t)) return true;
+      if (demand && (demandModifiers.has(t) || commodities.has(t))) return true;
+    }
+    const first = frame.preps[0];
+    if (first && nominalPreps.has(first.prep) && first.first <= head + 2) {
+      const h = headOf(tokens, first) as string;
+      if (economicWords.has(h) || (demand && commodities.has(h))) return true;
+    }
+    return false;
+  }
+  if (!economicTypes.has(type)) return false;
+  // "agreed to support the dollar": the object belongs to the verb group's main verb, not to "agreed".
+  const group = clauses.chunks[clauses.chunkOf[head] ?? -1];
+  const governs = group?.kind === 'VG' && group.head > head;
+  const sides: (Phrase | undefined)[] = [governs ? undefined : frame.object, frame.actors[0]];
+  // "charging a 50 pct income tax": a number splits the object into two noun groups.
+  const object = governs ? undefined : frame.object;
+  const after = object ? clauses.chunks[(clauses.chunkOf[object.last] ?? -2) + 1] : undefined;
+  if (after?.kind === 'NP' && object && after.first === object.last + 1) sides.push(after);
+  for (const p of frame.preps) if (economicPreps.has(p.prep) || p.prep === 'by') sides.push(p);
+  // "charging 50 pct income tax": a price charged, not an accusation (objects only).
+  const objects = [object, after?.kind === 'NP' ? after : undefined];
+  if (type === 'ACCUSE' && objects.some((p) => p && chargeObjects.has(headOf(tokens, p) as string)))
+    return true;
+  // A name's word is no market ("the Securities and Exchange Commission", "the Stock Exchange").
+  return sides.some(
+    (p) =>
+      p !== undefined &&
+      economicWords.has(headOf(tokens, p) as string) &&
+      !/^NNPS?$/.test(clauses.tagAt(p.last)),
+  );
+}
+
+const participial = senseData.participialModifier;
+const participleSlots = new Set(wordList(participial, 'events/senses participialModifier'));
+/** Rule id of an event verb's participle used as an adjective ("other than donated food"). */
+export const participialModifierRule: string = participial.id;
+
+/**
+ * "other than donated food", "for proposed cuts": an event verb's past participle after a
+ * preposition and before a common noun is an adjective of that noun, no act of its own.
+ */
+export function isParticipialModifier(
+  head: number,
+  tokens: readonly Token[],
+  tagAt: (i: number) => string,
+): boolean {
+  const word = (tokens[head] as Token).lower;
+  if (head < 1 || !(word.endsWith('ed') || word.endsWith('en'))) return false;
+  if (!participleSlots.has((tokens[head - 1] as Token).lower)) return false;
+  if (!/^(VBN|VBD|JJ)$/.test(tagAt(head))) return false;
+  return /^NNS?$/.test(tagAt(head + 1));
+}
+
 /** "met" of a goal ("objectives could be met", "met all of its promises"): no meeting. */
 const meetForms = new Set(['meet', 'meets', 'met']);
 
@@ -348,7 +437,11 @@ export function checkSense(
   if (verbal && head > 0 && text !== undefined && isNameWord(text, tokens, head, (i) => clauses.tagAt(i)))
     return { action: 'reject', rule: 'events:sense.name' };
   if (isDirectiveContent(tokens, head)) return { action: 'reject', rule: directive.id };
+  if (verbal && isParticipialModifier(head, tokens, (i) => clauses.tagAt(i)))
+    return { action: 'reject', rule: participialModifierRule };
   if (!frame) return undefined;
+  if (isEconomicSense(type, head, tokens, clauses, frame))
+    return { action: 'reject', rule: economicSenseRule };
   if (type === 'ASSAULT') {
     const subject = headOf(tokens, frame.actors[0]);
     if (frame.verbGroup?.voice !== 'passive' && subject && naturalCauses.has(subject))
