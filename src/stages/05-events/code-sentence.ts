@@ -77,7 +77,15 @@ import {
   subordinators,
   titleWords,
 } from './sentence-words.js';
-import { clauseStatus, isIntentStatus, mainClauseStatus, statusByDate, toldInPast } from './status.js';
+import {
+  clauseStatus,
+  headlineInfinitive,
+  isIntentStatus,
+  mainClauseStatus,
+  statusByDate,
+  threatMadeStatus,
+  toldInPast,
+} from './status.js';
 import { clauseOf, eventAttribution, eventPlace, eventTime, unnamedPlace } from './when-where.js';
 
 /** A more severe CAMEO code wins: lower Goldstein, then the more specific (longer) code. */
@@ -513,6 +521,11 @@ export function codeSentence(
       status = lastEvent.status;
       statusRule = lastEvent.statusRule;
     }
+    // "MINISTER TO VISIT U.S.": a headline's infinitive is planned.
+    if (status === 'asserted' && inHeadline && clauses) {
+      const planned = headlineInfinitive(tokens, m.head, (i) => clauses.tagAt(i));
+      if (planned) ({ status, rule: statusRule } = planned);
+    }
     const clause = clauseOf(doc.text, tokens, m.head);
     const time = eventTime(ctx, m.head, clause);
     if (status === 'asserted') {
@@ -523,6 +536,11 @@ export function codeSentence(
 
     const recode = sense?.action === 'recode' ? sense : undefined;
     const intent = !recode && isIntentStatus(status, statusRule) && m.rule.typeSpec.intent;
+    // "the U.S. threat to impose tariffs": the THREATEN an intent makes is a threat that was made.
+    if (intent && intent.type === 'THREATEN') {
+      const made = threatMadeStatus(statusRule, m.rule.typeSpec.type);
+      if (made) ({ status, rule: statusRule } = made);
+    }
     const code = recode ? cameoCode(recode.cameo) : (intent && m.rule.intentCode) || m.rule.code;
     const event: CodedEvent = {
       start: sentence.start,

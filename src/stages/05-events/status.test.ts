@@ -123,3 +123,26 @@ test('ability, wish and attempt are hypothetical; "unable to" negates', () => {
   assert.equal(coded('Germany wants to visit China.')[0]?.status, 'hypothetical');
   assert.equal(coded('Germany was unable to visit China.')[0]?.status, 'negated');
 });
+
+test('a threat made is asserted: an attack or sanction governed by "threat" or said to be coming', () => {
+  const [noun] = coded('The Chinese threat on Monday to impose tariffs on Australian wine angered Canberra.');
+  assert.equal(noun?.type, 'THREATEN');
+  assert.equal(noun?.status, 'asserted');
+  assert.equal(noun?.statusRule, 'events:status.threat-made');
+  const [reported] = coded('The Chinese premier said that China would impose tariffs on Australian wine.');
+  assert.equal(reported?.type, 'THREATEN');
+  assert.equal(reported?.status, 'asserted');
+  // A reported future arrest is a policy announced, still future.
+  const [arrest] = coded('The minister said police would arrest Kenyan protesters in Kampala.');
+  assert.notEqual(arrest?.statusRule, 'events:status.threat-made');
+});
+
+test('a headline infinitive is planned; a nominal event dated ahead in a reported clause is future', () => {
+  const [visit] = coded('BRAZIL PRESIDENT TO VISIT CHINA\n\nThe trip was announced on Tuesday.');
+  assert.equal(visit?.status, 'future');
+  assert.equal(visit?.statusRule, 'events:status.future-headline-to');
+  const meeting = coded('The minister said the meeting between Xi and Lula next month would be difficult.').find(
+    (e) => e.trigger === 'meeting',
+  );
+  assert.equal(meeting?.status, 'future');
+});

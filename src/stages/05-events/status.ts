@@ -5,7 +5,7 @@ import headsData from '../../rules/events/governing-heads.json' with { type: 'js
 import scopeData from '../../rules/events/status-scope.json' with { type: 'json' };
 import { wordList } from '../../rules/word-list.js';
 import { type CompiledCues, compileCues } from './compile-lexicon.js';
-import { adverbs, clauseBreakers, isReportingVerb, subordinators } from './sentence-words.js';
+import { adverbs, clauseBreakers, isReportingVerb, reportingVerbs, subordinators } from './sentence-words.js';
 
 /** The status cues (`src/rules/events/status-cues.json`), compiled once. */
 export const cues = compileCues();
@@ -46,6 +46,10 @@ const scope = {
   conditionalId: scopeData.conditionalOpeners.id,
   backshift: new Set(scopeData.backshift.cues),
   backshiftId: scopeData.backshift.id,
+  threatHeads: new Set(wordList(scopeData.threatMade, 'events/status-scope threatMade')),
+  threatMadeId: scopeData.threatMade.id,
+  headlineToId: scopeData.headlineInfinitive.id,
+  threatReportedTypes: new Set(scopeData.threatMade.reportedTypes),
   historical: new Set(wordList(scopeData.historical, 'events/status-scope historical')),
   historicalId: scopeData.historical.id,
   historicalDays: scopeData.historicalDate.days,
@@ -97,6 +101,8 @@ export const governedRules = {
   future: 'events:status.governed-future',
   hypothetical: 'events:status.governed-hypothetical',
   negated: 'events:status.governed-negated',
+  /** What a threat ("the threat to impose tariffs") governs: hypothetical, unless its intent is the threat itself. */
+  threat: 'events:status.governed-threat',
 } as const;
 
 /** Words that end the search for a governing head: it is in another clause or phrase. */
@@ -120,7 +126,7 @@ export function governedStatus(tokens: readonly Token[], head: number): StatusRe
     // "plan to deport"; "allow the UK to deport": up to four words of an object before "to".
     for (let j = k - 1; j >= 0 && j >= k - 5; j--) {
       const t = (tokens[j] as Token).lower;
-      if (heads.modal.has(t) || heads.negative.has(t)) {
+      if (heads.modal.has(t) || heads.negative.has(t) || scope.threatHeads.has(t)) {
         governor = t;
         break;
       }
@@ -134,13 +140,14 @@ export function governedStatus(tokens: readonly Token[], head: number): StatusRe
         // A quotation mark may close the head's phrase: "little prospect" of America agreeing.
         const q = quoteMarks.has((tokens[j - 1] as Token).lower) ? j - 2 : j - 1;
         const g = tokens[q]?.lower ?? '';
-        if (heads.modal.has(g) || heads.negative.has(g)) governor = g;
+        if (heads.modal.has(g) || heads.negative.has(g) || scope.threatHeads.has(g)) governor = g;
         break;
       }
       if (stop(t)) break;
     }
   }
   if (governor === undefined) return undefined;
+  if (scope.threatHeads.has(governor)) return { status: 'hypothetical', rule: governedRules.threat };
   if (heads.negative.has(governor)) return { status: 'negated', rule: governedRules.negated };
   if (heads.futureStems.some((s) => (governor as string).startsWith(s)))
     return { status: 'future', rule: governedRules.future };
@@ -229,9 +236,39 @@ export function toldInPast(
   for (let k = head - 1; k >= 0; k--) {
     const t = (tokens[k] as Token).lower;
     if (clauseBreakers.has(t) || t === '.' || subordinators.has(t)) break;
+    // "Yeutter said the meetings scheduled next month …": the report's past is not the event's;
+    // its clause is what the reporting verb says.
+    if (reportingVerbs.has(t)) break;
     if (tagAt(k) === 'VBD') return true;
   }
   return false;
+}
+
+/**
+ * "MINISTER TO VISIT U.S.": in a headline, a trigger right after "to" with no verb before the "to"
+ * is planned, future. `tagAt` gives the part of speech of a token.
+ */
+export function headlineInfinitive(
+  tokens: readonly Token[],
+  head: number,
+  tagAt: (i: number) => string,
+): StatusReading | undefined {
+  let k = head - 1;
+  while (k >= 0 && adverbs.has((tokens[k] as Token).lower)) k--;
+  if (k < 1 || tokens[k]?.lower !== 'to') return undefined;
+  for (let j = k - 1; j >= 0; j--) if (tagAt(j).startsWith('VB') || tagAt(j) === 'MD') return undefined;
+  return { status: 'future', rule: scope.headlineToId };
+}
+
+/**
+ * The status of an event whose intent code made it a THREATEN: the threat itself happened when the
+ * act was the content of a threat ("the U.S. threat to impose tariffs") or of a speaker's reported
+ * future ("Reagan said the U.S. would impose tariffs"). Undefined when the status stands.
+ */
+export function threatMadeStatus(rule: string | undefined, type: string): StatusReading | undefined {
+  if (rule === governedRules.threat || (rule === scope.backshiftId && scope.threatReportedTypes.has(type)))
+    return { status: 'asserted', rule: scope.threatMadeId };
+  return undefined;
 }
 
 /**
