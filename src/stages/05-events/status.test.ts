@@ -141,8 +141,8 @@ test('a headline infinitive is planned; a nominal event dated ahead in a reporte
   const [visit] = coded('BRAZIL PRESIDENT TO VISIT CHINA\n\nThe trip was announced on Tuesday.');
   assert.equal(visit?.status, 'future');
   assert.equal(visit?.statusRule, 'events:status.future-headline-to');
-  const meeting = coded('The minister said the meeting between Xi and Lula next month would be difficult.').find(
-    (e) => e.trigger === 'meeting',
-  );
+  const meeting = coded(
+    'The minister said the meeting between Xi and Lula next month would be difficult.',
+  ).find((e) => e.trigger === 'meeting');
   assert.equal(meeting?.status, 'future');
 });
