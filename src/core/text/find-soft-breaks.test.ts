@@ -136,3 +136,17 @@ test('detection and joining are linear: doubling the text at most ~2.2x the time
   const lines = (text: string) => findSoftBreaks(text, scanLines(text));
   assertLinear('finding soft breaks', make, lines, 500);
 });
+
+test('a short line that ends on a function word ("on", "the") continues in wrapped text, and only there', () => {
+  // A story whose first line lost its dateline: short, but "drop tariffs on" cannot end a sentence.
+  const body = wrap(prose.join(' '), 70);
+  const text = ['The ministers agreed to drop tariffs on', ...body, ''].join('\n');
+  const soft = softLines(text);
+  assert.ok(soft?.includes(0), 'the short first line continues');
+  // The same short line in text that is not hard-wrapped keeps its break.
+  const paragraphs = ['The ministers agreed to drop tariffs on', ...prose, ''].join('\n');
+  assert.equal(softLines(paragraphs), undefined);
+  // A short line ending a sentence keeps its break.
+  const ended = ['The ministers agreed to drop tariffs.', ...body, ''].join('\n');
+  assert.equal(softLines(ended)?.includes(0), false);
+});

@@ -1,3 +1,4 @@
+import danglingData from '../../rules/segment/dangling-words.json' with { type: 'json' };
 import markerData from '../../rules/segment/line-markers.json' with { type: 'json' };
 import { isCloser, isDigit, isTerminal, isWhitespace } from './chars.js';
 import { isBlank, type Line } from './scan-lines.js';
@@ -44,6 +45,10 @@ const SLACK = 2;
 
 const BULLETS = new Set(markerData.bullets.map((b) => b.charCodeAt(0)));
 const PREFIXES = new Set(markerData.prefixes.map((b) => b.charCodeAt(0)));
+/** Function words no sentence ends with (`rules/segment/dangling-words.json`). */
+const DANGLING = new Set(danglingData.words);
+/** The longest of them, in UTF-16 code units. */
+const DANGLING_MAX = Math.max(...danglingData.words.map((w) => w.length));
 
 /**
  * The soft breaks of a hard-wrapped text, or `undefined` when the text is not hard-wrapped (then
@@ -91,12 +96,18 @@ export function findSoftBreaks(text: string, lines: readonly Line[]): SoftBreaks
     if (line.contentStart - line.start !== margin || startsWithMarker(text, line)) continue;
     candidates++;
     const firstWord = wordLength(text, line.contentStart, line.contentEnd, width + 1);
-    if (previous.contentEnd - previous.start + 1 + firstWord <= width - SLACK) continue;
+    if (previous.contentEnd - previous.start + 1 + firstWord <= width - SLACK) {
+      // A short line that ends on "on", "the", "and": it cannot end there; soft once the text is
+      // known to be wrapped (it does not count toward deciding that).
+      if (endsDangling(text, previous)) soft[i - 1] = 2;
+      continue;
+    }
     full++;
     soft[i - 1] = 1;
     if (!endsSentence(text, previous)) open++;
   }
   if (full < MIN_FULL || full < candidates * FULL_SHARE || open < full * OPEN_SHARE) return undefined;
+  for (let i = 0; i < soft.length; i++) if (soft[i] === 2) soft[i] = 1;
   return { soft, width, margin };
 }
 
@@ -117,6 +128,16 @@ function wordLength(text: string, from: number, to: number, cap: number): number
   const stop = Math.min(to, from + cap);
   while (k < stop && !isWhitespace(text.charCodeAt(k))) k++;
   return k - from;
+}
+
+/** Whether the line's last word is a lowercase function word no sentence ends with. */
+function endsDangling(text: string, line: Line): boolean {
+  const end = line.contentEnd;
+  let k = end;
+  while (k > line.contentStart && end - k <= DANGLING_MAX && !isWhitespace(text.charCodeAt(k - 1))) k--;
+  if (end - k > DANGLING_MAX || (k > line.contentStart && !isWhitespace(text.charCodeAt(k - 1))))
+    return false;
+  return DANGLING.has(text.slice(k, end));
 }
 
 function endsSentence(text: string, line: Line): boolean {
