@@ -9,8 +9,8 @@ import { readBrat } from '../src/eval/read-brat.js';
 import { textPathFor } from '../src/eval/suites/quotes-polnear.js';
 import { cleanStage } from '../src/stages/02-clean/index.js';
 import { segmentStage } from '../src/stages/03-segment/index.js';
-import type { AttributionFeatures } from '../src/stages/04-annotate/quotes/attribution-features.js';
 import type { BoundsModel } from '../src/stages/04-annotate/quotes/content-bounds.js';
+import type { StackedAttributionFeatures } from '../src/stages/04-annotate/quotes/stack-features.js';
 import {
   type AttributionTagger,
   attributionFeatures,
@@ -21,7 +21,7 @@ import {
 export interface PolnearArticle {
   name: string;
   doc: Doc;
-  features: AttributionFeatures;
+  features: StackedAttributionFeatures;
   /** Gold fragments of each annotator's file. */
   gold: { role: Role; start: number; end: number }[][];
 }

@@ -143,7 +143,7 @@ function averaged(): BoundsModel {
     const x = t / clock;
     if (Math.abs(x) >= Number(args['min-weight'])) avg.set(k, Math.round(x * 1e4) / 1e4);
   }
-  return new BoundsModel(avg, `quote-bounds-1`);
+  return new BoundsModel(avg, CONTENT_BOUNDS_MODEL);
 }
 
 let seed = 12345;

@@ -5,13 +5,19 @@
 // number of epochs; the dev split is only scored, at the end, as held-out data.
 //
 //   npx tsx scripts/train-quotes.ts [--data DIR] [--epochs N] [--max-features N,N…] [--out DIR] [--dry]
+//
+// With --stack, the second pass instead (models/quotes-stack-1, `stack-features.ts`): the fitting
+// articles are cut into --folds folds by a hash of their name, a first-pass tagger with quotes-3's
+// features is trained on all folds but one (--fold-epochs) and tags that one, so every training sentence carries
+// first-pass tags of a model that never saw it; the held-out and dev articles carry quotes-3's
+// own, as at run time. Then the second pass is trained on the fitting articles as above.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDoc, type Doc, type Span } from '../src/core/doc.js';
 import type { FeatureResources } from '../src/core/ml/features.js';
 import { FixedTags } from '../src/core/ml/fixed-tags.js';
-import { loadClusters } from '../src/core/ml/model-files.js';
+import { loadClusters, loadSequenceModel } from '../src/core/ml/model-files.js';
 import { POS_MODEL_FILE, posTagger } from '../src/core/ml/pos-tagger.js';
 import { Scratch, type SequenceModel } from '../src/core/ml/sequence-model.js';
 import { bilouTags, encodeBilou, makeTagSet, type TypedSpan } from '../src/core/ml/tag-scheme.js';
@@ -24,11 +30,13 @@ import { readBrat } from '../src/eval/read-brat.js';
 import { type RoleSpans, roles, scoreRoles, textPathFor } from '../src/eval/suites/quotes-polnear.js';
 import { cleanStage } from '../src/stages/02-clean/index.js';
 import { segmentStage } from '../src/stages/03-segment/index.js';
+import { ATTRIBUTION_FEATURE_VERSION } from '../src/stages/04-annotate/quotes/attribution-features.js';
 import {
-  ATTRIBUTION_FEATURE_VERSION,
-  AttributionFeatures,
-} from '../src/stages/04-annotate/quotes/attribution-features.js';
+  STACK_FEATURE_VERSION,
+  StackedAttributionFeatures,
+} from '../src/stages/04-annotate/quotes/stack-features.js';
 import {
+  ATTRIBUTION_MODEL,
   type AttributionManifest,
   paragraphStartSentences,
   type Role,
@@ -49,6 +57,9 @@ const { values: args } = parseArgs({
     'no-pos': { type: 'boolean', default: false },
     dry: { type: 'boolean', default: false },
     'ceiling-only': { type: 'boolean', default: false },
+    stack: { type: 'boolean', default: false },
+    'fold-epochs': { type: 'string', default: '10' },
+    folds: { type: 'string', default: '2' },
   },
 });
 
@@ -124,10 +135,16 @@ for (const a of train) {
 }
 const minCueCount = Number(args['min-cue-count']);
 const minCueShare = Number(args['min-cue-share']);
-const cueWords = [...cueCounts]
-  .filter(([w, c]) => c >= minCueCount && c / (wordCounts.get(w) ?? 1) >= minCueShare)
-  .map(([w]) => w)
-  .sort();
+const firstManifest = args.stack
+  ? (JSON.parse(readFileSync(join(args.out, `${ATTRIBUTION_MODEL}.json`), 'utf8')) as AttributionManifest)
+  : undefined;
+// The second pass reads the first pass's features, so it keeps the first pass's cue candidates.
+const cueWords = firstManifest
+  ? firstManifest.cueWords
+  : [...cueCounts]
+      .filter(([w, c]) => c >= minCueCount && c / (wordCounts.get(w) ?? 1) >= minCueShare)
+      .map(([w]) => w)
+      .sort();
 const cues = new TokenSet(cueWords);
 log(`cue candidates: ${cueWords.length} words`);
 
@@ -144,7 +161,7 @@ const priority: Record<Role, number> = { content: 0, source: 1, cue: 2 };
 
 interface Built {
   article: Article;
-  features: AttributionFeatures;
+  features: StackedAttributionFeatures;
   /** Gold tags of every token of the first annotator's file. */
   tags: Int32Array;
 }
@@ -156,7 +173,7 @@ function build(a: Article): Built {
     tokens,
     (a.doc.paragraphs ?? []).map((p) => p.start),
   );
-  const features = new AttributionFeatures(tokens, resources, cues, paragraphs, pos);
+  const features = new StackedAttributionFeatures(tokens, resources, cues, paragraphs, pos);
   // Each token belongs to the fragment of highest priority over it (a nested cue splits the
   // content around it); runs of one fragment inside a sentence become one span.
   const owner = new Int32Array(tokens.count).fill(-1);
@@ -217,6 +234,7 @@ function visited(b: Built): number[] {
 }
 
 const trainingSentences: TrainingSentence[] = [];
+const builtOf = new Map<unknown, Built>(fit.map((b) => [b.features, b]));
 let trainTokens = 0;
 for (const b of fit) {
   const tokens = b.features.tokens;
@@ -276,9 +294,10 @@ log(
 
 if (args['ceiling-only']) process.exit(0);
 const fixed = new FixedTags(new Map());
+const prefix = args.stack ? 'quotes-stack' : 'quotes';
 const header = {
-  name: 'quotes',
-  version: `quotes-${args.version}`,
+  name: prefix,
+  version: `${prefix}-${args.version}`,
   scheme: tagSet.scheme,
   tags: [...tagSet.tags],
   gazetteers: [] as string[],
@@ -293,6 +312,63 @@ function modelTagger(model: SequenceModel): Tagger {
 const headline = (sc: Record<string, number>) =>
   ((sc.sourceExactF1 as number) + (sc.cueExactF1 as number) + (sc.contentExactF1 as number)) / 3;
 
+if (args.stack) {
+  // Cross-fitted first-pass tags for the fitting articles: each fold tagged by a model of the others.
+  const folds = Number(args.folds);
+  const foldOf = (name: string) => {
+    let h = 7;
+    for (let i = 0; i < name.length; i++) h = (h * 131 + name.charCodeAt(i)) | 0;
+    return Math.abs(h) % folds;
+  };
+  // Set only once both halves are trained: the halves' taggers read no first-pass tags.
+  const firstOf = new Map<Built, Int32Array>(fit.map((b) => [b, new Int32Array(b.features.tokens.count)]));
+  for (let f = 0; f < folds; f++) {
+    // Fitted on every other fold, tagging this one.
+    const inFold = new Set(fit.filter((b) => foldOf(b.article.name) !== f));
+    let epochs = 0;
+    const foldModel = trainSequenceModel({
+      header: { ...header, version: `${prefix}-fold-${f}` },
+      tagSet,
+      sentences: trainingSentences.filter((t) => inFold.has(builtOf.get(t.doc) as Built)),
+      fixed,
+      epochs: Number(args['fold-epochs']),
+      patience: Number(args['fold-epochs']),
+      // No held-out score for the halves: the last epoch is kept (each scores above the one before).
+      evaluate: () => ++epochs,
+      minWeight: Number(args['min-weight']),
+      maxFeatures: [50000],
+      log,
+    }).model;
+    const tagOther = modelTagger(foldModel);
+    let tagged = 0;
+    for (const b of fit) {
+      if (inFold.has(b)) continue;
+      const first = firstOf.get(b) as Int32Array;
+      const tokens = b.features.tokens;
+      for (const s of visited(b)) {
+        const from = tokens.sentenceFirst[s] as number;
+        const to = tokens.sentenceFirst[s + 1] as number;
+        tagOther(b, s, from, to, first.subarray(from, to));
+        tagged++;
+      }
+    }
+    log(`fold ${f}: ${inFold.size} articles fitted, ${tagged} sentences of the fold tagged`);
+  }
+  for (const [b, first] of firstOf) b.features.setFirstTags(first);
+  // The held-out and dev articles: quotes-3's tags, as the pipeline's first pass gives them.
+  const firstModel = loadSequenceModel(`${ATTRIBUTION_MODEL}.model`, args.out);
+  const tagFirst = modelTagger(firstModel);
+  for (const b of [...tune, ...devBuilt]) {
+    const first = new Int32Array(b.features.tokens.count);
+    spansOfTags(b.features, tagSet, (s, from, to, out) => {
+      tagFirst(b, s, from, to, out);
+      first.set(out.subarray(0, to - from), from);
+    });
+    b.features.setFirstTags(first);
+  }
+  log(`first pass (${ATTRIBUTION_MODEL}) on the held-out articles: ${JSON.stringify(score(tune, tagFirst))}`);
+}
+
 const result = trainSequenceModel({
   header,
   tagSet,
@@ -303,7 +379,7 @@ const result = trainSequenceModel({
   evaluate: (model) => headline(score(tune, modelTagger(model))),
   minWeight: Number(args['min-weight']),
   maxFeatures: args['max-features'].split(',').map(Number),
-  ...(args.dry ? {} : { out: { dir: args.out, file: `quotes-${args.version}.model` } }),
+  ...(args.dry ? {} : { out: { dir: args.out, file: `${prefix}-${args.version}.model` } }),
   log,
 });
 const model = result.model;
@@ -314,12 +390,19 @@ log(`tune ${JSON.stringify(tuneScore)}`);
 log(`dev (held out) ${JSON.stringify(devScore)}`);
 
 if (result.bytes) {
-  const file = `quotes-${args.version}.model`;
+  const file = `${prefix}-${args.version}.model`;
   const manifest: AttributionManifest & Record<string, unknown> = {
     model: file,
     version: header.version,
     task: 'attribution roles (PolNeAR source, cue, content), BILOU per sentence',
     attributionFeatureVersion: ATTRIBUTION_FEATURE_VERSION,
+    ...(args.stack
+      ? {
+          stackFeatureVersion: STACK_FEATURE_VERSION,
+          firstPass: ATTRIBUTION_MODEL,
+          firstPassTrainingTags: `${args.folds} first-pass taggers (quotes-3's features, ${args['fold-epochs']} epochs), the fitting articles cut into ${args.folds} folds by a hash of the name, each fold tagged by the tagger fitted on the others`,
+        }
+      : {}),
     tags: header.tags,
     trainedOn: [
       `PolNeAR v1.0.0 train split, first annotator's file per article, ${fit.length} articles (../shared/data/eval/quotes/polnear/train)`,
@@ -327,7 +410,7 @@ if (result.bytes) {
     epochsChosenOn: `PolNeAR train, ${tune.length} articles held out by a hash of their name (mean exact F1 of the three roles); the size too (the smallest within 0.001 of the best)`,
     clusters: resources.clusters ? clusterFile : null,
     partsOfSpeech: pos ? POS_MODEL_FILE : null,
-    command: 'npm run train:quotes',
+    command: args.stack ? 'npm run train:quotes-stack' : 'npm run train:quotes',
     date: new Date().toISOString().slice(0, 10),
     bestEpoch: result.bestEpoch,
     tuneScoresByEpoch: result.scores.map((x) => Number(x.toFixed(4))),
@@ -340,6 +423,6 @@ if (result.bytes) {
     cueWords,
     trainingSeconds: Math.round((Date.now() - started) / 1000),
   };
-  writeFileSync(join(args.out, `quotes-${args.version}.json`), `${JSON.stringify(manifest, null, 2)}\n`);
+  writeFileSync(join(args.out, `${prefix}-${args.version}.json`), `${JSON.stringify(manifest, null, 2)}\n`);
   log(`wrote ${file} (${(result.bytes.length / 1e6).toFixed(2)} MB)`);
 }

@@ -19,6 +19,7 @@ import sourceData from '../../../rules/quotes/source-nouns.json' with { type: 'j
 import { markNested, mergeAttributions } from './chain-attributions.js';
 import { refineContents } from './content-bounds.js';
 import { refineCues } from './cue-bounds.js';
+import { dropRaisedSources } from './drop-raised-sources.js';
 import { groupAttributions } from './group-attributions.js';
 import { attachQuoteSpeakers, resolveAttributionSources, SourceResolver } from './resolve-sources.js';
 import {
@@ -26,6 +27,7 @@ import {
   attributionTagger,
   paragraphStartSentences,
   tagAttributionSpans,
+  trimUnpairedCommas,
 } from './tag-attributions.js';
 
 // ---- compiled once ----------------------------------------------------------------------
@@ -289,12 +291,14 @@ export function annotateQuotes(doc: Readonly<Doc>, options?: CapOptions): StageR
     ),
     tagger,
   );
-  const spans = tagAttributionSpans(features, tagger, (si) => {
+  const tagged = tagAttributionSpans(features, tagger, (si) => {
     const s = sentences[si] as Sentence;
     return isRemoved(doc.removed, s.start, s.end);
   });
+  const spans = dropRaisedSources(tokens, tagged, verbs);
   refineCues(features, spans);
   refineContents(features, spans);
+  trimUnpairedCommas(tokens, spans);
   const learned = groupAttributions(spans, text, tagger.rule).filter(
     (a) => a.content !== undefined || hasCueWord(tokens, a.cue, tagger.cues),
   );

@@ -53,3 +53,15 @@ test('merge keeps the tagger’s attributions and adds rule ones only where no t
     ['learned', 'rule-other'],
   );
 });
+
+test('merge fills a role the tagger left out from the rule that found the same cue, and names both', () => {
+  const learned = attribution('CNN', 'reported', undefined, 'learned');
+  delete learned.sourceSpan;
+  learned.source = '';
+  const rule = attribution('CNN', 'reported', at('The deal is near'), 'rule');
+  const [merged] = mergeAttributions([learned], [rule]);
+  assert.equal(merged?.rule, 'learned+rule');
+  assert.deepEqual(merged?.sourceSpan, at('CNN'));
+  assert.deepEqual(merged?.content, at('The deal is near'));
+  assert.equal(merged?.start, 0);
+});

@@ -38,8 +38,9 @@ export function mergeAttributions(learned: Attribution[], ruled: readonly Attrib
       filled = true;
     }
     if (filled) a.rule = `${a.rule}+${r.rule}`;
-    // The rule's clause may reach further ("…, the Kremlin said Tuesday": the date belongs to it).
-    for (const s of [a.sourceSpan, a.content, filled ? r : undefined]) {
+    // The rule's clause may reach further ("…, the Kremlin said Tuesday": the date belongs to it),
+    // whether or not it filled a role.
+    for (const s of [a.sourceSpan, a.content, r]) {
       if (!s) continue;
       a.start = Math.min(a.start, s.start);
       a.end = Math.max(a.end, s.end);

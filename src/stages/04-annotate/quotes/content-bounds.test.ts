@@ -6,6 +6,7 @@ import {
   BOUND_FEATURE_VERSION,
   BoundsModel,
   boundContext,
+  CONTENT_BOUNDS_MODEL,
   contentBoundsModel,
   endFeatures,
   refineContents,
@@ -72,7 +73,8 @@ test('a content never grows over a cue or another content', () => {
 
 test('the shipped model matches the features this code computes and loads', () => {
   const model = contentBoundsModel();
-  assert.equal(model.version, 'quote-bounds-1');
+  assert.equal(model.version, CONTENT_BOUNDS_MODEL);
+  assert.equal(CONTENT_BOUNDS_MODEL, 'quote-bounds-2');
   assert.ok(model.weights.size > 1000);
   assert.equal(BOUND_FEATURE_VERSION, 1);
 });

@@ -5,7 +5,7 @@ import type { AttributionFeatures } from './attribution-features.js';
 import type { RoleSpan } from './tag-attributions.js';
 
 /**
- * A second decoding pass over the tagger's contents (`models/quote-bounds-1`,
+ * A second decoding pass over the tagger's contents (`models/quote-bounds-2`,
  * `npm run train:quote-bounds`): given a content span the tagger found and the cues and sources
  * around it, where does the content really begin and end? Each boundary is chosen among the
  * token positions near the tagger's (`START_WINDOW`, `END_WINDOW`) by a linear score of the
@@ -18,7 +18,7 @@ import type { RoleSpan } from './tag-attributions.js';
  * load.
  */
 export const BOUND_FEATURE_VERSION = 1;
-export const CONTENT_BOUNDS_MODEL = 'quote-bounds-1';
+export const CONTENT_BOUNDS_MODEL = 'quote-bounds-2';
 
 /** Start candidates: this many tokens before and after the tagger's start. */
 export const START_WINDOW: readonly [number, number] = [15, 15];

@@ -5,6 +5,7 @@ import { AttributionFeatures } from './attribution-features.js';
 import { BoundsModel } from './content-bounds.js';
 import {
   CUE_BOUND_FEATURE_VERSION,
+  CUE_BOUNDS_MODEL,
   cueBoundContext,
   cueBoundsModel,
   cueEndFeatures,
@@ -81,7 +82,8 @@ test('a cue never grows over a token the tagger gave another role', () => {
 
 test('the shipped model matches the features this code computes and loads', () => {
   const model = cueBoundsModel();
-  assert.equal(model.version, 'cue-bounds-1');
+  assert.equal(model.version, CUE_BOUNDS_MODEL);
+  assert.equal(CUE_BOUNDS_MODEL, 'cue-bounds-2');
   assert.ok(model.weights.size > 1000);
   assert.equal(CUE_BOUND_FEATURE_VERSION, 1);
 });

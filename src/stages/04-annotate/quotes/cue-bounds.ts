@@ -5,7 +5,7 @@ import { type BoundsModel, bestPosition, loadBoundsModel } from './content-bound
 import type { RoleSpan } from './tag-attributions.js';
 
 /**
- * A second decoding pass over the tagger's cues (`models/cue-bounds-1`, `npm run train:cue-bounds`),
+ * A second decoding pass over the tagger's cues (`models/cue-bounds-2`, `npm run train:cue-bounds`),
  * the cue's counterpart of `content-bounds.ts`: given a cue span the tagger found, where does the
  * cue really begin and end? PolNeAR's cues take in auxiliaries and the verb phrase around the
  * reporting word ("has said", "wrote in an email", "told reporters"), but not a date or a name after
@@ -21,7 +21,7 @@ import type { RoleSpan } from './tag-attributions.js';
  * to load.
  */
 export const CUE_BOUND_FEATURE_VERSION = 1;
-export const CUE_BOUNDS_MODEL = 'cue-bounds-1';
+export const CUE_BOUNDS_MODEL = 'cue-bounds-2';
 
 /** Start candidates: up to this many tokens before the tagger's start (and any token of the cue). */
 export const CUE_START_BACK = 4;

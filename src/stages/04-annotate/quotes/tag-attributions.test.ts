@@ -4,7 +4,7 @@ import { MAX_FEATURES } from '../../../core/ml/features.js';
 import { bilouTags, encodeBilou, makeTagSet, type TypedSpan } from '../../../core/ml/tag-scheme.js';
 import { hashString, TokenSet, tokenizeSentences } from '../../../core/tokens.js';
 import { AttributionFeatures } from './attribution-features.js';
-import { paragraphStartSentences, spansOfTags } from './tag-attributions.js';
+import { paragraphStartSentences, spansOfTags, trimUnpairedCommas } from './tag-attributions.js';
 
 // Three sentences: a quotation that runs over the second into the third, which opens a paragraph.
 const text = 'He said: “Prices will rise. Wages will not.\n\nNobody can stop it.”';
@@ -61,4 +61,23 @@ test('the attribution features split into own and context keys write the keys ex
       assert.deepEqual([...out.subarray(0, both)].sort(), whole, `token ${tokens.surface(i)}`);
     }
   }
+});
+
+test('a span drops its closing comma unless a comma, bracket or dash inside pairs with it', () => {
+  const t = 'Jane Doe, a spokeswoman, said it. Officials, said it. Bob (the chair), said it.';
+  const toks = tokenizeSentences(t, [{ start: 0, end: t.length }]);
+  const span = (words: string, from = 0) => {
+    const start = t.indexOf(words, from);
+    const a = toks.indexAtOrAfter(start, 0, toks.count);
+    let b = a;
+    while (b < toks.count && toks.end(b) <= start + words.length) b++;
+    return { role: 'source' as const, from: a, to: b, start, end: start + words.length, sentence: 0 };
+  };
+  const spans = [span('Jane Doe, a spokeswoman,'), span('Officials,'), span('Bob (the chair),'), span('it.')];
+  trimUnpairedCommas(toks, spans);
+  assert.deepEqual(
+    spans.map((s) => t.slice(s.start, s.end)),
+    ['Jane Doe, a spokeswoman,', 'Officials', 'Bob (the chair),', 'it.'],
+  );
+  assert.equal(spans[1]?.to, (spans[1]?.from as number) + 1);
 });

@@ -5,17 +5,22 @@ import { type PosTagger, posTagger } from '../../../core/ml/pos-tagger.js';
 import { Scratch, type SequenceModel } from '../../../core/ml/sequence-model.js';
 import { decodeBilou, type TagSet } from '../../../core/ml/tag-scheme.js';
 import { type TokenLayer, TokenSet } from '../../../core/tokens.js';
-import { ATTRIBUTION_FEATURE_VERSION, AttributionFeatures } from './attribution-features.js';
+import { ATTRIBUTION_FEATURE_VERSION, type AttributionFeatures } from './attribution-features.js';
+import { STACK_FEATURE_VERSION, StackedAttributionFeatures } from './stack-features.js';
 
 /**
  * The attribution tagger (models/quotes-3, `npm run train:quotes`): an averaged perceptron over
  * BILOU tags for the three roles PolNeAR annotates — source, cue, content — trained on PolNeAR's
  * train split, decoded by Viterbi per sentence (`core/ml`). Only sentences that may hold an
  * attribution are tagged: one with a cue candidate (a word that headed a cue in training) or a
- * quotation mark, and the sentence after one whose content runs to its end.
+ * quotation mark, and the sentence after one whose content runs to its end. A second pass
+ * (models/quotes-stack-1, `npm run train:quotes-stack`) tags the same sentences again reading
+ * what the first pass tagged in the whole sentence (`stack-features.ts`); its tags are the spans.
  */
 
 export const ATTRIBUTION_MODEL = 'quotes-3';
+/** The second pass, which reads the first pass's tags (`stack-features.ts`, `npm run train:quotes-stack`). */
+export const STACK_MODEL = 'quotes-stack-1';
 
 export type Role = 'source' | 'cue' | 'content';
 
@@ -30,6 +35,8 @@ export interface RoleSpan extends Span {
 
 export interface AttributionTagger {
   model: SequenceModel;
+  /** The second pass over the first pass's tags (`STACK_MODEL`), or null to tag in one pass. */
+  second: SequenceModel | null;
   resources: FeatureResources;
   cues: TokenSet;
   /** The part-of-speech tagger the model's features read, or null when it was trained without. */
@@ -46,6 +53,8 @@ export interface AttributionManifest {
   cueWords: string[];
   /** The part-of-speech model the features were trained with (absent: none). */
   partsOfSpeech?: string | null;
+  /** A second pass's manifest: the version of `stack-features.ts` it was trained on. */
+  stackFeatureVersion?: number;
 }
 
 let loaded: AttributionTagger | undefined;
@@ -63,12 +72,22 @@ export function attributionTagger(): AttributionTagger {
   const model = loadSequenceModel(manifest.model);
   const resources: FeatureResources = {};
   if (model.header.clusters) resources.clusters = loadClusters(model.header.clusters);
+  const stack = JSON.parse(
+    new TextDecoder().decode(readModelFile(`${STACK_MODEL}.json`)),
+  ) as AttributionManifest;
+  if (stack.stackFeatureVersion !== STACK_FEATURE_VERSION) {
+    throw new Error(
+      `attribution tagger: ${stack.model} was trained on stack features version ${stack.stackFeatureVersion}, this code computes version ${STACK_FEATURE_VERSION}; retrain it (npm run train:quotes-stack)`,
+    );
+  }
+  const second = loadSequenceModel(stack.model);
   loaded = {
     model,
+    second,
     resources,
     cues: new TokenSet(manifest.cueWords),
     pos: manifest.partsOfSpeech ? posTagger() : null,
-    rule: `quotes:perceptron@${model.header.version}`,
+    rule: `quotes:perceptron@${second.header.version}`,
   };
   return loaded;
 }
@@ -109,22 +128,40 @@ export function attributionFeatures(
   tokens: TokenLayer,
   paragraphs: ReadonlySet<number> | undefined,
   tagger: AttributionTagger = attributionTagger(),
-): AttributionFeatures {
-  return new AttributionFeatures(tokens, tagger.resources, tagger.cues, paragraphs, tagger.pos);
+): StackedAttributionFeatures {
+  return new StackedAttributionFeatures(tokens, tagger.resources, tagger.cues, paragraphs, tagger.pos);
 }
 
-/** Role spans of the document by the tagger, in text order (see `spansOfTags`). */
+/**
+ * Role spans of the document by the tagger, in text order (see `spansOfTags`). With a second
+ * pass, the first pass tags the document, its tags are set on `features`, and the second pass's
+ * tags make the spans.
+ */
 export function tagAttributionSpans(
-  features: AttributionFeatures,
+  features: StackedAttributionFeatures,
   tagger: AttributionTagger = attributionTagger(),
   skip?: (s: number) => boolean,
 ): RoleSpan[] {
   const scratch = new Scratch();
   const model = tagger.model;
-  return spansOfTags(
+  features.setFirstTags(null);
+  const second = tagger.second;
+  const first = second ? new Int32Array(features.tokens.count) : undefined;
+  const firstPass = spansOfTags(
     features,
     model.tagSet,
-    (s, from, to, out) => model.tagSentence(features, s, from, to, out, scratch),
+    (s, from, to, out) => {
+      model.tagSentence(features, s, from, to, out, scratch);
+      first?.set(out.subarray(0, to - from), from);
+    },
+    skip,
+  );
+  if (!second || !first) return firstPass;
+  features.setFirstTags(first);
+  return spansOfTags(
+    features,
+    second.tagSet,
+    (s, from, to, out) => second.tagSentence(features, s, from, to, out, scratch),
     skip,
   );
 }
@@ -176,4 +213,27 @@ export function spansOfTags(
     }
   }
   return out;
+}
+
+/** Marks that open a parenthetical a span's closing comma may pair with: comma, bracket, dashes. */
+const PAIRS_COMMA = new Set([',', '(', '—', '–']);
+
+/**
+ * Drops the comma that ends a role span unless a comma, bracket or dash inside the span pairs
+ * with it. PolNeAR's guidelines leave a span's closing comma out except where it closes a
+ * parenthetical ("Jane Doe, a spokeswoman for the party," keeps its comma); of PolNeAR train's
+ * 68,435 source, cue and content spans, 16 end on a comma with no such mark inside.
+ */
+export function trimUnpairedCommas(tokens: TokenLayer, spans: RoleSpan[]): void {
+  for (const sp of spans) {
+    const last = sp.to - 1;
+    if (sp.to - sp.from < 2 || !tokens.isChar(last, 44)) continue;
+    let paired = false;
+    for (let i = sp.from; i < last && !paired; i++)
+      paired =
+        tokens.end(i) - tokens.start(i) === 1 && PAIRS_COMMA.has(tokens.text[tokens.start(i)] as string);
+    if (paired) continue;
+    sp.to = last;
+    sp.end = tokens.end(last - 1);
+  }
 }
