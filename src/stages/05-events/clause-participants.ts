@@ -3,7 +3,7 @@ import type { JoinedToken as Token } from '../../core/tokens.js';
 import clauseData from '../../rules/events/clause-words.json' with { type: 'json' };
 import { wordList } from '../../rules/word-list.js';
 import type { ClauseFrame, Phrase } from './analyze-clauses.js';
-import { textActor } from './participants.js';
+import { namesOfficeOf, textActor } from './participants.js';
 import { type Group, isPossessive, lexicon, prepBefore } from './sentence-words.js';
 
 /**
@@ -76,7 +76,7 @@ function modifies(g: Group, next: Group, tokens: readonly Token[]): boolean {
   // A country's ("Niger's ambassador X") stays: the participant takes its agent phrase and country.
   if (possessive)
     return g.entity.type !== 'country' && (nextType === 'person' || nextType === 'organization');
-  return g.entity.type === 'place' && nextType === 'person';
+  return (g.entity.type === 'place' && nextType === 'person') || namesOfficeOf(g, next, tokens);
 }
 
 export function clauseSides(

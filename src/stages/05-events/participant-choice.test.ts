@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createDoc, type NewsEvent } from '../../core/doc.js';
-import { analyzeDoc } from '../../pipeline.js';
+import { analyze, analyzeDoc } from '../../pipeline.js';
 
 function first(text: string, type: string): NewsEvent | undefined {
   const doc = analyzeDoc(
@@ -50,4 +50,18 @@ test('a definite description stands for the person introduced with its head noun
   ].join('\n\n');
   const e = first(text, 'ACCUSE');
   assert.equal(e?.actor?.text, 'Jane Roberts');
+});
+
+test('a body, title words and a person: the person holds the office and acts ("Finance Secretary Mario Brodersohn")', () => {
+  const a = analyze(
+    'Talks\n\nThe negotiations went on, although Finance Secretary Mario Brodersohn had returned to Argentina to consult the president.\n',
+    { published: '1987-03-31' },
+  );
+  const actors = a.events.map((e) => e.actor?.text ?? '');
+  assert.ok(actors.length > 0, 'events found');
+  // The person is the actor (with or without the title in its text), never the body alone.
+  assert.ok(
+    actors.every((t) => t.endsWith('Mario Brodersohn')),
+    JSON.stringify(actors),
+  );
 });

@@ -237,14 +237,29 @@ export function subjectCandidates(
   return afterVerb.length > 0 ? afterVerb : inClause;
 }
 
+/**
+ * "Finance Secretary Mario Brodersohn", "Labour MP Diane Abbott": a body, then only title words,
+ * then a person — the body names the person's office, and the person is the head of the phrase.
+ */
+export function namesOfficeOf(body: Group, person: Group, tokens: readonly Token[]): boolean {
+  if (body.entity.type !== 'organization' || person.entity.type !== 'person') return false;
+  if (person.first <= body.last + 1) return false;
+  for (let k = body.last + 1; k < person.first; k++)
+    if (!titleWords.has((tokens[k] as Token).lower)) return false;
+  return true;
+}
+
 export function pickSubject(
   candidates: readonly Group[],
   tokens: readonly Token[],
   text?: string,
 ): Group | undefined {
-  for (const g of candidates) {
+  for (let i = 0; i < candidates.length; i++) {
+    const g = candidates[i] as Group;
     const prep = prepBefore(tokens, g.first);
-    if (prep === undefined || !locativePreps.has(prep)) return g;
+    if (prep !== undefined && locativePreps.has(prep)) continue;
+    const holder = candidates[i + 1];
+    return holder && namesOfficeOf(g, holder, tokens) ? holder : g;
   }
   // Every name is the object of a preposition: only "the president of Armenia" (an agent phrase
   // before "of") stands for a subject; "a tour of Britain" or "for Britain's vote" does not.
