@@ -60,8 +60,10 @@ import {
 import { descriptionRule, isResolvablePronoun, pronounRule } from './pronoun-actors.js';
 import {
   auxTail,
+  clauseBreakers,
   clauseStart,
   crossesClause,
+  determiners,
   type EntityMention,
   finiteVerbs,
   type Group,
@@ -521,6 +523,17 @@ export function codeSentence(
       status = lastEvent.status;
       statusRule = lastEvent.statusRule;
     }
+    // "will leave for Washington to attend the meeting and for talks with the U.S.": an act of
+    // purpose after a planned one is planned with it.
+    if (
+      status === 'asserted' &&
+      lastEvent?.statusRule &&
+      (lastEvent.status === 'future' || lastEvent.status === 'hypothetical') &&
+      purposeAfter(tokens, m.head, lastEvent.trigger.end)
+    ) {
+      status = lastEvent.status;
+      statusRule = lastEvent.statusRule;
+    }
     // "MINISTER TO VISIT U.S.": a headline's infinitive is planned.
     if (status === 'asserted' && inHeadline && clauses) {
       const planned = headlineInfinitive(tokens, m.head, (i) => clauses.tagAt(i));
@@ -754,6 +767,25 @@ function isCoordinated(tokens: readonly Token[], from: number): boolean {
 }
 
 /** Folds a participial consequence into the main event, keeping the more severe CAMEO code. */
+const purposeMarkers = new Set(['to', 'for']);
+
+/**
+ * Whether the trigger at `head` is an act of purpose ("to attend", "for talks", "for the talks")
+ * in the same clause as a trigger ending at character `after`: nothing between them ends a
+ * clause or opens a subordinate one.
+ */
+function purposeAfter(tokens: readonly Token[], head: number, after: number): boolean {
+  let k = head - 1;
+  while (k >= 0 && determiners.has((tokens[k] as Token).lower)) k--;
+  if (k < 0 || !purposeMarkers.has((tokens[k] as Token).lower) || (tokens[k] as Token).start < after)
+    return false;
+  for (let j = k - 1; j >= 0 && (tokens[j] as Token).start >= after; j--) {
+    const t = (tokens[j] as Token).lower;
+    if (t === '.' || t === ';' || clauseBreakers.has(t) || subordinators.has(t)) return false;
+  }
+  return true;
+}
+
 function foldInto(main: CodedEvent, m: Match, head: Token, last: Token): void {
   const spec = m.rule.spec;
   const merged = main.merged ?? [];

@@ -146,3 +146,16 @@ test('a headline infinitive is planned; a nominal event dated ahead in a reporte
   ).find((e) => e.trigger === 'meeting');
   assert.equal(meeting?.status, 'future');
 });
+
+test('an act of purpose after a planned one is planned with it; after a done one it stays done', () => {
+  const planned = coded(
+    'The Brazilian minister will fly to Beijing on Friday for talks with Chinese officials.',
+  );
+  const talks = planned.find((e) => e.trigger.startsWith('talks'));
+  assert.ok(talks, 'the talks are coded');
+  assert.notEqual(talks?.status, 'asserted');
+  const done = coded(
+    'Brazil sent its foreign minister to Beijing for talks with Chinese officials on Monday.',
+  );
+  assert.equal(done.find((e) => e.trigger.startsWith('talks'))?.status ?? 'asserted', 'asserted');
+});
