@@ -198,7 +198,7 @@ const model = {
   features: CONFIDENCE_FEATURES,
   description:
     'Event confidence: the probability that a coded event has its type, actor and status right together, from how it was coded (src/stages/05-events/confidence.ts).',
-  trainedOn: `hand verdicts of docs/hand-judged-events.md (${verdicts.length} rows, ${files.length} BBC politics articles of bbc-news-2225), joined to the events this build codes: ${examples.length} labelled, ${positives} right`,
+  trainedOn: `hand verdicts of docs/hand-judged-events.md (${verdicts.length} rows, ${files.length} articles: BBC politics of bbc-news-2225 and Reuters-21578 stories), joined to the events this build codes: ${examples.length} labelled, ${positives} right`,
   command: 'npm run train:event-confidence',
   trainer: {
     kind: 'logistic regression, SGD (src/core/ml/text-classifier.ts trainClassifier, two labels folded into one weight per feature)',
