@@ -159,3 +159,17 @@ test('an act of purpose after a planned one is planned with it; after a done one
   );
   assert.equal(done.find((e) => e.trigger.startsWith('talks'))?.status ?? 'asserted', 'asserted');
 });
+
+test('"neither … nor" denies its verb for every conjunct; "nor" alone negates what follows it', () => {
+  const [ratify] = coded(
+    'The treaty lapsed because neither the government of Chile nor the Peruvian parliament has ratified it.',
+  );
+  assert.equal(ratify?.status, 'negated');
+  assert.equal(ratify?.statusRule, 'events:status.negated-neither-nor');
+  const criticise = coded('Chile did not attack Peru, nor did it criticise Lima.').find(
+    (e) => e.trigger === 'criticise',
+  );
+  assert.equal(criticise?.status, 'negated');
+  const [both] = coded('Chile and Peru have ratified the treaty.');
+  assert.equal(both?.status, 'asserted');
+});

@@ -49,6 +49,8 @@ const scope = {
   threatHeads: new Set(wordList(scopeData.threatMade, 'events/status-scope threatMade')),
   threatMadeId: scopeData.threatMade.id,
   headlineToId: scopeData.headlineInfinitive.id,
+  neitherNorId: scopeData.neitherNor.id,
+  neitherNorReach: scopeData.neitherNor.reach,
   threatReportedTypes: new Set(scopeData.threatMade.reportedTypes),
   historical: new Set(wordList(scopeData.historical, 'events/status-scope historical')),
   historicalId: scopeData.historical.id,
@@ -79,6 +81,7 @@ export function clauseStatus(text: string, tokens: readonly Token[], head: numbe
     return found;
   }
   if (found.status !== 'asserted') return found;
+  if (neitherNorBefore(tokens, head)) return { status: 'negated', rule: scope.neitherNorId };
   const governed = governedStatus(tokens, head);
   if (governed) return governed;
   for (let k = head - 1; k >= 0 && k >= head - 2; k--) {
@@ -86,6 +89,25 @@ export function clauseStatus(text: string, tokens: readonly Token[], head: numbe
       return { status: 'historical', rule: scope.historicalId };
   }
   return found;
+}
+
+/** "Neither the U.S. nor the Soviet Union has ratified it": a neither … nor subject before the trigger. */
+function neitherNorBefore(tokens: readonly Token[], head: number): boolean {
+  const reach = scope.neitherNorReach;
+  // The tokens are one sentence's: a period inside is an abbreviation's ("U.S.").
+  const ends = (t: string) => t === ';' || subordinators.has(t);
+  for (let k = head - 1; k >= 0 && k >= head - reach; k--) {
+    const t = (tokens[k] as Token).lower;
+    if (ends(t)) return false;
+    if (t !== 'nor') continue;
+    for (let j = k - 1; j >= 0 && j >= k - reach; j--) {
+      const u = (tokens[j] as Token).lower;
+      if (u === 'neither') return true;
+      if (ends(u)) return false;
+    }
+    return false;
+  }
+  return false;
 }
 
 /** The governing heads (`src/rules/events/governing-heads.json`), compiled once. */
