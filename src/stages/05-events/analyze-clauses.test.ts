@@ -134,3 +134,10 @@ test('an "of" phrase after another phrase belongs to its noun group, not to the 
   const g = analyse('The bombing of the village of Qaim wounded two policemen.').frame('bombing');
   assert.equal(g?.objectBy, 'clause:nominal-of');
 });
+
+test('a participle after an event noun does not end its phrases: "the talks planned for May between A and B"', () => {
+  const a = analyse('Officials said the talks planned for May between Chile and Peru would be hard.');
+  const f = a.frame('talks');
+  assert.equal(f?.actorBy, 'clause:nominal-between');
+  assert.deepEqual(f?.actors.map(a.words), ['Chile', 'Peru']);
+});

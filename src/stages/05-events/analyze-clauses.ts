@@ -397,6 +397,9 @@ export class ClauseAnalysis {
     const chunks = this.chunks;
     for (let k = c + 1; k < chunks.length && k - c < WALK; k++) {
       const ch = chunks[k] as Chunk;
+      // "the meetings scheduled next month between Reagan and Nakasone": a participle right after
+      // the noun opens a reduced relative; the phrases after it still belong to the noun.
+      if (ch.kind === 'VG' && k === c + 1 && ch.nonFinite && this.#tags[ch.head] === 'VBN') continue;
       if (ch.kind === 'VG' || (ch.kind === 'PUNCT' && !this.#isComma(ch))) break;
       if (ch.kind === 'O' && relativePronouns.has(this.#lower(ch))) break;
       if (ch.kind !== 'P' || chunks[k + 1]?.kind !== 'NP') continue;
