@@ -766,7 +766,6 @@ function isCoordinated(tokens: readonly Token[], from: number): boolean {
   return t === 'and' || t === 'or';
 }
 
-/** Folds a participial consequence into the main event, keeping the more severe CAMEO code. */
 const purposeMarkers = new Set(['to', 'for']);
 
 /**
@@ -786,6 +785,7 @@ function purposeAfter(tokens: readonly Token[], head: number, after: number): bo
   return true;
 }
 
+/** Folds a participial consequence into the main event, keeping the more severe CAMEO code. */
 function foldInto(main: CodedEvent, m: Match, head: Token, last: Token): void {
   const spec = m.rule.spec;
   const merged = main.merged ?? [];
