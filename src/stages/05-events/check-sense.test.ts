@@ -177,3 +177,16 @@ test("a party's or a minister's promise to no one is its own policy; a state's p
   assert.equal(toSomeone[0]?.type, 'AGREE');
   assert.equal(toSomeone[0]?.recipient?.country, 'DEU');
 });
+
+test('CAMEO 111 verbs of rebuke code ACCUSE; the nouns they share a form with do not ("a stinging rebuke")', () => {
+  const verb = events('France deplored the German decision.', [
+    country('FRA', 'France'),
+    country('DEU', 'German'),
+  ]);
+  assert.deepEqual(
+    verb.map((e) => [e.type, e.rule]),
+    [['ACCUSE', 'events:accuse.rebuke']],
+  );
+  const noun = events('The report was a stinging rebuke for France.', [country('FRA', 'France')]);
+  assert.equal(noun.filter((e) => e.rule === 'events:accuse.rebuke').length, 0);
+});
