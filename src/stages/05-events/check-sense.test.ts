@@ -190,3 +190,16 @@ test('CAMEO 111 verbs of rebuke code ACCUSE; the nouns they share a form with do
   const noun = events('The report was a stinging rebuke for France.', [country('FRA', 'France')]);
   assert.equal(noun.filter((e) => e.rule === 'events:accuse.rebuke').length, 0);
 });
+
+test('CAMEO 051 verbs of praise (congratulate, thank, applaud) code SUPPORT; "thanks to" does not', () => {
+  const praise = events('France congratulated Germany on the vote.', [
+    country('FRA', 'France'),
+    country('DEU', 'Germany'),
+  ]);
+  assert.deepEqual(
+    praise.map((e) => [e.type, e.rule]),
+    [['SUPPORT', 'events:support.acclaim']],
+  );
+  const thanks = events('Thanks to France, the vote was held.', [country('FRA', 'France')]);
+  assert.equal(thanks.filter((e) => e.rule === 'events:support.acclaim').length, 0);
+});
