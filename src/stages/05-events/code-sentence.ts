@@ -1,11 +1,13 @@
 import { calendarDate, parseAnchor } from '../../core/calendar-math.js';
 import {
+  type Attribution,
   type Doc,
   type EventCandidate,
   type EventParticipant,
   type EventTrace,
   isRemoved,
   type Sentence,
+  type Span,
 } from '../../core/doc.js';
 import type { JoinedToken as Token } from '../../core/tokens.js';
 import { cameoCode } from '../../rules/events/cameo.js';
@@ -57,7 +59,13 @@ import {
   subjectCandidates,
   textActor,
 } from './participants.js';
-import { descriptionRule, isResolvablePronoun, pronounRule } from './pronoun-actors.js';
+import {
+  descriptionRule,
+  isQuotedFirstPerson,
+  isResolvablePronoun,
+  pronounRule,
+  quoteSpeakerRule,
+} from './pronoun-actors.js';
 import {
   auxTail,
   clauseBreakers,
@@ -75,6 +83,7 @@ import {
   participialOpeners,
   possessivePronouns,
   prepBefore,
+  pronouns,
   type SentenceContext,
   subordinators,
   titleWords,
@@ -405,7 +414,14 @@ export function codeSentence(
       const passive = frame?.verbGroup?.voice === 'passive' || isPassive(tokens, m.head, m.rule);
       // Inside a quotation "he" is someone the speaker talks about, not the nearest name (often the speaker).
       const quoted = k >= 0 && ctx.quoted?.((tokens[k] as Token).start) === true;
-      if (isResolvablePronoun(word) && !quoted && !(passive && word === 'it')) {
+      if (quoted && !passive && isQuotedFirstPerson(word)) {
+        // "'I congratulate France,' Mr Blair said": the quotation's speaker.
+        const speaker = quoteSpeaker(doc, ctx.attributions, (tokens[m.head] as Token).start);
+        if (speaker && speaker.entity !== recipient?.entity) {
+          actor = speaker;
+          actorBy = quoteSpeakerRule;
+        }
+      } else if (isResolvablePronoun(word) && !quoted && !(passive && word === 'it')) {
         const found = ctx.pronouns.resolve(word, (tokens[k] as Token).start, ctx.index);
         const side = found ? antecedent(doc, found) : undefined;
         if (side && side.entity !== recipient?.entity) {
@@ -695,6 +711,34 @@ function pronounSubject(tokens: readonly Token[], head: number, frame: ClauseFra
   let k = head - 1;
   while (k >= 0 && auxTail.has((tokens[k] as Token).lower)) k--;
   return k;
+}
+
+/**
+ * The speaker of the innermost attribution whose content holds offset `at`, as a participant: the
+ * source's span, and its entity with what the entities stage resolved it to when there is one.
+ */
+function quoteSpeaker(
+  doc: Readonly<Doc>,
+  attributions: readonly Attribution[],
+  at: number,
+): EventParticipant | undefined {
+  let best: Attribution | undefined;
+  for (const a of attributions) {
+    if (!a.sourceSpan || !a.content) continue;
+    const pieces = a.contentPieces ?? [a.content];
+    if (!pieces.some((c) => c.start <= at && at < c.end)) continue;
+    if (!best || a.content.end - a.content.start < (best.content as Span).end - (best.content as Span).start)
+      best = a;
+  }
+  const span = best?.sourceSpan;
+  if (!best || !span) return undefined;
+  const entity = best.sourceEntity ? doc.entities?.find((e) => e.id === best.sourceEntity) : undefined;
+  const mention = entity?.mentions.find((x) => x.start < span.end && span.start < x.end);
+  if (entity && mention) return antecedent(doc, { start: mention.start, end: mention.end, entity, mention });
+  // A speaker named only by a pronoun ("he said") the quotes stage did not resolve names no one.
+  const text = doc.text.slice(span.start, span.end);
+  if (pronouns.has(text.toLowerCase())) return undefined;
+  return { start: span.start, end: span.end, text };
 }
 
 /** An earlier mention as a participant: its surface, entity, and what the entities stage resolved it to. */

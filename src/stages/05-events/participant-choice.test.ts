@@ -65,3 +65,13 @@ test('a body, title words and a person: the person holds the office and acts ("F
     JSON.stringify(actors),
   );
 });
+
+test('"I" or "we" as the subject inside a quotation is its speaker; an unresolved "he said" names no one', () => {
+  const a = analyze('Report\n\n"I congratulate Chile on its new government," Mr Lula said on Monday.\n', {
+    published: '2005-03-01',
+  });
+  const congratulate = a.events.find((e) => a.text.slice(e.trigger.start, e.trigger.end) === 'congratulate');
+  assert.equal(congratulate?.actor?.text, 'Lula');
+  const b = analyze('Report\n\n"We condemn the attack on Chile," he said.\n', { published: '2005-03-01' });
+  for (const e of b.events) assert.notEqual(e.actor?.text.toLowerCase(), 'he');
+});

@@ -15,6 +15,14 @@ const fits = new Map<string, Set<EntityType>>(
   Object.entries(data.pronouns).map(([p, types]) => [p, new Set(types as EntityType[])]),
 );
 
+/** The rule of a first-person subject in a quotation read as its speaker, and those pronouns. */
+export const quoteSpeakerRule: string = data.quotedFirstPerson.id;
+const quotedFirstPerson = new Set(data.quotedFirstPerson.words);
+
+export function isQuotedFirstPerson(word: string): boolean {
+  return quotedFirstPerson.has(word);
+}
+
 export function isResolvablePronoun(word: string): boolean {
   return fits.has(word);
 }
