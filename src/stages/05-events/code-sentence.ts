@@ -416,7 +416,7 @@ export function codeSentence(
       const quoted = k >= 0 && ctx.quoted?.((tokens[k] as Token).start) === true;
       if (quoted && !passive && isQuotedFirstPerson(word)) {
         // "'I congratulate France,' Mr Blair said": the quotation's speaker.
-        const speaker = quoteSpeaker(doc, ctx.attributions, (tokens[m.head] as Token).start);
+        const speaker = quoteSpeaker(doc, ctx.attributions, tokens[m.head] as Token);
         if (speaker && speaker.entity !== recipient?.entity) {
           actor = speaker;
           actorBy = quoteSpeakerRule;
@@ -714,22 +714,18 @@ function pronounSubject(tokens: readonly Token[], head: number, frame: ClauseFra
 }
 
 /**
- * The speaker of the innermost attribution whose content holds offset `at`, as a participant: the
- * source's span, and its entity with what the entities stage resolved it to when there is one.
+ * The speaker of the report the trigger is told in (`eventAttribution`: the innermost attribution
+ * whose content holds it), as a participant: its entity with what the entities stage resolved it to,
+ * else the source's text unless that is only a pronoun.
  */
 function quoteSpeaker(
   doc: Readonly<Doc>,
   attributions: readonly Attribution[],
-  at: number,
+  trigger: Span,
 ): EventParticipant | undefined {
-  let best: Attribution | undefined;
-  for (const a of attributions) {
-    if (!a.sourceSpan || !a.content) continue;
-    const pieces = a.contentPieces ?? [a.content];
-    if (!pieces.some((c) => c.start <= at && at < c.end)) continue;
-    if (!best || a.content.end - a.content.start < (best.content as Span).end - (best.content as Span).start)
-      best = a;
-  }
+  const all = doc.attributions ?? [];
+  const found = eventAttribution(attributions, all, trigger, doc.text);
+  const best = found ? all[found.attribution] : undefined;
   const span = best?.sourceSpan;
   if (!best || !span) return undefined;
   const entity = best.sourceEntity ? doc.entities?.find((e) => e.id === best.sourceEntity) : undefined;
