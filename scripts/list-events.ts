@@ -43,13 +43,10 @@ const items: Item[] = files.map((file) => ({
 if (reuters) {
   const raw = readFileSync(reuters);
   const sgml = new TextDecoder('latin1').decode(reuters.endsWith('.gz') ? gunzipSync(raw) : raw);
-  const places = new Map<string, number>();
-  for (const m of sgml.matchAll(/NEWID="(\d+)">[\s\S]*?<PLACES>([\s\S]*?)<\/PLACES>/g))
-    places.set(m[1] as string, (m[2]?.match(/<D>/g) ?? []).length);
   for (const story of readReuters(sgml)) {
     if (items.length >= first) break;
     const words = (story.body ?? '').split(/\s+/).filter(Boolean).length;
-    if ((places.get(story.id) ?? 0) < minPlaces || words < minWords || !story.date) continue;
+    if (story.places.length < minPlaces || words < minWords || !story.date) continue;
     items.push({
       name: `reuters/${story.id}`,
       text: `${story.title ?? ''}\n${story.body ?? ''}\n`,

@@ -27,6 +27,7 @@ test('reads every story with a body: id, split, date and the text as the wire ga
   );
   assert.ok(stories[2]?.text.startsWith('ORVAN MILLS <ORV> 4TH QTR NET\n'));
   assert.equal(stories[0]?.title, 'VELMAR DOCK STRIKE TO END');
+  assert.deepEqual(stories[0]?.places, ['fictland']);
   assert.ok(stories[0]?.body?.startsWith('The port authority'), 'the body without its dateline');
   assert.ok(stories[0]?.body?.endsWith('on Friday.\n Reuter'));
 });

@@ -21,6 +21,8 @@ export interface ReutersStory {
   title?: string;
   /** The body alone, as transmitted: no headline, no dateline line of its own. */
   body?: string;
+  /** The `PLACES` codes of the story (`usa`, `japan`), in file order. */
+  places: string[];
 }
 
 /** `FEB` → 2: the wire writes a month as the first three letters of its name. */
@@ -54,6 +56,8 @@ export function readReuters(sgml: string): ReutersStory[] {
     const date = readDate(/<DATE>([^<]*)<\/DATE>/.exec(inner)?.[1] ?? '');
     const title = /<TITLE>([\s\S]*?)<\/TITLE>/.exec(inner)?.[1];
     const body = /<BODY>([\s\S]*?)<\/BODY>/.exec(inner)?.[1];
+    const placeList = /<PLACES>([\s\S]*?)<\/PLACES>/.exec(inner)?.[1] ?? '';
+    const places = [...placeList.matchAll(/<D>([^<]*)<\/D>/g)].map((d) => d[1] as string);
     out.push({
       id: attributes.NEWID ?? String(out.length),
       split: attributes.LEWISSPLIT ?? '',
@@ -61,6 +65,7 @@ export function readReuters(sgml: string): ReutersStory[] {
       text: storyText(text[1] as string),
       ...(title !== undefined ? { title: storyText(title).trim() } : {}),
       ...(body !== undefined ? { body: storyText(body).trimEnd() } : {}),
+      places,
     });
   }
   return out;

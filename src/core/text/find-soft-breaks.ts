@@ -73,6 +73,7 @@ export function findSoftBreaks(text: string, lines: readonly Line[]): SoftBreaks
   while ((indents[margin] as number) === 0) margin++;
 
   const soft = new Uint8Array(lines.length);
+  const dangling: number[] = [];
   const columns = /\t| {3}/g;
   let columnAt = -2;
   let candidates = 0;
@@ -99,7 +100,7 @@ export function findSoftBreaks(text: string, lines: readonly Line[]): SoftBreaks
     if (previous.contentEnd - previous.start + 1 + firstWord <= width - SLACK) {
       // A short line that ends on "on", "the", "and": it cannot end there; soft once the text is
       // known to be wrapped (it does not count toward deciding that).
-      if (endsDangling(text, previous)) soft[i - 1] = 2;
+      if (endsDangling(text, previous)) dangling.push(i - 1);
       continue;
     }
     full++;
@@ -107,7 +108,7 @@ export function findSoftBreaks(text: string, lines: readonly Line[]): SoftBreaks
     if (!endsSentence(text, previous)) open++;
   }
   if (full < MIN_FULL || full < candidates * FULL_SHARE || open < full * OPEN_SHARE) return undefined;
-  for (let i = 0; i < soft.length; i++) if (soft[i] === 2) soft[i] = 1;
+  for (const i of dangling) soft[i] = 1;
   return { soft, width, margin };
 }
 
