@@ -11,8 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import { readReuters } from '../src/eval/read-reuters.js';
+import { readReutersFile } from '../src/eval/read-reuters.js';
 import { analyze } from '../src/pipeline.js';
 
 const args = process.argv.slice(2);
@@ -41,9 +40,7 @@ const items: Item[] = files.map((file) => ({
   published: date,
 }));
 if (reuters) {
-  const raw = readFileSync(reuters);
-  const sgml = new TextDecoder('latin1').decode(reuters.endsWith('.gz') ? gunzipSync(raw) : raw);
-  for (const story of readReuters(sgml)) {
+  for (const story of readReutersFile(reuters)) {
     if (items.length >= first) break;
     const words = (story.body ?? '').split(/\s+/).filter(Boolean).length;
     if (story.places.length < minPlaces || words < minWords || !story.date) continue;

@@ -16,11 +16,10 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { createDoc } from '../src/core/doc.js';
 import { modelsDir } from '../src/core/ml/model-files.js';
 import { foldsOf, trainClassifier } from '../src/core/ml/text-classifier.js';
-import { type ReutersStory, readReuters } from '../src/eval/read-reuters.js';
+import { type ReutersStory, readReutersFile } from '../src/eval/read-reuters.js';
 import { analyzeDoc } from '../src/pipeline.js';
 import {
   CONFIDENCE_FEATURES,
@@ -127,8 +126,7 @@ function reutersStory(newid: number): { text: string; published: string } {
   const file = join(reuters, `reut2-${String(Math.floor((newid - 1) / 1000)).padStart(3, '0')}.sgm.gz`);
   let stories = sgmlStories.get(file);
   if (!stories) {
-    const sgml = new TextDecoder('latin1').decode(gunzipSync(readFileSync(file)));
-    stories = new Map(readReuters(sgml).map((s) => [s.id, s]));
+    stories = new Map(readReutersFile(file).map((s) => [s.id, s]));
     sgmlStories.set(file, stories);
   }
   const story = stories.get(String(newid));

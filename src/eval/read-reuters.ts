@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { months } from '../rules/lexicon/lexicon.js';
 import { decodeEntities, parseAttributes } from './read-timeml.js';
 
@@ -69,6 +71,12 @@ export function readReuters(sgml: string): ReutersStory[] {
     });
   }
   return out;
+}
+
+/** Every story with a body of one SGML file, gzipped (`.gz`) or not; the collection is latin-1 (ASCII in practice). */
+export function readReutersFile(file: string): ReutersStory[] {
+  const bytes = readFileSync(file);
+  return readReuters((file.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('latin1'));
 }
 
 /**

@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { createDoc, type Doc, type Span } from '../../core/doc.js';
 import { analyzeDoc } from '../../pipeline.js';
 import { type Counts, emptyCounts, prf } from '../metrics.js';
-import { type ReutersStory, readReuters, reflowReuters } from '../read-reuters.js';
+import { type ReutersStory, readReutersFile, reflowReuters } from '../read-reuters.js';
 import type { EvalOptions, EvalResult, Suite } from '../suite.js';
 
 /**
@@ -61,12 +59,6 @@ export function scoreSentences(gold: readonly Span[], predicted: readonly Span[]
   into.fn += gold.length - tp;
 }
 
-function readStories(file: string): ReutersStory[] {
-  const bytes = readFileSync(file);
-  // The collection is latin-1 (ASCII in practice) with SGML entities.
-  return readReuters((file.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('latin1'));
-}
-
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 export function createWrappedReutersSuite(analyze: Analyze = analyzeDoc): Suite {
@@ -88,7 +80,7 @@ export function createWrappedReutersSuite(analyze: Analyze = analyzeDoc): Suite 
         if (options.limit !== undefined && items >= options.limit) break;
         let stories: ReutersStory[];
         try {
-          stories = readStories(file).filter((s) => s.split === split);
+          stories = readReutersFile(file).filter((s) => s.split === split);
         } catch (error) {
           skipped.push({ file, reason: error instanceof Error ? error.message : String(error) });
           continue;
