@@ -128,7 +128,7 @@ test('an attribution is dated by the time in its clause, never by one in the rep
   assert.ok(kremlin, 'the attribution is found');
   assert.equal(kremlin.date, '2024-05-14');
 
-  const { dateAttributions } = await import('./annotate-quotes.js');
+  const { dateAttributions } = await import('./tidy-attributions.js');
   const attribution: Attribution = {
     start: 0,
     end: 60,

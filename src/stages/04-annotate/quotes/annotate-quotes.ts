@@ -1,13 +1,4 @@
-import { calendarDate } from '../../../core/calendar-math.js';
-import type {
-  Attribution,
-  Diagnostic,
-  Doc,
-  Quote,
-  Sentence,
-  Span,
-  TimeExpression,
-} from '../../../core/doc.js';
+import type { Attribution, Diagnostic, Doc, Quote, Sentence, Span } from '../../../core/doc.js';
 import { isRemoved } from '../../../core/doc.js';
 import { type CapOptions, capFor, capReached } from '../../../core/limits.js';
 import type { Stage, StageResult } from '../../../core/stage.js';
@@ -20,6 +11,7 @@ import { markNested, mergeAttributions } from './chain-attributions.js';
 import { refineContents } from './content-bounds.js';
 import { refineCues } from './cue-bounds.js';
 import { dropRaisedSources } from './drop-raised-sources.js';
+import { findQuotes, sentenceAt } from './find-quotes.js';
 import { groupAttributions } from './group-attributions.js';
 import { attachQuoteSpeakers, resolveAttributionSources, SourceResolver } from './resolve-sources.js';
 import {
@@ -29,6 +21,7 @@ import {
   tagAttributionSpans,
   trimUnpairedCommas,
 } from './tag-attributions.js';
+import { dateAttributions, dropClauseSources, hasCueWord } from './tidy-attributions.js';
 
 // ---- compiled once ----------------------------------------------------------------------
 
@@ -42,9 +35,6 @@ const sourceModifiers = new Set([...sourceData.determiners, ...sourceData.nouns]
 const cuePhrases = compilePhrases(
   cueData.cuePhrases.map((c) => ({ surface: c.surface, value: c.rule, anyCase: true })),
 );
-
-/** Quotes longer than this are assumed to be unbalanced marks, not speech. */
-const maxQuoteLength = 3000;
 
 interface MentionRef {
   entity: string;
@@ -163,76 +153,6 @@ function contentSpan(text: string, start: number, end: number): Span | undefined
   return e > s ? { start: s, end: e } : undefined;
 }
 
-function findQuotes(text: string, ranges: readonly Span[], removed: Doc['removed']): Span[] {
-  const out: Span[] = [];
-  // Next position of each mark at or after the scan point (Infinity: none left). `indexOf` skips
-  // the text between marks natively, and each mark is searched for once per occurrence.
-  let nextOpen = -1;
-  let nextClose = -1;
-  let nextStraight = -1;
-  let scanned = 0;
-  for (const r of ranges) {
-    // Ranges come in text order; one that goes back (never seen) would find stale marks.
-    if (r.start < scanned) {
-      nextOpen = -1;
-      nextClose = -1;
-      nextStraight = -1;
-    }
-    scanned = r.end;
-    let open = -1;
-    let straight = false;
-    let i = r.start;
-    for (;;) {
-      if (nextOpen < i) nextOpen = markAt(text, '\u201c', i);
-      if (nextClose < i) nextClose = markAt(text, '\u201d', i);
-      if (nextStraight < i) nextStraight = markAt(text, '"', i);
-      i = Math.min(nextOpen, nextClose, nextStraight);
-      if (i >= r.end) break;
-      const c = text.charCodeAt(i);
-      if (c === 0x201c) {
-        open = i;
-        straight = false;
-      } else if (c === 0x201d && open >= 0 && !straight) {
-        if (i - open - 1 <= maxQuoteLength && i > open + 1 && !isRemoved(removed, open, i + 1)) {
-          out.push({ start: open + 1, end: i });
-        }
-        open = -1;
-      } else if (c === 0x22) {
-        if (open >= 0 && straight) {
-          if (i - open - 1 <= maxQuoteLength && i > open + 1 && !isRemoved(removed, open, i + 1)) {
-            out.push({ start: open + 1, end: i });
-          }
-          open = -1;
-        } else {
-          open = i;
-          straight = true;
-        }
-      }
-      i++;
-    }
-  }
-  return out;
-}
-
-/** Offset of the first `mark` at or after `from`, or Infinity. */
-function markAt(text: string, mark: string, from: number): number {
-  const at = text.indexOf(mark, from);
-  return at < 0 ? Number.POSITIVE_INFINITY : at;
-}
-
-function sentenceAt(sentences: readonly Sentence[], offset: number): number {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = sentences[mid] as Sentence;
-    if (offset < s.start) hi = mid - 1;
-    else if (offset >= s.end) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
-}
-
 export function annotateQuotes(doc: Readonly<Doc>, options?: CapOptions): StageResult {
   const text = doc.text;
   const sentences = doc.sentences ?? [];
@@ -339,42 +259,6 @@ export function annotateQuotes(doc: Readonly<Doc>, options?: CapOptions): StageR
   attachQuoteSpeakers(quotes, attributions, text, resolver);
   dateAttributions(attributions, doc.times ?? []);
   return diagnostics.length > 0 ? { quotes, attributions, diagnostics } : { quotes, attributions };
-}
-
-/**
- * "…, the Kremlin said Tuesday": a DATE or TIME expression inside the attribution but outside its
- * content dates the report itself. The one nearest the cue wins; its day (or week, month…) is kept.
- */
-export function dateAttributions(attributions: Attribution[], times: readonly TimeExpression[]): void {
-  if (times.length === 0) return;
-  for (const a of attributions) {
-    let best: TimeExpression | undefined;
-    let bestDistance = Number.POSITIVE_INFINITY;
-    for (let k = firstTimeFrom(times, a.start); k < times.length; k++) {
-      const t = times[k] as TimeExpression;
-      if (t.start >= a.end) break;
-      if (t.end > a.end || (t.type !== 'DATE' && t.type !== 'TIME')) continue;
-      if (a.content && t.start < a.content.end && t.end > a.content.start) continue;
-      const distance = t.start >= a.cue.end ? t.start - a.cue.end : Math.max(0, a.cue.start - t.end);
-      if (distance < bestDistance) {
-        best = t;
-        bestDistance = distance;
-      }
-    }
-    if (best) a.date = calendarDate(best.value);
-  }
-}
-
-/** Index of the first time expression starting at or after `offset` (times are sorted by start). */
-function firstTimeFrom(times: readonly TimeExpression[], offset: number): number {
-  let lo = 0;
-  let hi = times.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((times[mid] as TimeExpression).start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function findSpeaker(ctx: Context, r: Range, q: Span): Subject | undefined {
@@ -538,86 +422,6 @@ function headlineAttribution(ctx: Context, doc: Readonly<Doc>): Attribution | un
     content,
     rule: 'quotes:attribution.headline-colon',
   };
-}
-
-/**
- * Whether a cue holds a word that headed cues in training (the tagger's cue candidates). A
- * tagged cue with no such word and no content is an ordinary verb read as a cue ("Putin met
- * Xi"): nothing is said, so it is no attribution, and its "source" stays an event participant.
- */
-function hasCueWord(tokens: TokenLayer, cue: Span, cues: TokenSet): boolean {
-  for (let i = tokens.indexAtOrAfter(cue.start, 0, tokens.count); i < tokens.count; i++) {
-    if (tokens.start(i) >= cue.end) break;
-    if (tokens.kind(i) === WORD && cues.hasToken(tokens, i)) return true;
-  }
-  return false;
-}
-
-/**
- * A tagged source that names three or more entities ("Putin met Xi in Beijing" before "to
- * discuss") is a clause the tagger took for a source, not a source: it is dropped (the
- * attribution keeps its cue and content) so the entities stay participants of their own events.
- */
-function dropClauseSources(
-  attributions: Attribution[],
-  entities: NonNullable<Doc['entities']>,
-  text: string,
-): void {
-  const spans = attributions.filter((a) => a.sourceSpan).map((a) => a.sourceSpan as Span);
-  if (spans.length === 0) return;
-  const named = new Map<Span, Set<string>>();
-  for (const e of entities) {
-    for (const m of e.mentions) {
-      for (const sp of spans) {
-        if (m.start >= sp.start && m.end <= sp.end) {
-          let set = named.get(sp);
-          if (!set) {
-            set = new Set();
-            named.set(sp, set);
-          }
-          set.add(e.id);
-        }
-      }
-    }
-  }
-  for (const a of attributions) {
-    if (
-      a.sourceSpan &&
-      (named.get(a.sourceSpan)?.size ?? 0) >= 3 &&
-      !isDescribedName(text, a.sourceSpan, entities)
-    ) {
-      a.source = '';
-      delete a.sourceSpan;
-      a.start = Math.min(a.cue.start, a.content?.start ?? a.cue.start);
-      a.end = Math.max(a.cue.end, a.content?.end ?? a.cue.end);
-    }
-  }
-}
-
-/**
- * A source of the shape "NAME, DESCRIPTION" or "NAME (PARTY), DESCRIPTION" ("Maria Lopez, chief
- * economist at Harbour Capital in Chicago", "Ted Cruz, who won Oklahoma and Texas"): the first name it holds
- * is followed by a comma or a bracket, and what follows is no other name ("Putin, Xi and Modi"
- * are three people, not one described). The description may name places and organisations; it
- * is still one person's description, not a clause, so the source stays.
- */
-function isDescribedName(text: string, span: Span, entities: NonNullable<Doc['entities']>): boolean {
-  let first: { start: number; end: number } | undefined;
-  const starts = new Set<number>();
-  for (const e of entities) {
-    for (const m of e.mentions) {
-      if (m.start < span.start || m.end > span.end) continue;
-      starts.add(m.start);
-      if (!first || m.start < first.start) first = m;
-    }
-  }
-  if (!first) return false;
-  const after = /^\s*(?:\([^()]{1,40}\)\s*)?[,(]\s*/.exec(
-    text.slice(first.end, Math.min(span.end, first.end + 60)),
-  );
-  if (!after) return false;
-  const next = first.end + after[0].length;
-  return next < span.end && !starts.has(next);
 }
 
 export const quotesStage: Stage<CapOptions | undefined> = {
