@@ -11,8 +11,26 @@ export const reject: EventTypeSpec = {
       words: ['decline', 'to'],
       gap: 0,
       absorbs: true,
-      // Declining to comment is CAMEO 011 (a statement), not a rejection: the statements layer codes it.
-      exclude: ['comment'],
+      // Declining to comment, to confirm or deny, to name or identify someone, to give details is
+      // CAMEO 011 "Decline comment" (a statement: the codebook's "refuse to confirm or deny
+      // information"), not a rejection of another actor: the statements layer codes it.
+      exclude: [
+        'comment',
+        'confirm',
+        'deny',
+        'identify',
+        'identified',
+        'name',
+        'named',
+        'disclose',
+        'elaborate',
+        'specify',
+        'reveal',
+        'discuss',
+        'speculate',
+        'detail',
+        'details',
+      ],
     },
     {
       id: 'events:reject.dismiss',

@@ -43,6 +43,18 @@ test('statements: finer CAMEO 01 codes from the dictionary — denial, optimism,
     [],
   );
   assert.equal(comment.statements[0]?.cameo, '011');
+  // So is declining to name, confirm or give details (CAMEO 011: refusing to confirm or deny information).
+  for (const text of [
+    'The minister declined to identify the bank.',
+    'Officials declined to give details of the plan.',
+    'The ministry declined to confirm the report.',
+  ]) {
+    assert.deepEqual(
+      analyze(text).events.map((e) => e.type),
+      [],
+      text,
+    );
+  }
   const attend = analyze('Russia declined to attend the summit.');
   assert.equal(attend.events[0]?.type, 'REJECT');
 });
