@@ -243,7 +243,7 @@ test('"the following year" and "the following month" count from the last date th
   assert.equal(timeValueOf(sentence, 'the following month'), '1995-04');
   assert.equal(timeValueOf(sentence, 'the following year'), '1996');
   // With no date named before, from the publication date.
-  assert.equal(timeValueOf('The following year he left.', 'following year'), '2025');
+  assert.equal(timeValueOf('The following year he left.', 'The following year'), '2025');
 });
 
 test('a passive after "be" takes the tense of its auxiliary: "will be paid Dec. 14"', () => {

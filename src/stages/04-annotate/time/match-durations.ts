@@ -101,6 +101,11 @@ export function matchDuration(c: Ctx, i: number): Hit | null {
     if (!touching(c, k - 1) || w(c, k) !== u.forms[0]) return null;
     if (w(c, k + 1) === '-' && w(c, k + 2) === 'old') return null;
   }
+  // "a year-earlier loss", "a year-ago quarter": the article belongs to the noun, and "year-earlier"
+  // is the point a year back (matchYearAdjective), not a year's length.
+  const after = w(c, k + 2);
+  if (!hyphenated && w(c, k + 1) === '-' && touching(c, k) && (after === 'earlier' || after === 'ago'))
+    return null;
   // "52 years old": an age, left out as "44-year-old" is.
   if (!hyphenated && w(c, k + 1) === 'old' && count.n !== null && !hasThe) return null;
   if (count.n === 1 && k === j && !leader) return null;

@@ -8,6 +8,7 @@ import {
   shiftedFromLastDate,
   shiftedUnitValue,
   tenseAt,
+  yearAfterLastDate,
   yearForMonth,
 } from './resolve-values.js';
 import { type Ctx, capitalised, type Hit, type Tok, tok, w } from './time-tokens.js';
@@ -76,9 +77,12 @@ export function matchRelativeUnit(c: Ctx, i: number): Hit | null {
   if (!t) return null;
   // "the following year", "the previous month": counted from the last date the text named.
   const anaphoric = anaphoricSet.has(w(c, j - 1));
-  if (anaphoric && (l === 'year' || l === 'month')) {
-    const v = shiftedFromLastDate(c, l, shift);
-    if (v !== null) return { end: j + 1, value: v, type: 'DATE', rule: 'time:relative-unit', relative: true };
+  if (anaphoric && (l === 'year' || l === 'month' || l === 'week')) {
+    // Without an earlier date they count from the publication date, as "last year" does; not
+    // "the previous year's results" read as the length of a year.
+    const v = shiftedFromLastDate(c, l, shift) ?? shiftedUnitValue(c, l, shift);
+    if (v !== null)
+      return { end: j + 1, value: v, type: 'DATE', rule: 'time:anaphoric-unit', relative: true };
   }
   // "the past year" is a duration, handled by matchDuration.
   if (hasThe && shift !== 0) return null;
@@ -100,7 +104,9 @@ export function matchRelativeUnit(c: Ctx, i: number): Hit | null {
   const month = monthMap.get(l);
   if (month !== undefined && capitalised(t)) {
     const dir = shift < 0 ? -2 : shift > 0 ? 2 : 0;
-    const y = yearForMonth(c, month, dir);
+    // "the following January": the first January after the last date named.
+    const fromLast = anaphoric ? yearAfterLastDate(c, month, shift) : null;
+    const y = fromLast ?? yearForMonth(c, month, dir);
     return {
       end: j + 1,
       value: y === null ? `XXXX-${pad2(month)}` : `${pad4(y)}-${pad2(month)}`,
@@ -138,9 +144,12 @@ export const seasonStartMonth: Record<string, number> = { SP: 3, SU: 6, FA: 9, W
 export function matchSeason(c: Ctx, i: number, led = false): Hit | null {
   let j = i;
   const l0 = w(c, i);
-  const shift = shiftMap.get(l0);
   const hasThe = l0 === 'the';
+  // "the following spring", "the previous winter": the shift word after "the".
+  const shiftWord = hasThe && anaphoricSet.has(w(c, i + 1)) ? w(c, i + 1) : l0;
+  const shift = shiftMap.get(shiftWord);
   if (shift !== undefined || hasThe) j++;
+  if (hasThe && shift !== undefined) j++;
   const code = seasonMap.get(w(c, j));
   if (code === undefined) return null;
   let end = j + 1;
@@ -159,10 +168,22 @@ export function matchSeason(c: Ctx, i: number, led = false): Hit | null {
   if (year === null && shift === undefined && !hasThe && !led) return null;
   // "in the summer", "over the winter", "into the spring".
   const prev = w(c, i - 1);
-  if (year === null && hasThe && !yearLeaderSet.has(prev) && !theUnitLeaders.has(prev) && prev !== 'into')
+  if (
+    year === null &&
+    hasThe &&
+    shift === undefined &&
+    !yearLeaderSet.has(prev) &&
+    !theUnitLeaders.has(prev) &&
+    prev !== 'into'
+  )
     return null;
   let value: string;
+  const fromLast =
+    year === null && shift !== undefined && anaphoricSet.has(shiftWord)
+      ? yearAfterLastDate(c, seasonStartMonth[code] as number, shift)
+      : null;
   if (year !== null) value = `${pad4(year)}-${code}`;
+  else if (fromLast !== null) value = `${pad4(fromLast)}-${code}`;
   else if (!c.anchor) value = `XXXX-${code}`;
   else {
     const start = seasonStartMonth[code] as number;

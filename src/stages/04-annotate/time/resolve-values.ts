@@ -247,7 +247,14 @@ export function shiftedUnitValue(c: Ctx, unit: TimeUnit['unit'], n: number): str
  * A month or year `n` away from the last date the text named ("in March 1989 … the following
  * month" → 1989-04), or null when the text named none at that granularity yet.
  */
-export function shiftedFromLastDate(c: Ctx, unit: 'year' | 'month', n: number): string | null {
+export function shiftedFromLastDate(c: Ctx, unit: 'year' | 'month' | 'week', n: number): string | null {
+  if (unit === 'week') {
+    // "the previous week", "the following week": from the last day named.
+    const day = c.state.lastDay;
+    if (!day) return null;
+    const d = { y: Number(day.slice(0, 4)), m: Number(day.slice(5, 7)), d: Number(day.slice(8, 10)) };
+    return formatWeek(addDays(d, 7 * n));
+  }
   const last = c.state.lastDate;
   if (!last) return null;
   const y = Number(last.slice(0, 4));
@@ -255,6 +262,21 @@ export function shiftedFromLastDate(c: Ctx, unit: 'year' | 'month', n: number): 
   if (!/^\d{4}-\d{2}/.test(last)) return null;
   const r = addMonths(y, Number(last.slice(5, 7)), n);
   return `${pad4(r.y)}-${pad2(r.m)}`;
+}
+
+/**
+ * The year of a month or season counted from the last date the text named: "in 1996 … the
+ * following spring" is the first spring after it (1997), "the previous January" the last January
+ * before it. `start` is the month (of the season's start); null when the text named no date yet.
+ */
+export function yearAfterLastDate(c: Ctx, start: number, n: number): number | null {
+  const last = c.state.lastDate;
+  if (!last) return null;
+  const y = Number(last.slice(0, 4));
+  // A bare year is passed whole: after it is next year, before it the year before.
+  const m = /^\d{4}-\d{2}/.test(last) ? Number(last.slice(5, 7)) : n > 0 ? 12 : 1;
+  if (n > 0) return start > m ? y : y + 1;
+  return start < m ? y : y - 1;
 }
 
 /** The most recent completed quarter, or the one named last in the document. */
