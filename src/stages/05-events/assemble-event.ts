@@ -1,0 +1,263 @@
+import { calendarDate } from '../../core/calendar-math.js';
+import type { EventParticipant, EventTrace } from '../../core/doc.js';
+import type { JoinedToken as Token } from '../../core/tokens.js';
+import { cameoCode } from '../../rules/events/cameo.js';
+import type { ClauseAnalysis, ClauseFrame } from './analyze-clauses.js';
+import type { SentenceRun, Sides, Trigger } from './coding-state.js';
+import { type ConfidenceInput, confidenceFeatures, eventConfidence } from './confidence.js';
+import { agreeAbove } from './event-detector.js';
+import type { CodedEvent } from './events-stage.js';
+import {
+  holderOf,
+  impliedActorRule,
+  impliedActorRules,
+  isCustodyRelease,
+  namesWhere,
+  participant,
+  participantRules,
+  placeAsActor,
+  placeOf,
+} from './participants.js';
+import { isNounUse, isPassive, locativePreps, type Match, type SentenceContext } from './sentence-words.js';
+import { antecedent } from './side-references.js';
+import type { TriggerReading, TriggerStatus } from './trigger-status.js';
+import { eventAttribution, eventPlace, unnamedPlace } from './when-where.js';
+
+/** A more severe CAMEO code wins: lower Goldstein, then the more specific (longer) code. */
+function moreSevere(
+  a: { goldstein?: number; cameo?: string },
+  b: { goldstein?: number; cameo?: string },
+): boolean {
+  const ga = a.goldstein ?? 0;
+  const gb = b.goldstein ?? 0;
+  if (ga !== gb) return ga < gb;
+  return (a.cameo?.length ?? 0) > (b.cameo?.length ?? 0);
+}
+
+/** Folds a participial consequence into the main event, keeping the more severe CAMEO code. */
+export function foldInto(main: CodedEvent, m: Match, head: Token, last: Token): void {
+  const spec = m.rule.spec;
+  const merged = main.merged ?? [];
+  const { code } = m.rule;
+  merged.push({ start: head.start, end: last.end, rule: spec.id, cameo: code.code });
+  main.merged = merged;
+  if (moreSevere({ goldstein: code.goldstein, cameo: code.code }, main)) {
+    main.cameo = code.code;
+    main.quad = code.quad;
+    main.goldstein = code.goldstein;
+    if (spec.mode) main.mode = spec.mode;
+  }
+}
+
+/**
+ * The actor of a coercive act or a release that names none, or whose subject undergoes it: the
+ * holder a custody phrase names ("freed from US custody"), else the state of the country the
+ * story is set in ("were arrested on their return"), for a release only one from custody
+ * ("released on bail"). Undefined when nothing is implied.
+ */
+function impliedActor(
+  ctx: SentenceContext,
+  m: Match,
+  type: string,
+  limit: number,
+  actor: EventParticipant | undefined,
+  undergoes: boolean,
+): EventParticipant | undefined {
+  if (!impliedActorRules.types.has(type) || !m.rule.verbal || isNounUse(ctx.tokens, m.head)) return undefined;
+  const holder = holderOf(ctx.tokens, ctx.groups, m.last, limit);
+  // A transitive verb with its custody phrase and no object between ("Britons freed from US
+  // custody") is a participle: its subject is the captive.
+  if (holder && (!actor || undergoes || holder.prep === m.last + 1)) {
+    const p = participant(ctx.doc, ctx.tokens, holder.group, undefined, ctx.groups);
+    return p.entity === actor?.entity ? undefined : p;
+  }
+  if (actor || !impliedActorRules.storyTypes.has(type)) return undefined;
+  if (impliedActorRules.releaseTypes.has(type) && !isCustodyRelease(ctx.tokens, m.last, limit))
+    return undefined;
+  const mention = ctx.storyMention?.((ctx.tokens[m.head] as Token).start);
+  if (!mention) return undefined;
+  const p = antecedent(ctx.doc, mention);
+  // The state, not the word that named it: "London" or "Britons" stand here for the government.
+  delete p.sector;
+  return p;
+}
+
+/**
+ * The event of a trigger that passed every gate: its type and CAMEO code (a recode or an intent
+ * over the rule's), status, sides, date (the clause's time, else the document's for an asserted
+ * event), attribution and place; then a place or an implied holder as actor, confidence and trace.
+ */
+export function assembleEvent(
+  run: SentenceRun,
+  t: Trigger,
+  sides: Sides,
+  found: TriggerStatus,
+  reading: TriggerReading,
+  frame: ClauseFrame | undefined,
+  clauses: ClauseAnalysis | undefined,
+): CodedEvent {
+  const { doc, tokens } = run.ctx;
+  const { m, headToken, lastToken } = t;
+  const spec = m.rule.spec;
+  const { recode, intent } = reading;
+  const { status, statusRule, clause, time } = found;
+  const code = recode ? cameoCode(recode.cameo) : (intent && m.rule.intentCode) || m.rule.code;
+  const event: CodedEvent = {
+    start: run.sentence.start,
+    end: run.sentence.end,
+    type: recode ? recode.type : intent ? intent.type : m.rule.typeSpec.type,
+    status,
+    cameo: code.code,
+    quad: code.quad,
+    goldstein: code.goldstein,
+    trigger: { start: headToken.start, end: lastToken.end },
+    sentence: run.index,
+    rule: recode ? recode.rule : spec.id,
+  };
+  const mode = recode ? recode.mode : intent ? intent.mode : spec.mode;
+  if (mode) event.mode = mode;
+  if (!intent && !recode && spec.context) event.context = [...spec.context];
+  if (sides.actor) event.actor = sides.actor;
+  if (sides.recipient) event.recipient = sides.recipient;
+  if (time) {
+    event.date = calendarDate(time.value);
+    event.dateGranularity = time.granularity;
+    event.dateFrom = 'text';
+  } else if (status === 'asserted' && run.published) {
+    // An asserted event whose clause names no time is dated by the document.
+    event.date = run.published;
+    event.dateGranularity = 'day';
+    event.dateFrom = 'document';
+  }
+  const attribution = eventAttribution(run.ctx.attributions, doc.attributions ?? [], event.trigger, doc.text);
+  if (attribution) event.attribution = attribution;
+  if (statusRule) event.statusRule = statusRule;
+  const place = eventPlace(
+    doc.text,
+    tokens,
+    t.usable,
+    m.head,
+    clause,
+    spec.mode === 'visit' ? sides.recipientGroup : undefined,
+  );
+  if (place) event.location = placeOf(doc, place);
+  else {
+    const unnamed = unnamedPlace(run.ctx, m.head, clause);
+    if (unnamed) event.location = { ...unnamed, text: doc.text.slice(unnamed.start, unnamed.end) };
+  }
+  placeAndImpliedActors(run, t, sides, event, frame, clauses);
+  scoreAndTrace(run, t, sides, event);
+  return event;
+}
+
+/**
+ * "was arrested in Lebanon", "a bomb near Samarra killed …": no actor named, the place's;
+ * "thousands of people marched in Lagos": an unnamed actor of no country, the place's country.
+ * "freed from US custody", "were arrested on their return": the state that holds or arrests, with
+ * the subject that underwent it as the recipient.
+ */
+function placeAndImpliedActors(
+  run: SentenceRun,
+  t: Trigger,
+  sides: Sides,
+  event: CodedEvent,
+  frame: ClauseFrame | undefined,
+  clauses: ClauseAnalysis | undefined,
+): void {
+  const { doc, tokens } = run.ctx;
+  const { m } = t;
+  // "Foreign nationals detained in the UK", "MP attacked by muggers": an act done to someone
+  // whose verb has a preposition, not an object, after it is a participle; its subject is the patient.
+  const next = tokens[m.last + 1];
+  const passiveVoice = frame?.verbGroup?.voice === 'passive' || isPassive(tokens, m.head, m.rule);
+  const doneTo =
+    participantRules.placeTargetTypes.has(event.type) &&
+    next !== undefined &&
+    (next.lower === 'by' || locativePreps.has(next.lower));
+  // "people blocked streets in Hong Kong": a recipient named only as where it happened does not
+  // keep the place from acting.
+  const where =
+    sides.recipient !== undefined &&
+    sides.recipientGroup !== undefined &&
+    sides.recipient.start === sides.recipientGroup.start &&
+    namesWhere(doc.text, tokens, sides.recipientGroup);
+  const byPlace =
+    doneTo && sides.actor
+      ? undefined
+      : placeAsActor(event.type, event.location, where ? undefined : sides.recipient, sides.actor);
+  if (byPlace) {
+    sides.actorBy = sides.actor ? `${sides.actorBy ?? 'text'}+place` : 'place';
+    sides.actor = byPlace;
+    event.actor = byPlace;
+  }
+  // "Britons freed from US custody": a past participle with a preposition after it is done to its subject.
+  const participleDoneTo =
+    next !== undefined &&
+    (next.lower === 'by' || locativePreps.has(next.lower)) &&
+    clauses?.tagAt(m.last) === 'VBN';
+  const implied = impliedActor(
+    run.ctx,
+    m,
+    event.type,
+    sides.limit,
+    sides.actor,
+    passiveVoice || participleDoneTo,
+  );
+  if (implied) {
+    if (sides.recipient && sides.recipient.entity === implied.entity) {
+      delete event.recipient;
+      sides.recipient = undefined;
+    }
+    // The subject that underwent it is the recipient.
+    if (sides.actor && !sides.recipient) {
+      sides.recipient = sides.actor;
+      sides.recipientBy = 'patient';
+      event.recipient = sides.recipient;
+    }
+    sides.actor = implied;
+    sides.actorBy = impliedActorRule;
+    event.actor = implied;
+  }
+}
+
+/** How likely the reading is right, from how it was coded (models/event-confidence-1), and the trace of how. */
+function scoreAndTrace(run: SentenceRun, t: Trigger, sides: Sides, event: CodedEvent): void {
+  const { doc, tokens } = run.ctx;
+  const { options } = run;
+  const { actor, actorBy, recipient, recipientBy, verbGroup } = sides;
+  const judged: ConfidenceInput = {
+    event,
+    sentence: doc.text.slice(run.sentence.start, run.sentence.end),
+    ...(actor && actorBy ? { actorBy } : {}),
+    ...(options.classifier ? { detector: run.judge().event } : {}),
+    ...(verbGroup ? { voice: verbGroup.voice, negated: verbGroup.negated } : {}),
+  };
+  const features = confidenceFeatures(judged);
+  const confidence = eventConfidence(features);
+  if (confidence !== undefined) event.confidence = confidence;
+  if (!options.trace) return;
+  const trace: EventTrace = {
+    decidedBy: 'rule',
+    rule: t.m.rule.spec.id,
+    confidenceFeatures: features,
+  };
+  if (options.classifier) run.judge();
+  const verdict = run.verdict();
+  if (verdict) {
+    trace.classifier = { model: verdict.model, label: 'EVENT', score: verdict.event };
+    if (verdict.event >= agreeAbove) trace.decidedBy = 'rule+classifier';
+  }
+  if (actor && actorBy) trace.actorBy = actorBy;
+  if (recipient && recipientBy) trace.recipientBy = recipientBy;
+  if (verbGroup) {
+    const first = tokens[verbGroup.first] as Token;
+    const last = tokens[verbGroup.last] as Token;
+    trace.verbGroup = {
+      start: first.start,
+      end: last.end,
+      voice: verbGroup.voice,
+      negated: verbGroup.negated,
+    };
+  }
+  event.trace = trace;
+}

@@ -1,0 +1,205 @@
+import type { Attribution, Doc, EventParticipant, Span } from '../../core/doc.js';
+import type { JoinedToken as Token } from '../../core/tokens.js';
+import type { ClauseAnalysis, ClauseFrame } from './analyze-clauses.js';
+import { actorNouns } from './check-sense.js';
+import type { SentenceRun, Sides, Trigger } from './coding-state.js';
+import { countryOnlyAsResolved, locateTextSide } from './participants.js';
+import {
+  descriptionRule,
+  isQuotedFirstPerson,
+  isResolvablePronoun,
+  pronounRule,
+  quoteSpeakerRule,
+} from './pronoun-actors.js';
+import {
+  auxTail,
+  type EntityMention,
+  type Group,
+  isPassive,
+  pronouns,
+  titleWords,
+} from './sentence-words.js';
+import { eventAttribution } from './when-where.js';
+
+/** The subject pronoun of the trigger's clause: the clause analysis's one-word subject, else the word before the verb group; -1 if none. */
+function pronounSubject(tokens: readonly Token[], head: number, frame: ClauseFrame | undefined): number {
+  const subject = frame?.actors[0];
+  if (subject && subject.first === subject.last && subject.last < head) return subject.first;
+  let k = head - 1;
+  while (k >= 0 && auxTail.has((tokens[k] as Token).lower)) k--;
+  return k;
+}
+
+/**
+ * The speaker of the report the trigger is told in (`eventAttribution`: the innermost attribution
+ * whose content holds it), as a participant: its entity with what the entities stage resolved it to,
+ * else the source's text unless that is only a pronoun.
+ */
+function quoteSpeaker(
+  doc: Readonly<Doc>,
+  attributions: readonly Attribution[],
+  trigger: Span,
+): EventParticipant | undefined {
+  const all = doc.attributions ?? [];
+  const found = eventAttribution(attributions, all, trigger, doc.text);
+  const best = found ? all[found.attribution] : undefined;
+  const span = best?.sourceSpan;
+  if (!best || !span) return undefined;
+  const entity = best.sourceEntity ? doc.entities?.find((e) => e.id === best.sourceEntity) : undefined;
+  const mention = entity?.mentions.find((x) => x.start < span.end && span.start < x.end);
+  if (entity && mention) return antecedent(doc, { start: mention.start, end: mention.end, entity, mention });
+  // A speaker named only by a pronoun ("he said") the quotes stage did not resolve names no one.
+  const text = doc.text.slice(span.start, span.end);
+  if (pronouns.has(text.toLowerCase())) return undefined;
+  return { start: span.start, end: span.end, text };
+}
+
+/** An earlier mention as a participant: its surface, entity, and what the entities stage resolved it to. */
+export function antecedent(doc: Readonly<Doc>, found: EntityMention): EventParticipant {
+  const resolved = found.mention.actor && !found.mention.actor.place ? found.mention.actor : undefined;
+  const p: EventParticipant = {
+    start: found.start,
+    end: found.end,
+    text: doc.text.slice(found.start, found.end),
+    entity: found.entity.id,
+  };
+  const country = countryOnlyAsResolved(resolved)
+    ? resolved?.country
+    : (resolved?.country ?? found.entity.country);
+  const sector = resolved?.sector ?? found.entity.sector;
+  if (country) p.country = country;
+  if (sector) p.sector = sector;
+  return p;
+}
+
+/**
+ * Whether a text participant can name someone: it holds a proper noun (a name the entities stage did
+ * not resolve), a title of office ("the home secretary") or a noun for a state, an organisation or a
+ * group (`actorNouns` in rules/events/senses.json: "many countries", "the committee").
+ */
+function namesSomeone(tokens: readonly Token[], p: EventParticipant, tagAt: (i: number) => string): boolean {
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k] as Token;
+    if (t.start >= p.end) break;
+    if (
+      t.start >= p.start &&
+      (/^NNPS?$/.test(tagAt(k)) || titleWords.has(t.lower) || actorNouns.has(t.lower))
+    )
+      return true;
+  }
+  return false;
+}
+
+/**
+ * The head noun of a definite subject phrase that names no one ("The Tory co-chairman"): "the",
+ * at most `maxWords` words in all, no entity inside, ending in a lowercase noun; else undefined.
+ */
+function describedHead(
+  text: string,
+  tokens: readonly Token[],
+  subject: { first: number; last: number } | undefined,
+  groups: readonly Group[],
+): string | undefined {
+  if (!subject || tokens[subject.first]?.lower !== 'the') return undefined;
+  const words = subject.last - subject.first + 1;
+  if (words < 2 || words > descriptionRule.maxWords) return undefined;
+  if (groups.some((g) => g.first >= subject.first && g.last <= subject.last)) return undefined;
+  const last = tokens[subject.last] as Token;
+  if (!/^[\p{Ll}][\p{Ll}-]+$/u.test(text.slice(last.start, last.end))) return undefined;
+  return last.lower;
+}
+
+/**
+ * "He insisted that …": a subject pronoun stands for the one entity it can refer to nearby; inside
+ * a quotation "I" or "we" is its speaker, while "he" is someone the speaker talks about, not the
+ * nearest name (often the speaker).
+ */
+function pronounSide(run: SentenceRun, t: Trigger, sides: Sides, frame: ClauseFrame | undefined): void {
+  const { ctx } = run;
+  const { doc, tokens } = ctx;
+  const { m } = t;
+  if (!ctx.pronouns || ctx.index === undefined) return;
+  const k = pronounSubject(tokens, m.head, frame);
+  const word = k >= 0 ? (tokens[k] as Token).lower : '';
+  const passive = frame?.verbGroup?.voice === 'passive' || isPassive(tokens, m.head, m.rule);
+  const quoted = k >= 0 && ctx.quoted?.((tokens[k] as Token).start) === true;
+  if (quoted && !passive && isQuotedFirstPerson(word)) {
+    // "'I congratulate France,' Mr Blair said": the quotation's speaker.
+    const speaker = quoteSpeaker(doc, ctx.attributions, tokens[m.head] as Token);
+    if (speaker && speaker.entity !== sides.recipient?.entity) {
+      sides.actor = speaker;
+      sides.actorBy = quoteSpeakerRule;
+    }
+  } else if (isResolvablePronoun(word) && !quoted && !(passive && word === 'it')) {
+    const found = ctx.pronouns.resolve(word, (tokens[k] as Token).start, ctx.index);
+    const side = found ? antecedent(doc, found) : undefined;
+    if (side && side.entity !== sides.recipient?.entity) {
+      if (!passive) {
+        sides.actor = side;
+        sides.actorBy = pronounRule;
+      } else if (!sides.recipient) {
+        sides.recipient = side;
+        sides.recipientBy = pronounRule;
+      }
+    }
+  }
+}
+
+/** "The Tory co-chairman attacked …": a definite description of someone named before. */
+function describedSide(run: SentenceRun, t: Trigger, sides: Sides, frame: ClauseFrame): void {
+  const { ctx } = run;
+  const { doc, tokens, groups } = ctx;
+  if (!ctx.pronouns || ctx.index === undefined) return;
+  const head = describedHead(doc.text, tokens, frame.actors[0], groups);
+  const found = head
+    ? ctx.pronouns.describedBy(head, doc.text, (tokens[t.m.head] as Token).start, ctx.index)
+    : undefined;
+  if (found && found.entity.id !== sides.recipient?.entity) {
+    sides.actor = antecedent(doc, found);
+    sides.actorBy = descriptionRule.id;
+  }
+}
+
+/**
+ * Sides that name no one, or only by reference: a text actor that names no one is dropped ("The
+ * number opposed to a ban"); a subject pronoun, a quotation's "I" or a definite description stands
+ * for whom it refers to; a recipient the actor already is goes; text sides get their country.
+ */
+export function referredSides(
+  run: SentenceRun,
+  t: Trigger,
+  sides: Sides,
+  frame: ClauseFrame | undefined,
+  clauses: ClauseAnalysis | undefined,
+): void {
+  const { ctx } = run;
+  const { doc, tokens, groups } = ctx;
+  const { trailing, leadingComma } = t;
+  // "The number opposed to a ban", "Those cutbacks would free up funds": a phrase that is no
+  // entity, no agent noun, no title and no name cannot act; the actor is left open (a pronoun may fill it).
+  const actor = sides.actor;
+  if (
+    actor &&
+    !actor.entity &&
+    !actor.sector &&
+    (sides.actorBy === 'text' || sides.actorBy === 'clause:text') &&
+    clauses &&
+    !namesSomeone(tokens, actor, (i) => clauses.tagAt(i))
+  ) {
+    sides.actor = undefined;
+    sides.actorBy = undefined;
+  }
+  if (!sides.actor && !trailing && leadingComma < 0) pronounSide(run, t, sides, frame);
+  if (
+    (!sides.actor ||
+      (!sides.actor.entity && (sides.actorBy === 'text' || sides.actorBy === 'clause:text'))) &&
+    !trailing &&
+    leadingComma < 0 &&
+    frame?.kind === 'verbal' &&
+    frame.verbGroup?.voice === 'active'
+  )
+    describedSide(run, t, sides, frame);
+  if (sides.actor && sides.recipient && sides.actor.start === sides.recipient.start)
+    sides.recipient = undefined;
+  for (const side of [sides.actor, sides.recipient]) locateTextSide(doc, tokens, side, groups);
+}
