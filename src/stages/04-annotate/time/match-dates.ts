@@ -1,6 +1,7 @@
 import { addDays, formatDay, isValidDay, pad2, pad4, weekday } from '../../../core/calendar-math.js';
 import { matchSpelledYear } from './match-spelled.js';
 import {
+  certainPast,
   dayFromAnchor,
   dayFromLastDay,
   lastDayOf,
@@ -209,7 +210,7 @@ export function monthDayHit(
   year: number | null,
   rule: string,
 ): Hit | null {
-  const y = year ?? yearForMonthDay(c, month, day, tenseAt(c, start));
+  const y = year ?? yearForMonthDay(c, month, day, tenseAt(c, start), certainPast(c, start));
   if (y !== null && !isValidDay(y, month, day)) return null;
   const value = y === null ? `XXXX-${pad2(month)}-${pad2(day)}` : `${pad4(y)}-${pad2(month)}-${pad2(day)}`;
   return { end, value, type: 'DATE', rule, relative: year === null };
@@ -302,7 +303,7 @@ export function matchMonth(c: Ctx, i: number, led = false): Hit | null {
       relative: true,
     };
   }
-  const y = yearForMonth(c, month, -1, tenseAt(c, i));
+  const y = yearForMonth(c, month, -1, tenseAt(c, i), certainPast(c, i));
   const end = monthEnd;
   return {
     end,

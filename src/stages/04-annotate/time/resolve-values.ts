@@ -17,9 +17,11 @@ import {
   futureWords,
   notPast,
   pastForms,
+  positionSet,
   presentWords,
   scheduleBase,
   scheduleBaseBlockers,
+  spanPrefixes,
 } from './time-vocabulary.js';
 
 /** Resolving: tense around a token, and TIMEX3 values relative to the anchor (publication date). */
@@ -67,6 +69,8 @@ function cueAt(c: Ctx, k: number, l: string): -1 | 1 | null {
   // "the leaders meet Tuesday": the simple present of a timetable, unless "to meet", "did not meet".
   if (scheduleBase.has(l)) {
     const before = w(c, k - 1);
+    // "prices have come down", "the talks had begun": a perfect's participle, the past.
+    if (perfectAuxiliaries.has(before)) return -1;
     return determiners.has(before) || scheduleBaseBlockers.has(before) ? null : 1;
   }
   const future = futureWords.has(l);
@@ -76,6 +80,35 @@ function cueAt(c: Ctx, k: number, l: string): -1 | 1 | null {
   if (future) return pastPerfectBefore(c, k) ? -1 : 1;
   // A passive after "be" takes the tense of what governs "be": "will be paid Dec. 14".
   return w(c, k - 1) === 'be' ? null : -1;
+}
+
+/** Auxiliaries of the perfect: a participle after them speaks of what has already happened. */
+const perfectAuxiliaries = new Set(['have', 'has', 'had', "'ve"]);
+
+/** Words between "since" and the date it leads ("since the middle of October", "since early March"). */
+const spanWords = new Set(['the', 'of', '-', ...positionSet, ...spanPrefixes.map((p) => p[1] as string)]);
+
+/**
+ * A past the calendar's nearness must not overrule: "since March" (whatever has gone on since
+ * then began before the time of writing), "had risen in March", "have come down from March" (a
+ * perfect). Written on Feb. 23, each is last year's March, though next month's is nearer.
+ */
+export function certainPast(c: Ctx, i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && k >= i - 4 && spanWords.has(w(c, k))) k--;
+  if (w(c, k) === 'since') return true;
+  let budget = 6;
+  for (let j = i - 1; j >= 0 && budget > 0; j--, budget--) {
+    const l = w(c, j);
+    if (l === '.' || l === ';' || l === ',') return false;
+    if (l === 'had') return true;
+    // "prices have come down from", "rates have risen since": a perfect's participle.
+    const participle = pastForms.has(l) || scheduleBase.has(l) || (l.length > 4 && l.endsWith('ed'));
+    if (participle && perfectAuxiliaries.has(w(c, j - 1))) return true;
+    // "had been set to expire Nov. 6": a future seen from the past, which may still be ahead.
+    if (l === 'to' || futureWords.has(l) || scheduleBase.has(l)) return false;
+  }
+  return false;
 }
 
 /** "had" among the three words before token k (the clause's past perfect). */
@@ -164,9 +197,11 @@ export function yearForMonth(
   month: number,
   dir: -2 | -1 | 0 | 1 | 2,
   tense: -1 | 0 | 1 = 0,
+  certain = false,
 ): number | null {
   const a = c.anchor;
   if (!a) return null;
+  if (certain) return month <= a.m ? a.y : a.y - 1;
   if (dir === -2) return month < a.m ? a.y : a.y - 1;
   if (dir === 2) return month > a.m ? a.y : a.y + 1;
   if (dir === 0) return a.y;
@@ -191,11 +226,18 @@ export function yearForMonth(
 }
 
 /** A month and day without a year: by tense, otherwise the nearest occurrence (past preferred). */
-export function yearForMonthDay(c: Ctx, month: number, day: number, tense: -1 | 0 | 1): number | null {
+export function yearForMonthDay(
+  c: Ctx,
+  month: number,
+  day: number,
+  tense: -1 | 0 | 1,
+  certain = false,
+): number | null {
   const a = c.anchor;
   if (!a) return null;
   const here = a.m * 100 + a.d;
   const there = month * 100 + day;
+  if (certain) return there <= here ? a.y : a.y - 1;
   const base = Date.UTC(a.y, a.m - 1, a.d);
   if (tense !== 0) {
     const y = tense > 0 ? (there >= here ? a.y : a.y + 1) : there <= here ? a.y : a.y - 1;

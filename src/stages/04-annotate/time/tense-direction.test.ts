@@ -108,3 +108,15 @@ test('a season with no tense cue is the nearer occurrence, as a month is', () =>
   assert.deepEqual(season('Sales slump in the autumn.'), [['the autumn', '2023-FA']]);
   assert.deepEqual(season('Sales slumped in the summer.'), [['the summer', '2023-SU']]);
 });
+
+test('"since March", "had risen in June", "have come down from": a past nearness does not overrule', () => {
+  // Written on 16 May 2024, next month's June is the nearer, but these can only be past.
+  assert.deepEqual(found('Prices had risen in June.'), [['June', '2023-06', 'DATE']]);
+  assert.deepEqual(found('Officials have met twice since June.'), [['June', '2023-06', 'DATE']]);
+  assert.deepEqual(found('Rates have been frozen since June 3.'), [['June 3', '2023-06-03', 'DATE']]);
+  assert.deepEqual(found('Prices have come down from the middle of June.')[0]?.slice(1), ['2023-06', 'DATE']);
+  // A future seen from the past may still be ahead: "had been set to expire June 3".
+  assert.deepEqual(found('The offer had been set to expire June 3.'), [['June 3', '2024-06-03', 'DATE']]);
+  // Without such a cue the nearer June stays.
+  assert.deepEqual(found('The plant closed in June.'), [['June', '2024-06', 'DATE']]);
+});
