@@ -124,6 +124,19 @@ test('ability, wish and attempt are hypothetical; "unable to" negates', () => {
   assert.equal(coded('Germany was unable to visit China.')[0]?.status, 'negated');
 });
 
+test('a modal reaches past adverbs in its verb group; an obligation is not yet done', () => {
+  // "now" inside the verb group does not push "may" out of the cue window.
+  const [resign] = coded('Prime Minister Nakasone may now be forced to resign.');
+  assert.equal(resign?.type, 'RETREAT');
+  assert.equal(resign?.status, 'hypothetical');
+  assert.equal(resign?.statusRule, 'events:status.hypothetical-may');
+  assert.equal(coded('Prime Minister Nakasone was forced to resign.')[0]?.status, 'asserted');
+  // "must" and "ought to" ask for an act; they do not report one.
+  assert.equal(coded('Japan must accept the American proposal.')[0]?.status, 'hypothetical');
+  assert.equal(coded('Japan ought to accept the American proposal.')[0]?.status, 'hypothetical');
+  assert.equal(coded('Japan accepted the American proposal.')[0]?.status, 'asserted');
+});
+
 test('a threat made is asserted: an attack or sanction governed by "threat" or said to be coming', () => {
   const [noun] = coded('The Chinese threat on Monday to impose tariffs on Australian wine angered Canberra.');
   assert.equal(noun?.type, 'THREATEN');

@@ -5,7 +5,7 @@ import headsData from '../../rules/events/governing-heads.json' with { type: 'js
 import scopeData from '../../rules/events/status-scope.json' with { type: 'json' };
 import { wordList } from '../../rules/word-list.js';
 import { type CompiledCues, compileCues } from './compile-lexicon.js';
-import { adverbs, clauseBreakers, isReportingVerb, reportingVerbs, subordinators } from './sentence-words.js';
+import { adverbs, auxTail, clauseBreakers, isReportingVerb, reportingVerbs, subordinators } from './sentence-words.js';
 
 /** The status cues (`src/rules/events/status-cues.json`), compiled once. */
 export const cues = compileCues();
@@ -17,10 +17,12 @@ export function findStatus(
   window: CompiledCues,
 ): { status: EventStatus; rule?: string } {
   const lows: string[] = [];
-  for (let k = head - 1; k >= 0 && lows.length < window.window; k--) {
+  // An adverb inside a verb group ("may now be forced to resign") does not count towards the window.
+  for (let k = head - 1, counted = 0; k >= 0 && counted < window.window; k--) {
     const t = (tokens[k] as Token).lower;
     if (clauseBreakers.has(t) || t === '.') break;
     lows.unshift(t);
+    if (!adverbs.has(t) || !auxTail.has(tokens[k - 1]?.lower ?? '')) counted++;
   }
   let best: { status: EventStatus; rule: string; priority: number } | undefined;
   const priority = { negated: 0, hypothetical: 1, future: 2 } as const;
@@ -56,6 +58,8 @@ const scope = {
   historicalId: scopeData.historical.id,
   historicalDays: scopeData.historicalDate.days,
   historicalDateId: scopeData.historicalDate.id,
+  speculation: new Set(scopeData.speculation.rules),
+  asking: new Set(scopeData.speculation.asking),
 };
 
 export interface StatusReading {
@@ -295,9 +299,15 @@ export function threatMadeStatus(rule: string | undefined, type: string): Status
 
 /**
  * Whether a status makes an intention of the event (an intent code, "will visit" → intend to
- * meet): a future or hypothesis of its clause; an event merely dated after publication is not.
+ * meet): a future or hypothesis of its clause, not a speculation about it (status-scope.json
+ * `speculation`); an event merely dated after publication is not.
  */
-export function isIntentStatus(status: EventStatus, rule: string | undefined): boolean {
+export function isIntentStatus(status: EventStatus, rule: string | undefined, intentType?: string): boolean {
+  // "Nakasone may be forced to resign": a speculation is no one's intent — except a possible attack
+  // or sanction ("could impose tariffs if talks fail"), which is the threat it makes, unless asked for.
+  if (rule !== undefined && scope.speculation.has(rule)) {
+    if (intentType !== 'THREATEN' || scope.asking.has(rule)) return false;
+  }
   return (status === 'future' || status === 'hypothetical') && rule !== futureDateRule;
 }
 

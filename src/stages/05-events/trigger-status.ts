@@ -115,7 +115,8 @@ export function triggerReading(
   found: TriggerStatus,
 ): TriggerReading {
   const recode = sense?.action === 'recode' ? sense : undefined;
-  const intent = !recode && isIntentStatus(found.status, found.statusRule) && t.m.rule.typeSpec.intent;
+  const spec = t.m.rule.typeSpec.intent;
+  const intent = !recode && spec && isIntentStatus(found.status, found.statusRule, spec.type) && spec;
   if (intent && intent.type === 'THREATEN') {
     const made = threatMadeStatus(found.statusRule, t.m.rule.typeSpec.type);
     if (made) ({ status: found.status, rule: found.statusRule } = made);
