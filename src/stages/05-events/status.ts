@@ -5,7 +5,14 @@ import headsData from '../../rules/events/governing-heads.json' with { type: 'js
 import scopeData from '../../rules/events/status-scope.json' with { type: 'json' };
 import { wordList } from '../../rules/word-list.js';
 import { type CompiledCues, compileCues } from './compile-lexicon.js';
-import { adverbs, auxTail, clauseBreakers, isReportingVerb, reportingVerbs, subordinators } from './sentence-words.js';
+import {
+  adverbs,
+  auxTail,
+  clauseBreakers,
+  isReportingVerb,
+  reportingVerbs,
+  subordinators,
+} from './sentence-words.js';
 
 /** The status cues (`src/rules/events/status-cues.json`), compiled once. */
 export const cues = compileCues();
