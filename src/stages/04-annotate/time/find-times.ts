@@ -257,6 +257,8 @@ export function matchAt(c: Ctx, i: number): Hit | null {
     best = longest(best, matchDuration(c, i));
     best = longest(best, matchAgo(c, i));
     best = longest(best, matchCentury(c, i));
+    // "1998's first quarter".
+    if (t.t.length === 4) best = longest(best, matchQuarter(c, i));
   } else {
     best = longest(best, matchFixed(c, i));
     best = longest(best, matchMonth(c, i));

@@ -53,6 +53,8 @@ export function parseCount(c: Ctx, i: number): { n: number | null; next: number 
 /** "two days", "the past three years", "two-day", "75 years", "the first nine months", "a few weeks". */
 export function matchDuration(c: Ctx, i: number): Hit | null {
   if (w(c, i) === 'half') return matchHalfUnit(c, i);
+  const unitLong = matchUnitLong(c, i);
+  if (unitLong) return unitLong;
   let j = i;
   const hasThe = w(c, i) === 'the';
   if (hasThe) j++;
@@ -302,7 +304,14 @@ export function matchClock(c: Ctx, i: number): Hit | null {
     const m = clockPattern.exec(t.t);
     if (!m || t.k !== 'n') return null;
     const ap = tok(c, i + 1);
-    if (!ap || !(ap.k === 'ap' || ((ap.l === 'am' || ap.l === 'pm') && ap.t === ap.l))) return null;
+    if (!ap || !(ap.k === 'ap' || ((ap.l === 'am' || ap.l === 'pm') && ap.t === ap.l))) {
+      // "at 6:45", "at 14:30 GMT" ("at 1200 GMT" is not taken: a conversion, not marked):
+      // hours and minutes with a colon after "at" are a clock time as written (24-hour or not).
+      const h = Number(m[1]);
+      const min = Number(m[2]);
+      if (w(c, i - 1) !== 'at' || !t.t.includes(':') || m[2] === undefined || h > 23 || min > 59) return null;
+      return clockHit(c, i, i + 1, `${pad2(h)}:${pad2(min)}`);
+    }
     let h = Number(m[1]);
     const min = m[2] === undefined ? 0 : Number(m[2]);
     if (h < 1 || h > 12 || min > 59) return null;
@@ -360,4 +369,12 @@ function namedDayBeside(c: Ctx, i: number, k: number): string | null {
   else if (!closed) return null;
   const hit = longest(matchWeekday(c, j), longest(matchFixed(c, j), matchMonth(c, j)));
   return hit && isDay(hit.value) ? hit.value : null;
+}
+
+/** "a week-long visit", "the year-long inquiry": one unit's length (TIMEX3 DURATION `P1W`). */
+function matchUnitLong(c: Ctx, i: number): Hit | null {
+  const u = unitMap.get(w(c, i));
+  if (!u || w(c, i) !== u.forms[0] || w(c, i + 1) !== '-' || w(c, i + 2) !== 'long') return null;
+  if (!touching(c, i) || !touching(c, i + 1)) return null;
+  return { end: i + 3, value: durationValue(1, u), type: 'DURATION', rule: 'time:duration', relative: false };
 }

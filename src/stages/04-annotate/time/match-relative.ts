@@ -251,10 +251,21 @@ export function matchQuarter(c: Ctx, i: number): Hit | null {
   // quarter", "next year's first quarter".
   let ownYear: number | null = null;
   let yearShift = 0;
+  let shifted = false;
   const written = fourDigitYear(tok(c, j));
+  const possessive = (k: number) =>
+    w(c, k) === "'s" || w(c, k) === '’s'
+      ? 1
+      : (w(c, k) === "'" || w(c, k) === '’') && w(c, k + 1) === 's'
+        ? 2
+        : 0;
   if (written !== null && ordinalMap.has(w(c, j + 1))) {
     ownYear = written;
     j++;
+  } else if (written !== null && possessive(j + 1) > 0 && ordinalMap.has(w(c, j + 1 + possessive(j + 1)))) {
+    // "1998's first quarter".
+    ownYear = written;
+    j += 1 + possessive(j + 1);
   } else if (
     w(c, j) === 'year' &&
     w(c, j + 1) === '-' &&
@@ -262,13 +273,17 @@ export function matchQuarter(c: Ctx, i: number): Hit | null {
     ordinalMap.has(w(c, j + 3))
   ) {
     yearShift = -1;
+    shifted = true;
     j += 3;
-  } else if ((w(c, j) === 'last' || w(c, j) === 'next') && w(c, j + 1) === 'year') {
-    let k = j + 2;
-    if (w(c, k) === "'s" || w(c, k) === '’s') k++;
-    else if ((w(c, k) === "'" || w(c, k) === '’') && w(c, k + 1) === 's') k += 2;
+  } else if (shiftMap.has(w(c, j)) && w(c, j + 1) === 'year') {
+    // "last year's fourth quarter", "this year's third quarter", "the following year's first half".
+    const k = j + 2 + possessive(j + 2);
     if (k > j + 2 && ordinalMap.has(w(c, k))) {
-      yearShift = w(c, j) === 'last' ? -1 : 1;
+      const shift = shiftMap.get(w(c, j)) as number;
+      const fromLast = anaphoricSet.has(w(c, j)) ? shiftedFromLastDate(c, 'year', shift) : null;
+      if (fromLast !== null) ownYear = Number(fromLast);
+      yearShift = shift;
+      shifted = true;
       j = k;
     }
   }
@@ -304,7 +319,7 @@ export function matchQuarter(c: Ctx, i: number): Hit | null {
       end = m + 1;
     }
     if (year === null && ownYear !== null) year = ownYear;
-    if (year === null && yearShift !== 0 && c.anchor) year = c.anchor.y + yearShift;
+    if (year === null && shifted && c.anchor) year = c.anchor.y + yearShift;
     if (year === null && c.anchor) {
       const a = c.anchor;
       const current = unit === 'quarter' ? quarterOf(a.m) : a.m <= 6 ? 1 : 2;

@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseAnchor } from '../../../core/calendar-math.js';
+import { findTimes } from './find-times.js';
+
+// Thursday 26 October 1989: a report of the third quarter.
+const anchor = parseAnchor('1989-10-26');
+
+function found(sentence: string): [string, string, string][] {
+  return findTimes(sentence, 0, anchor, {}).map((m) => [sentence.slice(m.start, m.end), m.value, m.type]);
+}
+
+test('"this year\'s third quarter", "1998\'s first quarter": one expression, the year before the ordinal', () => {
+  assert.deepEqual(found("Profit rose in this year's third quarter."), [
+    ["this year's third quarter", '1989-Q3', 'DATE'],
+  ]);
+  assert.deepEqual(found("A loss is expected in 1990's first quarter."), [
+    ["1990's first quarter", '1990-Q1', 'DATE'],
+  ]);
+  assert.deepEqual(found("Sales fell in last year's fourth quarter."), [
+    ["last year's fourth quarter", '1988-Q4', 'DATE'],
+  ]);
+  // "this year" alone is still the year.
+  assert.deepEqual(found("This year's budget was cut."), [['This year', '1989', 'DATE']]);
+});
+
+test('"a week-long visit", "the year-long inquiry": one unit\'s length', () => {
+  assert.deepEqual(found('The year-long inquiry found nothing.'), [['year-long', 'P1Y', 'DURATION']]);
+  assert.deepEqual(found('The month-long strike ended.'), [['month-long', 'P1M', 'DURATION']]);
+  // Not a unit: "a long week" is no hyphenated length, "life-long" no unit.
+  assert.deepEqual(found('It was a life-long dream.'), []);
+});
+
+test('a clock time with a colon after "at" is a time as written', () => {
+  assert.deepEqual(found('The train left at 14:30 GMT.'), [['14:30 GMT', '1989-10-26T14:30', 'TIME']]);
+  assert.deepEqual(found('The sun rose at 6:45.'), [['6:45', '1989-10-26T06:45', 'TIME']]);
+  // A ratio or a race time is no clock.
+  assert.deepEqual(found('The odds stood at 3:1 against.'), []);
+  assert.deepEqual(found('He won in 2:05.'), []);
+});
