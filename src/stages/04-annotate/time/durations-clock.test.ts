@@ -38,3 +38,16 @@ test('a clock time with a colon after "at" is a time as written', () => {
   assert.deepEqual(found('The odds stood at 3:1 against.'), []);
   assert.deepEqual(found('He won in 2:05.'), []);
 });
+
+test('"for centuries" is found: every form of a unit triggers a sentence ("centuries" is not "century…")', () => {
+  assert.deepEqual(found('Ukraine was ruled from Moscow for centuries.'), [
+    ['centuries', 'PXCE', 'DURATION'],
+  ]);
+});
+
+test('a line in capitals is no title: "CLINTON TO VISIT CHINA NEXT WEEK"', () => {
+  assert.deepEqual(found('CLINTON TO VISIT CHINA NEXT WEEK'), [['NEXT WEEK', '1989-W44', 'DATE']]);
+  // A capitalised "This Week" inside a mixed-case sentence is still a programme's name.
+  assert.deepEqual(found('She appeared on This Week with David Brinkley.'), []);
+  assert.deepEqual(found('She told USA Today that the plan had failed.'), []);
+});

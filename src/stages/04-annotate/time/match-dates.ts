@@ -11,7 +11,7 @@ import {
   yearForMonth,
   yearForMonthDay,
 } from './resolve-values.js';
-import { type Ctx, capitalised, type Hit, type Tok, tok, touching, w } from './time-tokens.js';
+import { type Ctx, capitalised, type Hit, type Tok, titleCased, tok, touching, w } from './time-tokens.js';
 import {
   ambiguousMonthSet,
   anaphoricSet,
@@ -41,7 +41,7 @@ export function matchFixed(c: Ctx, i: number): Hit | null {
   const first = tok(c, i) as Tok;
   const before = tok(c, i - 1);
   const named =
-    capitalised(first) &&
+    titleCased(first) &&
     before !== undefined &&
     before.k === 'w' &&
     capitalised(before) &&

@@ -11,7 +11,7 @@ import {
   yearAfterLastDate,
   yearForMonth,
 } from './resolve-values.js';
-import { type Ctx, capitalised, type Hit, type Tok, tok, w } from './time-tokens.js';
+import { type Ctx, capitalised, type Hit, type Tok, titleCased, tok, w } from './time-tokens.js';
 import {
   anaphoricSet,
   holidaysByFirst,
@@ -94,7 +94,7 @@ export function matchRelativeUnit(c: Ctx, i: number): Hit | null {
   // "This Week" with the unit capitalised mid-sentence is a title (a programme), not a time (TIDES:
   // proper names are not markable).
   const first = tok(c, i) as Tok;
-  if (u && capitalised(t) && capitalised(first) && first.s > c.sentenceStart + 1) return null;
+  if (u && titleCased(t) && capitalised(first) && first.s > c.sentenceStart + 1) return null;
   if (u && l === u.forms[0] && u.unit !== 'quarter' && !u.time && u.unit !== 'day') {
     const v = shiftedUnitValue(c, u.unit, shift);
     return v === null

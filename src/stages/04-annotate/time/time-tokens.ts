@@ -205,6 +205,11 @@ export function capitalised(t: Tok): boolean {
   return ch >= 65 && ch <= 90;
 }
 
+/** Capitalised with lowercase after ("Week"), not a word of an all-capitals line ("WEEK"). */
+export function titleCased(t: Tok): boolean {
+  return capitalised(t) && t.t !== t.t.toUpperCase();
+}
+
 export function longest(a: Hit | null, b: Hit | null): Hit | null {
   if (!a) return b;
   if (!b) return a;

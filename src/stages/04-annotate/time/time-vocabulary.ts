@@ -139,7 +139,8 @@ export const triggerStems: readonly string[] = [
   ...new Set([
     ...months.map(([w]) => w.slice(0, 3)),
     ...weekdays.map(([w]) => w.slice(0, 3)),
-    ...units.map((u) => u.forms[0] as string),
+    // Every form: "centuries" does not begin with "century".
+    ...units.flatMap((u) => u.forms).filter((f) => /^[a-z]+$/.test(f)),
     ...seasons.map(([w]) => w),
     ...partsOfDay.map(([w]) => w),
     // A shift word ("current", "next") triggers only as a phrase of its own ("current" → PRESENT_REF).
