@@ -144,8 +144,12 @@ export class DocumentFeatures {
   readonly tokens: TokenLayer;
   readonly #clusters: ReadonlyMap<number, number> | undefined;
   readonly #shape: Int32Array;
-  /** Per token: 1 shape computed, 2 all capitals, 4 cluster looked up. */
+  /** Per token: 1 shape computed, 2 all capitals. */
   readonly #have: Uint8Array;
+  /**
+   * Per token: its packed clusters, -1 until looked up; one column per token layer and cluster map,
+   * shared by every tagger whose features read the same map.
+   */
   readonly #cluster: Int32Array;
   /** Gazetteer bitmask per token, and the token's position in the match (1 B, 2 I, 3 L, 4 U). */
   readonly gaz: Int32Array;
@@ -169,7 +173,10 @@ export class DocumentFeatures {
     const n = tokens.count;
     this.#shape = new Int32Array(n);
     this.#have = new Uint8Array(n);
-    this.#cluster = new Int32Array(n);
+    const clusters = resources.clusters;
+    this.#cluster = clusters
+      ? tokens.derived(clusters, () => new Int32Array(n).fill(-1))
+      : new Int32Array(n).fill(-1);
     this.gaz = new Int32Array(n);
     this.gazPos = new Uint8Array(n);
     this.capsSentence = new Uint8Array(Math.max(0, tokens.sentenceFirst.length - 1));
@@ -261,12 +268,12 @@ export class DocumentFeatures {
 
   /** Packed cluster ids of token `i` (0: none). */
   clusterOf(i: number): number {
-    if ((this.#have[i] as number) & 4) return this.#cluster[i] as number;
+    const known = this.#cluster[i] as number;
+    if (known >= 0) return known;
     const tokens = this.tokens;
     const c =
       this.#clusters !== undefined && tokens.kind(i) === WORD ? (this.#clusters.get(tokens.hash(i)) ?? 0) : 0;
     this.#cluster[i] = c;
-    this.#have[i] = (this.#have[i] as number) | 4;
     return c;
   }
 

@@ -61,8 +61,22 @@ export function parseClusters(gz: Uint8Array): Map<number, number> {
   return out;
 }
 
-export function loadClusters(name: string, dir?: string): Map<number, number> {
-  return parseClusters(readModelFile(name, dir));
+const clusterFiles = new Map<string, { bytes: Uint8Array; clusters: ReadonlyMap<number, number> }>();
+
+/**
+ * The clusters of a file under models/, parsed once per thread: the taggers that read the same
+ * file (names, parts of speech, attributions) share one map, and with it the per-document column
+ * of each token's clusters (`DocumentFeatures.clusterOf`). A file whose bytes changed is parsed
+ * again.
+ */
+export function loadClusters(name: string, dir: string = modelsDir): ReadonlyMap<number, number> {
+  const path = resolve(dir, name);
+  const bytes = readModelFile(name, dir);
+  const known = clusterFiles.get(path);
+  if (known && Buffer.compare(known.bytes, bytes) === 0) return known.clusters;
+  const clusters = parseClusters(bytes);
+  clusterFiles.set(path, { bytes, clusters });
+  return clusters;
 }
 
 /**

@@ -84,6 +84,8 @@ export class SequenceModel {
   readonly #candidates: TagCandidates | undefined;
   /** Per cluster map: the scores of words' own keys, kept across documents. */
   readonly #own = new Map<ReadonlyMap<number, number> | undefined, OwnScores>();
+  /** Rows of one token's keys (`#rowsOf`). */
+  readonly #rows = new Int32Array(MAX_FEATURES);
 
   constructor(
     header: ModelHeader,
@@ -232,15 +234,30 @@ export class SequenceModel {
     }
   }
 
+  /**
+   * The rows of feature keys `keys[0, count)` into `rows`, absent keys left out; returns how many.
+   * Looked up all at once before any row is read, so the probes of one token's keys are in flight
+   * together rather than each waiting for the row additions of the key before it.
+   */
+  #rowsOf(keys: Int32Array, count: number): number {
+    const table = this.#table;
+    const rows = this.#rows;
+    let m = 0;
+    for (let f = 0; f < count; f++) {
+      const r = table.get(keys[f] as number);
+      if (r >= 0) rows[m++] = r;
+    }
+    return m;
+  }
+
   /** Adds the weights of feature keys `keys[0, count)` to `em[base, base + tags)`, key by key. */
   addWeights(keys: Int32Array, count: number, em: Float64Array, base: number): void {
     const n = this.tagSet.tags.length;
     const w = this.#weights;
-    const table = this.#table;
-    for (let f = 0; f < count; f++) {
-      const r = table.get(keys[f] as number);
-      if (r < 0) continue;
-      const row = r * n;
+    const rows = this.#rows;
+    const m = this.#rowsOf(keys, count);
+    for (let f = 0; f < m; f++) {
+      const row = (rows[f] as number) * n;
       for (let t = 0; t < n; t++) em[base + t] = (em[base + t] as number) + (w[row + t] as number);
     }
   }
@@ -258,12 +275,11 @@ export class SequenceModel {
   ): void {
     const n = this.tagSet.tags.length;
     const w = this.#weights;
-    const table = this.#table;
+    const rows = this.#rows;
+    const found = this.#rowsOf(keys, count);
     const m = allowed.length;
-    for (let f = 0; f < count; f++) {
-      const r = table.get(keys[f] as number);
-      if (r < 0) continue;
-      const row = r * n;
+    for (let f = 0; f < found; f++) {
+      const row = (rows[f] as number) * n;
       for (let j = 0; j < m; j++) {
         const t = allowed[j] as number;
         em[base + t] = (em[base + t] as number) + (w[row + t] as number);

@@ -35,8 +35,8 @@ export function viterbi(
   // With a beam, each token looks back only at the best `beam` tags of the token before: n × beam
   // steps a token instead of n × n (45 part-of-speech tags: 180 instead of 2,025), nearly exact
   // for a tagger whose tags are sharply scored.
-  const top = beam > 0 && beam < n ? new Int32Array(beam) : undefined;
-  const order = !top && maxIn && len > 1 ? new Int32Array(n) : undefined;
+  const top = beam > 0 && beam < n ? topBuffer(beam) : undefined;
+  const order = !top && maxIn && len > 1 ? orderBuffer(n) : undefined;
   const { from, fromAt } = predecessorsOf(set);
   for (let c = 0; c < n; c++) {
     score[c] = allowed[before * n + c] ? (em[c] as number) + (trans[before * n + c] as number) : -Infinity;
@@ -67,10 +67,20 @@ export function viterbi(
       continue;
     }
     if (order) {
-      // The previous tags best first, sorted only as far as some tag's search reaches (a
-      // selection step each): most searches stop after two or three.
-      for (let t = 0; t < n; t++) order[t] = t;
-      let sorted = 0;
+      // The previous token's tags that some path reaches (a finite score), best first: with a tag
+      // dictionary most tags of a token are out (-Infinity), and a tag out of the search can change
+      // neither the best sum nor, while no sum is found, the tag kept (0).
+      let reached = 0;
+      for (let p = 0; p < n; p++) {
+        const v = score[prevRow + p] as number;
+        if (v === -Infinity) continue;
+        let j = reached++;
+        while (j > 0 && (score[prevRow + (order[j - 1] as number)] as number) < v) {
+          order[j] = order[j - 1] as number;
+          j--;
+        }
+        order[j] = p;
+      }
       for (let c = 0; c < n; c++) {
         const e = em[row + c] as number;
         if (e === -Infinity) {
@@ -81,22 +91,7 @@ export function viterbi(
         const ceiling = maxIn?.[c] as number;
         let best = -Infinity;
         let arg = 0;
-        for (let k = 0; k < n; k++) {
-          if (k === sorted) {
-            let m = k;
-            let mv = score[prevRow + (order[k] as number)] as number;
-            for (let j = k + 1; j < n; j++) {
-              const v = score[prevRow + (order[j] as number)] as number;
-              if (v > mv) {
-                mv = v;
-                m = j;
-              }
-            }
-            const swap = order[k] as number;
-            order[k] = order[m] as number;
-            order[m] = swap;
-            sorted++;
-          }
+        for (let k = 0; k < reached; k++) {
           const p = order[k] as number;
           const sp = score[prevRow + p] as number;
           if (sp + ceiling < best) break;
@@ -159,6 +154,27 @@ export function viterbi(
     arg = back[i * n + arg] as number;
     out[at + i - 1] = arg;
   }
+}
+
+// Scratch of `viterbi`, kept between calls (a thread runs one call at a time): a run is often a
+// few tokens, and two typed arrays a call were a good part of its cost and of the analysis's garbage.
+const tops: Int32Array[] = [];
+let orderScratch = new Int32Array(64);
+
+/** The beam's scratch: exactly `beam` long, as `bestTags` fills all of it. */
+function topBuffer(beam: number): Int32Array {
+  let top = tops[beam];
+  if (!top) {
+    top = new Int32Array(beam);
+    tops[beam] = top;
+  }
+  return top;
+}
+
+/** The previous tags' order (`viterbi` rewrites its first `n` before reading them). */
+function orderBuffer(n: number): Int32Array {
+  if (orderScratch.length < n) orderScratch = new Int32Array(n);
+  return orderScratch;
 }
 
 interface Predecessors {
