@@ -169,10 +169,19 @@ export async function ingestBatch(options: IngestBatchOptions): Promise<IngestSu
   return storeEntries({ ...options, entries: prepared() });
 }
 
+/**
+ * A later copy of a text an earlier entry of the same stream stores as a document: the store would
+ * ignore it (a document is keyed by its text), so it is neither analysed nor written, only counted
+ * as a duplicate.
+ */
+export interface KnownDuplicate {
+  duplicateOf: string;
+}
+
 export interface StoreEntriesOptions
   extends Pick<IngestBatchOptions, 'store' | 'onProgress' | 'chunkSize' | 'maxChunkChars' | 'maxChunkRows'> {
   /** Entries in the order they are to be stored (the first copy of a text is the one kept). */
-  entries: AsyncIterable<PreparedEntry> | Iterable<PreparedEntry>;
+  entries: AsyncIterable<PreparedEntry | KnownDuplicate> | Iterable<PreparedEntry | KnownDuplicate>;
 }
 
 /**
@@ -185,18 +194,22 @@ export async function storeEntries(options: StoreEntriesOptions): Promise<Ingest
   const maxChars = positive('maxChunkChars', options.maxChunkChars ?? 2_000_000);
   const maxRows = positive('maxChunkRows', options.maxChunkRows ?? 20_000);
   const summary: IngestSummary = { processed: 0, inserted: 0, duplicates: 0, rejected: 0, rejections: [] };
-  let pending: PreparedEntry[] = [];
+  let pending: (PreparedEntry | KnownDuplicate)[] = [];
   let chars = 0;
   let rows = 0;
 
   const flush = async () => {
     if (pending.length === 0) return;
-    let results: PutResult[];
+    let written: PutResult[];
     try {
-      results = await store.putMany(pending.map((p) => p.entry));
+      written = await store.putMany(pending.flatMap((p) => ('duplicateOf' in p ? [] : [p.entry])));
     } catch (error) {
       throw new IngestStoppedError(summary, pending.length, error);
     }
+    let w = 0;
+    const results = pending.map((p): PutResult | undefined =>
+      'duplicateOf' in p ? { id: p.duplicateOf, status: 'duplicate' } : written[w++],
+    );
     count(summary, pending, results);
     pending = [];
     chars = 0;
@@ -205,7 +218,7 @@ export async function storeEntries(options: StoreEntriesOptions): Promise<Ingest
   };
 
   for await (const prepared of entries) {
-    const size = entrySize(prepared.entry);
+    const size = 'duplicateOf' in prepared ? { chars: 0, rows: 0 } : entrySize(prepared.entry);
     // Commit what is pending first when this entry would take the chunk over a bound.
     if (pending.length > 0 && (chars + size.chars > maxChars || rows + size.rows > maxRows)) await flush();
     pending.push(prepared);
@@ -235,10 +248,14 @@ function entrySize(entry: PutEntry): { chars: number; rows: number } {
   return { chars: a.text.length + raw, rows: 1 + a.entities.length + a.events.length + a.diagnostics.length };
 }
 
-function count(summary: IngestSummary, prepared: PreparedEntry[], results: PutResult[]): void {
+function count(
+  summary: IngestSummary,
+  prepared: (PreparedEntry | KnownDuplicate)[],
+  results: (PutResult | undefined)[],
+): void {
   prepared.forEach((p, i) => {
     summary.processed++;
-    if (p.rejection) {
+    if ('rejection' in p && p.rejection) {
       summary.rejected++;
       summary.rejections.push(p.rejection);
     } else if (results[i]?.status === 'duplicate') summary.duplicates++;

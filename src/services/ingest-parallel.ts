@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
+import { contentHash } from '../core/hash.js';
 import { analyzeDoc } from '../pipeline.js';
 import type { AnalyzeStarted, AnalyzeTask, AnalyzeWorkerData } from './analyze-worker.js';
 import {
@@ -9,6 +10,7 @@ import {
   type IngestBatchOptions,
   type IngestInput,
   type IngestSummary,
+  type KnownDuplicate,
   type PreparedEntry,
   prepareEntry,
   rejectedEntry,
@@ -36,6 +38,12 @@ export interface IngestParallelOptions extends Omit<IngestBatchOptions, 'analyze
   /** Characters of text analysed ahead of the writer at most (default 16 M), so long texts do not pile up. */
   windowChars?: number;
 }
+
+/** Tasks handed to an analysis thread at once (one running, the next waiting in the thread). */
+const TASKS_PER_THREAD = 2;
+
+/** Texts whose first copy `ingestParallel` remembers, the oldest forgotten first. */
+const SEEN_TEXTS = 100_000;
 
 // Under tsx the sources run as .ts; built, as .js: the worker is the sibling with the same extension.
 const here = fileURLToPath(import.meta.url);
@@ -67,7 +75,7 @@ export async function ingestParallel(options: IngestParallelOptions): Promise<In
   const analyze = options.analyze ?? analyzeDoc;
   const { inputs } = options;
 
-  async function* analysed(): AsyncGenerator<PreparedEntry> {
+  async function* analysed(): AsyncGenerator<PreparedEntry | KnownDuplicate> {
     const iterator = toAsyncIterator(inputs);
     const head: IngestInput[] = [];
     let ended = false;
@@ -88,16 +96,39 @@ export async function ingestParallel(options: IngestParallelOptions): Promise<In
       return;
     }
     const pool = startPool(workers, timeoutMs, options);
+    // Texts met before in this stream (by the store's key, their hash): whether that first copy
+    // became a document. A later copy of one is stored as nothing (the store keys documents by their
+    // text), so it is not analysed; were the first copy rejected, the copy is analysed as usual.
+    const seen = new Map<string, Promise<boolean>>();
     try {
-      const ahead: { entry: Promise<PreparedEntry>; chars: number }[] = [];
+      const ahead: { entry: Promise<PreparedEntry | KnownDuplicate>; chars: number }[] = [];
       let aheadChars = 0;
       const submit = (input: IngestInput) => {
         const chars = input.doc.text.length;
-        ahead.push({ entry: pool.analyze(input), chars });
+        // Only a plain text: a kept raw input is written beside its document even for a copy.
+        const id = input.doc.rejected || input.raw ? undefined : contentHash(input.doc.text);
+        const first = id === undefined ? undefined : seen.get(id);
+        let entry: Promise<PreparedEntry | KnownDuplicate>;
+        if (id !== undefined && first) {
+          entry = first.then<PreparedEntry | KnownDuplicate>((stored) =>
+            stored ? { duplicateOf: id } : pool.analyze(input),
+          );
+        } else {
+          const analysing = pool.analyze(input);
+          entry = analysing;
+          if (id !== undefined) {
+            if (seen.size >= SEEN_TEXTS) seen.delete(seen.keys().next().value as string);
+            seen.set(
+              id,
+              analysing.then((p) => p.entry.kind === 'document' && !p.rejection),
+            );
+          }
+        }
+        ahead.push({ entry, chars });
         aheadChars += chars;
       };
       const take = async () => {
-        const first = ahead.shift() as { entry: Promise<PreparedEntry>; chars: number };
+        const first = ahead.shift() as { entry: Promise<PreparedEntry | KnownDuplicate>; chars: number };
         aheadChars -= first.chars;
         return first.entry;
       };
@@ -140,53 +171,74 @@ export function startPool(
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: Number.POSITIVE_INFINITY,
+    // A second task waits in each thread, so a thread goes on to it at once: handing out tasks is
+    // this thread's work, and while it stores a chunk (a synchronous transaction) threads with one
+    // task each would stand idle once it is done.
+    concurrentTasksPerWorker: TASKS_PER_THREAD,
     resourceLimits: { maxOldGenerationSizeMb: options.maxMemoryMb ?? 2048 },
     workerData: data,
   });
-  const running = new Map<number, { controller: AbortController; timer?: ReturnType<typeof setTimeout> }>();
+  const running = new Map<
+    number,
+    { controller: AbortController; timer?: ReturnType<typeof setTimeout>; started: boolean }
+  >();
   let nextId = 1;
   let closed = false;
   pool.on('message', (message: AnalyzeStarted) => {
     const task = running.get(message?.tidingsAnalyzeStarted);
-    if (task) task.timer = setTimeout(() => task.controller.abort(), timeoutMs);
+    if (!task) return;
+    task.started = true;
+    task.timer = setTimeout(() => task.controller.abort(), timeoutMs);
   });
   // A thread that fails outside any task (it cannot load the pipeline) fails its tasks too; they say so.
   pool.on('error', () => {});
-  return {
-    async analyze(input) {
-      const id = nextId++;
-      const task = { controller: new AbortController() } as {
-        controller: AbortController;
-        timer?: ReturnType<typeof setTimeout>;
-      };
-      running.set(id, task);
-      try {
-        return (await pool.run({ id, input } satisfies AnalyzeTask, {
-          signal: task.controller.signal,
-        })) as PreparedEntry;
-      } catch (error) {
-        const timedOut = task.controller.signal.aborted;
-        const message = error instanceof Error ? error.message : String(error);
-        return rejectedEntry(input, [
-          ...input.doc.diagnostics,
-          timedOut
-            ? {
-                ruleId: 'service:analyze-timeout',
-                severity: 'error',
-                reason: `analysis did not finish within ${timeoutMs / 1000} s and was stopped`,
-              }
-            : {
-                ruleId: 'service:analyze-failed',
-                severity: 'error',
-                reason: closed
-                  ? 'analysis stopped: the ingest was stopped'
-                  : `analysis failed: its thread stopped (${message})`,
-              },
-        ]);
-      } finally {
+  const attempt = async (input: IngestInput, tries: number): Promise<PreparedEntry> => {
+    const id = nextId++;
+    const task = { controller: new AbortController(), started: false } as {
+      controller: AbortController;
+      timer?: ReturnType<typeof setTimeout>;
+      started: boolean;
+    };
+    running.set(id, task);
+    try {
+      return (await pool.run({ id, input } satisfies AnalyzeTask, {
+        signal: task.controller.signal,
+      })) as PreparedEntry;
+    } catch (error) {
+      const timedOut = task.controller.signal.aborted;
+      // A task still waiting in a thread that stopped (another document ran past its time or out
+      // of memory there) is not at fault: it is analysed again, as it would have been in a thread
+      // of its own.
+      if (!timedOut && !closed && !task.started && tries < TASKS_PER_THREAD + 1) {
         clearTimeout(task.timer);
         running.delete(id);
+        return attempt(input, tries + 1);
       }
+      const message = error instanceof Error ? error.message : String(error);
+      return rejectedEntry(input, [
+        ...input.doc.diagnostics,
+        timedOut
+          ? {
+              ruleId: 'service:analyze-timeout',
+              severity: 'error',
+              reason: `analysis did not finish within ${timeoutMs / 1000} s and was stopped`,
+            }
+          : {
+              ruleId: 'service:analyze-failed',
+              severity: 'error',
+              reason: closed
+                ? 'analysis stopped: the ingest was stopped'
+                : `analysis failed: its thread stopped (${message})`,
+            },
+      ]);
+    } finally {
+      clearTimeout(task.timer);
+      running.delete(id);
+    }
+  };
+  return {
+    analyze(input) {
+      return attempt(input, 0);
     },
     async close() {
       closed = true;
