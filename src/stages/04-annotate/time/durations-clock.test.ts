@@ -51,3 +51,20 @@ test('a line in capitals is no title: "CLINTON TO VISIT CHINA NEXT WEEK"', () =>
   assert.deepEqual(found('She appeared on This Week with David Brinkley.'), []);
   assert.deepEqual(found('She told USA Today that the plan had failed.'), []);
 });
+
+test('"a dozen years", "two dozen years", "three hundred years": the count multiplied', () => {
+  assert.deepEqual(found('He waited a dozen years.'), [['a dozen years', 'P12Y', 'DURATION']]);
+  assert.deepEqual(found('He spent two dozen years abroad.'), [['two dozen years', 'P24Y', 'DURATION']]);
+  assert.deepEqual(found('They lived there three hundred years.'), [
+    ['three hundred years', 'P300Y', 'DURATION'],
+  ]);
+  assert.deepEqual(found('A dozen people died.'), []);
+});
+
+test('"this Tuesday" in a past clause is the one already past this week', () => {
+  // Thursday 26 October 1989: this week's Tuesday is the 24th, the coming one the 31st.
+  assert.deepEqual(found('The minister said this Tuesday that talks would resume.'), [
+    ['this Tuesday', '1989-10-24', 'DATE'],
+  ]);
+  assert.deepEqual(found('The talks will resume this Tuesday.'), [['this Tuesday', '1989-10-31', 'DATE']]);
+});

@@ -410,7 +410,8 @@ export function matchWeekday(c: Ctx, i: number): Hit | null {
     j++;
     if (shift < 0) dir = -2;
     else if (shift > 0) dir = 2;
-    else dir = 1;
+    // "this Tuesday": the one of this week, already past in a past clause ("said this Tuesday").
+    else dir = tense < 0 ? -1 : 1;
   }
   const t = tok(c, j);
   if (t?.k !== 'w' || !capitalised(t)) return null;

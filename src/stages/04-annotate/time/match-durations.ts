@@ -22,6 +22,22 @@ import {
 /** Recognising counts of units: durations, "two years ago", vague plurals, clock times. */
 /** A count: digits, number words ("twenty-five", "a couple of"), or a vague "several"/"a few". */
 export function parseCount(c: Ctx, i: number): { n: number | null; next: number } | null {
+  const count = parseCountWord(c, i);
+  if (!count || count.n === null || count.n > 10) return count;
+  // "two dozen years", "three hundred years": a multiple of the number word after the count.
+  const times = cardinalMap.get(w(c, count.next));
+  if (
+    times !== undefined &&
+    times > 10 &&
+    unitMap.has(w(c, count.next + 1)) &&
+    w(c, i) !== 'a' &&
+    w(c, i) !== 'an'
+  )
+    return { n: count.n * times, next: count.next + 1 };
+  return count;
+}
+
+function parseCountWord(c: Ctx, i: number): { n: number | null; next: number } | null {
   const t = tok(c, i);
   if (!t) return null;
   if (t.k === 'n') {
@@ -37,6 +53,9 @@ export function parseCount(c: Ctx, i: number): { n: number | null; next: number 
   if (t.l === 'a' || t.l === 'an') {
     if (w(c, i + 1) === 'few') return { n: null, next: i + 2 };
     if (w(c, i + 1) === 'couple' && w(c, i + 2) === 'of') return { n: 2, next: i + 3 };
+    // "a dozen years", "a hundred years": the article counts one of the number that follows.
+    const times = cardinalMap.get(w(c, i + 1));
+    if (times !== undefined && times > 10 && unitMap.has(w(c, i + 2))) return { n: times, next: i + 2 };
     return { n: 1, next: i + 1 };
   }
   if (t.l === 'couple') return w(c, i + 1) === 'of' ? { n: 2, next: i + 2 } : null;
