@@ -68,3 +68,11 @@ test('"this Tuesday" in a past clause is the one already past this week', () => 
   ]);
   assert.deepEqual(found('The talks will resume this Tuesday.'), [['this Tuesday', '1989-10-31', 'DATE']]);
 });
+
+test('"the year-earlier nine months": one expression, the length of the period', () => {
+  assert.deepEqual(found('Net for the year-earlier nine months included a gain.'), [
+    ['the year-earlier nine months', 'P9M', 'DURATION'],
+  ]);
+  // Without a length it is still the point a year back.
+  assert.deepEqual(found('The year-earlier quarter was weak.')[0]?.slice(1), ['1988-Q3', 'DATE']);
+});

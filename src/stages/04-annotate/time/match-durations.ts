@@ -262,6 +262,14 @@ export function matchYearAdjective(c: Ctx, i: number): Hit | null {
   const l = w(c, j + 2);
   if (l !== 'earlier' && l !== 'ago') return null;
   let end = j + 3;
+  // "the year-earlier nine months": a period's length, the same months a year back (TimeML tags the
+  // length, as for "the first nine months").
+  const count = j !== i ? parseCount(c, end) : null;
+  const unit = count && count.n !== null ? unitMap.get(w(c, count.next)) : undefined;
+  if (count && unit && !unit.time && w(c, count.next) !== unit.forms[0]) {
+    const value = durationValue(count.n, unit);
+    return { end: count.next + 1, value, type: 'DURATION', rule: 'time:duration', relative: false };
+  }
   if (w(c, end) === 'period') end++;
   else if (j !== i) return null;
   const q = inQuarterContext(c) ? referenceQuarter(c) : null;
