@@ -28,7 +28,18 @@ export const seasons: readonly (readonly [string, string])[] = Object.entries(da
 /** Parts of the day → TIMEX3 code appended to a day value (`2024-05-16TMO`). */
 export const partsOfDay: readonly (readonly [string, string])[] = Object.entries(data.partsOfDay.entries);
 
-/** Fixed-date holidays: name tokens (lowercase) → MM-DD. Movable feasts are left out. */
-export const holidays: readonly { words: readonly string[]; monthDay: string }[] = data.holidays.entries.map(
-  (h) => ({ words: h.words.split(' '), monthDay: h.monthDay }),
-);
+/** A holiday fixed by weekday: the n-th (-1: last) ISO weekday of a month, plus some days. */
+export interface WeekdayRule {
+  month: number;
+  weekday: number;
+  n: number;
+  plusDays?: number;
+}
+
+/** Holidays: name tokens (lowercase) → MM-DD, or a weekday rule. Movable feasts of the moon are left out. */
+export const holidays: readonly { words: readonly string[]; monthDay?: string; nthWeekday?: WeekdayRule }[] =
+  (data.holidays.entries as { words: string; monthDay?: string; nthWeekday?: WeekdayRule }[]).map((h) => ({
+    words: h.words.split(' '),
+    ...(h.monthDay !== undefined ? { monthDay: h.monthDay } : {}),
+    ...(h.nthWeekday !== undefined ? { nthWeekday: h.nthWeekday } : {}),
+  }));

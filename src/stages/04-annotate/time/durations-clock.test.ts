@@ -76,3 +76,16 @@ test('"the year-earlier nine months": one expression, the length of the period',
   // Without a length it is still the point a year back.
   assert.deepEqual(found('The year-earlier quarter was weak.')[0]?.slice(1), ['1988-Q3', 'DATE']);
 });
+
+test('holidays fixed by weekday: "Election Day", "Labor Day", "Memorial Day" in the year meant', () => {
+  // 26 October 1989: Election Day 1989 is Tuesday 7 November (the Tuesday after the first Monday).
+  assert.deepEqual(found('Voters go to the polls on Election Day.'), [
+    ['Election Day', '1989-11-07', 'DATE'],
+  ]);
+  // Labor Day (first Monday of September) in a past clause: 4 September 1989.
+  assert.deepEqual(found('The strike began on Labor Day.'), [['Labor Day', '1989-09-04', 'DATE']]);
+  // Memorial Day, the last Monday of May, ahead: 28 May 1990.
+  assert.deepEqual(found('He will return by Memorial Day.'), [['Memorial Day', '1990-05-28', 'DATE']]);
+  assert.deepEqual(found("The deal was signed on Valentine's Day.")[0]?.slice(1), ['1989-02-14', 'DATE']);
+  assert.deepEqual(found('Labor Day 1988 was quiet.'), [['Labor Day 1988', '1988-09-05', 'DATE']]);
+});

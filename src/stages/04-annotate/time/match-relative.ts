@@ -1,4 +1,15 @@
-import { formatDay, nthWeekday, pad2, pad4, quarterOf, weekday } from '../../../core/calendar-math.js';
+import {
+  addDays,
+  type Day,
+  daysInMonth,
+  formatDay,
+  nthWeekday,
+  pad2,
+  pad4,
+  quarterOf,
+  weekday,
+} from '../../../core/calendar-math.js';
+import type { WeekdayRule } from '../../../rules/time/calendar.js';
 import { fourDigitYear, monthDayHit } from './match-dates.js';
 import { inQuarterContext } from './match-durations.js';
 import { matchSpelledYear } from './match-spelled.js';
@@ -232,14 +243,40 @@ export function matchHoliday(c: Ctx, i: number): Hit | null {
     }
     if (!ok) continue;
     const end = i + h.words.length;
-    const month = Number(h.monthDay.slice(0, 2));
-    const day = Number(h.monthDay.slice(3));
-    let y: number | null = null;
-    if (fourDigitYear(tok(c, end)) !== null) y = fourDigitYear(tok(c, end));
-    const hit = monthDayHit(c, i, y === null ? end : end + 1, month, day, y, 'time:holiday');
-    return hit;
+    const written = fourDigitYear(tok(c, end));
+    const rule = h.nthWeekday;
+    if (rule) {
+      // "Labor Day", "Election Day": the year as for a month and day (this year's date decides
+      // which year is meant), then that year's date.
+      const on = (y: number) => weekdayRuleDay(y, rule);
+      const y = written ?? (c.anchor ? Number(holidayYear(c, i, end, on(c.anchor.y))) : null);
+      const value = y === null ? `XXXX-${pad2(rule.month)}-XX` : formatDay(on(y));
+      return {
+        end: written !== null ? end + 1 : end,
+        value,
+        type: 'DATE',
+        rule: 'time:holiday',
+        relative: true,
+      };
+    }
+    const month = Number(h.monthDay?.slice(0, 2));
+    const day = Number(h.monthDay?.slice(3));
+    return monthDayHit(c, i, written === null ? end : end + 1, month, day, written, 'time:holiday');
   }
   return null;
+}
+
+/** The day a weekday rule gives in year y (the last such weekday when n is -1). */
+function weekdayRuleDay(y: number, r: WeekdayRule): Day {
+  let d = nthWeekday(y, r.month, r.weekday, r.n < 0 ? 5 : r.n);
+  if (d.d > daysInMonth(y, r.month)) d = nthWeekday(y, r.month, r.weekday, 4);
+  return r.plusDays ? addDays(d, r.plusDays) : d;
+}
+
+/** The year of a holiday named without one, resolved as its date this year would be. */
+function holidayYear(c: Ctx, i: number, end: number, thisYear: Day): string {
+  const hit = monthDayHit(c, i, end, thisYear.m, thisYear.d, null, 'time:holiday');
+  return hit ? hit.value.slice(0, 4) : String(thisYear.y);
 }
 
 /** "the third quarter", "third-quarter", "the first half of 1990", "the latest quarter". */
