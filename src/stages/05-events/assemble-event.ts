@@ -7,17 +7,10 @@ import type { SentenceRun, Sides, Trigger } from './coding-state.js';
 import { type ConfidenceInput, confidenceFeatures, eventConfidence } from './confidence.js';
 import { agreeAbove } from './event-detector.js';
 import type { CodedEvent } from './events-stage.js';
-import {
-  holderOf,
-  impliedActorRule,
-  impliedActorRules,
-  isCustodyRelease,
-  namesWhere,
-  participant,
-  participantRules,
-  placeAsActor,
-  placeOf,
-} from './participants.js';
+import { holderOf, impliedActorRule, impliedActorRules, isCustodyRelease } from './implied-actors.js';
+import { participantRules } from './participant-rules.js';
+import { participant } from './participants.js';
+import { namesWhere, placeAsActor, placeOf } from './place-sides.js';
 import { isNounUse, isPassive, locativePreps, type Match, type SentenceContext } from './sentence-words.js';
 import { antecedent } from './side-references.js';
 import type { TriggerReading, TriggerStatus } from './trigger-status.js';

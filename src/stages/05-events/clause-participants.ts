@@ -2,8 +2,9 @@ import type { Doc, EventParticipant } from '../../core/doc.js';
 import type { JoinedToken as Token } from '../../core/tokens.js';
 import clauseData from '../../rules/events/clause-words.json' with { type: 'json' };
 import { wordList } from '../../rules/word-list.js';
+import { textActor } from './agent-phrases.js';
 import type { ClauseFrame, Phrase } from './analyze-clauses.js';
-import { namesOfficeOf, textActor } from './participants.js';
+import { namesOfficeOf } from './participants.js';
 import { type Group, isPossessive, lexicon, prepBefore } from './sentence-words.js';
 
 /**

@@ -6,9 +6,10 @@ import { documentTokens, type JoinedToken, sentenceJoinedTokens } from '../../co
 import { ClauseAnalysis } from './analyze-clauses.js';
 import { codeSentence } from './code-sentence.js';
 import { codeStatements } from './code-statements.js';
+import { storyCountryOf } from './implied-actors.js';
 import { allIndex, candidate, findMatches, ownIndex, twoSides } from './matching.js';
 import { mergeMentions } from './merge-mentions.js';
-import { buildGroups, storyCountryOf } from './participants.js';
+import { buildGroups } from './participants.js';
 import { type PassageGenre, passageGenre } from './passage-genre.js';
 import { PronounResolver } from './pronoun-actors.js';
 import type { EntityMention, SentenceContext } from './sentence-words.js';

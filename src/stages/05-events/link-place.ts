@@ -1,6 +1,7 @@
 import type { Doc, EventParticipant, Span } from '../../core/doc.js';
 import { documentTokens, sentenceJoinedTokens } from '../../core/tokens.js';
-import { buildGroups, modifiesPlace, placeOf } from './participants.js';
+import { buildGroups } from './participants.js';
+import { modifiesPlace, placeOf } from './place-sides.js';
 import { type EntityMention, tokenAt } from './sentence-words.js';
 import { clauseOf, eventPlace, unnamedPlace } from './when-where.js';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createDoc, type NewsEvent } from '../../core/doc.js';
 import { analyzeDoc } from '../../pipeline.js';
-import { placeAsActor } from './participants.js';
+import { placeAsActor } from './place-sides.js';
 
 function firstEvent(text: string): NewsEvent | undefined {
   const doc = analyzeDoc(

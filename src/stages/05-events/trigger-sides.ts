@@ -1,9 +1,10 @@
 import type { EventParticipant } from '../../core/doc.js';
 import type { JoinedToken as Token } from '../../core/tokens.js';
+import { textActor } from './agent-phrases.js';
 import type { ClauseFrame } from './analyze-clauses.js';
 import { clauseSides, clauseTextActor } from './clause-participants.js';
 import type { Rejection, SentenceRun, Sides, Trigger } from './coding-state.js';
-import { participant, pickSubject, subjectCandidates, textActor } from './participants.js';
+import { participant, pickSubject, subjectCandidates } from './participants.js';
 import {
   clauseStart,
   crossesClause,
