@@ -89,3 +89,10 @@ test('holidays fixed by weekday: "Election Day", "Labor Day", "Memorial Day" in 
   assert.deepEqual(found("The deal was signed on Valentine's Day.")[0]?.slice(1), ['1989-02-14', 'DATE']);
   assert.deepEqual(found('Labor Day 1988 was quiet.'), [['Labor Day 1988', '1988-09-05', 'DATE']]);
 });
+
+test('"the end of the decade" is the decade the text is in; "in the decade since" is not a date', () => {
+  assert.deepEqual(found('Growth will slow by the end of the decade.'), [
+    ['the end of the decade', '198', 'DATE'],
+  ]);
+  assert.deepEqual(found('Prices doubled in the decade since the war.'), []);
+});

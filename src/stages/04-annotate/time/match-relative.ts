@@ -56,7 +56,9 @@ export function matchRelativeUnit(c: Ctx, i: number): Hit | null {
       const v = shiftedUnitValue(c, 'week', weekendShift(c, i));
       return { end: j + 1, value: `${v}-WE`, type: 'DATE', rule: 'time:relative-unit', relative: true };
     }
-    if (!u || (u.unit !== 'year' && u.unit !== 'month' && u.unit !== 'week') || l !== u.forms[0]) return null;
+    const calendarUnit =
+      u && (u.unit === 'year' || u.unit === 'month' || u.unit === 'week' || u.unit === 'decade');
+    if (!u || !calendarUnit || l !== u.forms[0]) return null;
     const next = w(c, j + 1);
     // "the year 2000": the year written after the unit names it (one TIMEX3, the year's value).
     const written = u.unit === 'year' && !adjective ? fourDigitYear(tok(c, j + 1)) : null;
@@ -75,6 +77,8 @@ export function matchRelativeUnit(c: Ctx, i: number): Hit | null {
     const partOf =
       prev === 'of' && (spanPrefixes.some((p) => p[1] === w(c, i - 2)) || isPluralUnit(w(c, i - 2)));
     if (!theUnitLeaders.has(prev) && !partOf) return null;
+    // "the end of the decade" is the decade the text is in; "in the decade since" is a length.
+    if (u.unit === 'decade' && !partOf) return null;
     const v = shiftedUnitValue(c, u.unit, 0);
     return v === null
       ? null
