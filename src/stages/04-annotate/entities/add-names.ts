@@ -5,6 +5,7 @@ import { placesNamed } from '../../../kb/gazetteer.js';
 import type { Place } from '../../../kb/leaders.js';
 import { sectorForWord } from '../../../kb/sectors.js';
 import {
+  courtesyTitles,
   familyNameFirst,
   formRule,
   type Hit,
@@ -125,6 +126,10 @@ export function addTaggedName(
   // the list's match is added in its place.
   if (insideListedName(scan, tagged)) return;
   let name = tagged;
+  // "Mr Brown" tagged as an organisation: a name opening with an honorific is a person's.
+  if (name.type !== 'PER' && name.to - name.from >= 2 && courtesyTitles.hasToken(tokens, name.from)) {
+    name = { ...name, type: 'PER' };
+  }
   // "Ms Hewitt": the honorific stays out of the name, as in "Mr. Smith".
   if (name.type === 'PER' && name.to - name.from >= 2 && honorifics.hasToken(tokens, name.from)) {
     let from = name.from + 1;

@@ -124,6 +124,8 @@ for (const h of headData.heads) {
 }
 export const headWords = new TokenSet(headSectors.keys());
 export const honorifics = new TokenSet(nameData.honorifics.map((h) => h.toLowerCase()));
+/** Honorifics that only ever open a person's name (person-names.json `courtesyTitles`). */
+export const courtesyTitles = new TokenSet(nameData.courtesyTitles.words.map((h) => h.toLowerCase()));
 
 export const formRule: Record<CountryForm, string> = {
   name: 'entities:country-name',
