@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { docFromLines, type EntityAt } from '../../../test/support/event-doc.js';
+import { analyze } from '../../pipeline.js';
 import { codeEvents, explainEvents } from './events-stage.js';
 import { pronounRule } from './pronoun-actors.js';
 
@@ -58,4 +59,17 @@ test('"he" inside a quotation and "he" with no person before stay unresolved', (
   const n = (codeEvents(none).events ?? []).find((x) => x.type === 'ACCUSE' && x.sentence === 1);
   assert.ok(n);
   assert.equal(n.actor, undefined);
+});
+
+test('"X said they …": a pronoun opening a report stands for its source when it agrees, before older names', () => {
+  const text =
+    'Japan and the Philippines signed a loan accord on Monday.\n\nBankers said they insisted on early repayments from the Philippines.';
+  const a = analyze(text, { published: '1987-03-30' });
+  const insist = a.events.find((e) => a.text.slice(e.trigger.start, e.trigger.end) === 'insisted');
+  assert.equal(insist?.actor?.text, 'Bankers');
+  // A pronoun that does not agree with the source ("he" for the ministry) is not bound to it.
+  const he = analyze('Reagan arrived on Monday. The ministry said he rejected the offer from Britain.', {
+    published: '1987-03-30',
+  }).events.find((e) => e.type === 'REJECT');
+  assert.notEqual(he?.actor?.text, 'The ministry');
 });

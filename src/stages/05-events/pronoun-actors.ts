@@ -19,6 +19,10 @@ const fits = new Map<string, Set<EntityType>>(
 export const quoteSpeakerRule: string = data.quotedFirstPerson.id;
 const quotedFirstPerson = new Set(data.quotedFirstPerson.words);
 
+/** The rule of a pronoun opening a report's content read as the report's source. */
+export const reportedPronounRule: string = data.reportingSubject.id;
+export const reportedContentOpeners: ReadonlySet<string> = new Set(data.reportingSubject.openers);
+
 export function isQuotedFirstPerson(word: string): boolean {
   return quotedFirstPerson.has(word);
 }

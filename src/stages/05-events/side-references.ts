@@ -10,6 +10,8 @@ import {
   isResolvablePronoun,
   pronounRule,
   quoteSpeakerRule,
+  reportedContentOpeners,
+  reportedPronounRule,
 } from './pronoun-actors.js';
 import {
   auxTail,
@@ -52,6 +54,78 @@ function quoteSpeaker(
   const text = doc.text.slice(span.start, span.end);
   if (pronouns.has(text.toLowerCase())) return undefined;
   return { start: span.start, end: span.end, text };
+}
+
+/** Tags that open what follows a noun group's head: a preposition, an adjective, a participle, a relative, a comma. */
+const postModifierTags = new Set(['IN', 'JJ', 'VBN', 'VBG', 'WDT', 'WP', ',', '-LRB-', '(']);
+
+/**
+ * "Bankers said they insisted …", "Walsh said he declined …": the source of the report whose content
+ * opens with the subject pronoun at token `k` (after at most an opener such as "that"), when the
+ * pronoun agrees with it (pronoun-actors.json `reportingSubject`); else undefined.
+ */
+function reportingSubject(
+  run: SentenceRun,
+  attributions: readonly Attribution[],
+  tokens: readonly Token[],
+  k: number,
+  trigger: Span,
+  tagAt: ((i: number) => string) | undefined,
+): EventParticipant | undefined {
+  const doc = run.ctx.doc;
+  const all = doc.attributions ?? [];
+  const found = eventAttribution(attributions, all, trigger, doc.text);
+  const report = found ? all[found.attribution] : undefined;
+  const content = report?.content;
+  const pronoun = tokens[k] as Token;
+  // "X said (that) they …": the source comes before the content, which the pronoun opens.
+  const span = report?.sourceSpan;
+  if (!span || !content || content.start > pronoun.start || span.end > content.start) return undefined;
+  for (let j = k - 1; j >= 0 && (tokens[j] as Token).start >= content.start; j--) {
+    if (!reportedContentOpeners.has((tokens[j] as Token).lower)) return undefined;
+  }
+  const speaker = quoteSpeaker(doc, attributions, trigger);
+  if (!speaker || !agrees(doc, pronoun.lower, speaker, span, tokens, tagAt)) return undefined;
+  if (speaker.entity || !run.ctx.pronouns || run.ctx.index === undefined) return speaker;
+  // "the chancellor announced that he would …": the person the article introduced with that title.
+  const first = tokens.findIndex((x) => x.start >= span.start);
+  let last = first;
+  while (last + 1 < tokens.length && (tokens[last + 1] as Token).end <= span.end) last++;
+  const head = first >= 0 ? describedHead(doc.text, tokens, { first, last }, run.ctx.groups) : undefined;
+  const described = head
+    ? run.ctx.pronouns.describedBy(head, doc.text, span.start, run.ctx.index)
+    : undefined;
+  return described ? antecedent(doc, described) : speaker;
+}
+
+/** Whether `pronoun` can stand for the report's source `speaker` (its entity type, else its head noun's number). */
+function agrees(
+  doc: Readonly<Doc>,
+  pronoun: string,
+  speaker: EventParticipant,
+  span: Span,
+  tokens: readonly Token[],
+  tagAt: ((i: number) => string) | undefined,
+): boolean {
+  // "Mr Howard and Mr Kennedy have said they would …": a coordinated source is plural.
+  if (pronoun === 'they' && /\s(?:and|&)\s/.test(doc.text.slice(span.start, span.end))) return true;
+  const type = speaker.entity ? doc.entities?.find((e) => e.id === speaker.entity)?.type : undefined;
+  if (type) return pronoun === 'he' || pronoun === 'she' ? type === 'person' : type !== 'person';
+  // No entity: the head is the last word of the source's first noun group, before what modifies it
+  // ("Militants loyal to …", "Registrars' spokesman, Mark Rimmer").
+  if (!tagAt) return false;
+  let head = -1;
+  for (let j = 0; j < tokens.length && (tokens[j] as Token).start < span.end; j++) {
+    if ((tokens[j] as Token).start < span.start) continue;
+    if (head >= 0 && postModifierTags.has(tagAt(j))) break;
+    head = j;
+  }
+  if (head < 0) return false;
+  const tag = tagAt(head);
+  const word = (tokens[head] as Token).lower;
+  if (pronoun === 'they') return tag === 'NNS' || tag === 'NNPS';
+  if (tag !== 'NN' && tag !== 'NNP') return false;
+  return pronoun === 'it' ? actorNouns.has(word) : !actorNouns.has(word);
 }
 
 /** An earlier mention as a participant: its surface, entity, and what the entities stage resolved it to. */
@@ -114,7 +188,13 @@ function describedHead(
  * a quotation "I" or "we" is its speaker, while "he" is someone the speaker talks about, not the
  * nearest name (often the speaker).
  */
-function pronounSide(run: SentenceRun, t: Trigger, sides: Sides, frame: ClauseFrame | undefined): void {
+function pronounSide(
+  run: SentenceRun,
+  t: Trigger,
+  sides: Sides,
+  frame: ClauseFrame | undefined,
+  tagAt: ((i: number) => string) | undefined,
+): void {
   const { ctx } = run;
   const { doc, tokens } = ctx;
   const { m } = t;
@@ -131,15 +211,18 @@ function pronounSide(run: SentenceRun, t: Trigger, sides: Sides, frame: ClauseFr
       sides.actorBy = quoteSpeakerRule;
     }
   } else if (isResolvablePronoun(word) && !quoted && !(passive && word === 'it')) {
-    const found = ctx.pronouns.resolve(word, (tokens[k] as Token).start, ctx.index);
-    const side = found ? antecedent(doc, found) : undefined;
-    if (side && side.entity !== sides.recipient?.entity) {
+    // "Bankers said they insisted …": the report's source, before any older name.
+    const source = reportingSubject(run, ctx.attributions, tokens, k, tokens[m.head] as Token, tagAt);
+    const found = source ? undefined : ctx.pronouns.resolve(word, (tokens[k] as Token).start, ctx.index);
+    const side = source ?? (found ? antecedent(doc, found) : undefined);
+    const rule = source ? reportedPronounRule : pronounRule;
+    if (side && (side.entity === undefined || side.entity !== sides.recipient?.entity)) {
       if (!passive) {
         sides.actor = side;
-        sides.actorBy = pronounRule;
+        sides.actorBy = rule;
       } else if (!sides.recipient) {
         sides.recipient = side;
-        sides.recipientBy = pronounRule;
+        sides.recipientBy = rule;
       }
     }
   }
@@ -189,7 +272,31 @@ export function referredSides(
     sides.actor = undefined;
     sides.actorBy = undefined;
   }
-  if (!sides.actor && !trailing && leadingComma < 0) pronounSide(run, t, sides, frame);
+  // "The ministry said he rejected …": a pronoun subject of the trigger's own clause, after a
+  // phrase the token window took, says who acts when it refers to someone; that phrase is the
+  // reporter's. When the pronoun refers to no one found, the window's phrase stays.
+  const subject = frame?.actors[0];
+  const window = sides.actorBy === 'text' || sides.actorBy === 'subject';
+  const taken = { actor: sides.actor, actorBy: sides.actorBy };
+  if (
+    sides.actor &&
+    window &&
+    subject &&
+    subject.first === subject.last &&
+    isResolvablePronoun((tokens[subject.first] as Token).lower) &&
+    sides.actor.end <= (tokens[subject.first] as Token).start
+  ) {
+    sides.actor = undefined;
+    sides.actorBy = undefined;
+  }
+  if (!sides.actor && !trailing && leadingComma < 0)
+    pronounSide(run, t, sides, frame, clauses ? (i) => clauses.tagAt(i) : undefined);
+  const pronounRecipient = sides.recipientBy === pronounRule || sides.recipientBy === reportedPronounRule;
+  // The pronoun found no one, or the same phrase: the window's reading stays.
+  const same =
+    sides.actor && taken.actor && sides.actor.start < taken.actor.end && taken.actor.start < sides.actor.end;
+  if ((!sides.actor && !pronounRecipient && taken.actor) || same)
+    ({ actor: sides.actor, actorBy: sides.actorBy } = taken);
   if (
     (!sides.actor ||
       (!sides.actor.entity && (sides.actorBy === 'text' || sides.actorBy === 'clause:text'))) &&
