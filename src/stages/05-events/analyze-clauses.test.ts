@@ -141,3 +141,17 @@ test('a participle after an event noun does not end its phrases: "the talks plan
   assert.equal(f?.actorBy, 'clause:nominal-between');
   assert.deepEqual(f?.actors.map(a.words), ['Chile', 'Peru']);
 });
+
+test('an opening participial clause takes the main clause’s subject, and a support verb hands it on', () => {
+  const a = analyse(
+    'In announcing the sanctions against Japan, President Reagan said Tokyo had broken the pact.',
+  );
+  const verb = a.frame('announcing');
+  assert.deepEqual(verb?.actors.map(a.words), ['President Reagan']);
+  assert.equal(verb?.actorBy, 'clause:opening-participle');
+  // "the sanctions": the object of "announcing", whose subject acts in it.
+  assert.deepEqual(a.frame('sanctions')?.actors.map(a.words), ['President Reagan']);
+  // Not an opening clause: a participle after a subject keeps its own reading.
+  const b = analyse('Reagan, announcing the sanctions against Japan, said Tokyo had broken the pact.');
+  assert.notEqual(b.frame('announcing')?.actorBy, 'clause:opening-participle');
+});

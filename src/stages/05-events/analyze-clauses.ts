@@ -1,5 +1,6 @@
 import type { JoinedToken as Token } from '../../core/tokens.js';
 import clauseData from '../../rules/events/clause-words.json' with { type: 'json' };
+import sentenceWords from '../../rules/events/sentence-words.json' with { type: 'json' };
 import { reportingVerbs as reportingVerbLists } from '../../rules/lexicon/lexicon.js';
 import { wordList } from '../../rules/word-list.js';
 import { type Chunk, chunkTokens } from './chunk-tokens.js';
@@ -40,6 +41,9 @@ const modifierPreps = list('modifierPrepositions');
 const absolutePreps = list('absolutePrepositions');
 const supportVerbs = list('supportVerbs');
 const reportingVerbs = new Set(reportingVerbLists.neutral);
+const participialOpeners = new Set(
+  wordList(sentenceWords.participialOpeners, 'events/sentence-words participialOpeners'),
+);
 
 const determinerTags = new Set(['DT', 'PDT', 'PRP$', 'CD']);
 
@@ -243,6 +247,9 @@ export class ClauseAnalysis {
     if (depth > 3) return undefined;
     let c = v - 1;
     const chunks = this.chunks;
+    // "In announcing the sanctions, President Reagan said …": an opening participle's subject is
+    // the main clause's.
+    if (this.#isParticiple(v) && this.#opensSentence(v)) return this.#mainSubject(v, depth);
     // "Pakistan, a U.S. ally, has refused": skip an apposition between commas.
     if (this.#isComma(chunks[c])) {
       let k = c - 1;
@@ -270,6 +277,41 @@ export class ClauseAnalysis {
     if (at.kind === 'CC' || (this.#isComma(at) && (this.chunks[v] as Chunk).nonFinite)) {
       // "arrived in Beijing and met Xi", "…, killing four": the earlier verb's subject.
       return this.#earlierSubject(c, depth, false);
+    }
+    return undefined;
+  }
+
+  /** Whether only opening words ("in", "after", "besides" …) stand before verb group `v`. */
+  #opensSentence(v: number): boolean {
+    for (let k = 0; k < v; k++) {
+      const ch = this.chunks[k] as Chunk;
+      if (ch.first !== ch.last || !participialOpeners.has(this.#lower(ch))) return false;
+    }
+    return true;
+  }
+
+  /** The subject of the first verb group after the comma that ends the opening clause of verb group `v`. */
+  #mainSubject(v: number, depth: number): { phrases: Phrase[]; by: string } | undefined {
+    const chunks = this.chunks;
+    let comma = -1;
+    for (let k = v + 1; k < chunks.length && k - v < WALK; k++) {
+      const ch = chunks[k] as Chunk;
+      if (this.#isComma(ch)) {
+        comma = k;
+        break;
+      }
+      if (ch.kind === 'PUNCT' || ch.kind === 'VG') return undefined;
+    }
+    if (comma < 0) return undefined;
+    for (let k = comma + 1; k < chunks.length && k - comma < WALK; k++) {
+      const ch = chunks[k] as Chunk;
+      if (ch.kind === 'PUNCT') return undefined;
+      if (ch.kind !== 'VG') continue;
+      const s = k - 1 > comma ? this.#subjectOf(k, depth + 1) : undefined;
+      const after = (chunks[comma] as Chunk).last;
+      return s && s.phrases.every((p) => p.first > after)
+        ? { phrases: s.phrases, by: 'clause:opening-participle' }
+        : undefined;
     }
     return undefined;
   }

@@ -6,7 +6,7 @@ import type { CodedEvent, EventsOptions } from './events-stage.js';
 import { candidate } from './matching.js';
 import { isSourceOnly } from './participants.js';
 import { modifiesPlace, placeAsTarget } from './place-sides.js';
-import { inside, type Match, type SentenceContext } from './sentence-words.js';
+import { type Group, inside, type Match, type SentenceContext } from './sentence-words.js';
 import { referredSides } from './side-references.js';
 import { inApposition, participantGates, senseGates } from './trigger-gates.js';
 import { applyClauseSides, leadingParticipialComma, windowSides } from './trigger-sides.js';
@@ -56,10 +56,16 @@ export function codeSentence(
       continue;
     }
     const triggerQuote = inside(ctx.quotes, headToken.start, lastToken.end);
-    const usable = groups.filter(
-      (g) => !isSourceOnly(ctx, g, triggerQuote, m.head) && !modifiesPlace(tokens, g),
-    );
     const headLower = headToken.lower;
+    // "Besides meeting with Xi in Beijing, Putin is …": the subject comes after the comma.
+    const leadingComma = headLower.endsWith('ing') ? leadingParticipialComma(tokens, m.head) : -1;
+    // "In announcing the sanctions, President Reagan said …": the main clause's subject acts in
+    // the opening clause even when it is the speaker of what follows.
+    const mainSubject = (g: Group) =>
+      leadingComma >= 0 && g.first > leadingComma && g.first <= leadingComma + 2;
+    const usable = groups.filter(
+      (g) => (mainSubject(g) || !isSourceOnly(ctx, g, triggerQuote, m.head)) && !modifiesPlace(tokens, g),
+    );
     const participle = m.rule.verbal && headLower.endsWith('ing');
     const prevLower = tokens[m.head - 1]?.lower;
     // ", killing four civilians and wounding 11 others": consequences of the main clause's event.
@@ -72,8 +78,6 @@ export function codeSentence(
       continue;
     }
     chain = trailing;
-    // "Besides meeting with Xi in Beijing, Putin is …": the subject comes after the comma.
-    const leadingComma = headLower.endsWith('ing') ? leadingParticipialComma(tokens, m.head) : -1;
     const trigger: Trigger = {
       m,
       headToken,

@@ -186,3 +186,13 @@ test('"neither … nor" denies its verb for every conjunct; "nor" alone negates 
   const [both] = coded('Chile and Peru have ratified the treaty.');
   assert.equal(both?.status, 'asserted');
 });
+
+test('an opening participial clause’s event is acted by the main clause’s subject, speaker or not', () => {
+  const [sanction] = coded(
+    'In announcing the sanctions against Japan, President Reagan said Tokyo had broken the pact.',
+    '1987-03-30',
+  );
+  assert.equal(sanction?.type, 'SANCTION');
+  assert.equal(sanction?.actor, 'USA');
+  assert.equal(sanction?.recipient, 'JPN');
+});
