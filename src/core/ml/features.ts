@@ -414,6 +414,69 @@ export class DocumentFeatures {
   }
 
   /**
+   * `extractContext` split once more, for a model that keeps scores by surface: the keys a
+   * neighbour at offset `d` (-2, -1, +1, +2) gives token `i` depend on that neighbour's surface
+   * alone (its word, shape and clusters: `neighbourKeys`), or are the same for every token when the
+   * offset falls outside the sentence (`edgeKeys`); `extractLocal` writes the rest. Together they
+   * write the keys of `extractContext`, in another order. True only where `extractContext` is this
+   * class's own.
+   */
+  get splitsNeighbourKeys(): boolean {
+    return this.extractContext === DocumentFeatures.prototype.extractContext;
+  }
+
+  /**
+   * The keys token `j` gives token `j - d` as its neighbour at offset `d` (-2, -1, +1, +2: `j` is
+   * `d` places after the token), `j` inside the sentence.
+   */
+  neighbourKeys(j: number, d: number, out: Int32Array, at: number): number {
+    const w = this.tokens.hash(j);
+    const shape = this.shapeOf(j);
+    if (d === -1 || d === 1) {
+      const before = d === -1;
+      out[at++] = featureKey(before ? T.Wm1 : T.Wp1, w);
+      out[at++] = featureKey(before ? T.Sm1 : T.Sp1, shape);
+      const c = this.clusterOf(j);
+      if (c !== 0) {
+        const id = before ? T.Cm1a : T.Cp1a;
+        out[at++] = featureKey(id, c & 1023);
+        out[at++] = featureKey(id + 1, (c >>> 20) & 1023);
+      }
+      return at;
+    }
+    out[at++] = featureKey(d === -2 ? T.Wm2 : T.Wp2, w);
+    out[at++] = featureKey(d === -2 ? T.Sm2 : T.Sp2, shape);
+    return at;
+  }
+
+  /** The keys of a neighbour at offset `d` (-2, -1, +1, +2) that falls outside the sentence. */
+  edgeKeys(d: number, out: Int32Array, at: number): number {
+    const pad = d < 0 ? BOS : EOS;
+    out[at++] = featureKey(d === -1 ? T.Wm1 : d === 1 ? T.Wp1 : d === -2 ? T.Wm2 : T.Wp2, pad);
+    out[at++] = featureKey(d === -1 ? T.Sm1 : d === 1 ? T.Sp1 : d === -2 ? T.Sm2 : T.Sp2, pad);
+    return at;
+  }
+
+  /** The keys of `extractContext` that neither `neighbourKeys` nor `edgeKeys` writes. */
+  extractLocal(i: number, s: number, from: number, to: number, out: Int32Array, at: number): number {
+    const tokens = this.tokens;
+    const w0 = tokens.hash(i);
+    const s0 = this.shapeOf(i);
+    const sm1 = this.#shapeAt(i - 1, from, to);
+    const sp1 = this.#shapeAt(i + 1, from, to);
+    const upper = tokens.isUpper(i) ? 1 : 0;
+    out[at++] = featureKey2(T.Bm1, this.#word(i - 1, from, to), w0);
+    out[at++] = featureKey2(T.Bp1, w0, this.#word(i + 1, from, to));
+    out[at++] = featureKey2(T.SSm1, sm1, s0);
+    out[at++] = featureKey2(T.SSp1, s0, sp1);
+    if (i === from) out[at++] = featureKey(T.First, s0);
+    if (this.capsSentence[s]) out[at++] = featureKey(T.CapsSentence, s0);
+    at = this.#gazetteerFeatures(i, from, to, out, at);
+    at = this.#caseAndChunk(i, from, to, w0, upper, out, at);
+    return this.#caseFreeAndFragment(i, s, from, to, w0, s0, sm1, upper, out, at);
+  }
+
+  /**
    * The document's case sightings of the word (`DocCase`) and the glued chunk ("U.S.", "al-Qaeda",
    * "1996-08-22") when the token is part of one: keys of `extract` and `extractContext` alike.
    */

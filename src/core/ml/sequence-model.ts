@@ -1,4 +1,5 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
+import type { TokenLayer } from '../tokens.js';
 import { type DocumentFeatures, FEATURE_VERSION, MAX_FEATURES } from './features.js';
 import { FixedTags } from './fixed-tags.js';
 import { KeyTable } from './hash.js';
@@ -179,6 +180,7 @@ export class SequenceModel {
     const em = scratch.em;
     const keys = scratch.keys;
     const own = this.#quantized && doc.splitsOwnKeys ? this.#ownScores(doc) : undefined;
+    const near = own !== undefined && doc.splitsNeighbourKeys;
     const candidates = this.#candidates;
     for (let k = a; k < b; k++) {
       const base = (k - a) * n;
@@ -186,7 +188,19 @@ export class SequenceModel {
       let count: number;
       if (own !== undefined) {
         own.scoresOf(doc, from + k, em, base, this);
-        count = doc.extractContext(from + k, s, from, to, keys, 0);
+        if (near) {
+          own.addNeighbours(
+            doc,
+            from + k,
+            from,
+            to,
+            em,
+            base,
+            this,
+            set < 0 ? null : ((candidates as TagCandidates).lists[set] as Int32Array),
+          );
+          count = doc.extractLocal(from + k, s, from, to, keys, 0);
+        } else count = doc.extractContext(from + k, s, from, to, keys, 0);
       } else {
         em.fill(0, base, base + n);
         count = doc.extract(from + k, s, from, to, keys, 0);
@@ -409,47 +423,177 @@ export function modelToBytes(parts: ModelParts): Uint8Array {
  * `extract`'s order gave. Bounded: when full, it starts afresh.
  */
 export class OwnScores {
-  static readonly CAPACITY = 1 << 15;
   readonly #n: number;
-  readonly #index = new Map<string, number>();
-  /** Per slot: the token's kind and capital flag, checked with the surface. */
-  readonly #meta = new Int32Array(OwnScores.CAPACITY);
+  /** Per surface id (`surfaceId`): its scores are kept. */
+  readonly #have = new Uint8Array(SURFACES);
+  /** The generation of surface ids `#have` holds. */
+  #generation = -1;
   readonly #scores: Float64Array;
-  #size = 0;
   readonly #keys = new Int32Array(MAX_FEATURES);
+  /**
+   * Per surface id below `NEIGHBOUR_SURFACES` and offset (-2, -1, +1, +2: slots 0…3): the summed
+   * weights of the keys a token with that surface gives its neighbour at that offset
+   * (`DocumentFeatures.neighbourKeys`), and whether they are kept; the same for a neighbour outside
+   * the sentence (`edgeKeys`). Exact as the own keys' are.
+   */
+  readonly #near: Float64Array;
+  readonly #haveNear = new Uint8Array(NEIGHBOUR_SURFACES * 4);
+  readonly #edge: Float64Array;
+  readonly #haveEdge = new Uint8Array(4);
+  readonly #one: Float64Array;
 
   constructor(n: number) {
     this.#n = n;
-    this.#scores = new Float64Array(OwnScores.CAPACITY * n);
+    this.#scores = new Float64Array(SURFACES * n);
+    this.#near = new Float64Array(NEIGHBOUR_SURFACES * 4 * n);
+    this.#edge = new Float64Array(4 * n);
+    this.#one = new Float64Array(n);
+  }
+
+  /** Forgets the kept scores when the surface numbering started afresh. */
+  #sync(): void {
+    if (this.#generation === surfaces.generation) return;
+    this.#have.fill(0);
+    this.#haveNear.fill(0);
+    this.#generation = surfaces.generation;
+  }
+
+  /**
+   * Adds to `em[base, base + n)` the scores of the keys token `i`'s neighbours at -2, -1, +1 and +2
+   * give it (`DocumentFeatures.neighbourKeys`, `edgeKeys`), for the tags of `allowed` only when given.
+   */
+  addNeighbours(
+    doc: DocumentFeatures,
+    i: number,
+    from: number,
+    to: number,
+    em: Float64Array,
+    base: number,
+    model: SequenceModel,
+    allowed: Int32Array | null,
+  ): void {
+    const n = this.#n;
+    for (let slot = 0; slot < 4; slot++) {
+      const d = slot < 2 ? slot - 2 : slot - 1;
+      const j = i + d;
+      let vector: Float64Array;
+      let at: number;
+      if (j < from || j >= to) {
+        vector = this.#edge;
+        at = slot * n;
+        if (this.#haveEdge[slot] !== 1) {
+          vector.fill(0, at, at + n);
+          model.addWeights(this.#keys, doc.edgeKeys(d, this.#keys, 0), vector, at);
+          this.#haveEdge[slot] = 1;
+        }
+      } else {
+        const id = surfaceId(doc.tokens, j);
+        this.#sync();
+        if (id >= 0 && id < NEIGHBOUR_SURFACES) {
+          vector = this.#near;
+          const k = id * 4 + slot;
+          at = k * n;
+          if (this.#haveNear[k] !== 1) {
+            vector.fill(0, at, at + n);
+            model.addWeights(this.#keys, doc.neighbourKeys(j, d, this.#keys, 0), vector, at);
+            this.#haveNear[k] = 1;
+          }
+        } else {
+          vector = this.#one;
+          at = 0;
+          vector.fill(0);
+          model.addWeights(this.#keys, doc.neighbourKeys(j, d, this.#keys, 0), vector, 0);
+        }
+      }
+      if (allowed === null) {
+        for (let t = 0; t < n; t++) em[base + t] = (em[base + t] as number) + (vector[at + t] as number);
+      } else {
+        for (let x = 0; x < allowed.length; x++) {
+          const t = allowed[x] as number;
+          em[base + t] = (em[base + t] as number) + (vector[at + t] as number);
+        }
+      }
+    }
   }
 
   /** Writes the own-key scores of token `i` to `em[base, base + n)`. */
   scoresOf(doc: DocumentFeatures, i: number, em: Float64Array, base: number, model: SequenceModel): void {
     const n = this.#n;
-    const tokens = doc.tokens;
-    const surface = tokens.text.slice(tokens.start(i), tokens.end(i));
-    const meta = tokens.kind(i) * 2 + (tokens.isUpper(i) ? 1 : 0);
+    const id = surfaceId(doc.tokens, i);
+    this.#sync();
     const scores = this.#scores;
-    const slot = this.#index.get(surface);
-    if (slot !== undefined && this.#meta[slot] === meta) {
-      const at = slot * n;
+    if (id >= 0 && this.#have[id] === 1) {
+      const at = id * n;
       for (let t = 0; t < n; t++) em[base + t] = scores[at + t] as number;
       return;
     }
     em.fill(0, base, base + n);
     const count = doc.extractOwn(i, this.#keys, 0);
     model.addWeights(this.#keys, count, em, base);
-    if (slot !== undefined) return;
-    if (this.#size === OwnScores.CAPACITY) {
-      this.#index.clear();
-      this.#size = 0;
-    }
-    const fresh = this.#size++;
-    this.#index.set(surface, fresh);
-    this.#meta[fresh] = meta;
-    const at = fresh * n;
+    if (id < 0) return;
+    this.#have[id] = 1;
+    const at = id * n;
     for (let t = 0; t < n; t++) scores[at + t] = em[base + t] as number;
   }
+}
+
+/** Surfaces interned at most (then the numbering starts afresh, and every model's kept scores with it). */
+const SURFACES = 1 << 15;
+/** Surfaces (the first numbered: the frequent ones) whose scores as a neighbour are kept. */
+const NEIGHBOUR_SURFACES = 1 << 12;
+
+/**
+ * Token surfaces numbered across documents, the same numbers for every model, so a token's surface
+ * is looked up once per document however many models keep scores for it (`OwnScores`). A number
+ * stands for the surface with the token's kind and capital flag; a token whose surface was first
+ * numbered with another kind or flag gets none (-1) and is scored without the cache.
+ */
+const surfaces = {
+  index: new Map<string, number>(),
+  meta: new Int32Array(SURFACES),
+  /** Bumped when the numbering starts afresh. */
+  generation: 0,
+};
+
+/** Per token layer: the surface number of each token (-2 until looked up), of one generation. */
+interface SurfaceColumn {
+  generation: number;
+  ids: Int32Array;
+}
+
+const SURFACE_COLUMN = {};
+
+/** The surface number of token `i` (see `surfaces`), or -1 when it has none. */
+function surfaceId(tokens: TokenLayer, i: number): number {
+  const column = tokens.derived(
+    SURFACE_COLUMN,
+    (): SurfaceColumn => ({ generation: -1, ids: new Int32Array(tokens.count) }),
+  );
+  if (column.generation !== surfaces.generation) {
+    column.ids.fill(-2);
+    column.generation = surfaces.generation;
+  }
+  const known = column.ids[i] as number;
+  if (known !== -2) return known;
+  const surface = tokens.text.slice(tokens.start(i), tokens.end(i));
+  const meta = tokens.kind(i) * 2 + (tokens.isUpper(i) ? 1 : 0);
+  const index = surfaces.index;
+  let id = index.get(surface);
+  if (id !== undefined) {
+    if (surfaces.meta[id] !== meta) id = -1;
+  } else {
+    if (index.size === SURFACES) {
+      index.clear();
+      surfaces.generation++;
+      column.ids.fill(-2);
+      column.generation = surfaces.generation;
+    }
+    id = index.size;
+    index.set(surface, id);
+    surfaces.meta[id] = meta;
+  }
+  column.ids[i] = id;
+  return id;
 }
 
 /** A second decoding of the same scores (see `SequenceModel.tagSentence`). */
