@@ -78,6 +78,11 @@ export interface ClauseFrame {
   objectBy?: string;
   /** Prepositional phrases after the event word in its clause, in order. */
   preps: PrepPhrase[];
+  /**
+   * A nominal event with a modifier actor ("Moscow visit") that is the object of a verb: that
+   * verb's subject ("Thatcher ends Moscow visit"), for a reading where the modifier is no actor.
+   */
+  verbSubject?: Phrase[];
 }
 
 export class ClauseAnalysis {
@@ -227,6 +232,9 @@ export class ClauseAnalysis {
           frame.actors = subject.phrases;
           frame.actorBy = 'clause:support-verb';
         }
+      } else if (frame.actorBy === 'clause:modifier' && !vg.passive) {
+        const subject = this.#subjectOf(verb, 0);
+        if (subject) frame.verbSubject = subject.phrases;
       }
     }
     // "a bombing near the town of Tikrit": an "of", "in" or "from" phrase right after another

@@ -80,18 +80,45 @@ function modifies(g: Group, next: Group, tokens: readonly Token[]): boolean {
   return (g.entity.type === 'place' && nextType === 'person') || namesOfficeOf(g, next, tokens);
 }
 
+const destinationNouns = new Set(
+  wordList(clauseData.destinationNouns, 'events/clause-words destinationNouns'),
+);
+const placeTypes = new Set(['country', 'city', 'place']);
+
+/** Whether group `g`, a modifier of the travel noun at `head` ("Moscow visit"), names where it goes. */
+function destination(
+  frame: ClauseFrame,
+  g: Group,
+  tokens: readonly Token[],
+  head: number | undefined,
+): boolean {
+  if (frame.actorBy !== 'clause:modifier' || head === undefined) return false;
+  return placeTypes.has(g.entity.type) && destinationNouns.has((tokens[head] as Token).lower);
+}
+
 export function clauseSides(
   frame: ClauseFrame,
   groups: readonly Group[],
   tokens: readonly Token[],
   recipientPreps: ReadonlySet<string> | undefined,
+  head?: number,
 ): ClauseSides {
   const out: ClauseSides = {};
   if (frame.verbGroup?.voice === 'passive' && frame.kind === 'verbal') out.passive = true;
   const actorPhrase = frame.actors[0];
   if (actorPhrase) {
     const g = headGroup(groups, actorPhrase, tokens);
-    if (g) {
+    if (g && destination(frame, g, tokens, head)) {
+      // "Thatcher ends Moscow visit": the place is where the visit goes; the verb's subject makes it.
+      out.recipient = g;
+      out.recipientBy = 'clause:destination';
+      const subject = frame.verbSubject?.[0];
+      const by = subject ? headGroup(groups, subject, tokens) : undefined;
+      if (by && by !== g) {
+        out.actor = by;
+        out.actorBy = 'clause:verb-subject';
+      }
+    } else if (g) {
       out.actor = g;
       out.actorBy = frame.actorBy ?? 'clause';
     } else if (frame.actorBy !== 'clause:modifier' && frame.actorBy !== 'clause:possessor') {

@@ -196,3 +196,13 @@ test('an opening participial clause’s event is acted by the main clause’s su
   assert.equal(sanction?.actor, 'USA');
   assert.equal(sanction?.recipient, 'JPN');
 });
+
+test('a place before a noun of travel is where the journey goes; the verb’s subject makes it', () => {
+  const [visit] = coded('Prime Minister Margaret Thatcher ends Moscow visit.', '1987-03-30');
+  assert.equal(visit?.type, 'CONSULT');
+  assert.equal(visit?.actor, 'GBR');
+  assert.equal(visit?.recipient, 'RUS');
+  // A modifier that is no place still acts: "a U.S. air strike".
+  const [strike] = coded('A U.S. air strike hit the town of Falluja.', '2004-11-10');
+  assert.equal(strike?.actor, 'USA');
+});

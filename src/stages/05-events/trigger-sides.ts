@@ -210,7 +210,7 @@ function byPhraseSides(run: SentenceRun, t: Trigger, sides: Sides): void {
 export function applyClauseSides(run: SentenceRun, t: Trigger, sides: Sides, frame: ClauseFrame): void {
   const { doc, tokens, groups } = run.ctx;
   const { trailing, leadingComma, lastEvent } = t;
-  const found = clauseSides(frame, t.usable, tokens, t.m.rule.recipientPreps);
+  const found = clauseSides(frame, t.usable, tokens, t.m.rule.recipientPreps, t.m.head);
   const clauseText =
     found.actorPhrase && !trailing && leadingComma < 0
       ? clauseTextActor(doc, tokens, found.actorPhrase, sides.actorGroup, sides.actor)
