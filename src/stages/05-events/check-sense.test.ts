@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { docFromLines } from '../../../test/support/event-doc.js';
+import { analyze } from '../../pipeline.js';
 import { codeEvents, explainEvents } from './events-stage.js';
 
 // Sentences written here; each sense test has a control that must still code the event.
@@ -202,4 +203,18 @@ test('CAMEO 051 verbs of praise (congratulate, thank, applaud) code SUPPORT; "th
   );
   const thanks = events('Thanks to France, the vote was held.', [country('FRA', 'France')]);
   assert.equal(thanks.filter((e) => e.rule === 'events:support.acclaim').length, 0);
+});
+
+test('an event noun whose amount moves ("support eroded", "exports rose") is no event; "lack of" denies', () => {
+  const types = (text: string) => analyze(text, { published: '1987-03-30' }).events.map((e) => e.type);
+  assert.deepEqual(types('Public support for France in Germany eroded sharply last month.'), []);
+  assert.deepEqual(types('Military aid from France to Germany fell by half last year.'), []);
+  // Control: the same noun as an act, and a change verb that is no finite verb of the noun group.
+  assert.deepEqual(types('France sent military aid to Germany last year.'), ['AID']);
+  assert.deepEqual(types('France held talks with Germany on increasing aid.'), ['CONSULT']);
+  const lack = analyze('There was a lack of support from France for Germany in the vote.').events;
+  assert.ok(
+    lack.every((e) => e.status === 'negated'),
+    JSON.stringify(lack),
+  );
 });

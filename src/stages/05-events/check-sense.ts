@@ -405,6 +405,28 @@ export function isParticipialModifier(
   return /^NNS?$/.test(tagAt(head + 1));
 }
 
+const quantityChange = senseData.quantityChange;
+const changeVerbs = new Set(wordList(quantityChange, 'events/senses quantityChange'));
+
+/**
+ * "public support for the government eroded", "exports to the U.S. rose 12 pct": an event noun
+ * whose noun group, with only prepositional phrases after it, is the subject of the next verb
+ * group, when that verb is one of quantity change (`quantityChange`).
+ */
+export function isQuantityChange(head: number, clauses: ClauseAnalysis, tokens: readonly Token[]): boolean {
+  const at = clauses.chunkOf[head] ?? -1;
+  if (clauses.chunks[at]?.kind !== 'NP') return false;
+  for (let c = at + 1; c < clauses.chunks.length && c <= at + 8; c++) {
+    const chunk = clauses.chunks[c] as (typeof clauses.chunks)[number];
+    if (chunk.kind === 'NP' || chunk.kind === 'P') continue;
+    // A finite verb right after a noun group ("support … eroded"), not "on increasing", "to drop".
+    const finite = /^(VBD|VBZ|VBP|MD)$/.test(clauses.tagAt(chunk.first));
+    const afterNoun = clauses.chunks[c - 1]?.kind === 'NP';
+    return chunk.kind === 'VG' && finite && afterNoun && changeVerbs.has((tokens[chunk.head] as Token).lower);
+  }
+  return false;
+}
+
 /** "met" of a goal ("objectives could be met", "met all of its promises"): no meeting. */
 const meetForms = new Set(['meet', 'meets', 'met']);
 
@@ -442,6 +464,8 @@ export function checkSense(
   if (!frame) return undefined;
   if (isEconomicSense(type, head, tokens, clauses, frame))
     return { action: 'reject', rule: economicSenseRule };
+  if (frame.kind === 'nominal' && isQuantityChange(head, clauses, tokens))
+    return { action: 'reject', rule: quantityChange.id };
   if (type === 'ASSAULT') {
     const subject = headOf(tokens, frame.actors[0]);
     if (frame.verbGroup?.voice !== 'passive' && subject && naturalCauses.has(subject))

@@ -127,7 +127,10 @@ const heads = {
     ...wordList(headsData.timeml.modal, 'events/governing-heads timeml.modal'),
     ...wordList(headsData.modalWords, 'events/governing-heads modalWords'),
   ]),
-  negative: new Set(wordList(headsData.timeml.negative, 'events/governing-heads timeml.negative')),
+  negative: new Set([
+    ...wordList(headsData.timeml.negative, 'events/governing-heads timeml.negative'),
+    ...wordList(headsData.negativeNouns, 'events/governing-heads negativeNouns'),
+  ]),
   futureStems: wordList(headsData.futureStems, 'events/governing-heads futureStems'),
 };
 export const governedRules = {
