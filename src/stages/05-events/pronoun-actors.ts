@@ -22,6 +22,8 @@ const quotedFirstPerson = new Set(data.quotedFirstPerson.words);
 /** The rule of a pronoun opening a report's content read as the report's source. */
 export const reportedPronounRule: string = data.reportingSubject.id;
 export const reportedContentOpeners: ReadonlySet<string> = new Set(data.reportingSubject.openers);
+/** Tags that open what follows a source's head noun (pronoun-actors.json `reportingSubject.headBreakTags`). */
+export const postModifierTags: ReadonlySet<string> = new Set(data.reportingSubject.headBreakTags);
 
 export function isQuotedFirstPerson(word: string): boolean {
   return quotedFirstPerson.has(word);

@@ -8,6 +8,7 @@ import {
   descriptionRule,
   isQuotedFirstPerson,
   isResolvablePronoun,
+  postModifierTags,
   pronounRule,
   quoteSpeakerRule,
   reportedContentOpeners,
@@ -55,9 +56,6 @@ function quoteSpeaker(
   if (pronouns.has(text.toLowerCase())) return undefined;
   return { start: span.start, end: span.end, text };
 }
-
-/** Tags that open what follows a noun group's head: a preposition, an adjective, a participle, a relative, a comma. */
-const postModifierTags = new Set(['IN', 'JJ', 'VBN', 'VBG', 'WDT', 'WP', ',', '-LRB-', '(']);
 
 /**
  * "Bankers said they insisted …", "Walsh said he declined …": the source of the report whose content
