@@ -1,10 +1,30 @@
 import type { EventTypeSpec } from './types.js';
 
+/** Words after "declined to" / "refused to" that make a declined comment (CAMEO 011), not a REJECT. */
+const declinedComment = [
+  'comment',
+  'confirm',
+  'deny',
+  'identify',
+  'identified',
+  'name',
+  'named',
+  'disclose',
+  'elaborate',
+  'specify',
+  'reveal',
+  'discuss',
+  'speculate',
+  'detail',
+  'details',
+];
+
 export const reject: EventTypeSpec = {
   type: 'REJECT',
   rules: [
     { id: 'events:reject.reject', cameo: '120', words: ['reject'] },
-    { id: 'events:reject.refuse', cameo: '120', words: ['refuse'], absorbs: true },
+    // Refusing to comment is a declined comment (CAMEO 011), as for "decline to" below.
+    { id: 'events:reject.refuse', cameo: '120', words: ['refuse'], absorbs: true, exclude: declinedComment },
     {
       id: 'events:reject.decline-to',
       cameo: '124',
@@ -14,23 +34,7 @@ export const reject: EventTypeSpec = {
       // Declining to comment, to confirm or deny, to name or identify someone, to give details is
       // CAMEO 011 "Decline comment" (a statement: the codebook's "refuse to confirm or deny
       // information"), not a rejection of another actor: the statements layer codes it.
-      exclude: [
-        'comment',
-        'confirm',
-        'deny',
-        'identify',
-        'identified',
-        'name',
-        'named',
-        'disclose',
-        'elaborate',
-        'specify',
-        'reveal',
-        'discuss',
-        'speculate',
-        'detail',
-        'details',
-      ],
+      exclude: declinedComment,
     },
     {
       id: 'events:reject.dismiss',

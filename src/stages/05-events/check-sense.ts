@@ -427,6 +427,19 @@ export function isQuantityChange(head: number, clauses: ClauseAnalysis, tokens: 
   return false;
 }
 
+const anonymity = senseData.anonymity;
+const anonymityWords = new Set(wordList(anonymity, 'events/senses anonymity'));
+
+/** "who asked not to be named": the trigger followed by "not to be" and a word of naming (`anonymity`). */
+function isAnonymityWish(head: number, tokens: readonly Token[]): boolean {
+  return (
+    tokens[head + 1]?.lower === 'not' &&
+    tokens[head + 2]?.lower === 'to' &&
+    tokens[head + 3]?.lower === 'be' &&
+    anonymityWords.has(tokens[head + 4]?.lower ?? '')
+  );
+}
+
 /** "met" of a goal ("objectives could be met", "met all of its promises"): no meeting. */
 const meetForms = new Set(['meet', 'meets', 'met']);
 
@@ -461,6 +474,7 @@ export function checkSense(
   if (isDirectiveContent(tokens, head)) return { action: 'reject', rule: directive.id };
   if (verbal && isParticipialModifier(head, tokens, (i) => clauses.tagAt(i)))
     return { action: 'reject', rule: participialModifierRule };
+  if (isAnonymityWish(head, tokens)) return { action: 'reject', rule: anonymity.id };
   if (!frame) return undefined;
   if (isEconomicSense(type, head, tokens, clauses, frame))
     return { action: 'reject', rule: economicSenseRule };

@@ -206,3 +206,24 @@ test('a place before a noun of travel is where the journey goes; the verb’s su
   const [strike] = coded('A U.S. air strike hit the town of Falluja.', '2004-11-10');
   assert.equal(strike?.actor, 'USA');
 });
+
+test('an event in the that-clause of a denial is negated; a refused comment and an unnamed source code nothing', () => {
+  const [ship] = coded(
+    'The White House denied a report that the United States was shipping arms to Iran.',
+    '1987-04-05',
+  );
+  assert.equal(ship?.status, 'negated');
+  assert.equal(ship?.statusRule, 'events:status.negated-denied-that');
+  // Control: a denial that ends before a new clause ("but") leaves the next one asserted.
+  const [met] = coded('Britain denied the report, but Thatcher met Gorbachev in Moscow.', '1987-04-05');
+  assert.equal(met?.status, 'asserted');
+  assert.deepEqual(coded('The CIA refused to comment on the arms sales to Iran.', '1987-04-05'), []);
+  assert.deepEqual(
+    coded(
+      'An American official, who asked not to be named, told Reuters the sales were legal.',
+      '1987-04-05',
+    ),
+    [],
+  );
+  assert.equal(coded('Russia refused to attend the summit in Geneva.', '1987-04-05')[0]?.type, 'REJECT');
+});

@@ -66,6 +66,9 @@ const scope = {
   historicalDays: scopeData.historicalDate.days,
   historicalDateId: scopeData.historicalDate.id,
   speculation: new Set(scopeData.speculation.rules),
+  denials: new Set(scopeData.deniedThat.words),
+  denialStops: new Set(scopeData.deniedThat.stops),
+  deniedThatId: scopeData.deniedThat.id,
   asking: new Set(scopeData.speculation.asking),
 };
 
@@ -93,6 +96,7 @@ export function clauseStatus(text: string, tokens: readonly Token[], head: numbe
   }
   if (found.status !== 'asserted') return found;
   if (neitherNorBefore(tokens, head)) return { status: 'negated', rule: scope.neitherNorId };
+  if (deniedThat(tokens, head)) return { status: 'negated', rule: scope.deniedThatId };
   const governed = governedStatus(tokens, head);
   if (governed) return governed;
   for (let k = head - 1; k >= 0 && k >= head - 2; k--) {
@@ -100,6 +104,20 @@ export function clauseStatus(text: string, tokens: readonly Token[], head: numbe
       return { status: 'historical', rule: scope.historicalId };
   }
   return found;
+}
+
+/** "denied a report that the U.S. was shipping arms": the trigger in the that-clause of a denial (status-scope.json `deniedThat`). */
+function deniedThat(tokens: readonly Token[], head: number): boolean {
+  const reach = scopeData.deniedThat.reach;
+  for (let k = head - 1; k >= 0; k--) {
+    const t = (tokens[k] as Token).lower;
+    if (scope.denialStops.has(t)) return false;
+    if (t !== 'that') continue;
+    for (let j = k - 1; j >= 0 && j >= k - 1 - reach; j--) {
+      if (scope.denials.has((tokens[j] as Token).lower)) return true;
+    }
+  }
+  return false;
 }
 
 /** "Neither the U.S. nor the Soviet Union has ratified it": a neither … nor subject before the trigger. */
