@@ -149,8 +149,11 @@ test('an opening participial clause takes the main clause’s subject, and a sup
   const verb = a.frame('announcing');
   assert.deepEqual(verb?.actors.map(a.words), ['President Reagan']);
   assert.equal(verb?.actorBy, 'clause:opening-participle');
-  // "the sanctions": the object of "announcing", whose subject acts in it.
-  assert.deepEqual(a.frame('sanctions')?.actors.map(a.words), ['President Reagan']);
+  // "the sanctions": the object of a support verb ("imposing"), whose subject acts in it.
+  const b0 = analyse(
+    'In imposing the sanctions against Japan, President Reagan said Tokyo had broken the pact.',
+  );
+  assert.deepEqual(b0.frame('sanctions')?.actors.map(b0.words), ['President Reagan']);
   // Not an opening clause: a participle after a subject keeps its own reading.
   const b = analyse('Reagan, announcing the sanctions against Japan, said Tokyo had broken the pact.');
   assert.notEqual(b.frame('announcing')?.actorBy, 'clause:opening-participle');
