@@ -159,9 +159,14 @@ export function phoenixBySurname(surname: string, date?: string): ActorCode | un
  * USA); for a surname the text gives an office to ("President Bush") when no one of them held
  * a role on the document's date. Undefined when they differ or none is listed.
  */
-export function phoenixSurnameCountry(surname: string): string | undefined {
+export function phoenixSurnameCountry(surname: string, given?: string): string | undefined {
   const list = getIndex().bySurname.get(nameKey(surname));
   if (!list) return undefined;
+  // "Michael Howard" is none of the listed Howards when none of them has a given name with that
+  // initial (John Howard is Australian); the initial lets "Jim" stand for "James".
+  const initial = given ? nameKey(given).charAt(0) : '';
+  if (initial && !list.some((a) => a.n.some((n) => n.charAt(0) === initial && n.includes(' '))))
+    return undefined;
   let found: string | undefined;
   for (const a of list) {
     const codes = new Set(a.r.map((r) => readCode(r[0]).country));

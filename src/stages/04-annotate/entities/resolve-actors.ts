@@ -14,6 +14,7 @@ import { sectorForWord } from '../../../kb/sectors.js';
 import { subdivisionCountry } from '../../../kb/subdivisions.js';
 import orgHeadData from '../../../rules/entities/org-heads.json' with { type: 'json' };
 import roleData from '../../../rules/entities/roles.json' with { type: 'json' };
+import { honorifics } from './entity-lexicon.js';
 import { mentionActor, resolveEthnicGroups, titleWords } from './mention-actors.js';
 import { listedOrganizationNamed, listedOrganizations } from './organization-list.js';
 import { resolveAppositions, resolveBodyTitles } from './person-offices.js';
@@ -87,7 +88,10 @@ export function resolveActors(
       }
       if (!found && e.role && !e.country) {
         // "President Bush" when no Bush held office on the date: every listed Bush is American.
-        const country = phoenixSurnameCountry(words[words.length - 1] as string);
+        // A full name needs a listed namesake with its initial ("Minister Michael Howard" is no John Howard).
+        const given =
+          words.length > 1 && !honorifics.has((words[0] as string).toLowerCase()) ? words[0] : undefined;
+        const country = phoenixSurnameCountry(words[words.length - 1] as string, given);
         if (country) {
           e.country = country;
           decidedBy.set(e, 'kb:phoenix:surname-country');
