@@ -290,7 +290,10 @@ test('a person titled as the office holder of a body of no country acts for the 
 
 test('a titled full name takes the country of listed namesakes only when one shares its initial', () => {
   // The dictionaries list John Howard (Australia): "Minister Michael Howard" is not him.
-  const howard = analyse('Corporate Affairs Minister Michael Howard will visit Tokyo next week.', '1987-04-03');
+  const howard = analyse(
+    'Corporate Affairs Minister Michael Howard will visit Tokyo next week.',
+    '1987-04-03',
+  );
   assert.equal(howard.list.find((e) => e.name === 'Michael Howard')?.country, undefined);
   // A lone titled surname still takes the country every listed namesake shares.
   const { doc, list } = analyse('President Bush threatened further action against Russia.', '2000-01-01');
