@@ -158,3 +158,13 @@ test('an opening participial clause takes the main clause’s subject, and a sup
   const b = analyse('Reagan, announcing the sanctions against Japan, said Tokyo had broken the pact.');
   assert.notEqual(b.frame('announcing')?.actorBy, 'clause:opening-participle');
 });
+
+test('a relative clause between commas is skipped back to the noun group it describes', () => {
+  const a = analyse(
+    'Iraqi President Saddam Hussein, who met his commanders in Baghdad, visited the city of Mosul.',
+  );
+  assert.deepEqual(a.frame('visited')?.actors.map(a.words), ['Iraqi President Saddam Hussein']);
+  // Not a relative clause: a comma after a clause of its own leaves the subject open.
+  const b = analyse('The talks ended early, officials left the city.');
+  assert.notDeepEqual(b.frame('left')?.actors.map(b.words), ['The talks']);
+});

@@ -263,6 +263,7 @@ export class ClauseAnalysis {
       let k = c - 1;
       while (k >= 0 && c - k < WALK && (chunks[k]?.kind === 'NP' || chunks[k]?.kind === 'P')) k--;
       if (k < c - 1 && this.#isComma(chunks[k]) && chunks[k - 1]?.kind === 'NP') c = k - 1;
+      else c = this.#beforeRelative(c);
     }
     const at = chunks[c];
     if (!at) return undefined;
@@ -287,6 +288,24 @@ export class ClauseAnalysis {
       return this.#earlierSubject(c, depth, false);
     }
     return undefined;
+  }
+
+  /**
+   * "Saddam Hussein, who presided over a meeting of his commanders, visited Mosul": from the comma
+   * `c` that closes a relative clause opened by ", who" or ", which" after a noun group, that noun
+   * group; else `c`.
+   */
+  #beforeRelative(c: number): number {
+    const chunks = this.chunks;
+    for (let k = c - 1; k > 0 && c - k < WALK; k--) {
+      const ch = chunks[k] as Chunk;
+      if (ch.kind === 'PUNCT' && !this.#isComma(ch)) return c;
+      if (ch.kind === 'O' && relativePronouns.has(this.#lower(ch))) {
+        return this.#isComma(chunks[k - 1]) && chunks[k - 2]?.kind === 'NP' ? k - 2 : c;
+      }
+      if (this.#isComma(ch)) return c;
+    }
+    return c;
   }
 
   /** Whether only opening words ("in", "after", "besides" …) stand before verb group `v`. */
