@@ -227,3 +227,14 @@ test('an event in the that-clause of a denial is negated; a refused comment and 
   );
   assert.equal(coded('Russia refused to attend the summit in Geneva.', '1987-04-05')[0]?.type, 'REJECT');
 });
+
+test('"later this month" names the rest of a period that holds the publication day: future', () => {
+  const [later] = coded('The two ministers meet again in Madrid later this month.', '1987-04-05');
+  assert.equal(later?.status, 'future');
+  assert.equal(later?.statusRule, 'events:status.future-date');
+  // Control: "earlier this month" is past, and "this month" alone says nothing of which part.
+  assert.notEqual(
+    coded('The two ministers met in Madrid earlier this month.', '1987-04-05')[0]?.status,
+    'future',
+  );
+});

@@ -262,17 +262,25 @@ export function statusByDate(
   date: string | undefined,
   published: string | undefined,
   toldInPast: () => boolean,
+  text = '',
 ): StatusReading | undefined {
   const old = historicalByDate(date, published);
   if (old) return { status: 'historical', rule: old };
   // "promised them £8.1bn next year": a date in a clause told in the past is the date of a thing
   // promised or planned, not of the event.
   if (!date || !published || toldInPast()) return undefined;
-  const start = date === 'FUTURE_REF' ? Number.POSITIVE_INFINITY : periodBounds(date)?.[0];
+  const bounds = date === 'FUTURE_REF' ? undefined : periodBounds(date);
+  const start = date === 'FUTURE_REF' ? Number.POSITIVE_INFINITY : bounds?.[0];
   const pub = periodBounds(published.slice(0, 10))?.[0];
-  if (start === undefined || pub === undefined || start <= pub) return undefined;
+  if (start === undefined || pub === undefined) return undefined;
+  // "later this month": the rest of a period that holds the publication day.
+  const later =
+    laterWords.has(text.toLowerCase().split(/\s+/)[0] ?? '') && bounds !== undefined && pub < bounds[1];
+  if (start <= pub && !later) return undefined;
   return { status: 'future', rule: futureDateRule };
 }
+
+const laterWords = new Set(scopeData.futureDate.laterWords);
 
 const futureDateRule: string = scopeData.futureDate.id;
 

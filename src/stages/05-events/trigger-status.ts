@@ -92,7 +92,7 @@ export function triggerStatus(
   const time = eventTime(run.ctx, m.head, clause);
   if (status === 'asserted') {
     const past = () => toldInPast(tokens, m.head, clauses);
-    const dated = statusByDate(time?.value, doc.source.published, past);
+    const dated = statusByDate(time?.value, doc.source.published, past, time?.text);
     if (dated) ({ status, rule: statusRule } = dated);
   }
   return { status, statusRule, clause, time };
