@@ -109,3 +109,13 @@ test('no word list in code: lists of more than five words live in src/rules or s
   }
   assert.deepEqual(offenders, []);
 });
+
+test('no stage source file is over 600 lines: each rule family sits in a file a newcomer can read (issue 8)', () => {
+  const files = sourceFiles(join(src, 'stages')).filter((f) => !f.endsWith('.test.ts'));
+  assert.ok(files.length > 50, `only ${files.length} stage files found`);
+  const long = files
+    .map((f) => ({ file: relative(src, f), lines: readFileSync(f, 'utf8').split('\n').length }))
+    .filter((x) => x.lines > 600)
+    .map((x) => `${x.file}: ${x.lines} lines`);
+  assert.deepEqual(long, []);
+});
