@@ -218,3 +218,11 @@ test('an event noun whose amount moves ("support eroded", "exports rose") is no 
     JSON.stringify(lack),
   );
 });
+
+test('"struck a deal", "the agreement was struck": striking an agreement is no attack', () => {
+  const types = (text: string) => analyze(text, { published: '1987-04-03' }).events.map((e) => e.type);
+  assert.deepEqual(types('The dollar fell after the Paris agreement was struck by France and Germany.'), []);
+  assert.deepEqual(types('France struck a trade deal with Germany on Monday.'), []);
+  // Control: striking targets is an attack.
+  assert.deepEqual(types('Israeli aircraft struck targets in Gaza on Monday.'), ['ASSAULT']);
+});

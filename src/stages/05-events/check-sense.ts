@@ -405,6 +405,10 @@ export function isParticipialModifier(
   return /^NNS?$/.test(tagAt(head + 1));
 }
 
+const strikeDeal = senseData.strikeDeal;
+/** Forms of "strike", the verb of `strikeDeal`. */
+const strikeVerbs = new Set(['strike', 'strikes', 'struck', 'striking', 'stricken']);
+
 const quantityChange = senseData.quantityChange;
 const changeVerbs = new Set(wordList(quantityChange, 'events/senses quantityChange'));
 
@@ -481,6 +485,10 @@ export function checkSense(
   if (frame.kind === 'nominal' && isQuantityChange(head, clauses, tokens))
     return { action: 'reject', rule: quantityChange.id };
   if (type === 'ASSAULT') {
+    // "struck a deal", "the agreement was struck": the object (a passive verb's subject) is an agreement.
+    const patient = frame.kind === 'verbal' ? headOf(tokens, frame.object) : undefined;
+    if (patient && strikeVerbs.has((tokens[head] as Token).lower) && strikeDeal.words.includes(patient))
+      return { action: 'reject', rule: strikeDeal.id };
     const subject = headOf(tokens, frame.actors[0]);
     if (frame.verbGroup?.voice !== 'passive' && subject && naturalCauses.has(subject))
       return { action: 'reject', rule: 'events:sense.natural-cause' };
