@@ -226,3 +226,10 @@ test('"struck a deal", "the agreement was struck": striking an agreement is no a
   // Control: striking targets is an attack.
   assert.deepEqual(types('Israeli aircraft struck targets in Gaza on Monday.'), ['ASSAULT']);
 });
+
+test('releasing a report or figures publishes them; releasing hostages is a RETREAT', () => {
+  const types = (text: string) => analyze(text, { published: '1987-04-03' }).events.map((e) => e.type);
+  assert.deepEqual(types('The report of the Japanese team was released in Tokyo on Monday.'), []);
+  assert.deepEqual(types('Britain released the trade figures on Monday.'), []);
+  assert.deepEqual(types('Iraq released two British hostages on Monday.'), ['RETREAT']);
+});

@@ -3,6 +3,7 @@ import senseData from '../../rules/events/senses.json' with { type: 'json' };
 import { wordList } from '../../rules/word-list.js';
 import type { ClauseAnalysis, ClauseFrame, Phrase } from './analyze-clauses.js';
 import { verbForms } from './inflect.js';
+import { locativePreps } from './sentence-words.js';
 
 /**
  * Word senses the lexicon alone cannot tell, read from the trigger's clause: "coronavirus has
@@ -257,6 +258,19 @@ function isNameWord(
   return lower * 2 > words;
 }
 
+/** The head words a phrase may have: its last token, and the word before its first preposition ("the report by the team"). */
+function firstHeads(tokens: readonly Token[], p: Phrase | undefined): string[] {
+  if (!p) return [];
+  const out = [(tokens[p.last] as Token).lower];
+  for (let k = p.first + 1; k <= p.last; k++) {
+    if (locativePreps.has((tokens[k] as Token).lower)) {
+      out.push((tokens[k - 1] as Token).lower);
+      break;
+    }
+  }
+  return out;
+}
+
 /** The head word of a phrase: its last token. */
 function headOf(tokens: readonly Token[], p: Phrase | undefined): string | undefined {
   return p ? (tokens[p.last] as Token).lower : undefined;
@@ -409,6 +423,10 @@ const strikeDeal = senseData.strikeDeal;
 /** Forms of "strike", the verb of `strikeDeal`. */
 const strikeVerbs = new Set(['strike', 'strikes', 'struck', 'striking', 'stricken']);
 
+const releaseDocument = senseData.releaseDocument;
+const releaseForms = new Set(releaseDocument.forms);
+const releaseWords = new Set(wordList(releaseDocument, 'events/senses releaseDocument'));
+
 const quantityChange = senseData.quantityChange;
 const changeVerbs = new Set(wordList(quantityChange, 'events/senses quantityChange'));
 
@@ -484,6 +502,11 @@ export function checkSense(
     return { action: 'reject', rule: economicSenseRule };
   if (frame.kind === 'nominal' && isQuantityChange(head, clauses, tokens))
     return { action: 'reject', rule: quantityChange.id };
+  // "the report (by the team) was released": publishing a document, no prisoner freed.
+  if (frame.kind === 'verbal' && releaseForms.has((tokens[head] as Token).lower)) {
+    if (firstHeads(tokens, frame.object).some((w) => releaseWords.has(w)))
+      return { action: 'reject', rule: releaseDocument.id };
+  }
   if (type === 'ASSAULT') {
     // "struck a deal", "the agreement was struck": the object (a passive verb's subject) is an agreement.
     const patient = frame.kind === 'verbal' ? headOf(tokens, frame.object) : undefined;
