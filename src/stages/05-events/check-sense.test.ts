@@ -233,3 +233,14 @@ test('releasing a report or figures publishes them; releasing hostages is a RETR
   assert.deepEqual(types('Britain released the trade figures on Monday.'), []);
   assert.deepEqual(types('Iraq released two British hostages on Monday.'), ['RETREAT']);
 });
+
+test('a death in a crash or derailment is an accident, unless a weapon or an armed side is named', () => {
+  const types = (text: string) => analyze(text, { published: '1987-04-03' }).events.map((e) => e.type);
+  assert.deepEqual(types('A Japanese jumbo jet crashed into a mountain near Tokyo, killing 520 people.'), []);
+  // Control: a missile brings the plane down: an attack.
+  assert.ok(
+    types('Rebels fired a missile at a plane which crashed near Kabul, killing 40 people.').includes(
+      'ASSAULT',
+    ),
+  );
+});

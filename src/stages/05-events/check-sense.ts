@@ -427,6 +427,20 @@ const releaseDocument = senseData.releaseDocument;
 const releaseForms = new Set(releaseDocument.forms);
 const releaseWords = new Set(wordList(releaseDocument, 'events/senses releaseDocument'));
 
+const accidentVerbs = senseData.accidentVerbs;
+const accidentWords = new Set(wordList(accidentVerbs, 'events/senses accidentVerbs'));
+const harmWords = new Set(accidentVerbs.harm);
+
+/** A sentence with an accident verb ("crashed", "derailed") and no word of force (`accidentVerbs`). */
+function isAccident(tokens: readonly Token[]): boolean {
+  let accident = false;
+  for (const t of tokens) {
+    if (forceWords.has(t.lower) && !harmWords.has(t.lower)) return false;
+    if (accidentWords.has(t.lower)) accident = true;
+  }
+  return accident;
+}
+
 const quantityChange = senseData.quantityChange;
 const changeVerbs = new Set(wordList(quantityChange, 'events/senses quantityChange'));
 
@@ -507,6 +521,7 @@ export function checkSense(
     if (firstHeads(tokens, frame.object).some((w) => releaseWords.has(w)))
       return { action: 'reject', rule: releaseDocument.id };
   }
+  if (type === 'ASSAULT' && isAccident(tokens)) return { action: 'reject', rule: accidentVerbs.id };
   if (type === 'ASSAULT') {
     // "struck a deal", "the agreement was struck": the object (a passive verb's subject) is an agreement.
     const patient = frame.kind === 'verbal' ? headOf(tokens, frame.object) : undefined;
