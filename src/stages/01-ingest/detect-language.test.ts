@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { francAll } from 'franc-min';
 import { analyze } from '../../pipeline.js';
 import { checkText } from './check-text.js';
-import { detectLanguage } from './detect-language.js';
+import { detectLanguage, fastScores, MIN_LANGUAGE_SAMPLE } from './detect-language.js';
 
 const german =
   'Der Stadtrat hat am Montag nach einer langen Debatte den neuen Haushalt beschlossen. Die Ausgaben für ' +
@@ -68,4 +69,32 @@ test('a document in another language is segmented and stored, and the English-on
 test('English the detector cannot tell from its best guess stays English', () => {
   // A short line repeated: franc's best guess is some other language by a hair.
   assert.equal(detectLanguage('Putin met Xi. '.repeat(200)), 'eng');
+});
+
+test("the Latin-script scores are franc's own, to the last bit, on every sample they answer", () => {
+  const french =
+    'Le conseil municipal a adopté lundi le nouveau budget après un long débat. Les dépenses pour les ' +
+    'écoles augmentent de quatre pour cent, tandis que le programme routier est réduit pour la deuxième année.';
+  const spanish =
+    'El ayuntamiento aprobó el lunes el nuevo presupuesto tras un largo debate. El gasto en escuelas sube un ' +
+    'cuatro por ciento, mientras que el programa de carreteras se recorta por segundo año consecutivo.';
+  const mixed = `${english} ${german} ${french} ${spanish} ${chinese} 1,234.5 -- "quoted" (x) ${'Putin met Xi. '.repeat(12)}`;
+  let answered = 0;
+  let declined = 0;
+  // Every window of the mixed text, sliding by 7 characters, at three widths; and the texts whole.
+  const samples = [english, german, french, spanish, chinese, mixed, 'Putin met Xi. '.repeat(200)];
+  for (const width of [MIN_LANGUAGE_SAMPLE - 1, 200, 1000])
+    for (let at = 0; at + width <= mixed.length; at += 7) samples.push(mixed.slice(at, at + width));
+  for (const sample of samples) {
+    const fast = fastScores(sample);
+    if (fast === undefined) {
+      declined++;
+      continue;
+    }
+    answered++;
+    assert.deepEqual(fast, francAll(sample, { minLength: MIN_LANGUAGE_SAMPLE }), sample);
+  }
+  // Both ways are exercised: a sample in Latin script, and Chinese or too short (franc asked).
+  assert.ok(answered > 50, `${answered} answered`);
+  assert.ok(declined > 5, `${declined} declined`);
 });
