@@ -73,3 +73,25 @@ test('"X said they …": a pronoun opening a report stands for its source when i
   }).events.find((e) => e.type === 'REJECT');
   assert.notEqual(he?.actor?.text, 'The ministry');
 });
+
+test('a nominal event’s possessive stands for its actor: "her talks", "his Tokyo visit"', () => {
+  const talks = analyze(
+    'Prime Minister Margaret Thatcher left Moscow on Friday.\n\nBritish officials said her talks with Ryzhkov were useful.',
+    { published: '1987-03-30' },
+  ).events.find((e) => e.type === 'CONSULT');
+  assert.equal(talks?.actor?.country, 'GBR');
+  assert.match(talks?.actor?.text ?? '', /Thatcher/);
+  const visit = analyze(
+    'President Reagan arrived in Japan on Friday.\n\nReagan said that during his Tokyo visit he would meet Nakasone.',
+    { published: '1987-03-30' },
+  ).events.find((e) => e.trigger && e.type === 'CONSULT' && e.recipient?.text === 'Tokyo');
+  assert.equal(visit?.actor?.country, 'USA');
+  // The subject of the main verb keeps "his": "the president met Blair on his visit to London".
+  const met = analyze(
+    'On Monday the Pakistani president met Prime Minister Tony Blair, on his first visit to London.',
+    {
+      published: '2005-02-28',
+    },
+  ).events.find((e) => e.type === 'CONSULT' && e.recipient?.text === 'London');
+  assert.notEqual(met?.actor?.text, 'Prime Minister Tony Blair');
+});

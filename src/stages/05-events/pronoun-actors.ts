@@ -25,6 +25,13 @@ export const reportedContentOpeners: ReadonlySet<string> = new Set(data.reportin
 /** Tags that open what follows a source's head noun (pronoun-actors.json `reportingSubject.headBreakTags`). */
 export const postModifierTags: ReadonlySet<string> = new Set(data.reportingSubject.headBreakTags);
 
+const possessives = new Map<string, string>(Object.entries(data.possessives.map));
+
+/** The subject pronoun a possessive determiner stands for ("his" → "he"), else undefined. */
+export function possessiveSubject(word: string): string | undefined {
+  return possessives.get(word);
+}
+
 export function isQuotedFirstPerson(word: string): boolean {
   return quotedFirstPerson.has(word);
 }

@@ -8,6 +8,7 @@ import {
   descriptionRule,
   isQuotedFirstPerson,
   isResolvablePronoun,
+  possessiveSubject,
   postModifierTags,
   pronounRule,
   quoteSpeakerRule,
@@ -19,6 +20,7 @@ import {
   type EntityMention,
   type Group,
   isPassive,
+  isReportingVerb,
   pronouns,
   titleWords,
 } from './sentence-words.js';
@@ -27,6 +29,11 @@ import { eventAttribution } from './when-where.js';
 /** The subject pronoun of the trigger's clause: the clause analysis's one-word subject, else the word before the verb group; -1 if none. */
 function pronounSubject(tokens: readonly Token[], head: number, frame: ClauseFrame | undefined): number {
   const subject = frame?.actors[0];
+  // "during his Tokyo visit": a nominal event's possessive determiner, before its modifier or itself.
+  if (frame?.kind === 'nominal') {
+    const before = (subject && subject.last < head ? subject.first : head) - 1;
+    if (possessiveSubject(tokens[before]?.lower ?? '')) return before;
+  }
   if (subject && subject.first === subject.last && subject.last < head) return subject.first;
   let k = head - 1;
   while (k >= 0 && auxTail.has((tokens[k] as Token).lower)) k--;
@@ -83,7 +90,8 @@ function reportingSubject(
     if (!reportedContentOpeners.has((tokens[j] as Token).lower)) return undefined;
   }
   const speaker = quoteSpeaker(doc, attributions, trigger);
-  if (!speaker || !agrees(doc, pronoun.lower, speaker, span, tokens, tagAt)) return undefined;
+  const word = possessiveSubject(pronoun.lower) ?? pronoun.lower;
+  if (!speaker || !agrees(doc, word, speaker, span, tokens, tagAt)) return undefined;
   if (speaker.entity || !run.ctx.pronouns || run.ctx.index === undefined) return speaker;
   // "the chancellor announced that he would …": the person the article introduced with that title.
   const first = tokens.findIndex((x) => x.start >= span.start);
@@ -198,7 +206,8 @@ function pronounSide(
   const { m } = t;
   if (!ctx.pronouns || ctx.index === undefined) return;
   const k = pronounSubject(tokens, m.head, frame);
-  const word = k >= 0 ? (tokens[k] as Token).lower : '';
+  const written = k >= 0 ? (tokens[k] as Token).lower : '';
+  const word = possessiveSubject(written) ?? written;
   const passive = frame?.verbGroup?.voice === 'passive' || isPassive(tokens, m.head, m.rule);
   const quoted = k >= 0 && ctx.quoted?.((tokens[k] as Token).start) === true;
   if (quoted && !passive && isQuotedFirstPerson(word)) {
@@ -273,16 +282,31 @@ export function referredSides(
   // "The ministry said he rejected …": a pronoun subject of the trigger's own clause, after a
   // phrase the token window took, says who acts when it refers to someone; that phrase is the
   // reporter's. When the pronoun refers to no one found, the window's phrase stays.
+  // So does a nominal event's possessive ("officials said her talks with Ryzhkov …").
   const subject = frame?.actors[0];
   const window = sides.actorBy === 'text' || sides.actorBy === 'subject';
   const taken = { actor: sides.actor, actorBy: sides.actorBy };
+  const own = frame?.kind === 'nominal' ? pronounSubject(tokens, t.m.head, frame) : subject?.first;
+  const ownWord = own !== undefined && own >= 0 ? (tokens[own] as Token).lower : '';
+  // A possessive counts only after a reporting verb ("officials said her talks"): in "the
+  // president met Blair on his visit" the subject the windows took is whose visit it is.
+  const possessive =
+    frame?.kind === 'nominal' &&
+    possessiveSubject(ownWord) !== undefined &&
+    sides.actor !== undefined &&
+    tokens.some(
+      (x) =>
+        x.start >= (sides.actor as EventParticipant).end &&
+        x.end <= (tokens[own as number] as Token).start &&
+        isReportingVerb(doc.text, x),
+    );
   if (
     sides.actor &&
     window &&
-    subject &&
-    subject.first === subject.last &&
-    isResolvablePronoun((tokens[subject.first] as Token).lower) &&
-    sides.actor.end <= (tokens[subject.first] as Token).start
+    own !== undefined &&
+    own >= 0 &&
+    (possessive || (subject && subject.first === subject.last && isResolvablePronoun(ownWord))) &&
+    sides.actor.end <= (tokens[own] as Token).start
   ) {
     sides.actor = undefined;
     sides.actorBy = undefined;

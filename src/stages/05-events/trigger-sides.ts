@@ -239,6 +239,11 @@ export function applyClauseSides(run: SentenceRun, t: Trigger, sides: Sides, fra
     sides.actor = undefined;
     sides.actorBy = undefined;
   }
+  // "during his Tokyo visit": the destination the windows took for the actor is no actor.
+  if (found.recipientBy === 'clause:destination' && sides.actorGroup === found.recipient && !found.actor) {
+    sides.actor = undefined;
+    sides.actorBy = undefined;
+  }
   if (found.recipient) {
     sides.recipientGroup = found.recipient;
     sides.recipient = participant(doc, tokens, found.recipient, run.sole, groups);
