@@ -9,9 +9,8 @@
 // be sorted and grouped, and the value errors are counted by cause and rule at the end: `VALUE  cause  rule  gold-value  found-value  dct  "gold text"  "found text"  context`.
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { createDoc } from '../src/core/doc.js';
 import { matchSpans } from '../src/eval/metrics.js';
-import { readTimeML } from '../src/eval/read-timeml.js';
+import { dctDate, readTimeML, timeMLInput } from '../src/eval/read-timeml.js';
 import { analyzeDoc } from '../src/pipeline.js';
 
 const args = process.argv.slice(2);
@@ -49,13 +48,8 @@ const causes = new Map<string, number>();
 const counts = { value: 0, missed: 0, extra: 0, matched: 0 };
 for (const file of files) {
   const parsed = readTimeML(readFileSync(file, 'utf8'), basename(file));
-  const dct = /^\d{4}-\d{2}-\d{2}/.exec(parsed.dct ?? '')?.[0];
-  const doc = createDoc(parsed.text, {
-    uri: file,
-    mediaType: 'application/timeml+xml',
-    ...(dct ? { published: dct } : {}),
-  });
-  const times = analyzeDoc(doc).times ?? [];
+  const dct = dctDate(parsed.dct);
+  const times = analyzeDoc(timeMLInput(parsed, file)).times ?? [];
   const relaxed = matchSpans(parsed.timexes, times, 'relaxed');
   const gotGold = new Set(relaxed.pairs.map(([g]) => g));
   const gotFound = new Set(relaxed.pairs.map(([, p]) => p));

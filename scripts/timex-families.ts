@@ -11,9 +11,8 @@
 // prints the table and nothing of its expressions.
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { createDoc } from '../src/core/doc.js';
 import { matchSpans } from '../src/eval/metrics.js';
-import { readTimeML } from '../src/eval/read-timeml.js';
+import { dctDate, readTimeML, timeMLInput } from '../src/eval/read-timeml.js';
 import { spanFamily, valueFamily } from '../src/eval/timex-families.js';
 import { analyzeDoc } from '../src/pipeline.js';
 
@@ -34,13 +33,8 @@ const add = (family: string, line: string) => {
 const totals = { gold: 0, found: 0, right: 0 };
 for (const file of files) {
   const parsed = readTimeML(readFileSync(file, 'utf8'), basename(file));
-  const dct = /^\d{4}-\d{2}-\d{2}/.exec(parsed.dct ?? '')?.[0];
-  const doc = createDoc(parsed.text, {
-    uri: file,
-    mediaType: 'application/timeml+xml',
-    ...(dct ? { published: dct } : {}),
-  });
-  const times = analyzeDoc(doc).times ?? [];
+  const dct = dctDate(parsed.dct);
+  const times = analyzeDoc(timeMLInput(parsed, file)).times ?? [];
   totals.gold += parsed.timexes.length;
   totals.found += times.length;
   const relaxed = matchSpans(parsed.timexes, times, 'relaxed');

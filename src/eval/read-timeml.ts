@@ -1,3 +1,4 @@
+import { createDoc, type Doc } from '../core/doc.js';
 /**
  * A small TimeML reader: the document creation time, and the `<TEXT>` body with its tags stripped
  * into plain text while the gold TIMEX3 spans are recorded as offsets into that plain text.
@@ -124,4 +125,20 @@ export function stripTags(body: string): { text: string; timexes: GoldTimex[] } 
   }
   timexes.sort((a, b) => a.start - b.start || b.end - a.end);
   return { text, timexes };
+}
+
+/** The publication day of a TimeML document's creation time ("1998-02-06T22:19:00" → "1998-02-06"). */
+export function dctDate(dct: string | undefined): string | undefined {
+  const m = dct === undefined ? null : /^\d{4}-\d{2}-\d{2}/.exec(dct);
+  return m ? m[0] : undefined;
+}
+
+/** A TimeML document as the pipeline's input: its text, anchored on its creation day. */
+export function timeMLInput(parsed: TimeMLDoc, uri: string): Doc {
+  const published = dctDate(parsed.dct);
+  return createDoc(parsed.text, {
+    uri,
+    mediaType: 'application/timeml+xml',
+    ...(published ? { published } : {}),
+  });
 }

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { createDoc, type Doc } from '../../core/doc.js';
+import type { Doc } from '../../core/doc.js';
 import { analyzeDoc } from '../../pipeline.js';
 import { accuracy, addCounts, emptyCounts, f1Of, matchSpans, prf } from '../metrics.js';
-import { type GoldTimex, readTimeML } from '../read-timeml.js';
+import { dctDate, type GoldTimex, readTimeML, timeMLInput } from '../read-timeml.js';
 import type { EvalOptions, EvalResult, Suite } from '../suite.js';
 import { chronoTimes } from './timex-chrono.js';
 
@@ -49,11 +49,6 @@ export function scoreTimexDoc(
 }
 
 /** The `YYYY-MM-DD` of a DCT value, or undefined when it has none. */
-function dctDate(dct: string | undefined): string | undefined {
-  const m = dct === undefined ? null : /^\d{4}-\d{2}-\d{2}/.exec(dct);
-  return m ? m[0] : undefined;
-}
-
 export function createTimexSuite(analyze: Analyze = defaultAnalyze): Suite {
   return {
     name: 'timex-tempeval3',
@@ -82,12 +77,7 @@ export function createTimexSuite(analyze: Analyze = defaultAnalyze): Suite {
           continue;
         }
         const published = dctDate(parsed.dct);
-        const doc = createDoc(parsed.text, {
-          uri: file,
-          mediaType: 'application/timeml+xml',
-          ...(published ? { published } : {}),
-        });
-        const times = analyze(doc).times ?? [];
+        const times = analyze(timeMLInput(parsed, file)).times ?? [];
         const { score, relaxed } = scoreTimexDoc(parsed.timexes, times);
         for (const key of Object.keys(total) as (keyof TimexDocScore)[]) total[key] += score[key];
         // The baseline on the same text and anchor, in the same run.
