@@ -52,7 +52,11 @@ function quoteSpeaker(
 ): EventParticipant | undefined {
   const all = doc.attributions ?? [];
   const found = eventAttribution(attributions, all, trigger, doc.text);
-  const best = found ? all[found.attribution] : undefined;
+  return found ? speakerOf(doc, all[found.attribution]) : undefined;
+}
+
+/** The source of attribution `best` as a participant (see `quoteSpeaker`). */
+function speakerOf(doc: Readonly<Doc>, best: Attribution | undefined): EventParticipant | undefined {
   const span = best?.sourceSpan;
   if (!best || !span) return undefined;
   const entity = best.sourceEntity ? doc.entities?.find((e) => e.id === best.sourceEntity) : undefined;
@@ -89,7 +93,7 @@ function reportingSubject(
   for (let j = k - 1; j >= 0 && (tokens[j] as Token).start >= content.start; j--) {
     if (!reportedContentOpeners.has((tokens[j] as Token).lower)) return undefined;
   }
-  const speaker = quoteSpeaker(doc, attributions, trigger);
+  const speaker = speakerOf(doc, report);
   const word = possessiveSubject(pronoun.lower) ?? pronoun.lower;
   if (!speaker || !agrees(doc, word, speaker, span, tokens, tagAt)) return undefined;
   if (speaker.entity || !run.ctx.pronouns || run.ctx.index === undefined) return speaker;
