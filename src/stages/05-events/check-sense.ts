@@ -420,8 +420,8 @@ export function isParticipialModifier(
 }
 
 const strikeDeal = senseData.strikeDeal;
-/** Forms of "strike", the verb of `strikeDeal`. */
-const strikeVerbs = new Set(['strike', 'strikes', 'struck', 'striking', 'stricken']);
+const strikeVerbs = new Set(strikeDeal.forms);
+const dealWords = new Set(wordList(strikeDeal, 'events/senses strikeDeal'));
 
 const releaseDocument = senseData.releaseDocument;
 const releaseForms = new Set(releaseDocument.forms);
@@ -525,7 +525,7 @@ export function checkSense(
   if (type === 'ASSAULT') {
     // "struck a deal", "the agreement was struck": the object (a passive verb's subject) is an agreement.
     const patient = frame.kind === 'verbal' ? headOf(tokens, frame.object) : undefined;
-    if (patient && strikeVerbs.has((tokens[head] as Token).lower) && strikeDeal.words.includes(patient))
+    if (patient && strikeVerbs.has((tokens[head] as Token).lower) && dealWords.has(patient))
       return { action: 'reject', rule: strikeDeal.id };
     const subject = headOf(tokens, frame.actors[0]);
     if (frame.verbGroup?.voice !== 'passive' && subject && naturalCauses.has(subject))
