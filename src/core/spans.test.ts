@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Span } from './doc.js';
-import { bucketBySpan, firstEndingAfter } from './spans.js';
+import { bucketBySpan, firstEndingAfter, firstStartingAfter, firstStartingFrom } from './spans.js';
 
 const sentences: Span[] = [
   { start: 0, end: 10 },
@@ -78,4 +78,19 @@ test('only containers that get an item have a bucket', () => {
   const buckets = bucketBySpan(many, [{ start: 500, end: 501 }], 'within');
   assert.equal(buckets.size, 1);
   assert.deepEqual(buckets.get(250), [{ start: 500, end: 501 }]);
+});
+
+test('first span starting after, and at or after, an offset', () => {
+  const spans: Span[] = [
+    { start: 0, end: 3 },
+    { start: 5, end: 8 },
+    { start: 5, end: 9 },
+    { start: 12, end: 14 },
+  ];
+  assert.equal(firstStartingFrom(spans, 5), 1);
+  assert.equal(firstStartingAfter(spans, 5), 3);
+  assert.equal(firstStartingFrom(spans, 6), 3);
+  assert.equal(firstStartingFrom(spans, 0), 0);
+  assert.equal(firstStartingFrom(spans, 20), 4);
+  assert.equal(firstStartingFrom([], 1), 0);
 });

@@ -57,3 +57,15 @@ export function firstStartingAfter(spans: readonly Span[], offset: number): numb
   }
   return lo;
 }
+
+/** Index of the first span whose start is at or after `offset` (binary search; spans sorted by start). */
+export function firstStartingFrom(spans: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((spans[mid] as Span).start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,5 +1,5 @@
 import type { Attribution, Entity, EntityType, Quote, Span } from '../../../core/doc.js';
-import { firstStartingAfter } from '../../../core/spans.js';
+import { firstStartingAfter, firstStartingFrom } from '../../../core/spans.js';
 import resolveData from '../../../rules/quotes/source-resolution.json' with { type: 'json' };
 
 /**
@@ -86,19 +86,6 @@ export class SourceResolver {
     }
   }
 
-  /** Index of the first mention starting at or after `offset`. */
-  #firstFrom(offset: number): number {
-    const ms = this.#mentions;
-    let lo = 0;
-    let hi = ms.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((ms[mid] as MentionAt).start < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
   /**
    * Whether mention `m` lies inside a reported passage that does not also hold `offset` (the
    * pronoun): then it is a person spoken about, not the frame's. Passages are few per document.
@@ -116,7 +103,7 @@ export class SourceResolver {
 
   /** The most recent mention ending before `offset` (within reach) that `accept` takes. */
   #recent(offset: number, accept: (m: MentionAt) => boolean): MentionAt | undefined {
-    for (let k = this.#firstFrom(offset) - 1; k >= 0; k--) {
+    for (let k = firstStartingFrom(this.#mentions, offset) - 1; k >= 0; k--) {
       const m = this.#mentions[k] as MentionAt;
       if (m.start < offset - reach) return undefined;
       if (m.end <= offset && accept(m)) return m;
@@ -126,7 +113,7 @@ export class SourceResolver {
 
   resolve(span: Span): ResolvedSource | undefined {
     const inside: MentionAt[] = [];
-    for (let k = this.#firstFrom(span.start); k < this.#mentions.length; k++) {
+    for (let k = firstStartingFrom(this.#mentions, span.start); k < this.#mentions.length; k++) {
       const m = this.#mentions[k] as MentionAt;
       if (m.start >= span.end) break;
       if (m.end <= span.end) inside.push(m);

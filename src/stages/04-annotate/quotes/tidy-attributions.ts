@@ -1,5 +1,6 @@
 import { calendarDate } from '../../../core/calendar-math.js';
 import type { Attribution, Doc, Span, TimeExpression } from '../../../core/doc.js';
+import { firstStartingFrom } from '../../../core/spans.js';
 import { type TokenLayer, type TokenSet, WORD } from '../../../core/tokens.js';
 
 /**
@@ -11,7 +12,7 @@ export function dateAttributions(attributions: Attribution[], times: readonly Ti
   for (const a of attributions) {
     let best: TimeExpression | undefined;
     let bestDistance = Number.POSITIVE_INFINITY;
-    for (let k = firstTimeFrom(times, a.start); k < times.length; k++) {
+    for (let k = firstStartingFrom(times, a.start); k < times.length; k++) {
       const t = times[k] as TimeExpression;
       if (t.start >= a.end) break;
       if (t.end > a.end || (t.type !== 'DATE' && t.type !== 'TIME')) continue;
@@ -24,18 +25,6 @@ export function dateAttributions(attributions: Attribution[], times: readonly Ti
     }
     if (best) a.date = calendarDate(best.value);
   }
-}
-
-/** Index of the first time expression starting at or after `offset` (times are sorted by start). */
-function firstTimeFrom(times: readonly TimeExpression[], offset: number): number {
-  let lo = 0;
-  let hi = times.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((times[mid] as TimeExpression).start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**
