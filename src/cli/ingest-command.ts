@@ -1,5 +1,4 @@
 import cliProgress from 'cli-progress';
-import { analyzeDoc } from '../pipeline.js';
 import { IngestStoppedError, type IngestSummary } from '../services/ingest-batch.js';
 import { ingestParallel } from '../services/ingest-parallel.js';
 import { countInputs, readInputs } from '../stages/01-ingest/index.js';
@@ -52,7 +51,6 @@ export async function runIngest(paths: string[], opts: IngestOptions, io: Io): P
         ...(opts.date ? { published: opts.date } : {}),
         ...(opts.stdinFormat ? { stdinFormat: opts.stdinFormat } : {}),
       }),
-      analyze: analyzeDoc,
       onProgress: (done: number) => {
         if (!bar) return;
         const seconds = (performance.now() - started) / 1000;

@@ -3,7 +3,6 @@ import { Argument, Command, InvalidArgumentError, Option } from 'commander';
 import { toAnalysis } from '../core/analysis.js';
 import { contentHash } from '../core/hash.js';
 import { jsonPieces } from '../core/json-pieces.js';
-import { analyzeDoc } from '../pipeline.js';
 import { PUBLISHED_EXPECTED, publishedProblem, readOne } from '../stages/01-ingest/index.js';
 import { confidenceModel } from '../stages/05-events/confidence.js';
 import type { IngestOptions } from './ingest-command.js';
@@ -120,6 +119,7 @@ export function buildProgram(io: CliIo): Command {
           const hint = refused.actual === 'a directory' ? '; to read a folder, use `tidings ingest`' : '';
           throw new Error(`${refused.reason}${hint}`);
         }
+        const { analyzeDoc } = await import('../pipeline.js');
         const doc = ingested.rejected ? ingested : analyzeDoc(ingested);
         const analysis = toAnalysis(doc, contentHash(doc.text));
         const min = opts.minConfidence;
@@ -184,6 +184,7 @@ export function buildProgram(io: CliIo): Command {
           process.exitCode = EXIT_USAGE;
           return;
         }
+        const { analyzeDoc } = await import('../pipeline.js');
         const x = explainDoc(analyzeDoc(ingested));
         if (opts.format === 'json') await writeChunked(io, jsonLines(x));
         else io.out(`${formatExplanation(x)}\n`);

@@ -3,7 +3,6 @@ import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { contentHash } from '../core/hash.js';
-import { analyzeDoc } from '../pipeline.js';
 import type { AnalyzeStarted, AnalyzeTask, AnalyzeWorkerData } from './analyze-worker.js';
 import {
   type Analyze,
@@ -20,7 +19,10 @@ import {
 export interface IngestParallelOptions extends Omit<IngestBatchOptions, 'analyze'> {
   /** Analysis threads (default: one per core). 0 analyses on the calling thread, as `ingestBatch` does. */
   workers?: number;
-  /** Used on the calling thread for short streams and with `workers: 0` (default: the pipeline). */
+  /**
+   * Used on the calling thread for short streams and with `workers: 0` (default: the pipeline, loaded
+   * only then: a writer whose documents all go to the threads never loads the models or lexicons).
+   */
   analyze?: Analyze;
   /** A module whose `analyzeDoc` export the threads use instead of the pipeline's (tests). */
   analyzeModule?: string | URL;
@@ -72,8 +74,12 @@ export async function ingestParallel(options: IngestParallelOptions): Promise<In
       throw new RangeError(`ingestParallel: ${name} must be an integer ≥ ${min}, instead found ${value}`);
     }
   }
-  const analyze = options.analyze ?? analyzeDoc;
   const { inputs } = options;
+  let inline: Analyze | undefined = options.analyze;
+  const analyzeHere = async (): Promise<Analyze> => {
+    inline ??= (await import('../pipeline.js')).analyzeDoc;
+    return inline;
+  };
 
   async function* analysed(): AsyncGenerator<PreparedEntry | KnownDuplicate> {
     const iterator = toAsyncIterator(inputs);
@@ -88,6 +94,7 @@ export async function ingestParallel(options: IngestParallelOptions): Promise<In
       head.push(next.value);
     }
     if (workers === 0 || ended) {
+      const analyze = await analyzeHere();
       for (const input of head) yield prepareEntry(input, analyze, options.pipeline);
       if (ended) return;
       for (let next = await iterator.next(); !next.done; next = await iterator.next()) {

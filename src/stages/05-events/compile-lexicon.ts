@@ -172,11 +172,87 @@ export function compileLexicon(
   }
   const ownHeads = new Map<string, CompiledRule[]>();
   for (const [form, list] of byHead) ownHeads.set(form, [...list]);
-  const importedHeads = new Map<string, ImportedHead>();
-  const importedCount = imported
-    ? compileImported(imported, types, byHead, importedHeads, order, options)
-    : 0;
-  return { byHead, ownHeads, importedHeads, ruleCount: order, importedCount };
+  const importedCount = imported ? compileImported(imported, types, byHead, order, options) : 0;
+  return { byHead, ownHeads, importedHeads: new ImportedHeads(byHead), ruleCount: order, importedCount };
+}
+
+/**
+ * The imported rules of each head form by the word after the head they need, built for a form the
+ * first time it is asked for, from its `byHead` list (the imported rules in it, in their order):
+ * PETRARCH's synsets put one rule under hundreds of next words, some 700,000 entries for the whole
+ * lexicon, while a thread meets only the heads its documents use. Every form's entry is the one an
+ * eager build gives.
+ */
+class ImportedHeads implements ReadonlyMap<string, ImportedHead> {
+  readonly #byHead: ReadonlyMap<string, readonly CompiledRule[]>;
+  readonly #built = new Map<string, ImportedHead | null>();
+
+  constructor(byHead: ReadonlyMap<string, readonly CompiledRule[]>) {
+    this.#byHead = byHead;
+  }
+
+  get(form: string): ImportedHead | undefined {
+    let entry = this.#built.get(form);
+    if (entry === undefined) {
+      entry = importedHead(this.#byHead.get(form));
+      this.#built.set(form, entry);
+    }
+    return entry ?? undefined;
+  }
+
+  has(form: string): boolean {
+    return this.get(form) !== undefined;
+  }
+
+  get size(): number {
+    let n = 0;
+    for (const _ of this.keys()) n++;
+    return n;
+  }
+
+  *entries(): IterableIterator<[string, ImportedHead]> {
+    for (const form of this.#byHead.keys()) {
+      const entry = this.get(form);
+      if (entry) yield [form, entry];
+    }
+  }
+
+  *keys(): IterableIterator<string> {
+    for (const [form] of this.entries()) yield form;
+  }
+
+  *values(): IterableIterator<ImportedHead> {
+    for (const [, entry] of this.entries()) yield entry;
+  }
+
+  [Symbol.iterator](): IterableIterator<[string, ImportedHead]> {
+    return this.entries();
+  }
+
+  forEach(
+    callback: (value: ImportedHead, key: string, map: ReadonlyMap<string, ImportedHead>) => void,
+    thisArg?: unknown,
+  ): void {
+    for (const [form, entry] of this.entries()) callback.call(thisArg, entry, form, this);
+  }
+}
+
+/** A head form's imported rules (null when it has none) as the matcher reads them. */
+function importedHead(rules: readonly CompiledRule[] | undefined): ImportedHead | null {
+  let entry: ImportedHead | null = null;
+  for (const rule of rules ?? []) {
+    if (!rule.imported) continue;
+    entry ??= { lone: [], byNext: new Map() };
+    const next = rule.rest[0];
+    if (!next) entry.lone.push(rule);
+    else
+      for (const word of next) {
+        const at = entry.byNext.get(word);
+        if (at) at.push(rule);
+        else entry.byNext.set(word, [rule]);
+      }
+  }
+  return entry;
 }
 
 /** Gap before a pattern word that starts a new element, and inside a phrase. */
@@ -228,7 +304,6 @@ function compileImported(
   data: PetrarchRules,
   types: readonly EventTypeSpec[],
   byHead: Map<string, CompiledRule[]>,
-  importedHeads: Map<string, ImportedHead>,
   startOrder: number,
   options: CompileOptions,
 ): number {
@@ -331,19 +406,6 @@ function compileImported(
           const list = byHead.get(form);
           if (list) list.push(rule);
           else byHead.set(form, [rule]);
-          let entry = importedHeads.get(form);
-          if (!entry) {
-            entry = { lone: [], byNext: new Map() };
-            importedHeads.set(form, entry);
-          }
-          const next = rule.rest[0];
-          if (!next) entry.lone.push(rule);
-          else
-            for (const word of next) {
-              const at = entry.byNext.get(word);
-              if (at) at.push(rule);
-              else entry.byNext.set(word, [rule]);
-            }
         }
       }
     }
