@@ -21,20 +21,49 @@ export function storyValues(story: StoryWrite): unknown[] {
   ];
 }
 
-export function toStoredStory(row: Row): StoredStory {
+/**
+ * `centroidOf` reads a stored centroid (default: parses it); a writer that meets the same stories
+ * again and again may give one that keeps what it parsed (`centroidCache`).
+ */
+export function toStoredStory(
+  row: Row,
+  centroidOf: (id: number, json: string) => StoryCentroid = (_, json) => JSON.parse(json) as StoryCentroid,
+): StoredStory {
   // Every candidate's centroid is scored, but only the story joined needs its profile: parsed on demand.
   let profile: StoryProfile | undefined;
+  const id = Number(row.id);
   return {
-    id: Number(row.id),
+    id,
     first: (row.first_seen as string | null) ?? null,
     last: (row.last_seen as string | null) ?? null,
     size: Number(row.size),
     sources: Number(row.num_sources),
-    centroid: JSON.parse(row.centroid as string) as StoryCentroid,
+    centroid: centroidOf(id, row.centroid as string),
     get profile(): StoryProfile {
       profile ??= JSON.parse(row.profile as string) as StoryProfile;
       return profile;
     },
+  };
+}
+
+/**
+ * Parsed story centroids by story, each kept with the JSON it was parsed from and given again only
+ * for that same JSON (so a story changed since, by this writer or another, is parsed again): the
+ * link step scores up to a dozen candidate stories per article, mostly the same few hundred recent
+ * ones, and parsing their centroids was a tenth of the writer's time. At most `limit` stories are
+ * kept, the first kept forgotten first. The objects given are shared: the link step only reads
+ * centroids (it builds a new one to write).
+ */
+export function centroidCache(limit = 4096): (id: number, json: string) => StoryCentroid {
+  const kept = new Map<number, { json: string; centroid: StoryCentroid }>();
+  return (id, json) => {
+    const hit = kept.get(id);
+    if (hit && hit.json === json) return hit.centroid;
+    const centroid = JSON.parse(json) as StoryCentroid;
+    if (hit) kept.delete(id);
+    else if (kept.size >= limit) kept.delete(kept.keys().next().value as number);
+    kept.set(id, { json, centroid });
+    return centroid;
   };
 }
 

@@ -17,10 +17,11 @@ import {
 import type { LinkTables, StoredHappening } from '../link-analysis.js';
 import type { StoryWrite } from '../link-story.js';
 import type { Row } from '../read-rows.js';
-import { STORY_COLUMNS, storyValues, toStoredStory } from '../story-row.js';
+import { centroidCache, STORY_COLUMNS, storyValues, toStoredStory } from '../story-row.js';
 
 /** The link step's lookups and writes on SQLite; called inside the transaction that stores the document. */
 export function sqliteLinkTables(stmt: (sql: string) => Database.Statement): LinkTables {
+  const centroidOf = centroidCache();
   return {
     nearCandidates(docId: string, fingerprint: Fingerprint): NearCandidate[] {
       const rows = stmt(
@@ -142,14 +143,31 @@ export function sqliteLinkTables(stmt: (sql: string) => Database.Statement): Lin
         prune.run({ actor: d.actor, recipient: d.recipient, period: d.period, type: d.type, quad: d.quad });
     },
     countTerms(keys) {
-      const upsert = stmt(
-        `INSERT INTO term_frequencies (term, docs) VALUES (?, 1)
-         ON CONFLICT (term) DO UPDATE SET docs = docs + 1 RETURNING docs`,
-      ).pluck();
-      const docs = Number(upsert.get('#docs'));
+      // A key JSON would carry as an escape (a control character, half a surrogate pair) is
+      // counted on its own, as bound text; SQLite's JSON reading need not give the same text back.
+      if (keys.some((key) => UNSAFE_IN_JSON.test(key))) {
+        const upsert = stmt(
+          `INSERT INTO term_frequencies (term, docs) VALUES (?, 1)
+           ON CONFLICT (term) DO UPDATE SET docs = docs + 1 RETURNING docs`,
+        ).pluck();
+        const docs = Number(upsert.get('#docs'));
+        const df = new Map<string, number>();
+        for (const key of keys) df.set(key, Number(upsert.get(key)));
+        return { docs, df };
+      }
+      // One statement for the document's terms (distinct, as the link step gives them): a
+      // statement per term cost a round trip into SQLite each, some 200 an article.
+      const rows = stmt(
+        `INSERT INTO term_frequencies (term, docs) SELECT value, 1 FROM json_each(?) WHERE true
+         ON CONFLICT (term) DO UPDATE SET docs = docs + 1 RETURNING term, docs`,
+      )
+        .raw()
+        .all(JSON.stringify(['#docs', ...keys])) as [string, number][];
+      const counted = new Map<string, number>();
+      for (const [term, docs] of rows) counted.set(term, Number(docs));
       const df = new Map<string, number>();
-      for (const key of keys) df.set(key, Number(upsert.get(key)));
-      return { docs, df };
+      for (const key of keys) df.set(key, counted.get(key) as number);
+      return { docs: counted.get('#docs') as number, df };
     },
     storyOfDocument(docId) {
       const id = stmt('SELECT story_id FROM story_members WHERE doc_id = ?').pluck().get(docId);
@@ -167,7 +185,7 @@ export function sqliteLinkTables(stmt: (sql: string) => Database.Statement): Lin
       const read = stmt(`SELECT ${STORY_COLUMNS} FROM stories s WHERE s.id = ?`);
       return ids.flatMap((id) => {
         const row = read.get(id) as Row | undefined;
-        return row ? [toStoredStory(row)] : [];
+        return row ? [toStoredStory(row, centroidOf)] : [];
       });
     },
     createStory(story) {
@@ -210,6 +228,10 @@ export function sqliteLinkTables(stmt: (sql: string) => Database.Statement): Lin
     },
   };
 }
+
+/** Characters JSON.stringify writes as `\u` escapes. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what it looks for
+const UNSAFE_IN_JSON = /[\u0000-\u001f\ud800-\udfff]/;
 
 function writeIndex(stmt: (sql: string) => Database.Statement, id: number, story: StoryWrite): void {
   const insert = stmt('INSERT OR IGNORE INTO story_index (term, last_seen, story_id) VALUES (?, ?, ?)');
