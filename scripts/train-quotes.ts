@@ -5,6 +5,7 @@
 // number of epochs; the dev split is only scored, at the end, as held-out data.
 //
 //   npx tsx scripts/train-quotes.ts [--data DIR] [--epochs N] [--max-features N,N…] [--out DIR] [--dry]
+//   npx tsx scripts/train-quotes.ts --stack --folds 4 --fold-tags FILE --dry   (only the cross-fitted first-pass tags, to FILE)
 //
 // With --stack, the second pass instead (models/quotes-stack-1, `stack-features.ts`): the fitting
 // articles are cut into --folds folds by a hash of their name, a first-pass tagger with quotes-3's
@@ -60,6 +61,7 @@ const { values: args } = parseArgs({
     stack: { type: 'boolean', default: false },
     'fold-epochs': { type: 'string', default: '10' },
     folds: { type: 'string', default: '2' },
+    'fold-tags': { type: 'string' },
   },
 });
 
@@ -353,6 +355,14 @@ if (args.stack) {
       }
     }
     log(`fold ${f}: ${inFold.size} articles fitted, ${tagged} sentences of the fold tagged`);
+  }
+  if (args['fold-tags']) {
+    // The cross-fitted first-pass tags, for the cue-boundary pass's seeds (train-cue-bounds.ts --fold-seeds).
+    const out: Record<string, number[]> = {};
+    for (const [b, first] of firstOf) out[b.article.name] = [...first];
+    writeFileSync(args['fold-tags'], JSON.stringify({ tags: [...tagSet.tags], articles: out }));
+    log(`wrote the cross-fitted first-pass tags to ${args['fold-tags']}`);
+    if (args.dry) process.exit(0);
   }
   for (const [b, first] of firstOf) b.features.setFirstTags(first);
   // The held-out and dev articles: quotes-3's tags, as the pipeline's first pass gives them.
