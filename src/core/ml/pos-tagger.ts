@@ -33,10 +33,15 @@ export function posTagger(): PosTagger {
   return loaded;
 }
 
+/**
+ * Decoding buffers shared by every document of the thread (`tag` never runs inside itself): a
+ * document's own would be allocated, zeroed and grown again for each.
+ */
+const scratch = new Scratch();
+
 /** Tag numbers (indices into `posTagger().model.tags`) for every token of the layer. */
 export function tagPartsOfSpeech(tokens: TokenLayer, tagger: PosTagger = posTagger()): Uint8Array {
   const features = new DocumentFeatures(tokens, tagger.resources);
-  const scratch = new Scratch();
   const out = new Uint8Array(tokens.count);
   let buf = new Int32Array(64);
   for (let s = 0; s < tokens.sentences; s++) {
@@ -67,7 +72,6 @@ export class PartsOfSpeech {
   readonly #exact: Uint8Array;
   readonly #beamed: Uint8Array;
   readonly #done: Uint8Array;
-  readonly #scratch = new Scratch();
   #buf = new Int32Array(64);
   readonly #second: SecondDecoding = { out: new Int32Array(64), beam: EVENTS_POS_BEAM };
 
@@ -98,7 +102,7 @@ export class PartsOfSpeech {
     }
     const a = this.#buf;
     const b = this.#second.out;
-    this.#tagger.model.tagSentence(this.#features, s, from, to, a, this.#scratch, this.#second);
+    this.#tagger.model.tagSentence(this.#features, s, from, to, a, scratch, this.#second);
     for (let i = from; i < to; i++) {
       this.#exact[i] = a[i - from] as number;
       this.#beamed[i] = b[i - from] as number;

@@ -1,8 +1,8 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { TokenLayer } from '../tokens.js';
 import { type DocumentFeatures, FEATURE_VERSION, MAX_FEATURES } from './features.js';
 import { FixedTags } from './fixed-tags.js';
 import { KeyTable } from './hash.js';
+import { NEIGHBOUR_SURFACES, SURFACES, surfaceId, surfaces } from './surfaces.js';
 import { type CandidateFile, TagCandidates } from './tag-candidates.js';
 import { makeTagSet, type TagScheme, type TagSet } from './tag-scheme.js';
 import { transitionMaxima, viterbi } from './viterbi.js';
@@ -59,6 +59,9 @@ export interface ModelParts {
 
 const MAGIC = 0x4d534454; // "TDSM" little-endian
 
+/** Slots of a model's table of keys seen lately, less one (see `SequenceModel.#seenKeys`). */
+const SEEN_MASK = (1 << 12) - 1;
+
 export class SequenceModel {
   readonly header: ModelHeader;
   readonly tagSet: TagSet;
@@ -87,6 +90,13 @@ export class SequenceModel {
   readonly #own = new Map<ReadonlyMap<number, number> | undefined, OwnScores>();
   /** Rows of one token's keys (`#rowsOf`). */
   readonly #rows = new Int32Array(MAX_FEATURES);
+  /**
+   * The row (or -1: absent) of keys looked up lately, direct-mapped by key bits (0: empty, no key is
+   * 0): the keys of few values (a distance bucket, a part of speech, the bias) come back at every
+   * token, and this small table stays in the fastest cache where the key table does not.
+   */
+  readonly #seenKeys = new Int32Array(SEEN_MASK + 1);
+  readonly #seenRows = new Int32Array(SEEN_MASK + 1);
 
   constructor(
     header: ModelHeader,
@@ -256,9 +266,19 @@ export class SequenceModel {
   #rowsOf(keys: Int32Array, count: number): number {
     const table = this.#table;
     const rows = this.#rows;
+    const seenKeys = this.#seenKeys;
+    const seenRows = this.#seenRows;
     let m = 0;
     for (let f = 0; f < count; f++) {
-      const r = table.get(keys[f] as number);
+      const key = keys[f] as number;
+      const at = (key ^ (key >>> 13)) & SEEN_MASK;
+      let r: number;
+      if (seenKeys[at] === key) r = seenRows[at] as number;
+      else {
+        r = table.get(key);
+        seenKeys[at] = key;
+        seenRows[at] = r;
+      }
       if (r >= 0) rows[m++] = r;
     }
     return m;
@@ -535,65 +555,6 @@ export class OwnScores {
     const at = id * n;
     for (let t = 0; t < n; t++) scores[at + t] = em[base + t] as number;
   }
-}
-
-/** Surfaces interned at most (then the numbering starts afresh, and every model's kept scores with it). */
-const SURFACES = 1 << 15;
-/** Surfaces (the first numbered: the frequent ones) whose scores as a neighbour are kept. */
-const NEIGHBOUR_SURFACES = 1 << 12;
-
-/**
- * Token surfaces numbered across documents, the same numbers for every model, so a token's surface
- * is looked up once per document however many models keep scores for it (`OwnScores`). A number
- * stands for the surface with the token's kind and capital flag; a token whose surface was first
- * numbered with another kind or flag gets none (-1) and is scored without the cache.
- */
-const surfaces = {
-  index: new Map<string, number>(),
-  meta: new Int32Array(SURFACES),
-  /** Bumped when the numbering starts afresh. */
-  generation: 0,
-};
-
-/** Per token layer: the surface number of each token (-2 until looked up), of one generation. */
-interface SurfaceColumn {
-  generation: number;
-  ids: Int32Array;
-}
-
-const SURFACE_COLUMN = {};
-
-/** The surface number of token `i` (see `surfaces`), or -1 when it has none. */
-function surfaceId(tokens: TokenLayer, i: number): number {
-  const column = tokens.derived(
-    SURFACE_COLUMN,
-    (): SurfaceColumn => ({ generation: -1, ids: new Int32Array(tokens.count) }),
-  );
-  if (column.generation !== surfaces.generation) {
-    column.ids.fill(-2);
-    column.generation = surfaces.generation;
-  }
-  const known = column.ids[i] as number;
-  if (known !== -2) return known;
-  const surface = tokens.text.slice(tokens.start(i), tokens.end(i));
-  const meta = tokens.kind(i) * 2 + (tokens.isUpper(i) ? 1 : 0);
-  const index = surfaces.index;
-  let id = index.get(surface);
-  if (id !== undefined) {
-    if (surfaces.meta[id] !== meta) id = -1;
-  } else {
-    if (index.size === SURFACES) {
-      index.clear();
-      surfaces.generation++;
-      column.ids.fill(-2);
-      column.generation = surfaces.generation;
-    }
-    id = index.size;
-    index.set(surface, id);
-    surfaces.meta[id] = meta;
-  }
-  column.ids[i] = id;
-  return id;
 }
 
 /** A second decoding of the same scores (see `SequenceModel.tagSentence`). */

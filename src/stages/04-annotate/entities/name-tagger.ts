@@ -73,6 +73,9 @@ export function tagNames(
   return tagSentences(tokens, tagger, skip).names;
 }
 
+/** Decoding buffers shared by every document of the thread (`tagSentences` never runs inside itself). */
+const scratch = new Scratch();
+
 /**
  * Tags sentences from `first` on until at least `maxNames` names are found (the sentence that
  * reaches it is finished) or the document ends, then applies the document pass to those names.
@@ -87,7 +90,6 @@ export function tagSentences(
   maxNames = Number.POSITIVE_INFINITY,
 ): { names: TaggedName[]; next: number } {
   const features = new DocumentFeatures(tokens, tagger.resources);
-  const scratch = new Scratch();
   const { model } = tagger;
   const set = model.tagSet;
   const out: TaggedName[] = [];

@@ -132,6 +132,9 @@ export function attributionFeatures(
   return new StackedAttributionFeatures(tokens, tagger.resources, tagger.cues, paragraphs, tagger.pos);
 }
 
+/** Decoding buffers shared by every document of the thread (`tagAttributionSpans` never runs inside itself). */
+const scratch = new Scratch();
+
 /**
  * Role spans of the document by the tagger, in text order (see `spansOfTags`). With a second
  * pass, the first pass tags the document, its tags are set on `features`, and the second pass's
@@ -142,7 +145,6 @@ export function tagAttributionSpans(
   tagger: AttributionTagger = attributionTagger(),
   skip?: (s: number) => boolean,
 ): RoleSpan[] {
-  const scratch = new Scratch();
   const model = tagger.model;
   features.setFirstTags(null);
   const second = tagger.second;
