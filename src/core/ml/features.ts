@@ -103,6 +103,11 @@ const BOS = hash32('<s>');
 const EOS = hash32('</s>');
 const NONE = hash32('<none>');
 
+/** The word (and shape) value a window template reads at offset `d` outside the sentence. */
+export function padOf(d: number): number {
+  return d < 0 ? BOS : EOS;
+}
+
 // Case of a word elsewhere in the document (`docCase`).
 const SEEN_LOWER = 1;
 const SEEN_TITLE = 2;
@@ -282,6 +287,11 @@ export class DocumentFeatures {
     if (i < from) return BOS;
     if (i >= to) return EOS;
     return this.tokens.hash(i);
+  }
+
+  /** `tokens.hash(i)` inside `[from, to)`, the padding value (`padOf`) outside, as the word templates read it. */
+  wordAt(i: number, from: number, to: number): number {
+    return this.#word(i, from, to);
   }
 
   #shapeAt(i: number, from: number, to: number): number {

@@ -1,4 +1,4 @@
-import { DocumentFeatures, type FeatureResources } from '../../../core/ml/features.js';
+import { DocumentFeatures, type FeatureResources, padOf } from '../../../core/ml/features.js';
 import { featureKey, featureKey2 } from '../../../core/ml/hash.js';
 import { type PartsOfSpeech, type PosTagger, partsOfSpeech, posTagger } from '../../../core/ml/pos-tagger.js';
 import { hashString, PUNCT, type TokenLayer, type TokenSet, WORD } from '../../../core/tokens.js';
@@ -280,5 +280,50 @@ export class AttributionFeatures extends DocumentFeatures {
     k = this.shapeContext(i, from, to, out, k, A.S0);
     k = this.clusterContext(i, from, to, out, k, A.Cm1, A.Cp1, false);
     return this.#contextTail(i, s, from, to, out, k);
+  }
+
+  /**
+   * `extractContext` split once more (`DocumentFeatures.splitsNeighbourKeys`): the word, shape and
+   * cluster a neighbour gives (`neighbourKeys`, `edgeKeys`) apart from the rest (`extractLocal`), so
+   * a model keeps the scores of a frequent word as a neighbour. True where `extractContext` is this
+   * class's own.
+   */
+  override get splitsNeighbourKeys(): boolean {
+    return this.extractContext === AttributionFeatures.prototype.extractContext;
+  }
+
+  /** The keys token `j` gives token `j - d` as its neighbour at offset `d` (-2, -1, +1, +2), `j` inside the sentence. */
+  override neighbourKeys(j: number, d: number, out: Int32Array, at: number): number {
+    const w = this.tokens.hash(j);
+    if (d === -2 || d === 2) {
+      out[at++] = featureKey(d < 0 ? A.Wm2 : A.Wp2, w);
+      return at;
+    }
+    const before = d < 0;
+    out[at++] = featureKey(before ? A.Wm1 : A.Wp1, w);
+    out[at++] = featureKey(before ? A.Sm1 : A.Sp1, this.shapeOf(j));
+    const c = this.clusterOf(j);
+    if (c !== 0) out[at++] = featureKey(before ? A.Cm1 : A.Cp1, c & 1023);
+    return at;
+  }
+
+  /** The keys of a neighbour at offset `d` (-2, -1, +1, +2) that falls outside the sentence. */
+  override edgeKeys(d: number, out: Int32Array, at: number): number {
+    const pad = padOf(d);
+    if (d === -2 || d === 2) {
+      out[at++] = featureKey(d < 0 ? A.Wm2 : A.Wp2, pad);
+      return at;
+    }
+    out[at++] = featureKey(d < 0 ? A.Wm1 : A.Wp1, pad);
+    out[at++] = featureKey(d < 0 ? A.Sm1 : A.Sp1, pad);
+    return at;
+  }
+
+  /** The keys of `extractContext` that neither `neighbourKeys` nor `edgeKeys` writes: the bigrams and the tail. */
+  override extractLocal(i: number, s: number, from: number, to: number, out: Int32Array, at: number): number {
+    const w0 = this.tokens.hash(i);
+    out[at++] = featureKey2(A.Bm1, this.wordAt(i - 1, from, to), w0);
+    out[at++] = featureKey2(A.Bp1, w0, this.wordAt(i + 1, from, to));
+    return this.#contextTail(i, s, from, to, out, at);
   }
 }

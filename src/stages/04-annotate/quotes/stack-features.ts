@@ -152,6 +152,15 @@ export class StackedAttributionFeatures extends AttributionFeatures {
     return this.#stacked(i, s, from, to, out, super.extractContext(i, s, from, to, out, at));
   }
 
+  override extractLocal(i: number, s: number, from: number, to: number, out: Int32Array, at: number): number {
+    return this.#stacked(i, s, from, to, out, super.extractLocal(i, s, from, to, out, at));
+  }
+
+  /** Neighbours' keys split off as the first pass's are (`AttributionFeatures.splitsNeighbourKeys`). */
+  override get splitsNeighbourKeys(): boolean {
+    return this.extractContext === StackedAttributionFeatures.prototype.extractContext;
+  }
+
   /** The own keys are the first pass's (a word's surface alone), so a model may still reuse their scores. */
   override get splitsOwnKeys(): boolean {
     return true;

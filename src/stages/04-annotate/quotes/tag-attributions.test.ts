@@ -50,6 +50,7 @@ test('the attribution features split into own and context keys write the keys ex
   const clusters = new Map([[hashString('prices'), 3 | (4 << 10)]]);
   const features = new AttributionFeatures(tokens, { clusters }, new TokenSet(['said']), undefined, null);
   assert.equal(features.splitsOwnKeys, true);
+  assert.equal(features.splitsNeighbourKeys, true);
   const out = new Int32Array(MAX_FEATURES);
   for (let s = 0; s < tokens.sentences; s++) {
     const from = tokens.sentenceFirst[s] as number;
@@ -59,6 +60,14 @@ test('the attribution features split into own and context keys write the keys ex
       const own = features.extractOwn(i, out, 0);
       const both = features.extractContext(i, s, from, to, out, own);
       assert.deepEqual([...out.subarray(0, both)].sort(), whole, `token ${tokens.surface(i)}`);
+      // Split once more: the neighbours' keys (inside the sentence or its edge) and the local rest.
+      let k = features.extractOwn(i, out, 0);
+      for (const d of [-2, -1, 1, 2]) {
+        const j = i + d;
+        k = j < from || j >= to ? features.edgeKeys(d, out, k) : features.neighbourKeys(j, d, out, k);
+      }
+      k = features.extractLocal(i, s, from, to, out, k);
+      assert.deepEqual([...out.subarray(0, k)].sort(), whole, `token ${tokens.surface(i)}, neighbours apart`);
     }
   }
 });
