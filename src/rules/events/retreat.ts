@@ -59,7 +59,8 @@ export const retreat: EventTypeSpec = {
       words: ['return'],
       forms: ['returned'],
       recipientPreps: ['to'],
-      exclude: ['home', 'fire'],
+      // "returned to power / office": re-elected or reappointed, no return of people or property.
+      exclude: ['home', 'fire', 'power', 'office'],
     },
     {
       id: 'events:retreat.compensation',

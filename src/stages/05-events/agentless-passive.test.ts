@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createDoc, type NewsEvent } from '../../core/doc.js';
 import { analyzeDoc } from '../../pipeline.js';
+import { explainEvents } from './events-stage.js';
 
 function events(text: string): NewsEvent[] {
   const doc = analyzeDoc(
@@ -65,4 +66,27 @@ test('the phrase before a passive verb with no agent undergoes it', () => {
   const e = events('The detainees were immediately arrested under the new law.');
   assert.equal(e[0]?.type, 'COERCE');
   assert.notEqual(e[0]?.actor?.text, 'The detainees');
+});
+
+test('a passive participle before an infinitive: its subject is asked, not asking', () => {
+  const explained = (text: string) => {
+    const doc = createDoc(text, {
+      uri: 'test://passive-infinitive',
+      mediaType: 'text/plain',
+      published: '2024-05-16',
+    });
+    return explainEvents(analyzeDoc(doc)).sentences.flatMap((s) => s.rejected.map((r) => r.reason));
+  };
+  const line = 'The talks opened on Monday. The Scottish Executive has been asked to publish its figures.';
+  // No one is said to ask: the agentless-passive rule sets it aside, the subject is no actor.
+  assert.deepEqual(
+    events(line).filter((e) => e.type === 'REQUEST'),
+    [],
+  );
+  assert.ok(explained(line).includes('events:actor.agentless-verbal-passive'));
+  // Control: the active verb keeps its subject as the actor.
+  const active = events(
+    'The talks opened on Monday. The Scottish Executive asked France to publish its figures.',
+  );
+  assert.equal(active.find((e) => e.type === 'REQUEST')?.actor?.text, 'Scottish Executive');
 });

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { docFromLines } from '../../../test/support/event-doc.js';
-import { analyze } from '../../pipeline.js';
+import { createDoc } from '../../core/doc.js';
+import { analyze, analyzeDoc } from '../../pipeline.js';
 import { codeEvents, explainEvents } from './events-stage.js';
 
 // Sentences written here; each sense test has a control that must still code the event.
@@ -243,4 +244,58 @@ test('a death in a crash or derailment is an accident, unless a weapon or an arm
       'ASSAULT',
     ),
   );
+});
+
+test('"demonstrate" with an object or a that-clause means show; without one it is a protest', () => {
+  const types = (text: string) => analyze(text, { published: '2024-05-16' }).events.map((e) => e.type);
+  assert.deepEqual(
+    types('The local election results in Kent demonstrated the strength of the Green Party.'),
+    [],
+  );
+  assert.deepEqual(
+    types('Figures from the Scottish Executive demonstrate that waiting times have fallen.'),
+    [],
+  );
+  // Control: the intransitive verb is a protest.
+  assert.deepEqual(types('Hundreds of nurses demonstrated outside the Scottish Parliament on Monday.'), [
+    'PROTEST',
+  ]);
+});
+
+test('"sanction" an act authorises it; "sanction" a country is a sanction', () => {
+  const types = (text: string) => analyze(text, { published: '2024-05-16' }).events.map((e) => e.type);
+  assert.deepEqual(types('The Kenyan parliament sanctioned the deployment of troops to Somalia.'), []);
+  // Control: the sense of penalty, with an actor as object.
+  assert.deepEqual(types('Canada sanctioned Venezuela over the disputed vote.'), ['SANCTION']);
+});
+
+test('an attributive participle after a determiner and an -ly adverb is no event', () => {
+  const types = (text: string) => analyze(text, { published: '2024-05-16' }).events.map((e) => e.type);
+  assert.deepEqual(types('The widely criticised French plan was dropped in Rome.'), []);
+  // Control: "that" may open a relative clause whose verb is finite.
+  assert.ok(types('Italy, a country that openly criticised France, met Spain.').includes('ACCUSE'));
+});
+
+test('a capitalised verb form ending a name after a determiner is part of the name ("the Holy Land")', () => {
+  const line = 'Pilgrims from Italy will land in the Holy Land at Easter.';
+  const doc = analyzeDoc(
+    createDoc(line, { uri: 'test://holy-land', mediaType: 'text/plain', published: '2024-05-16' }),
+  );
+  const { events: coded, sentences } = explainEvents(doc);
+  // One landing, the lowercase verb's; the name's "Land" is set aside as a name.
+  assert.deepEqual(
+    coded.map((e) => line.slice(e.trigger.start, e.trigger.end)),
+    ['land'],
+  );
+  assert.ok(sentences.some((s) => s.rejected.some((r) => r.reason === 'events:sense.name')));
+});
+
+test('"returned to power" is re-election, no return of people or property', () => {
+  const types = (text: string) => analyze(text, { published: '2024-05-16' }).events.map((e) => e.type);
+  assert.deepEqual(
+    types('Analysts in Oslo expect taxes to rise if the Labour Party is returned to power.'),
+    [],
+  );
+  // Control: returning captured people is coded.
+  assert.deepEqual(types('Russia returned 50 prisoners of war to Ukraine on Monday.'), ['RETREAT']);
 });

@@ -3,7 +3,8 @@ import senseData from '../../rules/events/senses.json' with { type: 'json' };
 import { wordList } from '../../rules/word-list.js';
 import type { ClauseAnalysis, ClauseFrame, Phrase } from './analyze-clauses.js';
 import { verbForms } from './inflect.js';
-import { locativePreps } from './sentence-words.js';
+import { determiners } from './sentence-words.js';
+import { approveSenseRule, firstHeads, isApproveSense, isShowSense, showSenseRule } from './verb-senses.js';
 
 /**
  * Word senses the lexicon alone cannot tell, read from the trigger's clause: "coronavirus has
@@ -246,7 +247,13 @@ function isNameWord(
   tagAt: (i: number) => string,
 ): boolean {
   const name = (k: number) => capitalised(text, tokens[k]) && /^NNPS?$/.test(tagAt(k));
-  if (!name(i) || !name(i - 1) || !name(i + 1)) return false;
+  // "Minister Sue Essex" inside a run; "the Holy Land" ending one that does not open the sentence.
+  if (
+    !name(i) ||
+    !name(i - 1) ||
+    !(name(i + 1) || (i > 1 && determiners.has((tokens[i - 2] as Token).lower)))
+  )
+    return false;
   let lower = 0;
   let words = 0;
   for (const t of tokens) {
@@ -256,19 +263,6 @@ function isNameWord(
     if (c >= 97) lower++;
   }
   return lower * 2 > words;
-}
-
-/** The head words a phrase may have: its last token, and the word before its first preposition ("the report by the team"). */
-function firstHeads(tokens: readonly Token[], p: Phrase | undefined): string[] {
-  if (!p) return [];
-  const out = [(tokens[p.last] as Token).lower];
-  for (let k = p.first + 1; k <= p.last; k++) {
-    if (locativePreps.has((tokens[k] as Token).lower)) {
-      out.push((tokens[k - 1] as Token).lower);
-      break;
-    }
-  }
-  return out;
 }
 
 /** The head word of a phrase: its last token. */
@@ -414,9 +408,28 @@ export function isParticipialModifier(
 ): boolean {
   const word = (tokens[head] as Token).lower;
   if (head < 1 || !(word.endsWith('ed') || word.endsWith('en'))) return false;
-  if (!participleSlots.has((tokens[head - 1] as Token).lower)) return false;
   if (!/^(VBN|VBD|JJ)$/.test(tagAt(head))) return false;
-  return /^NNS?$/.test(tagAt(head + 1));
+  if (participleSlots.has((tokens[head - 1] as Token).lower)) return /^NNS?$/.test(tagAt(head + 1));
+  return isAdverbedAttributive(head, tokens, tagAt);
+}
+
+/**
+ * "the internationally recognised southern part", "a newly elected leader": after a determiner and
+ * an -ly adverb there is no subject, so the participle modifies the noun that follows (an adjective
+ * may stand between). "that" may be a relative pronoun ("a country that openly attacked …").
+ */
+function isAdverbedAttributive(
+  head: number,
+  tokens: readonly Token[],
+  tagAt: (i: number) => string,
+): boolean {
+  const adverb = (tokens[head - 1] as Token).lower;
+  if (head < 2 || !adverb.endsWith('ly') || tagAt(head - 1) !== 'RB') return false;
+  const det = (tokens[head - 2] as Token).lower;
+  if (det === 'that' || !(determiners.has(det) || participleSlots.has(det))) return false;
+  let k = head + 1;
+  if (/^JJ[RS]?$/.test(tagAt(k))) k++;
+  return /^NNS?$/.test(tagAt(k));
 }
 
 const strikeDeal = senseData.strikeDeal;
@@ -512,6 +525,8 @@ export function checkSense(
     return { action: 'reject', rule: participialModifierRule };
   if (isAnonymityWish(head, tokens)) return { action: 'reject', rule: anonymity.id };
   if (!frame) return undefined;
+  if (isShowSense(type, head, tokens, frame)) return { action: 'reject', rule: showSenseRule };
+  if (isApproveSense(type, head, tokens, frame)) return { action: 'reject', rule: approveSenseRule };
   if (isEconomicSense(type, head, tokens, clauses, frame))
     return { action: 'reject', rule: economicSenseRule };
   if (frame.kind === 'nominal' && isQuantityChange(head, clauses, tokens))

@@ -2,7 +2,7 @@ import type { EventParticipant } from '../../core/doc.js';
 import type { JoinedToken as Token } from '../../core/tokens.js';
 import { textActor } from './agent-phrases.js';
 import type { ClauseFrame } from './analyze-clauses.js';
-import { clauseSides, clauseTextActor } from './clause-participants.js';
+import { type ClauseSides, clauseSides, clauseTextActor } from './clause-participants.js';
 import type { Rejection, SentenceRun, Sides, Trigger } from './coding-state.js';
 import { participant, pickSubject, subjectCandidates } from './participants.js';
 import {
@@ -206,11 +206,39 @@ function byPhraseSides(run: SentenceRun, t: Trigger, sides: Sides): void {
   }
 }
 
+/**
+ * "Ministers have been asked to explain": the verb group runs on into the infinitive, so the frame
+ * reads it as active, but the trigger itself is a participle after a form of "be"
+ * (`events:actor.passive-before-infinitive`): its subject undergoes the act and is no actor.
+ */
+function passiveBeforeInfinitive(
+  found: ClauseSides,
+  frame: ClauseFrame,
+  tokens: readonly Token[],
+  t: Trigger,
+): void {
+  const { m } = t;
+  if (found.passive || frame.actorBy !== 'clause:subject' || !isPassive(tokens, m.head, m.rule)) return;
+  if (tokens[m.last + 1]?.lower !== 'to') return;
+  found.passive = true;
+  found.actorPhrase = undefined;
+  if (!found.actor) return;
+  if (!found.recipient) {
+    found.recipient = found.actor;
+    found.recipientBy = passiveBeforeInfinitiveRule;
+  }
+  found.actor = undefined;
+  found.actorBy = undefined;
+}
+
+export const passiveBeforeInfinitiveRule = 'events:actor.passive-before-infinitive';
+
 /** The clause analysis, where it finds a side, over the token windows' sides. */
 export function applyClauseSides(run: SentenceRun, t: Trigger, sides: Sides, frame: ClauseFrame): void {
   const { doc, tokens, groups } = run.ctx;
   const { trailing, leadingComma, lastEvent } = t;
   const found = clauseSides(frame, t.usable, tokens, t.m.rule.recipientPreps, t.m.head);
+  passiveBeforeInfinitive(found, frame, tokens, t);
   const clauseText =
     found.actorPhrase && !trailing && leadingComma < 0
       ? clauseTextActor(doc, tokens, found.actorPhrase, sides.actorGroup, sides.actor)

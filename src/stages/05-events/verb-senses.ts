@@ -1,0 +1,63 @@
+import type { JoinedToken as Token } from '../../core/tokens.js';
+import senseData from '../../rules/events/senses.json' with { type: 'json' };
+import { wordList } from '../../rules/word-list.js';
+import type { ClauseFrame, Phrase } from './analyze-clauses.js';
+import { locativePreps } from './sentence-words.js';
+
+/*
+ * Verb senses read from the verb's object: "demonstrate" with an object shows, "sanction" an act
+ * authorises it (rules/events/senses.json `transitiveShow`, `approveSense`).
+ */
+
+/** The head words a phrase may have: its last token, and the word before its first preposition ("the report by the team"). */
+export function firstHeads(tokens: readonly Token[], p: Phrase | undefined): string[] {
+  if (!p) return [];
+  const out = [(tokens[p.last] as Token).lower];
+  for (let k = p.first + 1; k <= p.last; k++) {
+    if (locativePreps.has((tokens[k] as Token).lower)) {
+      out.push((tokens[k - 1] as Token).lower);
+      break;
+    }
+  }
+  return out;
+}
+
+const transitiveShow = senseData.transitiveShow;
+const showForms = new Set(transitiveShow.forms);
+const showClauseWords = new Set(wordList(transitiveShow, 'events/senses transitiveShow'));
+
+/**
+ * "the views demonstrated the widely-held view", "the figures demonstrate that …": the verb of
+ * protest used transitively means show (`transitiveShow`); the protest verb takes no object.
+ */
+export function isShowSense(
+  type: string,
+  head: number,
+  tokens: readonly Token[],
+  frame: ClauseFrame,
+): boolean {
+  if (type !== 'PROTEST' || frame.kind !== 'verbal' || frame.verbGroup?.voice === 'passive') return false;
+  if (!showForms.has((tokens[head] as Token).lower)) return false;
+  const vgLast = frame.verbGroup?.last ?? head;
+  return frame.object !== undefined || showClauseWords.has(tokens[vgLast + 1]?.lower ?? '');
+}
+
+const approveSense = senseData.approveSense;
+const approveForms = new Set(approveSense.forms);
+const permittedActs = new Set(wordList(approveSense, 'events/senses approveSense'));
+
+/** "a resolution sanctioning military action": the verb "sanction" with an act as its object authorises it (`approveSense`). */
+export function isApproveSense(
+  type: string,
+  head: number,
+  tokens: readonly Token[],
+  frame: ClauseFrame,
+): boolean {
+  if (type !== 'SANCTION' || frame.kind !== 'verbal' || frame.verbGroup?.voice === 'passive') return false;
+  if (!approveForms.has((tokens[head] as Token).lower)) return false;
+  return firstHeads(tokens, frame.object).some((w) => permittedActs.has(w));
+}
+
+/** Rule ids of the two senses. */
+export const showSenseRule: string = transitiveShow.id;
+export const approveSenseRule: string = approveSense.id;
