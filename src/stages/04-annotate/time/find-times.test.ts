@@ -558,3 +558,11 @@ test('a later quarter with no tense to go by is the nearer one: "the fourth quar
   assert.equal(valueIn('Results for the third quarter beat forecasts.', 'the third quarter'), '2024-Q3');
   assert.equal(valueIn('The firm will report the fourth quarter soon.', 'the fourth quarter'), '2024-Q4');
 });
+
+test('"quarter-to-quarter", "day-to-day": two units joined by "to" are an adjective, not a time', () => {
+  assert.deepEqual(surfaces('The quarter-to-quarter comparison improved.'), []);
+  assert.deepEqual(surfaces('She left the day-to-day running of the firm to others.'), []);
+  assert.deepEqual(surfaces('Sales moved week-to-week, but the quarter ended well.'), ['the quarter']);
+  // One unit with "to" and another word is still a time.
+  assert.deepEqual(surfaces('The quarter to June was strong.'), ['The quarter', 'June']);
+});

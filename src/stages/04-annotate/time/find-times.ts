@@ -61,6 +61,7 @@ import {
   spanPrefixes,
   spelledYearStarts,
   starters,
+  unitMap,
 } from './time-vocabulary.js';
 
 /**
@@ -283,7 +284,22 @@ export function matchAt(c: Ctx, i: number): Hit | null {
     if (t.l === 'the') best = longest(best, matchDecade(c, i));
     if (positionSet.has(t.l)) best = longest(best, matchPartOfDay(c, i));
   }
-  return best;
+  return best && !inUnitToUnit(c, i, best.end) ? best : null;
+}
+
+/**
+ * "quarter-to-quarter", "day-to-day", "year-to-year": two units joined by "to" make an adjective
+ * of comparison or routine ("the quarter-to-quarter comparison", "day-to-day management"), not a
+ * point or a length; an expression ending in the first unit or starting at the second is dropped.
+ */
+function inUnitToUnit(c: Ctx, start: number, end: number): boolean {
+  const unitTo = (k: number) =>
+    unitMap.has(w(c, k)) &&
+    w(c, k + 1) === '-' &&
+    w(c, k + 2) === 'to' &&
+    w(c, k + 3) === '-' &&
+    unitMap.has(w(c, k + 4));
+  return unitTo(end - 1) || unitTo(start - 4);
 }
 
 /** "early", "late", "mid-", "fiscal", "the end of" before a date: kept in the extent, not the value. */
