@@ -18,6 +18,9 @@ export const agoWords: readonly (readonly [string, number])[] = Object.entries(d
 /** Future cues before an expression ("will meet on Friday"): a bare weekday resolves forward. */
 export const futureCues = wordList(data.futureCues, 'time/modifiers futureCues');
 
+/** Modal auxiliaries: "will one day be" is an indefinite future day, not a day's length. */
+export const modalAuxiliaries = wordList(data.modalAuxiliaries, 'time/modifiers modalAuxiliaries');
+
 /** Future cues that count only right before the expression ("by Friday"), not further off ("shelled by destroyers on Monday"). */
 export const adjacentFutureCues = wordList(data.adjacentFutureCues, 'time/modifiers adjacentFutureCues');
 

@@ -96,3 +96,8 @@ test('"the end of the decade" is the decade the text is in; "in the decade since
   ]);
   assert.deepEqual(found('Prices doubled in the decade since the war.'), []);
 });
+
+test('"one day" after a modal is some day to come, elsewhere a day\'s length', () => {
+  assert.deepEqual(found('The robots could one day replace us.'), [['one day', 'FUTURE_REF', 'DATE']]);
+  assert.deepEqual(found('The strike lasted one day.'), [['one day', 'P1D', 'DURATION']]);
+});

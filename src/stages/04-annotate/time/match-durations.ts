@@ -11,6 +11,7 @@ import {
   dayKinds,
   durationLeaders,
   frequencyWords,
+  modalSet,
   quarterPattern,
   setLeaderSet,
   shiftMap,
@@ -72,6 +73,9 @@ function parseCountWord(c: Ctx, i: number): { n: number | null; next: number } |
 /** "two days", "the past three years", "two-day", "75 years", "the first nine months", "a few weeks". */
 export function matchDuration(c: Ctx, i: number): Hit | null {
   if (w(c, i) === 'half') return matchHalfUnit(c, i);
+  // "will one day be", "could one day replace": some day to come, not a day's length.
+  if (w(c, i) === 'one' && w(c, i + 1) === 'day' && modalSet.has(w(c, i - 1)))
+    return { end: i + 2, value: 'FUTURE_REF', type: 'DATE', rule: 'time:one-day', relative: true };
   const unitLong = matchUnitLong(c, i);
   if (unitLong) return unitLong;
   let j = i;

@@ -12,6 +12,7 @@ import {
   agoWords,
   anaphoricShifts,
   futureCues,
+  modalAuxiliaries,
   pastVerbs,
   positionMods,
   positionWords,
@@ -263,6 +264,7 @@ export const futureWords = new Set([...futureCues, ...scheduleVerbs.thirdPerson]
 export const adjacentFutureWords = new Set(adjacentFutureCues);
 /** Base forms of the schedule verbs ("the leaders meet Tuesday") and the words that unmake them as cues. */
 export const scheduleBase = new Set(scheduleVerbs.base);
+export const modalSet = new Set(modalAuxiliaries);
 export const scheduleBaseBlockers = new Set(scheduleVerbs.notBefore);
 export const notPast = new Set(scannerList('notPastTense'));
 export const presentWords = new Set(presentCues);
