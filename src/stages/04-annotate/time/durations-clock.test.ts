@@ -101,3 +101,8 @@ test('"one day" after a modal is some day to come, elsewhere a day\'s length', (
   assert.deepEqual(found('The robots could one day replace us.'), [['one day', 'FUTURE_REF', 'DATE']]);
   assert.deepEqual(found('The strike lasted one day.'), [['one day', 'P1D', 'DURATION']]);
 });
+
+test('"the last-minute effort": a leader joined to its unit by a hyphen is an adjective, not a length', () => {
+  assert.deepEqual(found('The last-minute effort failed.'), []);
+  assert.deepEqual(found('Prices rose over the past year.'), [['the past year', 'P1Y', 'DURATION']]);
+});

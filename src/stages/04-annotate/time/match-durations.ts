@@ -87,6 +87,8 @@ export function matchDuration(c: Ctx, i: number): Hit | null {
   let k: number;
   if (count) k = count.next;
   else if (hasThe && leader) {
+    // "the last-minute talks", "the first-year results": leader and unit joined are an adjective.
+    if (w(c, j) === '-') return null;
     // "the past year": one unit.
     count = { n: 1, next: j };
     k = j;
