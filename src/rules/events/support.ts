@@ -76,6 +76,8 @@ export const support: EventTypeSpec = {
       context: ['diplomatic'],
       words: ['support'],
       forms: ['support', 'supported', 'supports'],
+      // "expressed support for the rebels": the noun's beneficiary follows "for".
+      recipientPreps: ['for'],
     },
     {
       id: 'events:support.defend',

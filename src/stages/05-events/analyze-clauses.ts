@@ -40,6 +40,10 @@ const recipientPreps = list('recipientPrepositions');
 const modifierPreps = list('modifierPrepositions');
 const absolutePreps = list('absolutePrepositions');
 const supportVerbs = list('supportVerbs');
+/** "launched an attack", "expressed support": a verb whose object names the event its subject acts in. */
+export function isSupportVerb(word: string): boolean {
+  return supportVerbs.has(word);
+}
 const reportingVerbs = new Set(reportingVerbLists.neutral);
 const participialOpeners = new Set(
   wordList(sentenceWords.participialOpeners, 'events/sentence-words participialOpeners'),
@@ -207,6 +211,14 @@ export class ClauseAnalysis {
     } else if (before?.kind === 'NP' && before.possessive) {
       frame.actors = [{ first: before.first, last: before.last }];
       frame.actorBy = 'clause:possessor';
+    } else if (np.first === i && before?.kind === 'NP' && (this.#tokens[i] as Token).lower.endsWith('ing')) {
+      // "a letter from Nakasone promising help": an -ing word opening the noun group after another
+      // is that group's participial modifier; the group (its "from" phrase included) acts.
+      const chain = this.#chainEndingAt(n - 1, true);
+      if (chain) {
+        frame.actors = chain;
+        frame.actorBy = 'clause:participle-modifier';
+      }
     } else {
       // "the Russian invasion", "a U.S. air strike": a modifier before the event word.
       let first = np.first;

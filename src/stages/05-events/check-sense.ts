@@ -1,9 +1,9 @@
 import type { JoinedToken as Token } from '../../core/tokens.js';
 import senseData from '../../rules/events/senses.json' with { type: 'json' };
 import { wordList } from '../../rules/word-list.js';
-import type { ClauseAnalysis, ClauseFrame, Phrase } from './analyze-clauses.js';
+import { type ClauseAnalysis, type ClauseFrame, isSupportVerb, type Phrase } from './analyze-clauses.js';
 import { verbForms } from './inflect.js';
-import { determiners } from './sentence-words.js';
+import { determiners, isBeForm } from './sentence-words.js';
 import { approveSenseRule, firstHeads, isApproveSense, isShowSense, showSenseRule } from './verb-senses.js';
 
 /**
@@ -424,7 +424,8 @@ function isAdverbedAttributive(
   tagAt: (i: number) => string,
 ): boolean {
   const adverb = (tokens[head - 1] as Token).lower;
-  if (head < 2 || !adverb.endsWith('ly') || tagAt(head - 1) !== 'RB') return false;
+  // The tagger reads some -ly adverbs as adjectives ("the commonly/JJ accepted maximum").
+  if (head < 2 || !adverb.endsWith('ly') || !/^(RB|JJ)$/.test(tagAt(head - 1))) return false;
   const det = (tokens[head - 2] as Token).lower;
   if (det === 'that' || !(determiners.has(det) || participleSlots.has(det))) return false;
   let k = head + 1;
@@ -476,6 +477,24 @@ export function isQuantityChange(head: number, clauses: ClauseAnalysis, tokens: 
   return false;
 }
 
+const transport = senseData.transport;
+const transportForms = new Set(transport.forms);
+
+const purpose = senseData.purposeParticiple;
+const purposeForms = new Set(purpose.forms);
+const purposeWords = new Set(wordList(purpose, 'events/senses purposeParticiple'));
+
+/** "talks aimed at resuming cover", "the plan is intended to": a thing's purpose, no one's intent (`purposeParticiple`). */
+function isPurposeParticiple(head: number, tokens: readonly Token[], tagAt: (i: number) => string): boolean {
+  if (head < 1 || !purposeForms.has((tokens[head] as Token).lower)) return false;
+  if (!purposeWords.has(tokens[head + 1]?.lower ?? '')) return false;
+  if (/^NNS?$/.test(tagAt(head - 1)) || isBeForm((tokens[head - 1] as Token).lower)) return true;
+  // "talks with Nigeria aimed at": a name that is a preposition's object is no subject.
+  let k = head - 1;
+  while (k > 0 && /^NNPS?$/.test(tagAt(k))) k--;
+  return k < head - 1 && tagAt(k) === 'IN';
+}
+
 const anonymity = senseData.anonymity;
 const anonymityWords = new Set(wordList(anonymity, 'events/senses anonymity'));
 
@@ -511,7 +530,9 @@ export function checkSense(
     /^NNS?$/.test(clauses.tagAt(head)) &&
     /^VB[DGNPZ]?$/.test(clauses.tagAt(head - 1)) &&
     // A "noun" followed by its own object ("will first visit China") is a mistagged verb.
-    !/^(NNPS?|DT|PRP\$?|CD)$/.test(clauses.tagAt(head + 1))
+    !/^(NNPS?|DT|PRP\$?|CD)$/.test(clauses.tagAt(head + 1)) &&
+    // "expressed support for": the object of a support verb names the event its subject acts in.
+    !isSupportVerb((tokens[head - 1] as Token).lower)
   )
     return { action: 'reject', rule: 'events:sense.tagged-noun' };
   // "free from means testing": a verb trigger's base form used as an adjective is no act.
@@ -524,6 +545,8 @@ export function checkSense(
   if (verbal && isParticipialModifier(head, tokens, (i) => clauses.tagAt(i)))
     return { action: 'reject', rule: participialModifierRule };
   if (isAnonymityWish(head, tokens)) return { action: 'reject', rule: anonymity.id };
+  if (isPurposeParticiple(head, tokens, (i) => clauses.tagAt(i)))
+    return { action: 'reject', rule: purpose.id };
   if (!frame) return undefined;
   if (isShowSense(type, head, tokens, frame)) return { action: 'reject', rule: showSenseRule };
   if (isApproveSense(type, head, tokens, frame)) return { action: 'reject', rule: approveSenseRule };
@@ -536,6 +559,13 @@ export function checkSense(
     if (firstHeads(tokens, frame.object).some((w) => releaseWords.has(w)))
       return { action: 'reject', rule: releaseDocument.id };
   }
+  // "equipment was flown to Pakistan", "flew supplies to the city": carried, no one visits.
+  if (
+    frame.kind === 'verbal' &&
+    transportForms.has((tokens[head] as Token).lower) &&
+    (frame.verbGroup?.voice === 'passive' || frame.object !== undefined)
+  )
+    return { action: 'reject', rule: transport.id };
   if (type === 'ASSAULT' && isAccident(tokens)) return { action: 'reject', rule: accidentVerbs.id };
   if (type === 'ASSAULT') {
     // "struck a deal", "the agreement was struck": the object (a passive verb's subject) is an agreement.

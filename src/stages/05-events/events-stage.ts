@@ -187,7 +187,7 @@ function codeDocument(
       ctx.clauses = () => {
         if (clauses) return clauses;
         tagger ??= new SentenceTagger(layer);
-        const { tags, possessive } = tagger.tag(index, tokens);
+        const { tags, possessive } = tagger.tag(index, tokens, mentions);
         clauses = new ClauseAnalysis(tokens, tags, possessive);
         return clauses;
       };

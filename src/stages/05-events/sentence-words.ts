@@ -31,6 +31,10 @@ export const determiners = new Set(list('determiners'));
 export const possessivePronouns = new Set(list('possessivePronouns'));
 export const locativePreps = new Set(list('locativePrepositions'));
 const beAux = new Set(list('be'));
+/** Whether the word is a form of "be". */
+export function isBeForm(word: string): boolean {
+  return beAux.has(word);
+}
 export const adverbs = new Set(list('adverbs'));
 const auxiliaries = list('auxiliaries');
 /** Words that may stand between a subject and its verb. */

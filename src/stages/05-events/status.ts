@@ -4,6 +4,7 @@ import type { JoinedToken as Token } from '../../core/tokens.js';
 import headsData from '../../rules/events/governing-heads.json' with { type: 'json' };
 import scopeData from '../../rules/events/status-scope.json' with { type: 'json' };
 import { wordList } from '../../rules/word-list.js';
+import type { Chunk } from './chunk-tokens.js';
 import { type CompiledCues, compileCues } from './compile-lexicon.js';
 import {
   adverbs,
@@ -206,6 +207,49 @@ export function governedStatus(tokens: readonly Token[], head: number): StatusRe
   if (heads.futureStems.some((s) => (governor as string).startsWith(s)))
     return { status: 'future', rule: governedRules.future };
   return { status: 'hypothetical', rule: governedRules.hypothetical };
+}
+
+/** The longest walk back, in chunks, from a gerund to the verb group it complements. */
+const gerundReach = 12;
+/** The auxiliaries that open a gerund clause ("being endorsed", "having been approved"). */
+const gerundOpeners = new Set(['being', 'having']);
+export const gerundUnderModalRule = 'events:status.gerund-under-modal';
+
+/**
+ * "This would involve the programme being put into effect and being endorsed by the IMF": an -ing
+ * verb group with no subject of its own (a gerund or a participle complement) shares the
+ * hypothesis of the modal in the finite verb group it completes. The walk back crosses noun
+ * groups, prepositions, "and" and commas, and stops at anything else (a subordinator, a relative
+ * pronoun, the sentence's start). Undefined when no modal governs it.
+ */
+export function gerundUnderModal(
+  chunks: readonly Chunk[],
+  chunkOf: Int32Array,
+  tokens: readonly Token[],
+  head: number,
+): StatusReading | undefined {
+  const c = chunkOf[head] ?? -1;
+  const own = chunks[c];
+  // "being endorsed", "continuing to be endorsed": opened by an -ing form. The trigger's own
+  // group must be a clause of its own ("being …", "having …"): an active participle after a noun
+  // ("would have torn up legislation banning …") is as often the noun's modifier.
+  const gerund = (ch: Chunk) => ch.kind === 'VG' && (tokens[ch.first] as Token).lower.endsWith('ing');
+  if (!own || !gerund(own) || !gerundOpeners.has((tokens[own.first] as Token).lower)) return undefined;
+  for (let k = c - 1; k >= 0 && c - k <= gerundReach; k--) {
+    const ch = chunks[k] as Chunk;
+    if (ch.kind === 'NP' || ch.kind === 'P' || ch.kind === 'CC') continue;
+    if (ch.kind === 'PUNCT' && (tokens[ch.first] as Token).lower === ',') continue;
+    if (ch.kind !== 'VG') return undefined;
+    if (ch.nonFinite || gerund(ch)) continue;
+    for (let j = ch.first; j <= ch.last; j++) {
+      const modal = cues.byLast
+        .get((tokens[j] as Token).lower)
+        ?.some((cue) => cue.status === 'hypothetical' && cue.words.length === 1);
+      if (modal) return { status: 'hypothetical', rule: gerundUnderModalRule };
+    }
+    return undefined;
+  }
+  return undefined;
 }
 
 /** Whether the trigger sits in a condition: its own clause, or the sentence, opens with "if"/"unless". */

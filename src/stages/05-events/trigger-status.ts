@@ -6,6 +6,7 @@ import type { SentenceRun, Trigger } from './coding-state.js';
 import { clauseBreakers, determiners, subordinators } from './sentence-words.js';
 import {
   clauseStatus,
+  gerundUnderModal,
   headlineInfinitive,
   isIntentStatus,
   mainClauseStatus,
@@ -87,6 +88,11 @@ export function triggerStatus(
   if (status === 'asserted' && run.inHeadline && clauses) {
     const planned = headlineInfinitive(tokens, m.head, (i) => clauses.tagAt(i));
     if (planned) ({ status, rule: statusRule } = planned);
+  }
+  // "This would involve the plan being endorsed": a gerund shares the modal it completes.
+  if (status === 'asserted' && clauses) {
+    const governed = gerundUnderModal(clauses.chunks, clauses.chunkOf, tokens, m.head);
+    if (governed) ({ status, rule: statusRule } = governed);
   }
   const clause = clauseOf(doc.text, tokens, m.head);
   const time = eventTime(run.ctx, m.head, clause);
