@@ -52,6 +52,39 @@ export function truecased(
   return out.length === end - start ? out : undefined;
 }
 
+type JoinedTags = { tags: string[]; possessive: Uint8Array };
+
+/**
+ * The tags of joined tokens from the tags of layer tokens `from`–`to` (`nameAt(k)`): a joined
+ * token takes the tag of its last word that is not a possessive ending or a hyphen ("Russia's" →
+ * NNP, marked possessive; "co-operate" → VB). Undefined when a layer token has no tag.
+ */
+function joinTags(
+  layer: TokenLayer,
+  from: number,
+  to: number,
+  tokens: readonly JoinedToken[],
+  nameAt: (k: number) => string | undefined,
+): JoinedTags | undefined {
+  const tags: string[] = new Array(tokens.length);
+  const possessive = new Uint8Array(tokens.length);
+  let k = from;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as JoinedToken;
+    while (k < to && layer.end(k) <= t.start) k++;
+    let tag = 'SYM';
+    while (k < to && layer.start(k) < t.end) {
+      const name = nameAt(k);
+      if (name === undefined) return undefined;
+      if (name === 'POS' && tag !== 'SYM') possessive[i] = 1;
+      else if (!(name === ':' || name === '.' || name === 'HYPH') || tag === 'SYM') tag = name;
+      k++;
+    }
+    tags[i] = tag;
+  }
+  return { tags, possessive };
+}
+
 /**
  * Part-of-speech tags for the events stage's joined tokens ("Russia's", "U.S." are one token
  * there, several in the layer the tagger reads). Only sentences that hold a trigger are tagged
@@ -71,11 +104,7 @@ export class SentenceTagger {
    * Tags of sentence `s`'s joined tokens: a joined token takes the tag of its last word that is
    * not a possessive ending ("Russia's" → NNP, marked possessive; "co-operate" → VB).
    */
-  tag(
-    s: number,
-    tokens: readonly JoinedToken[],
-    entityNames?: readonly Span[],
-  ): { tags: string[]; possessive: Uint8Array } {
+  tag(s: number, tokens: readonly JoinedToken[], entityNames?: readonly Span[]): JoinedTags {
     const layer = this.#layer;
     const from = layer.sentenceFirst[s] as number;
     const to = layer.sentenceFirst[s + 1] as number;
@@ -88,22 +117,7 @@ export class SentenceTagger {
     // nearly every token at a tenth of the work (the quotes stage has often tagged the sentence).
     const pos = partsOfSpeech(layer, this.#tagger);
     if (to > from) pos.tag(s);
-    const tags: string[] = new Array(tokens.length);
-    const possessive = new Uint8Array(tokens.length);
-    let k = from;
-    for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i] as JoinedToken;
-      while (k < to && layer.end(k) <= t.start) k++;
-      let tag = 'SYM';
-      while (k < to && layer.start(k) < t.end) {
-        const name = names[pos.beamed(k, s)] as string;
-        if (name === 'POS' && tag !== 'SYM') possessive[i] = 1;
-        else if (!(name === ':' || name === '.' || name === 'HYPH') || tag === 'SYM') tag = name;
-        k++;
-      }
-      tags[i] = tag;
-    }
-    return { tags, possessive };
+    return joinTags(layer, from, to, tokens, (k) => names[pos.beamed(k, s)] as string) as JoinedTags;
   }
 
   /**
@@ -117,7 +131,7 @@ export class SentenceTagger {
     to: number,
     tokens: readonly JoinedToken[],
     entityNames: readonly Span[],
-  ): { tags: string[]; possessive: Uint8Array } | undefined {
+  ): JoinedTags | undefined {
     const start = layer.start(from);
     const end = layer.end(to - 1);
     const mixed = truecased(layer.text, start, end, entityNames);
@@ -127,22 +141,6 @@ export class SentenceTagger {
     const names = this.#tagger.model.tags;
     const tagAt = new Map<number, string>();
     for (let k = 0; k < own.count; k++) tagAt.set(start + own.start(k), names[tagged[k] as number] as string);
-    const tags: string[] = new Array(tokens.length);
-    const possessive = new Uint8Array(tokens.length);
-    let k = from;
-    for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i] as JoinedToken;
-      while (k < to && layer.end(k) <= t.start) k++;
-      let tag: string | undefined;
-      while (k < to && layer.start(k) < t.end) {
-        const name = tagAt.get(layer.start(k));
-        if (name === undefined) return undefined;
-        if (name === 'POS' && tag !== undefined) possessive[i] = 1;
-        else if (!(name === ':' || name === '.' || name === 'HYPH') || tag === undefined) tag = name;
-        k++;
-      }
-      tags[i] = tag ?? 'SYM';
-    }
-    return { tags, possessive };
+    return joinTags(layer, from, to, tokens, (k) => tagAt.get(layer.start(k)));
   }
 }
