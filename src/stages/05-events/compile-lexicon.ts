@@ -56,6 +56,12 @@ export interface CompiledLexicon {
    * is in the sentence.
    */
   importedHeads: ReadonlyMap<string, ImportedHead>;
+  /**
+   * Base forms a single-word verb rule leaves out of its `forms` because they are nouns as often
+   * ("attack", "bomb", "fight") → those rules. The matcher reads them only as a verb group's verb
+   * whose object is a name ("will attack Ukraine", "to bomb Baghdad"): `findMatches`' `named`.
+   */
+  baseHeads: ReadonlyMap<string, readonly CompiledRule[]>;
   ruleCount: number;
   /** How many distinct imported rule ids were compiled. */
   importedCount: number;
@@ -135,6 +141,7 @@ export function compileLexicon(
   options: CompileOptions = {},
 ): CompiledLexicon {
   const byHead = new Map<string, CompiledRule[]>();
+  const baseHeads = new Map<string, CompiledRule[]>();
   const seen = new Set<string>();
   let order = 0;
   for (const typeSpec of types) {
@@ -163,17 +170,36 @@ export function compileLexicon(
         ...(spec.notAfter ? { notAfter: new Set(spec.notAfter.map((w) => w.toLowerCase())) } : {}),
         ...(spec.recipientPreps ? { recipientPreps: new Set(spec.recipientPreps) } : {}),
       };
-      for (const form of new Set(headForms(spec))) {
+      const forms = new Set(headForms(spec));
+      for (const form of forms) {
         const list = byHead.get(form);
         if (list) list.push(compiled);
         else byHead.set(form, [compiled]);
+      }
+      for (const base of leftOutBases(spec, forms)) {
+        const list = baseHeads.get(base);
+        if (list) list.push(compiled);
+        else baseHeads.set(base, [compiled]);
       }
     }
   }
   const ownHeads = new Map<string, CompiledRule[]>();
   for (const [form, list] of byHead) ownHeads.set(form, [...list]);
   const importedCount = imported ? compileImported(imported, types, byHead, order, options) : 0;
-  return { byHead, ownHeads, importedHeads: new ImportedHeads(byHead), ruleCount: order, importedCount };
+  return {
+    byHead,
+    ownHeads,
+    importedHeads: new ImportedHeads(byHead),
+    baseHeads,
+    ruleCount: order,
+    importedCount,
+  };
+}
+
+/** The head's base forms a one-word verb rule with explicit `forms` leaves out. */
+function leftOutBases(spec: EventRuleSpec, forms: ReadonlySet<string>): string[] {
+  if (!spec.forms || spec.words.length !== 1 || (spec.pos ?? 'verb') !== 'verb') return [];
+  return alternatives(spec.words[0] as string).filter((w) => !forms.has(w) && !w.includes('-'));
 }
 
 /**

@@ -4,6 +4,7 @@ import { bucketBySpan, firstEndingAfter } from '../../core/spans.js';
 import type { Stage, StageResult } from '../../core/stage.js';
 import { documentTokens, type JoinedToken, sentenceJoinedTokens } from '../../core/tokens.js';
 import { ClauseAnalysis } from './analyze-clauses.js';
+import { objectName } from './base-forms.js';
 import { codeSentence } from './code-sentence.js';
 import { codeStatements } from './code-statements.js';
 import { storyCountryOf } from './implied-actors.js';
@@ -149,7 +150,14 @@ function codeDocument(
     const firsts: number[] = [];
     const tokens = sentenceJoinedTokens(layer, index, sentence, firsts);
     const rejected: EventCandidate[] | undefined = traces ? [] : undefined;
-    const matches = findMatches(tokens, layer, firsts, heads, rejected);
+    let tagged: ReturnType<SentenceTagger['tag']> | undefined;
+    const tagsOf = () => {
+      tagger ??= new SentenceTagger(layer);
+      tagged ??= tagger.tag(index, tokens, mentions);
+      return tagged;
+    };
+    const named = (k: number) => objectName(tokens, k, mentions, tagsOf);
+    const matches = findMatches(tokens, layer, firsts, heads, rejected, named);
     if (matches.length === 0) {
       if (rejected && rejected.length > 0) traces?.push({ sentence: index, rejected });
       continue;
@@ -186,8 +194,7 @@ function codeDocument(
       let clauses: ClauseAnalysis | undefined;
       ctx.clauses = () => {
         if (clauses) return clauses;
-        tagger ??= new SentenceTagger(layer);
-        const { tags, possessive } = tagger.tag(index, tokens, mentions);
+        const { tags, possessive } = tagsOf();
         clauses = new ClauseAnalysis(tokens, tags, possessive);
         return clauses;
       };

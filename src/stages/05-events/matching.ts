@@ -8,7 +8,17 @@ import {
   tokenizeRange,
 } from '../../core/tokens.js';
 import type { CompiledLexicon, CompiledRule } from './compile-lexicon.js';
-import { clauseBreakers, type EntityMention, isNounUse, lexicon, type Match } from './sentence-words.js';
+import {
+  adverbs,
+  baseFormOpeners,
+  clauseBreakers,
+  determiners,
+  type EntityMention,
+  isNounUse,
+  lexicon,
+  type Match,
+  negations,
+} from './sentence-words.js';
 
 /**
  * The first layer token of every trigger head ("co" for "co-operate"): a sentence none of whose
@@ -40,7 +50,7 @@ export class HeadIndex {
     readonly source: CompiledLexicon = lexicon,
     readonly withImported = false,
   ) {
-    const forms = firstLayerForms(byHead.keys());
+    const forms = firstLayerForms([...byHead.keys(), ...source.baseHeads.keys()]);
     this.starts = new TokenSet(forms);
     this.filter = new HashFilter(forms.length);
     for (const form of forms) this.filter.add(hashString(form));
@@ -62,13 +72,17 @@ export function findMatches(
   firsts: readonly number[],
   index: HeadIndex,
   rejected?: EventCandidate[],
+  named?: (token: number) => boolean,
 ): Match[] {
   const found: Match[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const first = firsts[i] as number;
     if (first >= 0 && !index.filter.mayHave(layer.hash(first))) continue;
     const token = tokens[i] as Token;
-    const candidates = candidatesAt(tokens, i, index);
+    let candidates = candidatesAt(tokens, i, index);
+    const base = named ? index.source.baseHeads.get(token.lower) : undefined;
+    if (base && named && baseFormVerb(tokens, i, named))
+      candidates = candidates ? [...candidates, ...base] : base;
     if (!candidates) continue;
     // Imported rules are many per head: only our own are listed when set aside here.
     let nounUse: boolean | undefined;
@@ -150,6 +164,25 @@ export function findMatches(
     kept.push(m);
   }
   return kept.sort((a, b) => a.head - b.head);
+}
+
+/**
+ * Whether the base form at `i` is the verb of a verb group with a name as its object: a modal, "to"
+ * or do-support before it (negations and adverbs between) and a name after it, a determiner
+ * allowed ("will attack Ukraine", "to bomb the Taliban"). A noun never stands there ("the attack
+ * on", "a fight for"), so the base forms a rule leaves out are safe in this frame alone.
+ */
+function baseFormVerb(tokens: readonly Token[], i: number, named: (token: number) => boolean): boolean {
+  let j = i - 1;
+  while (j >= 0 && j >= i - 3) {
+    const t = (tokens[j] as Token).lower;
+    if (!negations.has(t) && !adverbs.has(t)) break;
+    j--;
+  }
+  if (j < 0 || !baseFormOpeners.has((tokens[j] as Token).lower)) return false;
+  let k = i + 1;
+  if (k < tokens.length && determiners.has((tokens[k] as Token).lower)) k++;
+  return k < tokens.length && named(k);
 }
 
 function patternSize(rule: CompiledRule): number {

@@ -36,6 +36,10 @@ export function isBeForm(word: string): boolean {
   return beAux.has(word);
 }
 export const adverbs = new Set(list('adverbs'));
+/** Words after which a base form is a verb group's verb ("will attack", "to bomb", "did not fund"). */
+export const baseFormOpeners = new Set(list('baseFormOpeners'));
+/** Negations inside a verb group ("will not attack"). */
+export const negations = new Set(['not', "n't", 'never']);
 const auxiliaries = list('auxiliaries');
 /** Words that may stand between a subject and its verb. */
 export const auxTail = new Set([...adverbs, ...beAux, ...auxiliaries, ...list('beforeVerb')]);
