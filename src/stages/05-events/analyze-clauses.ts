@@ -40,6 +40,9 @@ const recipientPreps = list('recipientPrepositions');
 const modifierPreps = list('modifierPrepositions');
 const absolutePreps = list('absolutePrepositions');
 const supportVerbs = list('supportVerbs');
+const instrumentVerbs = list('instrumentVerbs');
+/** Rule id of an infinitive of purpose after a verb of using: its subject acts. */
+export const instrumentRule: string = clauseData.instrumentVerbs.id;
 /** "launched an attack", "expressed support": a verb whose object names the event its subject acts in. */
 export function isSupportVerb(word: string): boolean {
   return supportVerbs.has(word);
@@ -289,7 +292,7 @@ export class ClauseAnalysis {
     if (at.kind === 'NP') {
       // "… said that X attacked": a subordinator before the chain is fine; the chain is the subject.
       const chain = this.#chainEndingAt(c, this.#isParticiple(v));
-      if (chain) return { phrases: chain, by: 'clause:subject' };
+      if (chain) return this.#instrumentUser(v, chain, depth) ?? { phrases: chain, by: 'clause:subject' };
       // "wrote to Mr Smith on Tuesday accusing him": a participle after a prepositional phrase is
       // a free adjunct; its subject is the verb's before it.
       if (this.#isParticiple(v)) return this.#earlierSubject(c, depth, true);
@@ -300,6 +303,21 @@ export class ClauseAnalysis {
       return this.#earlierSubject(c, depth, false);
     }
     return undefined;
+  }
+
+  /**
+   * "The cardinal used a Christmas message to denounce the war": an infinitive (verb group `v`)
+   * after the object of a verb of using (clause-words.json `instrumentVerbs`) says what the object
+   * was used for; the subject of the verb of using acts in it, not the instrument (`chain`).
+   */
+  #instrumentUser(v: number, chain: Phrase[], depth: number): { phrases: Phrase[]; by: string } | undefined {
+    if ((this.#tokens[(this.chunks[v] as Chunk).first] as Token).lower !== 'to') return undefined;
+    const k = (this.chunkOf[(chain[0] as Phrase).first] ?? 0) - 1;
+    const verb = this.chunks[k];
+    if (verb?.kind !== 'VG' || verb.passive || !instrumentVerbs.has((this.#tokens[verb.head] as Token).lower))
+      return undefined;
+    const user = this.#subjectOf(k, depth + 1);
+    return user ? { phrases: user.phrases, by: instrumentRule } : undefined;
   }
 
   /**

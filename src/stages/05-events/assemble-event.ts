@@ -2,16 +2,32 @@ import { calendarDate } from '../../core/calendar-math.js';
 import type { EventParticipant, EventTrace } from '../../core/doc.js';
 import type { JoinedToken as Token } from '../../core/tokens.js';
 import { cameoCode } from '../../rules/events/cameo.js';
+import { agentSector } from './agent-phrases.js';
 import type { ClauseAnalysis, ClauseFrame } from './analyze-clauses.js';
 import type { SentenceRun, Sides, Trigger } from './coding-state.js';
 import { type ConfidenceInput, confidenceFeatures, eventConfidence } from './confidence.js';
 import { agreeAbove } from './event-detector.js';
 import type { CodedEvent } from './events-stage.js';
-import { holderOf, impliedActorRule, impliedActorRules, isCustodyRelease } from './implied-actors.js';
+import {
+  holderOf,
+  impliedActorRule,
+  impliedActorRules,
+  isCustodyRelease,
+  reportingAuthority,
+  reportingAuthorityRule,
+} from './implied-actors.js';
 import { participantRules } from './participant-rules.js';
 import { participant } from './participants.js';
 import { namesWhere, placeAsActor, placeOf } from './place-sides.js';
-import { isNounUse, isPassive, locativePreps, type Match, type SentenceContext } from './sentence-words.js';
+import {
+  auxTail,
+  functionWords,
+  isNounUse,
+  isPassive,
+  locativePreps,
+  type Match,
+  type SentenceContext,
+} from './sentence-words.js';
 import { antecedent } from './side-references.js';
 import type { TriggerReading, TriggerStatus } from './trigger-status.js';
 import { eventAttribution, eventPlace, unnamedPlace } from './when-where.js';
@@ -55,8 +71,16 @@ function impliedActor(
   limit: number,
   actor: EventParticipant | undefined,
   undergoes: boolean,
-): EventParticipant | undefined {
-  if (!impliedActorRules.types.has(type) || !m.rule.verbal || isNounUse(ctx.tokens, m.head)) return undefined;
+  sources: Sources,
+  placeActor: boolean,
+): (EventParticipant & { by?: string }) | undefined {
+  if (!m.rule.verbal || isNounUse(ctx.tokens, m.head)) return undefined;
+  // "have been charged with disorderly conduct": a legal act with no actor, implied like an arrest.
+  const legal = impliedActorRules.legalTypes.has(type) && m.rule.spec.context?.includes('legal') === true;
+  if (!impliedActorRules.types.has(type) && !legal) return undefined;
+  // "were arrested in Leeds, a police spokesman said": the authority reporting it, over the place.
+  if (placeActor) return authorityActor(ctx, m, sources);
+  if (legal) return actor ? undefined : storyOrAuthority(ctx, m, sources);
   const holder = holderOf(ctx.tokens, ctx.groups, m.last, limit);
   // A transitive verb with its custody phrase and no object between ("Britons freed from US
   // custody") is a participle: its subject is the captive.
@@ -67,12 +91,72 @@ function impliedActor(
   if (actor || !impliedActorRules.storyTypes.has(type)) return undefined;
   if (impliedActorRules.releaseTypes.has(type) && !isCustodyRelease(ctx.tokens, m.last, limit))
     return undefined;
+  return storyOrAuthority(ctx, m, sources);
+}
+
+/**
+ * The implied actor of an arrest, a custody release or a legal act that names none: the authority
+ * that reports it ("…, police said": `events:actor.reporting-authority`), with the story's country;
+ * else the state of the country the story is set in.
+ */
+function storyOrAuthority(
+  ctx: SentenceContext,
+  m: Match,
+  sources: Sources,
+): (EventParticipant & { by?: string }) | undefined {
+  const authority = authorityActor(ctx, m, sources);
+  if (authority) return authority;
   const mention = ctx.storyMention?.((ctx.tokens[m.head] as Token).start);
   if (!mention) return undefined;
   const p = antecedent(ctx.doc, mention);
   // The state, not the word that named it: "London" or "Britons" stand here for the government.
   delete p.sector;
   return p;
+}
+
+/** The report an event is told in (its sources) and the country of the place it happened in. */
+type Sources =
+  | { attribution?: { attribution: number; sources: readonly { text: string }[] }; placeCountry?: string }
+  | undefined;
+
+/**
+ * The source of the report an implied act is told in, when it is an authority that arrests or
+ * charges, with the story's country, else the country of the place it happened in.
+ */
+function authorityActor(
+  ctx: SentenceContext,
+  m: Match,
+  reported: Sources,
+): (EventParticipant & { by?: string }) | undefined {
+  const sources = reported?.attribution;
+  const source = reportingAuthority(sources?.sources, sectorOfPhrase);
+  const span = sources ? ctx.doc.attributions?.[sources.attribution]?.sourceSpan : undefined;
+  if (!source || !span) return undefined;
+  const p: EventParticipant & { by?: string } = {
+    start: span.start,
+    end: span.end,
+    text: source.text,
+    sector: source.sector,
+    by: reportingAuthorityRule,
+  };
+  const mention = ctx.storyMention?.((ctx.tokens[m.head] as Token).start);
+  const country = (mention ? antecedent(ctx.doc, mention).country : undefined) ?? reported?.placeCountry;
+  if (country) p.country = country;
+  return p;
+}
+
+/**
+ * The agent sector of a noun phrase: that of its first word with one ("a police spokesman" → COP);
+ * none for a span that holds a verb or a conjunction (a source the quotes stage cut too wide).
+ */
+function sectorOfPhrase(text: string): string | undefined {
+  const words = text.toLowerCase().split(/[^\p{L}-]+/u);
+  if (words.some((w) => auxTail.has(w) || functionWords.has(w))) return undefined;
+  for (const word of words) {
+    const sector = word ? agentSector(word) : undefined;
+    if (sector) return sector;
+  }
+  return undefined;
 }
 
 /**
@@ -195,9 +279,16 @@ function placeAndImpliedActors(
     sides.limit,
     sides.actor,
     passiveVoice || participleDoneTo,
+    {
+      ...(event.attribution ? { attribution: event.attribution } : {}),
+      placeCountry: event.location?.country,
+    },
+    byPlace !== undefined && !sides.actorBy?.endsWith('+place') && sides.actorBy === 'place',
   );
   if (implied) {
-    if (sides.recipient && sides.recipient.entity === implied.entity) {
+    const by = implied.by ?? impliedActorRule;
+    delete implied.by;
+    if (sides.recipient && implied.entity !== undefined && sides.recipient.entity === implied.entity) {
       delete event.recipient;
       sides.recipient = undefined;
     }
@@ -208,7 +299,7 @@ function placeAndImpliedActors(
       event.recipient = sides.recipient;
     }
     sides.actor = implied;
-    sides.actorBy = impliedActorRule;
+    sides.actorBy = by;
     event.actor = implied;
   }
 }

@@ -3,8 +3,22 @@ import senseData from '../../rules/events/senses.json' with { type: 'json' };
 import { wordList } from '../../rules/word-list.js';
 import { type ClauseAnalysis, type ClauseFrame, isSupportVerb, type Phrase } from './analyze-clauses.js';
 import { verbForms } from './inflect.js';
+import {
+  mustRules,
+  namesDemandTarget,
+  obligationPosition,
+  obligationSubjectRule,
+} from './position-senses.js';
 import { determiners, isBeForm } from './sentence-words.js';
-import { approveSenseRule, firstHeads, isApproveSense, isShowSense, showSenseRule } from './verb-senses.js';
+import {
+  adjectiveUseRule,
+  approveSenseRule,
+  firstHeads,
+  isAdjectiveUse,
+  isApproveSense,
+  isShowSense,
+  showSenseRule,
+} from './verb-senses.js';
 
 /**
  * Word senses the lexicon alone cannot tell, read from the trigger's clause: "coronavirus has
@@ -21,78 +35,11 @@ const targetObjects = list('targetObjects');
 const sportWords = list('sportWords');
 const sportTypes = new Set(wordList(senseData.sportTypes, 'events/senses sportTypes', { lowercase: false }));
 const score = /^\d{1,3}-\d{1,3}$/;
-const statementRules = new Set(
-  wordList(senseData.statementVerbs, 'events/senses statementVerbs', { lowercase: false }),
-);
-export const statementSenseRule: string = senseData.statementVerbs.id;
-const complementSubjects = new Set(senseData.statementVerbs.complementSubjects);
 const clauseEnd = new Set([';', '.', ':']);
-const addressees = new Set(senseData.statementVerbs.addressees);
-const commits = new Set(senseData.statementVerbs.commits);
-const demands = new Set(senseData.statementVerbs.demands);
-const demandPreps = new Set(senseData.statementVerbs.demandPreps);
-const obligations = new Set(senseData.statementVerbs.obligations);
-const accords = new Set(senseData.statementVerbs.accords);
-const accordPreps = new Set(senseData.statementVerbs.accordPreps);
-const objects = new Set(senseData.statementVerbs.objects);
 
-/**
- * A speaking verb ("warned", "insisted", "promised", "agreed") that only states a view: coded only
- * when it directs or commits someone (see `statementVerbs` in rules/events/senses.json): addressed
- * to a named party or an object pronoun right after it, followed in its clause by an infinitive
- * ("warned Russia to stay away", "pledged to oppose"), for a verb that commits its speaker by a
- * complement whose subject is a pronoun with will/would ("warned that it would retaliate"), for a
- * verb of demand by "on" or a modal of obligation ("insisted on a vote", "insisted Iran must
- * stop"), for "agree" by "on"/"to" in its clause, and for "agree", "promise" and "pledge" by a noun
- * phrase right after the verb ("agreed a deal", "promised an upper limit").
- */
-export function isStatementSense(
-  rule: string,
-  last: number,
-  tokens: readonly Token[],
-  tagAt: (i: number) => string,
-): boolean {
-  if (!statementRules.has(rule)) return false;
-  const next = last + 1 < tokens.length ? tagAt(last + 1) : '';
-  const nextWord = tokens[last + 1]?.lower ?? '';
-  // Addressed to someone ("warns Greece over plans", "warned them"): a warning to a party, not a view.
-  // A demand is made on something ("insisted on a vote"); what else follows is what is insisted.
-  if (demands.has(rule) && demandPreps.has(nextWord)) return false;
-  if (!demands.has(rule) && (next === 'NNP' || next === 'NNPS' || addressees.has(nextWord))) return false;
-  // "agreed a deal", "promised an upper limit": an agreement on or a promise of a thing, not a view.
-  if (objects.has(rule) && /^(DT|CD|JJ|NNS?|PRP\$)$/.test(next) && nextWord !== 'that') return false;
-  const end = Math.min(tokens.length, last + 10);
-  // Inside a complement clause ("insisted it would not bow to demands to recognise …") an infinitive
-  // belongs to the complement, not to the speaking verb.
-  let complement = demands.has(rule);
-  for (let k = last + 1; k < end; k++) {
-    const t = (tokens[k] as Token).lower;
-    if (clauseEnd.has(t)) break;
-    if (demands.has(rule) && obligations.has(t)) return false;
-    if (complement) continue;
-    if (accords.has(rule) && accordPreps.has(t)) return false;
-    // A complement clause: a threat or promise only when its subject is a pronoun with will/would.
-    if (t === 'that' || (complementSubjects.has(t) && k === last + 1)) {
-      if (accords.has(rule)) return true;
-      const subject = t === 'that' ? k + 1 : k;
-      const modal = tokens[subject + 1]?.lower;
-      if (
-        commits.has(rule) &&
-        complementSubjects.has(tokens[subject]?.lower ?? '') &&
-        (modal === 'will' || modal === 'would')
-      )
-        return false;
-      if (!demands.has(rule)) return true;
-      complement = true;
-      continue;
-    }
-    if (t === 'to') {
-      const verb = tokens[k + 1]?.lower === 'not' ? k + 2 : k + 1;
-      if (tagAt(verb) === 'VB') return false;
-    }
-  }
-  return true;
-}
+import { affordSenseRule, isAffordSense } from './position-senses.js';
+
+export { statementSenseOf, statementSenseRule } from './position-senses.js';
 
 const questionRules = new Set(senseData.questions.rules);
 const questionWords = new Set(wordList(senseData.questions, 'events/senses questions'));
@@ -535,6 +482,7 @@ export function checkSense(
     !isSupportVerb((tokens[head - 1] as Token).lower)
   )
     return { action: 'reject', rule: 'events:sense.tagged-noun' };
+  if (verbal && isAdjectiveUse(head, tokens)) return { action: 'reject', rule: adjectiveUseRule };
   // "free from means testing": a verb trigger's base form used as an adjective is no act.
   if (verbal && clauses.tagAt(head) === 'JJ' && !/(ed|ing|en)$/.test((tokens[head] as Token).lower))
     return { action: 'reject', rule: 'events:sense.tagged-adjective' };
@@ -548,6 +496,8 @@ export function checkSense(
   if (isPurposeParticiple(head, tokens, (i) => clauses.tagAt(i)))
     return { action: 'reject', rule: purpose.id };
   if (!frame) return undefined;
+  if (type === 'AGREE' && isAffordSense(head, tokens, frame, (i) => clauses.tagAt(i)))
+    return { action: 'reject', rule: affordSenseRule };
   if (isShowSense(type, head, tokens, frame)) return { action: 'reject', rule: showSenseRule };
   if (isApproveSense(type, head, tokens, frame)) return { action: 'reject', rule: approveSenseRule };
   if (isEconomicSense(type, head, tokens, clauses, frame))

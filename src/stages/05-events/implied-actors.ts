@@ -12,11 +12,18 @@ const implied = participantData.impliedActor;
 export const impliedActorRule: string = implied.id;
 export const impliedActorRules = {
   types: new Set(implied.types),
+  /** Legal acts ('have been charged') implied like arrests, for rules with the context 'legal'. */
+  legalTypes: new Set(implied.legalTypes),
   storyTypes: new Set(implied.storyTypes),
   releaseTypes: new Set(implied.releaseTypes),
   storyShare: implied.storyShare,
   storyMentions: implied.storyMentions,
 };
+const storyPlaceTypes = new Set(implied.storyPlaceTypes);
+const authority = implied.reportingAuthority;
+/** Rule id of an implied act's actor taken from the authority that reports it ("…, police said"). */
+export const reportingAuthorityRule: string = authority.id;
+const authoritySectors = new Set(authority.sectors);
 const holderNouns = new Set(implied.holderNouns);
 const holderPreps = new Set(implied.holderPrepositions);
 const releaseWords = new Set(implied.releaseWords);
@@ -69,7 +76,7 @@ export function storyCountryOf(mentions: readonly EntityMention[]): string | und
   for (const m of mentions) {
     const type = m.entity.type;
     const country = m.entity.country;
-    if (!country || (type !== 'country' && type !== 'city')) continue;
+    if (!country || !storyPlaceTypes.has(type)) continue;
     counts.set(country, (counts.get(country) ?? 0) + 1);
     total++;
   }
@@ -83,4 +90,19 @@ export function storyCountryOf(mentions: readonly EntityMention[]): string | und
   if (!best || most < impliedActorRules.storyMentions || most / total < impliedActorRules.storyShare)
     return undefined;
   return best;
+}
+
+/**
+ * "They were charged under the Public Order Act, police said": the source of the report an
+ * implied act is told in, when it is an authority that arrests or charges (its agent sector is one
+ * of `reportingAuthority.sectors`): the innermost source of the chain; undefined otherwise.
+ */
+export function reportingAuthority(
+  sources: readonly { text: string }[] | undefined,
+  sectorOf: (text: string) => string | undefined,
+): { text: string; sector: string } | undefined {
+  const source = sources?.at(-1);
+  if (!source) return undefined;
+  const sector = sectorOf(source.text);
+  return sector && authoritySectors.has(sector) ? { text: source.text, sector } : undefined;
 }

@@ -98,6 +98,8 @@ export class PronounResolver {
       if (m.end > at) continue;
       if (m.start < floor) break;
       if (m.entity.type !== 'person') continue;
+      // "Cardinal Cormac Murphy-O'Connor … The cardinal used …": the title opens the name's own mention.
+      if (text.slice(m.start, m.end).toLowerCase().startsWith(`${head} `)) return m;
       const before = text.slice(Math.max(floor, m.start - head.length - 2), m.start);
       if (before.trimEnd().toLowerCase().endsWith(head) && /\s$/.test(before)) {
         const lead = before.trimEnd();

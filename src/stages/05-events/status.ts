@@ -324,6 +324,9 @@ export function statusByDate(
   return { status: 'future', rule: futureDateRule };
 }
 
+/** Rule id of an event dated by the temporal clause after it (status-scope.json `historicalAnchor`). */
+export const historicalAnchorRule: string = scopeData.historicalAnchor.id;
+
 const laterWords = new Set(scopeData.futureDate.laterWords);
 
 const futureDateRule: string = scopeData.futureDate.id;

@@ -7,12 +7,11 @@ import {
   isOwnPledge,
   isQuestionSense,
   isStandingPosition,
-  isStatementSense,
   ownPledgeRule,
   questionSenseRule,
   type SenseVerdict,
   standingPositionRule,
-  statementSenseRule,
+  statementSenseOf,
 } from './check-sense.js';
 import type { Rejection, SentenceRun, Sides, Trigger } from './coding-state.js';
 import { vetoBelow } from './event-detector.js';
@@ -108,8 +107,8 @@ export function senseGates(
   if (m.rule.imported && clauses?.governsVerb(m.head)) return { reason: 'governs-verb' };
   if (sense?.action === 'reject') return { reason: sense.rule };
   // "warned that councils would struggle": a view stated, not a threat; what it governs stays absorbed.
-  if (clauses && isStatementSense(spec.id, m.last, tokens, (i) => clauses.tagAt(i)))
-    return { reason: statementSenseRule, absorbs: true };
+  const statement = clauses ? statementSenseOf(spec.id, m.last, tokens, (i) => clauses.tagAt(i)) : undefined;
+  if (statement) return { reason: statement, absorbs: true };
   // "Labour accused over poster": a headline passive with no agent; the lead names who acted.
   const headline = clauses
     ? headlinePassive(

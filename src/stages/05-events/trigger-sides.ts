@@ -1,7 +1,7 @@
 import type { EventParticipant } from '../../core/doc.js';
 import type { JoinedToken as Token } from '../../core/tokens.js';
 import { textActor } from './agent-phrases.js';
-import type { ClauseFrame } from './analyze-clauses.js';
+import { type ClauseFrame, instrumentRule } from './analyze-clauses.js';
 import { type ClauseSides, clauseSides, clauseTextActor } from './clause-participants.js';
 import type { Rejection, SentenceRun, Sides, Trigger } from './coding-state.js';
 import { participant, pickSubject, subjectCandidates } from './participants.js';
@@ -239,9 +239,17 @@ export function applyClauseSides(run: SentenceRun, t: Trigger, sides: Sides, fra
   const { trailing, leadingComma, lastEvent } = t;
   const found = clauseSides(frame, t.usable, tokens, t.m.rule.recipientPreps, t.m.head);
   passiveBeforeInfinitive(found, frame, tokens, t);
+  // "used a Christmas message to denounce": the windows' name before the infinitive is the instrument.
+  const instrument = frame.actorBy === instrumentRule;
   const clauseText =
     found.actorPhrase && !trailing && leadingComma < 0
-      ? clauseTextActor(doc, tokens, found.actorPhrase, sides.actorGroup, sides.actor)
+      ? clauseTextActor(
+          doc,
+          tokens,
+          found.actorPhrase,
+          instrument ? undefined : sides.actorGroup,
+          instrument ? undefined : sides.actor,
+        )
       : undefined;
   if (found.actor && !(trailing && lastEvent?.actor)) {
     sides.actor = participant(doc, tokens, found.actor, run.sole, groups);

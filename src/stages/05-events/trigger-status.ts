@@ -8,13 +8,15 @@ import {
   clauseStatus,
   gerundUnderModal,
   headlineInfinitive,
+  historicalAnchorRule,
+  historicalByDate,
   isIntentStatus,
   mainClauseStatus,
   statusByDate,
   threatMadeStatus,
   toldInPast,
 } from './status.js';
-import { type ClauseSpan, clauseOf, eventTime } from './when-where.js';
+import { anchorTime, type ClauseSpan, clauseOf, eventTime } from './when-where.js';
 
 const purposeMarkers = new Set(['to', 'for']);
 
@@ -100,6 +102,12 @@ export function triggerStatus(
     const past = () => toldInPast(tokens, m.head, clauses);
     const dated = statusByDate(time?.value, doc.source.published, past, time?.text);
     if (dated) ({ status, rule: statusRule } = dated);
+    // "Hugh Dalton resigned after leaking details of his 1947 budget": the temporal clause dates it.
+    const anchor = !time && !dated && past() ? anchorTime(run.ctx, clause) : undefined;
+    if (anchor && historicalByDate(anchor.value, doc.source.published)) {
+      status = 'historical';
+      statusRule = historicalAnchorRule;
+    }
   }
   return { status, statusRule, clause, time };
 }

@@ -61,3 +61,17 @@ export function isApproveSense(
 /** Rule ids of the two senses. */
 export const showSenseRule: string = transitiveShow.id;
 export const approveSenseRule: string = approveSense.id;
+
+const adjectiveUse = senseData.adjectiveUse;
+const adjectiveForms = new Set(adjectiveUse.forms);
+const adjectiveComplements = new Set(wordList(adjectiveUse, 'events/senses adjectiveUse'));
+/** Rule id of a verb form used as an adjective before its complement ("free from means testing"). */
+export const adjectiveUseRule: string = adjectiveUse.id;
+
+/** "a pension free from means testing": the bare form right before "from"/"of" is the adjective (`adjectiveUse`). */
+export function isAdjectiveUse(head: number, tokens: readonly Token[]): boolean {
+  return (
+    adjectiveForms.has((tokens[head] as Token).lower) &&
+    adjectiveComplements.has(tokens[head + 1]?.lower ?? '')
+  );
+}

@@ -95,6 +95,27 @@ export function eventTime(
   return best;
 }
 
+const anchorWords = new Set(wordList(scopeData.historicalAnchor, 'events/status-scope historicalAnchor'));
+
+/**
+ * "resigned after leaking details of his 1947 budget": the date named in the temporal clause
+ * (status-scope.json `historicalAnchor`) that opens right after the trigger's clause `clause`, the
+ * first one there; undefined when no such clause follows or it names no date.
+ */
+export function anchorTime(ctx: SentenceContext, clause: ClauseSpan): TimeExpression | undefined {
+  const opener = ctx.tokens[clause.to];
+  if (!opener || !anchorWords.has(opener.lower)) return undefined;
+  const end = clauseEnd(ctx.tokens, clause.to + 1);
+  const from = opener.end;
+  const to = (ctx.tokens[end - 1] as Token).end;
+  let first: TimeExpression | undefined;
+  for (const t of ctx.times) {
+    if (t.type !== 'DATE' || t.start < from || t.end > to) continue;
+    if (!first || t.start < first.start) first = t;
+  }
+  return first;
+}
+
 const reportCues = new Set(wordList(scopeData.reportCues, 'events/status-scope reportCues'));
 
 /** Whether an attribution's cue reports ("said", "according to", "citing"), not evaluates or expects. */
