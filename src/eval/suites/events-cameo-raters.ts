@@ -38,6 +38,7 @@ function rootOf(doc: Doc, withStatements: boolean, eventFirst = false): string {
   const first = readingsInTextOrder({
     events: doc.events,
     statements: withStatements ? doc.statements : [],
+    text: doc.text,
   })[0];
   return first ? first.cameo.slice(0, 2) : 'none';
 }

@@ -4,7 +4,14 @@ import type { Doc } from '../../core/doc.js';
 import { createDoc } from '../../core/doc.js';
 import { analyzeDoc } from '../../pipeline.js';
 import { dictionaryReadings } from './cameo-readings.js';
-import { chooseRoot, classOf, RESIDUAL_ROOT, ruleRoots, sentenceRoot } from './cameo-root.js';
+import {
+  chooseRoot,
+  classOf,
+  RESIDUAL_ROOT,
+  readingsInTextOrder,
+  ruleRoots,
+  sentenceRoot,
+} from './cameo-root.js';
 
 const analyzed = (text: string): Doc =>
   analyzeDoc(createDoc(text, { uri: 'memory:', mediaType: 'text/plain' }));
@@ -49,4 +56,32 @@ test('cameo root: PETRARCH2 dictionary readings, every root, only when asked for
   assert.equal(sentenceRoot(bare).root, RESIDUAL_ROOT);
   assert.deepEqual(sentenceRoot(bare, true), { root: '11', by: 'dictionary' });
   assert.equal(dictionaryReadings(analyzed('Troops shelled the town.'))[0]?.cameo.slice(0, 2), '19');
+});
+
+test('cameo root: a statement that carries its speaker own act gives way to the act (cameo:root.self-report)', () => {
+  // The speaker reports its own act: the act is the reading, not a statement 010.
+  const own = analyzed('The ministry said it had expelled three diplomats from Ruritania.');
+  assert.equal(ruleRoots(own)[0], '16');
+  assert.deepEqual(sentenceRoot(own), { root: '16', by: 'rule', rule: 'cameo:root.self-report' });
+  // Control: the speaker reports another's act, the statement stays first.
+  const other = analyzed('The ministry said that Ruritania had expelled three diplomats.');
+  assert.equal(sentenceRoot(other).root, '01');
+  // Control: claiming an act is a CAMEO 01 act of its own (015), kept.
+  const claim = analyzed('The rebels claimed that they had attacked the army base.');
+  assert.equal(sentenceRoot(claim).root, '01');
+});
+
+test('cameo root: cooperation refused is a rejection, called off a reduction of relations (cameo:root.refusal, called-off)', () => {
+  const refused = analyzed('France will not release the two sailors.');
+  assert.equal(refused.events?.[0]?.status, 'negated');
+  assert.deepEqual(sentenceRoot(refused), { root: '12', by: 'rule', rule: 'cameo:root.refusal' });
+  assert.equal(readingsInTextOrder(refused)[0]?.cameo, '124');
+  assert.equal(sentenceRoot(analyzed('Ruritania cannot accept more refugees from Freedonia.')).root, '12');
+  // Controls: the act done, and a past negation, keep the act's own root.
+  assert.equal(sentenceRoot(analyzed('France released the two sailors.')).root, '08');
+  assert.equal(sentenceRoot(analyzed('Ruritania did not lift the embargo on Freedonia.')).root, '08');
+  const cancelled = analyzed('Prime Minister Imran Khan has cancelled a planned visit to Malaysia.');
+  assert.equal(readingsInTextOrder(cancelled)[0]?.cameo, '160');
+  assert.equal(sentenceRoot(cancelled).rule, 'cameo:root.called-off');
+  assert.equal(sentenceRoot(analyzed('Prime Minister Imran Khan has paid a visit to Malaysia.')).root, '04');
 });
