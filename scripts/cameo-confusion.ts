@@ -55,7 +55,9 @@ for (const g of CLASSES) {
   const row = COLUMNS.map((c) => counts.get(`${g}:${c}`) ?? 0);
   const total = row.reduce((a, b) => a + b, 0);
   const hit = counts.get(`${g}:${g}`) ?? 0;
-  console.log(`${pad(g)}${row.map((x) => pad(x)).join('')}${pad(total, 7)}${pad((hit / total).toFixed(3), 7)}`);
+  console.log(
+    `${pad(g)}${row.map((x) => pad(x)).join('')}${pad(total, 7)}${pad((hit / total).toFixed(3), 7)}`,
+  );
 }
 const precision = CLASSES.map((c) => {
   const col = CLASSES.reduce((a, g) => a + (counts.get(`${g}:${c}`) ?? 0), 0);
