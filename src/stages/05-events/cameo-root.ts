@@ -5,6 +5,7 @@ import { TextClassifier, type TextClassifierModel, textFeatures } from '../../co
 import table from '../../rules/events/cameo-classes.json' with { type: 'json' };
 import rootRules from '../../rules/events/cameo-root.json' with { type: 'json' };
 import { dictionaryReadings } from './cameo-readings.js';
+import { verbForms } from './inflect.js';
 
 /**
  * One CAMEO root per sentence, as a CAMEO coder gives a sentence's first action: the first of the
@@ -29,7 +30,7 @@ export function classOf(root: string): string | undefined {
 }
 
 const selfReport = rootRules.selfReport;
-const keepVerbs = new Set(selfReport.keepVerbs);
+const keepVerbs = new Set(selfReport.keepVerbs.flatMap(verbForms));
 
 const actorKey = (text: string) =>
   ` ${text
