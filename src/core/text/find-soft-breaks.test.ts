@@ -150,3 +150,18 @@ test('a short line that ends on a function word ("on", "the") continues in wrapp
   const ended = ['The ministers agreed to drop tariffs.', ...body, ''].join('\n');
   assert.equal(softLines(ended)?.includes(0), false);
 });
+
+test('a short line whose sentence runs on into a lowercase line continues in wrapped text', () => {
+  // A first line that lost its dateline and ends on a content word: no sentence opens in lowercase.
+  const body = wrap(prose.join(' '), 70);
+  const text = ['Kenya and Uganda agreed to set up a new', `company ${body[0]}`, ...body.slice(1), ''].join(
+    '\n',
+  );
+  assert.ok(softLines(text)?.includes(0), 'the short first line continues');
+  // Control: the same short line before a capitalised line keeps its break (a heading may end so) …
+  const capital = ['Kenya and Uganda agreed to set up a new', `Company ${body[0]}`, ...body.slice(1), ''];
+  assert.equal(softLines(capital.join('\n'))?.includes(0), false);
+  // … and so does a short line that ends a sentence.
+  const ended = ['Kenya and Uganda agreed on Monday.', `company ${body[0]}`, ...body.slice(1), ''];
+  assert.equal(softLines(ended.join('\n'))?.includes(0), false);
+});

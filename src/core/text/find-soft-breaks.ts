@@ -100,7 +100,10 @@ export function findSoftBreaks(text: string, lines: readonly Line[]): SoftBreaks
     if (previous.contentEnd - previous.start + 1 + firstWord <= width - SLACK) {
       // A short line that ends on "on", "the", "and": it cannot end there; soft once the text is
       // known to be wrapped (it does not count toward deciding that).
-      if (endsDangling(text, previous)) dangling.push(i - 1);
+      // So does a short line whose sentence runs on into a next line that opens in lowercase
+      // ("agreed to set up a new" / "company with Liberia"): no sentence or heading starts so.
+      if (endsDangling(text, previous) || (!endsSentence(text, previous) && opensLowercase(text, line)))
+        dangling.push(i - 1);
       continue;
     }
     full++;
@@ -139,6 +142,12 @@ function endsDangling(text: string, line: Line): boolean {
   if (end - k > DANGLING_MAX || (k > line.contentStart && !isWhitespace(text.charCodeAt(k - 1))))
     return false;
   return DANGLING.has(text.slice(k, end));
+}
+
+/** Whether the line's first character is a lowercase letter. */
+function opensLowercase(text: string, line: Line): boolean {
+  const c = text.charAt(line.contentStart);
+  return c !== c.toUpperCase() && c === c.toLowerCase();
 }
 
 function endsSentence(text: string, line: Line): boolean {

@@ -30,7 +30,8 @@ import {
  */
 
 const ofLinks = new Set(participantData.ofLinks);
-const quantityWords = new Set(participantData.quantityWords);
+const partitives = new Set(participantData.partitiveQuantifiers.words);
+const quantityWords = new Set([...participantData.quantityWords, ...partitives]);
 const coordinators = new Set(['and', 'or']);
 
 /**
@@ -248,6 +249,11 @@ export function textActor(
     if (noun && noun.last < head) {
       end = noun.last;
       sectorFrom = noun.first;
+    } else if (partitives.has(firstWord) && isPartitive(doc.text, tokens, end + 2, head)) {
+      // "Several of the regional banks will meet": a partitive's noun group, agent noun or not.
+      end = head - 1;
+      while (end > start + 1 && auxTail.has((tokens[end] as Token).lower)) end--;
+      sectorFrom = end;
     }
   }
   const s = (tokens[start] as Token).start;
@@ -256,4 +262,22 @@ export function textActor(
   const sector = agentIn(tokens, sectorFrom, end);
   if (sector) p.sector = sector;
   return p;
+}
+
+/**
+ * Whether tokens `from` … `head - 1` are one plain noun group (a determiner, adjectives, nouns; an
+ * auxiliary may close it): the part of "several of the regional banks will meet".
+ */
+function isPartitive(text: string, tokens: readonly Token[], from: number, head: number): boolean {
+  let end = head - 1;
+  while (end >= from && auxTail.has((tokens[end] as Token).lower)) end--;
+  if (end < from || end - from > 4) return false;
+  for (let k = from; k <= end; k++) {
+    const token = tokens[k] as Token;
+    const t = token.lower;
+    if (!isWordStart(t) || functionWords.has(t) || pronouns.has(t) || finiteVerbs.has(t)) return false;
+    if (controlVerbs.has(t) || subordinators.has(t) || isReportingVerb(text, token)) return false;
+    if (k < end && lexicon.ownHeads.get(t)?.some((r) => r.verbal) && isLower(text, token)) return false;
+  }
+  return true;
 }

@@ -1,5 +1,6 @@
 import type { JoinedToken as Token } from '../../core/tokens.js';
 import clauseData from '../../rules/events/clause-words.json' with { type: 'json' };
+import participantData from '../../rules/events/participants.json' with { type: 'json' };
 import sentenceWords from '../../rules/events/sentence-words.json' with { type: 'json' };
 import { reportingVerbs as reportingVerbLists } from '../../rules/lexicon/lexicon.js';
 import { wordList } from '../../rules/word-list.js';
@@ -33,6 +34,8 @@ const words = {
   negations: list('negations'),
 };
 const relativePronouns = list('relativePronouns');
+/** Partitive quantifiers ("many of which", `participants.json`). */
+const partitives = new Set(participantData.partitiveQuantifiers.words);
 const subordinators = list('subordinators');
 const agentPreps = list('agentPrepositions');
 const pairPreps = list('pairPrepositions');
@@ -285,6 +288,10 @@ export class ClauseAnalysis {
     if (at.kind === 'O' && relativePronouns.has(this.#lower(at))) {
       // "the army, which shelled …": the noun group before the pronoun.
       let k = c - 1;
+      // "regional banks, many of which are refusing": a partitive quantifier and "of" before the
+      // pronoun; the part acts, and the noun group before them names it.
+      const partitive = this.#partitiveBefore(k);
+      if (partitive) k = partitive;
       if (this.#isComma(chunks[k])) k--;
       const chain = chunks[k]?.kind === 'NP' ? this.#chainEndingAt(k) : undefined;
       return chain ? { phrases: chain, by: 'clause:relative' } : undefined;
@@ -408,6 +415,18 @@ export class ClauseAnalysis {
    * ("rebels in Darfur"), possessors ("Russia's military") and coordination ("Xi and Putin").
    * Returns one phrase per conjunct, leftmost first.
    */
+  /**
+   * "many of which", "some of whom": from chunk `k` (the "of" before a relative pronoun) back over a
+   * partitive quantifier, the chunk before them; undefined when no partitive stands there.
+   */
+  #partitiveBefore(k: number): number | undefined {
+    const of = this.chunks[k];
+    const quantifier = this.chunks[k - 1];
+    if (of?.kind !== 'P' || this.#lower(of) !== 'of' || !quantifier) return undefined;
+    if (quantifier.first !== quantifier.last || !partitives.has(this.#lower(quantifier))) return undefined;
+    return k - 2;
+  }
+
   #chainEndingAt(end: number, absolute = false): Phrase[] | undefined {
     const chunks = this.chunks;
     const conjuncts: Phrase[] = [];

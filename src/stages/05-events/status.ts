@@ -10,6 +10,7 @@ import {
   adverbs,
   auxTail,
   clauseBreakers,
+  finiteVerbs,
   isReportingVerb,
   reportingVerbs,
   subordinators,
@@ -187,6 +188,7 @@ export function governedStatus(tokens: readonly Token[], head: number): StatusRe
       }
       if (stop(t)) break;
     }
+    governor ??= ofSubjectGovernor(tokens, k);
   } else {
     // "the prospect of America agreeing", "the threat of strikes": "of" and at most three words.
     for (let j = head - 1; j >= 1 && j >= head - 4; j--) {
@@ -207,6 +209,28 @@ export function governedStatus(tokens: readonly Token[], head: number): StatusRe
   if (heads.futureStems.some((s) => (governor as string).startsWith(s)))
     return { status: 'future', rule: governedRules.future };
   return { status: 'hypothetical', rule: governedRules.hypothetical };
+}
+
+/** Most words of the noun phrase between "of" and "to" in "the failure of X to agree". */
+const ofSubjectReach = 10;
+
+/**
+ * "the failure of the International Coffee Organization, ICO, to reach agreement": a head noun
+ * whose of-phrase names the subject of its infinitive (as "X's failure to"). From the "to" at `k`,
+ * back over one noun phrase (an apposition between commas and "and" may stand in it; no verb, no
+ * clause word) to "of", and the governing head right before it.
+ */
+function ofSubjectGovernor(tokens: readonly Token[], k: number): string | undefined {
+  for (let j = k - 1; j >= 1 && j >= k - ofSubjectReach; j--) {
+    const t = (tokens[j] as Token).lower;
+    if (t === 'of') {
+      const g = (tokens[j - 1] as Token).lower;
+      return heads.negative.has(g) || heads.modal.has(g) ? g : undefined;
+    }
+    if (t !== ',' && (clauseBreakers.has(t) || subordinators.has(t) || finiteVerbs.has(t) || t === 'to'))
+      return undefined;
+  }
+  return undefined;
 }
 
 /** The longest walk back, in chunks, from a gerund to the verb group it complements. */

@@ -218,7 +218,8 @@ function passiveBeforeInfinitive(
   t: Trigger,
 ): void {
   const { m } = t;
-  if (found.passive || frame.actorBy !== 'clause:subject' || !isPassive(tokens, m.head, m.rule)) return;
+  const bySubject = frame.actorBy === 'clause:subject' || frame.actorBy === 'clause:relative';
+  if (found.passive || !bySubject || !isPassive(tokens, m.head, m.rule)) return;
   if (tokens[m.last + 1]?.lower !== 'to') return;
   found.passive = true;
   found.actorPhrase = undefined;
