@@ -67,6 +67,13 @@ export class SequenceModel {
   readonly tagSet: TagSet;
   readonly #table: KeyTable;
   readonly #weights: Float32Array;
+  /**
+   * A model file's int16 weights as stored (features × tags), read in place of `#weights`: a
+   * weight is `Math.fround(q × (1 / scale))`, the very float32 a table of them would hold, so every
+   * sum is the same to the bit, and no float32 table is built at load (half the memory).
+   */
+  readonly #quant: Int16Array | undefined;
+  readonly #inverse: number;
   readonly #transitions: Float32Array;
   /**
    * The highest transition into each tag: lets exact decoding skip paths that cannot win. Only
@@ -106,8 +113,11 @@ export class SequenceModel {
     fixed: FixedTags,
     quantized = false,
     candidates?: TagCandidates,
+    quant?: { values: Int16Array; scale: number },
   ) {
     this.#quantized = quantized;
+    this.#quant = quant?.values;
+    this.#inverse = quant ? 1 / quant.scale : 1;
     this.#candidates = candidates;
     if (header.featureVersion !== FEATURE_VERSION) {
       throw new Error(
@@ -287,9 +297,19 @@ export class SequenceModel {
   /** Adds the weights of feature keys `keys[0, count)` to `em[base, base + tags)`, key by key. */
   addWeights(keys: Int32Array, count: number, em: Float64Array, base: number): void {
     const n = this.tagSet.tags.length;
-    const w = this.#weights;
     const rows = this.#rows;
     const m = this.#rowsOf(keys, count);
+    const q = this.#quant;
+    if (q !== undefined) {
+      const inv = this.#inverse;
+      for (let f = 0; f < m; f++) {
+        const row = (rows[f] as number) * n;
+        for (let t = 0; t < n; t++)
+          em[base + t] = (em[base + t] as number) + Math.fround((q[row + t] as number) * inv);
+      }
+      return;
+    }
+    const w = this.#weights;
     for (let f = 0; f < m; f++) {
       const row = (rows[f] as number) * n;
       for (let t = 0; t < n; t++) em[base + t] = (em[base + t] as number) + (w[row + t] as number);
@@ -308,15 +328,27 @@ export class SequenceModel {
     allowed: Int32Array,
   ): void {
     const n = this.tagSet.tags.length;
-    const w = this.#weights;
     const rows = this.#rows;
     const found = this.#rowsOf(keys, count);
     const m = allowed.length;
-    for (let f = 0; f < found; f++) {
-      const row = (rows[f] as number) * n;
-      for (let j = 0; j < m; j++) {
-        const t = allowed[j] as number;
-        em[base + t] = (em[base + t] as number) + (w[row + t] as number);
+    const q = this.#quant;
+    if (q !== undefined) {
+      const inv = this.#inverse;
+      for (let f = 0; f < found; f++) {
+        const row = (rows[f] as number) * n;
+        for (let j = 0; j < m; j++) {
+          const t = allowed[j] as number;
+          em[base + t] = (em[base + t] as number) + Math.fround((q[row + t] as number) * inv);
+        }
+      }
+    } else {
+      const w = this.#weights;
+      for (let f = 0; f < found; f++) {
+        const row = (rows[f] as number) * n;
+        for (let j = 0; j < m; j++) {
+          const t = allowed[j] as number;
+          em[base + t] = (em[base + t] as number) + (w[row + t] as number);
+        }
       }
     }
     let j = 0;
@@ -354,9 +386,8 @@ export class SequenceModel {
     at += header.features * 4;
     const q = new Int16Array(copy, at, header.features * n);
     at = align4(at + header.features * n * 2);
-    const weights = new Float32Array(header.features * n);
-    const inv = 1 / header.scale;
-    for (let k = 0; k < q.length; k++) weights[k] = (q[k] as number) * inv;
+    // Scoring reads the int16 values themselves (`#quant`): no float32 table is built.
+    const weights = new Float32Array(0);
     const transitions = new Float32Array(copy.slice(at, at + (n + 1) * n * 4));
     at += (n + 1) * n * 4;
     const fixedWords = new Int32Array(copy, at, header.fixed);
@@ -373,7 +404,10 @@ export class SequenceModel {
       );
     }
     const allowed = candidates ? new TagCandidates(candidates, header.tags) : undefined;
-    return new SequenceModel(header, keys, weights, transitions, fixed, true, allowed);
+    return new SequenceModel(header, keys, weights, transitions, fixed, true, allowed, {
+      values: q,
+      scale: header.scale,
+    });
   }
 }
 
