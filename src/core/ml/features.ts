@@ -487,6 +487,31 @@ export class DocumentFeatures {
   }
 
   /**
+   * Groups of keys that `extractLocal` leaves out, for a model that keeps scores by value
+   * (`OwnScores.addGroup`): each group's keys are decided by one small number (`groupValue`, a
+   * non-negative int32: a distance bucket, a quotation state, a few tags), which comes back at
+   * token after token, so a model sums the group's rows once per value instead of once per token.
+   * `extractLocal` and every group's `groupKeys` together write the keys `extractLocal` would
+   * write with no groups. 0 here: the name and part-of-speech features have none.
+   */
+  get keyGroups(): number {
+    return 0;
+  }
+
+  /** The value that decides the keys of group `g` for token `i` of sentence `s` (see `keyGroups`). */
+  groupValue(_g: number, _i: number, _s: number, _from: number, _to: number): number {
+    return 0;
+  }
+
+  /**
+   * Writes the keys of group `g` whose value is `value` (`groupValue`): from the value alone, so the
+   * same value always gives the same keys. Returns the new end.
+   */
+  groupKeys(_g: number, _value: number, _out: Int32Array, at: number): number {
+    return at;
+  }
+
+  /**
    * The document's case sightings of the word (`DocCase`) and the glued chunk ("U.S.", "al-Qaeda",
    * "1996-08-22") when the token is part of one: keys of `extract` and `extractContext` alike.
    */

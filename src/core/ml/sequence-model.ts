@@ -59,6 +59,12 @@ export interface ModelParts {
 
 const MAGIC = 0x4d534454; // "TDSM" little-endian
 
+/** Key groups a features class may have (`DocumentFeatures.keyGroups`). */
+const MAX_GROUPS = 8;
+/** Slots a group's kept values have (`OwnScores.addGroup`): 2^GROUP_BITS. */
+const GROUP_BITS = 11;
+const GROUP_SLOTS = 1 << GROUP_BITS;
+
 /** Slots of a model's table of keys seen lately, less one (see `SequenceModel.#seenKeys`). */
 const SEEN_MASK = (1 << 12) - 1;
 
@@ -201,6 +207,7 @@ export class SequenceModel {
     const keys = scratch.keys;
     const own = this.#quantized && doc.splitsOwnKeys ? this.#ownScores(doc) : undefined;
     const near = own !== undefined && doc.splitsNeighbourKeys;
+    const groups = near ? doc.keyGroups : 0;
     const candidates = this.#candidates;
     for (let k = a; k < b; k++) {
       const base = (k - a) * n;
@@ -219,6 +226,20 @@ export class SequenceModel {
             this,
             set < 0 ? null : ((candidates as TagCandidates).lists[set] as Int32Array),
           );
+          for (let g = 0; g < groups; g++) {
+            own.addGroup(
+              doc,
+              g,
+              from + k,
+              s,
+              from,
+              to,
+              em,
+              base,
+              this,
+              set < 0 ? null : ((candidates as TagCandidates).lists[set] as Int32Array),
+            );
+          }
           count = doc.extractLocal(from + k, s, from, to, keys, 0);
         } else count = doc.extractContext(from + k, s, from, to, keys, 0);
       } else {
@@ -495,6 +516,11 @@ export class OwnScores {
   readonly #edge: Float64Array;
   readonly #haveEdge = new Uint8Array(4);
   readonly #one: Float64Array;
+  /** Per group and slot: the group value whose scores the slot keeps (-1: none); see `addGroup`. */
+  #groupValues: Int32Array | undefined;
+  #groupScores: Float64Array | undefined;
+  /** The features class the kept group values belong to. */
+  #groupOwner: unknown;
 
   constructor(n: number) {
     this.#n = n;
@@ -566,6 +592,52 @@ export class OwnScores {
           const t = allowed[x] as number;
           em[base + t] = (em[base + t] as number) + (vector[at + t] as number);
         }
+      }
+    }
+  }
+
+  /**
+   * Adds to `em[base, base + n)` (the tags of `allowed` only, when given) the scores of token `i`'s
+   * keys of group `g` (`DocumentFeatures.keyGroups`), kept by the group's value: the last value seen
+   * in each of `GROUP_SLOTS` slots a group, direct-mapped. Exact as the own keys' are.
+   */
+  addGroup(
+    doc: DocumentFeatures,
+    g: number,
+    i: number,
+    s: number,
+    from: number,
+    to: number,
+    em: Float64Array,
+    base: number,
+    model: SequenceModel,
+    allowed: Int32Array | null,
+  ): void {
+    const n = this.#n;
+    if (g >= MAX_GROUPS) throw new Error(`OwnScores: group ${g} of at most ${MAX_GROUPS}`);
+    if (this.#groupOwner !== doc.constructor) {
+      // Another features class numbers its groups otherwise: forget the values kept.
+      this.#groupOwner = doc.constructor;
+      this.#groupValues ??= new Int32Array(MAX_GROUPS * GROUP_SLOTS);
+      this.#groupValues.fill(-1);
+      this.#groupScores ??= new Float64Array(MAX_GROUPS * GROUP_SLOTS * n);
+    }
+    const values = this.#groupValues as Int32Array;
+    const scores = this.#groupScores as Float64Array;
+    const v = doc.groupValue(g, i, s, from, to);
+    const slot = g * GROUP_SLOTS + (Math.imul(v, 0x9e3779b1) >>> (32 - GROUP_BITS));
+    const at = slot * n;
+    if (values[slot] !== v) {
+      scores.fill(0, at, at + n);
+      model.addWeights(this.#keys, doc.groupKeys(g, v, this.#keys, 0), scores, at);
+      values[slot] = v;
+    }
+    if (allowed === null) {
+      for (let t = 0; t < n; t++) em[base + t] = (em[base + t] as number) + (scores[at + t] as number);
+    } else {
+      for (let x = 0; x < allowed.length; x++) {
+        const t = allowed[x] as number;
+        em[base + t] = (em[base + t] as number) + (scores[at + t] as number);
       }
     }
   }

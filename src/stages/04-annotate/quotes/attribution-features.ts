@@ -319,11 +319,109 @@ export class AttributionFeatures extends DocumentFeatures {
     return at;
   }
 
-  /** The keys of `extractContext` that neither `neighbourKeys` nor `edgeKeys` writes: the bigrams and the tail. */
+  /**
+   * The keys of `extractContext` that neither `neighbourKeys` nor `edgeKeys` writes, less the
+   * groups' (`keyGroups`): the bigrams and the tail's keys that read a word (the word inside or
+   * next to a quotation, the cue words, a cue's own quotation state) and the tag bigram to the right.
+   */
   override extractLocal(i: number, s: number, from: number, to: number, out: Int32Array, at: number): number {
-    const w0 = this.tokens.hash(i);
+    const tokens = this.tokens;
+    const w0 = tokens.hash(i);
     out[at++] = featureKey2(A.Bm1, this.wordAt(i - 1, from, to), w0);
     out[at++] = featureKey2(A.Bp1, w0, this.wordAt(i + 1, from, to));
-    return this.#contextTail(i, s, from, to, out, at);
+    const q = this.quoted[i] as number;
+    if (q !== 2) out[at++] = featureKey2(A.QuoteW, q, w0);
+    const l = this.leftCue[i] as number;
+    const r = this.rightCue[i] as number;
+    if (l >= 0) out[at++] = featureKey2(A.LeftCueW, tokens.hash(l), Math.min(distanceBucket(i - l), 4));
+    if (r >= 0) out[at++] = featureKey2(A.RightCueW, tokens.hash(r), Math.min(distanceBucket(r - i), 4));
+    if (this.isCue[i]) {
+      out[at++] = featureKey2(A.IsCue, w0, q);
+      out[at++] = featureKey2(A.IsCueQuote, (i > from ? (this.quoted[i - 1] as number) : 3) * 4 + q, w0);
+    }
+    // The tag bigram to the right stays here: with the one to the left, the tag trigram takes too
+    // many values to keep (a third of them were not kept in a table of 2,048).
+    if (this.#pos) {
+      out[at++] = featureKey2(A.P0Pp1, this.#posOf(i, s, from, to), this.#posOf(i + 1, s, from, to));
+    }
+    return at;
+  }
+
+  /**
+   * The tail's keys that read no word, in four groups (`DocumentFeatures.keyGroups`): 0 the
+   * quotation state and the nearest cues' distances; 1 the position in the sentence and its cue
+   * count; with parts of speech, 2 the tags at -1 and 0 and 3 the tag with the cue distances and
+   * the quotation state.
+   */
+  override get keyGroups(): number {
+    return this.#pos ? 4 : 2;
+  }
+
+  override groupValue(g: number, i: number, s: number, from: number, to: number): number {
+    const q = this.quoted[i] as number;
+    if (g === 1) {
+      return (
+        (i === from ? 1 : 0) |
+        (Math.min(this.cueCount[s] as number, 4) << 1) |
+        (distanceBucket(to - from) << 4) |
+        (distanceBucket(to - 1 - i) << 8) |
+        (q << 12)
+      );
+    }
+    const l = this.leftCue[i] as number;
+    const r = this.rightCue[i] as number;
+    const lb = l >= 0 ? distanceBucket(i - l) : 0;
+    const rb = r >= 0 ? distanceBucket(r - i) : 0;
+    if (g === 0) {
+      const before = q === 2 ? (i > from ? (this.quoted[i - 1] as number) : 3) : 0;
+      const after = q === 2 ? (i + 1 < to ? (this.quoted[i + 1] as number) : 3) : 0;
+      const that = i > from && this.tokens.hash(i - 1) === THAT ? 1 : 0;
+      return (
+        q |
+        (before << 2) |
+        (after << 4) |
+        (lb << 6) |
+        (rb << 10) |
+        ((l >= 0 ? (this.leftBreak[i] as number) : 0) << 14) |
+        ((r >= 0 ? (this.rightBreak[i] as number) : 0) << 15) |
+        (that << 16)
+      );
+    }
+    const p0 = this.#posOf(i, s, from, to);
+    if (g === 2) return p0 | (this.#posOf(i - 1, s, from, to) << 8);
+    return p0 | (Math.min(lb, 5) << 8) | (Math.min(rb, 5) << 11) | (q << 14);
+  }
+
+  override groupKeys(g: number, v: number, out: Int32Array, at: number): number {
+    if (g === 0) {
+      const q = v & 3;
+      const lb = (v >>> 6) & 15;
+      const rb = (v >>> 10) & 15;
+      out[at++] = featureKey(A.Quote, q);
+      if (q === 2) out[at++] = featureKey2(A.QuoteMark, (v >>> 2) & 3, (v >>> 4) & 3);
+      out[at++] = featureKey(A.LeftCue, lb);
+      out[at++] = featureKey(A.RightCue, rb);
+      out[at++] = featureKey2(A.LeftRight, lb * 16 + rb, q);
+      if (lb > 0) out[at++] = featureKey2(A.LeftCueComma, (v >>> 14) & 1, lb);
+      if (rb > 0) out[at++] = featureKey2(A.RightCueComma, (v >>> 15) & 1, rb);
+      if ((v >>> 16) & 1) out[at++] = featureKey2(A.AfterThat, lb, q);
+      return at;
+    }
+    if (g === 1) {
+      if (v & 1) out[at++] = featureKey(A.First, 0);
+      out[at++] = featureKey(A.CueCount, (v >>> 1) & 7);
+      out[at++] = featureKey(A.SentenceLength, (v >>> 4) & 15);
+      out[at++] = featureKey2(A.ToEnd, (v >>> 8) & 15, (v >>> 12) & 3);
+      return at;
+    }
+    const p0 = v & 255;
+    if (g === 2) {
+      out[at++] = featureKey(A.P0, p0);
+      out[at++] = featureKey2(A.Pm1P0, (v >>> 8) & 255, p0);
+      return at;
+    }
+    out[at++] = featureKey2(A.P0Cues, p0, ((v >>> 8) & 7) * 8 + ((v >>> 11) & 7));
+    out[at++] = featureKey2(A.P0Quote, p0, (v >>> 14) & 3);
+    return at;
   }
 }

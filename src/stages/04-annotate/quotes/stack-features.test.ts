@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { MAX_FEATURES } from '../../../core/ml/features.js';
+import { posTagger } from '../../../core/ml/pos-tagger.js';
 import { bilouTags, encodeBilou, makeTagSet } from '../../../core/ml/tag-scheme.js';
 import { hashString, TokenSet, tokenizeSentences } from '../../../core/tokens.js';
 import { AttributionFeatures } from './attribution-features.js';
@@ -105,7 +106,63 @@ test('split into own and context keys, the stacked features write the keys extra
         k = j < from || j >= to ? features.edgeKeys(d, out, k) : features.neighbourKeys(j, d, out, k);
       }
       k = features.extractLocal(i, s, from, to, out, k);
+      // And the keys of the groups (`keyGroups`), written from each group's value alone.
+      for (let g = 0; g < features.keyGroups; g++) {
+        k = features.groupKeys(g, features.groupValue(g, i, s, from, to), out, k);
+      }
       assert.deepEqual([...out.subarray(0, k)].sort(), whole, `token ${tokens.surface(i)}, neighbours apart`);
+    }
+  }
+});
+
+test('with parts of speech, quotation marks and tags of every kind, own, neighbour, local and group keys are extract’s', () => {
+  const t =
+    '“We will not pay,” the minister said, adding that “nobody” had asked. He said that it was over, she told reporters: “Never.” Talks, officials said, would resume. “Fine”';
+  const toks = tokenizeSentences(t, [
+    { start: 0, end: t.indexOf('He said') - 1 },
+    { start: t.indexOf('He said'), end: t.indexOf('Talks') - 1 },
+    { start: t.indexOf('Talks'), end: t.indexOf('“Fine”') - 1 },
+    { start: t.indexOf('“Fine”'), end: t.length },
+  ]);
+  const features = new StackedAttributionFeatures(
+    toks,
+    {},
+    new TokenSet(['said', 'told', 'adding', 'asked']),
+    undefined,
+    posTagger(),
+  );
+  // Every tag of the set somewhere, spread over the layer.
+  const tags = new Int32Array(toks.count);
+  for (let i = 0; i < toks.count; i++) tags[i] = (i * 7) % tagSet.tags.length;
+  const out = new Int32Array(MAX_FEATURES);
+  const groupsSeen = new Map<string, string>();
+  for (const first of [null, tags]) {
+    features.setFirstTags(first);
+    assert.equal(features.keyGroups, first ? 6 : 4);
+    for (let s = 0; s < toks.sentences; s++) {
+      const from = toks.sentenceFirst[s] as number;
+      const to = toks.sentenceFirst[s + 1] as number;
+      for (let i = from; i < to; i++) {
+        const whole = [...out.subarray(0, features.extract(i, s, from, to, out, 0))].sort();
+        let k = features.extractOwn(i, out, 0);
+        for (const d of [-2, -1, 1, 2]) {
+          const j = i + d;
+          k = j < from || j >= to ? features.edgeKeys(d, out, k) : features.neighbourKeys(j, d, out, k);
+        }
+        k = features.extractLocal(i, s, from, to, out, k);
+        for (let g = 0; g < features.keyGroups; g++) {
+          const v = features.groupValue(g, i, s, from, to);
+          assert.ok(v >= 0 && v <= 0x7fffffff, `group ${g} value ${v}`);
+          const at = k;
+          k = features.groupKeys(g, v, out, k);
+          // A value stands for one set of keys, whichever token gave it.
+          const keys = [...out.subarray(at, k)].join(',');
+          const key = `${first ? 1 : 0}:${g}:${v}`;
+          assert.equal(groupsSeen.get(key) ?? keys, keys);
+          groupsSeen.set(key, keys);
+        }
+        assert.deepEqual([...out.subarray(0, k)].sort(), whole, `token ${toks.surface(i)}`);
+      }
     }
   }
 });

@@ -152,8 +152,96 @@ export class StackedAttributionFeatures extends AttributionFeatures {
     return this.#stacked(i, s, from, to, out, super.extractContext(i, s, from, to, out, at));
   }
 
+  /** The first pass's `extractLocal`, then the stacked keys that read a word (the rest are in `keyGroups`). */
   override extractLocal(i: number, s: number, from: number, to: number, out: Int32Array, at: number): number {
-    return this.#stacked(i, s, from, to, out, super.extractLocal(i, s, from, to, out, at));
+    return this.#stackedLocal(i, from, to, out, super.extractLocal(i, s, from, to, out, at));
+  }
+
+  /**
+   * The first pass's groups, and with first-pass tags set two more: the tags at -2 … +2 (tag
+   * groups), and the role with the sentence's counts, the contents around, the cue distances and
+   * how the sentence before ended.
+   */
+  override get keyGroups(): number {
+    return super.keyGroups + (this.#first ? 2 : 0);
+  }
+
+  override groupValue(g: number, i: number, s: number, from: number, to: number): number {
+    const own = super.keyGroups;
+    if (g < own) return super.groupValue(g, i, s, from, to);
+    const first = this.#first as Int32Array;
+    const t0 = first[i] as number;
+    if (g === own) {
+      return (
+        t0 |
+        (this.#tagAt(i - 1, from, to) << 4) |
+        (this.#tagAt(i + 1, from, to) << 8) |
+        (this.#tagAt(i - 2, from, to) << 12) |
+        (this.#tagAt(i + 2, from, to) << 16)
+      );
+    }
+    const l = this.#leftCue[i] as number;
+    const r = this.#rightCue[i] as number;
+    const previous = from > 0 ? roleOfTag(first[from - 1] as number) : 0;
+    return (
+      roleOfTag(t0) |
+      ((this.#counts[s] as number) << 2) |
+      ((this.#around[i] as number) << 8) |
+      ((this.isCue[i] as number) << 10) |
+      ((l < 0 ? 7 : bucket(l)) << 11) |
+      ((r < 0 ? 7 : bucket(r)) << 14) |
+      (previous << 17)
+    );
+  }
+
+  override groupKeys(g: number, v: number, out: Int32Array, at: number): number {
+    const own = super.keyGroups;
+    if (g < own) return super.groupKeys(g, v, out, at);
+    if (g === own) {
+      const t0 = v & 15;
+      const tm1 = (v >>> 4) & 15;
+      const tp1 = (v >>> 8) & 15;
+      out[at++] = featureKey(K.R0, t0);
+      out[at++] = featureKey(K.Rm1, tm1);
+      out[at++] = featureKey(K.Rp1, tp1);
+      out[at++] = featureKey(K.Rm2, (v >>> 12) & 15);
+      out[at++] = featureKey(K.Rp2, (v >>> 16) & 15);
+      out[at++] = featureKey2(K.Rm1R0, tm1, t0);
+      out[at++] = featureKey2(K.R0Rp1, t0, tp1);
+      return at;
+    }
+    const r0 = v & 3;
+    out[at++] = featureKey2(K.Counts, (v >>> 2) & 63, r0);
+    out[at++] = featureKey2(K.Around, ((v >>> 8) & 3) * 4 + r0, (v >>> 10) & 1);
+    out[at++] = featureKey2(K.LeftCue, (v >>> 11) & 7, r0);
+    out[at++] = featureKey2(K.RightCue, (v >>> 14) & 7, r0);
+    out[at++] = featureKey2(K.PreviousEnd, (v >>> 17) & 3, r0);
+    return at;
+  }
+
+  /** The keys of `#stacked` that read a word: the rest are the two stacked groups' (`keyGroups`). */
+  #stackedLocal(i: number, from: number, to: number, out: Int32Array, k: number): number {
+    const first = this.#first;
+    if (!first) return k;
+    const t0 = first[i] as number;
+    const r0 = roleOfTag(t0);
+    const tokens = this.tokens;
+    out[k++] = featureKey2(K.R0W0, t0, tokens.hash(i));
+    const around = this.#around[i] as number;
+    if (this.isCue[i]) out[k++] = featureKey2(K.CueRole, tokens.hash(i), around * 4 + r0);
+    if (r0 !== 3) {
+      const b = this.#contentBefore[i] as number;
+      const a = this.#contentAfter[i] as number;
+      if (b >= 0) out[k++] = featureKey2(K.BridgeLeft, tokens.hash(b), r0 * 4 + (a >= 0 ? 1 : 0));
+      if (a >= 0) out[k++] = featureKey2(K.BridgeRight, tokens.hash(a), r0 * 4 + (b >= 0 ? 1 : 0));
+    }
+    out[k++] = featureKey2(K.Wm1R0, i > from ? tokens.hash(i - 1) : 0, t0);
+    out[k++] = featureKey2(K.Wp1R0, i + 1 < to ? tokens.hash(i + 1) : 0, t0);
+    const l = this.#leftCue[i] as number;
+    const r = this.#rightCue[i] as number;
+    if (l > 0) out[k++] = featureKey2(K.LeftCueWord, tokens.hash(i - l), r0);
+    if (r > 0) out[k++] = featureKey2(K.RightCueWord, tokens.hash(i + r), r0);
+    return k;
   }
 
   /** Neighbours' keys split off as the first pass's are (`AttributionFeatures.splitsNeighbourKeys`). */

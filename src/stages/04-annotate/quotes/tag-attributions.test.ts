@@ -67,6 +67,10 @@ test('the attribution features split into own and context keys write the keys ex
         k = j < from || j >= to ? features.edgeKeys(d, out, k) : features.neighbourKeys(j, d, out, k);
       }
       k = features.extractLocal(i, s, from, to, out, k);
+      // And the keys of the groups (`keyGroups`), written from each group's value alone.
+      for (let g = 0; g < features.keyGroups; g++) {
+        k = features.groupKeys(g, features.groupValue(g, i, s, from, to), out, k);
+      }
       assert.deepEqual([...out.subarray(0, k)].sort(), whole, `token ${tokens.surface(i)}, neighbours apart`);
     }
   }
