@@ -55,6 +55,6 @@ test('the suite scores the stage’s link and the nearest-place baseline on the 
   );
   const result: EvalResult = await eventLocationSuite.run([file], { data: file });
   assert.equal(result.items, 2);
-  assert.equal(result.metrics.accuracy, 1, 'Kharkiv for the attack, no place for the condemnation');
+  assert.equal(result.metrics.ruleAccuracy, 1, 'Kharkiv for the attack, no place for the condemnation');
   assert.equal(result.metrics.baselineAccuracy, 0.5, 'the nearest place is wrong for the condemnation');
 });

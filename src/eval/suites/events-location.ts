@@ -4,6 +4,8 @@ import type { Doc, Span } from '../../core/doc.js';
 import { createDoc } from '../../core/doc.js';
 import { analyzeDoc } from '../../pipeline.js';
 import { linkPlace } from '../../stages/05-events/index.js';
+import { placeCandidatesOf } from '../../stages/05-events/link-place.js';
+import { crossValidatePlaces, type PlaceSentence } from '../../stages/05-events/place-linker-fit.js';
 import type { EvalOptions, EvalResult, Suite } from '../suite.js';
 
 /** One sentence of Halterman's event-location set: an event verb and the places it happened at (none: the sentence does not say). */
@@ -69,12 +71,25 @@ export function nearestPlace(doc: Readonly<Doc>, verb: Span): Span | undefined {
   return best;
 }
 
+/** A record as the learned linker reads it: its candidates, which are gold, whether it has none. */
+export function placeSentenceOf(doc: Readonly<Doc>, record: LocationRecord): PlaceSentence {
+  const candidates = placeCandidatesOf(doc, record.verb);
+  return {
+    candidates: candidates.map((c) => c.features),
+    gold: candidates.map((c) => record.locations.some((g) => overlaps(c, g))),
+    none: record.locations.length === 0,
+    group: record.text,
+  };
+}
+
 /**
  * `events-location`: event-location linking on Halterman's annotations (Geolocating Political
- * Events in Text, 2019): for each sentence and its gold event verb, the place the events stage
- * links to the verb (`linkPlace`) against the gold locations — right when it overlaps one, or when
- * both say the sentence names no place of the event. `baselineAccuracy` is the nearest place
- * mention in the same run. Nothing was trained or tuned on this set.
+ * Events in Text, 2019): for each sentence and its gold event verb, the place linked to the verb
+ * against the gold locations — right when it overlaps one, or when both say the sentence names no
+ * place of the event. `accuracy` is the learned linker (`place-linker.ts`) cross-validated in 5
+ * folds (each sentence linked by a linker fitted on the other four: the shipped model was trained on
+ * this set, so it is never scored here); `ruleAccuracy` the rules' own reading (`linkPlace`), which
+ * nothing was tuned on; `baselineAccuracy` the nearest place mention, in the same run.
  */
 export const eventLocationSuite: Suite = {
   name: 'events-location',
@@ -84,38 +99,47 @@ export const eventLocationSuite: Suite = {
     let records: LocationRecord[] = [];
     for (const file of files) records.push(...readLocationRecords(readFileSync(file, 'utf8')));
     if (options.limit !== undefined) records = records.slice(0, options.limit);
-    let right = 0;
+    let rule = 0;
     let baseline = 0;
-    let withPlace = 0;
-    let withPlaceRight = 0;
-    let none = 0;
-    let noneRight = 0;
+    let reachable = 0;
+    const sentences: PlaceSentence[] = [];
     for (const record of records) {
       const doc = analyzeDoc(createDoc(record.text, { uri: 'eval:event-location', mediaType: 'text/plain' }));
-      const predicted = linkPlace(doc, record.verb);
-      const ok = linkedRight(predicted, record.locations);
-      if (ok) right++;
+      if (linkedRight(linkPlace(doc, record.verb), record.locations)) rule++;
       if (linkedRight(nearestPlace(doc, record.verb), record.locations)) baseline++;
-      if (record.locations.length > 0) {
-        withPlace++;
-        if (ok) withPlaceRight++;
-      } else {
-        none++;
-        if (ok) noneRight++;
-      }
+      const sentence = placeSentenceOf(doc, record);
+      if (sentence.none || sentence.gold.some(Boolean)) reachable++;
+      sentences.push(sentence);
     }
+    const { right } = crossValidatePlaces(sentences, 5);
     const n = records.length;
+    const share = (pick: (s: PlaceSentence) => boolean) => {
+      let all = 0;
+      let ok = 0;
+      sentences.forEach((s, i) => {
+        if (!pick(s)) return;
+        all++;
+        if (right[i]) ok++;
+      });
+      return all ? ok / all : 0;
+    };
+    const withPlace = sentences.filter((s) => !s.none).length;
     return {
       suite: 'events-location',
       items: n,
       unit: 'sentences',
       metrics: {
-        accuracy: n ? right / n : 0,
+        accuracy: share(() => true),
+        ruleAccuracy: n ? rule / n : 0,
         baselineAccuracy: n ? baseline / n : 0,
-        accuracyWithPlace: withPlace ? withPlaceRight / withPlace : 0,
-        accuracyNoPlace: none ? noneRight / none : 0,
+        accuracyWithPlace: share((s) => !s.none),
+        accuracyNoPlace: share((s) => s.none),
+        reachable: n ? reachable / n : 0,
+        // The linker's features and epochs were chosen on the cross-validated figure of the first
+        // 2,000 records; the rest were never looked at.
+        accuracyBeyondFirst2000: n > 2000 ? right.slice(2000).filter(Boolean).length / (n - 2000) : 0,
       },
-      details: { sentencesWithPlace: withPlace, sentencesWithout: none },
+      details: { sentencesWithPlace: withPlace, sentencesWithout: n - withPlace, folds: 5 },
     };
   },
 };

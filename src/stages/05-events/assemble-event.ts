@@ -18,6 +18,7 @@ import {
 } from './implied-actors.js';
 import { participantRules } from './participant-rules.js';
 import { participant } from './participants.js';
+import { choosePlace, placeCandidates, placeLinker } from './place-linker.js';
 import { namesWhere, placeAsActor, placeOf } from './place-sides.js';
 import {
   auxTail,
@@ -209,19 +210,28 @@ export function assembleEvent(
   const attribution = eventAttribution(run.ctx.attributions, doc.attributions ?? [], event.trigger, doc.text);
   if (attribution) event.attribution = attribution;
   if (statusRule) event.statusRule = statusRule;
-  const place = eventPlace(
-    doc.text,
-    tokens,
-    t.usable,
-    m.head,
-    clause,
-    spec.mode === 'visit' ? sides.recipientGroup : undefined,
-  );
-  if (place) event.location = placeOf(doc, place);
-  else {
-    const unnamed = unnamedPlace(run.ctx, m.head, clause);
-    if (unnamed) event.location = { ...unnamed, text: doc.text.slice(unnamed.start, unnamed.end) };
-  }
+  const visited = spec.mode === 'visit' ? sides.recipientGroup : undefined;
+  const place = eventPlace(doc.text, tokens, t.usable, m.head, clause, visited);
+  const unnamed = place ? undefined : unnamedPlace(run.ctx, m.head, clause);
+  const linker = visited ? null : placeLinker();
+  if (linker) {
+    // The learned linker decides among the sentence's places, the rules' reading one of its features.
+    const candidates = placeCandidates(
+      doc.text,
+      tokens,
+      run.ctx.groups,
+      m.head,
+      clause,
+      place ?? unnamed,
+      (tokens[m.head] as Token).lower,
+      run.ctx.times,
+    );
+    const best = choosePlace(candidates, linker.model, linker.threshold);
+    const c = best ? candidates[best.index] : undefined;
+    if (c?.group) event.location = placeOf(doc, c.group);
+    else if (c) event.location = { start: c.start, end: c.end, text: doc.text.slice(c.start, c.end) };
+  } else if (place) event.location = placeOf(doc, place);
+  else if (unnamed) event.location = { ...unnamed, text: doc.text.slice(unnamed.start, unnamed.end) };
   placeAndImpliedActors(run, t, sides, event, frame, clauses);
   scoreAndTrace(run, t, sides, event);
   return event;
