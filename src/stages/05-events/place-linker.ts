@@ -11,11 +11,10 @@ import {
   type Group,
   isLower,
   isReportingVerb,
-  isWordStart,
   placePreps,
   subordinators,
 } from './sentence-words.js';
-import type { ClauseSpan } from './when-where.js';
+import { type ClauseSpan, capitalised } from './when-where.js';
 
 /**
  * The learned place linker (`models/event-place-1`, `scripts/train-place-linker.ts`): among the
@@ -36,11 +35,6 @@ const bucket = (n: number, edges: readonly number[]): string => {
   for (const e of edges) if (n <= e) return `≤${e}`;
   return `>${edges[edges.length - 1]}`;
 };
-
-function capitalised(text: string, token: Token): boolean {
-  const c = text.charCodeAt(token.start);
-  return c >= 65 && c <= 90 && isWordStart(token.lower);
-}
 
 /** A lowercase -ed or -ing word, a finite verb or a reporting verb: a verb for counting clauses. */
 function verbLike(text: string, token: Token): boolean {

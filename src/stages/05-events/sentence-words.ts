@@ -1,5 +1,6 @@
 import type { Attribution, Doc, Entity, Mention, Quote, Span, TimeExpression } from '../../core/doc.js';
 import type { JoinedToken as Token } from '../../core/tokens.js';
+import clauseData from '../../rules/events/clause-words.json' with { type: 'json' };
 import sentenceWords from '../../rules/events/sentence-words.json' with { type: 'json' };
 import {
   months as monthNames,
@@ -38,8 +39,8 @@ export function isBeForm(word: string): boolean {
 export const adverbs = new Set(list('adverbs'));
 /** Words after which a base form is a verb group's verb ("will attack", "to bomb", "did not fund"). */
 export const baseFormOpeners = new Set(list('baseFormOpeners'));
-/** Negations inside a verb group ("will not attack"). */
-export const negations = new Set(['not', "n't", 'never']);
+/** Negations inside a verb group ("will not attack"): the clause analysis's list. */
+export const negations = new Set(wordList(clauseData.negations, 'events/clause-words negations'));
 const auxiliaries = list('auxiliaries');
 /** Words that may stand between a subject and its verb. */
 export const auxTail = new Set([...adverbs, ...beAux, ...auxiliaries, ...list('beforeVerb')]);

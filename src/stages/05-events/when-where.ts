@@ -259,7 +259,8 @@ export function unnamedPlace(
   return best;
 }
 
-function capitalised(text: string, token: Token): boolean {
+/** A token starting with a capital letter and a word character (a name's word). */
+export function capitalised(text: string, token: Token): boolean {
   const c = text.charCodeAt(token.start);
   return c >= 65 && c <= 90 && isWordStart(token.lower);
 }
