@@ -1,5 +1,5 @@
 /**
- * Trains the event confidence model (`models/event-confidence-1.json`, read by
+ * Trains the event confidence model (`models/event-confidence-2.json`, read by
  * `src/stages/05-events/confidence.ts`) from the hand verdicts in docs/hand-judged-events.md:
  *
  *   npm run train:event-confidence [-- --corpus DIR --out DIR --dry-run]
@@ -192,7 +192,7 @@ console.log(`cross-validated: ${JSON.stringify(cv)}; threshold ${best.threshold}
 
 const model = {
   name: CONFIDENCE_MODEL,
-  version: 1,
+  version: 2,
   features: CONFIDENCE_FEATURES,
   description:
     'Event confidence: the probability that a coded event has its type, actor and status right together, from how it was coded (src/stages/05-events/confidence.ts).',

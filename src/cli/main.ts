@@ -27,7 +27,7 @@ function parseMinConfidence(value: string): number {
   if (value === 'default') {
     const model = confidenceModel();
     if (!model)
-      throw new InvalidArgumentError('no event confidence model is loaded (models/event-confidence-1.json)');
+      throw new InvalidArgumentError('no event confidence model is loaded (models/event-confidence-2.json)');
     return model.threshold;
   }
   const n = Number(value);

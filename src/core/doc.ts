@@ -325,7 +325,7 @@ export interface NewsEvent extends Span {
   statusRule?: string;
   /**
    * How likely this reading is right — type, actor and status together, as a careful PLOVER coder
-   * judges them — from how it was coded (`models/event-confidence-1`, trained on hand verdicts;
+   * judges them — from how it was coded (`models/event-confidence-2`, trained on hand verdicts;
    * docs/analysis-format.md#confidence). 0–1; absent when no model is loaded.
    */
   confidence?: number;

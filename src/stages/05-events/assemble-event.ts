@@ -314,7 +314,7 @@ function placeAndImpliedActors(
   }
 }
 
-/** How likely the reading is right, from how it was coded (models/event-confidence-1), and the trace of how. */
+/** How likely the reading is right, from how it was coded (models/event-confidence-2), and the trace of how. */
 function scoreAndTrace(run: SentenceRun, t: Trigger, sides: Sides, event: CodedEvent): void {
   const { doc, tokens } = run.ctx;
   const { options } = run;
@@ -322,6 +322,7 @@ function scoreAndTrace(run: SentenceRun, t: Trigger, sides: Sides, event: CodedE
   const judged: ConfidenceInput = {
     event,
     sentence: doc.text.slice(run.sentence.start, run.sentence.end),
+    sentenceStart: run.sentence.start,
     ...(actor && actorBy ? { actorBy } : {}),
     ...(options.classifier ? { detector: run.judge().event } : {}),
     ...(verbGroup ? { voice: verbGroup.voice, negated: verbGroup.negated } : {}),

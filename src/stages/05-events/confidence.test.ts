@@ -18,6 +18,33 @@ const base: ConfidenceInput = {
   sentence: 'The minister accused the opposition of lying.',
 };
 
+test('the features name the rule, its trigger word and whether it is quoted', () => {
+  const text = 'Later, "We condemn the raid," Smith said, and Jones accused him.';
+  const at = 100;
+  const on = (word: string, nth = 0) => {
+    let i = -1;
+    for (let k = 0; k <= nth; k++) i = text.indexOf(word, i + 1);
+    return { start: at + i, end: at + i + word.length };
+  };
+  const quoted = confidenceFeatures({
+    event: { ...base.event, rule: 'events:accuse.condemn', trigger: on('condemn') },
+    sentence: text,
+    sentenceStart: at,
+  });
+  assert.ok(quoted.includes('rule:events:accuse.condemn') && quoted.includes('trigger:condemn'));
+  assert.ok(quoted.includes('in-quote'));
+  const outside = confidenceFeatures({
+    event: { ...base.event, trigger: on('accused') },
+    sentence: text,
+    sentenceStart: at,
+  });
+  assert.ok(outside.includes('trigger:accused') && !outside.includes('in-quote'));
+  // Without the sentence's offset there is no trigger word to read, but the rule is still named.
+  const bare = confidenceFeatures({ ...base, event: { ...base.event, trigger: on('accused') } });
+  assert.ok(bare.includes('rule:events:accuse.accuse'));
+  assert.ok(!bare.some((f) => f.startsWith('trigger:')));
+});
+
 test('the features say how the event was coded: actor slot, headline, question, report', () => {
   const plain = confidenceFeatures(base);
   assert.ok(plain.includes('no-actor') && plain.includes('type-status:ACCUSE:asserted'));

@@ -3,7 +3,7 @@ import { modelsDir, readModelJson } from '../../core/ml/model-files.js';
 
 /**
  * How likely a coded event is to be right — its type, actor and status together, as a careful
- * PLOVER coder judges them — from how it was coded (`models/event-confidence-1.json`, trained by
+ * PLOVER coder judges them — from how it was coded (`models/event-confidence-2.json`, trained by
  * `npm run train:event-confidence` on the hand verdicts of docs/hand-judged-events.md): a logistic
  * model over a handful of facts the events stage already knows (type and status, the cue that set
  * the status, who filled the actor slot and how, voice, the sentence detector's score, a headline,
@@ -11,14 +11,18 @@ import { modelsDir, readModelJson } from '../../core/ml/model-files.js';
  * (`--min-confidence`) keep the ones likely to be right.
  */
 
-export const CONFIDENCE_MODEL = 'event-confidence-1';
+export const CONFIDENCE_MODEL = 'event-confidence-2';
+
+/** Straight and curly double quotation marks. */
+const QUOTE_MARKS = /["\u201c\u201d]/g;
 
 /** What the events stage knows of one event when it codes it. */
 export interface ConfidenceInput {
   event: Pick<
     NewsEvent,
     'type' | 'status' | 'statusRule' | 'rule' | 'actor' | 'recipient' | 'attribution' | 'sentence'
-  >;
+  > &
+    Partial<Pick<NewsEvent, 'trigger'>>;
   /** How the actor slot was filled (`subject`, `clause:by-agent`, `events:actor.pronoun`, …). */
   actorBy?: string;
   /** The sentence event detector's probability of an event, when it was asked. */
@@ -27,6 +31,8 @@ export interface ConfidenceInput {
   negated?: boolean;
   /** The sentence's text. */
   sentence: string;
+  /** Where the sentence starts in the document (the event's offsets are the document's). */
+  sentenceStart?: number;
 }
 
 /** The model's features of one event: strings, each with a weight in the model. */
@@ -50,6 +56,15 @@ export function confidenceFeatures(x: ConfidenceInput): string[] {
   if (e.sentence === 0) f.push('headline');
   if (x.sentence.trimEnd().endsWith('?')) f.push('question');
   if (e.attribution) f.push('reported');
+  // Which rule coded it and on which word: rules differ in how often their readings hold.
+  f.push(`rule:${e.rule}`);
+  const offset = x.sentenceStart;
+  if (offset !== undefined && e.trigger) {
+    const at = e.trigger.start - offset;
+    f.push(`trigger:${x.sentence.slice(at, e.trigger.end - offset).toLowerCase()}`);
+    // An odd number of quotation marks before the trigger: it stands inside a quotation.
+    if ((x.sentence.slice(0, at).match(QUOTE_MARKS) ?? []).length % 2 === 1) f.push('in-quote');
+  }
   return f;
 }
 
@@ -66,7 +81,7 @@ export interface ConfidenceModel {
 }
 
 /** Bumped whenever `confidenceFeatures` changes what it computes. */
-export const CONFIDENCE_FEATURES = 1;
+export const CONFIDENCE_FEATURES = 2;
 
 /** The probability an event is right under `model`. */
 export function scoreConfidence(
