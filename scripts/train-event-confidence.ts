@@ -3,6 +3,11 @@
  * `src/stages/05-events/confidence.ts`) from the hand verdicts in docs/hand-judged-events.md:
  *
  *   npm run train:event-confidence [-- --corpus DIR --out DIR --dry-run]
+ *   npm run train:event-confidence -- --score-held-out
+ *
+ * `--score-held-out` trains nothing: it scores the shipped model on the rows that name their BBC
+ * section (`politics/034#0`, `business/272#1`), which training never reads — a judgement written
+ * that way stays unseen by the model — and prints the AUC and what the shipped threshold keeps.
  *
  * Every verdict table row (`| 011#3 | … | ACCUSE | asserted | Fox | **right** | …`) names an
  * article of `bbc-news-2225/politics/` (or `reuters/NEWID`, a Reuters-21578 story with its own date), the event's type and actor, and whether a careful PLOVER
@@ -15,7 +20,7 @@
  * held-out scores. Deterministic.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { createDoc } from '../src/core/doc.js';
 import { modelsDir } from '../src/core/ml/model-files.js';
 import { foldsOf, trainClassifier } from '../src/core/ml/text-classifier.js';
@@ -24,6 +29,7 @@ import { analyzeDoc } from '../src/pipeline.js';
 import {
   CONFIDENCE_FEATURES,
   CONFIDENCE_MODEL,
+  confidenceModel,
   scoreConfidence,
 } from '../src/stages/05-events/confidence.js';
 import { explainEvents } from '../src/stages/05-events/index.js';
@@ -38,13 +44,17 @@ const corpus = option('--corpus', resolve(root, '..', 'shared/data/corpora/bbc-n
 const reuters = option('--reuters', resolve(root, '..', 'shared/data/corpora/reuters-21578'));
 const out = option('--out', modelsDir);
 const dryRun = args.includes('--dry-run');
+const scoreHeldOut = args.includes('--score-held-out');
 const L2 = 3;
 const EPOCHS = 200;
 const RATE = 0.1;
 const FOLDS = 5;
 
 interface Verdict {
-  /** `NNN` (bbc-news-2225/politics/NNN.txt) or `reuters/NEWID` (a Reuters-21578 story). */
+  /**
+   * `NNN` (bbc-news-2225/politics/NNN.txt), `reuters/NEWID` (a Reuters-21578 story), or, held out
+   * from training, `SECTION/NNN` (bbc-news-2225/SECTION/NNN.txt).
+   */
   file: string;
   type: string;
   actor: string;
@@ -52,10 +62,12 @@ interface Verdict {
 }
 
 /** The verdict rows of every per-event table: type is the first cell naming a PLOVER type, the actor two cells on. */
-function parseVerdicts(markdown: string, types: ReadonlySet<string>): Verdict[] {
+function parseVerdicts(markdown: string, types: ReadonlySet<string>, heldOut: boolean): Verdict[] {
   const rows: Verdict[] = [];
+  const row = heldOut ? /^\| ([a-z]+\/\d+)#\d+ \|/ : /^\| ((?:reuters\/)?\d+)#\d+ \|/;
   for (const line of markdown.split('\n')) {
-    const m = /^\| ((?:reuters\/)?\d+)#\d+ \|/.exec(line);
+    const m = row.exec(line);
+    if (!m || (heldOut && m[1]?.startsWith('reuters/'))) continue;
     if (!m) continue;
     const cells = line
       .split('|')
@@ -113,7 +125,11 @@ const PLOVER = new Set(
     ' ',
   ),
 );
-const verdicts = parseVerdicts(readFileSync(join(root, 'docs/hand-judged-events.md'), 'utf8'), PLOVER);
+const verdicts = parseVerdicts(
+  readFileSync(join(root, 'docs/hand-judged-events.md'), 'utf8'),
+  PLOVER,
+  scoreHeldOut,
+);
 const files = [...new Set(verdicts.map((v) => v.file))].sort();
 const examples: Example[] = [];
 let coded = 0;
@@ -137,7 +153,11 @@ function reutersStory(newid: number): { text: string; published: string } {
 
 for (const file of files) {
   const story = file.startsWith('reuters/') ? reutersStory(Number(file.slice(8))) : undefined;
-  const path = story ? `reuters-21578:${file.slice(8)}` : join(corpus, `${file}.txt`);
+  const path = story
+    ? `reuters-21578:${file.slice(8)}`
+    : file.includes('/')
+      ? join(dirname(corpus), `${file}.txt`)
+      : join(corpus, `${file}.txt`);
   const text = story ? story.text : readFileSync(path, 'utf8');
   const published = story ? story.published : '2005-03-01';
   const doc = analyzeDoc(createDoc(text, { uri: path, mediaType: 'text/plain', published }));
@@ -155,6 +175,18 @@ const positives = examples.filter((x) => x.right).length;
 console.log(
   `${verdicts.length} verdicts on ${files.length} articles; ${coded} events coded now, ${examples.length} labelled (${positives} right)`,
 );
+
+if (scoreHeldOut) {
+  const shipped = confidenceModel();
+  if (!shipped) throw new Error(`models/${CONFIDENCE_MODEL}.json is absent: train it first`);
+  const scored = examples.map((x) => ({ p: scoreConfidence(shipped, x.features), right: x.right }));
+  const kept = scored.filter((x) => x.p >= shipped.threshold);
+  const keptRight = kept.filter((x) => x.right).length;
+  console.log(
+    `${CONFIDENCE_MODEL} on the held-out rows: AUC ${auc(scored).toFixed(3)}; at ${shipped.threshold}: ${kept.length} of ${scored.length} kept, ${keptRight} right (precision ${(keptRight / Math.max(1, kept.length)).toFixed(3)}, recall ${(keptRight / Math.max(1, positives)).toFixed(3)})`,
+  );
+  process.exit(0);
+}
 
 // Held-out scores: each article's events scored by the model of the folds without it.
 const held: { p: number; right: boolean }[] = [];
