@@ -11,6 +11,7 @@ import { markNested, mergeAttributions } from './chain-attributions.js';
 import { refineContents } from './content-bounds.js';
 import { refineCues } from './cue-bounds.js';
 import { dropRaisedSources } from './drop-raised-sources.js';
+import { dropUnconfirmedCues } from './drop-unconfirmed-cues.js';
 import { findQuotes, sentenceAt } from './find-quotes.js';
 import { groupAttributions } from './group-attributions.js';
 import { attachQuoteSpeakers, resolveAttributionSources, SourceResolver } from './resolve-sources.js';
@@ -18,6 +19,7 @@ import {
   attributionFeatures,
   attributionTagger,
   paragraphStartSentences,
+  type RoleSpan,
   tagAttributionSpans,
   trimUnpairedCommas,
 } from './tag-attributions.js';
@@ -211,11 +213,21 @@ export function annotateQuotes(doc: Readonly<Doc>, options?: CapOptions): StageR
     ),
     tagger,
   );
-  const tagged = tagAttributionSpans(features, tagger, (si) => {
-    const s = sentences[si] as Sentence;
-    return isRemoved(doc.removed, s.start, s.end);
-  });
-  const spans = dropRaisedSources(tokens, tagged, verbs);
+  const firstPass: RoleSpan[] = [];
+  const tagged = tagAttributionSpans(
+    features,
+    tagger,
+    (si) => {
+      const s = sentences[si] as Sentence;
+      return isRemoved(doc.removed, s.start, s.end);
+    },
+    firstPass,
+  );
+  const spans = dropRaisedSources(
+    tokens,
+    dropUnconfirmedCues(tagged, tagger.second ? firstPass : null),
+    verbs,
+  );
   refineCues(features, spans);
   refineContents(features, spans);
   trimUnpairedCommas(tokens, spans);

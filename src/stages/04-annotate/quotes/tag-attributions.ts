@@ -138,12 +138,13 @@ const scratch = new Scratch();
 /**
  * Role spans of the document by the tagger, in text order (see `spansOfTags`). With a second
  * pass, the first pass tags the document, its tags are set on `features`, and the second pass's
- * tags make the spans.
+ * tags make the spans; the first pass's spans are pushed onto `firstOut` when it is given.
  */
 export function tagAttributionSpans(
   features: StackedAttributionFeatures,
   tagger: AttributionTagger = attributionTagger(),
   skip?: (s: number) => boolean,
+  firstOut?: RoleSpan[],
 ): RoleSpan[] {
   const model = tagger.model;
   features.setFirstTags(null);
@@ -159,6 +160,7 @@ export function tagAttributionSpans(
     skip,
   );
   if (!second || !first) return firstPass;
+  firstOut?.push(...firstPass);
   features.setFirstTags(first);
   return spansOfTags(
     features,
