@@ -12,6 +12,12 @@ import type { RoleSpan } from './tag-attributions.js';
  */
 export function dropUnconfirmedCues(spans: RoleSpan[], firstPass: readonly RoleSpan[] | null): RoleSpan[] {
   if (!firstPass) return spans;
-  const firstCues = firstPass.filter((s) => s.role === 'cue');
-  return spans.filter((c) => c.role !== 'cue' || firstCues.some((f) => f.from < c.to && c.from < f.to));
+  // Token indexes under a first-pass cue: linear in the spans, whatever the document's length.
+  const firstCueTokens = new Set<number>();
+  for (const f of firstPass) if (f.role === 'cue') for (let i = f.from; i < f.to; i++) firstCueTokens.add(i);
+  return spans.filter((c) => {
+    if (c.role !== 'cue') return true;
+    for (let i = c.from; i < c.to; i++) if (firstCueTokens.has(i)) return true;
+    return false;
+  });
 }

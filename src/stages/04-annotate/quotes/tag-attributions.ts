@@ -160,7 +160,7 @@ export function tagAttributionSpans(
     skip,
   );
   if (!second || !first) return firstPass;
-  firstOut?.push(...firstPass);
+  if (firstOut) for (const s of firstPass) firstOut.push(s);
   features.setFirstTags(first);
   return spansOfTags(
     features,
