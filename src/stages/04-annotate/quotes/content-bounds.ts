@@ -131,7 +131,9 @@ function countRole(c: BoundContext, role: number, a: number, b: number): number 
 
 /**
  * Features of a content that starts at token `p` of sentence `s` (`[from, to)`) and ends at
- * `end` (exclusive; the other side's current choice).
+ * `end` (exclusive; the other side's current choice), written over `out` from its start (its length
+ * becomes their count: a search reuses one array, and emptying it with `length = 0` would drop its
+ * storage, so that every candidate's keys grew a new one).
  */
 export function startFeatures(
   c: BoundContext,
@@ -151,30 +153,30 @@ export function startFeatures(
   const pm2 = f.posAt(p - 2, s, from, to);
   const rm1 = roleAt(c, p - 1, from, to);
   const r0 = roleAt(c, p, from, to);
-  out.push(
-    featureKey(T.Bias, 0),
-    featureKey(T.SW0, w0),
-    featureKey(T.SWm1, wm1),
-    featureKey2(T.SBigram, wm1, w0),
-    featureKey2(T.SWm2Wm1, word(tokens, p - 2, from, to), wm1),
-    featureKey(T.SP0, p0),
-    featureKey(T.SPm1, pm1),
-    featureKey2(T.SPm1P0, pm1, p0),
-    featureKey2(T.SPm2Pm1P0, pm2 * 256 + pm1, p0),
-    featureKey2(T.SRm1R0, rm1, r0),
-    featureKey2(T.SRm1W0, rm1, w0),
-    featureKey2(T.SRm1P0, rm1, p0),
-    featureKey2(T.SQuote, p > from ? (f.quoted[p - 1] as number) : 3, f.quoted[p] as number),
-    featureKey(T.SCuesInside, Math.min(countRole(c, CUE, p, end), 2)),
-    featureKey(T.SSourcesInside, Math.min(countRole(c, SOURCE, p, end), 2)),
-    featureKey(T.SFirst, p === from ? 1 : 0),
-  );
+  let k = 0;
+  out[k++] = featureKey(T.Bias, 0);
+  out[k++] = featureKey(T.SW0, w0);
+  out[k++] = featureKey(T.SWm1, wm1);
+  out[k++] = featureKey2(T.SBigram, wm1, w0);
+  out[k++] = featureKey2(T.SWm2Wm1, word(tokens, p - 2, from, to), wm1);
+  out[k++] = featureKey(T.SP0, p0);
+  out[k++] = featureKey(T.SPm1, pm1);
+  out[k++] = featureKey2(T.SPm1P0, pm1, p0);
+  out[k++] = featureKey2(T.SPm2Pm1P0, pm2 * 256 + pm1, p0);
+  out[k++] = featureKey2(T.SRm1R0, rm1, r0);
+  out[k++] = featureKey2(T.SRm1W0, rm1, w0);
+  out[k++] = featureKey2(T.SRm1P0, rm1, p0);
+  out[k++] = featureKey2(T.SQuote, p > from ? (f.quoted[p - 1] as number) : 3, f.quoted[p] as number);
+  out[k++] = featureKey(T.SCuesInside, Math.min(countRole(c, CUE, p, end), 2));
+  out[k++] = featureKey(T.SSourcesInside, Math.min(countRole(c, SOURCE, p, end), 2));
+  out[k++] = featureKey(T.SFirst, p === from ? 1 : 0);
   const l = p > from ? (c.cueAtOrBefore[p - 1] as number) : -1;
   const d = l >= from ? bucket(p - l) : 0;
-  out.push(featureKey2(T.SCueLeft, d, pm1));
+  out[k++] = featureKey2(T.SCueLeft, d, pm1);
+  out.length = k;
 }
 
-/** Features of a content that ends before token `q` of sentence `s` and starts at `start`. */
+/** Features of a content that ends before token `q` of sentence `s` and starts at `start`, written over `out` as `startFeatures`'. */
 export function endFeatures(
   c: BoundContext,
   s: number,
@@ -200,31 +202,31 @@ export function endFeatures(
   }
   const first = Math.max(start, from);
   const marks = q > first ? (c.marksBefore[q] as number) - (c.marksBefore[first] as number) : 0;
-  out.push(
-    featureKey(T.Bias, 1),
-    featureKey(T.EW, w),
-    featureKey(T.EWn, wn),
-    featureKey2(T.EBigram, w, wn),
-    featureKey(T.EP, p),
-    featureKey(T.EPn, pn),
-    featureKey2(T.EPPn, p, pn),
-    featureKey2(T.EPPnPnn, p * 256 + pn, f.posAt(q + 1, s, from, to)),
-    featureKey(T.ERn, rn),
-    featureKey2(T.ERnW, rn, wn),
-    featureKey2(T.EQuote, f.quoted[q - 1] as number, q < to ? (f.quoted[q] as number) : 3),
-    featureKey(T.EToEnd, bucket(to - q)),
-    featureKey2(T.EAtEnd, q === to ? 1 : 0, w),
-    featureKey2(T.ERestPunct, restPunct, w),
-    featureKey(T.ECuesInside, Math.min(countRole(c, CUE, Math.max(start, from), q), 2)),
-    featureKey2(
-      T.EMarks,
-      Math.min(marks, 3),
-      (f.quoted[q - 1] as number) * 4 + (q < to ? (f.quoted[q] as number) : 3),
-    ),
+  let k = 0;
+  out[k++] = featureKey(T.Bias, 1);
+  out[k++] = featureKey(T.EW, w);
+  out[k++] = featureKey(T.EWn, wn);
+  out[k++] = featureKey2(T.EBigram, w, wn);
+  out[k++] = featureKey(T.EP, p);
+  out[k++] = featureKey(T.EPn, pn);
+  out[k++] = featureKey2(T.EPPn, p, pn);
+  out[k++] = featureKey2(T.EPPnPnn, p * 256 + pn, f.posAt(q + 1, s, from, to));
+  out[k++] = featureKey(T.ERn, rn);
+  out[k++] = featureKey2(T.ERnW, rn, wn);
+  out[k++] = featureKey2(T.EQuote, f.quoted[q - 1] as number, q < to ? (f.quoted[q] as number) : 3);
+  out[k++] = featureKey(T.EToEnd, bucket(to - q));
+  out[k++] = featureKey2(T.EAtEnd, q === to ? 1 : 0, w);
+  out[k++] = featureKey2(T.ERestPunct, restPunct, w);
+  out[k++] = featureKey(T.ECuesInside, Math.min(countRole(c, CUE, Math.max(start, from), q), 2));
+  out[k++] = featureKey2(
+    T.EMarks,
+    Math.min(marks, 3),
+    (f.quoted[q - 1] as number) * 4 + (q < to ? (f.quoted[q] as number) : 3),
   );
   const r = q < to ? (c.cueAtOrAfter[q] as number) : -1;
   const d = r >= 0 && r < to ? bucket(r - q + 1) : 0;
-  out.push(featureKey2(T.ECueRight, d, wn));
+  out[k++] = featureKey2(T.ECueRight, d, wn);
+  out.length = k;
 }
 
 /**
@@ -370,7 +372,7 @@ function bestBound(
 }
 
 /**
- * The position in `[lo, hi]` whose keys (written into `keys` by `fill`) the model scores highest; ties go
+ * The position in `[lo, hi]` whose keys (written over `keys` by `fill`) the model scores highest; ties go
  * to the position nearest `seed`. The search of both bounds passes (content and cue).
  */
 export function bestPosition(
@@ -384,7 +386,6 @@ export function bestPosition(
   let best = seed;
   let bestScore = Number.NEGATIVE_INFINITY;
   for (let p = lo; p <= hi; p++) {
-    keys.length = 0;
     fill(p, keys);
     const x = model.score(keys);
     if (x > bestScore || (x === bestScore && Math.abs(p - seed) < Math.abs(best - seed))) {

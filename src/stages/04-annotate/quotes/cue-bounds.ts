@@ -128,7 +128,10 @@ function commas(c: CueBoundContext, a: number, b: number): number {
   return b > a ? Math.min((c.commasBefore[b] as number) - (c.commasBefore[a] as number), 2) : 0;
 }
 
-/** Features of a cue that starts at token `p` of sentence `s` (`[from, to)`) and ends before `end`. */
+/**
+ * Features of a cue that starts at token `p` of sentence `s` (`[from, to)`) and ends before `end`,
+ * written over `out` from its start (as `startFeatures`, content-bounds.ts).
+ */
 export function cueStartFeatures(
   c: CueBoundContext,
   s: number,
@@ -146,26 +149,26 @@ export function cueStartFeatures(
   const p0 = f.posAt(p, s, from, to);
   const pm1 = f.posAt(p - 1, s, from, to);
   const rm1 = roleAt(c, p - 1, from, to, self);
-  out.push(
-    featureKey(K.Bias, 0),
-    featureKey(K.SW0, w0),
-    featureKey(K.SWm1, wm1),
-    featureKey2(K.SBigram, wm1, w0),
-    featureKey(K.SP0, p0),
-    featureKey(K.SPm1, pm1),
-    featureKey2(K.SPm1P0, pm1, p0),
-    featureKey2(K.SPm2Pm1P0, f.posAt(p - 2, s, from, to) * 256 + pm1, p0),
-    featureKey(K.SRm1, rm1),
-    featureKey2(K.SRm1W0, rm1, w0),
-    featureKey2(K.SRm1P0, rm1, p0),
-    featureKey(K.SCand, f.isCue[p] as number),
-    featureKey2(K.SLenP0, lengthBucket(end - p), p0),
-    featureKey(K.SComma, commas(c, p, end - 1)),
-    featureKey2(K.SQuote, p > from ? (f.quoted[p - 1] as number) : 3, f.quoted[p] as number),
-  );
+  let k = 0;
+  out[k++] = featureKey(K.Bias, 0);
+  out[k++] = featureKey(K.SW0, w0);
+  out[k++] = featureKey(K.SWm1, wm1);
+  out[k++] = featureKey2(K.SBigram, wm1, w0);
+  out[k++] = featureKey(K.SP0, p0);
+  out[k++] = featureKey(K.SPm1, pm1);
+  out[k++] = featureKey2(K.SPm1P0, pm1, p0);
+  out[k++] = featureKey2(K.SPm2Pm1P0, f.posAt(p - 2, s, from, to) * 256 + pm1, p0);
+  out[k++] = featureKey(K.SRm1, rm1);
+  out[k++] = featureKey2(K.SRm1W0, rm1, w0);
+  out[k++] = featureKey2(K.SRm1P0, rm1, p0);
+  out[k++] = featureKey(K.SCand, f.isCue[p] as number);
+  out[k++] = featureKey2(K.SLenP0, lengthBucket(end - p), p0);
+  out[k++] = featureKey(K.SComma, commas(c, p, end - 1));
+  out[k++] = featureKey2(K.SQuote, p > from ? (f.quoted[p - 1] as number) : 3, f.quoted[p] as number);
+  out.length = k;
 }
 
-/** Features of a cue that ends before token `q` of sentence `s` and starts at `start`. */
+/** Features of a cue that ends before token `q` of sentence `s` and starts at `start`, written over `out`. */
 export function cueEndFeatures(
   c: CueBoundContext,
   s: number,
@@ -184,25 +187,25 @@ export function cueEndFeatures(
   const pn = f.posAt(q, s, from, to);
   const rn = roleAt(c, q, from, to, self);
   const len = lengthBucket(q - start);
-  out.push(
-    featureKey(K.Bias, 1),
-    featureKey(K.EW, w),
-    featureKey(K.EWn, wn),
-    featureKey2(K.EBigram, w, wn),
-    featureKey(K.EP, p),
-    featureKey(K.EPn, pn),
-    featureKey2(K.EPPn, p, pn),
-    featureKey2(K.EPPnPnn, p * 256 + pn, f.posAt(q + 1, s, from, to)),
-    featureKey(K.ERn, rn),
-    featureKey2(K.ERnW, rn, w),
-    featureKey2(K.ERnP, rn, p),
-    featureKey(K.ECand, f.isCue[q - 1] as number),
-    featureKey2(K.ELenP, len, p),
-    featureKey2(K.ELenW, Math.min(len, 3), w),
-    featureKey2(K.EAtEnd, q === to ? 1 : 0, p),
-    featureKey(K.EComma, commas(c, start + 1, q)),
-    featureKey2(K.EQuote, f.quoted[q - 1] as number, q < to ? (f.quoted[q] as number) : 3),
-  );
+  let k = 0;
+  out[k++] = featureKey(K.Bias, 1);
+  out[k++] = featureKey(K.EW, w);
+  out[k++] = featureKey(K.EWn, wn);
+  out[k++] = featureKey2(K.EBigram, w, wn);
+  out[k++] = featureKey(K.EP, p);
+  out[k++] = featureKey(K.EPn, pn);
+  out[k++] = featureKey2(K.EPPn, p, pn);
+  out[k++] = featureKey2(K.EPPnPnn, p * 256 + pn, f.posAt(q + 1, s, from, to));
+  out[k++] = featureKey(K.ERn, rn);
+  out[k++] = featureKey2(K.ERnW, rn, w);
+  out[k++] = featureKey2(K.ERnP, rn, p);
+  out[k++] = featureKey(K.ECand, f.isCue[q - 1] as number);
+  out[k++] = featureKey2(K.ELenP, len, p);
+  out[k++] = featureKey2(K.ELenW, Math.min(len, 3), w);
+  out[k++] = featureKey2(K.EAtEnd, q === to ? 1 : 0, p);
+  out[k++] = featureKey(K.EComma, commas(c, start + 1, q));
+  out[k++] = featureKey2(K.EQuote, f.quoted[q - 1] as number, q < to ? (f.quoted[q] as number) : 3);
+  out.length = k;
 }
 
 /**
