@@ -35,6 +35,8 @@ const targetObjects = list('targetObjects');
 const sportWords = list('sportWords');
 const sportTypes = new Set(wordList(senseData.sportTypes, 'events/senses sportTypes', { lowercase: false }));
 const score = /^\d{1,3}-\d{1,3}$/;
+/** The longest a sport word or a score (`score`: 7 characters) can be. */
+const longestSportWord = Math.max(7, ...[...sportWords].map((w) => w.length));
 const clauseEnd = new Set([';', '.', ':']);
 
 import { affordSenseRule, isAffordSense } from './position-senses.js';
@@ -233,13 +235,33 @@ export function isSportSentence(tokens: readonly Token[]): boolean {
 export function isSportText(text: string): boolean {
   let words = 0;
   let scores = 0;
-  for (const m of text.matchAll(/[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*/g)) {
-    const w = m[0].toLowerCase();
+  // The words of /[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*/g, found in place: every sentence of every document
+  // is read here, and a match object and a lowercased copy a word were a tenth of the analysis's
+  // garbage. A word longer than any sport word or score is neither, and is not cut out.
+  const n = text.length;
+  let k = 0;
+  while (k < n) {
+    if (!isAsciiAlnum(text.charCodeAt(k))) {
+      k++;
+      continue;
+    }
+    const start = k;
+    while (k < n && isAsciiAlnum(text.charCodeAt(k))) k++;
+    while (k + 1 < n && text.charCodeAt(k) === 45 && isAsciiAlnum(text.charCodeAt(k + 1))) {
+      k++;
+      while (k < n && isAsciiAlnum(text.charCodeAt(k))) k++;
+    }
+    if (k - start > longestSportWord) continue;
+    const w = text.slice(start, k).toLowerCase();
     if (sportWords.has(w)) words++;
     else if (score.test(w)) scores++;
     if (words >= 2 || (words >= 1 && scores >= 1)) return true;
   }
   return false;
+}
+
+function isAsciiAlnum(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
 const directive = senseData.directiveContent;
