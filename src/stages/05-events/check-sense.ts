@@ -405,6 +405,30 @@ function isAdverbedAttributive(
 const strikeDeal = senseData.strikeDeal;
 const strikeVerbs = new Set(strikeDeal.forms);
 const dealWords = new Set(wordList(strikeDeal, 'events/senses strikeDeal'));
+const contest = senseData.contestObjects;
+const contestForms = new Set(contest.forms);
+const contestPreps = new Set(contest.preps);
+const contestWords = new Set(wordList(contest, 'events/senses contestObjects'));
+
+/**
+ * "fighting international poverty", "fought off a hostile bid", "fighting against defence cuts": a
+ * verb of fighting or beating whose object (direct, or after "against"/"off") is a problem or a
+ * contest (`contestObjects`); "traders attacked the stock", "prices shot up": an attack verb's
+ * object or subject is a market (`economic` words).
+ */
+function contestSense(head: number, tokens: readonly Token[], clauses: ClauseAnalysis, frame: ClauseFrame) {
+  if (frame.kind !== 'verbal' || frame.verbGroup?.voice === 'passive') return undefined;
+  // "traders attacked the stock", "prices shot up": a market as the object or the subject.
+  const market = (p: Phrase | undefined) =>
+    p !== undefined &&
+    economicWords.has(headOf(tokens, p) as string) &&
+    !/^NNPS?$/.test(clauses.tagAt(p.last));
+  const object = frame.object;
+  if (market(object) || market(frame.actors[0])) return economicSenseRule;
+  if (!contestForms.has((tokens[head] as Token).lower)) return undefined;
+  const phrases = [object, ...frame.preps.filter((p) => contestPreps.has(p.prep) && p.first <= head + 3)];
+  return phrases.some((p) => firstHeads(tokens, p).some((w) => contestWords.has(w))) ? contest.id : undefined;
+}
 
 const releaseDocument = senseData.releaseDocument;
 const releaseForms = new Set(releaseDocument.forms);
@@ -544,6 +568,8 @@ export function checkSense(
     const patient = frame.kind === 'verbal' ? headOf(tokens, frame.object) : undefined;
     if (patient && strikeVerbs.has((tokens[head] as Token).lower) && dealWords.has(patient))
       return { action: 'reject', rule: strikeDeal.id };
+    const contested = contestSense(head, tokens, clauses, frame);
+    if (contested) return { action: 'reject', rule: contested };
     const subject = headOf(tokens, frame.actors[0]);
     if (frame.verbGroup?.voice !== 'passive' && subject && naturalCauses.has(subject))
       return { action: 'reject', rule: 'events:sense.natural-cause' };

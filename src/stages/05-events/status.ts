@@ -70,6 +70,8 @@ const scope = {
   speculation: new Set(scopeData.speculation.rules),
   denials: new Set(scopeData.deniedThat.words),
   denialStops: new Set(scopeData.deniedThat.stops),
+  denialOpeners: new Set(['that', ...scopeData.deniedThat.openers]),
+  denialSubjects: new Set(scopeData.deniedThat.subjects),
   deniedThatId: scopeData.deniedThat.id,
   asking: new Set(scopeData.speculation.asking),
 };
@@ -108,13 +110,20 @@ export function clauseStatus(text: string, tokens: readonly Token[], head: numbe
   return found;
 }
 
-/** "denied a report that the U.S. was shipping arms": the trigger in the that-clause of a denial (status-scope.json `deniedThat`). */
+/**
+ * "denied a report that the U.S. was shipping arms", "denied a report claiming he warned", "denied he
+ * had attacked": the trigger in the content clause of a denial (status-scope.json `deniedThat`).
+ */
 function deniedThat(tokens: readonly Token[], head: number): boolean {
   const reach = scopeData.deniedThat.reach;
   for (let k = head - 1; k >= 0; k--) {
     const t = (tokens[k] as Token).lower;
     if (scope.denialStops.has(t)) return false;
-    if (t !== 'that') continue;
+    // "denied he had warned": a content clause without "that" opens with its subject pronoun.
+    if (scope.denialSubjects.has(t) && k > 0 && scope.denials.has((tokens[k - 1] as Token).lower))
+      return true;
+    // "denied the claims, saying it condemned torture": after a comma the speaker's own statement.
+    if (!scope.denialOpeners.has(t) || (t !== 'that' && tokens[k - 1]?.lower === ',')) continue;
     for (let j = k - 1; j >= 0 && j >= k - 1 - reach; j--) {
       if (scope.denials.has((tokens[j] as Token).lower)) return true;
     }
@@ -289,10 +298,15 @@ function conditional(tokens: readonly Token[], head: number): boolean {
 
 /** The first and last day of the period a TIMEX date value names, as days since 1970 (undefined if none). */
 function periodBounds(value: string): [number, number] | undefined {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2})|-Q([1-4]))?$/.exec(calendarDate(value));
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2})|-Q([1-4])|-(SP|SU|FA|WI))?$/.exec(
+    calendarDate(value),
+  );
   if (!m) return undefined;
   const y = Number(m[1]);
   const day = (yy: number, mm: number, dd: number) => Date.UTC(yy, mm - 1, dd) / 86_400_000;
+  // TIMEX seasons ("the autumn of 1978" = 1978-FA): spring March–May, …, winter December–February.
+  const season = m[6] ? ['SP', 'SU', 'FA', 'WI'].indexOf(m[6]) : -1;
+  if (season >= 0) return [day(y, season * 3 + 3, 1), day(y, season * 3 + 6, 0)];
   if (m[3]) return [day(y, Number(m[2]), Number(m[3])), day(y, Number(m[2]), Number(m[3]))];
   if (m[2]) return [day(y, Number(m[2]), 1), day(y, Number(m[2]) + 1, 0)];
   if (m[5]) return [day(y, Number(m[5]) * 3 - 2, 1), day(y, Number(m[5]) * 3 + 1, 0)];
@@ -350,6 +364,10 @@ export function statusByDate(
 
 /** Rule id of an event dated by the temporal clause after it (status-scope.json `historicalAnchor`). */
 export const historicalAnchorRule: string = scopeData.historicalAnchor.id;
+/** Rule id of an event in a temporal clause dated by the clause it is attached to (`attachedClause`). */
+export const attachedClauseRule: string = scopeData.attachedClause.id;
+/** Rule id of an event whose status comes from a date opening its sentence (`openingDate`). */
+export const openingDateRule: string = scopeData.openingDate.id;
 
 const laterWords = new Set(scopeData.futureDate.laterWords);
 

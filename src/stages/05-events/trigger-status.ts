@@ -5,6 +5,7 @@ import type { SenseVerdict } from './check-sense.js';
 import type { SentenceRun, Trigger } from './coding-state.js';
 import { clauseBreakers, determiners, subordinators } from './sentence-words.js';
 import {
+  attachedClauseRule,
   clauseStatus,
   gerundUnderModal,
   headlineInfinitive,
@@ -12,11 +13,12 @@ import {
   historicalByDate,
   isIntentStatus,
   mainClauseStatus,
+  openingDateRule,
   statusByDate,
   threatMadeStatus,
   toldInPast,
 } from './status.js';
-import { anchorTime, type ClauseSpan, clauseOf, eventTime } from './when-where.js';
+import { anchorTime, attachedTime, type ClauseSpan, clauseOf, eventTime, openingTime } from './when-where.js';
 
 const purposeMarkers = new Set(['to', 'for']);
 
@@ -97,16 +99,26 @@ export function triggerStatus(
     if (governed) ({ status, rule: statusRule } = governed);
   }
   const clause = clauseOf(doc.text, tokens, m.head);
-  const time = eventTime(run.ctx, m.head, clause);
+  let time = eventTime(run.ctx, m.head, clause);
   if (status === 'asserted') {
     const past = () => toldInPast(tokens, m.head, clauses);
+    // "Last year MAB, which opposed the war, urged Muslims …": a date opening the sentence dates
+    // an act told in the past whose clause names none.
+    const opening = !time && past() ? openingTime(run.ctx) : undefined;
+    if (opening) time = opening;
     const dated = statusByDate(time?.value, doc.source.published, past, time?.text);
     if (dated) ({ status, rule: statusRule } = dated);
-    // "Hugh Dalton resigned after leaking details of his 1947 budget": the temporal clause dates it.
+    if (dated && opening) statusRule = openingDateRule;
+    // "Hugh Dalton resigned after leaking details of his 1947 budget": the temporal clause dates it;
+    // "failed to hold onto power in 1974 after Liberals demanded": so does the clause it is attached to.
     const anchor = !time && !dated && past() ? anchorTime(run.ctx, clause) : undefined;
+    const attached = !time && !dated && !anchor && past() ? attachedTime(run.ctx, clause) : undefined;
     if (anchor && historicalByDate(anchor.value, doc.source.published)) {
       status = 'historical';
       statusRule = historicalAnchorRule;
+    } else if (attached && historicalByDate(attached.value, doc.source.published)) {
+      status = 'historical';
+      statusRule = attachedClauseRule;
     }
   }
   return { status, statusRule, clause, time };

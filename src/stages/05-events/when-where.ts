@@ -116,6 +116,42 @@ export function anchorTime(ctx: SentenceContext, clause: ClauseSpan): TimeExpres
   return first;
 }
 
+/**
+ * "failed to hold onto power in 1974 after Liberals demanded that Heath quit": for a trigger in a
+ * temporal clause (opened by one of `historicalAnchor` words), the date of the clause it is
+ * attached to — the date nearest before the opener, back to that clause's start (not one that
+ * dates a report). The inverse of `anchorTime` (status-scope.json `attachedClause`).
+ */
+export function attachedTime(ctx: SentenceContext, clause: ClauseSpan): TimeExpression | undefined {
+  const opener = ctx.tokens[clause.from - 1];
+  if (!opener || !anchorWords.has(opener.lower) || clause.from < 2) return undefined;
+  const from = (ctx.tokens[clauseStart(ctx.tokens, clause.from - 1)] as Token).start;
+  let last: TimeExpression | undefined;
+  for (const t of ctx.times) {
+    if (t.type !== 'DATE' || t.start < from || t.end > opener.start || datesReport(ctx, t)) continue;
+    if (!last || t.start > last.start) last = t;
+  }
+  return last;
+}
+
+/**
+ * "Last year MAB, which opposed the war in Iraq, urged Muslims …", "In 2000 the lobby …": a date
+ * that opens the sentence (at its first or second word, not a possessive: "Last year's budget")
+ * is an adverbial of the whole sentence (status-scope.json `openingDate`).
+ */
+export function openingTime(ctx: SentenceContext): TimeExpression | undefined {
+  const second = ctx.tokens[1];
+  // "Since 2002 … have arrived", "By 2010 …": a bound of a state or a deadline, not the act's date.
+  if (!second || scopeData.openingDate.bounds.includes((ctx.tokens[0] as Token).lower)) return undefined;
+  for (const t of ctx.times) {
+    if (t.type !== 'DATE' || t.start > second.start || datesReport(ctx, t)) continue;
+    const next = ctx.tokens.find((k) => k.start >= t.end);
+    if (!next || next.lower === "'s" || next.lower === '\u2019s') return undefined;
+    return t;
+  }
+  return undefined;
+}
+
 const reportCues = new Set(wordList(scopeData.reportCues, 'events/status-scope reportCues'));
 
 /** Whether an attribution's cue reports ("said", "according to", "citing"), not evaluates or expects. */
