@@ -26,7 +26,8 @@ export function isReportingVerb(text: string, token: Token | undefined): boolean
 const list = (name: keyof typeof sentenceWords) =>
   wordList(sentenceWords[name], `events/sentence-words ${name}`);
 export const clauseBreakers = new Set(list('clauseBreakers'));
-const relatives = list('relatives');
+/** Relative pronouns and adverbs ("who", "which"): they open a clause that describes a noun. */
+export const relatives: ReadonlySet<string> = new Set(list('relatives'));
 export const subordinators = new Set([...relatives, ...list('subordinators')]);
 export const determiners = new Set(list('determiners'));
 export const possessivePronouns = new Set(list('possessivePronouns'));

@@ -112,7 +112,11 @@ export function triggerStatus(
     // "Hugh Dalton resigned after leaking details of his 1947 budget": the temporal clause dates it;
     // "failed to hold onto power in 1974 after Liberals demanded": so does the clause it is attached to.
     const anchor = !time && !dated && past() ? anchorTime(run.ctx, clause) : undefined;
-    const attached = !time && !dated && !anchor && past() ? attachedTime(run.ctx, clause) : undefined;
+    // The simple past, or a past passive ("it was vetoed"), for a clause joined by "and"/"but".
+    const simplePast = () =>
+      clauses?.tagAt(m.head) === 'VBD' || ['was', 'were'].includes(tokens[m.head - 1]?.lower ?? '');
+    const attached =
+      !time && !dated && !anchor && past() ? attachedTime(run.ctx, clause, simplePast()) : undefined;
     if (anchor && historicalByDate(anchor.value, doc.source.published)) {
       status = 'historical';
       statusRule = historicalAnchorRule;

@@ -64,7 +64,25 @@ test('an act in a temporal clause takes the date of the clause it is attached to
   const recent = coded(
     'Title\n\nThe coalition collapsed on Tuesday after the Greens demanded that the premier resign.\n',
   ).find((x) => x.trigger === 'demanded');
-  assert.equal(recent?.status, 'asserted');
+  assert.equal(recent?.status, 'asserted'); // A clause joined by ", but" in the simple past shares the date of the one before it.
+  const vetoed = coded(
+    'Title\n\nParliament passed a tariff bill three years ago, but it was vetoed by President Ruto.\n',
+  ).find((x) => x.trigger === 'vetoed');
+  assert.equal(vetoed?.status, 'historical');
+  const lost = coded(
+    'Title\n\nThe Kenyan premier lost the election in 1997 to his rival, and resigned as party leader.\n',
+  ).find((x) => x.trigger === 'resigned');
+  assert.equal(lost?.status, 'historical');
+  // Control: a verb joined by ", and" after a relative clause is not dated by it.
+  const relative = coded(
+    'Title\n\nThe report named Joseph Otieno, who died in a cell in 2002, and urged the minister to hold an inquiry.\n',
+  ).find((x) => x.trigger === 'urged');
+  assert.notEqual(relative?.status, 'historical');
+  // Control: a present perfect after ", but" is news.
+  const now = coded(
+    'Title\n\nKenya agreed to cut tariffs in 2015, but it has refused to sign the treaty.\n',
+  ).find((x) => x.trigger === 'refused');
+  assert.notEqual(now?.status, 'historical');
 });
 
 test('a date opening the sentence dates a past act whose own clause names none', () => {

@@ -13,6 +13,7 @@ import {
   isReportingVerb,
   isWordStart,
   lexicon,
+  relatives,
   reportingVerbs,
   type SentenceContext,
   subordinators,
@@ -120,15 +121,36 @@ export function anchorTime(ctx: SentenceContext, clause: ClauseSpan): TimeExpres
  * "failed to hold onto power in 1974 after Liberals demanded that Heath quit": for a trigger in a
  * temporal clause (opened by one of `historicalAnchor` words), the date of the clause it is
  * attached to — the date nearest before the opener, back to that clause's start (not one that
- * dates a report). The inverse of `anchorTime` (status-scope.json `attachedClause`).
+ * dates a report). With `coordinated` (a verb in the simple past), also a clause joined by ", and"
+ * or ", but" ("passed a bill two years ago, but it was vetoed", "lost in 1992, and stepped
+ * down"). The inverse of `anchorTime` (status-scope.json `attachedClause`).
  */
-export function attachedTime(ctx: SentenceContext, clause: ClauseSpan): TimeExpression | undefined {
-  const opener = ctx.tokens[clause.from - 1];
-  if (!opener || !anchorWords.has(opener.lower) || clause.from < 2) return undefined;
-  const from = (ctx.tokens[clauseStart(ctx.tokens, clause.from - 1)] as Token).start;
+export function attachedTime(
+  ctx: SentenceContext,
+  clause: ClauseSpan,
+  coordinated: boolean,
+): TimeExpression | undefined {
+  const { tokens } = ctx;
+  const k = clause.from - 1;
+  const opener = tokens[k]?.lower;
+  if (opener === undefined || k < 1) return undefined;
+  const joined =
+    coordinated &&
+    ((opener === 'but' && tokens[k - 1]?.lower === ',') ||
+      (opener === ',' && tokens[clause.from]?.lower === 'and'));
+  if (!anchorWords.has(opener) && !joined) return undefined;
+  // "in 1974, after …": a comma before the opener ends the clause it is attached to.
+  const end = opener !== ',' && tokens[k - 1]?.lower === ',' ? k - 1 : k;
+  if (end < 1) return undefined;
+  const start = clauseStart(tokens, end);
+  // "the case of X, who hanged himself in 2002, and urged …": a relative clause describes a noun;
+  // the coordinated verb is not joined to it.
+  if (joined && start > 0 && relatives.has((tokens[start - 1] as Token).lower)) return undefined;
+  const from = (tokens[start] as Token).start;
+  const to = (tokens[end] as Token).start;
   let last: TimeExpression | undefined;
   for (const t of ctx.times) {
-    if (t.type !== 'DATE' || t.start < from || t.end > opener.start || datesReport(ctx, t)) continue;
+    if (t.type !== 'DATE' || t.start < from || t.end > to || datesReport(ctx, t)) continue;
     if (!last || t.start > last.start) last = t;
   }
   return last;
