@@ -67,6 +67,7 @@ const scope = {
   historicalId: scopeData.historical.id,
   historicalDays: scopeData.historicalDate.days,
   historicalDateId: scopeData.historicalDate.id,
+  historicalYearId: scopeData.historicalDate.yearId,
   speculation: new Set(scopeData.speculation.rules),
   denials: new Set(scopeData.deniedThat.words),
   denialStops: new Set(scopeData.deniedThat.stops),
@@ -322,7 +323,8 @@ function periodBounds(value: string): [number, number] | undefined {
 
 /**
  * An asserted event dated to a period that ended well before publication (`historicalDate.days`)
- * is recalled background: "Xi also visited Moscow in 2023" in a 2024 article.
+ * is recalled background: "Xi also visited Moscow in 2023" in a 2024 article; so is one dated to a
+ * whole calendar year before the publication's ("last year", "a year ago"), however near its end.
  */
 export function historicalByDate(
   date: string | undefined,
@@ -332,7 +334,9 @@ export function historicalByDate(
   const end = periodBounds(date)?.[1];
   const pub = periodBounds(published.slice(0, 10))?.[0];
   if (end === undefined || pub === undefined) return undefined;
-  return pub - end > scope.historicalDays ? scope.historicalDateId : undefined;
+  if (pub - end > scope.historicalDays) return scope.historicalDateId;
+  // "was arrested a year ago", "last year": a whole calendar year before the publication's.
+  return /^\d{4}$/.test(date) && date < published.slice(0, 4) ? scope.historicalYearId : undefined;
 }
 
 /**

@@ -137,3 +137,19 @@ test('"meet" of an amount is no meeting ("did not meet a planned increase", "mee
   const met = coded('Title\n\nThe Kenyan minister met the Ugandan ambassador in Nairobi.\n');
   assert.equal(met.find((e) => e.trigger === 'met')?.type, 'CONSULT');
 });
+
+test('an act dated to the calendar year before publication is background ("a year ago", "last year")', () => {
+  for (const sentence of [
+    'The Kenyan police arrested the opposition leader a year ago.',
+    'Last year the Kenyan government expelled two Ugandan diplomats.',
+  ]) {
+    const e = coded(`Title\n\n${sentence}\n`, '2024-02-20').find((x) => /arrested|expelled/.test(x.trigger));
+    assert.equal(e?.status, 'historical', sentence);
+  }
+  // Control: last month is news.
+  const recent = coded(
+    'Title\n\nLast month the Kenyan government expelled two Ugandan diplomats.\n',
+    '2024-02-20',
+  ).find((x) => x.trigger === 'expelled');
+  assert.equal(recent?.status, 'asserted');
+});
