@@ -41,6 +41,7 @@ test('fighting a problem or an election, fighting off a bid: no assault and no a
       'fighting',
     ],
     ['The brewer said it had fought off a hostile bid from its rival.', 'fought'],
+    ['The cautious central bank has beaten a retreat on interest rates.', 'beaten'],
     ['Shares fell sharply after speculators attacked the currency.', 'attacked'],
     ['Exports were halted last year when prices shot up in Kenya.', 'shot'],
   ] as const) {
