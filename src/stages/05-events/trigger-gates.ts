@@ -31,6 +31,7 @@ import {
   prepBefore,
   subordinators,
 } from './sentence-words.js';
+import { isModifiedNoun, modifiedNounRule } from './verb-senses.js';
 
 /** Determiners that open an apposition's noun phrase. */
 const appositionOpeners = new Set(['a', 'an', 'the']);
@@ -106,6 +107,10 @@ export function senseGates(
   // of its own (our own rules say so with `absorbs`).
   if (m.rule.imported && clauses?.governsVerb(m.head)) return { reason: 'governs-verb' };
   if (sense?.action === 'reject') return { reason: sense.rule };
+  // "won wide support among voters": after an attributive adjective the word heads a noun group.
+  // Headlines drop their determiners and the tagger reads a name there as an adjective ("Short attacks").
+  if (clauses && m.rule.verbal && !run.inHeadline && isModifiedNoun(m.head, tokens, clauses, doc.text))
+    return { reason: modifiedNounRule };
   // "warned that councils would struggle": a view stated, not a threat; what it governs stays absorbed.
   const statement = clauses ? statementSenseOf(spec.id, m.last, tokens, (i) => clauses.tagAt(i)) : undefined;
   if (statement) return { reason: statement, absorbs: true };

@@ -1,7 +1,7 @@
 import type { JoinedToken as Token } from '../../core/tokens.js';
 import senseData from '../../rules/events/senses.json' with { type: 'json' };
 import { wordList } from '../../rules/word-list.js';
-import type { ClauseFrame, Phrase } from './analyze-clauses.js';
+import { type ClauseAnalysis, type ClauseFrame, isSupportVerb, type Phrase } from './analyze-clauses.js';
 import { locativePreps } from './sentence-words.js';
 
 /*
@@ -74,4 +74,37 @@ export function isAdjectiveUse(head: number, tokens: readonly Token[]): boolean 
     adjectiveForms.has((tokens[head] as Token).lower) &&
     adjectiveComplements.has(tokens[head + 1]?.lower ?? '')
   );
+}
+
+const modifiedNoun = senseData.modifiedNoun;
+const adjectiveTags = new Set(modifiedNoun.tags);
+const fusedHeads = new Set(wordList(modifiedNoun, 'events/senses modifiedNoun'));
+/** Rule id of a verb trigger read as a noun after an attributive adjective ("wide support"). */
+export const modifiedNounRule: string = modifiedNoun.id;
+/** Tags after the head that make it a mistagged verb with its object. */
+const objectTags = new Set(['DT', 'PRP', 'PRP$']);
+
+/**
+ * "won wide support among voters", "to meet strong demand": a trigger tagged as a common noun right
+ * after a lowercase attributive adjective of its own noun group is the noun (`modifiedNoun`),
+ * unless the group is a support verb's object. The caller leaves headlines out.
+ */
+export function isModifiedNoun(
+  head: number,
+  tokens: readonly Token[],
+  clauses: ClauseAnalysis,
+  text: string,
+): boolean {
+  if (head < 1 || !/^NNS?$/.test(clauses.tagAt(head)) || objectTags.has(clauses.tagAt(head + 1)))
+    return false;
+  const k = head - 1;
+  if (!adjectiveTags.has(clauses.tagAt(k)) || fusedHeads.has((tokens[k] as Token).lower)) return false;
+  // "the American demand", "Tory support": a proper adjective names the party that acts.
+  if (/\p{Lu}/u.test(text.charAt((tokens[k] as Token).start))) return false;
+  const c = clauses.chunkOf[head] ?? -1;
+  if (c < 0 || c !== clauses.chunkOf[k] || clauses.chunks[c]?.kind !== 'NP') return false;
+  // "made a direct appeal to", "will make similar offers": the object of a support verb names the
+  // event its subject acts in.
+  const before = clauses.chunks[c - 1];
+  return !(before?.kind === 'VG' && isSupportVerb((tokens[before.head] as Token).lower));
 }
