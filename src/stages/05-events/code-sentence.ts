@@ -8,6 +8,7 @@ import { isSourceOnly } from './participants.js';
 import { modifiesPlace, placeAsTarget } from './place-sides.js';
 import { type Group, inside, type Match, type SentenceContext } from './sentence-words.js';
 import { referredSides } from './side-references.js';
+import { deonticRule, isDeontic } from './status.js';
 import { inApposition, participantGates, senseGates } from './trigger-gates.js';
 import { applyClauseSides, leadingParticipialComma, windowSides } from './trigger-sides.js';
 import { triggerReading, triggerStatus } from './trigger-status.js';
@@ -120,6 +121,8 @@ function codeTrigger(run: SentenceRun, t: Trigger): CodedEvent | Rejection {
   if (sides.recipient && sides.recipientGroup)
     placeAsTarget(sides.recipient, sides.recipientGroup, t.m.rule.typeSpec.type);
   const found = triggerStatus(run, t, sides.actorBy, clauses);
+  // "the council should withdraw its remarks": what someone ought to do is advice, not an act.
+  if (isDeontic(found.statusRule)) return { reason: deonticRule };
   const reading = triggerReading(t, gated.sense, found);
   return assembleEvent(run, t, sides, found, reading, frame, clauses);
 }

@@ -75,7 +75,16 @@ const scope = {
   denialSubjects: new Set(scopeData.deniedThat.subjects),
   deniedThatId: scopeData.deniedThat.id,
   asking: new Set(scopeData.speculation.asking),
+  deontic: new Set(scopeData.deontic.cues),
 };
+
+/** Rule id of a trigger under a modal of advice ("should withdraw", "ought to"): no event. */
+export const deonticRule: string = scopeData.deontic.id;
+
+/** Whether a status cue is a modal of advice (`status-scope.json` `deontic`). */
+export function isDeontic(statusRule: string | undefined): boolean {
+  return statusRule !== undefined && scope.deontic.has(statusRule);
+}
 
 export interface StatusReading {
   status: EventStatus;
