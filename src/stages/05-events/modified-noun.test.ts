@@ -63,3 +63,14 @@ test('a proper adjective names who acts: "the French demand that Britain leave" 
     JSON.stringify(events?.map((e) => e.type)),
   );
 });
+
+test('the noun of a material act names an occurrence: "violent protests" after an adjective still codes', () => {
+  const protests = coded(
+    'Violent protests broke out in France on Monday, and fresh protests against Britain followed.',
+  );
+  assert.ok(
+    protests.some((e) => e.type === 'PROTEST'),
+    JSON.stringify(protests.map((e) => e.type)),
+  );
+  assert.ok(!setAside('France saw fresh protests against Britain.').includes('events:sense.modified-noun'));
+});

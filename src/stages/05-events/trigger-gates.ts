@@ -109,7 +109,12 @@ export function senseGates(
   if (sense?.action === 'reject') return { reason: sense.rule };
   // "won wide support among voters": after an attributive adjective the word heads a noun group.
   // Headlines drop their determiners and the tagger reads a name there as an adjective ("Short attacks").
-  if (clauses && m.rule.verbal && !run.inHeadline && isModifiedNoun(m.head, tokens, clauses, doc.text))
+  if (
+    clauses &&
+    m.rule.verbal &&
+    !run.inHeadline &&
+    isModifiedNoun(m.rule.typeSpec.type, m.head, tokens, clauses, doc.text)
+  )
     return { reason: modifiedNounRule };
   // "warned that councils would struggle": a view stated, not a threat; what it governs stays absorbed.
   const statement = clauses ? statementSenseOf(spec.id, m.last, tokens, (i) => clauses.tagAt(i)) : undefined;

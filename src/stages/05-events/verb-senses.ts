@@ -78,6 +78,7 @@ export function isAdjectiveUse(head: number, tokens: readonly Token[]): boolean 
 
 const modifiedNoun = senseData.modifiedNoun;
 const adjectiveTags = new Set(modifiedNoun.tags);
+const statementTypes = new Set(modifiedNoun.types);
 const fusedHeads = new Set(wordList(modifiedNoun, 'events/senses modifiedNoun'));
 /** Rule id of a verb trigger read as a noun after an attributive adjective ("wide support"). */
 export const modifiedNounRule: string = modifiedNoun.id;
@@ -86,15 +87,17 @@ const objectTags = new Set(['DT', 'PRP', 'PRP$']);
 
 /**
  * "won wide support among voters", "to meet strong demand": a trigger tagged as a common noun right
- * after a lowercase attributive adjective of its own noun group is the noun (`modifiedNoun`),
- * unless the group is a support verb's object. The caller leaves headlines out.
+ * after a lowercase attributive adjective of its own noun group is the noun (`modifiedNoun`), for
+ * the verbal types, unless the group is a support verb's object. The caller leaves headlines out.
  */
 export function isModifiedNoun(
+  type: string,
   head: number,
   tokens: readonly Token[],
   clauses: ClauseAnalysis,
   text: string,
 ): boolean {
+  if (!statementTypes.has(type)) return false;
   if (head < 1 || !/^NNS?$/.test(clauses.tagAt(head)) || objectTags.has(clauses.tagAt(head + 1)))
     return false;
   const k = head - 1;
