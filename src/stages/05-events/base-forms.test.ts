@@ -1,20 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyze } from '../../pipeline.js';
+import { codedEvents as coded } from '../../../test/support/coded-events.js';
 import { lexicon } from './sentence-words.js';
 
 // Sentences written here, not taken from any scored or judged text; each test has a control.
-const coded = (text: string, published = '2024-05-16') => {
-  const a = analyze(text, { published });
-  return a.events.map((e) => ({
-    trigger: a.text.slice(e.trigger.start, e.trigger.end),
-    type: e.type,
-    status: e.status,
-    rule: e.rule,
-    actorCountry: e.actor?.country,
-    recipient: e.recipient?.text,
-  }));
-};
 
 test('the base forms a rule leaves out are compiled apart, never as heads of their own', () => {
   assert.ok(lexicon.baseHeads.get('attack')?.some((r) => r.spec.id === 'events:assault.attack'));

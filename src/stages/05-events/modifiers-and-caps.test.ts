@@ -1,22 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { codedEvents as coded } from '../../../test/support/coded-events.js';
 import { tokenizeRange } from '../../core/tokens.js';
-import { analyze } from '../../pipeline.js';
 import { isAllCaps, truecased } from './tag-sentence.js';
 
 // Sentences written here, not taken from any scored or judged text; each test has a control.
-const coded = (text: string, published = '2024-05-16') => {
-  const a = analyze(text, { published });
-  return a.events.map((e) => ({
-    trigger: a.text.slice(e.trigger.start, e.trigger.end),
-    type: e.type,
-    status: e.status,
-    statusRule: e.statusRule,
-    actor: e.actor?.text,
-    actorCountry: e.actor?.country,
-    recipient: e.recipient?.text,
-  }));
-};
 
 test('"expressed support for": the object of a support verb is the event its subject acts in', () => {
   const [e] = coded('Title\n\nThe Italian government expressed support for Kenya on Monday.\n');

@@ -1,25 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyze } from '../../pipeline.js';
+import { codedEvents as coded } from '../../../test/support/coded-events.js';
 
 // The wrong-event families the eleventh judgement left open (issue 7): instruments, implied
 // authorities, temporal anchors, insistence on a position, "offer" with a thing as subject, "can"
 // and "free from". Sentences written here, not taken from any scored or judged text; each test has
 // a control that still codes.
-const coded = (text: string, published = '2024-05-16') => {
-  const a = analyze(text, { published });
-  return a.events.map((e) => ({
-    trigger: a.text.slice(e.trigger.start, e.trigger.end),
-    type: e.type,
-    status: e.status,
-    statusRule: e.statusRule,
-    rule: e.rule,
-    actor: e.actor?.text,
-    actorCountry: e.actor?.country,
-    actorSector: e.actor?.sector,
-    recipient: e.recipient?.text,
-  }));
-};
 
 test('"used X to criticise": the subject of the verb of using acts, not the instrument', () => {
   const used = coded('Title\n\nPresident William Ruto used the Kenya Times to criticise Uganda.\n');

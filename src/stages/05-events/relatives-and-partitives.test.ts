@@ -1,20 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyze } from '../../pipeline.js';
+import { codedEvents as coded } from '../../../test/support/coded-events.js';
 
 // Sentences written here, not taken from any scored or judged text; each test has a control.
-const coded = (text: string, published = '2024-05-16') => {
-  const a = analyze(text, { published });
-  return a.events.map((e) => ({
-    trigger: a.text.slice(e.trigger.start, e.trigger.end),
-    type: e.type,
-    status: e.status,
-    statusRule: e.statusRule,
-    actor: e.actor?.text,
-    actorCountry: e.actor?.country,
-    recipient: e.recipient?.text,
-  }));
-};
 
 test('a partitive subject ("several of the unions") acts: the noun group after "of" names it', () => {
   const [e] = coded('Title\n\nSeveral of the farm unions will meet with the Kenyan minister tomorrow.\n');

@@ -1,23 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyze } from '../../pipeline.js';
+import { codedEvents as coded } from '../../../test/support/coded-events.js';
 
 // The wrong-event families the eleventh and twelfth judgements left open (issue 7): contest and
 // market senses of fighting and beating, dates of a sentence-opening adverbial or of the clause a
 // temporal clause is attached to, and denials whose content opens without "that". Sentences
 // written here, not taken from any scored or judged text; each test has a control that still codes.
-const coded = (text: string, published = '2024-05-16') => {
-  const a = analyze(text, { published });
-  return a.events.map((e) => ({
-    trigger: a.text.slice(e.trigger.start, e.trigger.end),
-    type: e.type,
-    status: e.status,
-    statusRule: e.statusRule,
-    rule: e.rule,
-    actor: e.actor?.text,
-    date: e.date,
-  }));
-};
 
 test('"beat" of a rival in a contest is no assault; police or soldiers who beat people assault them', () => {
   for (const sentence of [
