@@ -212,49 +212,21 @@ export class SequenceModel {
     for (let k = a; k < b; k++) {
       const base = (k - a) * n;
       const set = candidates ? candidates.setOf(doc.tokens, from + k) : -1;
+      const list = set < 0 ? null : ((candidates as TagCandidates).lists[set] as Int32Array);
       let count: number;
       if (own !== undefined) {
         own.scoresOf(doc, from + k, em, base, this);
         if (near) {
-          own.addNeighbours(
-            doc,
-            from + k,
-            from,
-            to,
-            em,
-            base,
-            this,
-            set < 0 ? null : ((candidates as TagCandidates).lists[set] as Int32Array),
-          );
-          for (let g = 0; g < groups; g++) {
-            own.addGroup(
-              doc,
-              g,
-              from + k,
-              s,
-              from,
-              to,
-              em,
-              base,
-              this,
-              set < 0 ? null : ((candidates as TagCandidates).lists[set] as Int32Array),
-            );
-          }
+          own.addNeighbours(doc, from + k, from, to, em, base, this, list);
+          for (let g = 0; g < groups; g++) own.addGroup(doc, g, from + k, s, from, to, em, base, this, list);
           count = doc.extractLocal(from + k, s, from, to, keys, 0);
         } else count = doc.extractContext(from + k, s, from, to, keys, 0);
       } else {
         em.fill(0, base, base + n);
         count = doc.extract(from + k, s, from, to, keys, 0);
       }
-      if (set < 0) this.addWeights(keys, count, em, base);
-      else
-        this.#addCandidateWeights(
-          keys,
-          count,
-          em,
-          base,
-          (candidates as TagCandidates).lists[set] as Int32Array,
-        );
+      if (list === null) this.addWeights(keys, count, em, base);
+      else this.#addCandidateWeights(keys, count, em, base, list);
     }
     const before = a === 0 ? n : (out[a - 1] as number);
     viterbi(

@@ -224,11 +224,21 @@ export class StackedAttributionFeatures extends AttributionFeatures {
     const first = this.#first;
     if (!first) return k;
     const t0 = first[i] as number;
+    out[k++] = featureKey2(K.R0W0, t0, this.tokens.hash(i));
+    return this.#wordsAround(i, from, to, t0, out, k);
+  }
+
+  /**
+   * The last keys of `#stacked`, each reading a word: the cue's own with its surroundings, the words
+   * that end the content before and open the one after, the neighbours' and the nearest cues' words.
+   */
+  #wordsAround(i: number, from: number, to: number, t0: number, out: Int32Array, k: number): number {
     const r0 = roleOfTag(t0);
     const tokens = this.tokens;
-    out[k++] = featureKey2(K.R0W0, t0, tokens.hash(i));
     const around = this.#around[i] as number;
     if (this.isCue[i]) out[k++] = featureKey2(K.CueRole, tokens.hash(i), around * 4 + r0);
+    // Outside a content, the words that end the content before and open the one after: "a finish
+    // that | he said | defied" (a nested report) against "“…,” | he said | “…”".
     if (r0 !== 3) {
       const b = this.#contentBefore[i] as number;
       const a = this.#contentAfter[i] as number;
@@ -283,20 +293,6 @@ export class StackedAttributionFeatures extends AttributionFeatures {
     // How the sentence before ended (a content running on), for a sentence's own roles.
     const previous = from > 0 ? roleOfTag(first[from - 1] as number) : 0;
     out[k++] = featureKey2(K.PreviousEnd, previous, r0);
-    const tokens = this.tokens;
-    if (this.isCue[i]) out[k++] = featureKey2(K.CueRole, tokens.hash(i), around * 4 + r0);
-    // Outside a content, the words that end the content before and open the one after: "a finish
-    // that | he said | defied" (a nested report) against "“…,” | he said | “…”".
-    if (r0 !== 3) {
-      const b = this.#contentBefore[i] as number;
-      const a = this.#contentAfter[i] as number;
-      if (b >= 0) out[k++] = featureKey2(K.BridgeLeft, tokens.hash(b), r0 * 4 + (a >= 0 ? 1 : 0));
-      if (a >= 0) out[k++] = featureKey2(K.BridgeRight, tokens.hash(a), r0 * 4 + (b >= 0 ? 1 : 0));
-    }
-    out[k++] = featureKey2(K.Wm1R0, i > from ? tokens.hash(i - 1) : 0, t0);
-    out[k++] = featureKey2(K.Wp1R0, i + 1 < to ? tokens.hash(i + 1) : 0, t0);
-    if (l > 0) out[k++] = featureKey2(K.LeftCueWord, tokens.hash(i - l), r0);
-    if (r > 0) out[k++] = featureKey2(K.RightCueWord, tokens.hash(i + r), r0);
-    return k;
+    return this.#wordsAround(i, from, to, t0, out, k);
   }
 }
